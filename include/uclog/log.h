@@ -1,0 +1,251 @@
+/**
+ * @file uclog/log.h
+ * @brief Logs (files, buffers, streams, rotated sets) and their records.
+ *
+ * A record is a header line `MM/DD/YYYY|HH:MM:SS.mmm PID:TID LEVEL :: text`
+ * plus every following line that is not a header line. Every byte of the
+ * input belongs to exactly one record: text before the first header, and
+ * the rest of a record cut at the size limit, come out as records without a
+ * header and with a defect saying why.
+ *
+ * Lifetimes: views returned for a record point into the log's bytes. For a
+ * log opened from a file or a buffer they stay valid until uclog_log_free()
+ * (for a buffer, the caller's bytes must live that long too). For a log
+ * read from a stream they stay valid only until the next
+ * uclog_record_iter_next(). The `const uclog_record *` handed out by
+ * uclog_record_iter_next() is valid until the next call on its iterator.
+ */
+#ifndef UCLOG_LOG_H
+#define UCLOG_LOG_H
+
+#include <stdio.h>
+
+#include <uclog/common.h>
+#include <uclog/errors.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A log: one file, a buffer, a stream, or a set of rotated files. */
+typedef struct uclog_log uclog_log;
+/** A cursor over the records of a log. */
+typedef struct uclog_record_iter uclog_record_iter;
+/** One record; lent by its iterator. */
+typedef struct uclog_record uclog_record;
+
+/** Levels of a record header (the raw word is always available too). */
+enum uclog_level {
+    UCLOG_LEVEL_UNKNOWN = 0, /**< a word not in this list, or no header */
+    UCLOG_LEVEL_TRACE = 1,
+    UCLOG_LEVEL_DEBUG = 2,
+    UCLOG_LEVEL_VERBOSE = 3,
+    UCLOG_LEVEL_INFO = 4,
+    UCLOG_LEVEL_WARN = 5,    /**< WARN or WARNING */
+    UCLOG_LEVEL_ERROR = 6,
+    UCLOG_LEVEL_FATAL = 7
+};
+
+/** Text encoding a file was found in. */
+enum uclog_encoding {
+    UCLOG_ENCODING_UTF8 = 0,     /**< UTF-8 or ASCII, no byte order mark */
+    UCLOG_ENCODING_UTF8_BOM = 1, /**< UTF-8 with a byte order mark */
+    UCLOG_ENCODING_UTF16LE = 2,  /**< transcoded to UTF-8 when opened */
+    UCLOG_ENCODING_UTF16BE = 3   /**< transcoded to UTF-8 when opened */
+};
+
+/**
+ * A record's timestamp, as written (no time zone). Frozen for every 1.x.
+ */
+typedef struct uclog_timestamp {
+    int64_t epoch_ms;  /**< milliseconds since 1970-01-01 00:00, taking the time as UTC */
+    uint16_t year;
+    uint8_t month;     /**< 1-12 */
+    uint8_t day;       /**< 1-31 */
+    uint8_t hour;
+    uint8_t minute;
+    uint8_t second;
+    uint8_t reserved;  /**< always 0 */
+    uint16_t millisecond;
+    uint16_t reserved2; /**< always 0 */
+} uclog_timestamp;
+
+/**
+ * Open a log file. The file is memory-mapped, or read whole when it cannot
+ * be mapped. A UTF-16 file (with or without byte order mark) is transcoded
+ * to UTF-8; positions then refer to the UTF-8 text.
+ * @param[out] out the log, owned by the caller (uclog_log_free()).
+ * @param ctx  the context; must outlive the log.
+ * @param path the file; "-" is not special here (see uclog_log_open_stream()).
+ * @return 0; UCLOG_E_IO (missing, unreadable, a directory; the context's
+ *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path);
+
+/**
+ * Open a set of files (rotated `-0`, `-1`, …, `.bak`) that iterate as one
+ * log, ordered by each file's first timestamp (files without any record
+ * header come last, in the order given). Index i of uclog_log_file_name()
+ * is the i-th file in that order.
+ * @return as uclog_log_open_file(); UCLOG_E_LIMIT for more files than
+ *         UCLOG_LIMIT_MAX_FILES; UCLOG_E_INVALID_ARG for n == 0.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *paths,
+                                      size_t n);
+
+/**
+ * Open a log over the caller's bytes, which are not copied and must outlive
+ * the log (unless they are UTF-16, which is transcoded into memory the log
+ * owns).
+ * @param name a name for messages and uclog_log_file_name() (copied), or NULL.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data,
+                                       size_t len, const char *name);
+
+/**
+ * Read callback for uclog_log_open_reader(): copy up to @p cap bytes into
+ * @p buf and return how many, 0 at the end, or a negative value on error.
+ */
+typedef int64_t (*uclog_read_fn)(void *userdata, void *buf, size_t cap);
+
+/**
+ * Open a log read through a callback, in constant memory (proportional to
+ * the largest record). Only one iterator can run over it, once. A UTF-16
+ * stream is refused with UCLOG_E_ENCODING when iterated.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read,
+                                       void *userdata, const char *name);
+
+/**
+ * Open a log read from a stdio stream (e.g. stdin), as
+ * uclog_log_open_reader(). The stream is not closed by the log.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_log_open_stream(uclog_log **out, uclog_ctx *ctx, FILE *stream,
+                                       const char *name);
+
+/** Free a log and what it owns. NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_log_free(uclog_log *log);
+
+/** Number of files in the log (1 for a buffer or stream). @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_log_file_count(const uclog_log *log);
+
+/**
+ * Name of file @p i (NUL-terminated, lent until uclog_log_free()), or NULL
+ * when out of range.
+ * @since 1.0
+ */
+UCLOG_EXPORT const char *uclog_log_file_name(const uclog_log *log, uint32_t i);
+
+/** Size in bytes of file @p i as read (after transcoding), 0 when unknown. @since 1.0 */
+UCLOG_EXPORT uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i);
+
+/** Encoding of file @p i (a ::uclog_encoding value), -1 when out of range. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i);
+
+/** The context of a log. @since 1.0 */
+UCLOG_EXPORT uclog_ctx *uclog_log_ctx(const uclog_log *log);
+
+/**
+ * Start iterating the records of a log.
+ * @param[out] out the iterator, owned by the caller (uclog_record_iter_free());
+ *             it must be freed before the log.
+ * @return 0, UCLOG_E_NOMEM, UCLOG_E_STATE (a second pass over a stream).
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log);
+
+/**
+ * The next record.
+ * @param[out] out the record, lent until the next call on @p it.
+ * @return 0 with a record; UCLOG_DONE at the end; a negative error (e.g.
+ *         UCLOG_E_IO from a stream, UCLOG_E_ENCODING). DONE and errors are
+ *         sticky.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_record_iter_next(const uclog_record **out, uclog_record_iter *it);
+
+/** Free an iterator. NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_record_iter_free(uclog_record_iter *it);
+
+/** 1 when the record starts with a header line, 0 for headerless text. @since 1.0 */
+UCLOG_EXPORT int uclog_record_has_header(const uclog_record *rec);
+
+/**
+ * The record's timestamp.
+ * @return 0; UCLOG_E_NOT_FOUND when the record has no (readable) timestamp,
+ *         with @p out zeroed.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_record_timestamp(uclog_timestamp *out, const uclog_record *rec);
+
+/** Process id (hex in the log), 0 when absent. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_record_pid(const uclog_record *rec);
+
+/** Thread id (hex in the log), 0 when absent. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_record_tid(const uclog_record *rec);
+
+/** Level as a ::uclog_level value. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_record_level(const uclog_record *rec);
+
+/** The raw level word (e.g. "INFO"); absent for headerless records. @since 1.0 */
+UCLOG_EXPORT void uclog_record_level_word(uclog_str *out, const uclog_record *rec);
+
+/**
+ * The text after `::` on the header line (one following space removed),
+ * without the line end. For a headerless record, its first line.
+ * @since 1.0
+ */
+UCLOG_EXPORT void uclog_record_text(uclog_str *out, const uclog_record *rec);
+
+/**
+ * The continuation lines: every byte after the first line's line end,
+ * line ends included. Empty for a one-line record.
+ * @since 1.0
+ */
+UCLOG_EXPORT void uclog_record_continuation(uclog_str *out, const uclog_record *rec);
+
+/** The whole record, every byte, line ends included. @since 1.0 */
+UCLOG_EXPORT void uclog_record_raw(uclog_str *out, const uclog_record *rec);
+
+/**
+ * Where the record is: file index, byte offset, first line, length.
+ * @since 1.0
+ */
+UCLOG_EXPORT void uclog_record_span(uclog_span *out, const uclog_record *rec);
+
+/** Offset within the raw record where the text (uclog_record_text()) starts. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_record_text_offset(const uclog_record *rec);
+
+/** Number of lines in the record. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_record_line_count(const uclog_record *rec);
+
+/** Number of defects found in the record. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_record_defect_count(const uclog_record *rec);
+
+/**
+ * Defect @p i of the record.
+ * @return 0, or UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_record_defect(uclog_defect *out, const uclog_record *rec, uint32_t i);
+
+/**
+ * Parse a header line (the first line of a record, without line end).
+ * Useful for text that did not come from a log object.
+ * @return 1 when @p line has the timestamp shape of a header, 0 otherwise.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_line_is_header(const char *line, size_t len);
+
+/** Name of a ::uclog_level value ("INFO", …), "UNKNOWN" otherwise. @since 1.0 */
+UCLOG_EXPORT const char *uclog_level_name(int32_t level);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,18 @@
+/**
+ * @file uclog/uclog.h
+ * @brief The umbrella header: includes every public header of libuclog.
+ *
+ * @mainpage uclog
+ * uclog reads the trace logs of Office Communicator 2007/R2, Lync and Skype
+ * for Business clients (`*.uccapilog`): records, the SIP messages they
+ * carry, SDP candidates, MRAS and provisioning XML. Start with log.h.
+ */
+#ifndef UCLOG_UCLOG_H
+#define UCLOG_UCLOG_H
+
+#include <uclog/common.h>
+#include <uclog/errors.h>
+#include <uclog/version.h>
+#include <uclog/log.h>
+
+#endif

@@ -1,0 +1,78 @@
+/* Private helpers shared by the library's source files. Never installed. */
+#ifndef UCLOG_INTERNAL_H
+#define UCLOG_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <uclog/common.h>
+#include <uclog/errors.h>
+
+#define UCLOG__NLIMITS 11
+
+struct uclog_ctx {
+    uclog_mem mem;
+    uint64_t limits[UCLOG__NLIMITS];
+    uclog_log_fn log_fn;
+    void *log_userdata;
+    int32_t log_max_level;
+    int errcode;
+    int has_span;
+    uclog_span errspan;
+    char errmsg[256];
+};
+
+/* Allocation through the context's hooks. Sizes that overflow fail. */
+void *uclog__malloc(const uclog_ctx *ctx, size_t size);
+void *uclog__calloc(const uclog_ctx *ctx, size_t n, size_t size);
+void *uclog__realloc(const uclog_ctx *ctx, void *ptr, size_t size);
+void *uclog__reallocarray(const uclog_ctx *ctx, void *ptr, size_t n, size_t size);
+void uclog__free(const uclog_ctx *ctx, void *ptr);
+char *uclog__strndup(const uclog_ctx *ctx, const char *s, size_t n);
+
+/* Grow *arr (of *cap elements of size elem) so it holds at least need. */
+int uclog__grow(const uclog_ctx *ctx, void **arr, size_t *cap, size_t need, size_t elem);
+
+/* Record the detail of an error on the context and return code. span may be NULL. */
+int uclog__error(uclog_ctx *ctx, int code, const uclog_span *span, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void uclog__log(const uclog_ctx *ctx, int32_t level, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static inline uint64_t uclog__limit(const uclog_ctx *ctx, uint32_t which)
+{
+    return ctx->limits[which];
+}
+
+/* ASCII helpers that do not depend on the locale. */
+static inline int uclog__is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int uclog__is_space(int c) { return c == ' ' || c == '\t'; }
+static inline int uclog__to_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static inline int uclog__hex_value(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Case-insensitive comparison of a view with a NUL-terminated ASCII string. */
+int uclog__str_ieq(uclog_str s, const char *lit);
+/* Trim spaces and tabs (and CR/LF) at both ends. */
+uclog_str uclog__str_trim(uclog_str s);
+
+/* Each layer names its own defects; errors.c dispatches by range. */
+const char *uclog__packet_defect_name(int32_t code, const char **text);
+const char *uclog__sip_defect_name(int32_t code, const char **text);
+const char *uclog__sdp_defect_name(int32_t code, const char **text);
+const char *uclog__xml_defect_name(int32_t code, const char **text);
+
+#endif

@@ -1,0 +1,52 @@
+/* Private structures of the record layer. */
+#ifndef UCLOG_LOG_INTERNAL_H
+#define UCLOG_LOG_INTERNAL_H
+
+#include <uclog/log.h>
+
+#include "internal.h"
+
+struct uclog__file {
+    char *name;
+    const char *data; /* the text: mapped, owned, or the caller's */
+    size_t len;
+    void *map;        /* munmap on free */
+    size_t map_len;
+    char *owned;      /* free on free (read whole, or transcoded) */
+    int32_t encoding;
+    int has_first;
+    int64_t first_ms; /* first record timestamp, for ordering a set */
+    uint32_t given_index;
+};
+
+struct uclog_log {
+    uclog_ctx *ctx;
+    uint32_t nfiles;
+    struct uclog__file *files;
+    uclog_read_fn read; /* set for a stream */
+    void *read_userdata;
+    int read_started;
+};
+
+struct uclog_record {
+    const char *ptr;
+    size_t len;
+    uclog_span span;
+    uint32_t nlines;
+    int has_header;
+    int ts_ok;
+    uclog_timestamp ts;
+    uint32_t pid, tid;
+    int32_t level;
+    uclog_str level_word;
+    size_t text_off, text_len;
+    size_t first_line_end; /* offset of the continuation lines */
+    uclog_defect *defects;
+    size_t ndefects, defects_cap;
+};
+
+int32_t uclog__detect_encoding(const unsigned char *d, size_t n);
+/* 1 and *ms set when the text has a record header; scans to the first one. */
+int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,399 @@
+/* Opening logs: files (mapped or read whole), buffers, readers, rotated sets. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log-internal.h"
+
+static int set_name(uclog_log *log, struct uclog__file *f, const char *name)
+{
+    const char *n = name ? name : "(buffer)";
+    f->name = uclog__strndup(log->ctx, n, strlen(n));
+    return f->name ? UCLOG_OK : UCLOG_E_NOMEM;
+}
+
+static int log_alloc(uclog_log **out, uclog_ctx *ctx, uint32_t nfiles)
+{
+    uclog_log *log;
+
+    log = uclog__calloc(ctx, 1, sizeof(*log));
+    if (!log)
+        return UCLOG_E_NOMEM;
+    log->ctx = ctx;
+    log->files = uclog__calloc(ctx, nfiles ? nfiles : 1, sizeof(*log->files));
+    if (!log->files) {
+        uclog__free(ctx, log);
+        return UCLOG_E_NOMEM;
+    }
+    log->nfiles = nfiles;
+    *out = log;
+    return UCLOG_OK;
+}
+
+static void file_release(const uclog_ctx *ctx, struct uclog__file *f)
+{
+    if (f->map)
+        munmap(f->map, f->map_len);
+    uclog__free(ctx, f->owned);
+    uclog__free(ctx, f->name);
+    memset(f, 0, sizeof(*f));
+}
+
+void uclog_log_free(uclog_log *log)
+{
+    uint32_t i;
+
+    if (!log)
+        return;
+    for (i = 0; i < log->nfiles; i++)
+        file_release(log->ctx, &log->files[i]);
+    uclog__free(log->ctx, log->files);
+    uclog__free(log->ctx, log);
+}
+
+/* Append one code point as UTF-8. */
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int32_t uclog__detect_encoding(const unsigned char *d, size_t n)
+{
+    if (n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+        return UCLOG_ENCODING_UTF8_BOM;
+    if (n >= 2 && d[0] == 0xFF && d[1] == 0xFE)
+        return UCLOG_ENCODING_UTF16LE;
+    if (n >= 2 && d[0] == 0xFE && d[1] == 0xFF)
+        return UCLOG_ENCODING_UTF16BE;
+    /* A log starts with ASCII digits; UTF-16 without a mark shows NULs beside them. */
+    if (n >= 4 && d[0] && !d[1] && d[2] && !d[3])
+        return UCLOG_ENCODING_UTF16LE;
+    if (n >= 4 && !d[0] && d[1] && !d[2] && d[3])
+        return UCLOG_ENCODING_UTF16BE;
+    return UCLOG_ENCODING_UTF8;
+}
+
+/* Transcode UTF-16 to UTF-8 into memory the file owns; bad units become U+FFFD. */
+static int transcode_utf16(uclog_log *log, struct uclog__file *f, const unsigned char *d, size_t n,
+                           int big_endian)
+{
+    size_t i = 0, o = 0, units = n / 2;
+    char *out;
+
+    if (units > (SIZE_MAX - 8) / 3)
+        return UCLOG_E_NOMEM;
+    out = uclog__malloc(log->ctx, units * 3 + 8);
+    if (!out)
+        return UCLOG_E_NOMEM;
+    if (units && ((big_endian && d[0] == 0xFE && d[1] == 0xFF) || (!big_endian && d[0] == 0xFF && d[1] == 0xFE)))
+        i = 1; /* the byte order mark is not text */
+    for (; i < units; i++) {
+        uint32_t u = big_endian ? (uint32_t)(d[2 * i] << 8 | d[2 * i + 1])
+                                : (uint32_t)(d[2 * i + 1] << 8 | d[2 * i]);
+        if (u >= 0xD800 && u < 0xDC00 && i + 1 < units) {
+            uint32_t l = big_endian ? (uint32_t)(d[2 * i + 2] << 8 | d[2 * i + 3])
+                                    : (uint32_t)(d[2 * i + 3] << 8 | d[2 * i + 2]);
+            if (l >= 0xDC00 && l < 0xE000) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+                i++;
+            } else {
+                u = 0xFFFD;
+            }
+        } else if (u >= 0xD800 && u < 0xE000) {
+            u = 0xFFFD;
+        }
+        o += put_utf8(out + o, u);
+    }
+    if (n % 2)
+        o += put_utf8(out + o, 0xFFFD);
+    f->owned = out;
+    f->data = out;
+    f->len = o;
+    return UCLOG_OK;
+}
+
+/* Take bytes as the file's text: kept as they are, or transcoded from UTF-16
+ * into memory the file owns (then *transcoded is 1 and the bytes may go). */
+static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, size_t len,
+                       int *transcoded)
+{
+    f->encoding = uclog__detect_encoding((const unsigned char *)data, len);
+    *transcoded = f->encoding == UCLOG_ENCODING_UTF16LE || f->encoding == UCLOG_ENCODING_UTF16BE;
+    if (*transcoded)
+        return transcode_utf16(log, f, (const unsigned char *)data, len,
+                               f->encoding == UCLOG_ENCODING_UTF16BE);
+    f->data = data;
+    f->len = len;
+    return UCLOG_OK;
+}
+
+static int read_whole(uclog_log *log, struct uclog__file *f, int fd)
+{
+    size_t cap = 65536, len = 0;
+    int rc, transcoded;
+    char *buf = uclog__malloc(log->ctx, cap);
+
+    if (!buf)
+        return UCLOG_E_NOMEM;
+    for (;;) {
+        ssize_t n;
+        if (len == cap) {
+            char *nb;
+            if (cap > SIZE_MAX / 2) {
+                uclog__free(log->ctx, buf);
+                return UCLOG_E_NOMEM;
+            }
+            nb = uclog__realloc(log->ctx, buf, cap * 2);
+            if (!nb) {
+                uclog__free(log->ctx, buf);
+                return UCLOG_E_NOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            uclog__free(log->ctx, buf);
+            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(errno));
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    rc = adopt_bytes(log, f, buf, len, &transcoded);
+    if (rc || transcoded)
+        uclog__free(log->ctx, buf);
+    else
+        f->owned = buf;
+    return rc;
+}
+
+static int open_one(uclog_log *log, struct uclog__file *f, const char *path)
+{
+    struct stat st;
+    int fd, rc;
+
+    rc = set_name(log, f, path);
+    if (rc)
+        return rc;
+    fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        rc = uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", path, strerror(errno));
+        close(fd);
+        return rc;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: is a directory", path);
+    }
+    if (S_ISREG(st.st_mode) && st.st_size == 0) {
+        close(fd);
+        f->data = "";
+        f->len = 0;
+        return UCLOG_OK;
+    }
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            int transcoded;
+            close(fd);
+            f->map = m;
+            f->map_len = (size_t)st.st_size;
+            rc = adopt_bytes(log, f, m, (size_t)st.st_size, &transcoded);
+            if (transcoded) {
+                munmap(f->map, f->map_len);
+                f->map = NULL;
+            }
+            return rc;
+        }
+    }
+    rc = read_whole(log, f, fd);
+    close(fd);
+    return rc;
+}
+
+int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path)
+{
+    return uclog_log_open_files(out, ctx, &path, 1);
+}
+
+static int cmp_first(const struct uclog__file *a, const struct uclog__file *b)
+{
+    if (a->has_first != b->has_first)
+        return a->has_first ? -1 : 1;
+    if (a->has_first && a->first_ms != b->first_ms)
+        return a->first_ms < b->first_ms ? -1 : 1;
+    return a->given_index < b->given_index ? -1 : (a->given_index > b->given_index);
+}
+
+/* Insertion sort: sets are small, and it is stable. */
+static void sort_files(struct uclog__file *f, uint32_t n)
+{
+    uint32_t i, j;
+
+    for (i = 1; i < n; i++) {
+        struct uclog__file t = f[i];
+        for (j = i; j > 0 && cmp_first(&t, &f[j - 1]) < 0; j--)
+            f[j] = f[j - 1];
+        f[j] = t;
+    }
+}
+
+int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n)
+{
+    uclog_log *log;
+    size_t i;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!ctx || !paths || n == 0)
+        return UCLOG_E_INVALID_ARG;
+    for (i = 0; i < n; i++)
+        if (!paths[i])
+            return UCLOG_E_INVALID_ARG;
+    if (n > uclog__limit(ctx, UCLOG_LIMIT_MAX_FILES))
+        return uclog__error(ctx, UCLOG_E_LIMIT, NULL, "%zu files: more than the limit of %llu", n,
+                            (unsigned long long)uclog__limit(ctx, UCLOG_LIMIT_MAX_FILES));
+    rc = log_alloc(&log, ctx, (uint32_t)n);
+    if (rc)
+        return rc;
+    for (i = 0; i < n; i++) {
+        struct uclog__file *f = &log->files[i];
+        f->given_index = (uint32_t)i;
+        rc = open_one(log, f, paths[i]);
+        if (rc) {
+            uclog_log_free(log);
+            return rc;
+        }
+        f->has_first = uclog__first_timestamp(&f->first_ms, f->data, f->len);
+    }
+    sort_files(log->files, log->nfiles);
+    *out = log;
+    return UCLOG_OK;
+}
+
+int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data, size_t len,
+                          const char *name)
+{
+    uclog_log *log;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!ctx || (!data && len))
+        return UCLOG_E_INVALID_ARG;
+    rc = log_alloc(&log, ctx, 1);
+    if (rc)
+        return rc;
+    rc = set_name(log, &log->files[0], name);
+    if (!rc) {
+        int transcoded;
+        rc = adopt_bytes(log, &log->files[0], data ? data : "", len, &transcoded);
+    }
+    if (rc) {
+        uclog_log_free(log);
+        return rc;
+    }
+    *out = log;
+    return UCLOG_OK;
+}
+
+int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn, void *userdata,
+                          const char *name)
+{
+    uclog_log *log;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!ctx || !read_fn)
+        return UCLOG_E_INVALID_ARG;
+    rc = log_alloc(&log, ctx, 1);
+    if (rc)
+        return rc;
+    rc = set_name(log, &log->files[0], name ? name : "(stream)");
+    if (rc) {
+        uclog_log_free(log);
+        return rc;
+    }
+    log->read = read_fn;
+    log->read_userdata = userdata;
+    *out = log;
+    return UCLOG_OK;
+}
+
+static int64_t read_stdio(void *userdata, void *buf, size_t cap)
+{
+    FILE *fp = userdata;
+    size_t n = fread(buf, 1, cap, fp);
+
+    if (n == 0 && ferror(fp))
+        return -1;
+    return (int64_t)n;
+}
+
+int uclog_log_open_stream(uclog_log **out, uclog_ctx *ctx, FILE *stream, const char *name)
+{
+    if (!stream) {
+        if (out)
+            *out = NULL;
+        return UCLOG_E_INVALID_ARG;
+    }
+    return uclog_log_open_reader(out, ctx, read_stdio, stream, name ? name : "(stdin)");
+}
+
+uint32_t uclog_log_file_count(const uclog_log *log)
+{
+    return log ? log->nfiles : 0;
+}
+
+const char *uclog_log_file_name(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? log->files[i].name : NULL;
+}
+
+uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? (uint64_t)log->files[i].len : 0;
+}
+
+int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? log->files[i].encoding : -1;
+}
+
+uclog_ctx *uclog_log_ctx(const uclog_log *log)
+{
+    return log ? log->ctx : NULL;
+}

@@ -1,0 +1,728 @@
+/* Records: framing by header lines, header fields, defects. */
+#include <stdlib.h>
+
+#include "log-internal.h"
+
+struct uclog_record_iter {
+    uclog_log *log;
+    int status;        /* 0 while running; then UCLOG_DONE or an error, sticky */
+    uint32_t file;     /* current file */
+    uint64_t pos;      /* absolute offset of the next record in the file */
+    uint32_t line;     /* its line */
+    uint32_t column;   /* its column (not 1 after a cut inside a line) */
+    int continued;     /* the next record is the rest of a cut one */
+    uclog_record rec;
+    /* streams only */
+    char *buf;
+    size_t cap, start, end;
+    int eof;
+};
+
+/* "MM/DD/YYYY|HH:MM:SS.mmm": the shape that starts every record header. */
+static int header_shape(const unsigned char *s, size_t n)
+{
+    static const char shape[] = "dd/dd/dddd|dd:dd:dd.ddd";
+    size_t i;
+
+    if (n < 23 || (n > 23 && s[23] != ' ' && s[23] != '\t' && s[23] != '\r'))
+        return 0;
+    for (i = 0; i < 23; i++) {
+        if (shape[i] == 'd' ? !uclog__is_digit(s[i]) : s[i] != (unsigned char)shape[i])
+            return 0;
+    }
+    return 1;
+}
+
+int uclog_line_is_header(const char *line, size_t len)
+{
+    return line ? header_shape((const unsigned char *)line, len) : 0;
+}
+
+static unsigned num(const unsigned char *s, int n)
+{
+    unsigned v = 0;
+    while (n--)
+        v = v * 10 + (unsigned)(*s++ - '0');
+    return v;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    int64_t era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int parse_timestamp(uclog_timestamp *ts, const unsigned char *s)
+{
+    static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    memset(ts, 0, sizeof(*ts));
+    ts->month = (uint8_t)num(s, 2);
+    ts->day = (uint8_t)num(s + 3, 2);
+    ts->year = (uint16_t)num(s + 6, 4);
+    ts->hour = (uint8_t)num(s + 11, 2);
+    ts->minute = (uint8_t)num(s + 14, 2);
+    ts->second = (uint8_t)num(s + 17, 2);
+    ts->millisecond = (uint16_t)num(s + 20, 3);
+    if (ts->month < 1 || ts->month > 12 || ts->day < 1 || ts->day > mdays[ts->month - 1] ||
+        ts->hour > 23 || ts->minute > 59 || ts->second > 60)
+        return 0;
+    ts->epoch_ms = ((days_from_civil(ts->year, ts->month, ts->day) * 24 + ts->hour) * 60 + ts->minute) *
+                       60000 + (int64_t)ts->second * 1000 + ts->millisecond;
+    return 1;
+}
+
+int uclog__first_timestamp(int64_t *ms, const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        uclog_timestamp ts;
+        if (p == data && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+            p += 3;
+            n -= 3;
+        }
+        if (header_shape((const unsigned char *)p, n) && parse_timestamp(&ts, (const unsigned char *)p)) {
+            *ms = ts.epoch_ms;
+            return 1;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t len, uint32_t line,
+                      uint32_t column)
+{
+    uclog_record *r = &it->rec;
+    uclog_defect *d;
+
+    if (uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 1,
+                    sizeof(*r->defects)))
+        return UCLOG_E_NOMEM;
+    d = &r->defects[r->ndefects++];
+    memset(d, 0, sizeof(*d));
+    d->code = code;
+    d->span.offset = r->span.offset + rel;
+    d->span.length = len;
+    d->span.line = line;
+    d->span.column = column;
+    d->span.file = r->span.file;
+    return UCLOG_OK;
+}
+
+static int32_t level_of(uclog_str w)
+{
+    static const struct {
+        const char *name;
+        int32_t level;
+    } names[] = {
+        {"INFO", UCLOG_LEVEL_INFO},   {"TRACE", UCLOG_LEVEL_TRACE}, {"WARN", UCLOG_LEVEL_WARN},
+        {"WARNING", UCLOG_LEVEL_WARN}, {"ERROR", UCLOG_LEVEL_ERROR}, {"ERR", UCLOG_LEVEL_ERROR},
+        {"FATAL", UCLOG_LEVEL_FATAL}, {"DEBUG", UCLOG_LEVEL_DEBUG}, {"VERBOSE", UCLOG_LEVEL_VERBOSE},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (uclog__str_ieq(w, names[i].name))
+            return names[i].level;
+    return UCLOG_LEVEL_UNKNOWN;
+}
+
+const char *uclog_level_name(int32_t level)
+{
+    static const char *const names[] = {"UNKNOWN", "TRACE", "DEBUG", "VERBOSE",
+                                        "INFO",    "WARN",  "ERROR", "FATAL"};
+    return level >= 0 && level <= UCLOG_LEVEL_FATAL ? names[level] : "UNKNOWN";
+}
+
+/* Parse up to 8 hex digits; more is an overflow. Returns digits read, -1 on overflow. */
+static int parse_hex(uint32_t *v, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    *v = 0;
+    while (i < n && uclog__hex_value(s[i]) >= 0) {
+        if (*v > 0x0FFFFFFFu)
+            return -1;
+        *v = (*v << 4) | (uint32_t)uclog__hex_value(s[i]);
+        i++;
+    }
+    return (int)i;
+}
+
+/*
+ * The fields after the timestamp: `PID:TID LEVEL :: text`, with any run of
+ * spaces between them and `::` followed by at most one space. Returns 0
+ * when every field was found.
+ */
+static int parse_fields(uclog_record *r, const unsigned char *s, size_t n, size_t at)
+{
+    size_t i = at, w;
+    int d;
+    const unsigned char *dc;
+
+#define SKIP_SPACES() while (i < n && uclog__is_space(s[i])) i++
+    SKIP_SPACES();
+    d = parse_hex(&r->pid, s + i, n - i);
+    if (d <= 0 || i + (size_t)d >= n || s[i + (size_t)d] != ':')
+        goto fallback;
+    i += (size_t)d + 1;
+    d = parse_hex(&r->tid, s + i, n - i);
+    if (d <= 0)
+        goto fallback;
+    i += (size_t)d;
+    if (i >= n || !uclog__is_space(s[i]))
+        goto fallback;
+    SKIP_SPACES();
+    w = i;
+    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '_'))
+        i++;
+    if (i == w)
+        goto fallback;
+    r->level_word.ptr = (const char *)s + w;
+    r->level_word.len = i - w;
+    r->level = level_of(r->level_word);
+    SKIP_SPACES();
+    if (i + 1 >= n || s[i] != ':' || s[i + 1] != ':')
+        goto fallback;
+    i += 2;
+    if (i < n && s[i] == ' ')
+        i++;
+    r->text_off = i;
+    r->text_len = n - i;
+    return 0;
+#undef SKIP_SPACES
+
+fallback:
+    /* Keep what can be trusted: the text after the first "::", else after the timestamp. */
+    dc = NULL;
+    for (i = at; i + 1 < n; i++) {
+        if (s[i] == ':' && s[i + 1] == ':') {
+            dc = s + i + 2;
+            break;
+        }
+    }
+    if (dc) {
+        i = (size_t)(dc - s);
+        if (i < n && s[i] == ' ')
+            i++;
+    } else {
+        i = at;
+        while (i < n && uclog__is_space(s[i]))
+            i++;
+    }
+    r->text_off = i;
+    r->text_len = n - i;
+    return -1;
+}
+
+/* Word-at-a-time test for a NUL byte or a byte >= 0x80 in p[0..n). */
+static int has_nul_or_high(const unsigned char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (((w - ones) & ~w & highs) || (w & highs))
+            return 1;
+    }
+    for (; i < n; i++)
+        if (!p[i] || p[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 when it is invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    uint32_t cp;
+
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        len = 2, cp = p[0] & 0x1F;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        len = 3, cp = p[0] & 0x0F;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        len = 4, cp = p[0] & 0x07;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+/* Line and column of byte rel of the current record. */
+static void locate(const uclog_record_iter *it, size_t rel, uint32_t *line, uint32_t *column)
+{
+    const uclog_record *r = &it->rec;
+    const char *p = r->ptr, *ls = r->ptr;
+    uint32_t l = r->span.line;
+    size_t i;
+
+    for (i = 0; i < rel; i++) {
+        if (p[i] == '\n') {
+            l++;
+            ls = p + i + 1;
+        }
+    }
+    *line = l;
+    *column = (uint32_t)(p + rel - ls) + (l == r->span.line ? r->span.column : 1);
+}
+
+/* NUL bytes and invalid UTF-8: one defect each, at the first place found. */
+static int check_bytes(uclog_record_iter *it)
+{
+    const unsigned char *p = (const unsigned char *)it->rec.ptr;
+    size_t n = it->rec.len, i = 0;
+    int nul = 0, bad = 0, rc;
+    uint32_t line, col;
+
+    if (!has_nul_or_high(p, n))
+        return UCLOG_OK;
+    while (i < n && !(nul && bad)) {
+        if (p[i] == 0 && !nul) {
+            nul = 1;
+            locate(it, i, &line, &col);
+            if ((rc = add_defect(it, UCLOG_DEFECT_NUL_BYTE, i, 1, line, col)))
+                return rc;
+        }
+        if (p[i] >= 0x80) {
+            size_t k = utf8_seq(p + i, n - i);
+            if (!k) {
+                if (!bad) {
+                    bad = 1;
+                    locate(it, i, &line, &col);
+                    if ((rc = add_defect(it, UCLOG_DEFECT_INVALID_UTF8, i, 1, line, col)))
+                        return rc;
+                }
+                k = 1;
+            }
+            i += k;
+            continue;
+        }
+        i++;
+    }
+    return UCLOG_OK;
+}
+
+/*
+ * Find where the record starting at p ends. Returns its length, or 0 when
+ * more bytes are needed to know (only when !eof and the record is still
+ * under the size limit). *cut is set when the size limit ended it.
+ */
+static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut)
+{
+    const char *q, *end = p + avail;
+    const char *nl;
+
+    *cut = 0;
+    nl = memchr(p, '\n', avail);
+    if (!nl) {
+        if (avail > max) {
+            *cut = 1;
+            return (size_t)max;
+        }
+        return eof ? avail : 0;
+    }
+    q = nl + 1;
+    while (q < end) {
+        size_t n;
+        nl = memchr(q, '\n', (size_t)(end - q));
+        n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+        if (!nl && !eof && (size_t)(end - p) <= max)
+            return 0; /* the line is not complete yet */
+        if (header_shape((const unsigned char *)q, n))
+            break;
+        if ((uint64_t)(q + n + (nl != NULL) - p) > max) {
+            *cut = 1;
+            return (size_t)(q - p);
+        }
+        q = nl ? nl + 1 : end;
+    }
+    if (q == end && !eof && (size_t)(end - p) <= max)
+        return 0; /* the next line may still be part of this record */
+    return (size_t)(q - p);
+}
+
+/* Fill in the record's fields from its bytes. */
+static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t off, size_t bom, int cut,
+                    int at_eof)
+{
+    uclog_record *r = &it->rec;
+    uint64_t maxline = uclog__limit(it->log->ctx, UCLOG_LIMIT_MAX_LINE_BYTES);
+    const char *q = p, *end = p + len;
+    uint32_t line = it->line;
+    int rc, first = 1;
+
+    r->ptr = p;
+    r->len = len;
+    r->ndefects = 0;
+    r->has_header = 0;
+    r->ts_ok = 0;
+    memset(&r->ts, 0, sizeof(r->ts));
+    r->pid = r->tid = 0;
+    r->level = UCLOG_LEVEL_UNKNOWN;
+    r->level_word.ptr = NULL;
+    r->level_word.len = 0;
+    memset(&r->span, 0, sizeof(r->span));
+    r->span.offset = off;
+    r->span.length = len;
+    r->span.line = it->line;
+    r->span.column = it->column;
+    r->span.file = it->file;
+    r->nlines = 0;
+
+    /* Lines: count them, find the first line's end, flag long ones. */
+    while (q < end) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        size_t n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+        if (first) {
+            size_t tl = n;
+            const unsigned char *s = (const unsigned char *)p + bom;
+            if (tl && q[tl - 1] == '\r')
+                tl--;
+            r->first_line_end = nl ? (size_t)(nl + 1 - p) : len;
+            tl -= bom;
+            if (!it->continued && header_shape(s, tl)) {
+                r->has_header = 1;
+                r->ts_ok = parse_timestamp(&r->ts, s);
+                if (!r->ts_ok && (rc = add_defect(it, UCLOG_DEFECT_TIMESTAMP_INVALID, bom, 23, line, 1 + (uint32_t)bom)))
+                    return rc;
+                if (parse_fields(r, s, tl, 23) &&
+                    (rc = add_defect(it, UCLOG_DEFECT_HEADER_MALFORMED, bom, tl, line, 1 + (uint32_t)bom)))
+                    return rc;
+                r->text_off += bom;
+            } else {
+                r->text_off = 0;
+                r->text_len = tl + bom;
+            }
+            first = 0;
+        }
+        if (n > maxline && (rc = add_defect(it, UCLOG_DEFECT_LINE_TOO_LONG, (size_t)(q - p), n, line,
+                                            line == it->line ? it->column : 1)))
+            return rc;
+        r->nlines++;
+        if (!nl)
+            break;
+        line++;
+        q = nl + 1;
+    }
+    if (!r->has_header) {
+        int32_t code = it->continued ? UCLOG_DEFECT_RECORD_CONTINUED : UCLOG_DEFECT_TEXT_BEFORE_HEADER;
+        if ((rc = add_defect(it, code, 0, len, it->line, it->column)))
+            return rc;
+    }
+    if (cut && (rc = add_defect(it, UCLOG_DEFECT_RECORD_TOO_LONG, len, 0, line, 0)))
+        return rc;
+    if (at_eof && len && p[len - 1] != '\n' && !cut) {
+        uint32_t l, c;
+        locate(it, len, &l, &c);
+        if ((rc = add_defect(it, UCLOG_DEFECT_NO_FINAL_NEWLINE, len, 0, l, c)))
+            return rc;
+    }
+    if ((rc = check_bytes(it)))
+        return rc;
+
+    /* Where the next record starts. */
+    it->continued = cut;
+    if (len && p[len - 1] == '\n') {
+        it->line = line;
+        it->column = 1;
+    } else {
+        uint32_t l, c;
+        locate(it, len, &l, &c);
+        it->line = l;
+        it->column = c;
+    }
+    return UCLOG_OK;
+}
+
+static int next_mapped(uclog_record_iter *it)
+{
+    uclog_log *log = it->log;
+    uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    const struct uclog__file *f;
+    size_t len, bom = 0;
+    int cut;
+
+    while (it->file < log->nfiles && it->pos >= log->files[it->file].len) {
+        it->file++;
+        it->pos = 0;
+        it->line = 1;
+        it->column = 1;
+        it->continued = 0;
+    }
+    if (it->file >= log->nfiles)
+        return UCLOG_DONE;
+    f = &log->files[it->file];
+    if (it->pos == 0 && f->encoding == UCLOG_ENCODING_UTF8_BOM)
+        bom = 3;
+    len = frame(f->data + it->pos, f->len - (size_t)it->pos, 1, max, &cut);
+    if (len == 0)
+        len = f->len - (size_t)it->pos;
+    it->pos += len;
+    return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len);
+}
+
+/* Make room and read more from the stream. */
+static int refill(uclog_record_iter *it)
+{
+    uclog_log *log = it->log;
+    uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    int64_t n;
+
+    if (it->start) {
+        memmove(it->buf, it->buf + it->start, it->end - it->start);
+        it->end -= it->start;
+        it->start = 0;
+    }
+    if (it->end == it->cap) {
+        size_t ncap = it->cap ? it->cap * 2 : 65536;
+        char *nb;
+        if (ncap > max + 65536 && it->cap < max + 65536)
+            ncap = (size_t)max + 65536;
+        if (ncap <= it->cap)
+            return UCLOG_E_LIMIT; /* cannot happen: frame() cuts at max */
+        nb = uclog__realloc(log->ctx, it->buf, ncap);
+        if (!nb)
+            return UCLOG_E_NOMEM;
+        it->buf = nb;
+        it->cap = ncap;
+    }
+    n = log->read(log->read_userdata, it->buf + it->end, it->cap - it->end);
+    if (n < 0)
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
+    if (n == 0)
+        it->eof = 1;
+    it->end += (size_t)n;
+    return UCLOG_OK;
+}
+
+static int next_stream(uclog_record_iter *it)
+{
+    uclog_log *log = it->log;
+    uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    size_t bom = 0, len;
+    int rc, cut;
+
+    for (;;) {
+        size_t avail = it->end - it->start;
+        if (it->pos == 0 && it->line == 1 && it->column == 1 && !it->continued) {
+            /* Decide the encoding from the first bytes. */
+            if (avail < 4 && !it->eof)
+                goto more;
+            log->files[0].encoding = uclog__detect_encoding((unsigned char *)it->buf + it->start, avail);
+            if (log->files[0].encoding >= UCLOG_ENCODING_UTF16LE)
+                return uclog__error(log->ctx, UCLOG_E_ENCODING, NULL,
+                                    "%s: UTF-16 text cannot be read from a stream; open it as a file",
+                                    log->files[0].name);
+            if (log->files[0].encoding == UCLOG_ENCODING_UTF8_BOM)
+                bom = 3;
+        }
+        if (avail == 0 && it->eof)
+            return UCLOG_DONE;
+        if (avail) {
+            len = frame(it->buf + it->start, avail, it->eof, max, &cut);
+            if (len)
+                break;
+        }
+    more:
+        if ((rc = refill(it)))
+            return rc;
+    }
+    rc = describe(it, it->buf + it->start, len, it->pos, bom, cut, it->eof && it->start + len == it->end);
+    it->start += len;
+    it->pos += len;
+    log->files[0].len = (size_t)it->pos;
+    return rc;
+}
+
+int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log)
+{
+    uclog_record_iter *it;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!log)
+        return UCLOG_E_INVALID_ARG;
+    if (log->read && log->read_started)
+        return uclog__error(log->ctx, UCLOG_E_STATE, NULL, "%s: a stream can be read only once",
+                            log->files[0].name);
+    it = uclog__calloc(log->ctx, 1, sizeof(*it));
+    if (!it)
+        return UCLOG_E_NOMEM;
+    it->log = log;
+    it->line = 1;
+    it->column = 1;
+    if (log->read)
+        log->read_started = 1;
+    *out = it;
+    return UCLOG_OK;
+}
+
+int uclog_record_iter_next(const uclog_record **out, uclog_record_iter *it)
+{
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!it)
+        return UCLOG_E_INVALID_ARG;
+    if (it->status)
+        return it->status;
+    rc = it->log->read ? next_stream(it) : next_mapped(it);
+    if (rc) {
+        it->status = rc;
+        return rc;
+    }
+    *out = &it->rec;
+    return UCLOG_OK;
+}
+
+void uclog_record_iter_free(uclog_record_iter *it)
+{
+    if (!it)
+        return;
+    uclog__free(it->log->ctx, it->rec.defects);
+    uclog__free(it->log->ctx, it->buf);
+    uclog__free(it->log->ctx, it);
+}
+
+/* Accessors. */
+
+static void set_str(uclog_str *out, const char *p, size_t n)
+{
+    out->ptr = p;
+    out->len = n;
+}
+
+int uclog_record_has_header(const uclog_record *rec)
+{
+    return rec ? rec->has_header : 0;
+}
+
+int uclog_record_timestamp(uclog_timestamp *out, const uclog_record *rec)
+{
+    if (!out || !rec)
+        return UCLOG_E_INVALID_ARG;
+    if (!rec->ts_ok) {
+        memset(out, 0, sizeof(*out));
+        return UCLOG_E_NOT_FOUND;
+    }
+    *out = rec->ts;
+    return UCLOG_OK;
+}
+
+uint32_t uclog_record_pid(const uclog_record *rec)
+{
+    return rec ? rec->pid : 0;
+}
+
+uint32_t uclog_record_tid(const uclog_record *rec)
+{
+    return rec ? rec->tid : 0;
+}
+
+int32_t uclog_record_level(const uclog_record *rec)
+{
+    return rec ? rec->level : UCLOG_LEVEL_UNKNOWN;
+}
+
+void uclog_record_level_word(uclog_str *out, const uclog_record *rec)
+{
+    if (out)
+        *out = rec ? rec->level_word : (uclog_str){NULL, 0};
+}
+
+void uclog_record_text(uclog_str *out, const uclog_record *rec)
+{
+    if (!out)
+        return;
+    if (!rec) {
+        set_str(out, NULL, 0);
+        return;
+    }
+    set_str(out, rec->ptr + rec->text_off, rec->text_len);
+}
+
+void uclog_record_continuation(uclog_str *out, const uclog_record *rec)
+{
+    if (!out)
+        return;
+    if (!rec) {
+        set_str(out, NULL, 0);
+        return;
+    }
+    set_str(out, rec->ptr + rec->first_line_end, rec->len - rec->first_line_end);
+}
+
+void uclog_record_raw(uclog_str *out, const uclog_record *rec)
+{
+    if (!out)
+        return;
+    if (!rec) {
+        set_str(out, NULL, 0);
+        return;
+    }
+    set_str(out, rec->ptr, rec->len);
+}
+
+void uclog_record_span(uclog_span *out, const uclog_record *rec)
+{
+    if (!out)
+        return;
+    if (!rec) {
+        memset(out, 0, sizeof(*out));
+        return;
+    }
+    *out = rec->span;
+}
+
+uint32_t uclog_record_text_offset(const uclog_record *rec)
+{
+    return rec ? (uint32_t)rec->text_off : 0;
+}
+
+uint32_t uclog_record_line_count(const uclog_record *rec)
+{
+    return rec ? rec->nlines : 0;
+}
+
+uint32_t uclog_record_defect_count(const uclog_record *rec)
+{
+    return rec ? (uint32_t)rec->ndefects : 0;
+}
+
+int uclog_record_defect(uclog_defect *out, const uclog_record *rec, uint32_t i)
+{
+    if (!out || !rec)
+        return UCLOG_E_INVALID_ARG;
+    if (i >= rec->ndefects)
+        return UCLOG_E_RANGE;
+    *out = rec->defects[i];
+    return UCLOG_OK;
+}

@@ -1,0 +1,9 @@
+/* Placeholder until the packet layer lands. */
+#include "internal.h"
+
+const char *uclog__packet_defect_name(int32_t code, const char **text)
+{
+    (void)code;
+    *text = NULL;
+    return NULL;
+}

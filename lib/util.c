@@ -1,0 +1,61 @@
+/* Small string and version helpers. */
+#include "internal.h"
+#include <uclog/version.h>
+
+uint32_t uclog_version(void)
+{
+    return UCLOG_VERSION_NUMBER;
+}
+
+const char *uclog_version_string(void)
+{
+    return UCLOG_VERSION_STRING;
+}
+
+int uclog_str_next_line(uclog_str *line, uclog_str *rest)
+{
+    const char *nl;
+    size_t n;
+
+    if (!line || !rest)
+        return UCLOG_E_INVALID_ARG;
+    if (!rest->ptr || rest->len == 0) {
+        line->ptr = rest->ptr;
+        line->len = 0;
+        return UCLOG_DONE;
+    }
+    nl = memchr(rest->ptr, '\n', rest->len);
+    n = nl ? (size_t)(nl - rest->ptr) : rest->len;
+    line->ptr = rest->ptr;
+    line->len = n;
+    if (n && rest->ptr[n - 1] == '\r')
+        line->len--;
+    if (nl)
+        n++;
+    rest->ptr += n;
+    rest->len -= n;
+    return UCLOG_OK;
+}
+
+int uclog__str_ieq(uclog_str s, const char *lit)
+{
+    size_t i;
+
+    for (i = 0; i < s.len; i++) {
+        if (!lit[i] || uclog__to_lower((unsigned char)s.ptr[i]) != uclog__to_lower((unsigned char)lit[i]))
+            return 0;
+    }
+    return lit[i] == '\0';
+}
+
+uclog_str uclog__str_trim(uclog_str s)
+{
+    while (s.len && (uclog__is_space((unsigned char)s.ptr[0]) || s.ptr[0] == '\r' || s.ptr[0] == '\n')) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && (uclog__is_space((unsigned char)s.ptr[s.len - 1]) || s.ptr[s.len - 1] == '\r' ||
+                     s.ptr[s.len - 1] == '\n'))
+        s.len--;
+    return s;
+}

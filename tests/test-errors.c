@@ -1,0 +1,106 @@
+/* Status text, defect names, the context and the version. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+START_TEST(strerror_every_code)
+{
+    int code;
+    ck_assert_str_eq(uclog_strerror(UCLOG_OK), "success");
+    ck_assert_str_eq(uclog_strerror(UCLOG_E_NOMEM), "out of memory");
+    ck_assert_str_eq(uclog_strerror(UCLOG_E_ENCODING), "unreadable text encoding");
+    for (code = UCLOG_E_RANGE; code <= UCLOG_DONE; code++)
+        ck_assert_str_ne(uclog_strerror(code), "unknown error");
+    ck_assert_str_eq(uclog_strerror(-1000), "unknown error");
+    ck_assert_str_eq(uclog_strerror(42), "unknown error");
+}
+END_TEST
+
+START_TEST(defect_names)
+{
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_NUL_BYTE), "NUL_BYTE");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_TEXT_BEFORE_HEADER), "TEXT_BEFORE_HEADER");
+    ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_RECORD_TOO_LONG), "record cut at the record size limit");
+    ck_assert_str_eq(uclog_defect_name(0), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_name(99), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_name(-5), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_text(100000), "unknown defect");
+}
+END_TEST
+
+static int logged;
+static void count_log(int32_t level, const char *msg, void *ud)
+{
+    (void)level;
+    ck_assert_ptr_nonnull(msg);
+    *(int *)ud += 1;
+}
+
+START_TEST(context)
+{
+    uclog_ctx *ctx = NULL;
+    uclog_mem bad = {NULL, NULL, NULL};
+    uclog_log *log = NULL;
+
+    ck_assert_int_eq(uclog_ctx_new(NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_ctx_new(&ctx, &bad), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(ctx);
+    ck_assert_int_eq(uclog_ctx_new(&ctx, NULL), 0);
+    ck_assert_str_eq(uclog_ctx_errmsg(ctx), "no error");
+    ck_assert_int_eq(uclog_ctx_errcode(ctx), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES), 64u << 20);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH), 64);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH, 5), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH), 5);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH, 0), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH), 64);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, 0), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(NULL, 1), 0);
+    uclog_ctx_set_log_fn(ctx, count_log, &logged, UCLOG_LOG_ERROR);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/nonexistent"), UCLOG_E_IO);
+    ck_assert_int_eq(logged, 1);
+    uclog_ctx_set_log_fn(ctx, NULL, NULL, 0);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/nonexistent"), UCLOG_E_IO);
+    ck_assert_int_eq(logged, 1);
+    uclog_ctx_free(ctx);
+    uclog_ctx_free(NULL);
+}
+END_TEST
+
+static int ctx_cycle(void *arg)
+{
+    uclog_ctx *ctx = NULL;
+    int rc = uclog_ctx_new(&ctx, &tu_mem);
+    (void)arg;
+    uclog_ctx_free(ctx);
+    return rc;
+}
+
+START_TEST(context_alloc_failure)
+{
+    tu_alloc_loop(ctx_cycle, NULL);
+}
+END_TEST
+
+START_TEST(version)
+{
+    ck_assert_uint_eq(uclog_version(), UCLOG_VERSION_NUMBER);
+    ck_assert_uint_eq(uclog_version() >> 16, 1);
+    ck_assert_str_eq(uclog_version_string(), UCLOG_VERSION_STRING);
+    ck_assert_str_eq(uclog_version_string(), "1.0.0");
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("errors");
+    TCase *tc = tcase_create("errors");
+    tcase_add_test(tc, strerror_every_code);
+    tcase_add_test(tc, defect_names);
+    tcase_add_test(tc, context);
+    tcase_add_test(tc, context_alloc_failure);
+    tcase_add_test(tc, version);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,872 @@
+/* The record layer: framing, header fields, positions, defects, sources. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+/* Every record of a log, copied out, for comparisons between sources. */
+typedef struct {
+    uint64_t offset, length;
+    uint32_t line, column, file, nlines, pid, tid, ndefects;
+    int32_t level;
+    int has_header;
+    int64_t ms;
+    char *text;
+    int32_t defects[8];
+} rec_copy;
+
+typedef struct {
+    rec_copy *r;
+    size_t n;
+    int rc;
+} rec_list;
+
+static char *dup_view(uclog_str s)
+{
+    char *p = malloc(s.len + 1);
+    ck_assert_ptr_nonnull(p);
+    memcpy(p, s.ptr ? s.ptr : "", s.len);
+    p[s.len] = '\0';
+    return p;
+}
+
+static rec_list collect(uclog_log *log)
+{
+    rec_list l = {NULL, 0, 0};
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    int rc;
+
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    while ((rc = uclog_record_iter_next(&rec, it)) == 0) {
+        rec_copy *c;
+        uclog_span sp;
+        uclog_timestamp ts;
+        uclog_str t;
+        uint32_t i;
+
+        l.r = realloc(l.r, (l.n + 1) * sizeof(*l.r));
+        c = &l.r[l.n++];
+        memset(c, 0, sizeof(*c));
+        uclog_record_span(&sp, rec);
+        c->offset = sp.offset;
+        c->length = sp.length;
+        c->line = sp.line;
+        c->column = sp.column;
+        c->file = sp.file;
+        c->nlines = uclog_record_line_count(rec);
+        c->pid = uclog_record_pid(rec);
+        c->tid = uclog_record_tid(rec);
+        c->level = uclog_record_level(rec);
+        c->has_header = uclog_record_has_header(rec);
+        c->ms = uclog_record_timestamp(&ts, rec) == 0 ? ts.epoch_ms : -1;
+        uclog_record_text(&t, rec);
+        c->text = dup_view(t);
+        c->ndefects = uclog_record_defect_count(rec);
+        for (i = 0; i < c->ndefects && i < 8; i++) {
+            uclog_defect d;
+            ck_assert_int_eq(uclog_record_defect(&d, rec, i), 0);
+            c->defects[i] = d.code;
+        }
+    }
+    l.rc = rc;
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), rc); /* sticky */
+    ck_assert_ptr_null(rec);
+    uclog_record_iter_free(it);
+    return l;
+}
+
+static void list_free(rec_list *l)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->r[i].text);
+    free(l->r);
+}
+
+static rec_list collect_buffer(const char *data, size_t len)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list l;
+
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, data, len, "buf"), 0);
+    l = collect(log);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return l;
+}
+
+static int has_defect(const rec_copy *c, int32_t code)
+{
+    uint32_t i;
+    for (i = 0; i < c->ndefects && i < 8; i++)
+        if (c->defects[i] == code)
+            return 1;
+    return 0;
+}
+
+/* Records tile the input: contiguous, no gap, no overlap, ending at the end. */
+static void assert_tiles(const rec_list *l, uint64_t size)
+{
+    uint64_t off = 0;
+    size_t i;
+    for (i = 0; i < l->n; i++) {
+        ck_assert_uint_eq(l->r[i].offset, off);
+        off += l->r[i].length;
+    }
+    ck_assert_uint_eq(off, size);
+}
+
+/* Offsets and lines of the 15 records of seed.uccapilog, from the file itself. */
+static const struct {
+    uint64_t offset;
+    uint32_t line;
+    const char *text_start;
+} seed_records[] = {
+    {0, 1, "Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 1288 bytes:"},
+    {128, 2, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0"},
+    {1459, 23, "End of Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 1288 bytes"},
+    {1593, 24, "Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) 3110 bytes:"},
+    {1718, 25, "SIP/2.0 200 OK"},
+    {4869, 78, "End of Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) 3110 bytes"},
+    {5000, 79, "Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 1292 bytes:"},
+    {5128, 80, "SERVICE sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA SIP/2.0"},
+    {6461, 94, "End of Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 1292 bytes"},
+    {6595, 95, "Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) 1769 bytes:"},
+    {6720, 96, "SIP/2.0 200 OK"},
+    {8532, 127, "End of Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) 1769 bytes"},
+    {8663, 128, "Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:44511) 2478 bytes:"},
+    {8794, 129, "INVITE sip:jeremy@litwareinc.com SIP/2.0"},
+    {11315, 177, "End of Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:44511) 2478 bytes"},
+};
+
+START_TEST(seed_records_exact)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    uclog_timestamp ts;
+    uclog_str s;
+    uclog_span sp;
+    size_t i = 0;
+    int rc;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("seed.uccapilog")), 0);
+    ck_assert_uint_eq(uclog_log_file_count(log), 1);
+    ck_assert_uint_eq(uclog_log_file_size(log, 0), 11452);
+    ck_assert_int_eq(uclog_log_file_encoding(log, 0), UCLOG_ENCODING_UTF8);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    while ((rc = uclog_record_iter_next(&rec, it)) == 0) {
+        ck_assert_uint_lt(i, 15);
+        uclog_record_span(&sp, rec);
+        ck_assert_uint_eq(sp.offset, seed_records[i].offset);
+        ck_assert_uint_eq(sp.line, seed_records[i].line);
+        ck_assert_uint_eq(sp.column, 1);
+        ck_assert_uint_eq(sp.file, 0);
+        ck_assert_uint_eq(sp.length, (i < 14 ? seed_records[i + 1].offset : 11452) - seed_records[i].offset);
+        uclog_record_text(&s, rec);
+        ck_assert_str_view(s, seed_records[i].text_start);
+        ck_assert_int_eq(uclog_record_has_header(rec), 1);
+        ck_assert_uint_eq(uclog_record_defect_count(rec), 0);
+        ck_assert_int_eq(uclog_record_level(rec), UCLOG_LEVEL_INFO);
+        uclog_record_level_word(&s, rec);
+        ck_assert_str_view(s, "INFO");
+        i++;
+    }
+    ck_assert_int_eq(rc, UCLOG_DONE);
+    ck_assert_uint_eq(i, 15);
+    uclog_record_iter_free(it);
+
+    /* Field values of the first record and the INVITE's record. */
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+    ck_assert_int_eq(uclog_record_timestamp(&ts, rec), 0);
+    ck_assert_uint_eq(ts.month, 11);
+    ck_assert_uint_eq(ts.day, 21);
+    ck_assert_uint_eq(ts.year, 2008);
+    ck_assert_uint_eq(ts.hour, 23);
+    ck_assert_uint_eq(ts.minute, 31);
+    ck_assert_uint_eq(ts.second, 10);
+    ck_assert_uint_eq(ts.millisecond, 381);
+    ck_assert_int_eq(ts.epoch_ms, 1227310270381LL); /* 2008-11-21T23:31:10.381 */
+    ck_assert_uint_eq(uclog_record_pid(rec), 0x190);
+    ck_assert_uint_eq(uclog_record_tid(rec), 0x4FC);
+    ck_assert_uint_eq(uclog_record_line_count(rec), 1);
+    uclog_record_continuation(&s, rec);
+    ck_assert_uint_eq(s.len, 0);
+    for (i = 1; i < 14; i++)
+        ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+    ck_assert_uint_eq(uclog_record_pid(rec), 0x2808);
+    ck_assert_uint_eq(uclog_record_tid(rec), 0x36EC);
+    ck_assert_uint_eq(uclog_record_line_count(rec), 48);
+    ck_assert_uint_eq(uclog_record_text_offset(rec), 43);
+    uclog_record_continuation(&s, rec);
+    ck_assert_uint_eq(s.len, 11315 - 8794 - 85);
+    ck_assert_int_eq(memcmp(s.ptr, "Via: SIP/2.0/TLS 192.168.1.10:44511\r\n", 37), 0);
+    uclog_record_raw(&s, rec);
+    ck_assert_uint_eq(s.len, 11315 - 8794);
+    ck_assert_int_eq(memcmp(s.ptr, "11/21/2008|23:35:11.691 2808:36EC INFO  :: INVITE", 49), 0);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static const char *const fixtures[] = {
+    "seed.uccapilog", "seed-no-mras.uccapilog", "seed-mras-unanswered.uccapilog",
+    "seed-lf.uccapilog", "seed-utf16le.uccapilog", "rotated-uccapi-0.uccapilog",
+    "rotated-uccapi-1.uccapilog",
+};
+
+START_TEST(every_byte_in_one_record)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list l;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(fixtures[_i])), 0);
+    l = collect(log);
+    ck_assert_int_eq(l.rc, UCLOG_DONE);
+    ck_assert_uint_gt(l.n, 0);
+    assert_tiles(&l, uclog_log_file_size(log, 0));
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(counts_of_shared_logs)
+{
+    static const struct {
+        const char *name;
+        size_t records;
+    } want[] = {
+        {"seed.uccapilog", 15},
+        {"seed-no-mras.uccapilog", 6},
+        {"seed-mras-unanswered.uccapilog", 12},
+    };
+    size_t i;
+    for (i = 0; i < 3; i++) {
+        uclog_ctx *ctx = tu_ctx();
+        uclog_log *log = NULL;
+        rec_list l;
+        ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(want[i].name)), 0);
+        l = collect(log);
+        ck_assert_uint_eq(l.n, want[i].records);
+        list_free(&l);
+        uclog_log_free(log);
+        uclog_ctx_free(ctx);
+    }
+}
+END_TEST
+
+/* The same records (text, time, ids, lines) whatever the line ends or encoding. */
+static void assert_same_records(const rec_list *a, const rec_list *b)
+{
+    size_t i;
+    ck_assert_uint_eq(a->n, b->n);
+    for (i = 0; i < a->n; i++) {
+        ck_assert_str_eq(a->r[i].text, b->r[i].text);
+        ck_assert_int_eq(a->r[i].ms, b->r[i].ms);
+        ck_assert_uint_eq(a->r[i].pid, b->r[i].pid);
+        ck_assert_uint_eq(a->r[i].tid, b->r[i].tid);
+        ck_assert_uint_eq(a->r[i].line, b->r[i].line);
+        ck_assert_uint_eq(a->r[i].nlines, b->r[i].nlines);
+        ck_assert_int_eq(a->r[i].level, b->r[i].level);
+    }
+}
+
+static rec_list collect_file(const char *name, int32_t *encoding)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list l;
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(name)), 0);
+    if (encoding)
+        *encoding = uclog_log_file_encoding(log, 0);
+    l = collect(log);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return l;
+}
+
+START_TEST(lf_and_crlf_same_records)
+{
+    rec_list a = collect_file("seed.uccapilog", NULL);
+    rec_list b = collect_file("seed-lf.uccapilog", NULL);
+    assert_same_records(&a, &b);
+    ck_assert_uint_eq(b.r[1].offset, 127); /* one CR fewer before it */
+    list_free(&a);
+    list_free(&b);
+}
+END_TEST
+
+START_TEST(utf16le_transcoded)
+{
+    int32_t enc = -1;
+    rec_list a = collect_file("seed.uccapilog", NULL);
+    rec_list b = collect_file("seed-utf16le.uccapilog", &enc);
+    ck_assert_int_eq(enc, UCLOG_ENCODING_UTF16LE);
+    assert_same_records(&a, &b);
+    ck_assert_uint_eq(b.r[14].offset, 11315);
+    list_free(&a);
+    list_free(&b);
+}
+END_TEST
+
+START_TEST(utf16_stream_refused)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    FILE *f = fopen(tu_data("seed-utf16le.uccapilog"), "rb");
+
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, f, "utf16"), 0);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), UCLOG_E_ENCODING);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "UTF-16"));
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), UCLOG_E_ENCODING);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    fclose(f);
+}
+END_TEST
+
+/* A reader that hands out the bytes in chunks of a chosen size pattern. */
+typedef struct {
+    const char *data;
+    size_t len, pos;
+    unsigned seed;
+    size_t fixed;
+} chunker;
+
+static int64_t chunk_read(void *ud, void *buf, size_t cap)
+{
+    chunker *c = ud;
+    size_t n;
+    if (c->fixed) {
+        n = c->fixed;
+    } else {
+        c->seed = c->seed * 1103515245u + 12345u;
+        n = 1 + (c->seed >> 16) % 97;
+    }
+    if (n > cap)
+        n = cap;
+    if (n > c->len - c->pos)
+        n = c->len - c->pos;
+    memcpy(buf, c->data + c->pos, n);
+    c->pos += n;
+    return (int64_t)n;
+}
+
+static rec_list collect_reader(const char *data, size_t len, size_t fixed, unsigned seed)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    chunker c = {data, len, 0, seed, fixed};
+    rec_list l;
+
+    ck_assert_int_eq(uclog_log_open_reader(&log, ctx, chunk_read, &c, "chunks"), 0);
+    l = collect(log);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), UCLOG_E_STATE); /* once only */
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return l;
+}
+
+START_TEST(stream_equals_file)
+{
+    size_t len, k;
+    char *data = tu_read(fixtures[_i], &len);
+    rec_list a = collect_buffer(data, len);
+    static const size_t sizes[] = {1, 2, 3, 7, 64, 4096, 0};
+
+    if (strstr(fixtures[_i], "utf16")) {
+        list_free(&a);
+        free(data);
+        return;
+    }
+    for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+        rec_list b = collect_reader(data, len, sizes[k], (unsigned)k + 1);
+        size_t i;
+        ck_assert_int_eq(b.rc, UCLOG_DONE);
+        assert_same_records(&a, &b);
+        for (i = 0; i < a.n; i++) {
+            ck_assert_uint_eq(a.r[i].offset, b.r[i].offset);
+            ck_assert_uint_eq(a.r[i].length, b.r[i].length);
+            ck_assert_uint_eq(a.r[i].ndefects, b.r[i].ndefects);
+        }
+        list_free(&b);
+    }
+    list_free(&a);
+    free(data);
+}
+END_TEST
+
+START_TEST(stdio_stream)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    FILE *f = fopen(tu_data("seed.uccapilog"), "rb");
+    rec_list l;
+
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, f, NULL), 0);
+    ck_assert_str_eq(uclog_log_file_name(log, 0), "(stdin)");
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 15);
+    ck_assert_uint_eq(l.r[14].offset, 11315);
+    ck_assert_uint_eq(l.r[14].line, 177);
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    fclose(f);
+}
+END_TEST
+
+START_TEST(rotated_set_ordered_by_time)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    char a[4096], b[4096];
+    const char *paths[2];
+    rec_list l;
+
+    /* Given newest first, as a shell glob of -0, -1 would give them. */
+    snprintf(a, sizeof(a), "%s", tu_data("rotated-uccapi-0.uccapilog"));
+    snprintf(b, sizeof(b), "%s", tu_data("rotated-uccapi-1.uccapilog"));
+    paths[0] = a;
+    paths[1] = b;
+    ck_assert_int_eq(uclog_log_open_files(&log, ctx, paths, 2), 0);
+    ck_assert_uint_eq(uclog_log_file_count(log), 2);
+    ck_assert_str_eq(uclog_log_file_name(log, 0), b);
+    ck_assert_str_eq(uclog_log_file_name(log, 1), a);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 15);
+    ck_assert_uint_eq(l.r[5].file, 0);
+    ck_assert_uint_eq(l.r[6].file, 1);
+    ck_assert_uint_eq(l.r[6].offset, 0);
+    ck_assert_uint_eq(l.r[6].line, 1);
+    ck_assert_uint_eq(l.r[14].offset, 11315 - 5000);
+    ck_assert_uint_eq(l.r[14].line, 177 - 78);
+    ck_assert_str_eq(l.r[13].text, "INVITE sip:jeremy@litwareinc.com SIP/2.0");
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+#define H1 "01/15/2012|11:30:10.163 1384:11C0 INFO  :: "
+
+START_TEST(header_variants)
+{
+    static const char text[] =
+        "01/15/2012|11:30:10.163 1384:11C0 INFO :: one space\r\n"
+        "01/15/2012|11:30:10.164 1384:11C0 INFO     ::    several spaces\r\n"
+        "01/15/2012|11:30:10.165 1384:11C0 WARN ::no space\n"
+        "01/15/2012|11:30:10.166 a:b ERROR :: short ids\n"
+        "01/15/2012|11:30:10.167 DEADBEEF:0001234F TRACE :: long ids\n"
+        "01/15/2012|11:30:10.168\t1:2\tVerbose\t::\ttabs\n"
+        "01/15/2012|11:30:10.169 1:2 SPECIAL :: unknown level\n";
+    rec_list l = collect_buffer(text, sizeof(text) - 1);
+    ck_assert_uint_eq(l.n, 7);
+    ck_assert_str_eq(l.r[0].text, "one space");
+    ck_assert_int_eq(l.r[0].level, UCLOG_LEVEL_INFO);
+    ck_assert_str_eq(l.r[1].text, "   several spaces");
+    ck_assert_str_eq(l.r[2].text, "no space");
+    ck_assert_int_eq(l.r[2].level, UCLOG_LEVEL_WARN);
+    ck_assert_uint_eq(l.r[3].pid, 0xA);
+    ck_assert_uint_eq(l.r[3].tid, 0xB);
+    ck_assert_int_eq(l.r[3].level, UCLOG_LEVEL_ERROR);
+    ck_assert_uint_eq(l.r[4].pid, 0xDEADBEEF);
+    ck_assert_uint_eq(l.r[4].tid, 0x1234F);
+    ck_assert_int_eq(l.r[4].level, UCLOG_LEVEL_TRACE);
+    ck_assert_int_eq(l.r[5].level, UCLOG_LEVEL_VERBOSE);
+    ck_assert_str_eq(l.r[5].text, "\ttabs");
+    ck_assert_int_eq(l.r[6].level, UCLOG_LEVEL_UNKNOWN);
+    ck_assert_str_eq(l.r[6].text, "unknown level");
+    ck_assert_uint_eq(l.r[0].ndefects + l.r[1].ndefects + l.r[2].ndefects + l.r[3].ndefects +
+                          l.r[4].ndefects + l.r[5].ndefects + l.r[6].ndefects,
+                      0);
+    ck_assert_int_eq(l.r[6].ms - l.r[0].ms, 6);
+    list_free(&l);
+}
+END_TEST
+
+START_TEST(header_malformed)
+{
+    static const char text[] =
+        "01/15/2012|11:30:10.163 1384 INFO :: no tid\n"
+        "01/15/2012|11:30:10.163 123456789:1 INFO :: pid overflow\n"
+        "13/45/2012|25:30:10.163 1:1 INFO :: bad date\n"
+        "01/15/2012|11:30:10.163\n";
+    rec_list l = collect_buffer(text, sizeof(text) - 1);
+    ck_assert_uint_eq(l.n, 4);
+    ck_assert(has_defect(&l.r[0], UCLOG_DEFECT_HEADER_MALFORMED));
+    ck_assert_str_eq(l.r[0].text, "no tid");
+    ck_assert(has_defect(&l.r[1], UCLOG_DEFECT_HEADER_MALFORMED));
+    ck_assert_str_eq(l.r[1].text, "pid overflow");
+    ck_assert(has_defect(&l.r[2], UCLOG_DEFECT_TIMESTAMP_INVALID));
+    ck_assert_int_eq(l.r[2].ms, -1);
+    ck_assert_str_eq(l.r[2].text, "bad date");
+    ck_assert_int_eq(l.r[2].has_header, 1);
+    ck_assert(has_defect(&l.r[3], UCLOG_DEFECT_HEADER_MALFORMED));
+    ck_assert_str_eq(l.r[3].text, "");
+    assert_tiles(&l, sizeof(text) - 1);
+    list_free(&l);
+}
+END_TEST
+
+START_TEST(text_before_first_header)
+{
+    static const char text[] = "garbage line\r\nmore\r\n" H1 "first\r\ncontinued\r\n";
+    rec_list l = collect_buffer(text, sizeof(text) - 1);
+    ck_assert_uint_eq(l.n, 2);
+    ck_assert_int_eq(l.r[0].has_header, 0);
+    ck_assert_str_eq(l.r[0].text, "garbage line");
+    ck_assert_uint_eq(l.r[0].nlines, 2);
+    ck_assert_uint_eq(l.r[0].ndefects, 1);
+    ck_assert_int_eq(l.r[0].defects[0], UCLOG_DEFECT_TEXT_BEFORE_HEADER);
+    ck_assert_uint_eq(l.r[1].offset, 20);
+    ck_assert_uint_eq(l.r[1].line, 3);
+    ck_assert_uint_eq(l.r[1].nlines, 2);
+    ck_assert_uint_eq(l.r[1].ndefects, 0);
+    assert_tiles(&l, sizeof(text) - 1);
+    list_free(&l);
+}
+END_TEST
+
+START_TEST(utf8_bom_and_mixed_line_ends)
+{
+    static const char text[] = "\xEF\xBB\xBF" H1 "a\r\nx\n" H1 "b\n" H1 "c\r\ny\r\n";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list l;
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, sizeof(text) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_log_file_encoding(log, 0), UCLOG_ENCODING_UTF8_BOM);
+    ck_assert_str_eq(uclog_log_file_name(log, 0), "(buffer)");
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_int_eq(l.r[0].has_header, 1);
+    ck_assert_str_eq(l.r[0].text, "a");
+    ck_assert_uint_eq(l.r[0].offset, 0); /* the mark belongs to the first record */
+    ck_assert_uint_eq(l.r[0].ndefects, 0);
+    ck_assert_uint_eq(l.r[0].pid, 0x1384);
+    ck_assert_str_eq(l.r[1].text, "b");
+    ck_assert_uint_eq(l.r[1].line, 3);
+    ck_assert_str_eq(l.r[2].text, "c");
+    ck_assert_uint_eq(l.r[2].nlines, 2);
+    assert_tiles(&l, sizeof(text) - 1);
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(no_final_newline)
+{
+    static const char text[] = H1 "a\r\n" H1 "last";
+    rec_list l = collect_buffer(text, sizeof(text) - 1);
+    ck_assert_uint_eq(l.n, 2);
+    ck_assert_str_eq(l.r[1].text, "last");
+    ck_assert_uint_eq(l.r[1].ndefects, 1);
+    ck_assert_int_eq(l.r[1].defects[0], UCLOG_DEFECT_NO_FINAL_NEWLINE);
+    ck_assert_uint_eq(l.r[0].ndefects, 0);
+    assert_tiles(&l, sizeof(text) - 1);
+    list_free(&l);
+}
+END_TEST
+
+START_TEST(nul_bytes_and_bad_utf8)
+{
+    static const char text[] = H1 "a\0b\r\nbody \xff\xfe\r\n" H1 "caf\xc3\xa9 ok\r\n";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    uclog_defect d;
+    uclog_str s;
+
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, sizeof(text) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+    uclog_record_text(&s, rec);
+    ck_assert_uint_eq(s.len, 3); /* "a\0b": the view keeps the NUL */
+    ck_assert_uint_eq(uclog_record_defect_count(rec), 2);
+    ck_assert_int_eq(uclog_record_defect(&d, rec, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_NUL_BYTE);
+    ck_assert_uint_eq(d.span.offset, 44);
+    ck_assert_uint_eq(d.span.line, 1);
+    ck_assert_uint_eq(d.span.column, 45);
+    ck_assert_int_eq(uclog_record_defect(&d, rec, 1), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_INVALID_UTF8);
+    ck_assert_uint_eq(d.span.offset, 53);
+    ck_assert_uint_eq(d.span.line, 2);
+    ck_assert_uint_eq(d.span.column, 6);
+    ck_assert_int_eq(uclog_record_defect(&d, rec, 2), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+    ck_assert_uint_eq(uclog_record_defect_count(rec), 0); /* valid UTF-8 is no defect */
+    ck_assert_int_eq(uclog_record_iter_next(&rec, it), UCLOG_DONE);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(line_and_record_limits)
+{
+    char text[4096];
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list l;
+    size_t n, i;
+
+    n = (size_t)snprintf(text, sizeof(text), H1 "start\r\n");
+    for (i = 0; i < 30; i++)
+        n += (size_t)snprintf(text + n, sizeof(text) - n, "continuation line %02zu of the long record\r\n", i);
+    n += (size_t)snprintf(text + n, sizeof(text) - n, H1 "after\r\n");
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES, 500), 0);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_LINE_BYTES, 40), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES), 500);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, 999, 1), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, n, NULL), 0);
+    l = collect(log);
+    /* 50 + 30*41 bytes: cut at line boundaries below 500 bytes each. */
+    ck_assert_uint_eq(l.n, 4);
+    ck_assert_int_eq(l.r[0].has_header, 1);
+    ck_assert(has_defect(&l.r[0], UCLOG_DEFECT_RECORD_TOO_LONG));
+    ck_assert(has_defect(&l.r[0], UCLOG_DEFECT_LINE_TOO_LONG));
+    ck_assert_uint_le(l.r[0].length, 500);
+    ck_assert_uint_eq(l.r[0].length, 50 + 10 * 41);
+    ck_assert_int_eq(l.r[1].has_header, 0);
+    ck_assert(has_defect(&l.r[1], UCLOG_DEFECT_RECORD_CONTINUED));
+    ck_assert_uint_eq(l.r[1].line, 12);
+    ck_assert_str_eq(l.r[1].text, "continuation line 10 of the long record");
+    ck_assert_str_eq(l.r[3].text, "after");
+    ck_assert_int_eq(l.r[3].has_header, 1);
+    assert_tiles(&l, n);
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(one_huge_line_is_cut_in_stream)
+{
+    size_t n = 3000000, i;
+    char *text = malloc(n);
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    chunker c;
+    rec_list l;
+
+    memcpy(text, H1, strlen(H1));
+    for (i = strlen(H1); i < n; i++)
+        text[i] = 'x';
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES, 1000000), 0);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_LINE_BYTES, 100000), 0);
+    c.data = text;
+    c.len = n;
+    c.pos = 0;
+    c.fixed = 65536;
+    c.seed = 0;
+    ck_assert_int_eq(uclog_log_open_reader(&log, ctx, chunk_read, &c, NULL), 0);
+    l = collect(log);
+    ck_assert_int_eq(l.rc, UCLOG_DONE);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_uint_eq(l.r[0].length, 1000000);
+    ck_assert(has_defect(&l.r[0], UCLOG_DEFECT_RECORD_TOO_LONG));
+    ck_assert(has_defect(&l.r[0], UCLOG_DEFECT_LINE_TOO_LONG));
+    ck_assert(has_defect(&l.r[1], UCLOG_DEFECT_RECORD_CONTINUED));
+    ck_assert_uint_eq(l.r[1].line, 1);
+    ck_assert_uint_eq(l.r[1].column, 1000001);
+    ck_assert(has_defect(&l.r[2], UCLOG_DEFECT_NO_FINAL_NEWLINE));
+    assert_tiles(&l, n);
+    list_free(&l);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    free(text);
+}
+END_TEST
+
+START_TEST(open_errors)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = (uclog_log *)1;
+    const char *none = NULL;
+    uclog_span sp;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/nonexistent/x.uccapilog"), UCLOG_E_IO);
+    ck_assert_ptr_null(log);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "/nonexistent/x.uccapilog"));
+    ck_assert_int_eq(uclog_ctx_errcode(ctx), UCLOG_E_IO);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, UCLOG_TEST_DATA), UCLOG_E_IO);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "is a directory"));
+    ck_assert_int_eq(uclog_log_open_file(NULL, ctx, "x"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_file(&log, NULL, "x"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_files(&log, ctx, &none, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, NULL, 5, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_reader(&log, ctx, NULL, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_record_iter_new(NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_record_iter_next(NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_FILES, 1), 0);
+    {
+        const char *two[2] = {"a", "b"};
+        ck_assert_int_eq(uclog_log_open_files(&log, ctx, two, 2), UCLOG_E_LIMIT);
+    }
+    uclog_log_free(NULL);
+    uclog_record_iter_free(NULL);
+    ck_assert_uint_eq(uclog_log_file_count(NULL), 0);
+    ck_assert_ptr_null(uclog_log_file_name(NULL, 0));
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(empty_inputs)
+{
+    rec_list l = collect_buffer("", 0);
+    FILE *f = tmpfile();
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    char path[64];
+
+    ck_assert_uint_eq(l.n, 0);
+    ck_assert_int_eq(l.rc, UCLOG_DONE);
+    list_free(&l);
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, f, NULL), 0);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 0);
+    list_free(&l);
+    uclog_log_free(log);
+    snprintf(path, sizeof(path), "/tmp/uclog-empty-%ld.uccapilog", (long)getpid());
+    fclose(fopen(path, "wb"));
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 0);
+    list_free(&l);
+    uclog_log_free(log);
+    remove(path);
+    fclose(f);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(str_next_line)
+{
+    uclog_str rest = {"a\r\nbb\nc", 7}, line;
+    ck_assert_int_eq(uclog_str_next_line(&line, &rest), 0);
+    ck_assert_str_view(line, "a");
+    ck_assert_int_eq(uclog_str_next_line(&line, &rest), 0);
+    ck_assert_str_view(line, "bb");
+    ck_assert_int_eq(uclog_str_next_line(&line, &rest), 0);
+    ck_assert_str_view(line, "c");
+    ck_assert_int_eq(uclog_str_next_line(&line, &rest), UCLOG_DONE);
+    ck_assert_int_eq(uclog_line_is_header(H1, strlen(H1)), 1);
+    ck_assert_int_eq(uclog_line_is_header("01/15/2012|11:30:10", 19), 0);
+    ck_assert_str_eq(uclog_level_name(UCLOG_LEVEL_WARN), "WARN");
+    ck_assert_str_eq(uclog_level_name(99), "UNKNOWN");
+}
+END_TEST
+
+/* Allocation failures: open a set and iterate it to the end. */
+static int open_and_iterate(void *arg)
+{
+    const char *const *paths = arg;
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    int rc;
+
+    rc = uclog_ctx_new(&ctx, &tu_mem);
+    if (rc)
+        return rc;
+    uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_LINE_BYTES, 50); /* defects allocate too */
+    rc = uclog_log_open_files(&log, ctx, paths, 3);
+    if (!rc)
+        rc = uclog_record_iter_new(&it, log);
+    while (!rc)
+        rc = uclog_record_iter_next(&rec, it);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return rc == UCLOG_DONE ? 0 : rc;
+}
+
+static int stream_iterate(void *arg)
+{
+    chunker c = {arg, strlen(arg), 0, 7, 0};
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    int rc = uclog_ctx_new(&ctx, &tu_mem);
+
+    if (rc)
+        return rc;
+    rc = uclog_log_open_reader(&log, ctx, chunk_read, &c, "s");
+    if (!rc)
+        rc = uclog_record_iter_new(&it, log);
+    while (!rc)
+        rc = uclog_record_iter_next(&rec, it);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return rc == UCLOG_DONE ? 0 : rc;
+}
+
+START_TEST(alloc_failures)
+{
+    char a[4096], b[4096], c[4096];
+    const char *paths[3];
+    snprintf(a, sizeof(a), "%s", tu_data("rotated-uccapi-0.uccapilog"));
+    snprintf(b, sizeof(b), "%s", tu_data("seed-utf16le.uccapilog"));
+    snprintf(c, sizeof(c), "%s", tu_data("rotated-uccapi-1.uccapilog"));
+    paths[0] = a;
+    paths[1] = b;
+    paths[2] = c;
+    tu_alloc_loop(open_and_iterate, (void *)paths);
+    tu_alloc_loop(stream_iterate, "junk\n" H1 "a\0b\n" H1 "c\n");
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("log");
+    TCase *tc = tcase_create("records");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, seed_records_exact);
+    tcase_add_loop_test(tc, every_byte_in_one_record, 0, sizeof(fixtures) / sizeof(fixtures[0]));
+    tcase_add_test(tc, counts_of_shared_logs);
+    tcase_add_test(tc, lf_and_crlf_same_records);
+    tcase_add_test(tc, utf16le_transcoded);
+    tcase_add_test(tc, utf16_stream_refused);
+    tcase_add_loop_test(tc, stream_equals_file, 0, sizeof(fixtures) / sizeof(fixtures[0]));
+    tcase_add_test(tc, stdio_stream);
+    tcase_add_test(tc, rotated_set_ordered_by_time);
+    tcase_add_test(tc, header_variants);
+    tcase_add_test(tc, header_malformed);
+    tcase_add_test(tc, text_before_first_header);
+    tcase_add_test(tc, utf8_bom_and_mixed_line_ends);
+    tcase_add_test(tc, no_final_newline);
+    tcase_add_test(tc, nul_bytes_and_bad_utf8);
+    tcase_add_test(tc, line_and_record_limits);
+    tcase_add_test(tc, one_huge_line_is_cut_in_stream);
+    tcase_add_test(tc, open_errors);
+    tcase_add_test(tc, empty_inputs);
+    tcase_add_test(tc, str_next_line);
+    tcase_add_test(tc, alloc_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,133 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+long tu_fail_at = -1;
+long tu_allocs;
+long tu_live;
+
+/* A header in front of every block records its size for realloc. */
+typedef union {
+    size_t size;
+    long double ld;
+    void *p;
+    long long ll;
+} tu_hdr;
+
+static void *tu_malloc(size_t n)
+{
+    tu_hdr *h;
+
+    if (tu_fail_at >= 0 && tu_allocs++ == tu_fail_at)
+        return NULL;
+    if (tu_fail_at < 0)
+        tu_allocs++;
+    h = malloc(sizeof(*h) + n);
+    if (!h)
+        return NULL;
+    h->size = n;
+    tu_live++;
+    return h + 1;
+}
+
+static void tu_free(void *p)
+{
+    if (!p)
+        return;
+    tu_live--;
+    free((tu_hdr *)p - 1);
+}
+
+static void *tu_realloc(void *p, size_t n)
+{
+    tu_hdr *h;
+
+    if (!p)
+        return tu_malloc(n);
+    if (tu_fail_at >= 0 && tu_allocs++ == tu_fail_at)
+        return NULL;
+    if (tu_fail_at < 0)
+        tu_allocs++;
+    h = realloc((tu_hdr *)p - 1, sizeof(*h) + n);
+    if (!h)
+        return NULL;
+    h->size = n;
+    return h + 1;
+}
+
+const uclog_mem tu_mem = {tu_malloc, tu_realloc, tu_free};
+
+void tu_alloc_reset(long fail_at)
+{
+    tu_fail_at = fail_at;
+    tu_allocs = 0;
+}
+
+uclog_ctx *tu_ctx(void)
+{
+    uclog_ctx *ctx = NULL;
+    ck_assert_int_eq(uclog_ctx_new(&ctx, &tu_mem), 0);
+    return ctx;
+}
+
+const char *tu_data(const char *name)
+{
+    static char path[4096];
+    snprintf(path, sizeof(path), "%s/%s", UCLOG_TEST_DATA, name);
+    return path;
+}
+
+char *tu_read(const char *name, size_t *len)
+{
+    FILE *f = fopen(tu_data(name), "rb");
+    char *buf;
+    long n;
+
+    ck_assert_msg(f != NULL, "cannot open fixture %s", name);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_int_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+int tu_streq(uclog_str s, const char *lit)
+{
+    size_t n = strlen(lit);
+    return s.ptr && s.len == n && memcmp(s.ptr, lit, n) == 0;
+}
+
+void tu_alloc_loop(int (*fn)(void *), void *arg)
+{
+    long n;
+
+    for (n = 0; n < 1000000; n++) {
+        int rc;
+        tu_alloc_reset(n);
+        tu_live = 0;
+        rc = fn(arg);
+        ck_assert_msg(rc == 0 || rc == UCLOG_E_NOMEM, "fail at %ld: rc %d", n, rc);
+        ck_assert_msg(tu_live == 0, "fail at %ld: %ld blocks leaked", n, tu_live);
+        if (rc == 0 && tu_allocs <= n)
+            break;
+    }
+    tu_alloc_reset(-1);
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(tu_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
