@@ -198,3 +198,19 @@ int uclog__grow(const uclog_ctx *ctx, void **arr, size_t *cap, size_t need, size
     *cap = ncap;
     return UCLOG_OK;
 }
+
+void *uclog_ctx_alloc(const uclog_ctx *ctx, size_t size)
+{
+    return ctx ? uclog__malloc(ctx, size) : NULL;
+}
+
+void *uclog_ctx_realloc(const uclog_ctx *ctx, void *ptr, size_t size)
+{
+    return ctx ? uclog__realloc(ctx, ptr, size) : NULL;
+}
+
+void uclog_ctx_dealloc(const uclog_ctx *ctx, void *ptr)
+{
+    if (ctx)
+        uclog__free(ctx, ptr);
+}

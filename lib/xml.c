@@ -1,9 +1,713 @@
-/* Placeholder until the xml layer lands. */
-#include "internal.h"
+/*
+ * The xml layer's shared part: a hardened expat front end that turns a body
+ * into a small element tree, the arena that tree lives in, and the names of
+ * the XML defect codes.
+ *
+ * Hardening, in order of importance: a document type declaration is refused
+ * outright (so no entity can be declared, internal or external, and nothing
+ * is ever fetched); parameter entities are never parsed; no external entity
+ * handler is installed; depth, element count and body size are limited; all
+ * memory comes from the context's allocator.
+ */
+#include <limits.h>
+
+/* expat.h declares the billion-laughs setters only under XML_DTD, which its
+ * installed headers do not define; the build found them in the library. */
+#if defined(UCLOG_HAVE_XML_BILLION_LAUGHS) && !defined(XML_DTD)
+#define XML_DTD 1
+#endif
+#include <expat.h>
+
+#include "xmltree.h"
+#include <uclog/mras.h>
+
+/* Between a namespace URI and a local name in expat's expanded names. A
+ * control character cannot appear in an XML 1.0 document, so no URI holds it. */
+#define NS_SEP '\1'
+
+/* ---- arena ------------------------------------------------------------ */
+
+struct uclog__arena_block {
+    uclog__arena_block *next;
+    size_t used;
+    size_t size;
+    /* data follows, aligned for any object */
+};
+
+#define ARENA_ALIGN (sizeof(void *) > sizeof(uint64_t) ? sizeof(void *) : sizeof(uint64_t))
+#define ARENA_HDR ((sizeof(uclog__arena_block) + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN)
+#define ARENA_MIN 4096
+
+void uclog__arena_init(uclog__arena *a, const uclog_ctx *ctx)
+{
+    a->ctx = ctx;
+    a->head = NULL;
+}
+
+void *uclog__arena_alloc(uclog__arena *a, size_t size)
+{
+    uclog__arena_block *b = a->head;
+    size_t need;
+
+    if (size > SIZE_MAX - ARENA_HDR - ARENA_ALIGN)
+        return NULL;
+    need = (size + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
+    if (!b || b->size - b->used < need) {
+        size_t bsize = need > ARENA_MIN ? need : ARENA_MIN;
+        b = uclog__malloc(a->ctx, ARENA_HDR + bsize);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->size = bsize;
+        b->next = a->head;
+        a->head = b;
+    }
+    b->used += need;
+    return (char *)b + ARENA_HDR + (b->used - need);
+}
+
+char *uclog__arena_strndup(uclog__arena *a, const char *s, size_t n)
+{
+    char *p;
+
+    if (n == SIZE_MAX)
+        return NULL;
+    p = uclog__arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void uclog__arena_release(uclog__arena *a)
+{
+    uclog__arena_block *b = a->head;
+
+    while (b) {
+        uclog__arena_block *next = b->next;
+        uclog__free(a->ctx, b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- defects ---------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    const char *text;
+} xml_defects[] = {
+    {"XML_BAD_NUMBER", "XML value that should be a number is not one, or is out of range"},
+    {"XML_MISSING", "required XML element or attribute is missing"},
+    {"XML_DUPLICATE", "XML element that should appear once appears again (the first is used)"},
+    {"XML_UNKNOWN_VALUE", "XML value outside the list the protocol defines"},
+};
 
 const char *uclog__xml_defect_name(int32_t code, const char **text)
 {
-    (void)code;
+    int32_t i = code - UCLOG_DEFECT_XML_BAD_NUMBER;
+
     *text = NULL;
-    return NULL;
+    if (i < 0 || i >= (int32_t)(sizeof(xml_defects) / sizeof(xml_defects[0])))
+        return NULL;
+    *text = xml_defects[i].text;
+    return xml_defects[i].name;
+}
+
+int uclog__defects_add(uclog__defects *d, uclog__arena *arena, int32_t code,
+                       const uclog_span *span)
+{
+    uclog_defect *item;
+
+    if (d->count == d->cap) {
+        size_t ncap = d->cap ? d->cap * 2 : 4;
+        uclog_defect *n;
+
+        if (ncap > SIZE_MAX / sizeof(*n))
+            return UCLOG_E_NOMEM;
+        n = uclog__arena_alloc(arena, ncap * sizeof(*n));
+        if (!n)
+            return UCLOG_E_NOMEM;
+        if (d->count)
+            memcpy(n, d->items, d->count * sizeof(*n));
+        d->items = n;
+        d->cap = ncap;
+    }
+    item = &d->items[d->count++];
+    memset(item, 0, sizeof(*item));
+    item->code = code;
+    if (span)
+        item->span = *span;
+    return UCLOG_OK;
+}
+
+int uclog__defects_get(uclog_defect *out, const uclog__defects *d, uint32_t i)
+{
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    if (i >= d->count)
+        return UCLOG_E_RANGE;
+    *out = d->items[i];
+    return UCLOG_OK;
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+typedef struct xml_state {
+    uclog_ctx *ctx;
+    XML_Parser parser;
+    uclog__arena *arena;
+    const char *data;
+    size_t len;
+    const uclog_span *base;
+    uint64_t max_depth;
+    uint64_t max_elements;
+    uint64_t elements;
+    uint64_t depth;
+    uclog__xnode *root;
+    uclog__xnode *cur;
+    const char *last_ns; /* the namespace URI interned last */
+    char *text;          /* character data of the open elements */
+    size_t text_len;
+    size_t text_cap;
+    /* position cursor: byte index and the 1-based line it is on */
+    size_t pos_idx;
+    size_t pos_line;
+    size_t pos_line_start;
+    int status; /* first error seen by a handler */
+} xml_state;
+
+/* The line (1-based, counting LF) and the byte index of its first byte. */
+static void line_of(xml_state *st, size_t idx, size_t *line, size_t *line_start)
+{
+    const char *p;
+
+    if (idx > st->len)
+        idx = st->len;
+    if (idx < st->pos_idx) {
+        st->pos_idx = 0;
+        st->pos_line = 1;
+        st->pos_line_start = 0;
+    }
+    p = st->data + st->pos_idx;
+    while ((p = memchr(p, '\n', (size_t)(st->data + idx - p))) != NULL) {
+        p++;
+        st->pos_line++;
+        st->pos_line_start = (size_t)(p - st->data);
+    }
+    st->pos_idx = idx;
+    *line = st->pos_line;
+    *line_start = st->pos_line_start;
+}
+
+/* The span of byte idx of the body, made absolute with the base. */
+static uclog_span span_at(xml_state *st, size_t idx, size_t length)
+{
+    uclog_span s;
+    size_t line, start;
+
+    memset(&s, 0, sizeof(s));
+    line_of(st, idx, &line, &start);
+    s.offset = (uint64_t)idx;
+    s.length = (uint64_t)length;
+    s.line = (uint32_t)line;
+    s.column = (uint32_t)(idx - start + 1);
+    if (st->base) {
+        s.offset += st->base->offset;
+        s.file = st->base->file;
+        if (st->base->line == 0) {
+            s.line = 0;
+            s.column = 0;
+        } else {
+            if (line == 1)
+                s.column = st->base->column ? s.column + st->base->column - 1 : 0;
+            s.line = (uint32_t)(line - 1 + st->base->line);
+        }
+    }
+    return s;
+}
+
+static size_t current_index(const xml_state *st)
+{
+    XML_Index i = XML_GetCurrentByteIndex(st->parser);
+    return i < 0 ? 0 : (size_t)i;
+}
+
+/* Remember the first failure and stop the parser. */
+static void fail(xml_state *st, int code)
+{
+    if (!st->status)
+        st->status = code;
+    XML_StopParser(st->parser, XML_FALSE);
+}
+
+static const char *intern_ns(xml_state *st, const char *ns, size_t n)
+{
+    if (st->last_ns && strlen(st->last_ns) == n && memcmp(st->last_ns, ns, n) == 0)
+        return st->last_ns;
+    st->last_ns = uclog__arena_strndup(st->arena, ns, n);
+    return st->last_ns;
+}
+
+static int copy_attrs(xml_state *st, uclog__xnode *n, const XML_Char **atts)
+{
+    size_t count = 0, i;
+    const char **out;
+
+    while (atts[count])
+        count++;
+    out = uclog__arena_alloc(st->arena, (count + 1) * sizeof(*out));
+    if (!out)
+        return UCLOG_E_NOMEM;
+    for (i = 0; i < count; i++) {
+        out[i] = uclog__arena_strndup(st->arena, atts[i], strlen(atts[i]));
+        if (!out[i])
+            return UCLOG_E_NOMEM;
+    }
+    out[count] = NULL;
+    n->attrs = out;
+    return UCLOG_OK;
+}
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    xml_state *st = ud;
+    const char *sep = strchr(name, NS_SEP);
+    uclog__xnode *n;
+    size_t idx = current_index(st);
+
+    if (st->status)
+        return;
+    if (++st->depth > st->max_depth) {
+        uclog_span sp = span_at(st, idx, 0);
+        uclog__error(st->ctx, UCLOG_E_LIMIT, &sp,
+                     "XML elements nested deeper than the limit of %llu (line %u)",
+                     (unsigned long long)st->max_depth, sp.line);
+        fail(st, UCLOG_E_LIMIT);
+        return;
+    }
+    if (++st->elements > st->max_elements) {
+        uclog_span sp = span_at(st, idx, 0);
+        uclog__error(st->ctx, UCLOG_E_LIMIT, &sp, "more XML elements than the limit of %llu",
+                     (unsigned long long)st->max_elements);
+        fail(st, UCLOG_E_LIMIT);
+        return;
+    }
+    n = uclog__arena_alloc(st->arena, sizeof(*n));
+    if (!n) {
+        fail(st, UCLOG_E_NOMEM);
+        return;
+    }
+    memset(n, 0, sizeof(*n));
+    if (sep) {
+        n->ns = intern_ns(st, name, (size_t)(sep - name));
+        n->name = uclog__arena_strndup(st->arena, sep + 1, strlen(sep + 1));
+    } else {
+        n->name = uclog__arena_strndup(st->arena, name, strlen(name));
+    }
+    if ((sep && !n->ns) || !n->name || copy_attrs(st, n, atts) != UCLOG_OK) {
+        fail(st, UCLOG_E_NOMEM);
+        return;
+    }
+    n->span = span_at(st, idx, 0);
+    n->text_start = st->text_len;
+    n->start_index = idx;
+    n->parent = st->cur;
+    if (st->cur) {
+        if (st->cur->last)
+            st->cur->last->next = n;
+        else
+            st->cur->first = n;
+        st->cur->last = n;
+    } else {
+        st->root = n;
+    }
+    st->cur = n;
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    xml_state *st = ud;
+    uclog__xnode *n = st->cur;
+    size_t idx = current_index(st);
+    int count = XML_GetCurrentByteCount(st->parser);
+    size_t end = idx + (count > 0 ? (size_t)count : 0);
+    char *text;
+
+    (void)name;
+    if (st->status || !n)
+        return;
+    st->depth--;
+    if (end > st->len)
+        end = st->len;
+    n->span.length = end > n->start_index ? end - n->start_index : 0;
+    text = uclog__arena_strndup(st->arena, st->text + n->text_start, st->text_len - n->text_start);
+    if (!text) {
+        fail(st, UCLOG_E_NOMEM);
+        return;
+    }
+    n->text.ptr = text;
+    n->text.len = st->text_len - n->text_start;
+    st->text_len = n->text_start;
+    st->cur = n->parent;
+}
+
+static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
+{
+    xml_state *st = ud;
+    void *buf = st->text;
+
+    if (st->status || !st->cur || len <= 0)
+        return;
+    if ((size_t)len > SIZE_MAX - st->text_len ||
+        uclog__grow(st->ctx, &buf, &st->text_cap, st->text_len + (size_t)len, 1) != UCLOG_OK) {
+        fail(st, UCLOG_E_NOMEM);
+        return;
+    }
+    st->text = buf;
+    memcpy(st->text + st->text_len, s, (size_t)len);
+    st->text_len += (size_t)len;
+}
+
+/* A DOCTYPE is how entities (internal or external) get declared. None of the
+ * bodies this library reads has one, so one is taken as hostile. */
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal_subset)
+{
+    xml_state *st = ud;
+    uclog_span sp = span_at(st, current_index(st), 0);
+
+    (void)name;
+    (void)sysid;
+    (void)pubid;
+    (void)has_internal_subset;
+    uclog__error(st->ctx, UCLOG_E_XML, &sp,
+                 "XML document type declaration refused (line %u, column %u): entity "
+                 "declarations are not accepted",
+                 sp.line, sp.column);
+    fail(st, UCLOG_E_XML);
+}
+
+/* Not reachable while DOCTYPE is refused; kept so that an entity declaration
+ * can never be accepted by a later change. */
+static void XMLCALL on_entity_decl(void *ud, const XML_Char *name, int is_param,
+                                   const XML_Char *value, int value_len, const XML_Char *base,
+                                   const XML_Char *sysid, const XML_Char *pubid,
+                                   const XML_Char *notation)
+{
+    xml_state *st = ud;
+    uclog_span sp = span_at(st, current_index(st), 0);
+
+    (void)name;
+    (void)is_param;
+    (void)value;
+    (void)value_len;
+    (void)base;
+    (void)sysid;
+    (void)pubid;
+    (void)notation;
+    uclog__error(st->ctx, UCLOG_E_XML, &sp, "XML entity declaration refused (line %u)", sp.line);
+    fail(st, UCLOG_E_XML);
+}
+
+static int setup_parser(xml_state *st)
+{
+    XML_Memory_Handling_Suite mem;
+    XML_Parser p;
+
+    mem.malloc_fcn = st->ctx->mem.malloc_fcn;
+    mem.realloc_fcn = st->ctx->mem.realloc_fcn;
+    mem.free_fcn = st->ctx->mem.free_fcn;
+    p = XML_ParserCreate_MM(NULL, &mem, "\1");
+    if (!p)
+        return UCLOG_E_NOMEM;
+    st->parser = p;
+    XML_SetUserData(p, st);
+    XML_SetElementHandler(p, on_start, on_end);
+    XML_SetCharacterDataHandler(p, on_text);
+    XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    XML_SetEntityDeclHandler(p, on_entity_decl);
+    if (!XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER))
+        return UCLOG_E_XML;
+#ifdef UCLOG_HAVE_XML_BILLION_LAUGHS
+    /* Defence in depth: with DOCTYPE refused no entity can be expanded. */
+    XML_SetBillionLaughsAttackProtectionMaximumAmplification(p, 10.0f);
+    XML_SetBillionLaughsAttackProtectionActivationThreshold(p, 64u * 1024u);
+#endif
+    return UCLOG_OK;
+}
+
+/* Turn expat's failure into a status with the context's detail set. */
+static int parse_error(xml_state *st)
+{
+    enum XML_Error e = XML_GetErrorCode(st->parser);
+    uclog_span sp;
+
+    if (st->status) {
+        if (st->status == UCLOG_E_NOMEM)
+            return uclog__error(st->ctx, UCLOG_E_NOMEM, NULL, "out of memory while parsing XML");
+        return st->status;
+    }
+    if (e == XML_ERROR_NO_MEMORY)
+        return uclog__error(st->ctx, UCLOG_E_NOMEM, NULL, "out of memory while parsing XML");
+    sp = span_at(st, current_index(st), 0);
+    return uclog__error(st->ctx, UCLOG_E_XML, &sp, "malformed XML at line %u, column %u: %s",
+                        sp.line, sp.column, XML_ErrorString(e));
+}
+
+static int feed(xml_state *st)
+{
+    const size_t chunk = (size_t)INT_MAX / 2;
+    size_t done = 0;
+
+    do {
+        size_t n = st->len - done > chunk ? chunk : st->len - done;
+        int last = done + n == st->len;
+
+        if (XML_Parse(st->parser, st->data + done, (int)n, last) != XML_STATUS_OK)
+            return parse_error(st);
+        done += n;
+    } while (done < st->len);
+    if (!st->root) {
+        uclog_span sp = span_at(st, 0, 0);
+        return uclog__error(st->ctx, UCLOG_E_XML, &sp, "XML body has no root element");
+    }
+    return UCLOG_OK;
+}
+
+static void state_init(xml_state *st, uclog_ctx *ctx, const char *data, size_t len,
+                       const uclog_span *base)
+{
+    memset(st, 0, sizeof(*st));
+    st->ctx = ctx;
+    st->data = data;
+    st->len = len;
+    st->base = base;
+    st->max_depth = uclog__limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH);
+    st->max_elements = uclog__limit(ctx, UCLOG_LIMIT_MAX_XML_ELEMENTS);
+    st->pos_line = 1;
+}
+
+int uclog__xml_check_size(uclog_ctx *ctx, const char *data, size_t len, const uclog_span *base)
+{
+    uint64_t max_bytes = uclog__limit(ctx, UCLOG_LIMIT_MAX_XML_BYTES);
+    xml_state st;
+    uclog_span sp;
+
+    if ((uint64_t)len <= max_bytes)
+        return UCLOG_OK;
+    state_init(&st, ctx, data, len, base);
+    sp = span_at(&st, 0, len);
+    return uclog__error(ctx, UCLOG_E_LIMIT, &sp,
+                        "XML body of %llu bytes is over the limit of %llu bytes",
+                        (unsigned long long)len, (unsigned long long)max_bytes);
+}
+
+int uclog__xml_parse(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx, const char *data,
+                     size_t len, const uclog_span *base)
+{
+    xml_state st;
+    int rc;
+
+    *root = NULL;
+    rc = uclog__xml_check_size(ctx, data, len, base);
+    if (rc != UCLOG_OK)
+        return rc;
+    state_init(&st, ctx, data, len, base);
+    st.arena = arena;
+    rc = setup_parser(&st);
+    if (rc == UCLOG_OK)
+        rc = feed(&st);
+    else if (rc == UCLOG_E_NOMEM)
+        uclog__error(ctx, rc, NULL, "out of memory creating the XML parser");
+    else
+        uclog__error(ctx, rc, NULL, "the XML parser could not be set up");
+    if (st.parser)
+        XML_ParserFree(st.parser);
+    uclog__free(ctx, st.text);
+    if (rc == UCLOG_OK)
+        *root = st.root;
+    return rc;
+}
+
+/* ---- tree helpers ----------------------------------------------------- */
+
+static int ns_eq(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+int uclog__xml_is(const uclog__xnode *n, const char *ns, const char *name)
+{
+    return n && ns_eq(n->ns, ns) && strcmp(n->name, name) == 0;
+}
+
+uclog_str uclog__xml_attr(const uclog__xnode *n, const char *name)
+{
+    uclog_str s = {NULL, 0};
+    size_t i;
+
+    for (i = 0; n->attrs && n->attrs[i]; i += 2) {
+        if (strcmp(n->attrs[i], name) == 0) {
+            s.ptr = n->attrs[i + 1];
+            s.len = strlen(s.ptr);
+            break;
+        }
+    }
+    return s;
+}
+
+static int is_xml_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+uclog_str uclog__xml_text(const uclog__xnode *n)
+{
+    uclog_str s = n->text;
+
+    while (s.len && is_xml_space((unsigned char)s.ptr[0])) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && is_xml_space((unsigned char)s.ptr[s.len - 1]))
+        s.len--;
+    return s;
+}
+
+const uclog__xnode *uclog__xml_child(const uclog__xnode *n, const char *ns, const char *name,
+                                     uint32_t *count)
+{
+    const uclog__xnode *c, *found = NULL;
+    uint32_t k = 0;
+
+    for (c = n->first; c; c = c->next) {
+        if (uclog__xml_is(c, ns, name)) {
+            if (!found)
+                found = c;
+            k++;
+        }
+    }
+    if (count)
+        *count = k;
+    return found;
+}
+
+uint32_t uclog__xml_count(const uclog__xnode *n, const char *ns, const char *name)
+{
+    uint32_t k = 0;
+
+    uclog__xml_child(n, ns, name, &k);
+    return k;
+}
+
+int uclog__xml_expect_root(uclog_ctx *ctx, const uclog__xnode *root, const char *what,
+                           const char *ns, const char *const *names)
+{
+    int i;
+
+    for (i = 0; names[i]; i++) {
+        if (strcmp(root->name, names[i]) != 0)
+            continue;
+        if (ns_eq(root->ns, ns))
+            return i;
+        return uclog__error(ctx, UCLOG_E_FORMAT, &root->span,
+                            "%s: root element <%s> (line %u) is in namespace \"%s\", "
+                            "expected \"%s\"",
+                            what, root->name, root->span.line, root->ns ? root->ns : "(none)", ns);
+    }
+    return uclog__error(ctx, UCLOG_E_FORMAT, &root->span,
+                        "%s: unexpected root element <%s> (line %u) in namespace \"%s\"", what,
+                        root->name, root->span.line, root->ns ? root->ns : "(none)");
+}
+
+int uclog__xml_number(uint64_t *out, uclog_str s, uint64_t max)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+
+    while (s.len && is_xml_space((unsigned char)s.ptr[0])) {
+        s.ptr++;
+        s.len--;
+    }
+    while (s.len && is_xml_space((unsigned char)s.ptr[s.len - 1]))
+        s.len--;
+    if (s.len && s.ptr[0] == '+')
+        i = 1;
+    if (i >= s.len)
+        return UCLOG_E_FORMAT;
+    for (; i < s.len; i++) {
+        unsigned d;
+
+        if (!uclog__is_digit((unsigned char)s.ptr[i]))
+            return UCLOG_E_FORMAT;
+        d = (unsigned)(s.ptr[i] - '0');
+        if (d > max || v > (max - d) / 10)
+            return UCLOG_E_RANGE;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return UCLOG_OK;
+}
+
+/* ---- building objects from a tree ------------------------------------- */
+
+void uclog__xb_defect(uclog__xbuild *b, int32_t code, const uclog_span *span)
+{
+    if (!b->rc && uclog__defects_add(b->defects, b->arena, code, span) != UCLOG_OK)
+        b->rc = UCLOG_E_NOMEM;
+}
+
+uclog_str uclog__xb_text(uclog__xbuild *b, const uclog__xnode *parent, const char *name,
+                         int required, const uclog__xnode **el)
+{
+    uclog_str s = {NULL, 0};
+    const uclog__xnode *c, *first = NULL;
+
+    for (c = parent->first; c; c = c->next) {
+        if (!uclog__xml_is(c, b->ns, name))
+            continue;
+        if (first)
+            uclog__xb_defect(b, UCLOG_DEFECT_XML_DUPLICATE, &c->span);
+        else
+            first = c;
+    }
+    if (first)
+        s = uclog__xml_text(first);
+    else if (required)
+        uclog__xb_defect(b, UCLOG_DEFECT_XML_MISSING, &parent->span);
+    if (el)
+        *el = first;
+    return s;
+}
+
+uclog_str uclog__xb_attr(uclog__xbuild *b, const uclog__xnode *el, const char *name, int required)
+{
+    uclog_str s = uclog__xml_attr(el, name);
+
+    if (!s.ptr && required)
+        uclog__xb_defect(b, UCLOG_DEFECT_XML_MISSING, &el->span);
+    return s;
+}
+
+int uclog__xb_number(uclog__xbuild *b, uint64_t *v, uclog_str s, uint64_t max,
+                     const uclog_span *span)
+{
+    if (!s.ptr)
+        return 0;
+    if (uclog__xml_number(v, s, max) != UCLOG_OK) {
+        uclog__xb_defect(b, UCLOG_DEFECT_XML_BAD_NUMBER, span);
+        return -1;
+    }
+    return 1;
+}
+
+int uclog__str_out(uclog_str *out, uclog_str v)
+{
+    *out = v;
+    return v.ptr ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }

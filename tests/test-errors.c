@@ -63,6 +63,17 @@ START_TEST(context)
     uclog_ctx_set_log_fn(ctx, NULL, NULL, 0);
     ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/nonexistent"), UCLOG_E_IO);
     ck_assert_int_eq(logged, 1);
+    {
+        char *p = uclog_ctx_alloc(ctx, 16);
+        ck_assert_ptr_nonnull(p);
+        memset(p, 'x', 16);
+        p = uclog_ctx_realloc(ctx, p, 4096);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_int_eq(p[15], 'x');
+        uclog_ctx_dealloc(ctx, p);
+        uclog_ctx_dealloc(ctx, NULL);
+        ck_assert_ptr_null(uclog_ctx_alloc(NULL, 1));
+    }
     uclog_ctx_free(ctx);
     uclog_ctx_free(NULL);
 }

@@ -157,6 +157,25 @@ UCLOG_EXPORT int uclog_ctx_errcode(const uclog_ctx *ctx);
 UCLOG_EXPORT int uclog_ctx_error_span(uclog_span *out, const uclog_ctx *ctx);
 
 /**
+ * Allocate through the context's hooks, for code built on libuclog (the
+ * diagnostics library, bindings) that wants its memory counted with the
+ * library's. Free with uclog_ctx_dealloc().
+ * @return the block, or NULL (also for a NULL context).
+ * @since 1.0
+ */
+UCLOG_EXPORT void *uclog_ctx_alloc(const uclog_ctx *ctx, size_t size);
+
+/**
+ * Resize a block from uclog_ctx_alloc() (NULL @p ptr allocates).
+ * @return the block, or NULL with @p ptr untouched.
+ * @since 1.0
+ */
+UCLOG_EXPORT void *uclog_ctx_realloc(const uclog_ctx *ctx, void *ptr, size_t size);
+
+/** Free a block from uclog_ctx_alloc(). NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_ctx_dealloc(const uclog_ctx *ctx, void *ptr);
+
+/**
  * Split off the first line of @p rest: @p line gets its text without the
  * line end (LF or CRLF), @p rest what follows the line end.
  * @return 0 when a line was taken, 1 (UCLOG_DONE) when @p rest was empty.

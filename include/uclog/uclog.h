@@ -14,5 +14,11 @@
 #include <uclog/errors.h>
 #include <uclog/version.h>
 #include <uclog/log.h>
+#include <uclog/sip.h>
+#include <uclog/packet.h>
+#include <uclog/index.h>
+#include <uclog/mras.h>
+#include <uclog/prov.h>
+#include <uclog/reporterror.h>
 
 #endif

@@ -1,0 +1,168 @@
+/**
+ * @file uclog/index.h
+ * @brief An opt-in index of a log's SIP messages: calls (by Call-ID) and
+ * transactions (responses matched to their requests).
+ *
+ * Building it reads the whole log once. Its memory is in proportion to the
+ * number of messages (about 200 bytes per message, plus 16 bytes per
+ * Call-ID, plus a copy of any message whose packet had to be joined), never
+ * to the size of the log. It needs a log whose bytes stay in memory: one
+ * opened from files or a buffer, not from a stream.
+ *
+ * Lifetimes: views returned point into the log's bytes or into the index;
+ * they stay valid until uclog_index_free(), which must come before
+ * uclog_log_free().
+ */
+#ifndef UCLOG_INDEX_H
+#define UCLOG_INDEX_H
+
+#include <uclog/common.h>
+#include <uclog/errors.h>
+#include <uclog/log.h>
+#include <uclog/sip.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The index. */
+typedef struct uclog_index uclog_index;
+
+/**
+ * Index every SIP message of a log.
+ * @param[out] out owned by the caller (uclog_index_free()).
+ * @return 0; UCLOG_E_STATE for a stream; UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_build(uclog_index **out, uclog_log *log);
+
+/** Free an index. NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_index_free(uclog_index *idx);
+
+/** Number of SIP messages, in log order. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_index_message_count(const uclog_index *idx);
+
+/**
+ * Parse message @p i again, for everything the index does not keep.
+ * @param[out] out owned by the caller (uclog_sip_free()); its views point
+ *             into the log's bytes (or the index's copy).
+ * @return 0, UCLOG_E_RANGE, UCLOG_E_NOMEM.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_parse(uclog_sip **out, const uclog_index *idx, uint32_t i);
+
+/** A ::uclog_direction value of message @p i (0 when out of range). @since 1.0 */
+UCLOG_EXPORT int32_t uclog_index_message_direction(const uclog_index *idx, uint32_t i);
+
+/**
+ * Where message @p i is in the log.
+ * @return 0, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_span(uclog_span *out, const uclog_index *idx, uint32_t i);
+
+/**
+ * The local and remote address and port of the packet that carried message
+ * @p i (the client's side and the server's side). All out-parameters are
+ * optional.
+ * @return 0, UCLOG_E_NOT_FOUND (the framing line did not give them),
+ *         UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
+                                               uint32_t *remote_port, const uclog_index *idx, uint32_t i);
+
+/**
+ * The timestamp of the record that framed message @p i.
+ * @return 0, UCLOG_E_NOT_FOUND, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_timestamp(uclog_timestamp *out, const uclog_index *idx, uint32_t i);
+
+/**
+ * The Call-ID of message @p i.
+ * @return 0, UCLOG_E_NOT_FOUND (no Call-ID), UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_call_id(uclog_str *out, const uclog_index *idx, uint32_t i);
+
+/**
+ * The CSeq of message @p i. Both out-parameters are optional.
+ * @return 0, UCLOG_E_NOT_FOUND, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_index *idx,
+                                          uint32_t i);
+
+/**
+ * The method of a request, or the status code of a response. Both
+ * out-parameters are optional.
+ * @return 1 for a request, 0 for a response, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx,
+                                          uint32_t i);
+
+/**
+ * The request that response @p i answers: the latest earlier request with
+ * the same Call-ID, CSeq number and CSeq method, going the other way.
+ * @return 0, UCLOG_E_NOT_FOUND (no such request, or @p i is a request),
+ *         UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_request_of(uint32_t *request, const uclog_index *idx, uint32_t i);
+
+/**
+ * Number of responses (provisional and final) matched to request @p i.
+ * BENOTIFY gets none by design.
+ * @since 1.0
+ */
+UCLOG_EXPORT uint32_t uclog_index_response_count(const uclog_index *idx, uint32_t i);
+
+/**
+ * Response @p k of request @p i, in log order.
+ * @return 0, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_response(uint32_t *response, const uclog_index *idx, uint32_t i, uint32_t k);
+
+/**
+ * The final (>= 200) response to request @p i, the last one when several.
+ * @return 0, UCLOG_E_NOT_FOUND, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_final_response(uint32_t *response, const uclog_index *idx, uint32_t i);
+
+/** Number of distinct Call-IDs. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_index_call_count(const uclog_index *idx);
+
+/**
+ * Find a call by its Call-ID (compared exactly).
+ * @return 0, UCLOG_E_NOT_FOUND.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id,
+                                       size_t len);
+
+/**
+ * The Call-ID of call @p c.
+ * @return 0, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_call_id(uclog_str *out, const uclog_index *idx, uint32_t c);
+
+/** Number of messages of call @p c. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_index_call_message_count(const uclog_index *idx, uint32_t c);
+
+/**
+ * Message @p k of call @p c, in log order.
+ * @return 0, UCLOG_E_RANGE.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_call_message(uint32_t *message, const uclog_index *idx, uint32_t c,
+                                          uint32_t k);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,216 @@
+/* The message index: calls and transactions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static uclog_index *build(uclog_ctx **ctx, uclog_log **log, const char *name)
+{
+    uclog_index *idx = NULL;
+    *ctx = tu_ctx();
+    ck_assert_int_eq(uclog_log_open_file(log, *ctx, tu_data(name)), 0);
+    ck_assert_int_eq(uclog_index_build(&idx, *log), 0);
+    return idx;
+}
+
+START_TEST(seed_transactions)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "seed.uccapilog");
+    uint32_t call, m, n;
+    uclog_str s;
+    uclog_span sp;
+    uclog_timestamp ts;
+    uclog_sip *msg = NULL;
+    static const char sub[] = "8a9fb943e213456482dbede7bc8ea467";
+    static const char mras[] = "54b45caa1e33428abe89238d8b8ddd80";
+
+    ck_assert_uint_eq(uclog_index_message_count(idx), 5);
+    ck_assert_uint_eq(uclog_index_call_count(idx), 3);
+    /* "the 200 OK whose Call-ID is the SUBSCRIBE's" */
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, sub, strlen(sub)), 0);
+    ck_assert_uint_eq(uclog_index_call_message_count(idx, call), 2);
+    ck_assert_int_eq(uclog_index_call_message(&m, idx, call, 0), 0);
+    ck_assert_uint_eq(m, 0);
+    ck_assert_int_eq(uclog_index_message_kind(&s, &n, idx, 0), 1);
+    ck_assert_str_view(s, "SUBSCRIBE");
+    ck_assert_int_eq(uclog_index_final_response(&m, idx, 0), 0);
+    ck_assert_uint_eq(m, 1);
+    ck_assert_int_eq(uclog_index_message_kind(NULL, &n, idx, 1), 0);
+    ck_assert_uint_eq(n, 200);
+    ck_assert_int_eq(uclog_index_request_of(&m, idx, 1), 0);
+    ck_assert_uint_eq(m, 0);
+    ck_assert_int_eq(uclog_index_message_direction(idx, 1), UCLOG_DIRECTION_RECEIVED);
+    ck_assert_int_eq(uclog_index_message_cseq(&n, &s, idx, 1), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_view(s, "SUBSCRIBE");
+    ck_assert_int_eq(uclog_index_message_span(&sp, idx, 1), 0);
+    ck_assert_uint_eq(sp.offset, 1759);
+    ck_assert_uint_eq(sp.line, 25);
+    {
+        uclog_str l, r;
+        uint32_t lp, rp;
+        ck_assert_int_eq(uclog_index_message_addresses(&l, &lp, &r, &rp, idx, 4), 0);
+        ck_assert_str_view(l, "192.168.1.10");
+        ck_assert_uint_eq(lp, 44511);
+        ck_assert_str_view(r, "192.168.1.5");
+        ck_assert_uint_eq(rp, 5061);
+        ck_assert_int_eq(uclog_index_message_addresses(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
+    }
+    ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 1), 0);
+    ck_assert_uint_eq(ts.millisecond, 396);
+    /* the MRAS SERVICE and its answer */
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, mras, strlen(mras)), 0);
+    ck_assert_int_eq(uclog_index_call_message(&m, idx, call, 1), 0);
+    ck_assert_uint_eq(m, 3);
+    ck_assert_int_eq(uclog_index_request_of(&n, idx, 3), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 2), 1);
+    ck_assert_int_eq(uclog_index_response(&m, idx, 2, 0), 0);
+    ck_assert_uint_eq(m, 3);
+    ck_assert_int_eq(uclog_index_response(&m, idx, 2, 1), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_call_id(&s, idx, 3), 0);
+    ck_assert_str_view(s, mras);
+    ck_assert_int_eq(uclog_index_call_id(&s, idx, call), 0);
+    ck_assert_str_view(s, mras);
+    /* the INVITE: no answer in this log */
+    ck_assert_int_eq(uclog_index_final_response(&m, idx, 4), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 4), 0);
+    ck_assert_int_eq(uclog_index_request_of(&m, idx, 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_index_message_parse(&msg, idx, 4), 0);
+    ck_assert_int_eq(uclog_sip_call_id(&s, msg), 0);
+    ck_assert_str_view(s, "e41f3fa11696494d90130b78761b202c");
+    uclog_sip_free(msg);
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, "nope", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_index_message_parse(&msg, idx, 5), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_span(&sp, idx, 9), UCLOG_E_RANGE);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(unanswered_service)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "seed-mras-unanswered.uccapilog");
+    uint32_t m;
+    uclog_str s;
+
+    ck_assert_uint_eq(uclog_index_message_count(idx), 4);
+    ck_assert_int_eq(uclog_index_message_kind(&s, NULL, idx, 2), 1);
+    ck_assert_str_view(s, "SERVICE");
+    ck_assert_int_eq(uclog_index_final_response(&m, idx, 2), UCLOG_E_NOT_FOUND);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+#define HDR(t) "01/15/2012|11:30:10." t " 1384:11C0 INFO  :: "
+#define SENT "Sending Packet"
+#define RECV "Data Received"
+
+START_TEST(provisional_final_and_benotify)
+{
+    char text[4096];
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    uint32_t m, call;
+    size_t n = 0;
+
+#define ADD(d, lm, msg)                                                                                 \
+    n += (size_t)snprintf(text + n, sizeof(text) - n,                                                   \
+                          HDR("100") d " - 10.0.0.1:5061 (" lm " Local Address: 10.0.0.2:1000) 0 bytes:\r\n" \
+                          HDR("101") msg "\r\n" HDR("102") "End of " d " - 10.0.0.1:5061 (" lm          \
+                          " Local Address: 10.0.0.2:1000) 0 bytes\r\n")
+    ADD(SENT, "From", "INVITE sip:b SIP/2.0\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 100 Trying\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 180 Ringing\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n");
+    ADD(RECV, "To", "BENOTIFY sip:a SIP/2.0\r\ni: c2\r\nCSeq: 5 BENOTIFY\r\nl: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 488 Not Acceptable Here\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INVITE\r\nContent-Length: 0\r\n");
+#undef ADD
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, n, NULL), 0);
+    ck_assert_int_eq(uclog_index_build(&idx, log), 0);
+    ck_assert_uint_eq(uclog_index_message_count(idx), 6);
+    ck_assert_uint_eq(uclog_index_call_count(idx), 2);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 0), 3);
+    ck_assert_int_eq(uclog_index_response(&m, idx, 0, 0), 0);
+    ck_assert_uint_eq(m, 1);
+    ck_assert_int_eq(uclog_index_final_response(&m, idx, 0), 0);
+    ck_assert_uint_eq(m, 4);
+    ck_assert_int_eq(uclog_index_request_of(&m, idx, 5), UCLOG_E_NOT_FOUND); /* CSeq 2 was never sent */
+    ck_assert_uint_eq(uclog_index_response_count(idx, 3), 0); /* BENOTIFY: nothing waits */
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, "c2", 2), 0); /* compact i: */
+    ck_assert_uint_eq(uclog_index_call_message_count(idx, call), 1);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(stream_refused)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_index *idx = (uclog_index *)1;
+    FILE *f = fopen(tu_data("seed.uccapilog"), "rb");
+
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, f, NULL), 0);
+    ck_assert_int_eq(uclog_index_build(&idx, log), UCLOG_E_STATE);
+    ck_assert_ptr_null(idx);
+    ck_assert_int_eq(uclog_index_build(NULL, log), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_index_message_count(NULL), 0);
+    uclog_index_free(NULL);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    fclose(f);
+}
+END_TEST
+
+static int build_index(void *arg)
+{
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    int rc = uclog_ctx_new(&ctx, &tu_mem);
+
+    if (rc)
+        return rc;
+    rc = uclog_log_open_file(&log, ctx, arg);
+    if (!rc)
+        rc = uclog_index_build(&idx, log);
+    if (!rc)
+        ck_assert_uint_eq(uclog_index_message_count(idx), 5);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    return rc;
+}
+
+START_TEST(alloc_failures)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s", tu_data("seed.uccapilog"));
+    tu_alloc_loop(build_index, path);
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("index");
+    TCase *tc = tcase_create("index");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, seed_transactions);
+    tcase_add_test(tc, unanswered_service);
+    tcase_add_test(tc, provisional_final_and_benotify);
+    tcase_add_test(tc, stream_refused);
+    tcase_add_test(tc, alloc_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}

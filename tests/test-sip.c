@@ -1,0 +1,1602 @@
+/* The SIP layer: messages from the seed log, built messages, damage, limits. */
+#include "testutil.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static uclog_str sv(const char *s)
+{
+    uclog_str v;
+    v.ptr = s;
+    v.len = strlen(s);
+    return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Messages taken out of tests/data/seed.uccapilog                     */
+/* ------------------------------------------------------------------ */
+
+struct seedmsg {
+    char *file;     /* the whole log, malloc'd */
+    size_t file_len;
+    const char *msg; /* the message bytes: start line .. line before `End of` */
+    size_t len;
+    uclog_span base; /* where msg[0] is in the log */
+};
+
+static uint32_t line_of(const char *buf, size_t off)
+{
+    uint32_t line = 1;
+    size_t i;
+    for (i = 0; i < off; i++)
+        if (buf[i] == '\n')
+            line++;
+    return line;
+}
+
+static uint32_t column_of(const char *buf, size_t off)
+{
+    size_t i = off;
+    while (i > 0 && buf[i - 1] != '\n')
+        i--;
+    return (uint32_t)(off - i + 1);
+}
+
+/* The nth (0-based) message whose start line begins with needle. */
+static void seed_get(struct seedmsg *s, const char *needle, int nth)
+{
+    const char *p, *end;
+
+    s->file = tu_read("seed.uccapilog", &s->file_len);
+    p = s->file;
+    for (;;) {
+        p = strstr(p, needle);
+        ck_assert_ptr_nonnull(p);
+        if (nth-- == 0)
+            break;
+        p++;
+    }
+    end = strstr(p, "INFO  :: End of");
+    ck_assert_ptr_nonnull(end);
+    while (end > p && end[-1] != '\n')
+        end--;
+    s->msg = p;
+    s->len = (size_t)(end - p);
+    memset(&s->base, 0, sizeof(s->base));
+    s->base.offset = (uint64_t)(p - s->file);
+    s->base.line = line_of(s->file, (size_t)(p - s->file));
+    s->base.column = column_of(s->file, (size_t)(p - s->file));
+    s->base.file = 3;
+}
+
+static uclog_sip *seed_parse(struct seedmsg *s, uclog_ctx *ctx, const char *needle, int nth)
+{
+    uclog_sip *m = NULL;
+    seed_get(s, needle, nth);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, s->msg, s->len, &s->base), 0);
+    ck_assert_ptr_nonnull(m);
+    return m;
+}
+
+/* The expected span of the text at p in the seed file. */
+static void check_span_at(const struct seedmsg *s, const uclog_span *sp, const char *p, size_t len)
+{
+    size_t off = (size_t)(p - s->file);
+    ck_assert_uint_eq(sp->offset, off);
+    ck_assert_uint_eq(sp->length, len);
+    ck_assert_uint_eq(sp->line, line_of(s->file, off));
+    ck_assert_uint_eq(sp->column, column_of(s->file, off));
+    ck_assert_uint_eq(sp->file, 3);
+}
+
+static uint32_t count_headers(const uclog_sip *m, const char *name)
+{
+    uint32_t n = 0, idx = 0;
+    while (uclog_sip_find_header(NULL, &idx, m, name, idx) == 0) {
+        n++;
+        idx++;
+    }
+    return n;
+}
+
+START_TEST(seed_subscribe)
+{
+    uclog_ctx *ctx = tu_ctx();
+    struct seedmsg s;
+    uclog_sip *m = seed_parse(&s, ctx, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0", 0);
+    uclog_str a, b, c, d;
+    uclog_span sp;
+    uint32_t n, idx, port;
+    uint64_t cl;
+    const char *p;
+
+    ck_assert_int_eq(uclog_sip_is_request(m), 1);
+    ck_assert_int_eq(uclog_sip_request_line(&a, &b, &c, m), 0);
+    ck_assert_str_view(a, "SUBSCRIBE");
+    ck_assert_str_view(b, "sip:bart@litwareinc.com");
+    ck_assert_str_view(c, "SIP/2.0");
+    ck_assert_int_eq(uclog_sip_status_line(&a, &n, &b, m), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(a.ptr);
+
+    /* The message is 1288 bytes (the seed's count); the log's line end after it is not. */
+    ck_assert_uint_eq(uclog_sip_length(m), 1288);
+    ck_assert_uint_eq(s.len, 1290);
+    ck_assert_int_eq(uclog_sip_span(&sp, m), 0);
+    ck_assert_uint_eq(sp.offset, 169);
+    ck_assert_uint_eq(sp.length, 1288);
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.column, 42);
+    ck_assert_uint_eq(sp.file, 3);
+    ck_assert_int_eq(uclog_sip_start_line(&a, &sp, m), 0);
+    ck_assert_str_view(a, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0");
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.column, 42);
+    ck_assert_uint_eq(sp.length, 41);
+
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+    ck_assert_uint_eq(uclog_sip_header_count(m), 18);
+
+    ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
+    ck_assert_str_view(a, "8a9fb943e213456482dbede7bc8ea467");
+    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "call-id", 0), 0);
+    ck_assert_uint_eq(idx, 4);
+    ck_assert_int_eq(uclog_sip_header(&a, &b, &sp, m, idx), 0);
+    ck_assert_str_view(a, "Call-ID");
+    p = strstr(s.msg, "Call-ID: ");
+    check_span_at(&s, &sp, p, strlen("Call-ID: 8a9fb943e213456482dbede7bc8ea467"));
+    ck_assert_uint_eq(sp.line, 7);
+    ck_assert_uint_eq(sp.column, 1);
+
+    ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_view(a, "SUBSCRIBE");
+
+    ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
+    ck_assert_ptr_null(a.ptr);
+    ck_assert_str_view(b, "sip:bart@litwareinc.com");
+    ck_assert_str_view(c, "a8a3ea681b");
+    ck_assert_str_view(d, "3c465b617a");
+    ck_assert_int_eq(uclog_sip_to(&a, &b, &c, &d, m), 0);
+    ck_assert_str_view(b, "sip:bart@litwareinc.com");
+    ck_assert_ptr_null(c.ptr);
+    ck_assert_ptr_null(d.ptr);
+
+    ck_assert_int_eq(uclog_sip_contact(&a, &b, &c, m), 0);
+    ck_assert_ptr_null(a.ptr);
+    ck_assert_str_view(b, "sip:bart@litwareinc.com;opaque=user:epid:cYUGvoWWcl6mKX37xhEMuAAA;gruu");
+    ck_assert_uint_eq(c.len, 0);
+    ck_assert_int_eq(uclog_sip_param(&d, b, "opaque"), 0);
+    ck_assert_str_view(d, "user:epid:cYUGvoWWcl6mKX37xhEMuAAA");
+    ck_assert_int_eq(uclog_sip_param(&d, b, "gruu"), 0);
+    ck_assert_ptr_nonnull(d.ptr);
+    ck_assert_uint_eq(d.len, 0);
+
+    ck_assert_uint_eq(uclog_sip_via_count(m), 1);
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_str_view(a, "TLS");
+    ck_assert_str_view(b, "192.168.1.10");
+    ck_assert_uint_eq(port, 1259);
+    ck_assert_uint_eq(c.len, 0);
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), UCLOG_E_RANGE);
+
+    ck_assert_int_eq(uclog_sip_event(&a, &b, m), 0);
+    ck_assert_str_view(a, "vnd-microsoft-provisioning-v2");
+    ck_assert_int_eq(uclog_sip_expires(&n, m), 0);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(uclog_sip_user_agent(&a, m), 0);
+    ck_assert_str_view(a, "UCCAPI/3.5.6874.0 OC/3.5.6874.0 (Microsoft Office Communicator 2007 R2 (RC))");
+    ck_assert_int_eq(uclog_sip_server(&a, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_logon_data(&a, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_is_remote_user(m), 0);
+    ck_assert_uint_eq(count_headers(m, "Supported"), 3);
+    ck_assert_uint_eq(count_headers(m, "k"), 3);
+    ck_assert_uint_eq(uclog_sip_diag_count(m), 0);
+    ck_assert_int_eq(uclog_sip_diag(&a, &n, m, 0), UCLOG_E_RANGE);
+
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Proxy-Authorization", 0), 0);
+    ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
+    ck_assert_str_view(b, "NTLM");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "qop"), 0);
+    ck_assert_str_view(d, "auth");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "realm"), 0);
+    ck_assert_str_view(d, "SIP Communications Service");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "TARGETNAME"), 0);
+    ck_assert_str_view(d, "OCS-FE.litwareinc.com");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "cnum"), 0);
+    ck_assert_str_view(d, "4");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "response"), 0);
+    ck_assert_str_view(d, "0100000000000000bfb8bea5f1377568");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "snum"), UCLOG_E_NOT_FOUND);
+
+    ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), 0);
+    ck_assert_str_view(a, "application");
+    ck_assert_str_view(b, "vnd-microsoft-roaming-provisioning-v2+xml");
+    ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
+    ck_assert_uint_eq(cl, 327);
+    ck_assert_int_eq(uclog_sip_body(&a, &sp, m), 0);
+    ck_assert_uint_eq(a.len, 327);
+    ck_assert_int_eq(memcmp(a.ptr, "<provisioningGroupList xmlns=", 29), 0);
+    ck_assert_int_eq(memcmp(a.ptr + a.len - 24, "</provisioningGroupList>", 24), 0);
+    check_span_at(&s, &sp, a.ptr, 327);
+    ck_assert_uint_eq(uclog_sip_part_count(m), 0);
+
+    uclog_sip_free(m);
+    free(s.file);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(seed_provisioning_ok)
+{
+    uclog_ctx *ctx = tu_ctx();
+    struct seedmsg s;
+    uclog_sip *m = seed_parse(&s, ctx, "SIP/2.0 200 OK", 0);
+    uclog_str a, b, c, d;
+    uint32_t code, port;
+    uint64_t cl;
+
+    ck_assert_int_eq(uclog_sip_is_request(m), 0);
+    ck_assert_int_eq(uclog_sip_status_line(&a, &code, &b, m), 0);
+    ck_assert_str_view(a, "SIP/2.0");
+    ck_assert_uint_eq(code, 200);
+    ck_assert_str_view(b, "OK");
+    ck_assert_int_eq(uclog_sip_request_line(&a, &b, &c, m), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_sip_length(m), 3110);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+
+    ck_assert_int_eq(uclog_sip_logon_data(&a, m), 0);
+    ck_assert_str_view(a, "RemoteUser");
+    ck_assert_int_eq(uclog_sip_is_remote_user(m), 1);
+
+    ck_assert_int_eq(uclog_sip_contact(&a, &b, &c, m), 0);
+    ck_assert_int_eq(uclog_sip_param(&d, b, "transport"), 0);
+    ck_assert_str_view(d, "tls");
+    ck_assert_int_eq(uclog_sip_param(&d, b, "ms-received-cid"), 0);
+    ck_assert_str_view(d, "602");
+    ck_assert_int_eq(uclog_sip_param(&d, b, "received"), 0);
+    ck_assert_str_view(d, "192.168.100.5");
+
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Authentication-Info", 0), 0);
+    ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
+    ck_assert_str_view(b, "NTLM");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "rspauth"), 0);
+    ck_assert_str_view(d, "0100000000000000F0006AACF1377568");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "srand"), 0);
+    ck_assert_str_view(d, "DE6811F2");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "snum"), 0);
+    ck_assert_str_view(d, "4");
+    ck_assert_int_eq(uclog_sip_auth_param(&d, c, "realm"), 0);
+    ck_assert_str_view(d, "SIP Communications Service");
+
+    ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
+    ck_assert_str_view(a, "Bart Duncan");
+    ck_assert_str_view(b, "sip:bart@litwareinc.com");
+    ck_assert_str_view(c, "a8a3ea681b");
+    ck_assert_str_view(d, "3c465b617a");
+    ck_assert_int_eq(uclog_sip_to(NULL, NULL, &c, NULL, m), 0);
+    ck_assert_str_view(c, "AB7E8D4E");
+
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_str_view(a, "TLS");
+    ck_assert_str_view(b, "192.168.1.10");
+    ck_assert_uint_eq(port, 1259);
+    ck_assert_int_eq(uclog_sip_param(&d, c, "ms-received-port"), 0);
+    ck_assert_str_view(d, "1259");
+    ck_assert_int_eq(uclog_sip_param(&d, c, "ms-received-cid"), 0);
+    ck_assert_str_view(d, "C00");
+    ck_assert_int_eq(uclog_sip_param(&d, c, "branch"), UCLOG_E_NOT_FOUND);
+
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subscription-State", 0), 0);
+    ck_assert_int_eq(uclog_sip_param(&d, a, "expires"), 0);
+    ck_assert_str_view(d, "0");
+    ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
+    ck_assert_uint_eq(cl, 2088);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_uint_eq(a.len, 2088);
+    ck_assert_int_eq(memcmp(a.ptr + a.len - 23, "</provisionGroupList>\r\n", 23), 0);
+
+    uclog_sip_free(m);
+    free(s.file);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(seed_mras_ok)
+{
+    uclog_ctx *ctx = tu_ctx();
+    struct seedmsg s, s2, s3;
+    uclog_sip *m = seed_parse(&s, ctx, "SIP/2.0 200 OK", 1);
+    uclog_sip *service = seed_parse(&s2, ctx, "SERVICE sip:", 0);
+    uclog_sip *sub = seed_parse(&s3, ctx, "SUBSCRIBE sip:", 0);
+    uclog_str a, b, c, d;
+    uint32_t n, idx;
+    uint64_t cl;
+
+    ck_assert_uint_eq(uclog_sip_length(m), 1769);
+    ck_assert_uint_eq(uclog_sip_length(service), 1292);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+    /* Upper-case names are found by their usual spelling. */
+    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "From", 0), 0);
+    ck_assert_int_eq(uclog_sip_header(&b, NULL, NULL, m, idx), 0);
+    ck_assert_str_view(b, "FROM");
+    ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
+    ck_assert_str_view(a, "54b45caa1e33428abe89238d8b8ddd80");
+    ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_view(a, "SERVICE");
+    ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
+    ck_assert_str_view(a, "Bart Duncan");
+    ck_assert_str_view(c, "a12b482214");
+    ck_assert_int_eq(uclog_sip_to(NULL, &b, &c, NULL, m), 0);
+    ck_assert_str_view(b, "sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
+    ck_assert_str_view(c, "e1fef8fa0");
+    ck_assert_int_eq(uclog_sip_server(&a, m), 0);
+    ck_assert_str_view(a, "RTCC/3.5.0.0 MRAS/2.0");
+    ck_assert_int_eq(uclog_sip_content_type(&a, &b, NULL, m), 0);
+    ck_assert_str_view(a, "application");
+    ck_assert_str_view(b, "msrtc-media-relay-auth+xml");
+    ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
+    ck_assert_uint_eq(cl, 956);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_uint_eq(a.len, 956);
+    ck_assert_int_eq(memcmp(a.ptr, "<?xml version=\"1.0\"?>\r\n", 23), 0);
+    ck_assert_int_eq(memcmp(a.ptr + a.len - 11, "</response>", 11), 0);
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-edge-proxy-message-trust", 0), 0);
+    ck_assert_int_eq(uclog_sip_param(&b, a, "ms-ep-fqdn"), 0);
+    ck_assert_str_view(b, "edgesrv.litwareinc.com");
+    ck_assert_int_eq(uclog_sip_is_remote_user(m), 1);
+
+    ck_assert_int_eq(uclog_sip_request_line(&a, &b, NULL, service), 0);
+    ck_assert_str_view(a, "SERVICE");
+    ck_assert_str_view(b, "sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
+    ck_assert_int_eq(uclog_sip_is_response_to(m, service), 1);
+    ck_assert_int_eq(uclog_sip_is_response_to(m, sub), 0);
+    ck_assert_int_eq(uclog_sip_is_response_to(service, m), 0);
+    ck_assert_int_eq(uclog_sip_is_response_to(NULL, m), 0);
+
+    uclog_sip_free(m);
+    uclog_sip_free(service);
+    uclog_sip_free(sub);
+    free(s.file);
+    free(s2.file);
+    free(s3.file);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(seed_invite)
+{
+    uclog_ctx *ctx = tu_ctx();
+    struct seedmsg s;
+    uclog_sip *m = seed_parse(&s, ctx, "INVITE sip:jeremy@litwareinc.com SIP/2.0", 0);
+    const uclog_sip_part *p;
+    uclog_str a, b, c;
+    uclog_span sp;
+    uint32_t idx;
+
+    ck_assert_uint_eq(uclog_sip_length(m), 2478);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+    ck_assert_uint_eq(count_headers(m, "supported"), 8);
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Allow", 0), 0);
+    ck_assert_ptr_nonnull(strstr(a.ptr, "BENOTIFY"));
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-keep-alive", 0), 0);
+    ck_assert_int_eq(uclog_sip_param(&b, a, "hop-hop"), 0);
+    ck_assert_str_view(b, "yes");
+
+    ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), 0);
+    ck_assert_str_view(a, "multipart");
+    ck_assert_str_view(b, "alternative");
+    ck_assert_int_eq(uclog_sip_param(&a, c, "boundary"), 0);
+    ck_assert_str_view(a, "----=_NextPart_000_0003_01C94CB6.82AAA4B0");
+
+    ck_assert_uint_eq(uclog_sip_part_count(m), 1);
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 1), UCLOG_E_RANGE);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 0), 0);
+    ck_assert_uint_eq(uclog_sip_part_header_count(p), 3);
+    ck_assert_int_eq(uclog_sip_part_content_type(&a, &b, NULL, p), 0);
+    ck_assert_str_view(a, "application");
+    ck_assert_str_view(b, "sdp");
+    ck_assert_int_eq(uclog_sip_part_disposition(&a, &b, p), 0);
+    ck_assert_str_view(a, "session");
+    ck_assert_int_eq(uclog_sip_param(&c, b, "handling"), 0);
+    ck_assert_str_view(c, "optional");
+    ck_assert_int_eq(uclog_sip_param(&c, b, "ms-proxy-2007fallback"), 0);
+    ck_assert_uint_eq(c.len, 0);
+    ck_assert_int_eq(uclog_sip_part_is_2007_fallback(p), 1);
+    ck_assert_int_eq(uclog_sip_part_content_id(&a, p), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_part_find_header(&a, &idx, p, "content-transfer-encoding", 0), 0);
+    ck_assert_str_view(a, "7bit");
+    ck_assert_uint_eq(idx, 1);
+    ck_assert_int_eq(uclog_sip_part_header(&a, &b, &sp, p, 0), 0);
+    ck_assert_str_view(a, "Content-Type");
+    check_span_at(&s, &sp, a.ptr, strlen("Content-Type: application/sdp"));
+    ck_assert_int_eq(uclog_sip_part_header(&a, &b, &sp, p, 3), UCLOG_E_RANGE);
+
+    ck_assert_int_eq(uclog_sip_part_body(&a, &sp, p), 0);
+    ck_assert_int_eq(memcmp(a.ptr, "v=0\r\no=- 0 0 IN IP4 192.168.1.7\r\n", 33), 0);
+    ck_assert_int_eq(memcmp(a.ptr + a.len - 7, "50010\r\n", 7), 0);
+    check_span_at(&s, &sp, a.ptr, a.len);
+    ck_assert_int_eq(uclog_sip_part_raw(&b, &sp, p), 0);
+    ck_assert_int_eq(memcmp(b.ptr, "Content-Type: application/sdp\r\n", 31), 0);
+    ck_assert_ptr_eq(b.ptr + b.len, a.ptr + a.len);
+    check_span_at(&s, &sp, b.ptr, b.len);
+
+    uclog_sip_free(m);
+    free(s.file);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Built messages                                                      */
+/* ------------------------------------------------------------------ */
+
+static uclog_sip *parse_ok(uclog_ctx *ctx, const char *data, size_t len)
+{
+    uclog_sip *m = NULL;
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, data, len, NULL), 0);
+    ck_assert_ptr_nonnull(m);
+    return m;
+}
+
+static int has_defect(const uclog_sip *m, int32_t code, uclog_defect *out)
+{
+    uint32_t i;
+    uclog_defect d;
+    for (i = 0; i < uclog_sip_defect_count(m); i++) {
+        ck_assert_int_eq(uclog_sip_defect(&d, m, i), 0);
+        if (d.code == code) {
+            if (out)
+                *out = d;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char compact_msg[] =
+    "INVITE sip:b@y.com SIP/2.0\r\n"
+    "v: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK77;received=1.2.3.4\r\n"
+    "f: \"Alice, A.\" <sip:a@x.com>;tag=1f;epid=99\r\n"
+    "t: <sip:b@y.com>\r\n"
+    "i: abc@h\r\n"
+    "m: <sip:a@10.0.0.1:5060;transport=udp>;expires=60\r\n"
+    "o: presence;id=7\r\n"
+    "k: timer\r\n"
+    "c: text/plain;charset=utf-8\r\n"
+    "l: 4\r\n"
+    "CSeq: 42 INVITE\r\n"
+    "\r\n"
+    "bodyEXTRA";
+
+START_TEST(compact_forms)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(compact_msg));
+    uclog_str a, b, c, d;
+    uint32_t n, port;
+    uint64_t cl;
+
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+    ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
+    ck_assert_str_view(a, "abc@h");
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "CALL-ID", 0), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 0), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
+    ck_assert_str_view(a, "Alice, A.");
+    ck_assert_str_view(b, "sip:a@x.com");
+    ck_assert_str_view(c, "1f");
+    ck_assert_str_view(d, "99");
+    ck_assert_int_eq(uclog_sip_to(NULL, &b, &c, NULL, m), 0);
+    ck_assert_str_view(b, "sip:b@y.com");
+    ck_assert_int_eq(uclog_sip_contact(&a, &b, &c, m), 0);
+    ck_assert_str_view(b, "sip:a@10.0.0.1:5060;transport=udp");
+    ck_assert_int_eq(uclog_sip_param(&d, c, "expires"), 0);
+    ck_assert_str_view(d, "60");
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_str_view(a, "UDP");
+    ck_assert_str_view(b, "10.0.0.1");
+    ck_assert_uint_eq(port, 5060);
+    ck_assert_int_eq(uclog_sip_param(&d, c, "branch"), 0);
+    ck_assert_str_view(d, "z9hG4bK77");
+    ck_assert_int_eq(uclog_sip_param(&d, c, "received"), 0);
+    ck_assert_str_view(d, "1.2.3.4");
+    ck_assert_int_eq(uclog_sip_event(&a, &b, m), 0);
+    ck_assert_str_view(a, "presence");
+    ck_assert_int_eq(uclog_sip_param(&d, b, "id"), 0);
+    ck_assert_str_view(d, "7");
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Supported", 0), 0);
+    ck_assert_str_view(a, "timer");
+    ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), 0);
+    ck_assert_str_view(a, "text");
+    ck_assert_str_view(b, "plain");
+    ck_assert_int_eq(uclog_sip_param(&d, c, "charset"), 0);
+    ck_assert_str_view(d, "utf-8");
+    ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
+    ck_assert_uint_eq(cl, 4);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_str_view(a, "body");
+    ck_assert_uint_eq(uclog_sip_length(m), sizeof(compact_msg) - 1 - 5);
+    ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
+    ck_assert_uint_eq(n, 42);
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subject", 0), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(a.ptr);
+    uclog_sip_free(m);
+
+    /* Long names are found by compact queries too. */
+    m = parse_ok(ctx, S("MESSAGE sip:x SIP/2.0\r\nCall-ID: q\r\nContent-Length: 0\r\n\r\n"));
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "I", 0), 0);
+    ck_assert_str_view(a, "q");
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "l", 0), 0);
+    ck_assert_str_view(a, "0");
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "z", 0), UCLOG_E_NOT_FOUND);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static const char folded_msg[] =
+    "BENOTIFY sip:b@y.com SIP/2.0\n"
+    "Subject: hello  \n"
+    " world\n"
+    "\t  again   \n"
+    "Via: SIP/2.0/UDP a.example.com:5060;branch=z1,\n"
+    "  SIP/2.0/TCP [2001:db8::1]:5061;branch=z2\n"
+    "Via:\n"
+    " SIP/2.0/TLS c.example.com\n"
+    " Contact: <sip:x@y>\n"
+    "Call-ID: abc   \n"
+    "CSeq: 3 BENOTIFY\n"
+    "\n";
+
+START_TEST(folding_and_blanks)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(folded_msg));
+    uclog_str a, b, c;
+    uclog_span sp;
+    uclog_defect d;
+    uint32_t port, idx;
+    size_t need;
+    char buf[64];
+
+    ck_assert_int_eq(uclog_sip_request_line(&a, NULL, NULL, m), 0);
+    ck_assert_str_view(a, "BENOTIFY");
+    ck_assert_uint_eq(uclog_sip_header_count(m), 6);
+    ck_assert_int_eq(uclog_sip_header(&a, &b, &sp, m, 0), 0);
+    ck_assert_str_view(a, "Subject");
+    ck_assert_str_view(b, "hello  \n world\n\t  again");
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_uint_eq(sp.offset, 29);
+    ck_assert_uint_eq(sp.length, strlen("Subject: hello  \n world\n\t  again   "));
+
+    ck_assert_int_eq(uclog_sip_unfold(NULL, 0, &need, b), UCLOG_E_RANGE);
+    ck_assert_uint_eq(need, strlen("hello world again"));
+    ck_assert_int_eq(uclog_sip_unfold(buf, 5, &need, b), UCLOG_E_RANGE);
+    ck_assert_int_eq(buf[4], '\0');
+    ck_assert_int_eq(uclog_sip_unfold(buf, need, &need, b), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sip_unfold(buf, need + 1, &need, b), 0);
+    ck_assert_str_eq(buf, "hello world again");
+    ck_assert_int_eq(uclog_sip_unfold(buf, sizeof(buf), NULL, sv("a  b\r\n c")), 0);
+    ck_assert_str_eq(buf, "a  b c");
+    ck_assert_int_eq(uclog_sip_unfold(buf, sizeof(buf), &need, sv("")), 0);
+    ck_assert_str_eq(buf, "");
+    ck_assert_uint_eq(need, 0);
+
+    ck_assert_uint_eq(uclog_sip_via_count(m), 3);
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_str_view(b, "a.example.com");
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), 0);
+    ck_assert_str_view(a, "TCP");
+    ck_assert_str_view(b, "2001:db8::1");
+    ck_assert_uint_eq(port, 5061);
+    ck_assert_int_eq(uclog_sip_param(&a, c, "branch"), 0);
+    ck_assert_str_view(a, "z2");
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 2), 0);
+    ck_assert_str_view(a, "TLS");
+    ck_assert_str_view(b, "c.example.com");
+    ck_assert_uint_eq(port, 0);
+
+    /* A one-space indented header is still a header, with a defect. */
+    ck_assert_int_eq(uclog_sip_contact(NULL, &a, NULL, m), 0);
+    ck_assert_str_view(a, "sip:x@y");
+    ck_assert_int_eq(uclog_sip_find_header(NULL, &idx, m, "Contact", 0), 0);
+    ck_assert_int_eq(uclog_sip_header(&a, NULL, &sp, m, idx), 0);
+    ck_assert_uint_eq(sp.line, 9);
+    ck_assert_uint_eq(sp.column, 2);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_HEADER_INDENTED, &d), 1);
+    ck_assert_uint_eq(d.span.line, 9);
+    ck_assert_uint_eq(d.span.column, 1);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 1);
+
+    ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
+    ck_assert_str_view(a, "abc");
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_ptr_nonnull(a.ptr);
+    ck_assert_uint_eq(a.len, 0);
+    ck_assert_uint_eq(uclog_sip_length(m), sizeof(folded_msg) - 1);
+    uclog_sip_free(m);
+
+    /* A stray indented first line that is no header; a line without a colon. */
+    m = parse_ok(ctx, S("SIP/2.0 486 Busy Here\r\n   junk\r\nNoColonHere\r\nTo: <sip:a@b>\r\n\r\n"));
+    ck_assert_uint_eq(uclog_sip_header_count(m), 1);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 2);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_HEADER_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 2);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 1), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_HEADER_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 3);
+    ck_assert_uint_eq(d.span.offset, 32);
+    ck_assert_uint_eq(d.span.length, 11);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 2), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sip_status_line(NULL, &port, &a, m), 0);
+    ck_assert_uint_eq(port, 486);
+    ck_assert_str_view(a, "Busy Here");
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static const char diag_msg[] =
+    "SIP/2.0 404 Not Found\r\n"
+    "ms-diagnostics: 1034;reason=\"Previous hop federated peer did not report diagnostic "
+    "information\";Domain=\"x.com\";PeerServer=\"sip.x.com\";source=\"sip.y.com\"\r\n"
+    "Call-ID: c1\r\n"
+    "ms-diagnostics: 10003;source=\"med.y.com\";reason=\"Proxy returned a SIP failure code\";"
+    "component=\"MediationServer\";SipResponseCode=\"404\"\r\n"
+    "ms-diagnostics-public: 1009; reason =\"No match for domain in DNS SRV results\" ; "
+    "Domain = x.com\r\n"
+    "MS-CLIENT-DIAGNOSTICS: 52017.3;reason=\"Encryption levels dont match\", 22;reason=\"a, b\"\r\n"
+    "Content-Length: 0\r\n"
+    "\r\n";
+
+START_TEST(diagnostics)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(diag_msg));
+    uclog_str e, r, src, v;
+    uint32_t kind, id, sub;
+
+    ck_assert_uint_eq(uclog_sip_diag_count(m), 5);
+
+    ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 0), 0);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_SERVER);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, e), 0);
+    ck_assert_uint_eq(id, 1034);
+    ck_assert_uint_eq(sub, UCLOG_SIP_DIAG_NO_SUB_ID);
+    ck_assert_str_view(r, "Previous hop federated peer did not report diagnostic information");
+    ck_assert_str_view(src, "sip.y.com");
+    ck_assert_int_eq(uclog_sip_diag_param(&v, e, "domain"), 0);
+    ck_assert_str_view(v, "x.com");
+    ck_assert_int_eq(uclog_sip_diag_param(&v, e, "PeerServer"), 0);
+    ck_assert_str_view(v, "sip.x.com");
+
+    ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 1), 0);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_SERVER);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, NULL, &r, &src, e), 0);
+    ck_assert_uint_eq(id, 10003);
+    ck_assert_str_view(r, "Proxy returned a SIP failure code");
+    ck_assert_str_view(src, "med.y.com");
+    ck_assert_int_eq(uclog_sip_diag_param(&v, e, "SipResponseCode"), 0);
+    ck_assert_str_view(v, "404");
+
+    ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 2), 0);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_PUBLIC);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, e), 0);
+    ck_assert_uint_eq(id, 1009);
+    ck_assert_str_view(r, "No match for domain in DNS SRV results");
+    ck_assert_ptr_null(src.ptr);
+    ck_assert_int_eq(uclog_sip_diag_param(&v, e, "Domain"), 0);
+    ck_assert_str_view(v, "x.com");
+
+    ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 3), 0);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_CLIENT);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, NULL, e), 0);
+    ck_assert_uint_eq(id, 52017);
+    ck_assert_uint_eq(sub, 3);
+    ck_assert_str_view(r, "Encryption levels dont match");
+
+    ck_assert_int_eq(uclog_sip_diag(&e, NULL, m, 4), 0);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, NULL, e), 0);
+    ck_assert_uint_eq(id, 22);
+    ck_assert_str_view(r, "a, b");
+    ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 5), UCLOG_E_RANGE);
+    ck_assert_ptr_null(e.ptr);
+    ck_assert_uint_eq(kind, 0);
+
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv("reason=\"x\"")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv("99999999999;reason=x")),
+                     UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv("7.;reason=x")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv(" 4005 ")), 0);
+    ck_assert_uint_eq(id, 4005);
+    ck_assert_ptr_null(r.ptr);
+    uclog_sip_free(m);
+
+    /* An unquoted reason with a comma stays one entry. */
+    m = parse_ok(ctx, S("SIP/2.0 480 X\r\nms-diagnostics: 4005;reason=Destination URI, not enabled;"
+                        "source=fe\r\n\r\n"));
+    ck_assert_uint_eq(uclog_sip_diag_count(m), 1);
+    ck_assert_int_eq(uclog_sip_diag(&e, NULL, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, NULL, &r, &src, e), 0);
+    ck_assert_str_view(src, "fe");
+    ck_assert_str_view(r, "Destination URI, not enabled");
+    /* The list-aware reader stops at the comma. */
+    ck_assert_int_eq(uclog_sip_param(&v, e, "source"), UCLOG_E_NOT_FOUND);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(media_debug)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char msg[] =
+        "BYE sip:b@y SIP/2.0\r\n"
+        "ms-client-diagnostics: 23;reason=\"Call failed to establish due to a media connectivity "
+        "failure when one endpoint is internal and the other is remote\";"
+        "CalleeMediaDebug=\"audio:ICEWarn=0x40003a0,LocalSite=10.0.0.5:50010,"
+        "LocalMR=1.2.3.4:55000,RemoteSite=192.168.1.7:6000,RemoteMR=,PortRange=1025:65000,"
+        "LocalMRTCPPort=55000,MrDnsU=av.x.com\"\r\n"
+        "ms-client-diagnostics: 51007;reason=\"Callee media connectivity diagnosis info\";"
+        "UserType=\"Callee\";MediaType=\"audio\";ICEWarn=\"0x4000320\";LocalSite=\"10.1.1.1:3000\"\r\n"
+        "\r\n";
+    uclog_sip *m = parse_ok(ctx, S(msg));
+    uclog_str e, v, media;
+    uint32_t id;
+    uint64_t n;
+
+    ck_assert_uint_eq(uclog_sip_diag_count(m), 2);
+    ck_assert_int_eq(uclog_sip_diag(&e, NULL, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_diag_parse(&id, NULL, NULL, NULL, e), 0);
+    ck_assert_uint_eq(id, 23);
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, &media, e, "ICEWarn"), 0);
+    ck_assert_str_view(v, "0x40003a0");
+    ck_assert_str_view(media, "audio");
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, v), 0);
+    ck_assert_uint_eq(n, 0x40003a0);
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, &media, e, "localsite"), 0);
+    ck_assert_str_view(v, "10.0.0.5:50010");
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "LocalMR"), 0);
+    ck_assert_str_view(v, "1.2.3.4:55000");
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "RemoteMR"), 0);
+    ck_assert_ptr_nonnull(v.ptr);
+    ck_assert_uint_eq(v.len, 0);
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "PortRange"), 0);
+    ck_assert_str_view(v, "1025:65000");
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "MrDnsU"), 0);
+    ck_assert_str_view(v, "av.x.com");
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, &media, e, "BaseAddress"), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(v.ptr);
+    ck_assert_ptr_null(media.ptr);
+
+    ck_assert_int_eq(uclog_sip_diag(&e, NULL, m, 1), 0);
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, &media, e, "ICEWarn"), 0);
+    ck_assert_str_view(v, "0x4000320");
+    ck_assert_ptr_null(media.ptr);
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "LocalSite"), 0);
+    ck_assert_str_view(v, "10.1.1.1:3000");
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, NULL, e, "MediaType"), 0);
+    ck_assert_str_view(v, "audio");
+
+    /* Caller list with several media prefixes, unquoted-by-mistake spacing. */
+    ck_assert_int_eq(uclog_sip_diag_media_debug(&v, &media,
+                         sv("24; CallerMediaDebug = \"audio:ICEWarn=0x0,LocalLocation=1,"
+                            "video:ICEWarn=0x20,VideoOnly=1\""), "VideoOnly"), 0);
+    ck_assert_str_view(v, "1");
+    ck_assert_str_view(media, "video");
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static const char multipart_msg[] =
+    "INVITE sip:b@y SIP/2.0\r\n"
+    "Content-Type: multipart/mixed; boundary=b0undary\r\n"
+    "Content-Length: 333\r\n"
+    "\r\n"
+    "This is the preamble.\r\n"
+    "--b0undary\r\n"
+    "Content-Type: application/sdp\r\n"
+    "Content-ID: <1@x>\r\n"
+    "Content-Disposition: session; handling=optional; ms-proxy-2007fallback\r\n"
+    "\r\n"
+    "v=0\r\n"
+    "m=audio 1 RTP/AVP 0\r\n"
+    "\r\n"
+    "--b0undary  \r\n"
+    "Content-Type: application/sdp\r\n"
+    "Content-Disposition: session; handling=optional\r\n"
+    "\r\n"
+    "v=0\r\n"
+    "m=audio 2 RTP/AVP 0\r\n"
+    "--b0undary--\r\n"
+    "epilogue\r\n";
+
+START_TEST(multipart_two_parts)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m;
+    const uclog_sip_part *p;
+    uclog_str a, b;
+    uclog_span sp;
+
+    ck_assert_uint_eq(strstr(multipart_msg, "\r\n\r\n") + 4 + 333 - multipart_msg,
+                      sizeof(multipart_msg) - 1);
+    m = parse_ok(ctx, S(multipart_msg));
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
+    ck_assert_uint_eq(uclog_sip_part_count(m), 2);
+
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_part_is_2007_fallback(p), 1);
+    ck_assert_int_eq(uclog_sip_part_content_id(&a, p), 0);
+    ck_assert_str_view(a, "<1@x>");
+    ck_assert_int_eq(uclog_sip_part_body(&a, &sp, p), 0);
+    ck_assert_str_view(a, "v=0\r\nm=audio 1 RTP/AVP 0\r\n");
+    ck_assert_uint_eq(sp.line, 11);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_uint_eq(sp.offset, (uint64_t)(strstr(multipart_msg, "v=0") - multipart_msg));
+
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 1), 0);
+    ck_assert_int_eq(uclog_sip_part_is_2007_fallback(p), 0);
+    ck_assert_int_eq(uclog_sip_part_disposition(&a, &b, p), 0);
+    ck_assert_str_view(a, "session");
+    ck_assert_int_eq(uclog_sip_part_content_id(&a, p), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_part_body(&a, &sp, p), 0);
+    ck_assert_str_view(a, "v=0\r\nm=audio 2 RTP/AVP 0");
+    ck_assert_uint_eq(sp.line, 18);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(multipart_damage)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m;
+    const uclog_sip_part *p;
+    uclog_defect d;
+    uclog_str a;
+
+    /* No closing delimiter: the last part runs to the end of the body. */
+    m = parse_ok(ctx, S("INVITE sip:b@y SIP/2.0\r\nContent-Type: multipart/alternative;"
+                        "boundary=\"zz\"\r\n\r\n--zz\r\nContent-Type: application/sdp\r\n\r\n"
+                        "v=0\r\n"));
+    ck_assert_uint_eq(uclog_sip_part_count(m), 1);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_MULTIPART_UNTERMINATED, &d), 1);
+    ck_assert_uint_eq(d.span.length, 0);
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_part_body(&a, NULL, p), 0);
+    ck_assert_str_view(a, "v=0\r\n");
+    uclog_sip_free(m);
+
+    /* No boundary parameter. */
+    m = parse_ok(ctx, S("INVITE sip:b@y SIP/2.0\r\nc: multipart/mixed\r\n\r\n--zz\r\n"));
+    ck_assert_uint_eq(uclog_sip_part_count(m), 0);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_MULTIPART_NO_BOUNDARY, &d), 1);
+    ck_assert_uint_eq(d.span.line, 2);
+    uclog_sip_free(m);
+
+    /* The boundary never appears. */
+    m = parse_ok(ctx, S("INVITE sip:b@y SIP/2.0\r\nc: multipart/mixed;boundary=q\r\n\r\n--zz\r\n"));
+    ck_assert_uint_eq(uclog_sip_part_count(m), 0);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_MULTIPART_NO_DELIMITER, NULL), 1);
+    uclog_sip_free(m);
+
+    /* A part without the blank line after its headers; an empty part. */
+    m = parse_ok(ctx, S("INVITE sip:b@y SIP/2.0\nc: multipart/mixed;boundary=q\n\n--q\n"
+                        "Content-Type: text/plain\n--q\n--q--\n"));
+    ck_assert_uint_eq(uclog_sip_part_count(m), 2);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_PART_HEADERS_UNTERMINATED, NULL), 1);
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 0), 0);
+    ck_assert_uint_eq(uclog_sip_part_header_count(p), 1);
+    ck_assert_int_eq(uclog_sip_part_body(&a, NULL, p), 0);
+    ck_assert_uint_eq(a.len, 0);
+    ck_assert_int_eq(uclog_sip_part_get(&p, m, 1), 0);
+    ck_assert_uint_eq(uclog_sip_part_header_count(p), 0);
+    uclog_sip_free(m);
+
+    /* Over the part limit. */
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_MIME_PARTS, 2), 0);
+    m = parse_ok(ctx, S("INVITE sip:b@y SIP/2.0\nc: multipart/mixed;boundary=q\n\n--q\n\na\n--q\n\nb\n"
+                        "--q\n\nc\n--q--\n"));
+    ck_assert_uint_eq(uclog_sip_part_count(m), 2);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_TOO_MANY_PARTS, &d), 1);
+    ck_assert_uint_eq(d.span.line, 10);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_MULTIPART_UNTERMINATED, NULL), 0);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(back_to_back)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char two[] =
+        "\r\nMESSAGE sip:b@y SIP/2.0\r\nCall-ID: one\r\nCSeq: 1 MESSAGE\r\nContent-Length: 5\r\n\r\nhello"
+        "\r\n\r\nSIP/2.0 200 OK\r\nCall-ID: one\r\nCSeq: 1 MESSAGE\r\nl: 0\r\n\r\n";
+    uclog_sip *m1, *m2, *m3 = NULL;
+    uclog_span base, sp;
+    uclog_str a;
+    uint64_t n1, n2;
+
+    m1 = parse_ok(ctx, S(two));
+    ck_assert_uint_eq(uclog_sip_defect_count(m1), 0);
+    n1 = uclog_sip_length(m1);
+    ck_assert_uint_eq(n1, (uint64_t)(strstr(two, "hello") + 5 - two));
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m1), 0);
+    ck_assert_str_view(a, "hello");
+    ck_assert_int_eq(uclog_sip_span(&sp, m1), 0);
+    ck_assert_uint_eq(sp.offset, 2);
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.length, n1 - 2);
+
+    memset(&base, 0, sizeof(base));
+    base.offset = n1;
+    base.line = 6;
+    base.column = 6;
+    ck_assert_int_eq(uclog_sip_parse(&m2, ctx, two + n1, sizeof(two) - 1 - n1, &base), 0);
+    n2 = uclog_sip_length(m2);
+    ck_assert_uint_eq(n1 + n2, sizeof(two) - 1);
+    ck_assert_int_eq(uclog_sip_span(&sp, m2), 0);
+    ck_assert_uint_eq(sp.offset, (uint64_t)(strstr(two, "SIP/2.0 200") - two));
+    ck_assert_uint_eq(sp.line, 8);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_int_eq(uclog_sip_is_response_to(m2, m1), 1);
+    ck_assert_uint_eq(uclog_sip_defect_count(m2), 0);
+
+    /* Nothing but blank lines left: no start line. */
+    ck_assert_int_eq(uclog_sip_parse(&m3, ctx, S("\r\n\r\n"), NULL), UCLOG_E_FORMAT);
+    ck_assert_ptr_null(m3);
+    uclog_sip_free(m1);
+    uclog_sip_free(m2);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(truncated)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char cut_headers[] = "SIP/2.0 180 Ringing\r\nCall-ID: x\r\nCSeq: 2 INV";
+    static const char cut_body[] = "SIP/2.0 200 OK\r\nContent-Length: 100\r\n\r\nv=0\r\n";
+    uclog_sip *m;
+    uclog_defect d;
+    uclog_str a;
+    uint32_t n;
+
+    m = parse_ok(ctx, S(cut_headers));
+    ck_assert_uint_eq(uclog_sip_header_count(m), 2);
+    ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_view(a, "INV");
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_HEADERS_UNTERMINATED);
+    ck_assert_uint_eq(d.span.offset, sizeof(cut_headers) - 1);
+    ck_assert_uint_eq(d.span.line, 3);
+    ck_assert_uint_eq(d.span.column, 12);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_uint_eq(a.len, 0);
+    ck_assert_uint_eq(uclog_sip_length(m), sizeof(cut_headers) - 1);
+    ck_assert_str_eq(uclog_defect_name(d.code), "SIP_HEADERS_UNTERMINATED");
+    uclog_sip_free(m);
+
+    m = parse_ok(ctx, S(cut_body));
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_BODY_TRUNCATED, &d), 1);
+    ck_assert_uint_eq(d.span.line, 4);
+    ck_assert_uint_eq(d.span.length, 5);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_str_view(a, "v=0\r\n");
+    ck_assert_uint_eq(uclog_sip_length(m), sizeof(cut_body) - 1);
+    uclog_sip_free(m);
+
+    /* Just a start line. */
+    m = parse_ok(ctx, S("OPTIONS sip:x SIP/2.0"));
+    ck_assert_uint_eq(uclog_sip_header_count(m), 0);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_HEADERS_UNTERMINATED, NULL), 1);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(bad_content_length)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char *const bad[] = {"99999999999999999999", "-5", "abc", "0x10", "12 34", ""};
+    char buf[256];
+    size_t i;
+    uclog_sip *m;
+    uclog_defect d;
+    uclog_str a;
+    uint64_t cl;
+
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        int n = snprintf(buf, sizeof(buf), "SIP/2.0 200 OK\r\nContent-Length: %s\r\n\r\nabc", bad[i]);
+        m = parse_ok(ctx, buf, (size_t)n);
+        ck_assert_msg(has_defect(m, UCLOG_DEFECT_SIP_CONTENT_LENGTH_INVALID, &d), "%s", bad[i]);
+        ck_assert_uint_eq(d.span.line, 2);
+        ck_assert_uint_eq(d.span.offset, 16);
+        ck_assert_int_eq(uclog_sip_content_length(&cl, m), UCLOG_E_FORMAT);
+        ck_assert_uint_eq(cl, 0);
+        ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+        ck_assert_str_view(a, "abc");
+        ck_assert_uint_eq(uclog_sip_length(m), (uint64_t)n);
+        uclog_sip_free(m);
+    }
+
+    /* The largest value still parses but does not fit. */
+    m = parse_ok(ctx, S("SIP/2.0 200 OK\r\nContent-Length: 18446744073709551615\r\n\r\nabc"));
+    ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
+    ck_assert_uint_eq(cl, UINT64_MAX);
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_BODY_TRUNCATED, NULL), 1);
+    uclog_sip_free(m);
+
+    /* Two Content-Lengths that disagree: the first is used. */
+    m = parse_ok(ctx, S("SIP/2.0 200 OK\r\nContent-Length: 1\r\nl: 2\r\n\r\nabc"));
+    ck_assert_int_eq(has_defect(m, UCLOG_DEFECT_SIP_CONTENT_LENGTH_CONFLICT, &d), 1);
+    ck_assert_uint_eq(d.span.line, 3);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_str_view(a, "a");
+    uclog_sip_free(m);
+
+    /* CSeq and Expires out of range. */
+    m = parse_ok(ctx, S("SIP/2.0 200 OK\r\nCSeq: 4294967296 X\r\nExpires: 4294967296\r\n\r\n"));
+    ck_assert_int_eq(uclog_sip_cseq(NULL, &a, m), UCLOG_E_FORMAT);
+    {
+        uint32_t ex = 7;
+        ck_assert_int_eq(uclog_sip_expires(&ex, m), UCLOG_E_FORMAT);
+        ck_assert_uint_eq(ex, 0);
+    }
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(header_limit)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t cap = 64 * 2100, n = 0, i;
+    char *buf = malloc(cap);
+    uclog_sip *m;
+    uclog_defect d;
+    uclog_str a, b;
+
+    ck_assert_ptr_nonnull(buf);
+    n += (size_t)snprintf(buf + n, cap - n, "NOTIFY sip:x SIP/2.0\r\n");
+    for (i = 0; i < 2000; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "X-H%lu: v%lu\r\n", (unsigned long)i,
+                              (unsigned long)i);
+    n += (size_t)snprintf(buf + n, cap - n, "Content-Length: 4\r\n\r\nbodyMORE");
+
+    m = parse_ok(ctx, buf, n);
+    ck_assert_uint_eq(uclog_sip_header_count(m), 1024);
+    uclog_sip_free(m);
+
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_SIP_HEADERS, 100), 0);
+    m = parse_ok(ctx, buf, n);
+    ck_assert_uint_eq(uclog_sip_header_count(m), 100);
+    ck_assert_int_eq(uclog_sip_header(&a, &b, NULL, m, 99), 0);
+    ck_assert_str_view(a, "X-H99");
+    ck_assert_str_view(b, "v99");
+    ck_assert_int_eq(uclog_sip_header(&a, &b, NULL, m, 100), UCLOG_E_RANGE);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 1);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_TOO_MANY_HEADERS);
+    ck_assert_uint_eq(d.span.line, 102);
+    /* The body is found through the Content-Length that was not indexed. */
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+    ck_assert_str_view(a, "body");
+    ck_assert_uint_eq(uclog_sip_length(m), n - 4);
+    ck_assert_int_eq(uclog_sip_content_length(NULL, m), UCLOG_E_INVALID_ARG);
+    uclog_sip_free(m);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(garbage)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = (uclog_sip *)1;
+    uclog_span sp, base;
+    uclog_defect d;
+    uclog_str a;
+    uint32_t code;
+
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("hello world\r\nthis is not SIP\r\n"), NULL),
+                     UCLOG_E_FORMAT);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(uclog_ctx_errcode(ctx), UCLOG_E_FORMAT);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "start line"));
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.offset, 0);
+    ck_assert_uint_eq(sp.length, 30);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, "", 0, NULL), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, NULL, 0, NULL), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, NULL, 3, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_parse(&m, NULL, S("SIP/2.0 200 OK\r\n"), NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_parse(NULL, ctx, S("SIP/2.0 200 OK\r\n"), NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("INVITE SIP/2.0\r\n"), NULL), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("IN VITE sip:x HTTP/1.1\r\n"), NULL), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("SIP/x 200 OK\r\n"), NULL), UCLOG_E_FORMAT);
+
+    /* Text before the start line is skipped with a defect; positions follow base. */
+    memset(&base, 0, sizeof(base));
+    base.offset = 1000;
+    base.line = 50;
+    base.column = 30;
+    base.file = 2;
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("junk\r\n\r\nSIP/2.0 2x0 Odd\r\n\r\n"), &base), 0);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 2);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_TEXT_BEFORE_START);
+    ck_assert_uint_eq(d.span.offset, 1000);
+    ck_assert_uint_eq(d.span.length, 8);
+    ck_assert_uint_eq(d.span.line, 50);
+    ck_assert_uint_eq(d.span.column, 30);
+    ck_assert_uint_eq(d.span.file, 2);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 1), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_START_LINE_MALFORMED);
+    ck_assert_uint_eq(d.span.offset, 1008);
+    ck_assert_uint_eq(d.span.line, 52);
+    ck_assert_uint_eq(d.span.column, 1);
+    ck_assert_int_eq(uclog_sip_status_line(&a, &code, NULL, m), 0);
+    ck_assert_uint_eq(code, 0);
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_START_LINE_MALFORMED),
+                     "SIP_START_LINE_MALFORMED");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_DEFECTS_DROPPED), "SIP_DEFECTS_DROPPED");
+    ck_assert_str_eq(uclog_defect_name(215), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_SIP_BODY_TRUNCATED),
+                     "fewer body bytes than Content-Length says");
+    uclog_sip_free(m);
+
+    /* Unknown line and column stay unknown. */
+    base.line = 0;
+    base.column = 0;
+    ck_assert_int_eq(uclog_sip_parse(&m, ctx, S("SIP/2.0 200 OK\r\nTo: <sip:a>\r\n\r\n"), &base), 0);
+    ck_assert_int_eq(uclog_sip_header(&a, NULL, &sp, m, 0), 0);
+    ck_assert_uint_eq(sp.line, 0);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_int_eq(uclog_sip_start_line(&a, &sp, m), 0);
+    ck_assert_uint_eq(sp.column, 0);
+    uclog_sip_free(m);
+
+    /* NULL handles. */
+    uclog_sip_free(NULL);
+    ck_assert_uint_eq(uclog_sip_length(NULL), 0);
+    ck_assert_uint_eq(uclog_sip_header_count(NULL), 0);
+    ck_assert_uint_eq(uclog_sip_part_count(NULL), 0);
+    ck_assert_uint_eq(uclog_sip_diag_count(NULL), 0);
+    ck_assert_uint_eq(uclog_sip_via_count(NULL), 0);
+    ck_assert_uint_eq(uclog_sip_defect_count(NULL), 0);
+    ck_assert_int_eq(uclog_sip_is_request(NULL), 0);
+    ck_assert_int_eq(uclog_sip_is_remote_user(NULL), 0);
+    ck_assert_int_eq(uclog_sip_part_is_2007_fallback(NULL), 0);
+    ck_assert_int_eq(uclog_sip_call_id(&a, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_call_id(NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_span(&sp, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, NULL, "To", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_part_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_part_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_part_find_header(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_defect(&d, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_diag(&a, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_via(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_param(NULL, sv("a"), "a"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_param(&a, sv("a"), NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_unfold(NULL, 3, NULL, sv("a")), UCLOG_E_INVALID_ARG);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Value parsers                                                       */
+/* ------------------------------------------------------------------ */
+
+START_TEST(value_parsers)
+{
+    uclog_str a, b, c, rest, item;
+    uint32_t port;
+    uint64_t n;
+    uclog_str nul = {NULL, 0};
+
+    /* Parameters. */
+    ck_assert_int_eq(uclog_sip_param(&a, sv("<sip:a;tag=in>;tag=out ; X = \"q;\\\"v\" ;f"), "tag"), 0);
+    ck_assert_str_view(a, "out");
+    ck_assert_int_eq(uclog_sip_param(&a, sv("<sip:a;tag=in>;tag=out ; X = \"q;\\\"v\" ;f"), "x"), 0);
+    ck_assert_str_view(a, "q;\\\"v");
+    ck_assert_int_eq(uclog_sip_param(&a, sv("<sip:a;tag=in>;tag=out ; X = \"q;\\\"v\" ;f"), "F"), 0);
+    ck_assert_uint_eq(a.len, 0);
+    ck_assert_ptr_nonnull(a.ptr);
+    ck_assert_int_eq(uclog_sip_param(&a, sv("a;x=1, b;y=2"), "y"), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_param(&a, sv(";x=\"unterminated"), "x"), 0);
+    ck_assert_str_view(a, "unterminated");
+    ck_assert_int_eq(uclog_sip_param(&a, nul, "x"), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_param(&a, sv(";;=;x"), "x"), 0);
+
+    /* Lists. */
+    rest = sv(" a , \"b,c\" ,<d,e>;p=1,, ");
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), 0);
+    ck_assert_str_view(item, "a");
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), 0);
+    ck_assert_str_view(item, "\"b,c\"");
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), 0);
+    ck_assert_str_view(item, "<d,e>;p=1");
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), 0);
+    ck_assert_uint_eq(item.len, 0);
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), UCLOG_DONE);
+    ck_assert_int_eq(uclog_sip_list_next(&item, &rest), UCLOG_DONE);
+
+    /* Numbers. */
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv(" 18446744073709551615 ")), 0);
+    ck_assert_uint_eq(n, UINT64_MAX);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("18446744073709551616")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("0xFFFFFFFFFFFFFFFF")), 0);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("0x10000000000000000")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("0x")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_parse_u64(&n, sv("-1")), UCLOG_E_FORMAT);
+
+    /* Addresses. */
+    ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("  Bob <sip:bob@x>  ")), 0);
+    ck_assert_str_view(a, "Bob");
+    ck_assert_str_view(b, "sip:bob@x");
+    ck_assert_uint_eq(c.len, 0);
+    ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("sip:bob@x;tag=7")), 0);
+    ck_assert_ptr_null(a.ptr);
+    ck_assert_str_view(b, "sip:bob@x");
+    ck_assert_str_view(c, ";tag=7");
+    ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("\"a <b>\" <sip:c>")), 0);
+    ck_assert_str_view(a, "a <b>");
+    ck_assert_str_view(b, "sip:c");
+    ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("<sip:c")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("  ")), UCLOG_E_FORMAT);
+
+    /* Via entries. */
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("nonsense h:1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1]")), 0);
+    ck_assert_str_view(b, "::1");
+    ck_assert_uint_eq(port, 0);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP h: ;x")), UCLOG_E_FORMAT);
+
+    /* Content types. */
+    ck_assert_int_eq(uclog_sip_content_type_parse(&a, &b, &c, sv("text / plain ;q=1")), 0);
+    ck_assert_str_view(a, "text");
+    ck_assert_str_view(b, "plain");
+    ck_assert_str_view(c, ";q=1");
+    ck_assert_int_eq(uclog_sip_content_type_parse(&a, &b, &c, sv("text;a/b")), UCLOG_E_FORMAT);
+
+    /* Authentication. */
+    ck_assert_int_eq(uclog_sip_auth_parse(&a, &b, sv("Kerberos realm=\"SIP Communications Service\", "
+                                                     "targetname=\"sip/fe.x.com\", version=3")), 0);
+    ck_assert_str_view(a, "Kerberos");
+    ck_assert_int_eq(uclog_sip_auth_param(&c, b, "version"), 0);
+    ck_assert_str_view(c, "3");
+    ck_assert_int_eq(uclog_sip_auth_param(&c, b, "targetname"), 0);
+    ck_assert_str_view(c, "sip/fe.x.com");
+    ck_assert_int_eq(uclog_sip_auth_parse(&a, &b, sv("nextnonce=\"x\", qop = auth")), 0);
+    ck_assert_ptr_null(a.ptr);
+    ck_assert_int_eq(uclog_sip_auth_param(&c, b, "qop"), 0);
+    ck_assert_str_view(c, "auth");
+    ck_assert_int_eq(uclog_sip_auth_param(&c, b, "nextnonce"), 0);
+    ck_assert_str_view(c, "x");
+    ck_assert_int_eq(uclog_sip_auth_parse(&a, &b, sv("")), UCLOG_E_FORMAT);
+}
+END_TEST
+
+START_TEST(message_helpers)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char msg[] =
+        "INVITE sip:b@y SIP/2.0\r\n"
+        "ms-endpoint-location-data: NetworkScope;ms-media-location-type=Intranet\r\n"
+        "WWW-Authenticate: TLS-DSK realm=\"SIP Communications Service\", "
+        "sts-uri=\"https://fe/CertProv/CertProvisioningService.svc\", version=4\r\n"
+        "ms-user-logon-data: Other\r\n"
+        "ms-user-logon-data: remoteuser\r\n"
+        "Server: RTC/6.0\r\n"
+        "\r\n";
+    uclog_sip *m = parse_ok(ctx, S(msg));
+    uclog_str a, b, c;
+
+    ck_assert_int_eq(uclog_sip_endpoint_location(&a, &b, m), 0);
+    ck_assert_str_view(a, "NetworkScope");
+    ck_assert_str_view(b, "Intranet");
+    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "www-authenticate", 0), 0);
+    ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
+    ck_assert_str_view(b, "TLS-DSK");
+    ck_assert_int_eq(uclog_sip_auth_param(&a, c, "sts-uri"), 0);
+    ck_assert_str_view(a, "https://fe/CertProv/CertProvisioningService.svc");
+    ck_assert_int_eq(uclog_sip_logon_data(&a, m), 0);
+    ck_assert_str_view(a, "Other");
+    ck_assert_int_eq(uclog_sip_is_remote_user(m), 1);
+    ck_assert_int_eq(uclog_sip_server(&a, m), 0);
+    ck_assert_str_view(a, "RTC/6.0");
+    ck_assert_int_eq(uclog_sip_cseq(NULL, NULL, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_from(&a, &b, NULL, NULL, m), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(b.ptr);
+    ck_assert_int_eq(uclog_sip_event(&a, &b, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_sip_part_count(m), 0);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Robustness                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Every accessor, on whatever came out. */
+static void touch_all(const uclog_sip *m)
+{
+    uclog_str a, b, c, d;
+    uclog_span sp;
+    uclog_defect df;
+    uint32_t i, n, k;
+    uint64_t cl;
+    size_t need;
+
+    uclog_sip_length(m);
+    uclog_sip_span(&sp, m);
+    uclog_sip_start_line(&a, &sp, m);
+    uclog_sip_request_line(&a, &b, &c, m);
+    uclog_sip_status_line(&a, &n, &b, m);
+    for (i = 0; i < uclog_sip_header_count(m); i++) {
+        ck_assert_int_eq(uclog_sip_header(&a, &b, &sp, m, i), 0);
+        uclog_sip_unfold(NULL, 0, &need, b);
+    }
+    for (i = 0; i < uclog_sip_defect_count(m); i++)
+        ck_assert_int_eq(uclog_sip_defect(&df, m, i), 0);
+    uclog_sip_body(&a, &sp, m);
+    uclog_sip_call_id(&a, m);
+    uclog_sip_cseq(&n, &a, m);
+    uclog_sip_from(&a, &b, &c, &d, m);
+    uclog_sip_to(&a, &b, &c, &d, m);
+    uclog_sip_contact(&a, &b, &c, m);
+    for (i = 0; i < uclog_sip_via_count(m); i++)
+        uclog_sip_via(&a, &b, &n, &c, m, i);
+    uclog_sip_content_type(&a, &b, &c, m);
+    uclog_sip_content_length(&cl, m);
+    uclog_sip_event(&a, &b, m);
+    uclog_sip_expires(&n, m);
+    uclog_sip_is_remote_user(m);
+    uclog_sip_endpoint_location(&a, &b, m);
+    for (i = 0; i < uclog_sip_diag_count(m); i++) {
+        ck_assert_int_eq(uclog_sip_diag(&a, &k, m, i), 0);
+        uclog_sip_diag_parse(&n, &k, &b, &c, a);
+        uclog_sip_diag_media_debug(&b, &c, a, "ICEWarn");
+    }
+    for (i = 0; i < uclog_sip_part_count(m); i++) {
+        const uclog_sip_part *p;
+        uint32_t j;
+        ck_assert_int_eq(uclog_sip_part_get(&p, m, i), 0);
+        for (j = 0; j < uclog_sip_part_header_count(p); j++)
+            ck_assert_int_eq(uclog_sip_part_header(&a, &b, &sp, p, j), 0);
+        uclog_sip_part_body(&a, &sp, p);
+        uclog_sip_part_raw(&a, &sp, p);
+        uclog_sip_part_content_type(&a, &b, &c, p);
+        uclog_sip_part_is_2007_fallback(p);
+    }
+}
+
+/* Parse every prefix of every seed message, and of the built ones. */
+START_TEST(every_prefix)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char *const needles[] = {"SUBSCRIBE sip:", "SIP/2.0 200 OK", "SERVICE sip:",
+                                          "INVITE sip:jeremy"};
+    const char *built[] = {compact_msg, folded_msg, diag_msg, multipart_msg};
+    size_t k, len;
+
+    for (k = 0; k < 8; k++) {
+        struct seedmsg s;
+        const char *msg;
+        char *copy;
+
+        s.file = NULL;
+        if (k < 4) {
+            seed_get(&s, needles[k], 0);
+            msg = s.msg;
+            len = s.len;
+        } else {
+            msg = built[k - 4];
+            len = strlen(msg);
+        }
+        for (; len > 0; len--) {
+            uclog_sip *m = NULL;
+            int rc;
+            /* An exact-size heap copy so that ASan sees any read past the end. */
+            copy = malloc(len);
+            ck_assert_ptr_nonnull(copy);
+            memcpy(copy, msg, len);
+            rc = uclog_sip_parse(&m, ctx, copy, len, NULL);
+            ck_assert(rc == 0 || rc == UCLOG_E_FORMAT);
+            if (rc == 0) {
+                ck_assert_uint_le(uclog_sip_length(m), len);
+                touch_all(m);
+            }
+            uclog_sip_free(m);
+            free(copy);
+        }
+        free(s.file);
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* Random bytes and random mutations of a real message. */
+START_TEST(random_input)
+{
+    uclog_ctx *ctx = tu_ctx();
+    static const char alphabet[] = "SIP/2.0 \r\n:;,=\"<>-ab1 \t";
+    struct seedmsg s;
+    uint32_t seed = 12345;
+    int iter;
+
+    seed_get(&s, "INVITE sip:jeremy", 0);
+    for (iter = 0; iter < 3000; iter++) {
+        size_t len = iter % 2 ? s.len : (size_t)(seed % 300) + 1, i;
+        char *buf = malloc(len);
+        uclog_sip *m = NULL;
+        int rc;
+
+        ck_assert_ptr_nonnull(buf);
+        if (iter % 2) {
+            memcpy(buf, s.msg, len);
+            for (i = 0; i < 8; i++) {
+                seed = seed * 1103515245u + 12345u;
+                buf[(seed >> 8) % len] = alphabet[(seed >> 20) % (sizeof(alphabet) - 1)];
+            }
+        } else {
+            for (i = 0; i < len; i++) {
+                seed = seed * 1103515245u + 12345u;
+                buf[i] = (iter % 4) ? alphabet[(seed >> 16) % (sizeof(alphabet) - 1)]
+                                    : (char)(seed >> 16);
+            }
+            if (len > 20 && iter % 8 == 2)
+                memcpy(buf, "SIP/2.0 200 OK\r\n", 16);
+        }
+        rc = uclog_sip_parse(&m, ctx, buf, len, NULL);
+        ck_assert(rc == 0 || rc == UCLOG_E_FORMAT);
+        if (m)
+            touch_all(m);
+        uclog_sip_free(m);
+        free(buf);
+    }
+    free(s.file);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(many_defects)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t n = 5000 * 4 + 32, i, len = 0;
+    char *buf = malloc(n);
+    uclog_sip *m;
+    uclog_defect d;
+
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, "SIP/2.0 200 OK\r\n", 16);
+    len = 16;
+    for (i = 0; i < 5000; i++) {
+        memcpy(buf + len, "x\r\n", 3);
+        len += 3;
+    }
+    m = parse_ok(ctx, buf, len);
+    ck_assert_uint_eq(uclog_sip_defect_count(m), 1024);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 1022), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_HEADER_MALFORMED);
+    ck_assert_int_eq(uclog_sip_defect(&d, m, 1023), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_SIP_DEFECTS_DROPPED);
+    uclog_sip_free(m);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* Allocation failures: parse (the only allocating call) plus every accessor. */
+struct alloc_arg {
+    const char *data;
+    size_t len;
+};
+
+static int alloc_run(void *arg)
+{
+    const struct alloc_arg *a = arg;
+    uclog_ctx *ctx = NULL;
+    uclog_sip *m = NULL;
+    int rc;
+
+    rc = uclog_ctx_new(&ctx, &tu_mem);
+    if (rc)
+        return rc;
+    uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_SIP_HEADERS, 20);
+    rc = uclog_sip_parse(&m, ctx, a->data, a->len, NULL);
+    if (rc == 0) {
+        ck_assert_ptr_nonnull(m);
+        touch_all(m);
+    } else {
+        ck_assert_ptr_null(m);
+        ck_assert_int_eq(uclog_ctx_errcode(ctx), rc);
+    }
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+    return rc;
+}
+
+START_TEST(alloc_failures)
+{
+    struct seedmsg s;
+    struct alloc_arg arg;
+    static const char damaged[] = "junk\r\nSIP/2.0 2x0 X\r\n bad\r\nContent-Length: 9\r\nl: 8\r\n"
+                                  "c: multipart/mixed;boundary=q\r\n\r\n--q\r\nA: 1\r\n";
+
+    seed_get(&s, "INVITE sip:jeremy", 0);
+    arg.data = s.msg;
+    arg.len = s.len;
+    tu_alloc_loop(alloc_run, &arg);
+    arg.data = multipart_msg;
+    arg.len = sizeof(multipart_msg) - 1;
+    tu_alloc_loop(alloc_run, &arg);
+    arg.data = damaged;
+    arg.len = sizeof(damaged) - 1;
+    tu_alloc_loop(alloc_run, &arg);
+    free(s.file);
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("sip");
+    TCase *seed = tcase_create("seed");
+    TCase *built = tcase_create("built");
+    TCase *values = tcase_create("values");
+    TCase *robust = tcase_create("robust");
+
+    tcase_add_test(seed, seed_subscribe);
+    tcase_add_test(seed, seed_provisioning_ok);
+    tcase_add_test(seed, seed_mras_ok);
+    tcase_add_test(seed, seed_invite);
+    suite_add_tcase(s, seed);
+
+    tcase_add_test(built, compact_forms);
+    tcase_add_test(built, folding_and_blanks);
+    tcase_add_test(built, diagnostics);
+    tcase_add_test(built, media_debug);
+    tcase_add_test(built, multipart_two_parts);
+    tcase_add_test(built, multipart_damage);
+    tcase_add_test(built, back_to_back);
+    tcase_add_test(built, truncated);
+    tcase_add_test(built, bad_content_length);
+    tcase_add_test(built, header_limit);
+    tcase_add_test(built, garbage);
+    tcase_add_test(built, message_helpers);
+    suite_add_tcase(s, built);
+
+    tcase_add_test(values, value_parsers);
+    suite_add_tcase(s, values);
+
+    tcase_set_timeout(robust, 120);
+    tcase_add_test(robust, every_prefix);
+    tcase_add_test(robust, random_input);
+    tcase_add_test(robust, many_defects);
+    tcase_add_test(robust, alloc_failures);
+    suite_add_tcase(s, robust);
+    return s;
+}

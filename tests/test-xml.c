@@ -1,0 +1,962 @@
+/* The xml layer: MRAS and provisioning bodies, hardening, allocation failure. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MRAS_URI "sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA"
+#define NS_MRAS "http://schemas.microsoft.com/2006/09/sip/mrasp"
+#define NS_PROV "http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification"
+
+/* Where each fixture's body starts in tests/data/seed.uccapilog. */
+typedef struct fixture {
+    const char *name;
+    uint64_t offset;
+    uint32_t line;
+} fixture;
+
+static const fixture PROV_REQUEST = {"xml/prov-request.xml", 1130, 22};
+static const fixture PROV_RESPONSE = {"xml/prov-response.xml", 2781, 43};
+static const fixture MRAS_REQUEST = {"xml/mras-request.xml", 6001, 93};
+static const fixture MRAS_RESPONSE = {"xml/mras-response.xml", 7574, 109};
+
+static uclog_span base_of(const fixture *f)
+{
+    uclog_span b;
+
+    memset(&b, 0, sizeof(b));
+    b.offset = f->offset;
+    b.line = f->line;
+    b.column = 1;
+    return b;
+}
+
+static void assert_span(const uclog_span *s, uint64_t offset, uint32_t line, uint32_t column,
+                        uint64_t length)
+{
+    ck_assert_uint_eq(s->offset, offset);
+    ck_assert_uint_eq(s->line, line);
+    ck_assert_uint_eq(s->column, column);
+    if (length)
+        ck_assert_uint_eq(s->length, length);
+}
+
+static char *read_fixture(const char *name, size_t *len)
+{
+    return tu_read(name, len);
+}
+
+/* ---- provisioning ---------------------------------------------------- */
+
+START_TEST(prov_request_groups)
+{
+    static const char *const names[] = {"ServerConfiguration", "meetingPolicy", "ucPolicy",
+                                        "publicationGrammar", "userSetting"};
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&PROV_REQUEST), sp;
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    uclog_str s;
+    size_t len;
+    char *buf = read_fixture(PROV_REQUEST.name, &len);
+    uint32_t i;
+
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, buf, len, &base), 0);
+    free(buf); /* nothing may point into the input */
+    ck_assert_int_eq(uclog_prov_kind(p), UCLOG_PROV_REQUEST);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 5);
+    for (i = 0; i < 5; i++) {
+        ck_assert_int_eq(uclog_prov_group_get(&g, p, i), 0);
+        ck_assert_int_eq(uclog_prov_group_name(&s, g), 0);
+        ck_assert_str_view(s, names[i]);
+        ck_assert_uint_eq(uclog_prov_key_count(g), 0);
+        ck_assert_int_eq(uclog_prov_group_shape(g), UCLOG_PROV_SHAPE_NONE);
+    }
+    ck_assert_int_eq(uclog_prov_group_get(&g, p, 5), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "ucPolicy"), 0);
+    uclog_prov_group_span(&sp, g);
+    assert_span(&sp, 1312, 22, 183, strlen("<provisioningGroup name=\"ucPolicy\"/>"));
+    uclog_prov_span(&sp, p);
+    assert_span(&sp, 1130, 22, 1, 327);
+    ck_assert_uint_eq(uclog_prov_defect_count(p), 0);
+    uclog_prov_free(p);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(prov_response_server_configuration)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&PROV_RESPONSE), sp;
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    uclog_str s, name;
+    size_t len;
+    char *buf = read_fixture(PROV_RESPONSE.name, &len);
+
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, buf, len, &base), 0);
+    memset(buf, 'x', len); /* values are copies */
+    free(buf);
+    ck_assert_int_eq(uclog_prov_kind(p), UCLOG_PROV_RESPONSE);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 1);
+
+    ck_assert_int_eq(uclog_prov_lookup(&s, &sp, p, "ServerConfiguration", "mrasUri"), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    assert_span(&sp, 4715, 74, 1, 110);
+
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "ServerConfiguration", "ucMinMediaPort"), 0);
+    ck_assert_str_view(s, "5350");
+    ck_assert_int_eq(uclog_prov_lookup(&s, &sp, p, "ServerConfiguration",
+                                       "consoleDownloadInternalUrl"), 0);
+    ck_assert_str_view(s, "http://r.office.microsoft.com/r/rlidOCS?clid=1033&p1=livemeeting");
+    assert_span(&sp, 3234, 50, 1, 0);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "ServerConfiguration", "ucLocationProfile"),
+                     0);
+    ck_assert_str_view(s, "LOCPROF");
+
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "ServerConfiguration", "MRASURI"),
+                     UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(s.ptr);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "ucPolicy", "mrasUri"), UCLOG_E_NOT_FOUND);
+
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "ServerConfiguration"), 0);
+    ck_assert_int_eq(uclog_prov_group_shape(g), UCLOG_PROV_SHAPE_ELEMENTS);
+    ck_assert_uint_eq(uclog_prov_key_count(g), 29);
+    ck_assert_int_eq(uclog_prov_key(&name, &s, &sp, g, 0), 0);
+    ck_assert_str_view(name, "ucMaxVideoRateAllowed");
+    ck_assert_str_view(s, "VGA-600K");
+    ck_assert_uint_eq(sp.line, 45);
+    ck_assert_int_eq(uclog_prov_key(&name, &s, NULL, g, 28), 0);
+    ck_assert_str_view(name, "mrasUri");
+    ck_assert_str_view(s, MRAS_URI);
+    ck_assert_int_eq(uclog_prov_key(&name, &s, NULL, g, 29), UCLOG_E_RANGE);
+    uclog_prov_group_span(&sp, g);
+    assert_span(&sp, 2884, 44, 1, 0);
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "meetingPolicy"), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(g);
+    uclog_prov_free(p);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(prov_response_shapes)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    uclog_str s, name;
+    uclog_span sp;
+    size_t len;
+    char *buf = read_fixture("xml/prov-shapes.xml", &len);
+
+    uint64_t mras_at = (uint64_t)(strstr(buf, "<mrasUri>") - buf);
+
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, buf, len, NULL), 0);
+    free(buf);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 4);
+    ck_assert_int_eq(uclog_prov_lookup(&s, &sp, p, "ServerConfiguration", "mrasUri"), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    assert_span(&sp, mras_at, 3, 1, strlen("<mrasUri>  " MRAS_URI "  </mrasUri>"));
+
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "meetingPolicy"), 0);
+    ck_assert_int_eq(uclog_prov_group_shape(g), UCLOG_PROV_SHAPE_INSTANCE);
+    ck_assert_uint_eq(uclog_prov_key_count(g), 3);
+    ck_assert_int_eq(uclog_prov_key(&name, &s, &sp, g, 2), 0);
+    ck_assert_str_view(name, "MaxVideoConferenceResolution");
+    ck_assert_str_view(s, "VGA");
+    ck_assert_uint_eq(sp.line, 9);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_int_eq(uclog_prov_group_lookup(&s, NULL, g, "AllowIPVideo"), 0);
+    ck_assert_str_view(s, "true");
+
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "endpointConfiguration"), 0);
+    ck_assert_int_eq(uclog_prov_group_shape(g), UCLOG_PROV_SHAPE_ENTRY_LIST);
+    ck_assert_uint_eq(uclog_prov_key_count(g), 2);
+    ck_assert_int_eq(uclog_prov_lookup(&s, &sp, p, "endpointConfiguration", "EnableTracing"), 0);
+    ck_assert_str_view(s, "true");
+    ck_assert_uint_eq(sp.line, 14);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "endpointConfiguration",
+                                       "ConferenceIMIdleTimeout"), 0);
+    ck_assert_str_view(s, "5");
+
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "userSetting"), 0);
+    ck_assert_uint_eq(uclog_prov_key_count(g), 0);
+    ck_assert_int_eq(uclog_prov_group_shape(g), UCLOG_PROV_SHAPE_NONE);
+    uclog_prov_free(p);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(prov_defects_and_entities)
+{
+    static const char body[] =
+        "<provisionGroupList xmlns=\"" NS_PROV "\">"
+        "<provisionGroup name=\"a&amp;b\"><instance><property>x</property>"
+        "<property name=\"k\">&lt;v&#x41;&gt;</property></instance></provisionGroup>"
+        "<provisionGroup/></provisionGroupList>";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    uclog_defect d;
+    uclog_str s;
+
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, body, sizeof(body) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "a&b"), 0);
+    ck_assert_uint_eq(uclog_prov_key_count(g), 1);
+    ck_assert_int_eq(uclog_prov_group_lookup(&s, NULL, g, "k"), 0);
+    ck_assert_str_view(s, "<vA>");
+    ck_assert_int_eq(uclog_prov_group_get(&g, p, 1), 0);
+    ck_assert_int_eq(uclog_prov_group_name(&s, g), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_prov_defect_count(p), 2);
+    ck_assert_int_eq(uclog_prov_defect(&d, p, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_XML_MISSING);
+    ck_assert_str_eq(uclog_defect_name(d.code), "XML_MISSING");
+    ck_assert_int_eq(uclog_prov_defect(&d, p, 2), UCLOG_E_RANGE);
+    uclog_prov_free(p);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- MRAS ---------------------------------------------------------- */
+
+START_TEST(mras_request_seed)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&MRAS_REQUEST), sp;
+    uclog_mras *m = NULL;
+    const uclog_mras_credreq *r;
+    uclog_str s;
+    uint32_t dur = 0;
+    size_t len;
+    char *buf = read_fixture(MRAS_REQUEST.name, &len);
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, &base), 0);
+    free(buf);
+    ck_assert_int_eq(uclog_mras_kind(m), UCLOG_MRAS_REQUEST);
+    ck_assert_int_eq(uclog_mras_request_id(&s, m), 0);
+    ck_assert_str_view(s, "31344152");
+    ck_assert_int_eq(uclog_mras_version(&s, m), 0);
+    ck_assert_str_view(s, "2.0");
+    ck_assert_int_eq(uclog_mras_to(&s, m), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    ck_assert_int_eq(uclog_mras_from(&s, m), 0);
+    ck_assert_str_view(s, "sip:bart@litwareinc.com");
+    ck_assert_int_eq(uclog_mras_route(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(s.ptr);
+    ck_assert_int_eq(uclog_mras_reason_phrase(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_reason(m), UCLOG_MRAS_REASON_UNKNOWN);
+    ck_assert_uint_eq(uclog_mras_credresp_count(m), 0);
+    uclog_mras_span(&sp, m);
+    assert_span(&sp, 6001, 93, 1, 458);
+
+    ck_assert_uint_eq(uclog_mras_credreq_count(m), 1);
+    ck_assert_int_eq(uclog_mras_credreq_get(&r, m, 0), 0);
+    ck_assert_int_eq(uclog_mras_credreq_id(&s, r), 0);
+    ck_assert_str_view(s, "31344152");
+    ck_assert_int_eq(uclog_mras_credreq_identity(&s, r), 0);
+    ck_assert_str_view(s, "sip:bart@litwareinc.com");
+    ck_assert_int_eq(uclog_mras_credreq_location(&s, r), 0);
+    ck_assert_str_view(s, "internet");
+    ck_assert_int_eq(uclog_mras_credreq_duration(&dur, r), 0);
+    ck_assert_uint_eq(dur, 480);
+    uclog_mras_credreq_span(&sp, r);
+    assert_span(&sp, 6279, 93, 279, 170);
+    ck_assert_int_eq(uclog_mras_credreq_get(&r, m, 1), UCLOG_E_RANGE);
+    ck_assert_uint_eq(uclog_mras_defect_count(m), 0);
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_response_seed)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&MRAS_RESPONSE), sp;
+    uclog_mras *m = NULL;
+    const uclog_mras_credresp *c;
+    const uclog_mras_relay *r;
+    uclog_str s;
+    uint32_t dur = 0;
+    uint16_t port = 0;
+    size_t len;
+    char *buf = read_fixture(MRAS_RESPONSE.name, &len);
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, &base), 0);
+    free(buf);
+    ck_assert_int_eq(uclog_mras_kind(m), UCLOG_MRAS_RESPONSE);
+    ck_assert_int_eq(uclog_mras_reason_phrase(&s, m), 0);
+    ck_assert_str_view(s, "OK");
+    ck_assert_int_eq(uclog_mras_reason(m), UCLOG_MRAS_REASON_OK);
+    ck_assert_int_eq(uclog_mras_request_id(&s, m), 0);
+    ck_assert_str_view(s, "31344152");
+    ck_assert_int_eq(uclog_mras_version(&s, m), 0);
+    ck_assert_str_view(s, "2.0");
+    ck_assert_int_eq(uclog_mras_server_version(&s, m), 0);
+    ck_assert_str_view(s, "2.0");
+    ck_assert_int_eq(uclog_mras_to(&s, m), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    ck_assert_int_eq(uclog_mras_from(&s, m), 0);
+    ck_assert_str_view(s, "sip:bart@litwareinc.com");
+    uclog_mras_span(&sp, m);
+    assert_span(&sp, 7597, 110, 1, 956 - 23);
+    ck_assert_uint_eq(uclog_mras_credreq_count(m), 0);
+
+    ck_assert_uint_eq(uclog_mras_credresp_count(m), 1);
+    ck_assert_int_eq(uclog_mras_credresp_get(&c, m, 0), 0);
+    ck_assert_int_eq(uclog_mras_credresp_id(&s, c), 0);
+    ck_assert_str_view(s, "31344152");
+    ck_assert_int_eq(uclog_mras_credresp_username(&s, c), 0);
+    ck_assert_str_view(s, "AgAAJPctcgsByUyufn7q4YrV9tVY9EdbrUyIexcz3eMAAAAASV+M/CxEBxJ/lw9WZiktcVEUa/E=");
+    ck_assert_int_eq(uclog_mras_credresp_password(&s, c), 0);
+    ck_assert_str_view(s, "/VA3PEf0jF+Bz9QbU0EwrJWGTOI=");
+    ck_assert_int_eq(uclog_mras_credresp_realm(&s, c), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_credresp_duration(&dur, c), 0);
+    ck_assert_uint_eq(dur, 480);
+    uclog_mras_credresp_span(&sp, c);
+    assert_span(&sp, 7963, 111, 3, 0);
+
+    ck_assert_uint_eq(uclog_mras_relay_count(c), 1);
+    ck_assert_int_eq(uclog_mras_relay_get(&r, c, 0), 0);
+    ck_assert_int_eq(uclog_mras_relay_location(&s, r), 0);
+    ck_assert_str_view(s, "internet");
+    ck_assert_int_eq(uclog_mras_relay_host_kind(r), UCLOG_MRAS_HOST_NAME);
+    ck_assert_int_eq(uclog_mras_relay_host(&s, &sp, r), 0);
+    ck_assert_str_view(s, "avedge.litwareinc.com");
+    assert_span(&sp, 8340, 120, 9, 42);
+    ck_assert_int_eq(uclog_mras_relay_udp_port(&port, r), 0);
+    ck_assert_uint_eq(port, 3478);
+    ck_assert_int_eq(uclog_mras_relay_tcp_port(&port, r), 0);
+    ck_assert_uint_eq(port, 443);
+    uclog_mras_relay_span(&sp, r);
+    assert_span(&sp, 8279, 118, 7, 189);
+    ck_assert_int_eq(uclog_mras_relay_get(&r, c, 1), UCLOG_E_RANGE);
+    ck_assert_uint_eq(uclog_mras_defect_count(m), 0);
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_response_forbidden)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    uclog_str s;
+    size_t len;
+    char *buf = read_fixture("xml/mras-forbidden.xml", &len);
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, NULL), 0);
+    free(buf);
+    ck_assert_int_eq(uclog_mras_reason_phrase(&s, m), 0);
+    ck_assert_str_view(s, "Forbidden");
+    ck_assert_int_eq(uclog_mras_reason(m), UCLOG_MRAS_REASON_FORBIDDEN);
+    ck_assert_str_eq(uclog_mras_reason_name(uclog_mras_reason(m)), "Forbidden");
+    ck_assert_uint_eq(uclog_mras_credresp_count(m), 0);
+    ck_assert_int_eq(uclog_mras_request_id(&s, m), 0);
+    ck_assert_str_view(s, "31344152");
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_response_request_malformed)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    uclog_str s;
+    size_t len;
+    char *buf = read_fixture("xml/mras-request-malformed.xml", &len);
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, NULL), 0);
+    free(buf);
+    ck_assert_int_eq(uclog_mras_reason_phrase(&s, m), 0);
+    ck_assert_str_view(s, "Request Malformed");
+    ck_assert_int_eq(uclog_mras_reason(m), UCLOG_MRAS_REASON_REQUEST_MALFORMED);
+    ck_assert_str_eq(uclog_mras_reason_name(UCLOG_MRAS_REASON_REQUEST_MALFORMED),
+                     "Request Malformed");
+    ck_assert_int_eq(uclog_mras_request_id(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_to(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_from(&s, m), UCLOG_E_NOT_FOUND);
+    /* Their absence is what the spec prescribes here, not a defect. */
+    ck_assert_uint_eq(uclog_mras_defect_count(m), 0);
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_response_two_relays)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    const uclog_mras_credresp *c;
+    const uclog_mras_relay *r;
+    uclog_str s;
+    uclog_span sp;
+    uint16_t port = 0;
+    size_t len;
+    char *buf = read_fixture("xml/mras-two-relays.xml", &len);
+    uint64_t ip_at = (uint64_t)(strstr(buf, "<directIPAddress>") - buf);
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, NULL), 0);
+    free(buf);
+    ck_assert_int_eq(uclog_mras_credresp_get(&c, m, 0), 0);
+    ck_assert_uint_eq(uclog_mras_relay_count(c), 2);
+
+    ck_assert_int_eq(uclog_mras_relay_get(&r, c, 0), 0);
+    ck_assert_int_eq(uclog_mras_relay_location(&s, r), 0);
+    ck_assert_str_view(s, "intranet");
+    ck_assert_int_eq(uclog_mras_relay_host_kind(r), UCLOG_MRAS_HOST_DIRECT_IP);
+    ck_assert_int_eq(uclog_mras_relay_host(&s, &sp, r), 0);
+    ck_assert_str_view(s, "10.0.0.25");
+    assert_span(&sp, ip_at, 12, 9, strlen("<directIPAddress>10.0.0.25</directIPAddress>"));
+    ck_assert_int_eq(uclog_mras_relay_udp_port(&port, r), 0);
+    ck_assert_uint_eq(port, 3478);
+
+    ck_assert_int_eq(uclog_mras_relay_get(&r, c, 1), 0);
+    ck_assert_int_eq(uclog_mras_relay_location(&s, r), 0);
+    ck_assert_str_view(s, "internet");
+    ck_assert_int_eq(uclog_mras_relay_host_kind(r), UCLOG_MRAS_HOST_NAME);
+    ck_assert_int_eq(uclog_mras_relay_host(&s, NULL, r), 0);
+    ck_assert_str_view(s, "avedge.litwareinc.com");
+    ck_assert_int_eq(uclog_mras_relay_tcp_port(&port, r), 0);
+    ck_assert_uint_eq(port, 443);
+    uclog_mras_relay_span(&sp, r);
+    ck_assert_uint_eq(sp.line, 16);
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_defects)
+{
+    static const char body[] =
+        "<response xmlns=\"" NS_MRAS "\" version=\"2.0\" reasonPhrase=\"Everything Fine\">\n"
+        "<credentialsResponse credentialsRequestID=\"1\"><credentials>"
+        "<username>u</username><password>p</password><duration>8x</duration>"
+        "<username>again</username></credentials>\n"
+        "<mediaRelayList><mediaRelay><location>internet</location>"
+        "<udpPort>65536</udpPort><tcpPort> 443 </tcpPort></mediaRelay></mediaRelayList>"
+        "</credentialsResponse></response>";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    const uclog_mras_credresp *c;
+    const uclog_mras_relay *r;
+    uclog_defect d;
+    uclog_str s;
+    uint32_t dur;
+    uint16_t port;
+    int32_t codes[8];
+    uint32_t i, n;
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, body, sizeof(body) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_mras_reason(m), UCLOG_MRAS_REASON_UNKNOWN);
+    ck_assert_int_eq(uclog_mras_reason_phrase(&s, m), 0);
+    ck_assert_str_view(s, "Everything Fine");
+    ck_assert_int_eq(uclog_mras_credresp_get(&c, m, 0), 0);
+    ck_assert_int_eq(uclog_mras_credresp_username(&s, c), 0);
+    ck_assert_str_view(s, "u");
+    ck_assert_int_eq(uclog_mras_credresp_duration(&dur, c), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_mras_relay_get(&r, c, 0), 0);
+    ck_assert_int_eq(uclog_mras_relay_host_kind(r), UCLOG_MRAS_HOST_NONE);
+    ck_assert_int_eq(uclog_mras_relay_host(&s, NULL, r), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_relay_udp_port(&port, r), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_mras_relay_tcp_port(&port, r), 0);
+    ck_assert_uint_eq(port, 443);
+
+    n = uclog_mras_defect_count(m);
+    ck_assert_uint_eq(n, 5);
+    for (i = 0; i < n; i++) {
+        ck_assert_int_eq(uclog_mras_defect(&d, m, i), 0);
+        codes[i] = d.code;
+    }
+    ck_assert_int_eq(codes[0], UCLOG_DEFECT_XML_UNKNOWN_VALUE);
+    ck_assert_int_eq(codes[1], UCLOG_DEFECT_XML_DUPLICATE);
+    ck_assert_int_eq(codes[2], UCLOG_DEFECT_XML_BAD_NUMBER);
+    ck_assert_int_eq(codes[3], UCLOG_DEFECT_XML_MISSING);
+    ck_assert_int_eq(codes[4], UCLOG_DEFECT_XML_BAD_NUMBER);
+    ck_assert_int_eq(uclog_mras_defect(&d, m, 2), 0);
+    ck_assert_uint_eq(d.span.line, 2);
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_XML_BAD_NUMBER), "XML_BAD_NUMBER");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_XML_DUPLICATE), "XML_DUPLICATE");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_XML_UNKNOWN_VALUE), "XML_UNKNOWN_VALUE");
+    ck_assert_str_eq(uclog_defect_name(405), "UNKNOWN");
+    ck_assert_str_ne(uclog_defect_text(UCLOG_DEFECT_XML_MISSING), "unknown defect");
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(mras_prefixed_namespace)
+{
+    /* The namespace counts, not the prefix. */
+    static const char body[] =
+        "<m:request xmlns:m=\"" NS_MRAS "\" requestID=\"7\" version=\"1.0\" to=\"sip:a@b\" "
+        "from=\"sip:c@d\" route=\"loadbalanced\"><m:credentialsRequest credentialsRequestID=\"7\">"
+        "<m:identity>sip:c@d</m:identity></m:credentialsRequest>"
+        "<credentialsRequest credentialsRequestID=\"8\"/></m:request>";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    const uclog_mras_credreq *r;
+    uclog_str s;
+    uint32_t dur;
+
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, body, sizeof(body) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_mras_route(&s, m), 0);
+    ck_assert_str_view(s, "loadbalanced");
+    /* the unprefixed credentialsRequest is in no namespace: not counted */
+    ck_assert_uint_eq(uclog_mras_credreq_count(m), 1);
+    ck_assert_int_eq(uclog_mras_credreq_get(&r, m, 0), 0);
+    ck_assert_int_eq(uclog_mras_credreq_duration(&dur, r), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_mras_credreq_location(&s, r), UCLOG_E_NOT_FOUND);
+    uclog_mras_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- error report --------------------------------------------------- */
+
+START_TEST(errreport_fixture)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_errreport *r = NULL;
+    const uclog_errreport_error *e;
+    uclog_str s;
+    uclog_span sp;
+    uint32_t code = 0;
+    size_t len;
+    char *buf = read_fixture("xml/reporterror.xml", &len);
+    uclog_span base;
+
+    memset(&base, 0, sizeof(base));
+    base.offset = 500;
+    base.line = 40;
+    base.column = 1;
+    ck_assert_int_eq(uclog_errreport_parse(&r, ctx, buf, len, &base), 0);
+    free(buf);
+    ck_assert_uint_eq(uclog_errreport_error_count(r), 1);
+    ck_assert_int_eq(uclog_errreport_error_get(&e, r, 0), 0);
+    ck_assert_int_eq(uclog_errreport_error_get(&e, r, 1), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_errreport_error_get(&e, r, 0), 0);
+    ck_assert_int_eq(uclog_errreport_error_attr(&s, e, "callId"), 0);
+    ck_assert_str_view(s, "e41f3fa11696494d90130b78761b202c");
+    ck_assert_int_eq(uclog_errreport_error_attr(&s, e, "toUri"), 0);
+    ck_assert_str_view(s, "sip:jeremy@litwareinc.com");
+    ck_assert_int_eq(uclog_errreport_error_attr(&s, e, "toTag"), 0);
+    ck_assert_ptr_nonnull(s.ptr);
+    ck_assert_uint_eq(s.len, 0);
+    ck_assert_int_eq(uclog_errreport_error_attr(&s, e, "requestType"), 0);
+    ck_assert_str_view(s, "INVITE");
+    ck_assert_int_eq(uclog_errreport_error_attr(&s, e, "nope"), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_errreport_error_response_code(&code, e), 0);
+    ck_assert_uint_eq(code, 488);
+    uclog_errreport_error_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 41);
+    ck_assert_uint_eq(sp.offset, 500 + strlen("<reportError xmlns=\"http://schemas.microsoft.com/"
+                                              "2006/09/sip/error-reporting\">\r\n"));
+
+    ck_assert_uint_eq(uclog_errreport_diag_count(e), 1);
+    ck_assert_int_eq(uclog_errreport_diag_get(&s, &sp, e, 0), 0);
+    ck_assert_str_view(s, "52017;reason=\"Encryption levels dont match\";source=\"192.168.1.10\"");
+    ck_assert_uint_eq(sp.line, 42);
+    ck_assert_int_eq(uclog_errreport_diag_get(&s, NULL, e, 1), UCLOG_E_RANGE);
+    ck_assert_uint_eq(uclog_errreport_progress_count(e), 2);
+    ck_assert_int_eq(uclog_errreport_progress_get(&s, NULL, e, 1), 0);
+    ck_assert_str_view(s, "1008;reason=\"Unable to resolve DNS SRV record\"");
+    ck_assert_int_eq(uclog_errreport_progress_get(&s, &sp, e, 0), 0);
+    ck_assert_uint_eq(sp.line, 43);
+    ck_assert_uint_eq(uclog_errreport_defect_count(r), 0);
+    uclog_errreport_free(r);
+
+    /* a wrong namespace, and a bad response code */
+    ck_assert_int_eq(uclog_errreport_parse(&r, ctx, "<reportError/>", 14, NULL), UCLOG_E_FORMAT);
+    ck_assert_ptr_null(r);
+    {
+        static const char body[] = "<reportError xmlns=\"http://schemas.microsoft.com/2006/09/sip/"
+                                   "error-reporting\"><error responseCode=\"4o4\"/></reportError>";
+        uclog_defect d;
+
+        ck_assert_int_eq(uclog_errreport_parse(&r, ctx, body, sizeof(body) - 1, NULL), 0);
+        ck_assert_int_eq(uclog_errreport_error_get(&e, r, 0), 0);
+        ck_assert_int_eq(uclog_errreport_error_response_code(&code, e), UCLOG_E_FORMAT);
+        ck_assert_uint_eq(uclog_errreport_diag_count(e), 0);
+        ck_assert_uint_eq(uclog_errreport_defect_count(r), 1);
+        ck_assert_int_eq(uclog_errreport_defect(&d, r, 0), 0);
+        ck_assert_int_eq(d.code, UCLOG_DEFECT_XML_BAD_NUMBER);
+        uclog_errreport_free(r);
+    }
+    uclog_errreport_free(NULL);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- errors and hostile input ------------------------------------- */
+
+static int parse_mras(uclog_ctx *ctx, const char *body, const uclog_span *base)
+{
+    uclog_mras *m = (uclog_mras *)1;
+    int rc = uclog_mras_parse(&m, ctx, body, strlen(body), base);
+
+    if (rc)
+        ck_assert_ptr_null(m);
+    uclog_mras_free(m);
+    return rc;
+}
+
+START_TEST(error_malformed_position)
+{
+    static const char body[] = "<request xmlns=\"" NS_MRAS "\">\r\n"
+                               "  <credentialsRequest>\r\n"
+                               "  </request>";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base, sp;
+
+    memset(&base, 0, sizeof(base));
+    base.offset = 1000;
+    base.line = 50;
+    base.column = 5;
+    base.file = 2;
+    ck_assert_int_eq(parse_mras(ctx, body, &base), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_ctx_errcode(ctx), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    /* expat points at the name in the mismatched end tag: line 3, byte 5 */
+    ck_assert_uint_eq(sp.line, 52);
+    ck_assert_uint_eq(sp.column, 5);
+    ck_assert_uint_eq(sp.offset, 1000 + (strstr(body, "</request>") - body) + 2);
+    ck_assert_uint_eq(sp.file, 2);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "mismatched tag"));
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "line 52"));
+
+    /* On the first line the base column is added. */
+    ck_assert_int_eq(parse_mras(ctx, "<request a=\"1\" a=\"2\"/>", &base), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 50);
+    ck_assert_uint_eq(sp.column, 5 + 15);
+
+    /* Without a base the position is in the buffer. */
+    ck_assert_int_eq(parse_mras(ctx, "<a>\n<b></a>", NULL), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.column, 6);
+    ck_assert_uint_eq(sp.offset, 9);
+
+    ck_assert_int_eq(parse_mras(ctx, "", NULL), UCLOG_E_XML);
+    ck_assert_int_eq(parse_mras(ctx, "   ", NULL), UCLOG_E_XML);
+    ck_assert_int_eq(parse_mras(ctx, "<request xmlns=\"" NS_MRAS "\"/><x/>", NULL), UCLOG_E_XML);
+    ck_assert_int_eq(parse_mras(ctx, "<request>&undefined;</request>", NULL), UCLOG_E_XML);
+    ck_assert_int_eq(parse_mras(ctx, "<request xmlns=\"" NS_MRAS "\">\xff</request>", NULL),
+                     UCLOG_E_XML);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(error_wrong_namespace)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_prov *p = (uclog_prov *)1;
+    uclog_span sp;
+    static const char prov_body[] =
+        "<provisionGroupList xmlns=\"http://schemas.microsoft.com/2006/09/sip/provisioninggrouplist\"/>";
+
+    ck_assert_int_eq(parse_mras(ctx, "<request xmlns=\"urn:other\" requestID=\"1\"/>", NULL),
+                     UCLOG_E_FORMAT);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "urn:other"));
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), NS_MRAS));
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 1);
+    ck_assert_int_eq(parse_mras(ctx, "<request/>", NULL), UCLOG_E_FORMAT);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "(none)"));
+    ck_assert_int_eq(parse_mras(ctx, "<reply xmlns=\"" NS_MRAS "\"/>", NULL), UCLOG_E_FORMAT);
+    ck_assert_int_eq(parse_mras(ctx, "<provisionGroupList xmlns=\"" NS_PROV "\"/>", NULL),
+                     UCLOG_E_FORMAT);
+
+    /* the request's namespace on the response's root */
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, prov_body, sizeof(prov_body) - 1, NULL),
+                     UCLOG_E_FORMAT);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, "<request xmlns=\"" NS_MRAS "\"/>",
+                                      strlen("<request xmlns=\"" NS_MRAS "\"/>"), NULL),
+                     UCLOG_E_FORMAT);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static const char billion_laughs[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE lolz [\n"
+    " <!ENTITY lol \"lol\">\n"
+    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+    " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+    " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+    " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+    " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+    " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+    "]>\n"
+    "<request xmlns=\"" NS_MRAS "\" requestID=\"&lol9;\"><credentialsRequest>"
+    "<identity>&lol9;</identity></credentialsRequest></request>";
+
+START_TEST(hostile_billion_laughs)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span sp;
+
+    tu_alloc_reset(-1);
+    ck_assert_int_eq(parse_mras(ctx, billion_laughs, NULL), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "document type"));
+    /* refused before any expansion: a small, bounded number of allocations */
+    ck_assert_int_lt(tu_allocs, 100);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(hostile_external_entity)
+{
+    static const char *const bodies[] = {
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE request [\n"
+        " <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+        "<request xmlns=\"" NS_MRAS "\"><credentialsRequest><identity>&xxe;</identity>"
+        "</credentialsRequest></request>",
+        "<!DOCTYPE request SYSTEM \"http://127.0.0.1:1/evil.dtd\">"
+        "<request xmlns=\"" NS_MRAS "\"/>",
+        "<!DOCTYPE request [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>"
+        "<request xmlns=\"" NS_MRAS "\"/>",
+        "<!DOCTYPE request [<!ENTITY e \"internal\">]><request xmlns=\"" NS_MRAS "\">&e;</request>",
+    };
+    uclog_ctx *ctx = tu_ctx();
+    size_t i;
+
+    for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+        uclog_prov *p = NULL;
+
+        ck_assert_int_eq(parse_mras(ctx, bodies[i], NULL), UCLOG_E_XML);
+        ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "document type"));
+        ck_assert_int_eq(uclog_prov_parse(&p, ctx, bodies[i], strlen(bodies[i]), NULL),
+                         UCLOG_E_XML);
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+static char *nested(size_t depth)
+{
+    char *s = malloc(depth * 7 + 1), *q = s;
+    size_t i;
+
+    ck_assert_ptr_nonnull(s);
+    for (i = 0; i < depth; i++) {
+        memcpy(q, "<a>", 3);
+        q += 3;
+    }
+    for (i = 0; i < depth; i++) {
+        memcpy(q, "</a>", 4);
+        q += 4;
+    }
+    *q = '\0';
+    return s;
+}
+
+START_TEST(hostile_deep_nesting)
+{
+    uclog_ctx *ctx = tu_ctx();
+    char *body = nested(10000);
+    uclog_span sp;
+
+    ck_assert_int_eq(parse_mras(ctx, body, NULL), UCLOG_E_LIMIT);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.offset, 64 * 3); /* the 65th start tag */
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "deeper"));
+    /* With the limit raised it parses (and is not MRAS). */
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH, 20000), 0);
+    ck_assert_int_eq(parse_mras(ctx, body, NULL), UCLOG_E_FORMAT);
+    /* The element count limit. */
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_ELEMENTS, 9999), 0);
+    ck_assert_int_eq(parse_mras(ctx, body, NULL), UCLOG_E_LIMIT);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "9999"));
+    free(body);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(hostile_too_large)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&MRAS_REQUEST), sp;
+    uclog_mras *m = NULL;
+    size_t len;
+    char *buf = read_fixture(MRAS_REQUEST.name, &len);
+
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_BYTES, len - 1), 0);
+    tu_alloc_reset(-1);
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, &base), UCLOG_E_LIMIT);
+    ck_assert_int_eq(tu_allocs, 0); /* refused before anything is allocated */
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    assert_span(&sp, MRAS_REQUEST.offset, MRAS_REQUEST.line, 1, len);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_BYTES, len), 0);
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, &base), 0);
+    uclog_mras_free(m);
+    /* Elements over the count limit. */
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_ELEMENTS, 3), 0);
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, buf, len, &base), UCLOG_E_LIMIT);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_mras *m = NULL;
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    const uclog_mras_credresp *c;
+    uclog_str s;
+    uint16_t port;
+
+    ck_assert_int_eq(uclog_mras_parse(NULL, ctx, "x", 1, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_mras_parse(&m, NULL, "x", 1, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_mras_parse(&m, ctx, NULL, 1, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, NULL, 1, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_prov_parse(&p, NULL, "x", 1, NULL), UCLOG_E_INVALID_ARG);
+    uclog_mras_free(NULL);
+    uclog_prov_free(NULL);
+    ck_assert_int_eq(uclog_mras_kind(NULL), 0);
+    ck_assert_int_eq(uclog_mras_request_id(&s, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_mras_request_id(NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_mras_credresp_get(&c, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_mras_relay_udp_port(&port, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_mras_relay_count(NULL), 0);
+    ck_assert_str_eq(uclog_mras_reason_name(99), "unknown");
+    ck_assert_int_eq(uclog_prov_group_get(&g, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, NULL, "a", "b"), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_prov_group_count(NULL), 0);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ---- allocation failure ------------------------------------------- */
+
+typedef struct loop_case {
+    const char *fixture;   /* or NULL and body */
+    const char *body;
+    int which;             /* 0: uclog_mras_parse, 1: uclog_prov_parse, 2: errreport */
+    int expect;            /* the status when no allocation fails */
+} loop_case;
+
+static int run_case(void *arg)
+{
+    const loop_case *lc = arg;
+    uclog_ctx *ctx = NULL;
+    char *buf = NULL;
+    const char *data = lc->body;
+    size_t len = lc->body ? strlen(lc->body) : 0;
+    uclog_span base;
+    int rc;
+
+    memset(&base, 0, sizeof(base));
+    base.line = 10;
+    base.column = 1;
+    if (lc->fixture) {
+        buf = read_fixture(lc->fixture, &len); /* plain malloc, not counted */
+        data = buf;
+    }
+    rc = uclog_ctx_new(&ctx, &tu_mem);
+    if (rc == 0) {
+        if (lc->which == 2) {
+            uclog_errreport *r = NULL;
+            rc = uclog_errreport_parse(&r, ctx, data, len, &base);
+            ck_assert(rc == 0 || r == NULL);
+            uclog_errreport_free(r);
+        } else if (lc->which == 1) {
+            uclog_prov *p = NULL;
+            rc = uclog_prov_parse(&p, ctx, data, len, &base);
+            ck_assert(rc == 0 || p == NULL);
+            uclog_prov_free(p);
+        } else {
+            uclog_mras *m = NULL;
+            rc = uclog_mras_parse(&m, ctx, data, len, &base);
+            ck_assert(rc == 0 || m == NULL);
+            uclog_mras_free(m);
+        }
+        if (rc == UCLOG_E_NOMEM)
+            ck_assert_int_eq(uclog_ctx_errcode(ctx), UCLOG_E_NOMEM);
+        uclog_ctx_free(ctx);
+    }
+    free(buf);
+    if (rc == lc->expect)
+        return 0;
+    return rc;
+}
+
+static const loop_case loop_cases[] = {
+    {"xml/prov-request.xml", NULL, 1, 0},
+    {"xml/prov-response.xml", NULL, 1, 0},
+    {"xml/prov-shapes.xml", NULL, 1, 0},
+    {"xml/mras-request.xml", NULL, 0, 0},
+    {"xml/mras-response.xml", NULL, 0, 0},
+    {"xml/mras-two-relays.xml", NULL, 0, 0},
+    {"xml/mras-forbidden.xml", NULL, 0, 0},
+    {"xml/reporterror.xml", NULL, 2, 0},
+    {NULL,
+     "<response xmlns=\"" NS_MRAS "\" reasonPhrase=\"?\"><credentialsResponse><credentials>"
+     "<duration>x</duration><duration>y</duration></credentials><mediaRelayList><mediaRelay/>"
+     "<mediaRelay/><mediaRelay/><mediaRelay/><mediaRelay/></mediaRelayList>"
+     "</credentialsResponse></response>",
+     0, 0},
+    {NULL, "<request xmlns=\"" NS_MRAS "\"><a></b></request>", 0, UCLOG_E_XML},
+    {NULL, "<request xmlns=\"urn:x\"/>", 0, UCLOG_E_FORMAT},
+    {NULL, billion_laughs, 0, UCLOG_E_XML},
+};
+
+START_TEST(alloc_failure_loop)
+{
+    tu_alloc_loop(run_case, (void *)&loop_cases[_i]);
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("xml");
+    TCase *tc = tcase_create("prov");
+
+    tcase_add_test(tc, prov_request_groups);
+    tcase_add_test(tc, prov_response_server_configuration);
+    tcase_add_test(tc, prov_response_shapes);
+    tcase_add_test(tc, prov_defects_and_entities);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("mras");
+    tcase_add_test(tc, mras_request_seed);
+    tcase_add_test(tc, mras_response_seed);
+    tcase_add_test(tc, mras_response_forbidden);
+    tcase_add_test(tc, mras_response_request_malformed);
+    tcase_add_test(tc, mras_response_two_relays);
+    tcase_add_test(tc, mras_defects);
+    tcase_add_test(tc, mras_prefixed_namespace);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("reporterror");
+    tcase_add_test(tc, errreport_fixture);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("errors");
+    tcase_add_test(tc, error_malformed_position);
+    tcase_add_test(tc, error_wrong_namespace);
+    tcase_add_test(tc, hostile_billion_laughs);
+    tcase_add_test(tc, hostile_external_entity);
+    tcase_add_test(tc, hostile_deep_nesting);
+    tcase_add_test(tc, hostile_too_large);
+    tcase_add_test(tc, bad_arguments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("alloc");
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, alloc_failure_loop, 0,
+                        (int)(sizeof(loop_cases) / sizeof(loop_cases[0])));
+    suite_add_tcase(s, tc);
+    return s;
+}
