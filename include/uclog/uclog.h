@@ -17,6 +17,8 @@
 #include <uclog/sip.h>
 #include <uclog/packet.h>
 #include <uclog/index.h>
+#include <uclog/addr.h>
+#include <uclog/sdp.h>
 #include <uclog/mras.h>
 #include <uclog/prov.h>
 #include <uclog/reporterror.h>

@@ -1,0 +1,1062 @@
+/* The sdp layer: session, media, candidates (both forms), key and
+ * diagnostics attributes, address helpers, defects, limits, positions. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uclog/sdp.h>
+
+static uclog_sdp *parse_ok(uclog_ctx *ctx, const char *data, size_t len, const uclog_span *base)
+{
+    uclog_sdp *sdp = NULL;
+    ck_assert_int_eq(uclog_sdp_parse(&sdp, ctx, data, len, base), 0);
+    ck_assert_ptr_nonnull(sdp);
+    return sdp;
+}
+
+static const uclog_sdp_media *media_at(const uclog_sdp *sdp, uint32_t i)
+{
+    const uclog_sdp_media *m = NULL;
+    ck_assert_int_eq(uclog_sdp_media_get(&m, sdp, i), 0);
+    ck_assert_ptr_nonnull(m);
+    return m;
+}
+
+static const uclog_sdp_candidate *cand_at(const uclog_sdp_media *m, uint32_t i)
+{
+    const uclog_sdp_candidate *c = NULL;
+    ck_assert_int_eq(uclog_sdp_candidate_get(&c, m, i), 0);
+    ck_assert_ptr_nonnull(c);
+    return c;
+}
+
+static uint32_t qvalue_of(const uclog_sdp_candidate *c)
+{
+    uint32_t q = 0;
+    ck_assert_int_eq(uclog_sdp_candidate_qvalue(&q, c), 0);
+    return q;
+}
+
+static uint32_t priority_of(const uclog_sdp_candidate *c)
+{
+    uint32_t p = 0;
+    ck_assert_int_eq(uclog_sdp_candidate_priority(&p, c), 0);
+    return p;
+}
+
+static int32_t defect_code(const uclog_sdp *sdp, uint32_t i, uclog_defect *d)
+{
+    uclog_defect tmp;
+    if (!d)
+        d = &tmp;
+    ck_assert_int_eq(uclog_sdp_defect(d, sdp, i), 0);
+    return d->code;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The seed INVITE (draft 6)                                                 */
+
+static const uint32_t seed_comp[8] = {1, 2, 1, 2, 1, 2, 1, 2};
+static const int32_t seed_tr[8] = {UCLOG_SDP_TRANSPORT_UDP, UCLOG_SDP_TRANSPORT_UDP,
+                                   UCLOG_SDP_TRANSPORT_TCP, UCLOG_SDP_TRANSPORT_TCP,
+                                   UCLOG_SDP_TRANSPORT_UDP, UCLOG_SDP_TRANSPORT_UDP,
+                                   UCLOG_SDP_TRANSPORT_TCP, UCLOG_SDP_TRANSPORT_TCP};
+static const uint32_t seed_q[8] = {830, 830, 190, 190, 490, 490, 250, 250};
+static const char *const seed_addr[8] = {"192.168.1.10", "192.168.1.10", "192.168.1.7",
+                                         "192.168.1.7",  "192.168.1.7",  "192.168.1.7",
+                                         "192.168.1.10", "192.168.1.10"};
+static const uint16_t seed_port[8] = {50000, 50014, 50746, 50746, 52545, 53966, 50010, 50010};
+static const char *const seed_user[4] = {"UOBdojwDkC1fPKrOEjaKI+g2VKcU8xLZDC0YmZdrsNk",
+                                         "JQc3UONarZ7lwyGXr//s7EmOnl6F6Z80uMeNZ4qDU5E",
+                                         "elRO2SdL1Y2t63HSfeFuulLk6WjcDzcz4aV8VWg2Hlw",
+                                         "xpXdFAepostqQMh2UnShBb+Fbkb0REQaSuCLinwQYfc"};
+static const char *const seed_pass[4] = {"1aZ9EbjsP8LMhi6fxLVJVQ", "F/UCIT9x+77pF8zQ8mtg5g",
+                                         "0VOOAdm3Py63sPHZvIzrBQ", "Qspv7+/H806wVmZj26rRNQ"};
+
+static void check_seed_candidates(const uclog_sdp *sdp)
+{
+    const uclog_sdp_media *m = media_at(sdp, 0);
+    uint32_t i, u;
+    uclog_str s;
+
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 8);
+    for (i = 0; i < 8; i++) {
+        const uclog_sdp_candidate *c = cand_at(m, i);
+        ck_assert_int_eq(uclog_sdp_candidate_form(c), UCLOG_SDP_ICE_DRAFT6);
+        ck_assert_int_eq(uclog_sdp_candidate_attribute(c), UCLOG_SDP_CANDIDATE_ATTR);
+        ck_assert_uint_eq(uclog_sdp_candidate_component(c), seed_comp[i]);
+        ck_assert_int_eq(uclog_sdp_candidate_transport(c), seed_tr[i]);
+        uclog_sdp_candidate_transport_raw(&s, c);
+        ck_assert_str_view(s, seed_tr[i] == UCLOG_SDP_TRANSPORT_UDP ? "UDP" : "TCP");
+        ck_assert_uint_eq(qvalue_of(c), seed_q[i]);
+        ck_assert_int_eq(uclog_sdp_candidate_priority(&u, c), UCLOG_E_NOT_FOUND);
+        uclog_sdp_candidate_address(&s, c);
+        ck_assert_str_view(s, seed_addr[i]);
+        ck_assert_uint_eq(uclog_sdp_candidate_port(c), seed_port[i]);
+        ck_assert_int_eq(uclog_sdp_candidate_type(c), UCLOG_SDP_CANDIDATE_TYPE_UNKNOWN);
+        uclog_sdp_candidate_type_raw(&s, c);
+        ck_assert_ptr_null(s.ptr);
+        ck_assert_int_eq(uclog_sdp_candidate_related(&s, NULL, c), UCLOG_E_NOT_FOUND);
+        uclog_sdp_candidate_username(&s, c);
+        ck_assert_str_view(s, seed_user[i / 2]);
+        uclog_sdp_candidate_password(&s, c);
+        ck_assert_str_view(s, seed_pass[i / 2]);
+        uclog_sdp_candidate_foundation(&s, c);
+        ck_assert_ptr_null(s.ptr);
+        ck_assert_uint_eq(uclog_sdp_candidate_ext_count(c), 0);
+    }
+}
+
+START_TEST(seed_invite)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len;
+    char *buf = tu_read("sdp/seed-invite.sdp", &len);
+    uclog_sdp *sdp = parse_ok(ctx, buf, len, NULL);
+    const uclog_sdp_media *m;
+    uclog_str s, t;
+    uclog_span sp;
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 16);
+    ck_assert_uint_eq(uclog_sdp_media_count(sdp), 1);
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 'v'), 0);
+    ck_assert_str_view(s, "0");
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 's'), 0);
+    ck_assert_str_view(s, "session");
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 'b'), 0);
+    ck_assert_str_view(s, "CT:99980");
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 't'), 0);
+    ck_assert_str_view(s, "0 0");
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 'k'), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 'm'), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_origin(&s, NULL, &t, NULL, NULL, sdp), 0);
+    ck_assert_str_view(s, "-");
+    ck_assert_str_view(t, "0");
+    ck_assert_int_eq(uclog_sdp_origin(NULL, NULL, NULL, &t, &s, sdp), 0);
+    ck_assert_str_view(t, "IP4");
+    ck_assert_str_view(s, "192.168.1.7");
+    ck_assert_int_eq(uclog_sdp_connection(&t, &s, sdp), 0);
+    ck_assert_str_view(t, "IP4");
+    ck_assert_str_view(s, "192.168.1.7");
+    ck_assert_uint_eq(uclog_sdp_attr_count(sdp), 0);
+
+    m = media_at(sdp, 0);
+    uclog_sdp_media_type(&s, m);
+    ck_assert_str_view(s, "audio");
+    ck_assert_uint_eq(uclog_sdp_media_port(m), 52545);
+    uclog_sdp_media_proto(&s, m);
+    ck_assert_str_view(s, "RTP/AVP");
+    ck_assert_uint_eq(uclog_sdp_media_format_count(m), 12);
+    ck_assert_int_eq(uclog_sdp_media_format(&s, m, 0), 0);
+    ck_assert_str_view(s, "114");
+    ck_assert_int_eq(uclog_sdp_media_format(&s, m, 11), 0);
+    ck_assert_str_view(s, "101");
+    ck_assert_int_eq(uclog_sdp_media_format(&s, m, 12), UCLOG_E_RANGE);
+    /* no c= in the media: the session one */
+    ck_assert_int_eq(uclog_sdp_media_connection(NULL, &s, m), 0);
+    ck_assert_str_view(s, "192.168.1.7");
+    ck_assert_int_eq(uclog_sdp_media_line(&s, m, 'c'), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_media_line(&s, m, 'k'), 0);
+    ck_assert_str_view(s, "base64:lZB99ZQKU8xXLim+eEyrypB8wyr9BfnRErbcExJ8cc9grfIzrr6cU0Jor2Zr");
+    ck_assert_int_eq(uclog_sdp_media_key(&t, &s, m), 0);
+    ck_assert_str_view(t, "base64");
+    ck_assert_str_view(s, "lZB99ZQKU8xXLim+eEyrypB8wyr9BfnRErbcExJ8cc9grfIzrr6cU0Jor2Zr");
+    ck_assert_uint_eq(uclog_sdp_media_attr_count(m), 8);
+    ck_assert_int_eq(uclog_sdp_media_attr(&t, &s, &sp, m, 7), 0);
+    ck_assert_str_view(t, "candidate");
+    ck_assert_uint_eq(sp.line, 16);
+    ck_assert_int_eq(uclog_sdp_media_attr(&t, &s, &sp, m, 8), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sdp_media_ice_ufrag(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_media_encryption(NULL, &s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_sdp_media_crypto_count(m), 0);
+    ck_assert_int_eq(uclog_sdp_media_diagnostics(NULL, &s, NULL, m), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_sdp_media_remote_count(m), 0);
+
+    uclog_sdp_media_span(&sp, m);
+    ck_assert_uint_eq(sp.line, 7);
+    ck_assert_uint_eq(sp.offset, (uint64_t)(strstr(buf, "m=audio") - buf));
+    ck_assert_uint_eq(sp.offset + sp.length, len - 2);
+
+    check_seed_candidates(sdp);
+    uclog_sdp_free(sdp);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* Spans are absolute: the base is where the SDP sits in the seed log. */
+START_TEST(seed_spans)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len;
+    char *buf = tu_read("sdp/seed-invite.sdp", &len);
+    uclog_span base = {10163, 0, 159, 1, 3, 0}, sp;
+    uclog_sdp *sdp = parse_ok(ctx, buf, len, &base);
+    const uclog_sdp_media *m = media_at(sdp, 0);
+    static const uint64_t rel[8] = {219, 330, 441, 551, 661, 771, 881, 992};
+    uint32_t i;
+
+    uclog_sdp_span(&sp, sdp);
+    ck_assert_uint_eq(sp.offset, 10163);
+    ck_assert_uint_eq(sp.length, len);
+    ck_assert_uint_eq(sp.line, 159);
+    for (i = 0; i < 8; i++) {
+        uclog_sdp_candidate_span(&sp, cand_at(m, i));
+        ck_assert_uint_eq(sp.offset, 10163 + rel[i]);
+        ck_assert_uint_eq(sp.line, 159 + 8 + i);
+        ck_assert_uint_eq(sp.column, 1);
+        ck_assert_uint_eq(sp.file, 3);
+        ck_assert_uint_eq(sp.length, (i == 7 ? len - 2 : rel[i + 1] - 2) - rel[i]);
+        ck_assert_int_eq(memcmp(buf + sp.offset - 10163, "a=candidate:", 12), 0);
+    }
+    /* the whole seed log: the same SDP found at the same place */
+    {
+        size_t loglen;
+        char *log = tu_read("seed.uccapilog", &loglen);
+        ck_assert_int_eq(memcmp(log + 10163, buf, len), 0);
+        free(log);
+    }
+    /* a base in the middle of a line: only the first line gets its column */
+    base.column = 40;
+    uclog_sdp_free(sdp);
+    sdp = parse_ok(ctx, buf, len, &base);
+    ck_assert_int_eq(uclog_sdp_line(NULL, NULL, &sp, sdp, 0), 0);
+    ck_assert_uint_eq(sp.column, 40);
+    ck_assert_int_eq(uclog_sdp_line(NULL, NULL, &sp, sdp, 1), 0);
+    ck_assert_uint_eq(sp.column, 1);
+    ck_assert_uint_eq(sp.line, 160);
+    uclog_sdp_free(sdp);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(seed_lf_and_trailing_space)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len, lflen, i, n = 0;
+    char *crlf = tu_read("sdp/seed-invite.sdp", &len);
+    char *lf = tu_read("sdp/seed-invite-lf.sdp", &lflen);
+    char *sp = malloc(len + 16);
+    uclog_sdp *a, *b, *c;
+    const char *p;
+
+    /* a copy with a space before each candidate line's CRLF, as Lync writes */
+    for (p = crlf; p < crlf + len; p++) {
+        if (p[0] == '\r') {
+            const char *ls = p;
+            while (ls > crlf && ls[-1] != '\n')
+                ls--;
+            if (strncmp(ls, "a=candidate:", 12) == 0)
+                sp[n++] = ' ';
+        }
+        sp[n++] = *p;
+    }
+    ck_assert_uint_eq(n, len + 8);
+
+    a = parse_ok(ctx, crlf, len, NULL);
+    b = parse_ok(ctx, lf, lflen, NULL);
+    c = parse_ok(ctx, sp, n, NULL);
+    check_seed_candidates(a);
+    check_seed_candidates(b);
+    check_seed_candidates(c);
+    ck_assert_uint_eq(uclog_sdp_defect_count(b), 0);
+    ck_assert_uint_eq(uclog_sdp_defect_count(c), 0);
+    for (i = 0; i < 8; i++) {
+        uclog_span sa, sb;
+        uclog_sdp_candidate_span(&sa, cand_at(media_at(a, 0), (uint32_t)i));
+        uclog_sdp_candidate_span(&sb, cand_at(media_at(b, 0), (uint32_t)i));
+        ck_assert_uint_eq(sa.line, sb.line);
+        ck_assert_uint_eq(sa.length, sb.length);
+        ck_assert_uint_eq(sa.offset, sb.offset + 8 + i);
+    }
+    {
+        uclog_str raw;
+        uclog_sdp_candidate_raw(&raw, cand_at(media_at(c, 0), 0));
+        ck_assert_int_eq(raw.ptr[raw.len - 1], ' ');
+    }
+    uclog_sdp_free(a);
+    uclog_sdp_free(b);
+    uclog_sdp_free(c);
+    free(crlf);
+    free(lf);
+    free(sp);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Lync 2013 ICEv19 and SfB relay candidates                                 */
+
+START_TEST(lync_ice19)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len;
+    char *buf = tu_read("sdp/lync2013-ice19.sdp", &len);
+    uclog_sdp *sdp = parse_ok(ctx, buf, len, NULL);
+    const uclog_sdp_media *m;
+    const uclog_sdp_candidate *c;
+    uclog_str s, t, r;
+    uint32_t u, idx;
+    int32_t k;
+    uint16_t port;
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_attr_count(sdp), 2);
+    ck_assert_int_eq(uclog_sdp_attr(&t, &s, NULL, sdp, 1), 0);
+    ck_assert_str_view(t, "x-devicecaps");
+    ck_assert_str_view(s, "audio:send,recv;video:send,recv");
+    ck_assert_int_eq(uclog_sdp_attr_find(&s, &idx, sdp, "X-MEDIABW", 0), 0);
+    ck_assert_uint_eq(idx, 0);
+    ck_assert_str_view(s, "main-video send=4000;recv=4000");
+    ck_assert_int_eq(uclog_sdp_attr_find(&s, &idx, sdp, "x-mediabw", 1), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_attr_find(&s, &idx, sdp, NULL, 0), UCLOG_E_INVALID_ARG);
+
+    m = media_at(sdp, 0);
+    ck_assert_uint_eq(uclog_sdp_media_port(m), 15676);
+    uclog_sdp_media_proto(&s, m);
+    ck_assert_str_view(s, "RTP/SAVP");
+    ck_assert_uint_eq(uclog_sdp_media_format_count(m), 15);
+    ck_assert_int_eq(uclog_sdp_media_ice_ufrag(&s, m), 0);
+    ck_assert_str_view(s, "M+7x");
+    ck_assert_int_eq(uclog_sdp_media_ice_pwd(&s, m), 0);
+    ck_assert_str_view(s, "iqMvxVs03gM/jyhb9feLQ466");
+    ck_assert_int_eq(uclog_sdp_media_attr_find(&s, &idx, m, "rtcp-rsize", 0), 0);
+    ck_assert_ptr_null(s.ptr);
+    ck_assert_uint_eq(idx, 2);
+
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 8);
+    c = cand_at(m, 0);
+    ck_assert_int_eq(uclog_sdp_candidate_form(c), UCLOG_SDP_ICE_RFC5245);
+    uclog_sdp_candidate_foundation(&s, c);
+    ck_assert_str_view(s, "1");
+    ck_assert_uint_eq(uclog_sdp_candidate_component(c), 1);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(c), UCLOG_SDP_TRANSPORT_UDP);
+    ck_assert_uint_eq(priority_of(c), 2130706431u);
+    ck_assert_int_eq(uclog_sdp_candidate_qvalue(&u, c), UCLOG_E_NOT_FOUND);
+    uclog_sdp_candidate_address(&s, c);
+    ck_assert_str_view(s, "192.168.56.1");
+    ck_assert_uint_eq(uclog_sdp_candidate_port(c), 15676);
+    ck_assert_int_eq(uclog_sdp_candidate_type(c), UCLOG_SDP_CANDIDATE_TYPE_HOST);
+    uclog_sdp_candidate_type_raw(&s, c);
+    ck_assert_str_view(s, "host");
+    ck_assert_int_eq(uclog_sdp_candidate_related(&s, &port, c), UCLOG_E_NOT_FOUND);
+    uclog_sdp_candidate_username(&s, c);
+    ck_assert_ptr_null(s.ptr);
+    ck_assert_uint_eq(uclog_sdp_candidate_ext_count(c), 0);
+
+    c = cand_at(m, 3);
+    uclog_sdp_candidate_address(&s, c);
+    ck_assert_str_view(s, "192.168.66.57");
+    ck_assert_uint_eq(uclog_sdp_candidate_port(c), 7539);
+    ck_assert_uint_eq(priority_of(c), 2130705406u);
+
+    c = cand_at(m, 4);
+    ck_assert_int_eq(uclog_sdp_candidate_attribute(c), UCLOG_SDP_CANDIDATE_X_IPV6);
+    ck_assert_int_eq(uclog_sdp_candidate_form(c), UCLOG_SDP_ICE_RFC5245);
+    uclog_sdp_candidate_address(&s, c);
+    ck_assert_str_view(s, "2001:0:5ef5:79fd:34b2:244d:fa66:7cf9");
+    ck_assert_int_eq(uclog_addr_family(s.ptr, s.len), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(uclog_addr_class(s.ptr, s.len), UCLOG_ADDR_CLASS_TEREDO);
+    ck_assert_uint_eq(uclog_sdp_candidate_port(c), 2936);
+    ck_assert_uint_eq(priority_of(c), 33553407u);
+    ck_assert_uint_eq(priority_of(c) >> 24, 1);
+
+    c = cand_at(m, 6);
+    ck_assert_int_eq(uclog_sdp_candidate_attribute(c), UCLOG_SDP_CANDIDATE_ATTR);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(c), UCLOG_SDP_TRANSPORT_TCP_ACT);
+    uclog_sdp_candidate_transport_raw(&s, c);
+    ck_assert_str_view(s, "TCP-ACT");
+    ck_assert_uint_eq(priority_of(c), 1684797951u);
+    ck_assert_int_eq(uclog_sdp_candidate_type(c), UCLOG_SDP_CANDIDATE_TYPE_SRFLX);
+    ck_assert_int_eq(uclog_sdp_candidate_related(&s, &port, c), 0);
+    ck_assert_str_view(s, "192.168.56.1");
+    ck_assert_uint_eq(port, 15676);
+    ck_assert_uint_eq(uclog_sdp_candidate_ext_count(c), 0);
+    ck_assert_int_eq(uclog_sdp_candidate_ext_find(&s, c, "raddr"), UCLOG_E_NOT_FOUND);
+
+    ck_assert_uint_eq(uclog_sdp_media_crypto_count(m), 3);
+    ck_assert_int_eq(uclog_sdp_media_crypto(&k, &u, &r, &s, &t, m, 0), 0);
+    ck_assert_int_eq(k, UCLOG_SDP_CRYPTO_SCALE);
+    ck_assert_uint_eq(u, 1);
+    ck_assert_str_view(r, "client");
+    ck_assert_str_view(s, "AES_CM_128_HMAC_SHA1_80");
+    ck_assert_str_view(t, "inline:T1EEGzmyDXu8BLLX6Elp/ZH2p00z1SsvYA/sW/g8|2^31|1:1");
+    ck_assert_int_eq(uclog_sdp_media_crypto(&k, &u, &r, &s, &t, m, 2), 0);
+    ck_assert_int_eq(k, UCLOG_SDP_CRYPTO_SDES);
+    ck_assert_uint_eq(u, 3);
+    ck_assert_ptr_null(r.ptr);
+    ck_assert_str_view(t, "inline:/LJ71gEY/PPlVWDoPS5AGVjCZ1QXS/QOqLb37JiK|2^31");
+    ck_assert_int_eq(uclog_sdp_media_crypto(&k, &u, &r, &s, &t, m, 3), UCLOG_E_RANGE);
+
+    ck_assert_str_eq(uclog_sdp_transport_name(UCLOG_SDP_TRANSPORT_TCP_PASS), "TCP-PASS");
+    ck_assert_str_eq(uclog_sdp_candidate_type_name(UCLOG_SDP_CANDIDATE_TYPE_RELAY), "relay");
+    ck_assert_str_eq(uclog_sdp_candidate_type_name(99), "unknown");
+    uclog_sdp_free(sdp);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(sfb_relay)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len;
+    char *buf = tu_read("sdp/sfb-relay.sdp", &len);
+    uclog_span base = {1000, 0, 50, 1, 0, 0}, sp;
+    uclog_sdp *sdp = parse_ok(ctx, buf, len, &base);
+    const uclog_sdp_media *m = media_at(sdp, 0);
+    const uclog_sdp_candidate *c;
+    uclog_str s, t;
+    uint32_t u;
+    int32_t lvl;
+    uint16_t port;
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 4);
+
+    c = cand_at(m, 1);
+    ck_assert_int_eq(uclog_sdp_candidate_type(c), UCLOG_SDP_CANDIDATE_TYPE_RELAY);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(c), UCLOG_SDP_TRANSPORT_UDP);
+    ck_assert_uint_eq(priority_of(c), 184547839u);
+    ck_assert_uint_eq(priority_of(c) >> 24, 10); /* 0x0AFFFFFF */
+    uclog_sdp_candidate_address(&s, c);
+    ck_assert_str_view(s, "140.242.214.33");
+    ck_assert_int_eq(uclog_addr_class(s.ptr, s.len), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_uint_eq(uclog_sdp_candidate_port(c), 57234);
+    ck_assert_int_eq(uclog_sdp_candidate_related(&s, &port, c), 0);
+    ck_assert_str_view(s, "172.21.5.64");
+    ck_assert_uint_eq(port, 18984);
+    uclog_sdp_candidate_span(&sp, c);
+    ck_assert_uint_eq(sp.offset, 1000 + 236);
+    ck_assert_uint_eq(sp.line, 50 + 10);
+
+    c = cand_at(m, 2);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(c), UCLOG_SDP_TRANSPORT_TCP_PASS);
+    ck_assert_uint_eq(priority_of(c), 174455807u);
+    ck_assert_uint_eq(uclog_sdp_candidate_port(c), 52910);
+    ck_assert_int_eq(uclog_sdp_candidate_type(c), UCLOG_SDP_CANDIDATE_TYPE_RELAY);
+
+    c = cand_at(m, 3);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(c), UCLOG_SDP_TRANSPORT_TCP_ACT);
+    ck_assert_uint_eq(priority_of(c), 174847999u);
+    ck_assert_uint_eq(uclog_sdp_candidate_ext_count(c), 1);
+    ck_assert_int_eq(uclog_sdp_candidate_ext(&t, &s, c, 0), 0);
+    ck_assert_str_view(t, "generation");
+    ck_assert_str_view(s, "0");
+    ck_assert_int_eq(uclog_sdp_candidate_ext(&t, &s, c, 1), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sdp_candidate_ext_find(&s, c, "Generation"), 0);
+    ck_assert_str_view(s, "0");
+    ck_assert_int_eq(uclog_sdp_candidate_related(NULL, &port, c), 0);
+    ck_assert_uint_eq(port, 22706);
+
+    ck_assert_uint_eq(uclog_sdp_media_remote_count(m), 2);
+    ck_assert_int_eq(uclog_sdp_media_remote(&u, &s, &port, m, 1), 0);
+    ck_assert_uint_eq(u, 2);
+    ck_assert_str_view(s, "140.242.214.40");
+    ck_assert_uint_eq(port, 55013);
+    ck_assert_int_eq(uclog_sdp_media_remote(&u, &s, &port, m, 2), UCLOG_E_RANGE);
+
+    ck_assert_int_eq(uclog_sdp_media_encryption(&lvl, &s, m), 0);
+    ck_assert_int_eq(lvl, UCLOG_SDP_ENCRYPTION_OPTIONAL);
+    ck_assert_str_view(s, "optional");
+    ck_assert_int_eq(uclog_sdp_media_diagnostics(&u, &s, &t, m), 0);
+    ck_assert_uint_eq(u, 53000);
+    ck_assert_str_view(s, "Insufficient Bandwidth Available");
+    ck_assert_str_view(t, "53000;reason=\"Insufficient Bandwidth Available\"");
+    uclog_sdp_free(sdp);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(draft6_extras)
+{
+    static const char text[] =
+        "v=0\n"
+        "s=session\n"
+        "k=base64:SESSIONKEY\n"
+        "a=encryption:required\n"
+        "m=audio 1000 RTP/AVP 0\n"
+        "a=candidate:user 1 pass UDP 0.19 10.0.0.1 1000\n"
+        "a=candidate:user 2 pass tcp 1 10.0.0.1 1001\n"
+        "a=candidate:user 1 pass UDP 1.000 host.example.com 1002\n"
+        "a=candidate:user 1 pass UDP 0 10.0.0.1 1003\n"
+        "a=candidate:user 1 pass UDP 0. 10.0.0.1 1004\n"
+        "a=remote-candidate:user\n"
+        "m=video 0 RTP/AVP 34\n"
+        "a=encryption:rejected\n";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sdp *sdp = parse_ok(ctx, text, sizeof(text) - 1, NULL);
+    const uclog_sdp_media *m = media_at(sdp, 0);
+    uclog_str s, t;
+    int32_t lvl;
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 5);
+    ck_assert_uint_eq(qvalue_of(cand_at(m, 0)), 190);
+    ck_assert_uint_eq(qvalue_of(cand_at(m, 1)), 1000);
+    ck_assert_int_eq(uclog_sdp_candidate_transport(cand_at(m, 1)), UCLOG_SDP_TRANSPORT_TCP);
+    ck_assert_uint_eq(qvalue_of(cand_at(m, 2)), 1000);
+    uclog_sdp_candidate_address(&s, cand_at(m, 2));
+    ck_assert_str_view(s, "host.example.com");
+    ck_assert_uint_eq(qvalue_of(cand_at(m, 3)), 0);
+    ck_assert_uint_eq(qvalue_of(cand_at(m, 4)), 0);
+    ck_assert_int_eq(uclog_sdp_media_remote_username(&s, m), 0);
+    ck_assert_str_view(s, "user");
+    /* session fallbacks */
+    ck_assert_int_eq(uclog_sdp_media_key(&t, &s, m), 0);
+    ck_assert_str_view(t, "base64");
+    ck_assert_str_view(s, "SESSIONKEY");
+    ck_assert_int_eq(uclog_sdp_media_encryption(&lvl, &s, m), 0);
+    ck_assert_int_eq(lvl, UCLOG_SDP_ENCRYPTION_REQUIRED);
+    m = media_at(sdp, 1);
+    ck_assert_uint_eq(uclog_sdp_media_port(m), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 0);
+    ck_assert_int_eq(uclog_sdp_media_encryption(&lvl, &s, m), 0);
+    ck_assert_int_eq(lvl, UCLOG_SDP_ENCRYPTION_REJECTED);
+    ck_assert_int_eq(uclog_sdp_media_remote_username(&s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_media_get(&m, sdp, 2), UCLOG_E_RANGE);
+    ck_assert_ptr_null(m);
+    uclog_sdp_free(sdp);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Malformed input                                                           */
+
+static char *thousand_fields(int draft6)
+{
+    size_t cap = 8000, n;
+    char *s = malloc(cap);
+    int i;
+
+    n = (size_t)snprintf(s, cap, "%s",
+                         draft6 ? "a=candidate:u 1 p UDP 0.5 10.0.0.1 1" : "a=candidate:1 1 UDP 5 10.0.0.1 1 typ host");
+    for (i = draft6 ? 7 : 8; i < 1000; i++)
+        n += (size_t)snprintf(s + n, cap - n, " f%d", i);
+    return s;
+}
+
+START_TEST(malformed)
+{
+    uclog_ctx *ctx = tu_ctx();
+    char *d6 = thousand_fields(1), *r5 = thousand_fields(0);
+    char *text = malloc(20000);
+    uclog_sdp *sdp;
+    const uclog_sdp_media *m;
+    uclog_defect d;
+    uclog_str s;
+    int32_t lvl;
+    uint32_t u;
+    int n;
+
+    n = snprintf(text, 20000,
+                 "v=0\r\n"                                                        /* 1 */
+                 "a=candidate:1 1 UDP 1 10.0.0.1 1 typ host\r\n"                  /* 2 */
+                 "m=audio 9 RTP/AVP 0\r\n"                                        /* 3 */
+                 "garbage line\r\n"                                               /* 4 */
+                 "a=candidate:1 1 UDP\r\n"                                        /* 5 */
+                 "a=candidate:1 1 UDP 2130706431 10.0.0.1 70000 typ host\r\n"     /* 6 */
+                 "a=candidate:1 1 UDP 99999999999 10.0.0.1 5000 typ host\r\n"     /* 7 */
+                 "a=candidate:abc 1 def UDP 0.8x3 10.0.0.1 5000\r\n"              /* 8 */
+                 "a=candidate:abc 1 def UDP 1.5 10.0.0.1 5000\r\n"                /* 9 */
+                 "a=candidate:abc 1 def UDP 0.8305 10.0.0.1 5000\r\n"             /* 10 */
+                 "%s\r\n"                                                         /* 11 */
+                 "%s\r\n"                                                         /* 12 */
+                 "a=candidate:1 1 UDP 1 999.1.1.1 5000 typ host\r\n"              /* 13 */
+                 "a=candidate:1 x UDP 1 10.0.0.1 5000 typ host\r\n"               /* 14 */
+                 "a=candidate:1 1 UDP 1 10.0.0.1 5000 host\r\n"                   /* 15 */
+                 "a=candidate:1 1 UDP 1 10.0.0.1 5000 typ relay raddr 10.0.0.2 rport 65536\r\n" /* 16 */
+                 "a=remote-candidates:1 10.0.0.1\r\n"                             /* 17 */
+                 "a=encryption:maybe\r\n"                                         /* 18 */
+                 "a=crypto:x AES\r\n"                                             /* 19 */
+                 "a=x-ms-SDP-diagnostics:abc\r\n"                                 /* 20 */
+                 "c=IN IP4\r\n"                                                   /* 21 */
+                 "a=candidate:9 1 SCTP 7 10.0.0.9 9999 typ weird\r\n"             /* 22 */
+                 "a=candidate:1 2 UDP 4294967295 10.0.0.1 65535 typ host\r\n"     /* 23 */
+                 "m=audio notaport RTP/AVP 0\r\n"                                 /* 24 */
+                 "o=- 1\r\n"                                                      /* 25 */
+                 "a=candidate:1 1 UDP 1 10.0.0.1 5000 typ host generation\r\n",  /* 26 */
+                 d6, r5);
+    ck_assert_int_lt(n, 20000);
+    sdp = parse_ok(ctx, text, (size_t)n, NULL);
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 21);
+    ck_assert_int_eq(defect_code(sdp, 0, &d), UCLOG_DEFECT_SDP_CANDIDATE_OUTSIDE_MEDIA);
+    ck_assert_uint_eq(d.span.line, 2);
+    ck_assert_int_eq(defect_code(sdp, 1, &d), UCLOG_DEFECT_SDP_LINE_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 4);
+    ck_assert_uint_eq(d.span.column, 1);
+    ck_assert_uint_eq(d.span.length, 12);
+    ck_assert_int_eq(defect_code(sdp, 2, &d), UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 5);
+    ck_assert_int_eq(defect_code(sdp, 3, &d), UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE);
+    ck_assert_uint_eq(d.span.line, 6);
+    ck_assert_uint_eq(d.span.column, 41);
+    ck_assert_uint_eq(d.span.length, 5);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "70000", 5), 0);
+    ck_assert_int_eq(defect_code(sdp, 4, &d), UCLOG_DEFECT_SDP_CANDIDATE_PRIORITY_RANGE);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "99999999999 ", 12), 0);
+    ck_assert_uint_eq(d.span.length, 11);
+    ck_assert_int_eq(defect_code(sdp, 5, &d), UCLOG_DEFECT_SDP_CANDIDATE_QVALUE_INVALID);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "0.8x3", 5), 0);
+    ck_assert_int_eq(defect_code(sdp, 6, &d), UCLOG_DEFECT_SDP_CANDIDATE_QVALUE_INVALID);
+    ck_assert_int_eq(defect_code(sdp, 7, &d), UCLOG_DEFECT_SDP_CANDIDATE_QVALUE_INVALID);
+    ck_assert_uint_eq(d.span.line, 10);
+    ck_assert_int_eq(defect_code(sdp, 8, &d), UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 11);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "f7 ", 3), 0);
+    ck_assert_int_eq(defect_code(sdp, 9, &d), UCLOG_DEFECT_SDP_CANDIDATE_ADDRESS_INVALID);
+    ck_assert_int_eq(defect_code(sdp, 10, &d), UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 14);
+    ck_assert_int_eq(defect_code(sdp, 11, &d), UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 15);
+    ck_assert_int_eq(defect_code(sdp, 12, &d), UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "65536", 5), 0);
+    ck_assert_int_eq(defect_code(sdp, 13, &d), UCLOG_DEFECT_SDP_REMOTE_CANDIDATES_MALFORMED);
+    ck_assert_int_eq(defect_code(sdp, 14, &d), UCLOG_DEFECT_SDP_ENCRYPTION_UNKNOWN);
+    ck_assert_int_eq(defect_code(sdp, 15, &d), UCLOG_DEFECT_SDP_CRYPTO_MALFORMED);
+    ck_assert_int_eq(defect_code(sdp, 16, &d), UCLOG_DEFECT_SDP_DIAGNOSTICS_MALFORMED);
+    ck_assert_int_eq(defect_code(sdp, 17, &d), UCLOG_DEFECT_SDP_CONNECTION_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 21);
+    ck_assert_int_eq(defect_code(sdp, 18, &d), UCLOG_DEFECT_SDP_MEDIA_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 24);
+    ck_assert_int_eq(defect_code(sdp, 19, &d), UCLOG_DEFECT_SDP_ORIGIN_MALFORMED);
+    ck_assert_uint_eq(d.span.line, 25);
+    ck_assert_int_eq(defect_code(sdp, 20, &d), UCLOG_DEFECT_SDP_CANDIDATE_EXTENSION);
+    ck_assert_uint_eq(d.span.line, 26);
+    ck_assert_int_eq(memcmp(text + d.span.offset, "generation\r", 11), 0);
+    ck_assert_int_eq(uclog_sdp_defect(&d, sdp, 21), UCLOG_E_RANGE);
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE),
+                     "SDP_CANDIDATE_PORT_RANGE");
+    ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_SDP_TOO_MANY_CANDIDATES),
+                     "more candidates than the limit; the rest was not stored");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SDP_DIAGNOSTICS_MALFORMED),
+                     "SDP_DIAGNOSTICS_MALFORMED");
+    ck_assert_str_eq(uclog_defect_name(317), "UNKNOWN");
+
+    /* what survived: the long RFC 5245 line, the SCTP one, the last good one */
+    ck_assert_uint_eq(uclog_sdp_media_count(sdp), 2);
+    m = media_at(sdp, 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 3);
+    ck_assert_uint_eq(uclog_sdp_candidate_ext_count(cand_at(m, 0)), 496);
+    ck_assert_int_eq(uclog_sdp_candidate_ext(&s, NULL, cand_at(m, 0), 495), 0);
+    ck_assert_str_view(s, "f998");
+    ck_assert_int_eq(uclog_sdp_candidate_ext_find(&s, cand_at(m, 0), "f500"), 0);
+    ck_assert_str_view(s, "f501");
+    ck_assert_int_eq(uclog_sdp_candidate_transport(cand_at(m, 1)), UCLOG_SDP_TRANSPORT_OTHER);
+    uclog_sdp_candidate_transport_raw(&s, cand_at(m, 1));
+    ck_assert_str_view(s, "SCTP");
+    ck_assert_int_eq(uclog_sdp_candidate_type(cand_at(m, 1)), UCLOG_SDP_CANDIDATE_TYPE_OTHER);
+    uclog_sdp_candidate_type_raw(&s, cand_at(m, 1));
+    ck_assert_str_view(s, "weird");
+    ck_assert_uint_eq(priority_of(cand_at(m, 2)), 4294967295u);
+    ck_assert_uint_eq(uclog_sdp_candidate_port(cand_at(m, 2)), 65535);
+    ck_assert_int_eq(uclog_sdp_media_encryption(&lvl, &s, m), 0);
+    ck_assert_int_eq(lvl, UCLOG_SDP_ENCRYPTION_OTHER);
+    ck_assert_str_view(s, "maybe");
+    ck_assert_uint_eq(uclog_sdp_media_crypto_count(m), 0);
+    ck_assert_int_eq(uclog_sdp_media_diagnostics(&u, NULL, NULL, m), UCLOG_E_NOT_FOUND);
+    ck_assert_uint_eq(uclog_sdp_media_remote_count(m), 0);
+    ck_assert_int_eq(uclog_sdp_media_connection(NULL, &s, m), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_origin(NULL, NULL, NULL, NULL, &s, sdp), UCLOG_E_NOT_FOUND);
+    m = media_at(sdp, 1);
+    ck_assert_uint_eq(uclog_sdp_media_port(m), 0);
+    uclog_sdp_media_type(&s, m);
+    ck_assert_str_view(s, "audio");
+    ck_assert_uint_eq(uclog_sdp_media_attr_count(m), 1);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 1); /* kept despite the dangling name */
+    /* the malformed line is not a line; the others are */
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 25);
+
+    uclog_sdp_free(sdp);
+    free(text);
+    free(d6);
+    free(r5);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Limits, empty bodies, bad arguments                                       */
+
+static char *many_candidates(int count, size_t *len)
+{
+    size_t cap = (size_t)count * 80 + 100, n;
+    char *s = malloc(cap);
+    int i;
+
+    n = (size_t)snprintf(s, cap, "v=0\r\nm=audio 5000 RTP/AVP 0\r\n");
+    for (i = 0; i < count; i++)
+        n += (size_t)snprintf(s + n, cap - n, "a=candidate:%d %d UDP %d 10.0.%d.%d %d typ host\r\n",
+                              i, 1 + i % 2, 2000000 + i, i / 256, i % 256, 10000 + i);
+    *len = n;
+    return s;
+}
+
+START_TEST(limits)
+{
+    uclog_ctx *ctx = tu_ctx();
+    size_t len;
+    char *text = many_candidates(200, &len);
+    uclog_sdp *sdp = parse_ok(ctx, text, len, NULL);
+    const uclog_sdp_media *m = media_at(sdp, 0);
+    uclog_defect d;
+    uclog_str s;
+    uint32_t i;
+
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 200);
+    for (i = 0; i < 200; i++) {
+        const uclog_sdp_candidate *c = cand_at(m, i);
+        char want[32];
+        ck_assert_uint_eq(uclog_sdp_candidate_port(c), 10000 + i);
+        ck_assert_uint_eq(priority_of(c), 2000000 + i);
+        uclog_sdp_candidate_address(&s, c);
+        snprintf(want, sizeof(want), "10.0.%u.%u", i / 256, i % 256);
+        ck_assert_str_view(s, want);
+    }
+    uclog_sdp_free(sdp);
+
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_CANDIDATES, 150), 0);
+    sdp = parse_ok(ctx, text, len, NULL);
+    m = media_at(sdp, 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(m), 150);
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 1);
+    ck_assert_int_eq(defect_code(sdp, 0, &d), UCLOG_DEFECT_SDP_TOO_MANY_CANDIDATES);
+    ck_assert_uint_eq(d.span.line, 2 + 151);
+    ck_assert_uint_eq(uclog_sdp_media_attr_count(m), 200); /* still attributes */
+    uclog_sdp_free(sdp);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_CANDIDATES, 0), 0);
+
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_SDP_LINES, 10), 0);
+    sdp = parse_ok(ctx, text, len, NULL);
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 10);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(media_at(sdp, 0)), 8);
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 1);
+    ck_assert_int_eq(defect_code(sdp, 0, &d), UCLOG_DEFECT_SDP_TOO_MANY_LINES);
+    ck_assert_uint_eq(d.span.line, 11);
+    uclog_sdp_free(sdp);
+
+    free(text);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(empty_and_args)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sdp *sdp = NULL;
+    const uclog_sdp_media *m = NULL;
+    const uclog_sdp_candidate *c = NULL;
+    uclog_str s;
+    uclog_span sp;
+
+    sdp = parse_ok(ctx, NULL, 0, NULL);
+    ck_assert_uint_eq(uclog_sdp_media_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    ck_assert_int_eq(uclog_sdp_session_line(&s, sdp, 'v'), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sdp_media_get(&m, sdp, 0), UCLOG_E_RANGE);
+    uclog_sdp_span(&sp, sdp);
+    ck_assert_uint_eq(sp.line, 1);
+    ck_assert_uint_eq(sp.column, 1);
+    uclog_sdp_free(sdp);
+
+    sdp = parse_ok(ctx, "\r\n \n\n", 5, NULL);
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 0);
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 0);
+    uclog_sdp_free(sdp);
+
+    /* no final line end, one-letter and NUL bytes */
+    sdp = parse_ok(ctx, "v=0\nm=audio 1 RTP/AVP 0\na=candidate:1 1 UDP 1 1.2.3.4 5 typ host", 62, NULL);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(media_at(sdp, 0)), 1);
+    uclog_sdp_free(sdp);
+    sdp = parse_ok(ctx, "v\n=\n\0=x\nv=\0", 11, NULL);
+    ck_assert_uint_eq(uclog_sdp_line_count(sdp), 1);
+    ck_assert_uint_eq(uclog_sdp_defect_count(sdp), 3);
+    uclog_sdp_free(sdp);
+
+    sdp = (uclog_sdp *)&s; /* must be reset to NULL */
+    ck_assert_int_eq(uclog_sdp_parse(&sdp, ctx, NULL, 3, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(sdp);
+    ck_assert_int_eq(uclog_sdp_parse(&sdp, NULL, "v=0", 3, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sdp_parse(NULL, ctx, "v=0", 3, NULL), UCLOG_E_INVALID_ARG);
+    uclog_sdp_free(NULL);
+    ck_assert_uint_eq(uclog_sdp_media_count(NULL), 0);
+    ck_assert_int_eq(uclog_sdp_media_get(&m, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sdp_candidate_get(&c, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(NULL), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_port(NULL), 0);
+    uclog_sdp_candidate_address(&s, NULL);
+    ck_assert_ptr_null(s.ptr);
+    ck_assert_int_eq(uclog_sdp_candidate_related(&s, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sdp_media_key(&s, &s, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sdp_defect(NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* Every prefix of every fixture parses without error (ASan checks reads). */
+START_TEST(prefixes)
+{
+    static const char *const names[] = {"sdp/seed-invite.sdp", "sdp/seed-invite-lf.sdp",
+                                        "sdp/lync2013-ice19.sdp", "sdp/sfb-relay.sdp"};
+    uclog_ctx *ctx = tu_ctx();
+    size_t f;
+
+    for (f = 0; f < sizeof(names) / sizeof(names[0]); f++) {
+        size_t len, n;
+        char *buf = tu_read(names[f], &len);
+        for (n = 0; n <= len; n++) {
+            char *copy = malloc(n ? n : 1);
+            uclog_sdp *sdp = NULL;
+            uint32_t i, k;
+            memcpy(copy, buf, n);
+            ck_assert_int_eq(uclog_sdp_parse(&sdp, ctx, copy, n, NULL), 0);
+            for (i = 0; i < uclog_sdp_media_count(sdp); i++) {
+                const uclog_sdp_media *m = media_at(sdp, i);
+                uclog_str s;
+                uclog_span sp;
+                uclog_sdp_media_span(&sp, m);
+                ck_assert_uint_le(sp.offset + sp.length, n);
+                uclog_sdp_media_diagnostics(NULL, &s, NULL, m);
+                uclog_sdp_media_key(&s, &s, m);
+                for (k = 0; k < uclog_sdp_candidate_count(m); k++) {
+                    uclog_sdp_candidate_span(&sp, cand_at(m, k));
+                    ck_assert_uint_le(sp.offset + sp.length, n);
+                    uclog_sdp_candidate_ext_count(cand_at(m, k));
+                }
+            }
+            uclog_sdp_free(sdp);
+            free(copy);
+        }
+        free(buf);
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Address helpers                                                           */
+
+#define FAM(s) uclog_addr_family((s), strlen(s))
+#define CLS(s) uclog_addr_class((s), strlen(s))
+#define EQ(a, b) uclog_addr_equal((a), strlen(a), (b), strlen(b))
+
+START_TEST(addr_family)
+{
+    uint8_t b[16];
+
+    ck_assert_int_eq(FAM("192.168.1.10"), UCLOG_ADDR_IPV4);
+    ck_assert_int_eq(FAM("255.255.255.255"), UCLOG_ADDR_IPV4);
+    ck_assert_int_eq(FAM("256.1.1.1"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1.2.3"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1.2.3.4.5"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1.2.3.4 "), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1..3.4"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("0001.2.3.4"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("2001:0:5ef5:79fb::7cf9"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("::"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("::1"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("1::"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("fe80::1%12"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("fe80::1%"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("::ffff:192.0.2.1"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("1:2:3:4:5:6:1.2.3.4"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("1:2:3:4:5:6:7:1.2.3.4"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1:2:3:4:5:6:7:8"), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(FAM("1:2:3:4:5:6:7:8:9"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1:2:3:4::5:6:7:8"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1::2::3"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM(":1::2"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("1::2:"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("12345::"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("g::1"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("avedge.litwareinc.com"), UCLOG_ADDR_HOSTNAME);
+    ck_assert_int_eq(FAM("avedge.litwareinc.com."), UCLOG_ADDR_HOSTNAME);
+    ck_assert_int_eq(FAM("OCS-FE"), UCLOG_ADDR_HOSTNAME);
+    ck_assert_int_eq(FAM("999.1.1.1"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("a..b"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM("a b"), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(FAM(""), UCLOG_ADDR_INVALID);
+    ck_assert_int_eq(uclog_addr_family(NULL, 3), UCLOG_ADDR_INVALID);
+    /* a view: the text after len is not read */
+    ck_assert_int_eq(uclog_addr_family("10.0.0.1999", 8), UCLOG_ADDR_IPV4);
+
+    ck_assert_int_eq(uclog_addr_parse(b, "2001:0:5ef5:79fb::7cf9", 22), UCLOG_ADDR_IPV6);
+    ck_assert_uint_eq(b[0], 0x20);
+    ck_assert_uint_eq(b[1], 0x01);
+    ck_assert_uint_eq(b[6], 0x79);
+    ck_assert_uint_eq(b[7], 0xfb);
+    ck_assert_uint_eq(b[14], 0x7c);
+    ck_assert_uint_eq(b[15], 0xf9);
+    ck_assert_int_eq(uclog_addr_parse(b, "10.1.2.3", 8), UCLOG_ADDR_IPV4);
+    ck_assert_uint_eq(b[10], 0xff);
+    ck_assert_uint_eq(b[12], 10);
+    ck_assert_uint_eq(b[15], 3);
+    ck_assert_int_eq(uclog_addr_parse(b, "host", 4), UCLOG_E_FORMAT);
+    ck_assert_str_eq(uclog_addr_family_name(UCLOG_ADDR_HOSTNAME), "HOSTNAME");
+    ck_assert_str_eq(uclog_addr_family_name(42), "INVALID");
+}
+END_TEST
+
+START_TEST(addr_class)
+{
+    ck_assert_int_eq(CLS("10.0.0.1"), UCLOG_ADDR_CLASS_PRIVATE);
+    ck_assert_int_eq(CLS("172.16.0.1"), UCLOG_ADDR_CLASS_PRIVATE);
+    ck_assert_int_eq(CLS("172.31.255.255"), UCLOG_ADDR_CLASS_PRIVATE);
+    ck_assert_int_eq(CLS("172.32.0.1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("172.15.0.1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("192.168.1.7"), UCLOG_ADDR_CLASS_PRIVATE);
+    ck_assert_int_eq(CLS("192.169.1.7"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("100.64.0.1"), UCLOG_ADDR_CLASS_CGN);
+    ck_assert_int_eq(CLS("100.127.255.255"), UCLOG_ADDR_CLASS_CGN);
+    ck_assert_int_eq(CLS("100.128.0.1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("100.63.0.1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("127.0.0.1"), UCLOG_ADDR_CLASS_LOOPBACK);
+    ck_assert_int_eq(CLS("169.254.10.20"), UCLOG_ADDR_CLASS_LINK_LOCAL);
+    ck_assert_int_eq(CLS("0.0.0.0"), UCLOG_ADDR_CLASS_UNSPECIFIED);
+    ck_assert_int_eq(CLS("224.0.0.1"), UCLOG_ADDR_CLASS_MULTICAST);
+    ck_assert_int_eq(CLS("140.242.214.33"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("::1"), UCLOG_ADDR_CLASS_LOOPBACK);
+    ck_assert_int_eq(CLS("::"), UCLOG_ADDR_CLASS_UNSPECIFIED);
+    ck_assert_int_eq(CLS("fe80::1%12"), UCLOG_ADDR_CLASS_LINK_LOCAL);
+    ck_assert_int_eq(CLS("febf::1"), UCLOG_ADDR_CLASS_LINK_LOCAL);
+    ck_assert_int_eq(CLS("fec0::1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("2001:0:5ef5:79fb::7cf9"), UCLOG_ADDR_CLASS_TEREDO);
+    ck_assert_int_eq(CLS("2001:1::1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("2001:db8::1"), UCLOG_ADDR_CLASS_PUBLIC);
+    ck_assert_int_eq(CLS("fc00::1"), UCLOG_ADDR_CLASS_ULA);
+    ck_assert_int_eq(CLS("fd12:3456::1"), UCLOG_ADDR_CLASS_ULA);
+    ck_assert_int_eq(CLS("ff02::1"), UCLOG_ADDR_CLASS_MULTICAST);
+    ck_assert_int_eq(CLS("::ffff:10.1.1.1"), UCLOG_ADDR_CLASS_PRIVATE);
+    ck_assert_int_eq(CLS("::ffff:100.64.1.1"), UCLOG_ADDR_CLASS_CGN);
+    ck_assert_int_eq(CLS("edge.example.com"), UCLOG_ADDR_CLASS_NONE);
+    ck_assert_int_eq(CLS("junk"), UCLOG_ADDR_CLASS_NONE);
+    ck_assert_str_eq(uclog_addr_class_name(UCLOG_ADDR_CLASS_TEREDO), "TEREDO");
+    ck_assert_str_eq(uclog_addr_class_name(UCLOG_ADDR_CLASS_CGN), "CGN");
+    ck_assert_str_eq(uclog_addr_class_name(-1), "NONE");
+}
+END_TEST
+
+START_TEST(addr_equal)
+{
+    ck_assert_int_eq(EQ("2001:0:5ef5:79fb::7cf9", "2001:0000:5ef5:79fb:0:0:0:7cf9"), 1);
+    ck_assert_int_eq(EQ("2001:0:5EF5:79FB::7CF9", "2001:0:5ef5:79fb:0::7cf9"), 1);
+    ck_assert_int_eq(EQ("2001:0:5ef5:79fb::7cf9", "2001:0:5ef5:79fb::7cf8"), 0);
+    ck_assert_int_eq(EQ("::ffff:192.0.2.1", "192.0.2.1"), 1);
+    ck_assert_int_eq(EQ("::ffff:c000:201", "192.0.2.1"), 1);
+    ck_assert_int_eq(EQ("192.168.1.7", "192.168.1.7"), 1);
+    ck_assert_int_eq(EQ("192.168.1.7", "192.168.1.70"), 0);
+    ck_assert_int_eq(EQ("192.168.001.007", "192.168.1.7"), 1);
+    ck_assert_int_eq(EQ("fe80::1%12", "fe80::1%12"), 1);
+    ck_assert_int_eq(EQ("fe80::1%12", "fe80::1%13"), 0);
+    ck_assert_int_eq(EQ("fe80::1%12", "fe80::1"), 0);
+    ck_assert_int_eq(EQ("AVEdge.LitwareInc.com", "avedge.litwareinc.com."), 1);
+    ck_assert_int_eq(EQ("avedge.litwareinc.com", "avedge.litwareinc.org"), 0);
+    ck_assert_int_eq(EQ("localhost", "127.0.0.1"), 0);
+    ck_assert_int_eq(EQ("a b", "a b"), 0);
+    ck_assert_int_eq(uclog_addr_equal(NULL, 0, "1.2.3.4", 7), 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Allocation failures                                                       */
+
+struct alloc_arg {
+    const char *data;
+    size_t len;
+};
+
+static int walk_all(uclog_ctx *ctx, const struct alloc_arg *a)
+{
+    uclog_sdp *sdp = NULL;
+    uint32_t i, k, u;
+    int rc = uclog_sdp_parse(&sdp, ctx, a->data, a->len, NULL);
+
+    if (rc)
+        return rc;
+    for (i = 0; i < uclog_sdp_media_count(sdp); i++) {
+        const uclog_sdp_media *m = NULL;
+        uclog_str s;
+        if (uclog_sdp_media_get(&m, sdp, i) != 0)
+            return -100;
+        uclog_sdp_media_crypto_count(m);
+        uclog_sdp_media_encryption(NULL, &s, m);
+        for (k = 0; k < uclog_sdp_candidate_count(m); k++) {
+            const uclog_sdp_candidate *c = NULL;
+            if (uclog_sdp_candidate_get(&c, m, k) != 0)
+                return -100;
+            uclog_sdp_candidate_priority(&u, c);
+            uclog_sdp_candidate_address(&s, c);
+        }
+    }
+    uclog_sdp_free(sdp);
+    return 0;
+}
+
+static int alloc_fn(void *arg)
+{
+    uclog_ctx *ctx = NULL;
+    int rc = uclog_ctx_new(&ctx, &tu_mem);
+
+    if (rc)
+        return rc;
+    rc = walk_all(ctx, arg);
+    ck_assert_int_eq(uclog_ctx_errcode(ctx), rc == UCLOG_E_NOMEM ? UCLOG_E_NOMEM : 0);
+    uclog_ctx_free(ctx);
+    return rc;
+}
+
+START_TEST(alloc_failures)
+{
+    static const char *const names[] = {"sdp/seed-invite.sdp", "sdp/lync2013-ice19.sdp",
+                                        "sdp/sfb-relay.sdp"};
+    size_t f;
+
+    for (f = 0; f < sizeof(names) / sizeof(names[0]); f++) {
+        struct alloc_arg a;
+        char *buf = tu_read(names[f], &a.len);
+        a.data = buf;
+        tu_alloc_loop(alloc_fn, &a);
+        free(buf);
+    }
+    {
+        struct alloc_arg a;
+        char *text = many_candidates(40, &a.len);
+        a.data = text;
+        tu_alloc_loop(alloc_fn, &a);
+        free(text);
+    }
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("sdp");
+    TCase *tc = tcase_create("sdp");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, seed_invite);
+    tcase_add_test(tc, seed_spans);
+    tcase_add_test(tc, seed_lf_and_trailing_space);
+    tcase_add_test(tc, lync_ice19);
+    tcase_add_test(tc, sfb_relay);
+    tcase_add_test(tc, draft6_extras);
+    tcase_add_test(tc, malformed);
+    tcase_add_test(tc, limits);
+    tcase_add_test(tc, empty_and_args);
+    tcase_add_test(tc, prefixes);
+    tcase_add_test(tc, addr_family);
+    tcase_add_test(tc, addr_class);
+    tcase_add_test(tc, addr_equal);
+    tcase_add_test(tc, alloc_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}
