@@ -1037,6 +1037,75 @@ START_TEST(alloc_failures)
 }
 END_TEST
 
+/* The SDP offers of SIP messages: the seed INVITE, two parts, a plain body. */
+START_TEST(offers_in_messages)
+{
+    static const char two[] =
+        "INVITE sip:b SIP/2.0\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\n"
+        "Content-Type: multipart/alternative;boundary=\"B\"\r\nContent-Length: 308\r\n\r\n"
+        "--B\r\nContent-Type: application/sdp\r\n"
+        "Content-Disposition: session; handling=optional; ms-proxy-2007fallback\r\n\r\n"
+        "v=0\r\nm=audio 1 RTP/AVP 0\r\n"
+        "--B\r\nContent-Type: application/sdp\r\nContent-Disposition: session; handling=optional\r\n\r\n"
+        "v=0\r\nm=audio 2 RTP/AVP 0\r\na=candidate:1 1 UDP 2130706431 10.0.0.1 2 typ host\r\n"
+        "--B--\r\n";
+    static const char plain[] =
+        "SIP/2.0 200 OK\r\nContent-Type: application/sdp\r\nContent-Length: 22\r\n\r\n"
+        "v=0\r\nm=audio 9 RTP/AVP 0";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_msg_iter *it = NULL;
+    const uclog_sip *m;
+    uclog_sip *msg = NULL;
+    uclog_sdp *sdp = NULL;
+    const uclog_sdp_media *media;
+    uclog_str body;
+    uclog_span sp;
+    int32_t fb = -1;
+    int i;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("seed.uccapilog")), 0);
+    ck_assert_int_eq(uclog_msg_iter_new(&it, log), 0);
+    for (i = 0; i < 5; i++)
+        ck_assert_int_eq(uclog_msg_iter_next(&m, NULL, it), 0);
+    ck_assert_uint_eq(uclog_sip_sdp_count(m), 1);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, &sp, &fb, m, 0), 0);
+    ck_assert_int_eq(fb, 1);
+    ck_assert_uint_eq(sp.offset, 10163);
+    ck_assert_uint_eq(sp.line, 159);
+    ck_assert_int_eq(uclog_sdp_parse(&sdp, ctx, body.ptr, body.len, &sp), 0);
+    ck_assert_int_eq(uclog_sdp_media_get(&media, sdp, 0), 0);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(media), 8);
+    uclog_sdp_free(sdp);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, NULL, NULL, m, 1), UCLOG_E_RANGE);
+    uclog_msg_iter_free(it);
+    uclog_log_free(log);
+
+    ck_assert_int_eq(uclog_sip_parse(&msg, ctx, two, sizeof(two) - 1, NULL), 0);
+    ck_assert_uint_eq(uclog_sip_sdp_count(msg), 2);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, NULL, &fb, msg, 0), 0);
+    ck_assert_int_eq(fb, 1);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, NULL, &fb, msg, 1), 0);
+    ck_assert_int_eq(fb, 0);
+    ck_assert_int_eq(uclog_sdp_parse(&sdp, ctx, body.ptr, body.len, NULL), 0);
+    ck_assert_int_eq(uclog_sdp_media_get(&media, sdp, 0), 0);
+    ck_assert_uint_eq(uclog_sdp_media_port(media), 2);
+    ck_assert_uint_eq(uclog_sdp_candidate_count(media), 1);
+    uclog_sdp_free(sdp);
+    uclog_sip_free(msg);
+
+    ck_assert_int_eq(uclog_sip_parse(&msg, ctx, plain, sizeof(plain) - 1, NULL), 0);
+    ck_assert_uint_eq(uclog_sip_sdp_count(msg), 1);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, NULL, &fb, msg, 0), 0);
+    ck_assert_int_eq(fb, 0);
+    ck_assert_uint_eq(body.len, 22);
+    uclog_sip_free(msg);
+    ck_assert_uint_eq(uclog_sip_sdp_count(NULL), 0);
+    ck_assert_int_eq(uclog_sip_sdp_body(&body, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 Suite *tu_suite(void)
 {
     Suite *s = suite_create("sdp");
@@ -1057,6 +1126,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, addr_class);
     tcase_add_test(tc, addr_equal);
     tcase_add_test(tc, alloc_failures);
+    tcase_add_test(tc, offers_in_messages);
     suite_add_tcase(s, tc);
     return s;
 }

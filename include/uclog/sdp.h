@@ -41,6 +41,7 @@
 #include <uclog/addr.h>
 #include <uclog/common.h>
 #include <uclog/errors.h>
+#include <uclog/sip.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -494,6 +495,32 @@ UCLOG_EXPORT int uclog_sdp_candidate_ext(uclog_str *name, uclog_str *value,
  */
 UCLOG_EXPORT int uclog_sdp_candidate_ext_find(uclog_str *value, const uclog_sdp_candidate *cand,
                                               const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* SDP offers in a SIP message                                               */
+
+/**
+ * Number of SDP bodies a SIP message carries: 1 when its Content-Type is
+ * `application/sdp`, else the number of `application/sdp` parts of its
+ * multipart body (Lync and later send two: the draft-6 fallback and the
+ * RFC 5245 one), 0 otherwise.
+ * @since 1.0
+ */
+UCLOG_EXPORT uint32_t uclog_sip_sdp_count(const uclog_sip *msg);
+
+/**
+ * SDP body @p i of a message, to hand to uclog_sdp_parse() with @p span as
+ * its base. All out-parameters are optional.
+ * @param[out] body     a view into the message's bytes.
+ * @param[out] span     where the body is.
+ * @param[out] fallback 1 for the part marked `ms-proxy-2007fallback` in its
+ *                      Content-Disposition (the [MS-ICE] draft-6 offer kept
+ *                      for Office Communicator 2007 peers), else 0.
+ * @return 0, UCLOG_E_RANGE, UCLOG_E_INVALID_ARG.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_sip_sdp_body(uclog_str *body, uclog_span *span, int32_t *fallback,
+                                    const uclog_sip *msg, uint32_t i);
 
 /* ------------------------------------------------------------------------ */
 /* Names                                                                     */

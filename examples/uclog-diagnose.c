@@ -1,0 +1,446 @@
+/*
+ * uclog-diagnose: why did an external audio/video call fail?
+ * Walks the troubleshooting procedure over a client log and prints each
+ * step's verdict with its evidence and checklist, as text or JSON.
+ * A thin program on the public API; the logic lives in libuclog-diag.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <uclog/diag.h>
+#include <uclog/uclog.h>
+
+#define WIDTH 80
+
+static void usage(FILE *out)
+{
+    fputs("usage: uclog-diagnose [--json] [--edge-ip IP]... [--edge-nat-ip IP]\n"
+          "                      [--edge-private-ip IP]... [--location remote|internal] FILE...\n"
+          "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
+          "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
+          "rotated set, in any order; '-' reads standard input.\n"
+          "\n"
+          "  --json               one JSON object instead of text\n"
+          "  --edge-ip IP         an address of the A/V Edge's external interface\n"
+          "                       (repeatable); without it the candidate verdicts are\n"
+          "                       inferred\n"
+          "  --edge-nat-ip IP     the public address the external interface is NAT-ed to\n"
+          "  --edge-private-ip IP the external interface's private address behind NAT\n"
+          "  --location WHERE     remote or internal: override what the log says\n"
+          "  --list-verdicts      print every verdict code with its checklist (Markdown)\n"
+          "  -h, --help           this text\n"
+          "\n"
+          "Exit status: 0 no failure found, 1 a failure verdict, 2 usage or input error.\n",
+          out);
+}
+
+/* ---- text ---- */
+
+static int use_colour;
+
+static const char *sev_colour(int32_t s)
+{
+    if (!use_colour)
+        return "";
+    return s == UCLOG_DIAG_FAILURE ? "\033[1;31m" : s == UCLOG_DIAG_WARNING ? "\033[1;33m" : "\033[1;32m";
+}
+
+static const char *reset(void)
+{
+    return use_colour ? "\033[0m" : "";
+}
+
+/* Print text wrapped at WIDTH columns after `first`, later lines indented. */
+static void wrap(const char *first, int indent, const char *text)
+{
+    int col = printf("%s", first), fresh = 1;
+    const char *p = text;
+
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        const char *w = p;
+        int len;
+        while (*p && *p != ' ')
+            p++;
+        len = (int)(p - w);
+        if (!fresh && col + 1 + len > WIDTH) {
+            printf("\n%*s", indent, "");
+            col = indent;
+            fresh = 1;
+        } else if (!fresh) {
+            putchar(' ');
+            col++;
+        }
+        col += printf("%.*s", len, w);
+        fresh = 0;
+        while (*p == ' ')
+            p++;
+    }
+    putchar('\n');
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : path ? path : "";
+}
+
+static void print_evidence(const uclog_diag_evidence *e)
+{
+    char head[160];
+    uclog_span sp;
+    uclog_timestamp ts;
+    int n;
+
+    uclog_diag_evidence_span(&sp, e);
+    if (uclog_diag_evidence_file(e))
+        n = snprintf(head, sizeof(head), "      %s:%u", base_name(uclog_diag_evidence_file(e)), (unsigned)sp.line);
+    else
+        n = snprintf(head, sizeof(head), "     ");
+    if (n < 0)
+        n = 0;
+    if (uclog_diag_evidence_time(&ts, e) == 0 && n > 0 && (size_t)n < sizeof(head))
+        snprintf(head + n, sizeof(head) - (size_t)n, " %02u:%02u:%02u.%03u", ts.hour, ts.minute, ts.second,
+                 ts.millisecond);
+    strncat(head, " ", sizeof(head) - strlen(head) - 1);
+    wrap(head, 8, uclog_diag_evidence_detail(e));
+}
+
+static void print_verdict(const uclog_diag_verdict *v)
+{
+    char head[128];
+    uint32_t i, n;
+    int32_t sev = uclog_diag_verdict_severity(v);
+
+    printf("  %s[%s]%s %d %s (%s%s)\n", sev_colour(sev), uclog_diag_severity_name(sev), reset(),
+           (int)uclog_diag_verdict_code(v), uclog_diag_verdict_name(v), uclog_diag_verdict_step(v),
+           uclog_diag_verdict_certainty(v) == UCLOG_DIAG_INFERRED ? ", inferred" : "");
+    wrap("    ", 4, uclog_diag_verdict_summary(v));
+    if (uclog_diag_verdict_reason(v)) {
+        wrap("    Inferred: ", 6, uclog_diag_verdict_reason(v));
+    }
+    n = uclog_diag_verdict_evidence_count(v);
+    if (n)
+        printf("    Evidence:\n");
+    for (i = 0; i < n; i++)
+        print_evidence(uclog_diag_verdict_evidence(v, i));
+    n = uclog_diag_verdict_checklist_count(v);
+    if (n && sev >= UCLOG_DIAG_WARNING)
+        printf("    Check:\n");
+    for (i = 0; n && sev >= UCLOG_DIAG_WARNING && i < n; i++) {
+        snprintf(head, sizeof(head), "      %2u. ", (unsigned)(i + 1));
+        wrap(head, 10, uclog_diag_verdict_checklist(v, i));
+    }
+    if (sev < UCLOG_DIAG_WARNING && n) {
+        printf("    Next:\n");
+        for (i = 0; i < n; i++) {
+            snprintf(head, sizeof(head), "      %2u. ", (unsigned)(i + 1));
+            wrap(head, 10, uclog_diag_verdict_checklist(v, i));
+        }
+    }
+}
+
+static void print_text(const uclog_diag_report *r)
+{
+    uint32_t i, n = uclog_diag_report_verdict_count(r);
+    int32_t last_call = -2;
+
+    for (i = 0; i < uclog_diag_report_file_count(r); i++)
+        printf("Log: %s\n", uclog_diag_report_file_name(r, i));
+    printf("Client: %s\n", uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
+    if (uclog_diag_report_client_user_agent(r))
+        wrap("  Agent: ", 9, uclog_diag_report_client_user_agent(r));
+    {
+        char head[64], why[512];
+        snprintf(head, sizeof(head), "  Location: %s ",
+                 uclog_diag_location_name(uclog_diag_report_client_location(r)));
+        snprintf(why, sizeof(why), "(%s)", uclog_diag_report_client_location_reason(r));
+        wrap(head, 4, why);
+    }
+    printf("Calls: %u\n", (unsigned)uclog_diag_report_call_count(r));
+    for (i = 0; i < n; i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        int32_t call = uclog_diag_verdict_call(v);
+        if (call != last_call) {
+            if (call < 0) {
+                printf("\nSign-in and log\n");
+            } else {
+                const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
+                printf("\nCall %d: %s %s%s\n  Call-ID: %s\n", (int)call + 1,
+                       uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing"
+                                                                                                       : "incoming",
+                       peer ? (uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING ? "to "
+                                                                                                               : "from ")
+                            : "",
+                       peer ? peer : "", uclog_diag_report_call_id(r, (uint32_t)call));
+            }
+            last_call = call;
+        }
+        print_verdict(v);
+    }
+}
+
+/* ---- JSON ---- */
+
+static void json_str(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!s) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    for (; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", stdout); break;
+        case '\\': fputs("\\\\", stdout); break;
+        case '\n': fputs("\\n", stdout); break;
+        case '\r': fputs("\\r", stdout); break;
+        case '\t': fputs("\\t", stdout); break;
+        default:
+            if (*p < 0x20)
+                printf("\\u%04x", *p);
+            else
+                putchar(*p);
+        }
+    }
+    putchar('"');
+}
+
+static void print_json(const uclog_diag_report *r)
+{
+    uint32_t i, k, n;
+
+    fputs("{\"files\": [", stdout);
+    for (i = 0; i < uclog_diag_report_file_count(r); i++) {
+        if (i)
+            fputs(", ", stdout);
+        json_str(uclog_diag_report_file_name(r, i));
+    }
+    fputs("], \"client\": {\"uri\": ", stdout);
+    json_str(uclog_diag_report_client_uri(r));
+    fputs(", \"user_agent\": ", stdout);
+    json_str(uclog_diag_report_client_user_agent(r));
+    fputs(", \"version\": ", stdout);
+    json_str(uclog_diag_report_client_version(r));
+    fputs(", \"location\": ", stdout);
+    json_str(uclog_diag_location_name(uclog_diag_report_client_location(r)));
+    fputs(", \"location_reason\": ", stdout);
+    json_str(uclog_diag_report_client_location_reason(r));
+    fputs("}, \"calls\": [", stdout);
+    for (i = 0; i < uclog_diag_report_call_count(r); i++) {
+        fputs(i ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
+        json_str(uclog_diag_report_call_id(r, i));
+        fputs(", \"direction\": ", stdout);
+        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
+        fputs(", \"peer\": ", stdout);
+        json_str(uclog_diag_report_call_peer(r, i));
+        putchar('}');
+    }
+    fputs("], \"verdicts\": [", stdout);
+    n = uclog_diag_report_verdict_count(r);
+    for (i = 0; i < n; i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        printf("%s{\"code\": %d, \"name\": ", i ? ", " : "", (int)uclog_diag_verdict_code(v));
+        json_str(uclog_diag_verdict_name(v));
+        fputs(", \"severity\": ", stdout);
+        json_str(uclog_diag_severity_name(uclog_diag_verdict_severity(v)));
+        fputs(", \"certainty\": ", stdout);
+        json_str(uclog_diag_certainty_name(uclog_diag_verdict_certainty(v)));
+        fputs(", \"reason\": ", stdout);
+        json_str(uclog_diag_verdict_reason(v));
+        fputs(", \"step\": ", stdout);
+        json_str(uclog_diag_verdict_step(v));
+        fputs(", \"summary\": ", stdout);
+        json_str(uclog_diag_verdict_summary(v));
+        fputs(", \"call_id\": ", stdout);
+        json_str(uclog_diag_verdict_call_id(v));
+        fputs(", \"evidence\": [", stdout);
+        for (k = 0; k < uclog_diag_verdict_evidence_count(v); k++) {
+            const uclog_diag_evidence *e = uclog_diag_verdict_evidence(v, k);
+            uclog_span sp;
+            uclog_timestamp ts;
+            char t[32];
+            uclog_diag_evidence_span(&sp, e);
+            fputs(k ? ", {\"file\": " : "{\"file\": ", stdout);
+            json_str(uclog_diag_evidence_file(e));
+            if (uclog_diag_evidence_file(e))
+                printf(", \"line\": %u, \"offset\": %llu", (unsigned)sp.line, (unsigned long long)sp.offset);
+            else
+                fputs(", \"line\": null, \"offset\": null", stdout);
+            fputs(", \"time\": ", stdout);
+            if (uclog_diag_evidence_time(&ts, e) == 0) {
+                snprintf(t, sizeof(t), "%04u-%02u-%02uT%02u:%02u:%02u.%03u", ts.year, ts.month, ts.day, ts.hour,
+                         ts.minute, ts.second, ts.millisecond);
+                json_str(t);
+            } else {
+                fputs("null", stdout);
+            }
+            fputs(", \"call_id\": ", stdout);
+            json_str(uclog_diag_evidence_call_id(e));
+            fputs(", \"detail\": ", stdout);
+            json_str(uclog_diag_evidence_detail(e));
+            putchar('}');
+        }
+        fputs("], \"checklist\": [", stdout);
+        for (k = 0; k < uclog_diag_verdict_checklist_count(v); k++) {
+            if (k)
+                fputs(", ", stdout);
+            json_str(uclog_diag_verdict_checklist(v, k));
+        }
+        fputs("]}", stdout);
+    }
+    fputs("]}\n", stdout);
+}
+
+/* ---- the registry, as doc/verdicts.md ---- */
+
+static void list_verdicts(void)
+{
+    int32_t c;
+    uint32_t i;
+
+    puts("# Verdicts of uclog-diagnose\n");
+    puts("Made by `uclog-diagnose --list-verdicts` from the registry in `lib/diag/registry.c`; a test");
+    puts("checks that this page and the registry agree. A code never changes meaning; the text may");
+    puts("improve.\n");
+    puts("| code | name | severity | step | when |");
+    puts("|---|---|---|---|---|");
+    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c))
+        printf("| %d | `%s` | %s | %s | %s |\n", (int)c, uclog_diag_code_name(c),
+               uclog_diag_severity_name(uclog_diag_code_severity(c)), uclog_diag_code_step(c),
+               uclog_diag_code_condition(c));
+    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c)) {
+        printf("\n## %d `%s`\n\n%s.\n\n", (int)c, uclog_diag_code_name(c), uclog_diag_code_condition(c));
+        for (i = 0; i < uclog_diag_code_checklist_count(c); i++)
+            printf("%u. %s\n", (unsigned)(i + 1), uclog_diag_code_checklist(c, i));
+    }
+}
+
+/* ---- input ---- */
+
+static char *slurp_stdin(size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+
+    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
+                     const char *ip)
+{
+    if (!ip) {
+        fprintf(stderr, "uclog-diagnose: %s needs an address\n", opt);
+        return 2;
+    }
+    if (set(o, ip) != 0) {
+        fprintf(stderr, "uclog-diagnose: %s %s: not an IP address\n", opt, ip);
+        return 2;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_diag_options *opts = NULL;
+    uclog_diag_report *rep = NULL;
+    char *input = NULL;
+    int i, json = 0, rc, status = 2;
+
+    if (uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
+        fputs("uclog-diagnose: out of memory\n", stderr);
+        return 2;
+    }
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            status = 0;
+            goto out;
+        } else if (!strcmp(a, "--list-verdicts")) {
+            list_verdicts();
+            status = 0;
+            goto out;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!strcmp(a, "--edge-ip")) {
+            if (option_ip(uclog_diag_options_add_edge_ip, opts, a, val))
+                goto out;
+            i++;
+        } else if (!strcmp(a, "--edge-nat-ip")) {
+            if (option_ip(uclog_diag_options_set_edge_nat_ip, opts, a, val))
+                goto out;
+            i++;
+        } else if (!strcmp(a, "--edge-private-ip")) {
+            if (option_ip(uclog_diag_options_add_edge_private_ip, opts, a, val))
+                goto out;
+            i++;
+        } else if (!strcmp(a, "--location")) {
+            if (!val || (strcmp(val, "remote") && strcmp(val, "internal"))) {
+                fputs("uclog-diagnose: --location needs remote or internal\n", stderr);
+                goto out;
+            }
+            uclog_diag_options_set_client_location(opts, !strcmp(val, "remote") ? UCLOG_DIAG_LOCATION_REMOTE
+                                                                                : UCLOG_DIAG_LOCATION_INTERNAL);
+            i++;
+        } else if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "uclog-diagnose: unknown option %s\n", a);
+            usage(stderr);
+            goto out;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        goto out;
+    }
+    if (argc - i == 1 && !strcmp(argv[i], "-")) {
+        size_t len = 0;
+        input = slurp_stdin(&len);
+        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
+    } else {
+        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
+    }
+    if (rc == 0)
+        rc = uclog_diag_run(&rep, log, opts);
+    if (rc != 0) {
+        fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx)
+                                                                            : uclog_strerror(rc));
+        goto out;
+    }
+    use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (json)
+        print_json(rep);
+    else
+        print_text(rep);
+    status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
+out:
+    uclog_diag_report_free(rep);
+    uclog_log_free(log);
+    uclog_diag_options_free(opts);
+    uclog_ctx_free(ctx);
+    free(input);
+    return status;
+}

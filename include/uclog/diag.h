@@ -1,0 +1,289 @@
+/**
+ * @file uclog/diag.h
+ * @brief libuclog-diag: why an external audio/video call failed.
+ *
+ * The diagnostics walk the procedure "Troubleshooting External Audio/Video
+ * Call Failures" over a client log: the provisioning SUBSCRIBE and its
+ * 200 OK, the `mrasUri` in it, the MRAS SERVICE asking for media relay
+ * credentials and its 200 OK, then for every call attempt the SDP offer
+ * and whether it carries a candidate on the A/V Edge's external address.
+ * Each step ends in a verdict with a stable code (see ::uclog_diag_code),
+ * its evidence (file, line, byte offset, time, Call-ID, the value seen) and
+ * the checklist the procedure gives for that outcome. Field rules go
+ * further: ms-client-diagnostics 22-26 with ICEWarn decoded, the
+ * ms-diagnostics of a failed MRAS request or INVITE.
+ *
+ * The library uses only the public API of libuclog. Link with
+ * `pkg-config --libs uclog-diag`.
+ *
+ * Lifetimes: a report owns copies of everything it says; it stays valid
+ * after the log is freed, until uclog_diag_report_free(). Strings and
+ * handles it lends live as long as the report.
+ */
+#ifndef UCLOG_DIAG_H
+#define UCLOG_DIAG_H
+
+#include <uclog/common.h>
+#include <uclog/errors.h>
+#include <uclog/log.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Verdict codes. A code never changes meaning; the text may improve.
+ * doc/verdicts.md lists them with their checklists.
+ */
+enum uclog_diag_code {
+    UCLOG_DIAG_NO_SIP_TRAFFIC = 100,
+    UCLOG_DIAG_CLIENT_IS_INTERNAL = 105,
+    UCLOG_DIAG_PROVISIONING_NOT_FOUND = 110,
+    UCLOG_DIAG_PROVISIONING_UNANSWERED = 120,
+    UCLOG_DIAG_MRAS_URI_MISSING = 130,
+    UCLOG_DIAG_MRAS_NOT_REQUESTED = 140,
+    UCLOG_DIAG_MRAS_UNANSWERED = 150,
+    UCLOG_DIAG_MRAS_REJECTED = 160,
+    UCLOG_DIAG_MRAS_OK = 170,
+    UCLOG_DIAG_INVITE_NOT_FOUND = 200,
+    UCLOG_DIAG_NO_EDGE_CANDIDATE = 210,
+    UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS = 220,
+    UCLOG_DIAG_EDGE_CANDIDATE_PRESENT = 230,
+    UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED = 300,
+    UCLOG_DIAG_CALL_REJECTED = 310
+};
+
+/** How bad a verdict is. */
+enum uclog_diag_severity {
+    UCLOG_DIAG_OK = 0,
+    UCLOG_DIAG_INFO = 1,
+    UCLOG_DIAG_WARNING = 2,
+    UCLOG_DIAG_FAILURE = 3
+};
+
+/** Whether a verdict was seen or inferred. */
+enum uclog_diag_certainty {
+    UCLOG_DIAG_CERTAIN = 0,
+    UCLOG_DIAG_INFERRED = 1 /**< uclog_diag_verdict_reason() says from what */
+};
+
+/** Where the client signed in from. */
+enum uclog_diag_location {
+    UCLOG_DIAG_LOCATION_UNKNOWN = 0,
+    UCLOG_DIAG_LOCATION_REMOTE = 1,   /**< outside: through the Access Edge */
+    UCLOG_DIAG_LOCATION_INTERNAL = 2  /**< inside the network */
+};
+
+/** Direction of a call attempt. */
+enum uclog_diag_call_direction {
+    UCLOG_DIAG_CALL_OUTGOING = 1, /**< the client sent the INVITE */
+    UCLOG_DIAG_CALL_INCOMING = 2  /**< the client received it and answered */
+};
+
+/** Options of a diagnosis; made with uclog_diag_options_new(). */
+typedef struct uclog_diag_options uclog_diag_options;
+/** The result of a diagnosis. */
+typedef struct uclog_diag_report uclog_diag_report;
+/** One verdict; lent by its report. */
+typedef struct uclog_diag_verdict uclog_diag_verdict;
+/** One evidence item of a verdict; lent by its report. */
+typedef struct uclog_diag_evidence uclog_diag_evidence;
+
+/**
+ * Make options: no Edge addresses, client location decided from the log.
+ * @param[out] out owned by the caller (uclog_diag_options_free()).
+ * @return 0, UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_options_new(uclog_diag_options **out, uclog_ctx *ctx);
+
+/** Free options. NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_diag_options_free(uclog_diag_options *opts);
+
+/**
+ * Add an address of the A/V Edge's external interface (repeatable). With
+ * one given, the candidate verdicts are certain instead of inferred.
+ * @param ip IPv4 or IPv6 text, NUL-terminated (copied).
+ * @return 0, UCLOG_E_INVALID_ARG (not an IP address), UCLOG_E_NOMEM.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_options_add_edge_ip(uclog_diag_options *opts, const char *ip);
+
+/**
+ * Set the public address the external interface is NAT'ed to.
+ * @return as uclog_diag_options_add_edge_ip().
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_options_set_edge_nat_ip(uclog_diag_options *opts, const char *ip);
+
+/**
+ * Add a private address of the external interface behind NAT (repeatable):
+ * a candidate on it means "External IP address is translated by NAT" is
+ * not selected.
+ * @return as uclog_diag_options_add_edge_ip().
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_options_add_edge_private_ip(uclog_diag_options *opts, const char *ip);
+
+/**
+ * Override the client location found in the log (a ::uclog_diag_location;
+ * UNKNOWN restores detection).
+ * @return 0, UCLOG_E_INVALID_ARG.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_options_set_client_location(uclog_diag_options *opts, int32_t location);
+
+/**
+ * Diagnose a log (one file, a buffer, or a rotated set in any order; it
+ * must not be a stream).
+ * @param[out] out the report, owned by the caller (uclog_diag_report_free()).
+ * @param opts NULL for the defaults.
+ * @return 0 (whatever the verdicts); UCLOG_E_STATE for a stream log;
+ *         UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG; an I/O error of the log.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_options *opts);
+
+/** Free a report. NULL is accepted. @since 1.0 */
+UCLOG_EXPORT void uclog_diag_report_free(uclog_diag_report *report);
+
+/** Number of files the log had. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_report_file_count(const uclog_diag_report *report);
+
+/** Name of file @p i (in time order), or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_file_name(const uclog_diag_report *report, uint32_t i);
+
+/** The client's SIP URI (from its requests), or NULL when unknown. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_client_uri(const uclog_diag_report *report);
+
+/** The client's User-Agent text, or NULL when unknown. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_client_user_agent(const uclog_diag_report *report);
+
+/**
+ * The client's version from its User-Agent (`UCCAPI/3.5.6874.0 …` gives
+ * "3.5.6874.0"), or NULL when unknown.
+ * @since 1.0
+ */
+UCLOG_EXPORT const char *uclog_diag_report_client_version(const uclog_diag_report *report);
+
+/** The client's location (a ::uclog_diag_location). @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_report_client_location(const uclog_diag_report *report);
+
+/** What the location was decided from (never NULL). @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_client_location_reason(const uclog_diag_report *report);
+
+/** Number of call attempts found. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_report_call_count(const uclog_diag_report *report);
+
+/** Call-ID of call attempt @p i, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_call_id(const uclog_diag_report *report, uint32_t i);
+
+/** Direction of call attempt @p i (a ::uclog_diag_call_direction), 0 when out of range. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_report_call_direction(const uclog_diag_report *report, uint32_t i);
+
+/** The other party's URI of call attempt @p i, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_report_call_peer(const uclog_diag_report *report, uint32_t i);
+
+/** Number of verdicts, log-wide ones first, then each call's. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_report_verdict_count(const uclog_diag_report *report);
+
+/** Verdict @p i, lent by the report, or NULL when out of range. @since 1.0 */
+UCLOG_EXPORT const uclog_diag_verdict *uclog_diag_report_verdict(const uclog_diag_report *report,
+                                                                  uint32_t i);
+
+/** The worst severity among the verdicts (UCLOG_DIAG_OK when none). @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_report_worst_severity(const uclog_diag_report *report);
+
+/** A ::uclog_diag_code. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_verdict_code(const uclog_diag_verdict *v);
+/** The code's name, e.g. "NO_EDGE_CANDIDATE". @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_name(const uclog_diag_verdict *v);
+/** A ::uclog_diag_severity. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_verdict_severity(const uclog_diag_verdict *v);
+/** A ::uclog_diag_certainty. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v);
+/** For an inferred verdict, what it was inferred from; NULL when certain. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_reason(const uclog_diag_verdict *v);
+/** The step of the procedure ("provisioning", "mras-uri", "mras", "invite", "edge", "media", "signalling", "log"). @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_step(const uclog_diag_verdict *v);
+/** One sentence saying what was found. Never NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_summary(const uclog_diag_verdict *v);
+/** The call attempt's Call-ID, or NULL for a log-wide verdict. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_call_id(const uclog_diag_verdict *v);
+/** Index of the call attempt, or -1 for a log-wide verdict. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_verdict_call(const uclog_diag_verdict *v);
+/** Number of evidence items. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_verdict_evidence_count(const uclog_diag_verdict *v);
+/** Evidence item @p i, or NULL. @since 1.0 */
+UCLOG_EXPORT const uclog_diag_evidence *uclog_diag_verdict_evidence(const uclog_diag_verdict *v, uint32_t i);
+/** Number of checklist items. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_verdict_checklist_count(const uclog_diag_verdict *v);
+/** Checklist item @p i (plain text), or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_verdict_checklist(const uclog_diag_verdict *v, uint32_t i);
+
+/** Name of the file the evidence is in, or NULL (e.g. a value from the options). @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_evidence_file(const uclog_diag_evidence *e);
+/** Where in the log: file index, byte offset, line, column, length. @since 1.0 */
+UCLOG_EXPORT void uclog_diag_evidence_span(uclog_span *out, const uclog_diag_evidence *e);
+/**
+ * The time of the record it comes from.
+ * @return 0, or UCLOG_E_NOT_FOUND.
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_diag_evidence_time(uclog_timestamp *out, const uclog_diag_evidence *e);
+/** The Call-ID of the message it comes from, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_evidence_call_id(const uclog_diag_evidence *e);
+/** What was seen (e.g. "mrasUri = sip:…", a candidate line). Never NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_evidence_detail(const uclog_diag_evidence *e);
+
+/* The registry of codes. */
+
+/**
+ * The code after @p code in the registry (0 gives the first), or 0 at the
+ * end: `for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c))`.
+ * @since 1.0
+ */
+UCLOG_EXPORT int32_t uclog_diag_code_next(int32_t code);
+/** Name of a code, or NULL for an unknown code. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_code_name(int32_t code);
+/** Severity of a code, or -1 for an unknown code. @since 1.0 */
+UCLOG_EXPORT int32_t uclog_diag_code_severity(int32_t code);
+/** Step of a code, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_code_step(int32_t code);
+/** When the code is given, in one sentence, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_code_condition(int32_t code);
+/** Number of checklist items of a code. @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_code_checklist_count(int32_t code);
+/** Checklist item @p i of a code, or NULL. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_code_checklist(int32_t code, uint32_t i);
+
+/** "ok", "info", "warning", "failure"; "unknown" otherwise. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_severity_name(int32_t severity);
+/** "certain", "inferred"; "unknown" otherwise. @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_certainty_name(int32_t certainty);
+/** "unknown", "remote", "internal". @since 1.0 */
+UCLOG_EXPORT const char *uclog_diag_location_name(int32_t location);
+
+/**
+ * Meaning of one ICEWarn bit in ms-client-diagnostics (Lync 2010 Resource
+ * Kit table: 0x1 TURN server unreachable … 0x200 TCP TURN connectivity
+ * failed), or NULL for a bit the table does not name.
+ * @since 1.0
+ */
+UCLOG_EXPORT const char *uclog_diag_icewarn_bit(uint32_t bit);
+
+/**
+ * The server component an ms-diagnostics id belongs to, by range
+ * (1000-1999 SIP stack, 9000-9999 MRAS, …; client ids 22-26 and
+ * 51000-52999). Never NULL.
+ * @since 1.0
+ */
+UCLOG_EXPORT const char *uclog_diag_ms_diagnostics_range(uint32_t error_id);
+
+/** The run-time version of libuclog-diag, as uclog_version(). @since 1.0 */
+UCLOG_EXPORT uint32_t uclog_diag_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,93 @@
+/* Private structures of libuclog-diag. It uses only libuclog's public API. */
+#ifndef UCLOG_DIAG_INTERNAL_H
+#define UCLOG_DIAG_INTERNAL_H
+
+#include <stdarg.h>
+
+#include <uclog/diag.h>
+#include <uclog/uclog.h>
+
+struct uclog__diag_code {
+    int32_t code;
+    const char *name;
+    int32_t severity;
+    const char *step;
+    const char *condition;
+    const char *const *lists[2]; /* checklist: one or two NULL-ended lists */
+};
+
+const struct uclog__diag_code *uclog__diag_code(int32_t code);
+uint32_t uclog__diag_checklist_count(const struct uclog__diag_code *c);
+const char *uclog__diag_checklist_item(const struct uclog__diag_code *c, uint32_t k);
+
+#define UCLOG__DIAG_MAX_EDGE 16
+
+struct uclog_diag_options {
+    uclog_ctx *ctx;
+    uint8_t edge[UCLOG__DIAG_MAX_EDGE][16]; /* external interface addresses */
+    uint32_t nedge;
+    uint8_t nat[16];
+    int has_nat;
+    uint8_t priv[UCLOG__DIAG_MAX_EDGE][16];
+    uint32_t npriv;
+    int32_t location;
+};
+
+struct uclog_diag_evidence {
+    const char *file;
+    uclog_span span;
+    uclog_timestamp ts;
+    int has_ts;
+    const char *call_id;
+    const char *detail;
+};
+
+struct uclog_diag_verdict {
+    const struct uclog__diag_code *reg;
+    int32_t certainty;
+    const char *reason;
+    const char *summary;
+    int32_t call;
+    const char *call_id;
+    struct uclog_diag_evidence *ev;
+    size_t nev, ev_cap;
+};
+
+struct uclog__diag_call {
+    const char *call_id;
+    const char *peer;
+    int32_t direction;
+};
+
+/* Memory the report owns: strings and arrays, freed together. */
+struct uclog__diag_block;
+
+struct uclog_diag_report {
+    uclog_ctx *ctx;
+    int nomem; /* an allocation failed while building: the run fails */
+    struct uclog__diag_block *blocks;
+    const char **files;
+    uint32_t nfiles;
+    const char *client_uri, *client_ua, *client_version, *location_reason;
+    int32_t location;
+    struct uclog__diag_call *calls;
+    size_t ncalls, calls_cap;
+    struct uclog_diag_verdict **verdicts;
+    size_t nverdicts, verdicts_cap;
+};
+
+/* Report building (report.c). Every call returns 0 or UCLOG_E_NOMEM. */
+int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx);
+const char *uclog__diag_strdup(uclog_diag_report *r, const char *s, size_t n);
+const char *uclog__diag_printf(uclog_diag_report *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int uclog__diag_grow(uclog_diag_report *r, void **arr, size_t *cap, size_t need, size_t elem);
+struct uclog_diag_verdict *uclog__diag_verdict(uclog_diag_report *r, int32_t code, int32_t call,
+                                              const char *call_id);
+int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, const struct uclog_diag_evidence *e);
+void uclog__diag_order(uclog_diag_report *r);
+
+#endif

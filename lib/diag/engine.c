@@ -1,0 +1,1051 @@
+/*
+ * The procedure of "Troubleshooting External Audio/Video Call Failures",
+ * step by step, for every call attempt in a log:
+ *   provisioning SUBSCRIBE -> its 200 OK -> mrasUri -> MRAS SERVICE with a
+ *   credentialsRequest -> its 200 OK with credentials and relays -> the
+ *   INVITE's offer -> a candidate on the A/V Edge's external address (or on
+ *   its private address behind NAT),
+ * and the field rules beyond it (ms-client-diagnostics 22-26 with ICEWarn,
+ * the ms-diagnostics of a failed INVITE).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag-internal.h"
+
+#define EDGE_PORT_MIN 50000
+#define EDGE_PORT_MAX 59999
+#define NONE UINT32_MAX
+#define MAX_RELAYS 16
+#define MAX_OWN 32
+
+typedef struct {
+    uclog_ctx *ctx;
+    uclog_index *idx;
+    const uclog_diag_options *opts;
+    uclog_diag_report *r;
+    uint32_t nmsgs;
+    uint32_t *subs, *mras; /* provisioning SUBSCRIBEs and MRAS SERVICEs the client sent */
+    size_t nsubs, subs_cap, nmras, mras_cap;
+    uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
+    size_t ndone, done_cap;
+    uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays last received */
+    uint32_t nrelay;
+    int rc;                /* first error: sticky */
+} run;
+
+/* ---- small helpers ---- */
+
+static int fail(run *R, int rc)
+{
+    if (!R->rc)
+        R->rc = rc;
+    return R->rc;
+}
+
+static int grow_u32(run *R, uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
+{
+    if (uclog__diag_grow(R->r, (void **)arr, cap, *n + 1, sizeof(**arr)))
+        return fail(R, UCLOG_E_NOMEM);
+    (*arr)[(*n)++] = v;
+    return UCLOG_OK;
+}
+
+static int view_is(uclog_str s, const char *lit)
+{
+    size_t i, n = strlen(lit);
+    if (!s.ptr || s.len != n)
+        return 0;
+    for (i = 0; i < n; i++) {
+        char a = s.ptr[i], b = lit[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b + 32);
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+static const char *dup_view(run *R, uclog_str s)
+{
+    const char *p;
+    if (!s.ptr)
+        return NULL;
+    p = uclog__diag_strdup(R->r, s.ptr, s.len);
+    if (!p)
+        fail(R, UCLOG_E_NOMEM);
+    return p;
+}
+
+static int parse_msg(run *R, uint32_t i, uclog_sip **m)
+{
+    int rc = uclog_index_message_parse(m, R->idx, i);
+    if (rc)
+        fail(R, rc);
+    return rc;
+}
+
+static int is_request(run *R, uint32_t i, const char *method)
+{
+    uclog_str mth;
+    return uclog_index_message_kind(&mth, NULL, R->idx, i) == 1 && view_is(mth, method);
+}
+
+static int sent(run *R, uint32_t i)
+{
+    return uclog_index_message_direction(R->idx, i) == UCLOG_DIRECTION_SENT;
+}
+
+/* Evidence pointing at message i (or at a span inside it). */
+static int evidence_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_span *where,
+                       const char *detail)
+{
+    struct uclog_diag_evidence e;
+    uclog_str cid;
+
+    if (!v)
+        return fail(R, UCLOG_E_NOMEM);
+    memset(&e, 0, sizeof(e));
+    if (i != NONE) {
+        uclog_index_message_span(&e.span, R->idx, i);
+        e.has_ts = uclog_index_message_timestamp(&e.ts, R->idx, i) == 0;
+        if (uclog_index_message_call_id(&cid, R->idx, i) == 0)
+            e.call_id = dup_view(R, cid);
+        e.file = uclog_diag_report_file_name(R->r, e.span.file);
+    }
+    if (where)
+        e.span = *where;
+    e.detail = detail;
+    if (!detail || uclog__diag_evidence(R->r, v, &e))
+        return fail(R, UCLOG_E_NOMEM);
+    return UCLOG_OK;
+}
+
+/* "SIP/2.0 488 Not Acceptable Here" or "SERVICE sip:…": the start line, for evidence. */
+static const char *start_line_of(run *R, uint32_t i)
+{
+    uclog_sip *m = NULL;
+    uclog_str line;
+    const char *s = NULL;
+
+    if (parse_msg(R, i, &m))
+        return NULL;
+    if (uclog_sip_start_line(&line, NULL, m) == 0)
+        s = dup_view(R, line);
+    uclog_sip_free(m);
+    return s;
+}
+
+static struct uclog_diag_verdict *verdict(run *R, int32_t code, int32_t call, const char *call_id)
+{
+    struct uclog_diag_verdict *v = uclog__diag_verdict(R->r, code, call, call_id);
+    if (!v)
+        fail(R, UCLOG_E_NOMEM);
+    return v;
+}
+
+/* Sign-in verdicts are given once per message they are about. */
+static int already(run *R, int32_t code, uint32_t msg)
+{
+    uint64_t key = (uint64_t)(uint32_t)code << 32 | msg;
+    size_t i;
+    for (i = 0; i < R->ndone; i++)
+        if (R->done[i] == key)
+            return 1;
+    if (uclog__diag_grow(R->r, (void **)&R->done, &R->done_cap, R->ndone + 1, sizeof(*R->done)))
+        fail(R, UCLOG_E_NOMEM);
+    else
+        R->done[R->ndone++] = key;
+    return 0;
+}
+
+/* Evidence for every ms-diagnostics entry of message i, with its range explained. */
+static int diagnostics_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m)
+{
+    uint32_t k, n = uclog_sip_diag_count(m), kind, id, sub;
+    uclog_str entry, reason;
+
+    for (k = 0; k < n && !R->rc; k++) {
+        if (uclog_sip_diag(&entry, &kind, m, k))
+            continue;
+        if (uclog_sip_diag_parse(&id, &sub, &reason, NULL, entry)) {
+            evidence_at(R, v, i, NULL, uclog__diag_printf(R->r, "%s: %.*s",
+                        kind == UCLOG_SIP_DIAG_CLIENT ? "ms-client-diagnostics" : "ms-diagnostics",
+                        (int)entry.len, entry.ptr));
+            continue;
+        }
+        evidence_at(R, v, i, NULL,
+                    uclog__diag_printf(R->r, "%s %u (%s): %.*s",
+                                       kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
+                                       : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                                                       : "ms-diagnostics",
+                                       id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
+                                       reason.ptr ? reason.ptr : ""));
+    }
+    return R->rc;
+}
+
+/* ---- the client ---- */
+
+/* "UCCAPI/3.5.6874.0 OC/3.5.6874.0 (…)" gives "3.5.6874.0". */
+static const char *version_of(run *R, uclog_str ua)
+{
+    static const char *const marks[] = {"UCCAPI/", "OC/"};
+    size_t m, i, n;
+
+    for (m = 0; m < 2; m++) {
+        n = strlen(marks[m]);
+        for (i = 0; i + n <= ua.len; i++) {
+            if (memcmp(ua.ptr + i, marks[m], n) == 0) {
+                size_t e = i + n;
+                while (e < ua.len && ua.ptr[e] != ' ' && ua.ptr[e] != '(')
+                    e++;
+                return e > i + n ? uclog__diag_strdup(R->r, ua.ptr + i + n, e - i - n) : NULL;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void client_facts(run *R)
+{
+    uint32_t i;
+    int32_t loc = UCLOG_DIAG_LOCATION_UNKNOWN;
+    const char *why = NULL;
+    int saw_signin_ok = 0;
+
+    for (i = 0; i < R->nmsgs && !R->rc; i++) {
+        uclog_str mth, cseq_method, v;
+        uint32_t status;
+        int kind = uclog_index_message_kind(&mth, &status, R->idx, i);
+        uclog_sip *m = NULL;
+        uclog_span sp;
+
+        uclog_index_message_cseq(NULL, &cseq_method, R->idx, i);
+        if (kind == 1 && sent(R, i) && !R->r->client_uri) {
+            if (parse_msg(R, i, &m))
+                return;
+            if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
+                R->r->client_uri = dup_view(R, v);
+            if (uclog_sip_user_agent(&v, m) == 0) {
+                R->r->client_ua = dup_view(R, v);
+                R->r->client_version = version_of(R, v);
+            }
+            uclog_sip_free(m);
+            m = NULL;
+        }
+        if (kind == 0 && !sent(R, i) && status >= 200 && status < 300 && loc == UCLOG_DIAG_LOCATION_UNKNOWN &&
+            (view_is(cseq_method, "REGISTER") || view_is(cseq_method, "SUBSCRIBE") ||
+             view_is(cseq_method, "SERVICE"))) {
+            if (parse_msg(R, i, &m))
+                return;
+            saw_signin_ok = 1;
+            if (uclog_sip_is_remote_user(m) == 1) {
+                loc = UCLOG_DIAG_LOCATION_REMOTE;
+                uclog_index_message_span(&sp, R->idx, i);
+                why = uclog__diag_printf(R->r, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",
+                                         (int)cseq_method.len, cseq_method.ptr,
+                                         uclog_diag_report_file_name(R->r, sp.file), sp.line);
+            }
+            uclog_sip_free(m);
+        }
+    }
+    if (loc == UCLOG_DIAG_LOCATION_UNKNOWN && saw_signin_ok) {
+        loc = UCLOG_DIAG_LOCATION_INTERNAL;
+        why = "the sign-in responses carry no ms-user-logon-data: RemoteUser";
+    }
+    if (R->opts && R->opts->location) {
+        loc = R->opts->location;
+        why = "given in the options";
+    }
+    if (loc != UCLOG_DIAG_LOCATION_UNKNOWN) {
+        R->r->location = loc;
+        R->r->location_reason = why ? why : "";
+    }
+}
+
+/* MRAS request location, when the sign-in responses said nothing. */
+static void client_location_from_mras(run *R, const uclog_mras *req)
+{
+    const uclog_mras_credreq *cr;
+    uclog_str loc;
+
+    if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !(R->r->location == UCLOG_DIAG_LOCATION_INTERNAL &&
+                                                           strcmp(R->r->location_reason, "given in the options")))
+        return;
+    if (uclog_mras_credreq_get(&cr, req, 0) || uclog_mras_credreq_location(&loc, cr))
+        return;
+    if (view_is(loc, "internet")) {
+        R->r->location = UCLOG_DIAG_LOCATION_REMOTE;
+        R->r->location_reason = "the MRAS credentialsRequest says location internet";
+    } else if (view_is(loc, "intranet")) {
+        R->r->location = UCLOG_DIAG_LOCATION_INTERNAL;
+        R->r->location_reason = "the MRAS credentialsRequest says location intranet";
+    }
+}
+
+/* ---- finding the procedure's messages ---- */
+
+static int body_of(uclog_str *body, uclog_span *span, const uclog_sip *m)
+{
+    return uclog_sip_body(body, span, m) || body->len == 0 ? UCLOG_E_NOT_FOUND : UCLOG_OK;
+}
+
+static void find_signins(run *R)
+{
+    uint32_t i;
+
+    for (i = 0; i < R->nmsgs && !R->rc; i++) {
+        uclog_sip *m = NULL;
+        uclog_str pkg, t, st, body;
+        uclog_span span;
+        int sub = is_request(R, i, "SUBSCRIBE"), svc = is_request(R, i, "SERVICE");
+
+        if (!sent(R, i) || !(sub || svc))
+            continue;
+        if (parse_msg(R, i, &m))
+            return;
+        if (sub && uclog_sip_event(&pkg, NULL, m) == 0 && view_is(pkg, "vnd-microsoft-provisioning-v2"))
+            grow_u32(R, &R->subs, &R->nsubs, &R->subs_cap, i);
+        if (svc && uclog_sip_content_type(&t, &st, NULL, m) == 0 && view_is(st, "msrtc-media-relay-auth+xml") &&
+            body_of(&body, &span, m) == 0) {
+            uclog_mras *req = NULL;
+            int prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
+            if (prc == UCLOG_E_NOMEM)
+                fail(R, prc);
+            if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0) {
+                grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i);
+                client_location_from_mras(R, req);
+            }
+            uclog_mras_free(req);
+        }
+        uclog_sip_free(m);
+    }
+}
+
+/* The newest of list[] with after < index < before, or NONE. */
+static uint32_t newest(const uint32_t *list, size_t n, uint32_t after, uint32_t before)
+{
+    size_t k;
+    uint32_t best = NONE;
+    for (k = 0; k < n; k++)
+        if (list[k] < before && (after == NONE || list[k] > after))
+            best = list[k];
+    return best;
+}
+
+/* ---- sign-in: provisioning, mrasUri, MRAS ---- */
+
+/* The mrasUri of the provisioning 200 OK (or of a NOTIFY in the same dialog). */
+static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const char **problem)
+{
+    uclog_sip *m = NULL;
+    uclog_prov *prov = NULL;
+    uclog_str body, uri;
+    uclog_span span;
+    const char *res = NULL;
+    int rc;
+
+    *problem = "ServerConfiguration has no mrasUri";
+    if (parse_msg(R, ok, &m))
+        return NULL;
+    if (body_of(&body, &span, m)) {
+        *problem = "the 200 OK has no body";
+    } else if ((rc = uclog_prov_parse(&prov, R->ctx, body.ptr, body.len, &span)) != 0) {
+        if (rc == UCLOG_E_NOMEM)
+            fail(R, rc);
+        *problem = uclog__diag_printf(R->r, "its body could not be read: %s", uclog_ctx_errmsg(R->ctx));
+    } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0 && uri.len) {
+        res = dup_view(R, uri);
+    } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0) {
+        *problem = "mrasUri is empty";
+    }
+    uclog_prov_free(prov);
+    uclog_sip_free(m);
+    return res;
+}
+
+static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_mras_credresp *cr)
+{
+    uint32_t k, n = uclog_mras_relay_count(cr), dur = 0;
+    uclog_str user;
+
+    if (uclog_mras_credresp_username(&user, cr) == 0 && uclog_mras_credresp_duration(&dur, cr) == 0)
+        evidence_at(R, v, ok, NULL, uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u minutes",
+                                                      user.len, dur));
+    for (k = 0; k < n && !R->rc; k++) {
+        const uclog_mras_relay *relay;
+        uclog_str loc = {"", 0}, host = {"", 0};
+        uclog_span hs;
+        uint16_t udp = 0, tcp = 0;
+        int hu, ht;
+
+        if (uclog_mras_relay_get(&relay, cr, k))
+            continue;
+        uclog_mras_relay_location(&loc, relay);
+        uclog_mras_relay_host(&host, &hs, relay);
+        hu = uclog_mras_relay_udp_port(&udp, relay) == 0;
+        ht = uclog_mras_relay_tcp_port(&tcp, relay) == 0;
+        if (uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP && R->nrelay < MAX_RELAYS &&
+            uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+            R->nrelay++;
+        evidence_at(R, v, ok, &hs,
+                    uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, UDP port %s%u, TCP port %s%u",
+                                       (int)loc.len, loc.ptr,
+                                       uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP ? "directIPAddress" : "hostName",
+                                       (int)host.len, host.ptr, hu ? "" : "(none) ", udp, ht ? "" : "(none) ", tcp));
+    }
+}
+
+/* The provisioning steps that led here: the SUBSCRIBE, its 200 OK, the mrasUri. */
+static void chain_evidence(run *R, struct uclog_diag_verdict *v, uint32_t sub, uint32_t ok, const char *uri,
+                           const uclog_span *uri_span)
+{
+    evidence_at(R, v, sub, NULL, "provisioning SUBSCRIBE sent (Event: vnd-microsoft-provisioning-v2)");
+    evidence_at(R, v, ok, NULL, "its 200 OK, with the same Call-ID");
+    evidence_at(R, v, ok, uri_span, uclog__diag_printf(R->r, "mrasUri = %s", uri));
+}
+
+/* The MRAS step for the sign-in that gave mrasUri, before message `before`. */
+static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, uint32_t uri_msg,
+                      const uclog_span *uri_span)
+{
+    uint32_t svc = newest(R->mras, R->nmras, sub, before), fin;
+    struct uclog_diag_verdict *v;
+    uclog_sip *m = NULL;
+    uclog_mras *resp = NULL;
+    uclog_str body, phrase;
+    uclog_span span;
+    uint32_t status;
+
+    if (svc == NONE) {
+        if (already(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, sub))
+            return;
+        v = verdict(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        if (v)
+            v->summary = "mrasUri is known, but the client sent no SERVICE with a credentialsRequest after it";
+        return;
+    }
+    if (uclog_index_final_response(&fin, R->idx, svc) != 0) {
+        if (already(R, UCLOG_DIAG_MRAS_UNANSWERED, svc))
+            return;
+        v = verdict(R, UCLOG_DIAG_MRAS_UNANSWERED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        evidence_at(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s (no response with this Call-ID follows)",
+                                                       start_line_of(R, svc)));
+        if (v)
+            v->summary = "the MRAS SERVICE got no 200 OK: the A/V Authentication Service could not be reached; "
+                         "check the A/V Edge's internal interface";
+        return;
+    }
+    if (already(R, UCLOG_DIAG_MRAS_OK, fin) || already(R, UCLOG_DIAG_MRAS_REJECTED, fin) || parse_msg(R, fin, &m))
+        return;
+    uclog_index_message_kind(NULL, &status, R->idx, fin);
+    if (status >= 200 && status < 300 && body_of(&body, &span, m) == 0) {
+        int prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
+        if (prc == UCLOG_E_NOMEM) {
+            fail(R, prc);
+            uclog_sip_free(m);
+            return;
+        }
+    }
+    if (status < 200 || status >= 300) {
+        v = verdict(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        evidence_at(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, svc)));
+        evidence_at(R, v, fin, NULL, uclog__diag_printf(R->r, "answer: %s", start_line_of(R, fin)));
+        diagnostics_evidence(R, v, fin, m);
+        if (v)
+            v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", status);
+    } else if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE) {
+        v = verdict(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        evidence_at(R, v, fin, NULL, uclog__diag_printf(R->r, "the 200 OK has no readable MRAS response: %s",
+                                                       resp || body_of(&body, &span, m) ? "no response element"
+                                                                                        : uclog_ctx_errmsg(R->ctx)));
+        if (v)
+            v->summary = "the MRAS 200 OK carries no readable response";
+    } else if (uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK || uclog_mras_credresp_count(resp) == 0) {
+        v = verdict(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        evidence_at(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, svc)));
+        if (uclog_mras_reason_phrase(&phrase, resp))
+            phrase.ptr = "(none)", phrase.len = 6;
+        evidence_at(R, v, fin, NULL, uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse",
+                                                       (int)phrase.len, phrase.ptr, uclog_mras_credresp_count(resp)));
+        diagnostics_evidence(R, v, fin, m);
+        if (v)
+            v->summary = uclog__diag_printf(R->r, "MRAS answered reasonPhrase \"%.*s\"%s", (int)phrase.len, phrase.ptr,
+                                            uclog_mras_credresp_count(resp) ? "" : " with no credentials");
+    } else {
+        const uclog_mras_credresp *cr;
+        v = verdict(R, UCLOG_DIAG_MRAS_OK, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        evidence_at(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, svc)));
+        R->nrelay = 0;
+        if (uclog_mras_credresp_get(&cr, resp, 0) == 0)
+            relay_evidence(R, v, fin, cr);
+        if (v)
+            v->summary = "MRAS answered OK with credentials and a media relay list";
+    }
+    uclog_mras_free(resp);
+    uclog_sip_free(m);
+}
+
+/* Every sign-in step before message `before` (the call's offer, or the end of the log). */
+static void signin_steps(run *R, uint32_t before)
+{
+    uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status;
+    struct uclog_diag_verdict *v;
+    const char *uri, *problem;
+    uclog_span uri_span;
+    uclog_sip *m = NULL;
+
+    if (sub == NONE) {
+        if (!already(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, NONE)) {
+            v = verdict(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, -1, NULL);
+            evidence_at(R, v, NONE, NULL,
+                        uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
+                                                 "vnd-microsoft-provisioning-v2 sent by the client", R->nmsgs));
+        }
+        return;
+    }
+    if (uclog_index_final_response(&fin, R->idx, sub) != 0 ||
+        (uclog_index_message_kind(NULL, &status, R->idx, fin), status < 200 || status >= 300)) {
+        int answered = uclog_index_final_response(&fin, R->idx, sub) == 0;
+        if (already(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, sub))
+            return;
+        v = verdict(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, -1, NULL);
+        evidence_at(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, sub)));
+        if (answered) {
+            evidence_at(R, v, fin, NULL, uclog__diag_printf(R->r, "answer: %s", start_line_of(R, fin)));
+            if (parse_msg(R, fin, &m) == 0) {
+                diagnostics_evidence(R, v, fin, m);
+                uclog_sip_free(m);
+            }
+            if (v)
+                v->summary = uclog__diag_printf(R->r, "the provisioning SUBSCRIBE was refused with %u", status);
+        } else if (v) {
+            v->summary = "the provisioning SUBSCRIBE got no 200 OK with its Call-ID";
+        }
+        return;
+    }
+    uri = find_mras_uri(R, fin, &uri_span, &problem);
+    if (R->rc)
+        return;
+    if (!uri) {
+        if (already(R, UCLOG_DIAG_MRAS_URI_MISSING, fin))
+            return;
+        v = verdict(R, UCLOG_DIAG_MRAS_URI_MISSING, -1, NULL);
+        evidence_at(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, sub)));
+        evidence_at(R, v, fin, NULL, uclog__diag_printf(R->r, "provisioning 200 OK: %s", problem ? problem : "?"));
+        if (v)
+            v->summary = "the provisioning 200 OK has no mrasUri: no A/V Edge is configured for the pool";
+        return;
+    }
+    mras_step(R, sub, before, uri, fin, &uri_span);
+}
+
+/* ---- calls: the offer and its candidates ---- */
+
+enum cand_class { C_OWN, C_EDGE, C_PRIVATE_EDGE, C_OTHER };
+
+typedef struct {
+    uint8_t own[MAX_OWN][16];
+    uint32_t nown;
+} own_set;
+
+static void own_add(own_set *o, uclog_str a)
+{
+    uint8_t ip[16];
+    uint32_t k;
+    if (!a.ptr || uclog_addr_parse(ip, a.ptr, a.len) <= 0)
+        return;
+    for (k = 0; k < o->nown; k++)
+        if (!memcmp(o->own[k], ip, 16))
+            return;
+    if (o->nown < MAX_OWN)
+        memcpy(o->own[o->nown++], ip, 16);
+}
+
+static int in_list(const uint8_t (*list)[16], uint32_t n, const uint8_t ip[16])
+{
+    uint32_t k;
+    for (k = 0; k < n; k++)
+        if (!memcmp(list[k], ip, 16))
+            return 1;
+    return 0;
+}
+
+/* The client's own addresses: the packet's local address, Via, o=/c=, raddr. */
+static void own_addresses(run *R, own_set *o, uint32_t offer, const uclog_sip *m, uclog_sdp *const *sdps, uint32_t nsdp)
+{
+    uclog_str a, via_host;
+    uint32_t s, k, c;
+
+    if (uclog_index_message_addresses(&a, NULL, NULL, NULL, R->idx, offer) == 0)
+        own_add(o, a);
+    if (uclog_sip_via(NULL, &via_host, NULL, NULL, m, 0) == 0)
+        own_add(o, via_host);
+    for (s = 0; s < nsdp; s++) {
+        if (uclog_sdp_origin(NULL, NULL, NULL, NULL, &a, sdps[s]) == 0)
+            own_add(o, a);
+        if (uclog_sdp_connection(NULL, &a, sdps[s]) == 0)
+            own_add(o, a);
+        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
+            const uclog_sdp_media *md;
+            if (uclog_sdp_media_get(&md, sdps[s], k))
+                continue;
+            if (uclog_sdp_media_connection(NULL, &a, md) == 0)
+                own_add(o, a);
+            for (c = 0; c < uclog_sdp_candidate_count(md); c++) {
+                const uclog_sdp_candidate *cd;
+                uint16_t rp;
+                if (uclog_sdp_candidate_get(&cd, md, c) == 0 && uclog_sdp_candidate_related(&a, &rp, cd) == 0)
+                    own_add(o, a);
+            }
+        }
+    }
+}
+
+static enum cand_class classify(run *R, const own_set *own, const uclog_sdp_candidate *cd, const char **why)
+{
+    const uclog_diag_options *op = R->opts;
+    uclog_str a;
+    uint8_t ip[16];
+    uint16_t port = uclog_sdp_candidate_port(cd);
+    int32_t cls;
+
+    uclog_sdp_candidate_address(&a, cd);
+    if (uclog_addr_parse(ip, a.ptr, a.len) <= 0) {
+        *why = "not an IP address";
+        return C_OTHER;
+    }
+    if (op && (op->nedge || op->has_nat || op->npriv)) {
+        if (in_list((const uint8_t(*)[16])op->edge, op->nedge, ip) || (op->has_nat && !memcmp(op->nat, ip, 16))) {
+            *why = "on the A/V Edge's external address given";
+            return C_EDGE;
+        }
+        if (in_list((const uint8_t(*)[16])op->priv, op->npriv, ip)) {
+            *why = "on the A/V Edge's private external address given (not the NAT-ed one)";
+            return C_PRIVATE_EDGE;
+        }
+        if (in_list((const uint8_t(*)[16])own->own, own->nown, ip)) {
+            *why = "the client's own address";
+            return C_OWN;
+        }
+        *why = uclog_sdp_candidate_type(cd) == UCLOG_SDP_CANDIDATE_TYPE_RELAY
+                   ? "a relay candidate, but not on the A/V Edge address given"
+                   : "not on the A/V Edge address given";
+        return C_OTHER;
+    }
+    if (uclog_sdp_candidate_type(cd) == UCLOG_SDP_CANDIDATE_TYPE_RELAY) {
+        *why = "typ relay";
+        return C_EDGE;
+    }
+    if (in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
+        *why = "on the media relay address MRAS gave";
+        return C_EDGE;
+    }
+    if (in_list((const uint8_t(*)[16])own->own, own->nown, ip)) {
+        *why = "the client's own address";
+        return C_OWN;
+    }
+    cls = uclog_addr_class(a.ptr, a.len);
+    if (port >= EDGE_PORT_MIN && port <= EDGE_PORT_MAX) {
+        if (cls == UCLOG_ADDR_CLASS_PUBLIC) {
+            *why = "a public address, not the client's, in the Edge media port range 50000-59999";
+            return C_EDGE;
+        }
+        if (cls == UCLOG_ADDR_CLASS_PRIVATE || cls == UCLOG_ADDR_CLASS_CGN) {
+            *why = "a private address, not the client's, in the Edge media port range 50000-59999";
+            return C_PRIVATE_EDGE;
+        }
+    }
+    *why = cls == UCLOG_ADDR_CLASS_PUBLIC ? "a public address outside the Edge media port range"
+                                          : "a private address that is not the client's";
+    return C_OTHER;
+}
+
+/* The candidate line as written: "a=candidate:…", without trailing blanks. */
+static const char *candidate_line(run *R, const uclog_sdp_candidate *cd, const char *prefix, const char *why)
+{
+    uclog_str raw;
+    uclog_sdp_candidate_raw(&raw, cd);
+    while (raw.len && (raw.ptr[raw.len - 1] == ' ' || raw.ptr[raw.len - 1] == '\r'))
+        raw.len--;
+    return uclog__diag_printf(R->r, "%sa=%s:%.*s%s%s%s", prefix,
+                              uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 ? "x-candidate-ipv6"
+                                                                                              : "candidate",
+                              (int)raw.len, raw.ptr, why ? " (" : "", why ? why : "", why ? ")" : "");
+}
+
+/* Parse every SDP body of message i; returns how many. */
+static uint32_t parse_offers(run *R, const uclog_sip *m, uclog_sdp **sdps, uint32_t max)
+{
+    uint32_t k, n = uclog_sip_sdp_count(m), got = 0;
+    for (k = 0; k < n && got < max; k++) {
+        uclog_str body;
+        uclog_span span;
+        if (uclog_sip_sdp_body(&body, &span, NULL, m, k))
+            continue;
+        if (uclog_sdp_parse(&sdps[got], R->ctx, body.ptr, body.len, &span)) {
+            fail(R, UCLOG_E_NOMEM);
+            break;
+        }
+        got++;
+    }
+    return got;
+}
+
+static int has_audio(uclog_sdp *const *sdps, uint32_t n)
+{
+    uint32_t s, k;
+    for (s = 0; s < n; s++)
+        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
+            const uclog_sdp_media *md;
+            uclog_str t;
+            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && (uclog_sdp_media_type(&t, md), view_is(t, "audio")))
+                return 1;
+        }
+    return 0;
+}
+
+static void free_sdps(uclog_sdp **sdps, uint32_t n)
+{
+    while (n)
+        uclog_sdp_free(sdps[--n]);
+}
+
+/* Candidates of the audio media, as evidence of v (the other party's as context). */
+static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_sdp *const *sdps,
+                                uint32_t nsdp, const own_set *own, int context, int *found)
+{
+    uint32_t s, k, c;
+
+    for (s = 0; s < nsdp && !R->rc; s++)
+        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
+            const uclog_sdp_media *md;
+            uclog_str t;
+            if (uclog_sdp_media_get(&md, sdps[s], k) || (uclog_sdp_media_type(&t, md), !view_is(t, "audio")))
+                continue;
+            for (c = 0; c < uclog_sdp_candidate_count(md); c++) {
+                const uclog_sdp_candidate *cd;
+                const char *why;
+                enum cand_class cl;
+                uclog_span sp;
+                if (uclog_sdp_candidate_get(&cd, md, c))
+                    continue;
+                uclog_sdp_candidate_span(&sp, cd);
+                if (context) {
+                    evidence_at(R, v, msg, &sp, candidate_line(R, cd, "other party's candidate (context, not judged): ", NULL));
+                    continue;
+                }
+                cl = classify(R, own, cd, &why);
+                found[cl]++;
+                if (v)
+                    evidence_at(R, v, msg, &sp, candidate_line(R, cd, "", why));
+            }
+        }
+}
+
+/* The answer from the other party with SDP (183 or 200), or NONE. */
+static uint32_t answer_of(run *R, uint32_t offer)
+{
+    uint32_t k, resp, n = uclog_index_response_count(R->idx, offer);
+    for (k = 0; k < n; k++) {
+        uclog_sip *m = NULL;
+        uint32_t cnt;
+        if (uclog_index_response(&resp, R->idx, offer, k) || parse_msg(R, resp, &m))
+            continue;
+        cnt = uclog_sip_sdp_count(m);
+        uclog_sip_free(m);
+        if (cnt)
+            return resp;
+    }
+    return NONE;
+}
+
+static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer, uint32_t context_msg)
+{
+    uclog_sip *m = NULL, *cm = NULL;
+    uclog_sdp *sdps[4], *csdps[4];
+    uint32_t nsdp, ncsdp = 0;
+    own_set own;
+    int found[4] = {0, 0, 0, 0}, given = R->opts && (R->opts->nedge || R->opts->has_nat || R->opts->npriv);
+    int32_t code;
+    struct uclog_diag_verdict *v;
+
+    if (parse_msg(R, offer, &m))
+        return;
+    nsdp = parse_offers(R, m, sdps, 4);
+    memset(&own, 0, sizeof(own));
+    own_addresses(R, &own, offer, m, sdps, nsdp);
+    candidates_evidence(R, NULL, offer, sdps, nsdp, &own, 0, found);
+    code = found[C_EDGE]           ? UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
+           : found[C_PRIVATE_EDGE] ? UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
+                                   : UCLOG_DIAG_NO_EDGE_CANDIDATE;
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->r->location == UCLOG_DIAG_LOCATION_INTERNAL) {
+        /* An internal client offers host candidates: no Edge failure is claimed from them. */
+        free_sdps(sdps, nsdp);
+        uclog_sip_free(m);
+        return;
+    }
+    v = verdict(R, code, call, call_id);
+    if (v && !given) {
+        v->certainty = UCLOG_DIAG_INFERRED;
+        v->reason = code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
+                        ? "no Edge address was given: a candidate of type relay, on the relay address MRAS gave, "
+                          "or public and not the client's in the Edge media port range 50000-59999"
+                    : code == UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
+                        ? "no Edge address was given: a private address that is not the client's, in the Edge "
+                          "media port range 50000-59999, points at an Edge behind NAT"
+                        : "no Edge address was given: no candidate is of type relay, on a relay address MRAS gave, "
+                          "or public and not the client's in the Edge media port range 50000-59999";
+    }
+    if (v)
+        v->summary = code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
+                         ? "the offer has a candidate on the A/V Edge's external address"
+                     : code == UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
+                         ? "a candidate carries the A/V Edge's private external address instead of the NAT-ed one"
+                         : uclog__diag_printf(R->r, "none of the offer's %d audio candidates is on the A/V Edge's "
+                                                    "external address", found[0] + found[1] + found[2] + found[3]);
+    evidence_at(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", start_line_of(R, offer)));
+    memset(found, 0, sizeof(found));
+    candidates_evidence(R, v, offer, sdps, nsdp, &own, 0, found);
+    if (context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
+        ncsdp = parse_offers(R, cm, csdps, 4);
+        candidates_evidence(R, v, context_msg, csdps, ncsdp, &own, 1, found);
+        free_sdps(csdps, ncsdp);
+        uclog_sip_free(cm);
+    }
+    free_sdps(sdps, nsdp);
+    uclog_sip_free(m);
+}
+
+/* ---- calls: media failure and refusal ---- */
+
+static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_str entry)
+{
+    uclog_str val, media;
+    uint64_t bits;
+    uint32_t b;
+
+    if (uclog_sip_diag_media_debug(&val, &media, entry, "ICEWarn") != 0 || uclog_sip_parse_u64(&bits, val) != 0)
+        return;
+    evidence_at(R, v, msg, NULL, uclog__diag_printf(R->r, "ICEWarn=%.*s%s%.*s", (int)val.len, val.ptr,
+                                                   media.ptr ? " for " : "", (int)media.len, media.ptr ? media.ptr : ""));
+    for (b = 0; b < 64; b++) {
+        uint64_t bit = (uint64_t)1 << b;
+        const char *meaning;
+        if (!(bits & bit))
+            continue;
+        meaning = bit <= 0xFFFFFFFFu ? uclog_diag_icewarn_bit((uint32_t)bit) : NULL;
+        evidence_at(R, v, msg, NULL, meaning ? uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: %s", (unsigned long long)bit, meaning)
+                                             : uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: not in the Resource Kit table (raw value kept)",
+                                                                  (unsigned long long)bit));
+    }
+    if (uclog_sip_diag_media_debug(&val, NULL, entry, "LocalMR") == 0)
+        evidence_at(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "LocalMR=%.*s", (int)val.len, val.ptr)
+                                             : "LocalMR is empty: this side got no media relay (MRAS or TURN allocation)");
+    if (uclog_sip_diag_media_debug(&val, NULL, entry, "RemoteMR") == 0)
+        evidence_at(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "RemoteMR=%.*s", (int)val.len, val.ptr)
+                                             : "RemoteMR is empty: the other side got no media relay");
+}
+
+/* ms-client-diagnostics 22-26 anywhere in the call; and the INVITE's final error. */
+static void call_outcome(run *R, int32_t call, const char *call_id, uint32_t offer, int outgoing)
+{
+    uint32_t c, k, n, msg, fin, status = 0;
+    struct uclog_diag_verdict *media = NULL, *rej;
+    uclog_str cid;
+
+    if (uclog_index_message_call_id(&cid, R->idx, offer) || uclog_index_find_call(&c, R->idx, cid.ptr, cid.len))
+        return;
+    n = uclog_index_call_message_count(R->idx, c);
+    for (k = 0; k < n && !R->rc; k++) {
+        uclog_sip *m = NULL;
+        uint32_t d, nd, kind, id;
+        uclog_str entry, reason;
+        if (uclog_index_call_message(&msg, R->idx, c, k) || msg < offer || parse_msg(R, msg, &m))
+            continue;
+        nd = uclog_sip_diag_count(m);
+        for (d = 0; d < nd; d++) {
+            if (uclog_sip_diag(&entry, &kind, m, d) || kind != UCLOG_SIP_DIAG_CLIENT ||
+                uclog_sip_diag_parse(&id, NULL, &reason, NULL, entry) || id < 22 || id > 26)
+                continue;
+            if (!media) {
+                media = verdict(R, UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED, call, call_id);
+                if (media)
+                    media->summary = uclog__diag_printf(R->r, "ms-client-diagnostics %u: %.*s", id, (int)reason.len,
+                                                        reason.ptr ? reason.ptr : "");
+            }
+            evidence_at(R, media, msg, NULL, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
+                                                               start_line_of(R, msg), (int)entry.len, entry.ptr));
+            icewarn_evidence(R, media, msg, entry);
+        }
+        uclog_sip_free(m);
+    }
+    if (!outgoing || uclog_index_final_response(&fin, R->idx, offer) != 0)
+        return;
+    uclog_index_message_kind(NULL, &status, R->idx, fin);
+    if (status < 300 || status == 401 || status == 407 || (media && status >= 400))
+        return;
+    rej = verdict(R, UCLOG_DIAG_CALL_REJECTED, call, call_id);
+    evidence_at(R, rej, fin, NULL, uclog__diag_printf(R->r, "answer: %s", start_line_of(R, fin)));
+    {
+        uclog_sip *m = NULL;
+        if (parse_msg(R, fin, &m) == 0) {
+            diagnostics_evidence(R, rej, fin, m);
+            uclog_sip_free(m);
+        }
+    }
+    if (rej)
+        rej->summary = uclog__diag_printf(R->r, "the INVITE was refused with %u", status);
+}
+
+/* ---- call attempts ---- */
+
+/* An INVITE with an audio offer the client sent, or the client's SDP answer to one it received. */
+static void find_calls(run *R)
+{
+    uint32_t i;
+
+    for (i = 0; i < R->nmsgs && !R->rc; i++) {
+        uclog_sip *m = NULL;
+        uclog_sdp *sdps[4];
+        uint32_t nsdp, offer = NONE, ctxmsg = NONE, c;
+        int32_t dir;
+        uclog_str cid, peer;
+        int audio, seen = 0;
+        size_t k;
+
+        if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->idx, i))
+            continue;
+        for (k = 0; k < R->r->ncalls; k++)
+            if (strlen(R->r->calls[k].call_id) == cid.len && !memcmp(R->r->calls[k].call_id, cid.ptr, cid.len))
+                seen = 1;
+        if (seen || parse_msg(R, i, &m))
+            continue;
+        nsdp = parse_offers(R, m, sdps, 4);
+        audio = has_audio(sdps, nsdp);
+        free_sdps(sdps, nsdp);
+        if (!audio) {
+            uclog_sip_free(m);
+            continue;
+        }
+        if (sent(R, i)) {
+            dir = UCLOG_DIAG_CALL_OUTGOING;
+            offer = i;
+            ctxmsg = answer_of(R, i);
+            if (uclog_sip_to(NULL, &peer, NULL, NULL, m))
+                peer.ptr = NULL;
+        } else {
+            dir = UCLOG_DIAG_CALL_INCOMING;
+            offer = answer_of(R, i); /* the client's own answer */
+            ctxmsg = i;
+            if (uclog_sip_from(NULL, &peer, NULL, NULL, m))
+                peer.ptr = NULL;
+            if (offer == NONE || !sent(R, offer)) {
+                uclog_sip_free(m);
+                continue;
+            }
+        }
+        if (uclog__diag_grow(R->r, (void **)&R->r->calls, &R->r->calls_cap, R->r->ncalls + 1, sizeof(*R->r->calls))) {
+            uclog_sip_free(m);
+            fail(R, UCLOG_E_NOMEM);
+            return;
+        }
+        c = (uint32_t)R->r->ncalls++;
+        R->r->calls[c].call_id = dup_view(R, cid);
+        R->r->calls[c].peer = dup_view(R, peer);
+        R->r->calls[c].direction = dir;
+        uclog_sip_free(m);
+        if (R->rc)
+            return;
+        signin_steps(R, offer < i ? offer : i);
+        edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, ctxmsg);
+        call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+    }
+}
+
+static int copy_files(run *R, uclog_log *log)
+{
+    uint32_t i, n = uclog_log_file_count(log);
+    R->r->files = uclog_ctx_alloc(R->ctx, (n ? n : 1) * sizeof(char *));
+    if (!R->r->files)
+        return fail(R, UCLOG_E_NOMEM);
+    for (i = 0; i < n; i++) {
+        const char *name = uclog_log_file_name(log, i);
+        R->r->files[i] = uclog__diag_strdup(R->r, name, strlen(name));
+        if (!R->r->files[i])
+            return fail(R, UCLOG_E_NOMEM);
+    }
+    R->r->nfiles = n;
+    return UCLOG_OK;
+}
+
+int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_options *opts)
+{
+    run R;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    *out = NULL;
+    if (!log)
+        return UCLOG_E_INVALID_ARG;
+    memset(&R, 0, sizeof(R));
+    R.ctx = uclog_log_ctx(log);
+    R.opts = opts;
+    if ((rc = uclog__diag_report_new(&R.r, R.ctx)))
+        return rc;
+    if (copy_files(&R, log) == 0 && (rc = uclog_index_build(&R.idx, log)) != 0)
+        fail(&R, rc);
+    if (!R.rc) {
+        R.nmsgs = uclog_index_message_count(R.idx);
+        if (R.nmsgs == 0) {
+            struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
+            uint32_t f;
+            for (f = 0; f < R.r->nfiles && v; f++)
+                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "%s: no Sending Packet or Data Received record",
+                                                                  R.r->files[f]));
+        } else {
+            client_facts(&R);
+            find_signins(&R);
+            if (!R.rc && R.r->location == UCLOG_DIAG_LOCATION_INTERNAL) {
+                struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_CLIENT_IS_INTERNAL, -1, NULL);
+                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "client location: internal (%s)",
+                                                                  R.r->location_reason));
+                if (v)
+                    v->summary = "this log is from a client inside the network; the procedure needs the remote "
+                                 "user's log, and no Edge failure is claimed from its candidates";
+            }
+            find_calls(&R);
+            if (!R.rc && R.r->ncalls == 0) {
+                struct uclog_diag_verdict *v;
+                signin_steps(&R, R.nmsgs);
+                v = verdict(&R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
+                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "%u SIP messages read; no INVITE carries an "
+                                                                        "SDP offer with m=audio", R.nmsgs));
+            }
+        }
+    }
+    if (!R.rc && R.r->nomem)
+        R.rc = UCLOG_E_NOMEM;
+    uclog_index_free(R.idx);
+    uclog_ctx_dealloc(R.ctx, R.subs);
+    uclog_ctx_dealloc(R.ctx, R.mras);
+    uclog_ctx_dealloc(R.ctx, R.done);
+    if (R.rc) {
+        uclog_diag_report_free(R.r);
+        return R.rc;
+    }
+    uclog__diag_order(R.r);
+    *out = R.r;
+    return UCLOG_OK;
+}

@@ -1,0 +1,355 @@
+/* The report: verdicts, evidence, and the memory that holds them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag-internal.h"
+
+struct uclog__diag_block {
+    struct uclog__diag_block *next;
+    void *mem;
+};
+
+/* Track a block so that uclog_diag_report_free() finds it. */
+static void *keep(uclog_diag_report *r, size_t size)
+{
+    struct uclog__diag_block *b = uclog_ctx_alloc(r->ctx, sizeof(*b));
+    if (!b) {
+        r->nomem = 1;
+        return NULL;
+    }
+    b->mem = uclog_ctx_alloc(r->ctx, size ? size : 1);
+    if (!b->mem) {
+        uclog_ctx_dealloc(r->ctx, b);
+        r->nomem = 1;
+        return NULL;
+    }
+    b->next = r->blocks;
+    r->blocks = b;
+    return b->mem;
+}
+
+int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx)
+{
+    uclog_diag_report *r = uclog_ctx_alloc(ctx, sizeof(*r));
+    if (!r)
+        return UCLOG_E_NOMEM;
+    memset(r, 0, sizeof(*r));
+    r->ctx = ctx;
+    r->location_reason = "nothing in the log says where the client signed in from";
+    *out = r;
+    return UCLOG_OK;
+}
+
+void uclog_diag_report_free(uclog_diag_report *r)
+{
+    size_t i;
+
+    if (!r)
+        return;
+    while (r->blocks) {
+        struct uclog__diag_block *b = r->blocks;
+        r->blocks = b->next;
+        uclog_ctx_dealloc(r->ctx, b->mem);
+        uclog_ctx_dealloc(r->ctx, b);
+    }
+    for (i = 0; i < r->nverdicts; i++) {
+        uclog_ctx_dealloc(r->ctx, r->verdicts[i]->ev);
+        uclog_ctx_dealloc(r->ctx, r->verdicts[i]);
+    }
+    uclog_ctx_dealloc(r->ctx, r->verdicts);
+    uclog_ctx_dealloc(r->ctx, r->calls);
+    uclog_ctx_dealloc(r->ctx, (void *)r->files);
+    uclog_ctx_dealloc(r->ctx, r);
+}
+
+const char *uclog__diag_strdup(uclog_diag_report *r, const char *s, size_t n)
+{
+    char *p;
+    if (!s)
+        return NULL;
+    if (n == SIZE_MAX)
+        return NULL;
+    p = keep(r, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+const char *uclog__diag_printf(uclog_diag_report *r, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    int n;
+    char *p;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    p = keep(r, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    if ((size_t)n < sizeof(small)) {
+        memcpy(p, small, (size_t)n + 1);
+    } else {
+        va_start(ap, fmt);
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return p;
+}
+
+int uclog__diag_grow(uclog_diag_report *r, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    size_t ncap;
+    void *p;
+
+    if (need <= *cap)
+        return UCLOG_OK;
+    ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    if (ncap > SIZE_MAX / elem) {
+        r->nomem = 1;
+        return UCLOG_E_NOMEM;
+    }
+    p = uclog_ctx_realloc(r->ctx, *arr, ncap * elem);
+    if (!p) {
+        r->nomem = 1;
+        return UCLOG_E_NOMEM;
+    }
+    *arr = p;
+    *cap = ncap;
+    return UCLOG_OK;
+}
+
+struct uclog_diag_verdict *uclog__diag_verdict(uclog_diag_report *r, int32_t code, int32_t call,
+                                              const char *call_id)
+{
+    struct uclog_diag_verdict *v;
+
+    if (uclog__diag_grow(r, (void **)&r->verdicts, &r->verdicts_cap, r->nverdicts + 1, sizeof(*r->verdicts)))
+        return NULL;
+    v = uclog_ctx_alloc(r->ctx, sizeof(*v));
+    if (!v) {
+        r->nomem = 1;
+        return NULL;
+    }
+    memset(v, 0, sizeof(*v));
+    v->reg = uclog__diag_code(code);
+    v->call = call;
+    v->call_id = call_id;
+    v->summary = v->reg->condition;
+    r->verdicts[r->nverdicts++] = v;
+    return v;
+}
+
+int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, const struct uclog_diag_evidence *e)
+{
+    if (!e->detail)
+        return UCLOG_E_NOMEM;
+    if (uclog__diag_grow(r, (void **)&v->ev, &v->ev_cap, v->nev + 1, sizeof(*v->ev)))
+        return UCLOG_E_NOMEM;
+    v->ev[v->nev++] = *e;
+    return UCLOG_OK;
+}
+
+/* Log-wide verdicts first, then each call's, keeping the order found. */
+void uclog__diag_order(uclog_diag_report *r)
+{
+    size_t i, j;
+    for (i = 1; i < r->nverdicts; i++) {
+        struct uclog_diag_verdict *t = r->verdicts[i];
+        for (j = i; j > 0 && r->verdicts[j - 1]->call > t->call; j--)
+            r->verdicts[j] = r->verdicts[j - 1];
+        r->verdicts[j] = t;
+    }
+}
+
+/* ---- accessors ---- */
+
+uint32_t uclog_diag_report_file_count(const uclog_diag_report *r)
+{
+    return r ? r->nfiles : 0;
+}
+
+const char *uclog_diag_report_file_name(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->nfiles ? r->files[i] : NULL;
+}
+
+const char *uclog_diag_report_client_uri(const uclog_diag_report *r)
+{
+    return r ? r->client_uri : NULL;
+}
+
+const char *uclog_diag_report_client_user_agent(const uclog_diag_report *r)
+{
+    return r ? r->client_ua : NULL;
+}
+
+const char *uclog_diag_report_client_version(const uclog_diag_report *r)
+{
+    return r ? r->client_version : NULL;
+}
+
+int32_t uclog_diag_report_client_location(const uclog_diag_report *r)
+{
+    return r ? r->location : UCLOG_DIAG_LOCATION_UNKNOWN;
+}
+
+const char *uclog_diag_report_client_location_reason(const uclog_diag_report *r)
+{
+    return r ? r->location_reason : "";
+}
+
+uint32_t uclog_diag_report_call_count(const uclog_diag_report *r)
+{
+    return r ? (uint32_t)r->ncalls : 0;
+}
+
+const char *uclog_diag_report_call_id(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->ncalls ? r->calls[i].call_id : NULL;
+}
+
+int32_t uclog_diag_report_call_direction(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->ncalls ? r->calls[i].direction : 0;
+}
+
+const char *uclog_diag_report_call_peer(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->ncalls ? r->calls[i].peer : NULL;
+}
+
+uint32_t uclog_diag_report_verdict_count(const uclog_diag_report *r)
+{
+    return r ? (uint32_t)r->nverdicts : 0;
+}
+
+const uclog_diag_verdict *uclog_diag_report_verdict(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->nverdicts ? r->verdicts[i] : NULL;
+}
+
+int32_t uclog_diag_report_worst_severity(const uclog_diag_report *r)
+{
+    int32_t worst = UCLOG_DIAG_OK;
+    size_t i;
+    for (i = 0; r && i < r->nverdicts; i++)
+        if (r->verdicts[i]->reg->severity > worst)
+            worst = r->verdicts[i]->reg->severity;
+    return worst;
+}
+
+int32_t uclog_diag_verdict_code(const uclog_diag_verdict *v)
+{
+    return v ? v->reg->code : 0;
+}
+
+const char *uclog_diag_verdict_name(const uclog_diag_verdict *v)
+{
+    return v ? v->reg->name : NULL;
+}
+
+int32_t uclog_diag_verdict_severity(const uclog_diag_verdict *v)
+{
+    return v ? v->reg->severity : -1;
+}
+
+int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v)
+{
+    return v ? v->certainty : -1;
+}
+
+const char *uclog_diag_verdict_reason(const uclog_diag_verdict *v)
+{
+    return v && v->certainty == UCLOG_DIAG_INFERRED ? v->reason : NULL;
+}
+
+const char *uclog_diag_verdict_step(const uclog_diag_verdict *v)
+{
+    return v ? v->reg->step : NULL;
+}
+
+const char *uclog_diag_verdict_summary(const uclog_diag_verdict *v)
+{
+    return v && v->summary ? v->summary : "";
+}
+
+const char *uclog_diag_verdict_call_id(const uclog_diag_verdict *v)
+{
+    return v ? v->call_id : NULL;
+}
+
+int32_t uclog_diag_verdict_call(const uclog_diag_verdict *v)
+{
+    return v ? v->call : -1;
+}
+
+uint32_t uclog_diag_verdict_evidence_count(const uclog_diag_verdict *v)
+{
+    return v ? (uint32_t)v->nev : 0;
+}
+
+const uclog_diag_evidence *uclog_diag_verdict_evidence(const uclog_diag_verdict *v, uint32_t i)
+{
+    return v && i < v->nev ? &v->ev[i] : NULL;
+}
+
+uint32_t uclog_diag_verdict_checklist_count(const uclog_diag_verdict *v)
+{
+    return v ? uclog__diag_checklist_count(v->reg) : 0;
+}
+
+const char *uclog_diag_verdict_checklist(const uclog_diag_verdict *v, uint32_t i)
+{
+    return v ? uclog__diag_checklist_item(v->reg, i) : NULL;
+}
+
+const char *uclog_diag_evidence_file(const uclog_diag_evidence *e)
+{
+    return e ? e->file : NULL;
+}
+
+void uclog_diag_evidence_span(uclog_span *out, const uclog_diag_evidence *e)
+{
+    if (!out)
+        return;
+    if (!e)
+        memset(out, 0, sizeof(*out));
+    else
+        *out = e->span;
+}
+
+int uclog_diag_evidence_time(uclog_timestamp *out, const uclog_diag_evidence *e)
+{
+    if (!out || !e)
+        return UCLOG_E_INVALID_ARG;
+    if (!e->has_ts) {
+        memset(out, 0, sizeof(*out));
+        return UCLOG_E_NOT_FOUND;
+    }
+    *out = e->ts;
+    return UCLOG_OK;
+}
+
+const char *uclog_diag_evidence_call_id(const uclog_diag_evidence *e)
+{
+    return e ? e->call_id : NULL;
+}
+
+const char *uclog_diag_evidence_detail(const uclog_diag_evidence *e)
+{
+    return e && e->detail ? e->detail : "";
+}
+
+uint32_t uclog_diag_version(void)
+{
+    return UCLOG_VERSION_NUMBER;
+}

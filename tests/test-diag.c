@@ -1,0 +1,593 @@
+/* The diagnostics library: each verdict from a fixture that produces it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uclog/diag.h>
+
+#include "testutil.h"
+
+typedef struct {
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_diag_options *opts;
+    uclog_diag_report *rep;
+} diag;
+
+static void opts_new(diag *d)
+{
+    d->ctx = tu_ctx();
+    ck_assert_int_eq(uclog_diag_options_new(&d->opts, d->ctx), 0);
+}
+
+static void run_files(diag *d, const char *const *names, size_t n)
+{
+    char paths[4][4096];
+    const char *p[4];
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        snprintf(paths[i], sizeof(paths[i]), "%s", tu_data(names[i]));
+        p[i] = paths[i];
+    }
+    ck_assert_int_eq(uclog_log_open_files(&d->log, d->ctx, p, n), 0);
+    ck_assert_int_eq(uclog_diag_run(&d->rep, d->log, d->opts), 0);
+}
+
+static void run1(diag *d, const char *name)
+{
+    if (!d->ctx)
+        opts_new(d);
+    run_files(d, &name, 1);
+}
+
+static void done(diag *d)
+{
+    uclog_diag_report_free(d->rep);
+    uclog_log_free(d->log);
+    uclog_diag_options_free(d->opts);
+    uclog_ctx_free(d->ctx);
+    ck_assert_int_eq(tu_live, 0);
+}
+
+/* The codes of the report, in order, as "170 230". */
+static const char *codes(const diag *d)
+{
+    static char buf[256];
+    uint32_t i, n = uclog_diag_report_verdict_count(d->rep);
+    size_t len = 0;
+    buf[0] = '\0';
+    for (i = 0; i < n; i++)
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%d", i ? " " : "",
+                                (int)uclog_diag_verdict_code(uclog_diag_report_verdict(d->rep, i)));
+    return buf;
+}
+
+static const uclog_diag_verdict *find(const diag *d, int32_t code)
+{
+    uint32_t i;
+    for (i = 0; i < uclog_diag_report_verdict_count(d->rep); i++)
+        if (uclog_diag_verdict_code(uclog_diag_report_verdict(d->rep, i)) == code)
+            return uclog_diag_report_verdict(d->rep, i);
+    ck_abort_msg("no verdict %d in %s", (int)code, codes(d));
+    return NULL;
+}
+
+/* The evidence item whose detail contains `text`. */
+static const uclog_diag_evidence *evidence_with(const uclog_diag_verdict *v, const char *text)
+{
+    uint32_t i;
+    for (i = 0; i < uclog_diag_verdict_evidence_count(v); i++) {
+        const uclog_diag_evidence *e = uclog_diag_verdict_evidence(v, i);
+        if (strstr(uclog_diag_evidence_detail(e), text))
+            return e;
+    }
+    ck_abort_msg("no evidence with \"%s\" in verdict %d", text, (int)uclog_diag_verdict_code(v));
+    return NULL;
+}
+
+START_TEST(seed_no_edge_candidate)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span sp;
+    uclog_timestamp ts;
+
+    run1(&d, "seed.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(uclog_diag_report_client_uri(d.rep), "sip:bart@litwareinc.com");
+    ck_assert_str_eq(uclog_diag_report_client_version(d.rep), "3.5.6874.0");
+    ck_assert_int_eq(uclog_diag_report_client_location(d.rep), UCLOG_DIAG_LOCATION_REMOTE);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_report_client_location_reason(d.rep), "RemoteUser"));
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 1);
+    ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 0), "e41f3fa11696494d90130b78761b202c");
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_OUTGOING);
+    ck_assert_str_eq(uclog_diag_report_call_peer(d.rep, 0), "sip:jeremy@litwareinc.com");
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_FAILURE);
+
+    v = find(&d, UCLOG_DIAG_MRAS_OK);
+    ck_assert_int_eq(uclog_diag_verdict_call(v), -1);
+    ck_assert_ptr_null(uclog_diag_verdict_call_id(v));
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    e = evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 74); /* the <mrasUri > element */
+    ck_assert_str_eq(uclog_diag_evidence_call_id(e), "8a9fb943e213456482dbede7bc8ea467");
+    e = evidence_with(v, "media relay (internet): hostName avedge.litwareinc.com, UDP port 3478, TCP port 443");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 120);
+    ck_assert_str_eq(uclog_diag_evidence_call_id(e), "54b45caa1e33428abe89238d8b8ddd80");
+    evidence_with(v, "duration 480 minutes");
+
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_str_eq(uclog_diag_verdict_name(v), "NO_EDGE_CANDIDATE");
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_FAILURE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "no Edge address was given"));
+    ck_assert_str_eq(uclog_diag_verdict_step(v), "edge");
+    ck_assert_str_eq(uclog_diag_verdict_call_id(v), "e41f3fa11696494d90130b78761b202c");
+    ck_assert_int_eq(uclog_diag_verdict_call(v), 0);
+    ck_assert_uint_eq(uclog_diag_verdict_evidence_count(v), 9); /* the offer and its 8 candidates */
+    e = evidence_with(v, "offer: INVITE sip:jeremy@litwareinc.com SIP/2.0");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("seed.uccapilog"));
+    ck_assert_uint_eq(sp.line, 129);
+    ck_assert_uint_eq(sp.offset, 8837);
+    ck_assert_int_eq(uclog_diag_evidence_time(&ts, e), 0);
+    ck_assert_uint_eq(ts.hour, 23);
+    ck_assert_uint_eq(ts.minute, 35);
+    ck_assert_uint_eq(ts.second, 11);
+    ck_assert_uint_eq(ts.millisecond, 691);
+    e = evidence_with(v, "a=candidate:UOBdojwDkC1fPKrOEjaKI+g2VKcU8xLZDC0YmZdrsNk 1 1aZ9EbjsP8LMhi6fxLVJVQ UDP "
+                         "0.830 192.168.1.10 50000 (the client's own address)");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 167);
+    evidence_with(v, "0.490 192.168.1.7 53966 (the client's own address)");
+    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 14);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "private key"));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 3), "External IP address is translated by NAT"));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 10), "UDP 3478"));
+    ck_assert_ptr_null(uclog_diag_verdict_checklist(v, 14));
+    done(&d);
+}
+END_TEST
+
+START_TEST(seed_mras_uri_missing)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    run1(&d, "seed-no-mras.uccapilog");
+    ck_assert_str_eq(codes(&d), "130 200");
+    v = find(&d, UCLOG_DIAG_MRAS_URI_MISSING);
+    ck_assert_str_eq(uclog_diag_verdict_step(v), "mras-uri");
+    evidence_with(v, "ServerConfiguration has no mrasUri");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "Edge Servers tab"));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 1), "A/V Authentication Service list"));
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 0);
+    done(&d);
+}
+END_TEST
+
+START_TEST(seed_mras_unanswered)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span sp;
+
+    run1(&d, "seed-mras-unanswered.uccapilog");
+    ck_assert_str_eq(codes(&d), "150 210");
+    v = find(&d, UCLOG_DIAG_MRAS_UNANSWERED);
+    e = evidence_with(v, "sent: SERVICE sip:edgesrv.litwareinc.com@litwareinc.com");
+    ck_assert_str_eq(uclog_diag_evidence_call_id(e), "54b45caa1e33428abe89238d8b8ddd80");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 80);
+    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 8);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 3), "subject name"));
+    done(&d);
+}
+END_TEST
+
+START_TEST(edge_ip_given)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "131.107.0.10"), 0);
+    run1(&d, "seed.uccapilog");
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    ck_assert_ptr_null(uclog_diag_verdict_reason(v));
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "131.107.0.10"), 0);
+    run1(&d, "diag/relay-candidate.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230");
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    evidence_with(v, "131.107.0.10 55000 (on the A/V Edge's external address given)");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "MRAS, S4 and SIPStack"));
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "2001:db8::10"), 0);
+    run1(&d, "diag/relay-candidate.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 210"); /* a public candidate, but not the given Edge */
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    evidence_with(v, "131.107.0.10 55000 (not on the A/V Edge address given)");
+    done(&d);
+}
+END_TEST
+
+START_TEST(edge_inferred)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/relay-candidate.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230");
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    evidence_with(v, "131.107.0.10 55000 (a public address, not the client's, in the Edge media port range 50000-59999)");
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_OK);
+    done(&d);
+}
+END_TEST
+
+START_TEST(nat_private_address)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/nat-private.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 220");
+    v = find(&d, UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    evidence_with(v, "10.20.30.40 55010 (a private address, not the client's, in the Edge media port range");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "External IP address is translated by NAT"));
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_private_ip(d.opts, "10.20.30.40"), 0);
+    ck_assert_int_eq(uclog_diag_options_set_edge_nat_ip(d.opts, "131.107.0.99"), 0);
+    run1(&d, "diag/nat-private.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 220");
+    v = find(&d, UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    evidence_with(v, "(on the A/V Edge's private external address given (not the NAT-ed one))");
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_set_edge_nat_ip(d.opts, "131.107.0.10"), 0);
+    run1(&d, "diag/relay-candidate.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230"); /* the NAT-ed address is the Edge's public one */
+    done(&d);
+}
+END_TEST
+
+START_TEST(no_sip_traffic)
+{
+    diag d = {0};
+    run1(&d, "diag/no-sip.uccapilog");
+    ck_assert_str_eq(codes(&d), "100");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(find(&d, UCLOG_DIAG_NO_SIP_TRAFFIC), 0),
+                                 "Turn on logging in Communicator"));
+    ck_assert_ptr_null(uclog_diag_report_client_uri(d.rep));
+    done(&d);
+}
+END_TEST
+
+START_TEST(provisioning_steps)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/invite-only.uccapilog");
+    ck_assert_str_eq(codes(&d), "110 210");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(find(&d, 110), 0), "Communicator-uccapi-1.uccapilog"));
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/provisioning-unanswered.uccapilog");
+    ck_assert_str_eq(codes(&d), "120 210");
+    ck_assert_str_eq(uclog_diag_verdict_summary(find(&d, 120)), "the provisioning SUBSCRIBE got no 200 OK with its Call-ID");
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/provisioning-refused.uccapilog");
+    ck_assert_str_eq(codes(&d), "120 210");
+    v = find(&d, UCLOG_DIAG_PROVISIONING_UNANSWERED);
+    ck_assert_str_eq(uclog_diag_verdict_summary(v), "the provisioning SUBSCRIBE was refused with 403");
+    evidence_with(v, "answer: SIP/2.0 403 Forbidden");
+    evidence_with(v, "ms-diagnostics 4005 (user services: registration, user lookup): Destination URI either not "
+                     "enabled for SIP or does not exist");
+    done(&d);
+}
+END_TEST
+
+START_TEST(mras_steps)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/mras-not-requested.uccapilog");
+    ck_assert_str_eq(codes(&d), "140 210");
+    v = find(&d, UCLOG_DIAG_MRAS_NOT_REQUESTED);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_WARNING);
+    evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com");
+    evidence_with(v, "provisioning SUBSCRIBE sent");
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/mras-forbidden.uccapilog");
+    ck_assert_str_eq(codes(&d), "160 210");
+    v = find(&d, UCLOG_DIAG_MRAS_REJECTED);
+    ck_assert_str_eq(uclog_diag_verdict_summary(v), "MRAS answered reasonPhrase \"Forbidden\" with no credentials");
+    evidence_with(v, "reasonPhrase=\"Forbidden\", 0 credentialsResponse");
+    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 9); /* its own item, then the internal interface */
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "Forbidden"));
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/mras-504.uccapilog");
+    ck_assert_str_eq(codes(&d), "160 210");
+    v = find(&d, UCLOG_DIAG_MRAS_REJECTED);
+    ck_assert_str_eq(uclog_diag_verdict_summary(v), "the MRAS SERVICE was refused with 504");
+    evidence_with(v, "ms-diagnostics 1008 (SIP stack: proxy, routing, federation, TLS or DNS): Unable to resolve DNS SRV record");
+    done(&d);
+}
+END_TEST
+
+START_TEST(media_connectivity_failed)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/media-failed.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230 300");
+    v = find(&d, UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_summary(v), "ms-client-diagnostics 23: Call failed to establish"));
+    evidence_with(v, "ICEWarn=0x40000a3 for audio");
+    evidence_with(v, "ICEWarn bit 0x1: TURN server unreachable");
+    evidence_with(v, "ICEWarn bit 0x2: UDP allocation on the TURN server failed");
+    evidence_with(v, "ICEWarn bit 0x20: local (direct) connectivity failed");
+    evidence_with(v, "ICEWarn bit 0x80: UDP TURN (relay) connectivity failed");
+    evidence_with(v, "ICEWarn bit 0x4000000: not in the Resource Kit table (raw value kept)");
+    evidence_with(v, "LocalMR=131.107.0.10:55512");
+    evidence_with(v, "RemoteMR is empty: the other side got no media relay");
+    ck_assert_str_eq(uclog_diag_verdict_call_id(v), "e41f3fa11696494d90130b78761b202c");
+    done(&d);
+}
+END_TEST
+
+START_TEST(call_rejected)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/call-rejected.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230 310");
+    v = find(&d, UCLOG_DIAG_CALL_REJECTED);
+    ck_assert_str_eq(uclog_diag_verdict_summary(v), "the INVITE was refused with 404");
+    evidence_with(v, "ms-diagnostics 4005 (user services: registration, user lookup)");
+    done(&d);
+}
+END_TEST
+
+START_TEST(two_calls)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+
+    run1(&d, "diag/two-calls.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 210 230"); /* the sign-in once, then each call */
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 2);
+    ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 1), "2b0c6e1f8d8b4c6fa1d1d1b0a9e8c7f6");
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_int_eq(uclog_diag_verdict_call(v), 0);
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
+    ck_assert_int_eq(uclog_diag_verdict_call(v), 1);
+    ck_assert_str_eq(uclog_diag_verdict_call_id(v), "2b0c6e1f8d8b4c6fa1d1d1b0a9e8c7f6");
+    done(&d);
+}
+END_TEST
+
+START_TEST(internal_client)
+{
+    diag d = {0};
+    run1(&d, "diag/internal-client.uccapilog");
+    ck_assert_str_eq(codes(&d), "105 170"); /* no Edge failure claimed */
+    ck_assert_int_eq(uclog_diag_report_client_location(d.rep), UCLOG_DIAG_LOCATION_INTERNAL);
+    ck_assert_int_eq(uclog_diag_verdict_severity(find(&d, 105)), UCLOG_DIAG_WARNING);
+    done(&d);
+
+    /* The same log said to be a remote user's: the Edge step is judged. */
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_set_client_location(d.opts, UCLOG_DIAG_LOCATION_REMOTE), 0);
+    run1(&d, "diag/internal-client.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(uclog_diag_report_client_location_reason(d.rep), "given in the options");
+    done(&d);
+}
+END_TEST
+
+START_TEST(rotated_in_wrong_order)
+{
+    static const char *const files[] = {"rotated-uccapi-0.uccapilog", "rotated-uccapi-1.uccapilog"};
+    diag d = {0};
+    const uclog_diag_evidence *e;
+
+    opts_new(&d);
+    run_files(&d, files, 2);
+    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_uint_eq(uclog_diag_report_file_count(d.rep), 2);
+    ck_assert_str_eq(uclog_diag_report_file_name(d.rep, 0), tu_data("rotated-uccapi-1.uccapilog"));
+    e = evidence_with(find(&d, 170), "mrasUri =");
+    ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("rotated-uccapi-1.uccapilog"));
+    e = evidence_with(find(&d, 210), "offer: INVITE");
+    ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("rotated-uccapi-0.uccapilog"));
+    done(&d);
+}
+END_TEST
+
+START_TEST(options_and_arguments)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_diag_options *o = NULL;
+    uclog_diag_report *r = (uclog_diag_report *)1;
+    uclog_log *log = NULL;
+    FILE *f = fopen(tu_data("seed.uccapilog"), "rb");
+    int i;
+
+    ck_assert_int_eq(uclog_diag_options_new(NULL, ctx), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_new(&o, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_new(&o, ctx), 0);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(o, "edge.example.com"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(o, "300.1.1.1"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(o, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_set_edge_nat_ip(o, ""), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_set_client_location(o, 7), UCLOG_E_INVALID_ARG);
+    for (i = 0; i < 16; i++)
+        ck_assert_int_eq(uclog_diag_options_add_edge_ip(o, "2001:db8::1"), 0);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(o, "2001:db8::1"), UCLOG_E_LIMIT);
+    ck_assert_int_eq(uclog_log_open_stream(&log, ctx, f, NULL), 0);
+    ck_assert_int_eq(uclog_diag_run(&r, log, o), UCLOG_E_STATE);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(uclog_diag_run(NULL, log, o), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_run(&r, NULL, o), UCLOG_E_INVALID_ARG);
+    uclog_log_free(log);
+    fclose(f);
+    uclog_diag_options_free(o);
+    uclog_diag_options_free(NULL);
+    uclog_diag_report_free(NULL);
+    ck_assert_uint_eq(uclog_diag_report_verdict_count(NULL), 0);
+    ck_assert_ptr_null(uclog_diag_report_verdict(NULL, 0));
+    ck_assert_str_eq(uclog_diag_verdict_summary(NULL), "");
+    ck_assert_str_eq(uclog_diag_evidence_detail(NULL), "");
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(registry)
+{
+    int32_t c, n = 0, prev = 0;
+    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c)) {
+        ck_assert_int_gt(c, prev);
+        ck_assert_ptr_nonnull(uclog_diag_code_name(c));
+        ck_assert_ptr_nonnull(uclog_diag_code_step(c));
+        ck_assert_ptr_nonnull(uclog_diag_code_condition(c));
+        ck_assert_int_ge(uclog_diag_code_severity(c), 0);
+        ck_assert_uint_gt(uclog_diag_code_checklist_count(c), 0);
+        prev = c;
+        n++;
+    }
+    ck_assert_int_eq(n, 15);
+    ck_assert_str_eq(uclog_diag_code_name(210), "NO_EDGE_CANDIDATE");
+    ck_assert_str_eq(uclog_diag_code_name(105), "CLIENT_IS_INTERNAL");
+    ck_assert_int_eq(uclog_diag_code_severity(230), UCLOG_DIAG_OK);
+    ck_assert_ptr_null(uclog_diag_code_name(999));
+    ck_assert_int_eq(uclog_diag_code_severity(999), -1);
+    ck_assert_uint_eq(uclog_diag_code_checklist_count(999), 0);
+    ck_assert_str_eq(uclog_diag_severity_name(UCLOG_DIAG_FAILURE), "failure");
+    ck_assert_str_eq(uclog_diag_certainty_name(UCLOG_DIAG_INFERRED), "inferred");
+    ck_assert_str_eq(uclog_diag_location_name(UCLOG_DIAG_LOCATION_REMOTE), "remote");
+    ck_assert_ptr_nonnull(strstr(uclog_diag_icewarn_bit(0x200), "TCP TURN"));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x400));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x3));
+    ck_assert_str_eq(uclog_diag_ms_diagnostics_range(9001), "MRAS (A/V Authentication Service)");
+    ck_assert_str_eq(uclog_diag_ms_diagnostics_range(23), "client: media connectivity failure (ICE)");
+    ck_assert_str_eq(uclog_diag_ms_diagnostics_range(99999), "unknown range");
+    ck_assert_uint_eq(uclog_diag_version(), uclog_version());
+}
+END_TEST
+
+/* Allocation failures: the whole diagnosis of every fixture. A run that
+ * succeeds must give the same verdicts as one with no failure: a failure
+ * may never be swallowed into a different diagnosis. */
+typedef struct {
+    const char *path;
+    char want[256];
+} alloc_case;
+
+static int diagnose(void *arg)
+{
+    alloc_case *c = arg;
+    diag d = {0};
+    int rc = uclog_ctx_new(&d.ctx, &tu_mem);
+
+    if (rc)
+        return rc;
+    rc = uclog_diag_options_new(&d.opts, d.ctx);
+    if (!rc)
+        rc = uclog_diag_options_add_edge_private_ip(d.opts, "10.20.30.40");
+    if (!rc)
+        rc = uclog_log_open_file(&d.log, d.ctx, c->path);
+    if (!rc)
+        rc = uclog_diag_run(&d.rep, d.log, d.opts);
+    if (!rc && c->want[0])
+        ck_assert_str_eq(codes(&d), c->want);
+    if (!rc && !c->want[0])
+        snprintf(c->want, sizeof(c->want), "%s", codes(&d));
+    uclog_diag_report_free(d.rep);
+    uclog_log_free(d.log);
+    uclog_diag_options_free(d.opts);
+    uclog_ctx_free(d.ctx);
+    return rc;
+}
+
+static const char *const alloc_fixtures[] = {
+    "seed.uccapilog", "seed-no-mras.uccapilog", "diag/media-failed.uccapilog",
+    "diag/mras-forbidden.uccapilog", "diag/nat-private.uccapilog", "diag/provisioning-refused.uccapilog",
+    "diag/internal-client.uccapilog", "diag/no-sip.uccapilog", "diag/call-rejected.uccapilog",
+    "diag/two-calls.uccapilog",
+};
+
+START_TEST(alloc_failures)
+{
+    char path[4096];
+    alloc_case c;
+
+    snprintf(path, sizeof(path), "%s", tu_data(alloc_fixtures[_i]));
+    c.path = path;
+    c.want[0] = '\0';
+    tu_alloc_reset(-1);
+    ck_assert_int_eq(diagnose(&c), 0);
+    ck_assert_str_ne(c.want, "");
+    tu_alloc_loop(diagnose, &c);
+}
+END_TEST
+
+Suite *tu_suite(void)
+{
+    Suite *s = suite_create("diag");
+    TCase *tc = tcase_create("verdicts");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, seed_no_edge_candidate);
+    tcase_add_test(tc, seed_mras_uri_missing);
+    tcase_add_test(tc, seed_mras_unanswered);
+    tcase_add_test(tc, edge_ip_given);
+    tcase_add_test(tc, edge_inferred);
+    tcase_add_test(tc, nat_private_address);
+    tcase_add_test(tc, no_sip_traffic);
+    tcase_add_test(tc, provisioning_steps);
+    tcase_add_test(tc, mras_steps);
+    tcase_add_test(tc, media_connectivity_failed);
+    tcase_add_test(tc, call_rejected);
+    tcase_add_test(tc, two_calls);
+    tcase_add_test(tc, internal_client);
+    tcase_add_test(tc, rotated_in_wrong_order);
+    tcase_add_test(tc, options_and_arguments);
+    tcase_add_test(tc, registry);
+    tcase_add_loop_test(tc, alloc_failures, 0, sizeof(alloc_fixtures) / sizeof(alloc_fixtures[0]));
+    suite_add_tcase(s, tc);
+    return s;
+}
