@@ -1,0 +1,148 @@
+"""uclog.diagnose and python -m uclog on the shared seed logs (the codes of tests/test-diag.c)."""
+
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+from helpers import TestCase, data, uclog
+from uclog import _diag
+
+# The verdict codes of each seed log, as tests/test-diag.c expects them.
+SEED_CODES = {
+    "seed.uccapilog": [170, 210],
+    "seed-no-mras.uccapilog": [130, 200],
+    "seed-mras-unanswered.uccapilog": [150, 210],
+}
+# With --edge-ip, from tests/test-diag.c (edge_ip_given and the diag/ fixtures).
+UCLOG_DIAGNOSE = os.environ.get("UCLOG_DIAGNOSE")
+
+
+def needs_diag(test):
+    return unittest.skipUnless(_diag.available(), "libuclog-diag.so.1 not found")(test)
+
+
+def run_module(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "uclog", *args], input=stdin,
+                          capture_output=True, timeout=120)
+
+
+@needs_diag
+class Diagnose(TestCase):
+    def test_seed_codes(self):
+        for name, codes in SEED_CODES.items():
+            self.assertEqual(uclog.diagnose(data(name)).codes, codes, name)
+
+    def test_seed_report(self):
+        r = uclog.diagnose([data("seed.uccapilog")])
+        self.assertEqual((r.client_uri, r.client_version, r.client_location),
+                         ("sip:bart@litwareinc.com", "3.5.6874.0", "remote"))
+        self.assertIn("RemoteUser", r.client_location_reason)
+        self.assertEqual(r.calls, (uclog.Call("e41f3fa11696494d90130b78761b202c", "outgoing",
+                                              "sip:jeremy@litwareinc.com"),))
+        self.assertEqual(r.worst_severity, "failure")
+        ok, edge = r.verdicts
+        self.assertEqual((ok.name, ok.call, ok.call_id, ok.certainty),
+                         ("MRAS_OK", -1, None, "certain"))
+        self.assertEqual((edge.name, edge.severity, edge.certainty, edge.step, edge.call),
+                         ("NO_EDGE_CANDIDATE", "failure", "inferred", "edge", 0))
+        self.assertIn("no Edge address was given", edge.reason)
+        self.assertEqual(len(edge.evidence), 9)            # the offer and its 8 candidates
+        e = edge.evidence[0]
+        self.assertEqual((e.file, e.line, e.offset), (data("seed.uccapilog"), 129, 8837))
+        self.assertEqual((e.time.hour, e.time.minute, e.time.second, e.time.microsecond),
+                         (23, 35, 11, 691000))
+        self.assertEqual(edge.evidence[1].line, 167)
+        self.assertEqual(len(edge.checklist), 14)
+        self.assertIn("UDP 3478", edge.checklist[10])
+        d = r.to_dict()
+        self.assertEqual(set(d), {"files", "client", "calls", "verdicts"})
+        self.assertEqual(set(d["verdicts"][1]),
+                         {"code", "name", "severity", "certainty", "reason", "step", "summary",
+                          "call_id", "evidence", "checklist"})
+        self.assertEqual(d["verdicts"][1]["evidence"][0]["time"], "2008-11-21T23:35:11.691")
+        json.dumps(d)
+
+    def test_options(self):
+        r = uclog.diagnose(data("seed.uccapilog"), edge_ip="131.107.0.10")
+        self.assertEqual(r.codes, [170, 210])
+        self.assertEqual(r.verdicts[1].certainty, "certain")
+        r = uclog.diagnose(data("seed.uccapilog"), edge_ip=["192.168.1.7"])
+        self.assertEqual(r.codes, [170, 230])
+        with self.assertRaises(uclog.Error) as cm:
+            uclog.diagnose(data("seed.uccapilog"), edge_ip="not-an-ip")
+        self.assertEqual(cm.exception.code, uclog.E_INVALID_ARG)
+        with self.assertRaises(ValueError):
+            uclog.diagnose(data("seed.uccapilog"), location="mars")
+        r = uclog.diagnose(data("seed.uccapilog"), location="internal")
+        self.assertEqual(r.client_location, "internal")
+
+    def test_stream_refused_and_missing_file(self):
+        with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f) as log:
+            with self.assertRaises(uclog.Error) as cm:
+                uclog.diagnose_log(log)
+            self.assertEqual(cm.exception.code, uclog.E_STATE)
+        with self.assertRaises(uclog.Error) as cm:
+            uclog.diagnose(data("nope.uccapilog"))
+        self.assertEqual(cm.exception.code, uclog.E_IO)
+
+    def test_registry(self):
+        codes = uclog.verdict_codes()
+        self.assertEqual(codes[0].code, 100)
+        self.assertIn("NO_EDGE_CANDIDATE", [c.name for c in codes])
+        self.assertEqual([b for b, _ in uclog.icewarn_bits("0x41")], [0x1, 0x40])
+        self.assertTrue(uclog.ms_diagnostics_range(9001))
+
+
+@needs_diag
+class CommandLine(TestCase):
+    def test_text_report(self):
+        p = run_module(data("seed.uccapilog"))
+        self.assertEqual(p.returncode, 1, p.stderr)          # a failure verdict
+        out = p.stdout.decode()
+        self.assertIn("[failure] 210 NO_EDGE_CANDIDATE (edge, inferred)", out)
+        self.assertTrue(out.startswith("Log: %s\nClient: sip:bart@litwareinc.com\n"
+                                       % data("seed.uccapilog")))
+
+    def test_bad_input(self):
+        p = run_module("--edge-ip", "nope", data("seed.uccapilog"))
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"--edge-ip nope: not an IP address", p.stderr)
+        p = run_module(data("nope.uccapilog"))
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"nope.uccapilog", p.stderr)
+
+    @unittest.skipUnless(UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE or ""),
+                         "the uclog-diagnose example was not built")
+    def test_same_output_as_uclog_diagnose(self):
+        cases = [[data(n)] for n in SEED_CODES]
+        cases += [["--edge-ip", "192.168.1.7", data("seed.uccapilog")],
+                  [data("rotated-uccapi-0.uccapilog"), data("rotated-uccapi-1.uccapilog")]]
+        cases += [[data("diag", n)] for n in sorted(os.listdir(data("diag")))
+                  if n.endswith(".uccapilog")]
+        for args in cases:
+            for fmt in ([], ["--json"]):
+                c = subprocess.run([UCLOG_DIAGNOSE, *fmt, *args], capture_output=True,
+                                   timeout=120, env=dict(os.environ, NO_COLOR="1"))
+                p = run_module(*fmt, *args)
+                self.assertEqual(p.returncode, c.returncode, args)
+                if fmt:
+                    self.assertEqual(json.loads(p.stdout), json.loads(c.stdout), args)
+                else:
+                    self.assertEqual(p.stdout.decode(), c.stdout.decode(), args)
+        c = subprocess.run([UCLOG_DIAGNOSE, "-"], input=b"", capture_output=True)
+        p = run_module("-", stdin=b"")
+        self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout))
+
+
+class WithoutDiag(TestCase):
+    def test_not_implemented_without_library(self):
+        env = dict(os.environ, UCLOG_DIAG_LIBRARY="/nonexistent/libuclog-diag.so.1")
+        code = ("import uclog._clib as c, os\n"
+                "c.DIAG_SONAME = '/nonexistent/x.so'\n"
+                "import uclog\n"
+                "try:\n    uclog.diagnose('x')\nexcept NotImplementedError:\n    print('ok')\n")
+        p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           timeout=60)
+        self.assertEqual(p.stdout.strip(), b"ok", p.stderr)

@@ -1,0 +1,179 @@
+"""SIP messages, their headers, multipart SDP, MRAS and provisioning bodies."""
+
+from helpers import TestCase, data, read, uclog
+
+DRAFT6 = [  # component, transport, qvalue, address, port of the INVITE's candidates
+    (1, "UDP", 0.83, "192.168.1.10", 50000), (2, "UDP", 0.83, "192.168.1.10", 50014),
+    (1, "TCP", 0.19, "192.168.1.7", 50746), (2, "TCP", 0.19, "192.168.1.7", 50746),
+    (1, "UDP", 0.49, "192.168.1.7", 52545), (2, "UDP", 0.49, "192.168.1.7", 53966),
+    (1, "TCP", 0.25, "192.168.1.10", 50010), (2, "TCP", 0.25, "192.168.1.10", 50010),
+]
+
+
+def seed_messages(name="seed.uccapilog"):
+    with uclog.open(data(name)) as log:
+        return list(log.messages())
+
+
+class Headers(TestCase):
+    def test_header_lookup(self):
+        sub, ok, svc, svc_ok, inv = seed_messages()
+        self.assertEqual(sub.header("Call-ID"), "8a9fb943e213456482dbede7bc8ea467")
+        self.assertEqual(sub.header("call-id"), sub.header("i"))      # case, compact form
+        self.assertEqual(sub.header_all("Supported"),
+                         ["com.microsoft.autoextend", "ms-benotify", "ms-piggyback-first-notify"])
+        self.assertIsNone(sub.header("X-Nope"))
+        self.assertEqual(sub.header("X-Nope", ""), "")
+        self.assertEqual(sub.headers[0], ("Via", "SIP/2.0/TLS 192.168.1.10:1259"))
+        self.assertEqual(ok.header("ms-user-logon-data"), "RemoteUser")
+
+    def test_typed_fields(self):
+        sub, ok, svc, svc_ok, inv = seed_messages()
+        self.assertEqual(sub.start_line, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0")
+        self.assertEqual((sub.method, sub.uri, sub.version),
+                         ("SUBSCRIBE", "sip:bart@litwareinc.com", "SIP/2.0"))
+        self.assertEqual((ok.status, ok.reason, ok.is_request), (200, "OK", False))
+        self.assertEqual(sub.cseq, (1, "SUBSCRIBE"))
+        self.assertEqual(sub.from_, uclog.NameAddr(None, "sip:bart@litwareinc.com", "a8a3ea681b",
+                                                   "3c465b617a"))
+        self.assertEqual(ok.from_.display, "Bart Duncan")
+        self.assertEqual(ok.to.tag, "AB7E8D4E")
+        self.assertEqual(sub.vias, (uclog.Via("TLS", "192.168.1.10", 1259, ""),))
+        self.assertEqual(ok.vias[0].param("ms-received-cid"), "C00")
+        self.assertEqual(sub.event, "vnd-microsoft-provisioning-v2")
+        self.assertEqual(sub.expires, 0)
+        self.assertEqual(sub.content_length, 327)
+        self.assertEqual(len(sub.body), 327)
+        self.assertEqual(sub.body_span.line, 22)
+        self.assertTrue(sub.user_agent.startswith("UCCAPI/3.5.6874.0"))
+        self.assertFalse(sub.is_remote_user)
+        self.assertTrue(ok.is_remote_user)
+        self.assertEqual(ok.logon_data, "RemoteUser")
+        self.assertTrue(ok.contact.uri.startswith("sip:pool01.litwareinc.com:5061"))
+        self.assertEqual(inv.content_type, "multipart/alternative")
+        self.assertTrue(ok.is_response_to(sub))
+        self.assertFalse(svc_ok.is_response_to(sub))
+
+    def test_parse_sip_alone(self):
+        raw = (b"\r\nSIP/2.0 480 Temporarily Unavailable\r\nCall-ID: abc\r\nCSeq: 2 INVITE\r\n"
+               b"ms-diagnostics: 1034;reason=\"Previous hop federated peer did not report "
+               b"diagnostic information\";Domain=\"example.com\";source=\"sip.example.com\"\r\n"
+               b"ms-client-diagnostics: 23;reason=\"Call failed, ICE\";CallerMediaDebug="
+               b"\"audio:ICEWarn=0x40,LocalSite=10.0.0.2:50010\"\r\nContent-Length: 0\r\n\r\n")
+        m = uclog.parse_sip(raw, base=uclog.Span(1000, 0, 40, 1, 2))
+        self.assertEqual((m.status, m.reason), (480, "Temporarily Unavailable"))
+        self.assertEqual((m.span.offset, m.span.line, m.span.file), (1002, 41, 2))
+        d0, d1 = m.diagnostics
+        self.assertEqual((d0.header, d0.error_id, d0.sub_id, d0.source),
+                         ("ms-diagnostics", 1034, None, "sip.example.com"))
+        self.assertEqual(d0.param("Domain"), "example.com")
+        self.assertEqual((d1.header, d1.error_id), ("ms-client-diagnostics", 23))
+        self.assertEqual(d1.media_debug("ICEWarn"), ("0x40", "audio"))
+        self.assertEqual(m.sdp(), [])
+        self.assertIsNone(m.mras())
+
+
+class Bodies(TestCase):
+    def test_invite_sdp_draft6_candidates(self):
+        inv = seed_messages()[4]
+        self.assertEqual(len(inv.parts), 1)
+        part = inv.parts[0]
+        self.assertEqual(part.content_type, "application/sdp")
+        self.assertTrue(part.is_2007_fallback)
+        self.assertEqual(part.body_span.offset, 10163)
+        (offer,) = inv.sdp()
+        self.assertTrue(offer.is_2007_fallback)
+        self.assertEqual((offer.span.offset, offer.span.line), (10163, 159))
+        self.assertEqual(offer.defects, ())
+        (audio,) = offer.media
+        self.assertEqual(audio.type, "audio")
+        got = [(c.component, c.transport, c.qvalue, c.address, c.port) for c in audio.candidates]
+        self.assertEqual(got, DRAFT6)
+        for c in audio.candidates:
+            self.assertEqual((c.form, c.attribute, c.type), ("draft6", "candidate", "unknown"))
+            self.assertIsNone(c.priority)
+            self.assertIsNone(c.foundation)
+            self.assertIsNone(c.raddr)
+            self.assertEqual(len(c.password), 22)
+        self.assertEqual(audio.candidates[0].span.line, 167)
+        self.assertEqual(sp_text(read("seed.uccapilog"), audio.candidates[0].span),
+                         "a=candidate:" + audio.candidates[0].raw)
+
+    def test_mras_request_and_response(self):
+        sub, ok, svc, svc_ok, inv = seed_messages()
+        req, resp = svc.mras(), svc_ok.mras()
+        self.assertEqual(req.kind, "request")
+        (cr,) = req.credentials_requests
+        self.assertEqual((cr.identity, cr.location, cr.duration),
+                         ("sip:bart@litwareinc.com", "internet", 480))
+        self.assertEqual(resp.kind, "response")
+        self.assertEqual((resp.reason_phrase, resp.reason), ("OK", "OK"))
+        (relay,) = resp.relays
+        self.assertEqual((relay.host_kind, relay.host, relay.udp_port, relay.tcp_port),
+                         ("hostName", "avedge.litwareinc.com", 3478, 443))
+        self.assertEqual(resp.credentials_responses[0].duration, 480)
+        self.assertEqual(relay.host_span.line, 120)
+        self.assertIsNone(sub.mras())
+        self.assertIsNone(inv.mras())
+
+    def test_provisioning(self):
+        sub, ok = seed_messages()[:2]
+        asked = sub.provisioning()
+        self.assertEqual(asked.kind, "request")
+        self.assertEqual([g.name for g in asked.groups],
+                         ["ServerConfiguration", "meetingPolicy", "ucPolicy",
+                          "publicationGrammar", "userSetting"])
+        got = ok.provisioning()
+        self.assertEqual(got.kind, "response")
+        self.assertEqual(got.lookup("ServerConfiguration", "mrasUri"),
+                         "sip:edgesrv.litwareinc.com@litwareinc.com;gruu;"
+                         "opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA")
+        self.assertEqual(got.span.line, 43)
+        self.assertIsNone(seed_messages("seed-no-mras.uccapilog")[1].provisioning()
+                          .lookup("ServerConfiguration", "mrasUri"))
+
+
+def sp_text(raw, span):
+    return raw[span.offset:span.end].decode()
+
+
+class Values(TestCase):
+    def test_value_parsers(self):
+        self.assertEqual(uclog.param('<sip:a@b>;tag=x;epid="q"', "epid"), "q")
+        self.assertIsNone(uclog.param("<sip:a@b;tag=in>", "tag"))
+        self.assertEqual(uclog.split_list('a, "b,c" , <d,e>'), ["a", '"b,c"', "<d,e>"])
+        self.assertEqual(uclog.unfold("a\r\n  b"), "a b")
+        self.assertEqual(uclog.parse_u64(" 0x1F "), 31)
+        self.assertIsNone(uclog.parse_u64("x"))
+        self.assertEqual(uclog.name_addr('"Bart" <sip:bart@x>;tag=1'),
+                         ("Bart", "sip:bart@x", ";tag=1"))
+        self.assertIsNone(uclog.name_addr("<sip:unclosed"))
+        self.assertEqual(uclog.content_type("multipart/alternative;boundary=x")[:2],
+                         ("multipart", "alternative"))
+        scheme, params = uclog.auth('NTLM qop="auth", realm="SIP Communications Service"')
+        self.assertEqual(scheme, "NTLM")
+        self.assertEqual(uclog.auth_param(params, "realm"), "SIP Communications Service")
+        self.assertEqual(uclog.via("SIP/2.0/TCP [2001:db8::1]:5061;branch=z9"),
+                         uclog.Via("TCP", "2001:db8::1", 5061, ";branch=z9"))
+        self.assertEqual(uclog.diag_entry('1009.3; reason ="x,y"').sub_id, 3)
+        self.assertTrue(uclog.line_is_header("11/21/2008|23:31:10.381 190:4FC INFO  :: x"))
+        self.assertFalse(uclog.line_is_header("Via: SIP/2.0/TLS"))
+        f = uclog.parse_framing("Data Received - 192.168.1.5:5061 (To Local Address: "
+                                "192.168.1.10:1259) 3110 bytes:")
+        self.assertEqual((f.direction, f.is_end, f.remote, f.local, f.declared_bytes),
+                         ("received", False, ("192.168.1.5", 5061), ("192.168.1.10", 1259), 3110))
+        self.assertIsNone(uclog.parse_framing("hello"))
+
+    def test_addresses(self):
+        self.assertEqual(uclog.addr_family("192.168.1.10"), "ipv4")
+        self.assertEqual(uclog.addr_family("fe80::1%12"), "ipv6")
+        self.assertEqual(uclog.addr_family("avedge.litwareinc.com"), "hostname")
+        self.assertEqual(uclog.addr_family("1.2.3"), "invalid")
+        self.assertEqual(uclog.addr_class("192.168.1.10"), "PRIVATE")
+        self.assertEqual(uclog.addr_class("140.242.214.33"), "PUBLIC")
+        self.assertTrue(uclog.addr_equal("::ffff:192.0.2.1", "192.0.2.1"))
+        self.assertFalse(uclog.addr_equal("x..y", "x..y"))
+        self.assertEqual(uclog.addr_parse("192.0.2.1"), bytes(10) + b"\xff\xff\xc0\x00\x02\x01")
+        with self.assertRaises(uclog.Error) as cm:
+            uclog.addr_parse("host.example")
+        self.assertEqual(cm.exception.code, uclog.E_FORMAT)

@@ -1,0 +1,57 @@
+"""``python3 -m uclog FILE...``: the report of ``uclog-diagnose``, same
+options, same output, same exit status (0 no failure, 1 a failure verdict,
+2 usage or input error)."""
+
+import argparse
+import json
+import sys
+
+import uclog
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        prog="python3 -m uclog",
+        description="Diagnose an external audio/video call failure from a Communicator, Lync "
+                    "or Skype for Business client log (*.uccapilog). Several FILEs are read as "
+                    "one rotated set, in any order; '-' reads standard input.")
+    ap.add_argument("files", nargs="+", metavar="FILE")
+    ap.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    ap.add_argument("--edge-ip", action="append", default=[], metavar="IP",
+                    help="an address of the A/V Edge's external interface (repeatable)")
+    ap.add_argument("--edge-nat-ip", metavar="IP",
+                    help="the public address the external interface is NAT-ed to")
+    ap.add_argument("--edge-private-ip", action="append", default=[], metavar="IP",
+                    help="the external interface's private address behind NAT")
+    ap.add_argument("--location", choices=("remote", "internal"),
+                    help="override what the log says")
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as e:
+        return 2 if e.code else 0
+    for opt, ips in (("--edge-ip", args.edge_ip), ("--edge-nat-ip", [args.edge_nat_ip or "0.0.0.0"]),
+                     ("--edge-private-ip", args.edge_private_ip)):
+        for ip in ips:
+            if uclog.addr_family(ip) not in ("ipv4", "ipv6"):
+                print("uclog: %s %s: not an IP address" % (opt, ip), file=sys.stderr)
+                return 2
+    options = dict(edge_ip=args.edge_ip, edge_nat_ip=args.edge_nat_ip,
+                   edge_private_ip=args.edge_private_ip, location=args.location)
+    try:
+        if args.files == ["-"]:
+            with uclog.open_buffer(sys.stdin.buffer.read(), name="-") as log:
+                report = uclog.diagnose_log(log, **options)
+        else:
+            report = uclog.diagnose(args.files, **options)
+    except (uclog.Error, NotImplementedError) as e:
+        print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
+        return 2
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(report.text())
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

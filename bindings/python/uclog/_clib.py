@@ -1,0 +1,722 @@
+"""The C layer: loading libuclog, one prototype table, errors, object counts.
+
+Everything here mirrors include/uclog/*.h one to one. The public layer
+(``uclog/__init__.py`` and friends) is the only user; application code should
+not need to import this module.
+
+Loading: ``libuclog.so.1`` by SONAME (never the ``libuclog.so`` development
+symlink), or the file named by the environment variable ``UCLOG_LIBRARY``;
+``libuclog-diag.so.1`` likewise, or ``UCLOG_DIAG_LIBRARY``. The run-time
+major version must be the one this binding was written for.
+
+Counting: every function that hands the caller an object it must free (the
+``_new``/``_open``/``_parse``/``_build`` functions and ``uclog_ctx_alloc``)
+and every ``_free`` is declared with a kind, and the calls are counted per
+kind, so tests can check that nothing was left unfreed (:func:`live`).
+"""
+
+import collections
+import ctypes
+import os
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t,
+                    c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
+
+#: The major version this binding speaks (the SONAME's number).
+ABI_MAJOR = 1
+
+LIBRARY_SONAME = "libuclog.so.1"
+DIAG_SONAME = "libuclog-diag.so.1"
+
+# Status codes (errors.h). Codes are never renumbered.
+OK = 0
+DONE = 1
+E_NOMEM = -1
+E_INVALID_ARG = -2
+E_IO = -3
+E_FORMAT = -4
+E_LIMIT = -5
+E_UNSUPPORTED = -6
+E_ABI = -7
+E_NOT_FOUND = -8
+E_ENCODING = -9
+E_XML = -10
+E_STATE = -11
+E_RANGE = -12
+
+
+# ---------------------------------------------------------------------------
+# Structures (frozen for every 1.x release)
+
+class Str(Structure):
+    """uclog_str: a view of bytes owned by somebody else."""
+    _fields_ = [("ptr", c_void_p), ("len", c_size_t)]
+
+    def copy(self):
+        """The viewed bytes as a new ``bytes``, or None when absent."""
+        if not self.ptr:
+            return None
+        return ctypes.string_at(self.ptr, self.len)
+
+    @classmethod
+    def of(cls, data):
+        """A view of ``data`` (bytes); the caller keeps ``data`` alive."""
+        buf = ctypes.c_char_p(data)
+        return cls(ctypes.cast(buf, c_void_p), len(data))
+
+
+class Span(Structure):
+    """uclog_span: where something is in its source."""
+    _fields_ = [("offset", c_uint64), ("length", c_uint64), ("line", c_uint32),
+                ("column", c_uint32), ("file", c_uint32), ("reserved", c_uint32)]
+
+
+class Mem(Structure):
+    """uclog_mem: allocator hooks (the binding always passes NULL)."""
+    _fields_ = [("malloc_fcn", CFUNCTYPE(c_void_p, c_size_t)),
+                ("realloc_fcn", CFUNCTYPE(c_void_p, c_void_p, c_size_t)),
+                ("free_fcn", CFUNCTYPE(None, c_void_p))]
+
+
+class Defect(Structure):
+    """uclog_defect."""
+    _fields_ = [("code", c_int32), ("reserved", c_uint32), ("span", Span)]
+
+
+class Timestamp(Structure):
+    """uclog_timestamp."""
+    _fields_ = [("epoch_ms", c_int64), ("year", c_uint16), ("month", c_uint8), ("day", c_uint8),
+                ("hour", c_uint8), ("minute", c_uint8), ("second", c_uint8),
+                ("reserved", c_uint8), ("millisecond", c_uint16), ("reserved2", c_uint16)]
+
+
+LogFn = CFUNCTYPE(None, c_int32, c_char_p, c_void_p)
+ReadFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
+
+
+def _opaque(name):
+    """A distinct pointer type per C handle, so handles cannot be mixed up."""
+    return POINTER(type(name, (Structure,), {}))
+
+
+CtxP = _opaque("uclog_ctx")
+LogP = _opaque("uclog_log")
+RecordIterP = _opaque("uclog_record_iter")
+RecordP = _opaque("uclog_record")
+PacketIterP = _opaque("uclog_packet_iter")
+PacketP = _opaque("uclog_packet")
+MsgIterP = _opaque("uclog_msg_iter")
+IndexP = _opaque("uclog_index")
+SipP = _opaque("uclog_sip")
+SipPartP = _opaque("uclog_sip_part")
+SdpP = _opaque("uclog_sdp")
+SdpMediaP = _opaque("uclog_sdp_media")
+SdpCandP = _opaque("uclog_sdp_candidate")
+MrasP = _opaque("uclog_mras")
+CredReqP = _opaque("uclog_mras_credreq")
+CredRespP = _opaque("uclog_mras_credresp")
+RelayP = _opaque("uclog_mras_relay")
+ProvP = _opaque("uclog_prov")
+ProvGroupP = _opaque("uclog_prov_group")
+ErrReportP = _opaque("uclog_errreport")
+ErrReportErrorP = _opaque("uclog_errreport_error")
+DiagOptionsP = _opaque("uclog_diag_options")
+DiagReportP = _opaque("uclog_diag_report")
+DiagVerdictP = _opaque("uclog_diag_verdict")
+DiagEvidenceP = _opaque("uclog_diag_evidence")
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+class Error(Exception):
+    """A negative status from libuclog.
+
+    Attributes: ``code`` (the negative status), ``strerror`` (the library's
+    static text for the code), ``text`` (the most specific explanation: the
+    context's message when it has one for this error, else ``strerror``),
+    ``span`` (a :class:`uclog.Span` or None) and ``function`` (the C
+    function that failed).
+    """
+
+    def __init__(self, code, text=None, span=None, function=None):
+        self.code = code
+        self.strerror = strerror(code)
+        self.text = text or self.strerror
+        self.span = span
+        self.function = function
+        super().__init__(code, self.text)
+
+    def __str__(self):
+        where = ""
+        if self.span is not None:
+            where = " at line %d, column %d (offset %d)" % (self.span.line, self.span.column,
+                                                           self.span.offset)
+        return "%s%s [%d]" % (self.text, where, self.code)
+
+    def attach_context(self, ctx):
+        """Take the message and position the context has for this error."""
+        if not ctx or _lib is None or _lib.uclog_ctx_errcode(ctx) != self.code:
+            return self
+        msg = _lib.uclog_ctx_errmsg(ctx)
+        if msg:
+            self.text = msg.decode("utf-8", "replace")
+            self.args = (self.code, self.text)
+        sp = Span()
+        if _lib.uclog_ctx_error_span(ctypes.byref(sp), ctx) == 0:
+            self.span = span_to_python(sp)
+        return self
+
+
+# Set by the public layer: turns a Span structure into its Python value.
+span_to_python = None
+
+
+def strerror(code):
+    if _lib is None:
+        return "libuclog error %d" % code
+    return _lib.uclog_strerror(code).decode("ascii", "replace")
+
+
+# ---------------------------------------------------------------------------
+# Object counts
+
+_live = collections.Counter()
+
+
+def live():
+    """Objects created through the binding and not yet freed, by kind."""
+    return {k: v for k, v in _live.items() if v}
+
+
+# ---------------------------------------------------------------------------
+# errcheck functions, one per kind of return value
+
+def _ctx_of(func, args):
+    src = getattr(func, "ctx_from", None)
+    if src is None:
+        return None
+    what, i = src
+    if what == "ctx":
+        return args[i]
+    if what == "log" and args[i]:
+        return _lib.uclog_log_ctx(args[i])
+    return None
+
+
+def _raise(rc, func, args):
+    err = Error(rc, function=func.__name__)
+    err.attach_context(_ctx_of(func, args))
+    raise err
+
+
+def _check_status(rc, func, args):
+    """0 or 1 (DONE) pass through; negatives raise."""
+    if rc < 0:
+        _raise(rc, func, args)
+    return rc
+
+
+def _check_found(rc, func, args):
+    """True when found, False for UCLOG_E_NOT_FOUND; other negatives raise."""
+    if rc == E_NOT_FOUND:
+        return False
+    if rc < 0:
+        _raise(rc, func, args)
+    return True
+
+
+def _check_new(rc, func, args):
+    """A constructor: count the object it hands out."""
+    if rc < 0:
+        _raise(rc, func, args)
+    _live[func.kind] += 1
+    return rc
+
+
+def _check_free(result, func, args):
+    if args[0]:
+        _live[func.kind] -= 1
+    return result
+
+
+def _check_alloc(result, func, args):
+    if result:
+        _live[func.kind] += 1
+    return result
+
+
+def _check_realloc(result, func, args):
+    # realloc(NULL, n) allocates; a failed realloc leaves the block alone.
+    if result and not args[1]:
+        _live[func.kind] += 1
+    return result
+
+
+def _check_dealloc(result, func, args):
+    if args[1]:
+        _live[func.kind] -= 1
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The prototype table. Each row: name, restype, argtypes, check.
+# check is None (a plain value), "status", "found", or a tuple
+# ("new", kind[, ctx_from]) / ("free", kind) / ("alloc"|"realloc"|"dealloc", kind).
+# ctx_from says where the context of a failing call is: ("ctx", i) for an
+# argument that is a uclog_ctx *, ("log", i) for a uclog_log *.
+
+S = POINTER(Str)
+SPAN = POINTER(Span)
+DEF = POINTER(Defect)
+TS = POINTER(Timestamp)
+U16 = POINTER(c_uint16)
+U32 = POINTER(c_uint32)
+U64 = POINTER(c_uint64)
+I32 = POINTER(c_int32)
+INT = POINTER(c_int)
+int_ = c_int
+i32 = c_int32
+u16 = c_uint16
+u32 = c_uint32
+u64 = c_uint64
+size = c_size_t
+cstr = c_char_p
+CTX = ("ctx", 1)
+LOG = ("log", 1)
+
+CORE_PROTOTYPES = [
+    # context, errors, version (common.h, errors.h, version.h)
+    ("uclog_ctx_new", int_, [POINTER(CtxP), POINTER(Mem)], ("new", "ctx")),
+    ("uclog_ctx_free", None, [CtxP], ("free", "ctx")),
+    ("uclog_ctx_set_limit", int_, [CtxP, u32, u64], "status"),
+    ("uclog_ctx_get_limit", u64, [CtxP, u32], None),
+    ("uclog_ctx_set_log_fn", None, [CtxP, LogFn, c_void_p, i32], None),
+    ("uclog_ctx_errmsg", cstr, [CtxP], None),
+    ("uclog_ctx_errcode", int_, [CtxP], None),
+    ("uclog_ctx_error_span", int_, [SPAN, CtxP], None),
+    ("uclog_ctx_alloc", c_void_p, [CtxP, size], ("alloc", "block")),
+    ("uclog_ctx_realloc", c_void_p, [CtxP, c_void_p, size], ("realloc", "block")),
+    ("uclog_ctx_dealloc", None, [CtxP, c_void_p], ("dealloc", "block")),
+    ("uclog_str_next_line", int_, [S, S], "status"),
+    ("uclog_strerror", cstr, [int_], None),
+    ("uclog_defect_name", cstr, [i32], None),
+    ("uclog_defect_text", cstr, [i32], None),
+    ("uclog_version", u32, [], None),
+    ("uclog_version_string", cstr, [], None),
+    # log.h
+    ("uclog_log_open_file", int_, [POINTER(LogP), CtxP, cstr], ("new", "log", CTX)),
+    ("uclog_log_open_files", int_, [POINTER(LogP), CtxP, POINTER(cstr), size], ("new", "log", CTX)),
+    ("uclog_log_open_buffer", int_, [POINTER(LogP), CtxP, c_void_p, size, cstr],
+     ("new", "log", CTX)),
+    ("uclog_log_open_reader", int_, [POINTER(LogP), CtxP, ReadFn, c_void_p, cstr],
+     ("new", "log", CTX)),
+    ("uclog_log_free", None, [LogP], ("free", "log")),
+    ("uclog_log_file_count", u32, [LogP], None),
+    ("uclog_log_file_name", cstr, [LogP, u32], None),
+    ("uclog_log_file_size", u64, [LogP, u32], None),
+    ("uclog_log_file_encoding", i32, [LogP, u32], None),
+    ("uclog_log_ctx", CtxP, [LogP], None),
+    ("uclog_record_iter_new", int_, [POINTER(RecordIterP), LogP], ("new", "record_iter", LOG)),
+    ("uclog_record_iter_next", int_, [POINTER(RecordP), RecordIterP], "status"),
+    ("uclog_record_iter_free", None, [RecordIterP], ("free", "record_iter")),
+    ("uclog_record_has_header", int_, [RecordP], None),
+    ("uclog_record_timestamp", int_, [TS, RecordP], "found"),
+    ("uclog_record_pid", u32, [RecordP], None),
+    ("uclog_record_tid", u32, [RecordP], None),
+    ("uclog_record_level", i32, [RecordP], None),
+    ("uclog_record_level_word", None, [S, RecordP], None),
+    ("uclog_record_text", None, [S, RecordP], None),
+    ("uclog_record_continuation", None, [S, RecordP], None),
+    ("uclog_record_raw", None, [S, RecordP], None),
+    ("uclog_record_span", None, [SPAN, RecordP], None),
+    ("uclog_record_text_offset", u32, [RecordP], None),
+    ("uclog_record_line_count", u32, [RecordP], None),
+    ("uclog_record_defect_count", u32, [RecordP], None),
+    ("uclog_record_defect", int_, [DEF, RecordP, u32], "status"),
+    ("uclog_line_is_header", int_, [c_void_p, size], None),
+    ("uclog_level_name", cstr, [i32], None),
+    # packet.h
+    ("uclog_packet_iter_new", int_, [POINTER(PacketIterP), LogP], ("new", "packet_iter", LOG)),
+    ("uclog_packet_iter_next", int_, [POINTER(PacketP), PacketIterP], "status"),
+    ("uclog_packet_iter_free", None, [PacketIterP], ("free", "packet_iter")),
+    ("uclog_packet_direction", i32, [PacketP], None),
+    ("uclog_packet_remote", int_, [S, U32, PacketP], "found"),
+    ("uclog_packet_local", int_, [S, U32, PacketP], "found"),
+    ("uclog_packet_declared_bytes", int_, [U64, PacketP], "found"),
+    ("uclog_packet_bytes", None, [S, PacketP], None),
+    ("uclog_packet_bytes_span", None, [SPAN, PacketP], None),
+    ("uclog_packet_span", None, [SPAN, PacketP], None),
+    ("uclog_packet_timestamp", int_, [TS, PacketP], "found"),
+    ("uclog_packet_tid", u32, [PacketP], None),
+    ("uclog_packet_defect_count", u32, [PacketP], None),
+    ("uclog_packet_defect", int_, [DEF, PacketP, u32], "status"),
+    ("uclog_packet_parse_framing", int_, [I32, INT, S, U32, S, U32, U64, Str], None),
+    ("uclog_msg_iter_new", int_, [POINTER(MsgIterP), LogP], ("new", "msg_iter", LOG)),
+    ("uclog_msg_iter_next", int_, [POINTER(SipP), POINTER(PacketP), MsgIterP], "status"),
+    ("uclog_msg_iter_free", None, [MsgIterP], ("free", "msg_iter")),
+    # index.h
+    ("uclog_index_build", int_, [POINTER(IndexP), LogP], ("new", "index", LOG)),
+    ("uclog_index_free", None, [IndexP], ("free", "index")),
+    ("uclog_index_message_count", u32, [IndexP], None),
+    ("uclog_index_message_parse", int_, [POINTER(SipP), IndexP, u32], ("new", "sip")),
+    ("uclog_index_message_direction", i32, [IndexP, u32], None),
+    ("uclog_index_message_span", int_, [SPAN, IndexP, u32], "status"),
+    ("uclog_index_message_addresses", int_, [S, U32, S, U32, IndexP, u32], "found"),
+    ("uclog_index_message_timestamp", int_, [TS, IndexP, u32], "found"),
+    ("uclog_index_message_call_id", int_, [S, IndexP, u32], "found"),
+    ("uclog_index_message_cseq", int_, [U32, S, IndexP, u32], "found"),
+    ("uclog_index_message_kind", int_, [S, U32, IndexP, u32], "status"),
+    ("uclog_index_request_of", int_, [U32, IndexP, u32], "found"),
+    ("uclog_index_response_count", u32, [IndexP, u32], None),
+    ("uclog_index_response", int_, [U32, IndexP, u32, u32], "status"),
+    ("uclog_index_final_response", int_, [U32, IndexP, u32], "found"),
+    ("uclog_index_call_count", u32, [IndexP], None),
+    ("uclog_index_find_call", int_, [U32, IndexP, c_void_p, size], "found"),
+    ("uclog_index_call_id", int_, [S, IndexP, u32], "status"),
+    ("uclog_index_call_message_count", u32, [IndexP, u32], None),
+    ("uclog_index_call_message", int_, [U32, IndexP, u32, u32], "status"),
+    # sip.h: messages
+    ("uclog_sip_parse", int_, [POINTER(SipP), CtxP, c_void_p, size, SPAN], ("new", "sip", CTX)),
+    ("uclog_sip_free", None, [SipP], ("free", "sip")),
+    ("uclog_sip_length", u64, [SipP], None),
+    ("uclog_sip_span", int_, [SPAN, SipP], "status"),
+    ("uclog_sip_is_request", int_, [SipP], None),
+    ("uclog_sip_start_line", int_, [S, SPAN, SipP], "status"),
+    ("uclog_sip_request_line", int_, [S, S, S, SipP], "found"),
+    ("uclog_sip_status_line", int_, [S, U32, S, SipP], "found"),
+    ("uclog_sip_header_count", u32, [SipP], None),
+    ("uclog_sip_header", int_, [S, S, SPAN, SipP, u32], "status"),
+    ("uclog_sip_find_header", int_, [S, U32, SipP, cstr, u32], "found"),
+    ("uclog_sip_body", int_, [S, SPAN, SipP], "status"),
+    ("uclog_sip_defect_count", u32, [SipP], None),
+    ("uclog_sip_defect", int_, [DEF, SipP, u32], "status"),
+    ("uclog_sip_is_response_to", int_, [SipP, SipP], None),
+    # sip.h: multipart
+    ("uclog_sip_part_count", u32, [SipP], None),
+    ("uclog_sip_part_get", int_, [POINTER(SipPartP), SipP, u32], "status"),
+    ("uclog_sip_part_header_count", u32, [SipPartP], None),
+    ("uclog_sip_part_header", int_, [S, S, SPAN, SipPartP, u32], "status"),
+    ("uclog_sip_part_find_header", int_, [S, U32, SipPartP, cstr, u32], "found"),
+    ("uclog_sip_part_body", int_, [S, SPAN, SipPartP], "status"),
+    ("uclog_sip_part_raw", int_, [S, SPAN, SipPartP], "status"),
+    ("uclog_sip_part_content_type", int_, [S, S, S, SipPartP], None),
+    ("uclog_sip_part_disposition", int_, [S, S, SipPartP], "found"),
+    ("uclog_sip_part_is_2007_fallback", int_, [SipPartP], None),
+    ("uclog_sip_part_content_id", int_, [S, SipPartP], "found"),
+    # sip.h: typed headers (FORMAT is an answer here, so these return the code)
+    ("uclog_sip_call_id", int_, [S, SipP], "found"),
+    ("uclog_sip_cseq", int_, [U32, S, SipP], None),
+    ("uclog_sip_from", int_, [S, S, S, S, SipP], None),
+    ("uclog_sip_to", int_, [S, S, S, S, SipP], None),
+    ("uclog_sip_contact", int_, [S, S, S, SipP], None),
+    ("uclog_sip_via_count", u32, [SipP], None),
+    ("uclog_sip_via", int_, [S, S, U32, S, SipP, u32], None),
+    ("uclog_sip_content_type", int_, [S, S, S, SipP], None),
+    ("uclog_sip_content_length", int_, [U64, SipP], None),
+    ("uclog_sip_event", int_, [S, S, SipP], None),
+    ("uclog_sip_expires", int_, [U32, SipP], None),
+    ("uclog_sip_user_agent", int_, [S, SipP], "found"),
+    ("uclog_sip_server", int_, [S, SipP], "found"),
+    ("uclog_sip_logon_data", int_, [S, SipP], "found"),
+    ("uclog_sip_is_remote_user", int_, [SipP], None),
+    ("uclog_sip_endpoint_location", int_, [S, S, SipP], None),
+    ("uclog_sip_diag_count", u32, [SipP], None),
+    ("uclog_sip_diag", int_, [S, U32, SipP, u32], "status"),
+    # sip.h: value parsers
+    ("uclog_sip_list_next", int_, [S, S], "status"),
+    ("uclog_sip_param", int_, [S, Str, cstr], "found"),
+    ("uclog_sip_parse_u64", int_, [U64, Str], None),
+    ("uclog_sip_unfold", int_, [c_void_p, size, POINTER(size), Str], None),
+    ("uclog_sip_name_addr_parse", int_, [S, S, S, Str], None),
+    ("uclog_sip_via_parse", int_, [S, S, U32, S, Str], None),
+    ("uclog_sip_content_type_parse", int_, [S, S, S, Str], None),
+    ("uclog_sip_auth_parse", int_, [S, S, Str], None),
+    ("uclog_sip_auth_param", int_, [S, Str, cstr], "found"),
+    ("uclog_sip_diag_parse", int_, [U32, U32, S, S, Str], None),
+    ("uclog_sip_diag_param", int_, [S, Str, cstr], "found"),
+    ("uclog_sip_diag_media_debug", int_, [S, S, Str, cstr], "found"),
+    # addr.h
+    ("uclog_addr_family", i32, [c_void_p, size], None),
+    ("uclog_addr_parse", int_, [POINTER(c_uint8), c_void_p, size], None),
+    ("uclog_addr_class", i32, [c_void_p, size], None),
+    ("uclog_addr_equal", int_, [c_void_p, size, c_void_p, size], None),
+    ("uclog_addr_family_name", cstr, [i32], None),
+    ("uclog_addr_class_name", cstr, [i32], None),
+    # sdp.h
+    ("uclog_sdp_parse", int_, [POINTER(SdpP), CtxP, c_void_p, size, SPAN], ("new", "sdp", CTX)),
+    ("uclog_sdp_free", None, [SdpP], ("free", "sdp")),
+    ("uclog_sdp_span", None, [SPAN, SdpP], None),
+    ("uclog_sdp_line_count", u32, [SdpP], None),
+    ("uclog_sdp_line", int_, [I32, S, SPAN, SdpP, u32], "status"),
+    ("uclog_sdp_defect_count", u32, [SdpP], None),
+    ("uclog_sdp_defect", int_, [DEF, SdpP, u32], "status"),
+    ("uclog_sdp_session_line", int_, [S, SdpP, i32], "found"),
+    ("uclog_sdp_origin", int_, [S, S, S, S, S, SdpP], "found"),
+    ("uclog_sdp_connection", int_, [S, S, SdpP], "found"),
+    ("uclog_sdp_attr_count", u32, [SdpP], None),
+    ("uclog_sdp_attr", int_, [S, S, SPAN, SdpP, u32], "status"),
+    ("uclog_sdp_attr_find", int_, [S, U32, SdpP, cstr, u32], "found"),
+    ("uclog_sdp_media_count", u32, [SdpP], None),
+    ("uclog_sdp_media_get", int_, [POINTER(SdpMediaP), SdpP, u32], "status"),
+    ("uclog_sdp_media_span", None, [SPAN, SdpMediaP], None),
+    ("uclog_sdp_media_type", None, [S, SdpMediaP], None),
+    ("uclog_sdp_media_port", u16, [SdpMediaP], None),
+    ("uclog_sdp_media_proto", None, [S, SdpMediaP], None),
+    ("uclog_sdp_media_format_count", u32, [SdpMediaP], None),
+    ("uclog_sdp_media_format", int_, [S, SdpMediaP, u32], "status"),
+    ("uclog_sdp_media_line", int_, [S, SdpMediaP, i32], "found"),
+    ("uclog_sdp_media_connection", int_, [S, S, SdpMediaP], "found"),
+    ("uclog_sdp_media_attr_count", u32, [SdpMediaP], None),
+    ("uclog_sdp_media_attr", int_, [S, S, SPAN, SdpMediaP, u32], "status"),
+    ("uclog_sdp_media_attr_find", int_, [S, U32, SdpMediaP, cstr, u32], "found"),
+    ("uclog_sdp_media_ice_ufrag", int_, [S, SdpMediaP], "found"),
+    ("uclog_sdp_media_ice_pwd", int_, [S, SdpMediaP], "found"),
+    ("uclog_sdp_media_encryption", int_, [I32, S, SdpMediaP], "found"),
+    ("uclog_sdp_media_key", int_, [S, S, SdpMediaP], "found"),
+    ("uclog_sdp_media_crypto_count", u32, [SdpMediaP], None),
+    ("uclog_sdp_media_crypto", int_, [I32, U32, S, S, S, SdpMediaP, u32], "status"),
+    ("uclog_sdp_media_diagnostics", int_, [U32, S, S, SdpMediaP], "found"),
+    ("uclog_sdp_media_remote_username", int_, [S, SdpMediaP], "found"),
+    ("uclog_sdp_media_remote_count", u32, [SdpMediaP], None),
+    ("uclog_sdp_media_remote", int_, [U32, S, U16, SdpMediaP, u32], "status"),
+    ("uclog_sdp_candidate_count", u32, [SdpMediaP], None),
+    ("uclog_sdp_candidate_get", int_, [POINTER(SdpCandP), SdpMediaP, u32], "status"),
+    ("uclog_sdp_candidate_span", None, [SPAN, SdpCandP], None),
+    ("uclog_sdp_candidate_raw", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_form", i32, [SdpCandP], None),
+    ("uclog_sdp_candidate_attribute", i32, [SdpCandP], None),
+    ("uclog_sdp_candidate_component", u32, [SdpCandP], None),
+    ("uclog_sdp_candidate_transport", i32, [SdpCandP], None),
+    ("uclog_sdp_candidate_transport_raw", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_priority", int_, [U32, SdpCandP], "found"),
+    ("uclog_sdp_candidate_qvalue", int_, [U32, SdpCandP], "found"),
+    ("uclog_sdp_candidate_address", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_port", u16, [SdpCandP], None),
+    ("uclog_sdp_candidate_type", i32, [SdpCandP], None),
+    ("uclog_sdp_candidate_type_raw", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_related", int_, [S, U16, SdpCandP], "found"),
+    ("uclog_sdp_candidate_foundation", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_username", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_password", None, [S, SdpCandP], None),
+    ("uclog_sdp_candidate_ext_count", u32, [SdpCandP], None),
+    ("uclog_sdp_candidate_ext", int_, [S, S, SdpCandP, u32], "status"),
+    ("uclog_sdp_candidate_ext_find", int_, [S, SdpCandP, cstr], "found"),
+    ("uclog_sip_sdp_count", u32, [SipP], None),
+    ("uclog_sip_sdp_body", int_, [S, SPAN, I32, SipP, u32], "status"),
+    ("uclog_sdp_transport_name", cstr, [i32], None),
+    ("uclog_sdp_candidate_type_name", cstr, [i32], None),
+    # mras.h
+    ("uclog_mras_parse", int_, [POINTER(MrasP), CtxP, c_void_p, size, SPAN],
+     ("new", "mras", CTX)),
+    ("uclog_mras_free", None, [MrasP], ("free", "mras")),
+    ("uclog_mras_kind", i32, [MrasP], None),
+    ("uclog_mras_span", None, [SPAN, MrasP], None),
+    ("uclog_mras_request_id", int_, [S, MrasP], "found"),
+    ("uclog_mras_version", int_, [S, MrasP], "found"),
+    ("uclog_mras_server_version", int_, [S, MrasP], "found"),
+    ("uclog_mras_to", int_, [S, MrasP], "found"),
+    ("uclog_mras_from", int_, [S, MrasP], "found"),
+    ("uclog_mras_route", int_, [S, MrasP], "found"),
+    ("uclog_mras_reason_phrase", int_, [S, MrasP], "found"),
+    ("uclog_mras_reason", i32, [MrasP], None),
+    ("uclog_mras_reason_name", cstr, [i32], None),
+    ("uclog_mras_defect_count", u32, [MrasP], None),
+    ("uclog_mras_defect", int_, [DEF, MrasP, u32], "status"),
+    ("uclog_mras_credreq_count", u32, [MrasP], None),
+    ("uclog_mras_credreq_get", int_, [POINTER(CredReqP), MrasP, u32], "status"),
+    ("uclog_mras_credreq_id", int_, [S, CredReqP], "found"),
+    ("uclog_mras_credreq_identity", int_, [S, CredReqP], "found"),
+    ("uclog_mras_credreq_location", int_, [S, CredReqP], "found"),
+    ("uclog_mras_credreq_duration", int_, [U32, CredReqP], None),
+    ("uclog_mras_credreq_span", None, [SPAN, CredReqP], None),
+    ("uclog_mras_credresp_count", u32, [MrasP], None),
+    ("uclog_mras_credresp_get", int_, [POINTER(CredRespP), MrasP, u32], "status"),
+    ("uclog_mras_credresp_id", int_, [S, CredRespP], "found"),
+    ("uclog_mras_credresp_username", int_, [S, CredRespP], "found"),
+    ("uclog_mras_credresp_password", int_, [S, CredRespP], "found"),
+    ("uclog_mras_credresp_realm", int_, [S, CredRespP], "found"),
+    ("uclog_mras_credresp_duration", int_, [U32, CredRespP], None),
+    ("uclog_mras_credresp_span", None, [SPAN, CredRespP], None),
+    ("uclog_mras_relay_count", u32, [CredRespP], None),
+    ("uclog_mras_relay_get", int_, [POINTER(RelayP), CredRespP, u32], "status"),
+    ("uclog_mras_relay_location", int_, [S, RelayP], "found"),
+    ("uclog_mras_relay_host_kind", i32, [RelayP], None),
+    ("uclog_mras_relay_host", int_, [S, SPAN, RelayP], "found"),
+    ("uclog_mras_relay_udp_port", int_, [U16, RelayP], None),
+    ("uclog_mras_relay_tcp_port", int_, [U16, RelayP], None),
+    ("uclog_mras_relay_span", None, [SPAN, RelayP], None),
+    # prov.h
+    ("uclog_prov_parse", int_, [POINTER(ProvP), CtxP, c_void_p, size, SPAN],
+     ("new", "prov", CTX)),
+    ("uclog_prov_free", None, [ProvP], ("free", "prov")),
+    ("uclog_prov_kind", i32, [ProvP], None),
+    ("uclog_prov_span", None, [SPAN, ProvP], None),
+    ("uclog_prov_group_count", u32, [ProvP], None),
+    ("uclog_prov_group_get", int_, [POINTER(ProvGroupP), ProvP, u32], "status"),
+    ("uclog_prov_group_find", int_, [POINTER(ProvGroupP), ProvP, cstr], "found"),
+    ("uclog_prov_group_name", int_, [S, ProvGroupP], "found"),
+    ("uclog_prov_group_span", None, [SPAN, ProvGroupP], None),
+    ("uclog_prov_group_shape", i32, [ProvGroupP], None),
+    ("uclog_prov_key_count", u32, [ProvGroupP], None),
+    ("uclog_prov_key", int_, [S, S, SPAN, ProvGroupP, u32], "status"),
+    ("uclog_prov_group_lookup", int_, [S, SPAN, ProvGroupP, cstr], "found"),
+    ("uclog_prov_lookup", int_, [S, SPAN, ProvP, cstr, cstr], "found"),
+    ("uclog_prov_defect_count", u32, [ProvP], None),
+    ("uclog_prov_defect", int_, [DEF, ProvP, u32], "status"),
+    # reporterror.h
+    ("uclog_errreport_parse", int_, [POINTER(ErrReportP), CtxP, c_void_p, size, SPAN],
+     ("new", "errreport", CTX)),
+    ("uclog_errreport_free", None, [ErrReportP], ("free", "errreport")),
+    ("uclog_errreport_span", None, [SPAN, ErrReportP], None),
+    ("uclog_errreport_error_count", u32, [ErrReportP], None),
+    ("uclog_errreport_error_get", int_, [POINTER(ErrReportErrorP), ErrReportP, u32], "status"),
+    ("uclog_errreport_error_attr", int_, [S, ErrReportErrorP, cstr], "found"),
+    ("uclog_errreport_error_response_code", int_, [U32, ErrReportErrorP], None),
+    ("uclog_errreport_error_span", None, [SPAN, ErrReportErrorP], None),
+    ("uclog_errreport_diag_count", u32, [ErrReportErrorP], None),
+    ("uclog_errreport_diag_get", int_, [S, SPAN, ErrReportErrorP, u32], "status"),
+    ("uclog_errreport_progress_count", u32, [ErrReportErrorP], None),
+    ("uclog_errreport_progress_get", int_, [S, SPAN, ErrReportErrorP, u32], "status"),
+    ("uclog_errreport_defect_count", u32, [ErrReportP], None),
+    ("uclog_errreport_defect", int_, [DEF, ErrReportP, u32], "status"),
+]
+
+#: Symbols of lib/libuclog.map this binding leaves out on purpose, with why.
+CORE_UNBOUND = {
+    "uclog_log_open_stream":
+        "takes a stdio FILE *, which Python cannot hand over portably; "
+        "uclog.open_stream() reads any Python file object through uclog_log_open_reader",
+}
+
+OPTS = DiagOptionsP
+REP = DiagReportP
+VERD = DiagVerdictP
+EVID = DiagEvidenceP
+
+# include/uclog/diag.h (libuclog-diag.so.1).
+DIAG_PROTOTYPES = [
+    ("uclog_diag_options_new", int_, [POINTER(OPTS), CtxP], ("new", "diag_options", CTX)),
+    ("uclog_diag_options_free", None, [OPTS], ("free", "diag_options")),
+    ("uclog_diag_options_add_edge_ip", int_, [OPTS, cstr], "status"),
+    ("uclog_diag_options_set_edge_nat_ip", int_, [OPTS, cstr], "status"),
+    ("uclog_diag_options_add_edge_private_ip", int_, [OPTS, cstr], "status"),
+    ("uclog_diag_options_set_client_location", int_, [OPTS, i32], "status"),
+    ("uclog_diag_run", int_, [POINTER(REP), LogP, OPTS], ("new", "diag_report", LOG)),
+    ("uclog_diag_report_free", None, [REP], ("free", "diag_report")),
+    ("uclog_diag_report_file_count", u32, [REP], None),
+    ("uclog_diag_report_file_name", cstr, [REP, u32], None),
+    ("uclog_diag_report_client_uri", cstr, [REP], None),
+    ("uclog_diag_report_client_user_agent", cstr, [REP], None),
+    ("uclog_diag_report_client_version", cstr, [REP], None),
+    ("uclog_diag_report_client_location", i32, [REP], None),
+    ("uclog_diag_report_client_location_reason", cstr, [REP], None),
+    ("uclog_diag_report_call_count", u32, [REP], None),
+    ("uclog_diag_report_call_id", cstr, [REP, u32], None),
+    ("uclog_diag_report_call_direction", i32, [REP, u32], None),
+    ("uclog_diag_report_call_peer", cstr, [REP, u32], None),
+    ("uclog_diag_report_verdict_count", u32, [REP], None),
+    ("uclog_diag_report_verdict", VERD, [REP, u32], None),
+    ("uclog_diag_report_worst_severity", i32, [REP], None),
+    ("uclog_diag_verdict_code", i32, [VERD], None),
+    ("uclog_diag_verdict_name", cstr, [VERD], None),
+    ("uclog_diag_verdict_severity", i32, [VERD], None),
+    ("uclog_diag_verdict_certainty", i32, [VERD], None),
+    ("uclog_diag_verdict_reason", cstr, [VERD], None),
+    ("uclog_diag_verdict_step", cstr, [VERD], None),
+    ("uclog_diag_verdict_summary", cstr, [VERD], None),
+    ("uclog_diag_verdict_call_id", cstr, [VERD], None),
+    ("uclog_diag_verdict_call", i32, [VERD], None),
+    ("uclog_diag_verdict_evidence_count", u32, [VERD], None),
+    ("uclog_diag_verdict_evidence", EVID, [VERD, u32], None),
+    ("uclog_diag_verdict_checklist_count", u32, [VERD], None),
+    ("uclog_diag_verdict_checklist", cstr, [VERD, u32], None),
+    ("uclog_diag_evidence_file", cstr, [EVID], None),
+    ("uclog_diag_evidence_span", None, [SPAN, EVID], None),
+    ("uclog_diag_evidence_time", int_, [TS, EVID], "found"),
+    ("uclog_diag_evidence_call_id", cstr, [EVID], None),
+    ("uclog_diag_evidence_detail", cstr, [EVID], None),
+    ("uclog_diag_code_next", i32, [i32], None),
+    ("uclog_diag_code_name", cstr, [i32], None),
+    ("uclog_diag_code_severity", i32, [i32], None),
+    ("uclog_diag_code_step", cstr, [i32], None),
+    ("uclog_diag_code_condition", cstr, [i32], None),
+    ("uclog_diag_code_checklist_count", u32, [i32], None),
+    ("uclog_diag_code_checklist", cstr, [i32, u32], None),
+    ("uclog_diag_severity_name", cstr, [i32], None),
+    ("uclog_diag_certainty_name", cstr, [i32], None),
+    ("uclog_diag_location_name", cstr, [i32], None),
+    ("uclog_diag_icewarn_bit", cstr, [u32], None),
+    ("uclog_diag_ms_diagnostics_range", cstr, [u32], None),
+    ("uclog_diag_version", u32, [], None),
+]
+
+#: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.
+DIAG_UNBOUND = {}
+
+
+def _apply(lib, table):
+    for name, restype, argtypes, check in table:
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+        if check is None:
+            continue
+        if check == "status":
+            fn.errcheck = _check_status
+        elif check == "found":
+            fn.errcheck = _check_found
+        else:
+            what, kind = check[0], check[1]
+            fn.kind = kind
+            if what == "new":
+                fn.ctx_from = check[2] if len(check) > 2 else None
+            fn.errcheck = {"new": _check_new, "free": _check_free, "alloc": _check_alloc,
+                           "realloc": _check_realloc, "dealloc": _check_dealloc}[what]
+
+
+def _load(env, soname):
+    return ctypes.CDLL(os.environ.get(env) or soname)
+
+
+_lib = None
+_diag = None
+_diag_tried = False
+
+
+def load():
+    """libuclog with every prototype applied (loaded once)."""
+    global _lib
+    if _lib is not None:
+        return _lib
+    lib = _load("UCLOG_LIBRARY", LIBRARY_SONAME)
+    lib.uclog_version.restype = c_uint32
+    lib.uclog_version.argtypes = []
+    major = lib.uclog_version() >> 16
+    if major != ABI_MAJOR:
+        raise ImportError("uclog: %s is version %d.x; this binding needs %d.x"
+                          % (getattr(lib, "_name", LIBRARY_SONAME), major, ABI_MAJOR))
+    _apply(lib, CORE_PROTOTYPES)
+    _lib = lib
+    return lib
+
+
+def load_diag():
+    """libuclog-diag with its prototypes applied, or None when not installed."""
+    global _diag, _diag_tried
+    if _diag_tried:
+        return _diag
+    _diag_tried = True
+    load()
+    try:
+        lib = _load("UCLOG_DIAG_LIBRARY", DIAG_SONAME)
+    except OSError:
+        return None
+    lib.uclog_diag_version.restype = c_uint32
+    lib.uclog_diag_version.argtypes = []
+    major = lib.uclog_diag_version() >> 16
+    if major != ABI_MAJOR:
+        raise ImportError("uclog: %s is version %d.x; this binding needs %d.x"
+                          % (getattr(lib, "_name", DIAG_SONAME), major, ABI_MAJOR))
+    _apply(lib, DIAG_PROTOTYPES)
+    _diag = lib
+    return lib

@@ -1,0 +1,345 @@
+"""The diagnostics library (libuclog-diag.so.1, include/uclog/diag.h).
+
+:func:`diagnose` runs the procedure "Troubleshooting External Audio/Video
+Call Failures" over a log set and copies the C report into Python values.
+:meth:`Report.to_dict` is the JSON object ``uclog-diagnose --json`` writes,
+:meth:`Report.text` the text report it prints (without colour).
+"""
+
+import os
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import _clib
+from ._common import Owned, Span, byref, cstr, span, timestamp
+
+LOCATIONS = {"unknown": 0, "remote": 1, "internal": 2}
+DIRECTIONS = {1: "outgoing", 2: "incoming"}
+SEVERITIES = ("ok", "info", "warning", "failure")
+WIDTH = 80
+
+
+def _lib():
+    lib = _clib.load_diag()
+    if lib is None:
+        raise NotImplementedError(
+            "uclog.diagnose needs libuclog-diag.so.1 (set UCLOG_DIAG_LIBRARY to use one from "
+            "a build tree)")
+    return lib
+
+
+def available():
+    """Whether libuclog-diag.so.1 could be loaded."""
+    return _clib.load_diag() is not None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a verdict rests on: where (file, line, byte offset), when, in
+    which call (Call-ID), and what was seen (``detail``)."""
+    file: Optional[str]
+    span: Optional[Span]
+    time: Optional[object]
+    call_id: Optional[str]
+    detail: str
+
+    @property
+    def line(self):
+        return self.span.line if self.span is not None else None
+
+    @property
+    def offset(self):
+        return self.span.offset if self.span is not None else None
+
+    def to_dict(self):
+        t = None
+        if self.time is not None:
+            t = "%04d-%02d-%02dT%02d:%02d:%02d.%03d" % (
+                self.time.year, self.time.month, self.time.day, self.time.hour,
+                self.time.minute, self.time.second, self.time.microsecond // 1000)
+        return {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
+                "call_id": self.call_id, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One step's outcome. ``call`` is the index of the call attempt, or -1
+    for a log-wide verdict; ``reason`` says what an inferred verdict was
+    inferred from."""
+    code: int
+    name: str
+    severity: str
+    certainty: str
+    reason: Optional[str]
+    step: str
+    summary: str
+    call_id: Optional[str]
+    call: int
+    evidence: Tuple[Evidence, ...]
+    checklist: Tuple[str, ...]
+
+    def to_dict(self):
+        return {"code": self.code, "name": self.name, "severity": self.severity,
+                "certainty": self.certainty, "reason": self.reason, "step": self.step,
+                "summary": self.summary, "call_id": self.call_id,
+                "evidence": [e.to_dict() for e in self.evidence],
+                "checklist": list(self.checklist)}
+
+
+@dataclass(frozen=True)
+class Call:
+    call_id: Optional[str]
+    direction: str
+    peer: Optional[str]
+
+
+@dataclass(frozen=True)
+class Report:
+    files: Tuple[str, ...]
+    client_uri: Optional[str]
+    client_user_agent: Optional[str]
+    client_version: Optional[str]
+    client_location: str
+    client_location_reason: str
+    calls: Tuple[Call, ...]
+    verdicts: Tuple[Verdict, ...]
+    worst_severity: str
+
+    @property
+    def codes(self):
+        return [v.code for v in self.verdicts]
+
+    @property
+    def failed(self):
+        return self.worst_severity == "failure"
+
+    def to_dict(self):
+        """The report as ``uclog-diagnose --json`` writes it."""
+        return {
+            "files": list(self.files),
+            "client": {"uri": self.client_uri, "user_agent": self.client_user_agent,
+                       "version": self.client_version, "location": self.client_location,
+                       "location_reason": self.client_location_reason},
+            "calls": [{"call_id": c.call_id, "direction": c.direction, "peer": c.peer}
+                      for c in self.calls],
+            "verdicts": [v.to_dict() for v in self.verdicts],
+        }
+
+    def text(self):
+        """The text report, as ``uclog-diagnose`` prints it (no colour)."""
+        out = ["Log: %s" % f for f in self.files]
+        out.append("Client: %s" % (self.client_uri or "(unknown)"))
+        if self.client_user_agent:
+            out.append(_wrap("  Agent: ", 9, self.client_user_agent))
+        out.append(_wrap("  Location: %s " % self.client_location, 4,
+                         "(%s)" % self.client_location_reason))
+        out.append("Calls: %d" % len(self.calls))
+        last = -2
+        for v in self.verdicts:
+            if v.call != last:
+                if v.call < 0:
+                    out.append("\nSign-in and log")
+                else:
+                    c = self.calls[v.call]
+                    to = ("to " if c.direction == "outgoing" else "from ") if c.peer else ""
+                    out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
+                               % (v.call + 1, c.direction, to, c.peer or "", c.call_id))
+                last = v.call
+            out.append(_verdict_text(v))
+        return "\n".join(out) + "\n"
+
+
+def _wrap(first, indent, text):
+    """As uclog-diagnose's wrap(): words after ``first``, lines of at most
+    WIDTH columns unless a word is longer, later lines indented."""
+    words = text.split(" ")
+    words = [w for w in words if w]
+    lines, cur = [], first
+    fresh = True
+    for w in words:
+        if not fresh and len(cur) + 1 + len(w) > WIDTH:
+            lines.append(cur)
+            cur = " " * indent + w
+        elif not fresh:
+            cur += " " + w
+        else:
+            cur += w
+        fresh = False
+    lines.append(cur)
+    return "\n".join(lines)
+
+
+def _evidence_text(e):
+    if e.file is not None:
+        head = "      %s:%d" % (os.path.basename(e.file), e.line or 0)
+    else:
+        head = "     "
+    if e.time is not None:
+        head += " %02d:%02d:%02d.%03d" % (e.time.hour, e.time.minute, e.time.second,
+                                          e.time.microsecond // 1000)
+    return _wrap(head + " ", 8, e.detail)
+
+
+def _verdict_text(v):
+    out = ["  [%s] %d %s (%s%s)" % (v.severity, v.code, v.name, v.step,
+                                    ", inferred" if v.certainty == "inferred" else "")]
+    out.append(_wrap("    ", 4, v.summary))
+    if v.reason:
+        out.append(_wrap("    Inferred: ", 6, v.reason))
+    if v.evidence:
+        out.append("    Evidence:")
+        out.extend(_evidence_text(e) for e in v.evidence)
+    if v.checklist:
+        out.append("    Check:" if SEVERITIES.index(v.severity) >= 2 else "    Next:")
+        out.extend(_wrap("      %2d. " % (i + 1), 10, item) for i, item in enumerate(v.checklist))
+    return "\n".join(out)
+
+
+def _s(b):
+    return cstr(b) if b is not None else None
+
+
+def _copy_evidence(lib, e):
+    sp = _clib.Span()
+    lib.uclog_diag_evidence_span(byref(sp), e)
+    ts = _clib.Timestamp()
+    t = timestamp(ts) if lib.uclog_diag_evidence_time(byref(ts), e) else None
+    f = _s(lib.uclog_diag_evidence_file(e))
+    return Evidence(file=f, span=span(sp) if f is not None else None, time=t,
+                    call_id=_s(lib.uclog_diag_evidence_call_id(e)),
+                    detail=_s(lib.uclog_diag_evidence_detail(e)))
+
+
+def _copy_verdict(lib, v):
+    ev = tuple(_copy_evidence(lib, lib.uclog_diag_verdict_evidence(v, i))
+               for i in range(lib.uclog_diag_verdict_evidence_count(v)))
+    cl = tuple(_s(lib.uclog_diag_verdict_checklist(v, i))
+               for i in range(lib.uclog_diag_verdict_checklist_count(v)))
+    return Verdict(
+        code=lib.uclog_diag_verdict_code(v), name=_s(lib.uclog_diag_verdict_name(v)),
+        severity=_s(lib.uclog_diag_severity_name(lib.uclog_diag_verdict_severity(v))),
+        certainty=_s(lib.uclog_diag_certainty_name(lib.uclog_diag_verdict_certainty(v))),
+        reason=_s(lib.uclog_diag_verdict_reason(v)), step=_s(lib.uclog_diag_verdict_step(v)),
+        summary=_s(lib.uclog_diag_verdict_summary(v)),
+        call_id=_s(lib.uclog_diag_verdict_call_id(v)), call=lib.uclog_diag_verdict_call(v),
+        evidence=ev, checklist=cl)
+
+
+def _copy_report(lib, r):
+    calls = tuple(Call(_s(lib.uclog_diag_report_call_id(r, i)),
+                       DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "incoming"),
+                       _s(lib.uclog_diag_report_call_peer(r, i)))
+                  for i in range(lib.uclog_diag_report_call_count(r)))
+    return Report(
+        files=tuple(_s(lib.uclog_diag_report_file_name(r, i))
+                    for i in range(lib.uclog_diag_report_file_count(r))),
+        client_uri=_s(lib.uclog_diag_report_client_uri(r)),
+        client_user_agent=_s(lib.uclog_diag_report_client_user_agent(r)),
+        client_version=_s(lib.uclog_diag_report_client_version(r)),
+        client_location=_s(lib.uclog_diag_location_name(lib.uclog_diag_report_client_location(r))),
+        client_location_reason=_s(lib.uclog_diag_report_client_location_reason(r)),
+        calls=calls,
+        verdicts=tuple(_copy_verdict(lib, lib.uclog_diag_report_verdict(r, i))
+                       for i in range(lib.uclog_diag_report_verdict_count(r))),
+        worst_severity=_s(lib.uclog_diag_severity_name(lib.uclog_diag_report_worst_severity(r))))
+
+
+def _as_list(v):
+    if v is None:
+        return []
+    if isinstance(v, (str, bytes)):
+        return [v]
+    return list(v)
+
+
+def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
+    """Diagnose an open :class:`uclog.Log` (not a stream)."""
+    lib = _lib()
+    opts = _clib.DiagOptionsP()
+    lib.uclog_diag_options_new(byref(opts), log._ctx.ptr)
+    with Owned(opts, lib.uclog_diag_options_free) as o:
+        try:
+            for ip in _as_list(edge_ip):
+                lib.uclog_diag_options_add_edge_ip(o, ip.encode())
+            if edge_nat_ip:
+                lib.uclog_diag_options_set_edge_nat_ip(o, edge_nat_ip.encode())
+            for ip in _as_list(edge_private_ip):
+                lib.uclog_diag_options_add_edge_private_ip(o, ip.encode())
+            if location is not None:
+                if location not in LOCATIONS:
+                    raise ValueError("location must be one of %s" % ", ".join(LOCATIONS))
+                lib.uclog_diag_options_set_client_location(o, LOCATIONS[location])
+        except _clib.Error as e:
+            raise e.attach_context(log._ctx.ptr)
+        rep = _clib.DiagReportP()
+        lib.uclog_diag_run(byref(rep), log._check_open(), o)
+        with Owned(rep, lib.uclog_diag_report_free) as r:
+            return _copy_report(lib, r)
+
+
+def diagnose(paths, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None,
+             limits=None):
+    """Walk the procedure "Troubleshooting External Audio/Video Call
+    Failures" over a log set and return a :class:`Report`.
+
+    ``paths``: a path or a list of paths (a rotated set, any order).
+    ``edge_ip``: the A/V Edge's external address(es), a string or a list;
+    ``edge_nat_ip``: the public address it is NAT'ed to;
+    ``edge_private_ip``: its private address(es) behind NAT; ``location``:
+    ``"remote"`` or ``"internal"`` to override what the log says. Without
+    an Edge address the candidate verdicts are inferred, and say so.
+    Raises :class:`uclog.Error` (an unreadable file, an option that is not
+    an IP address) and NotImplementedError without libuclog-diag.
+    """
+    _lib()
+    from ._log import open as open_log
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    with open_log(list(paths), limits=limits) as log:
+        return diagnose_log(log, edge_ip, edge_nat_ip, edge_private_ip, location)
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """A verdict code as the registry describes it (doc/verdicts.md)."""
+    code: int
+    name: str
+    severity: str
+    step: str
+    condition: str
+    checklist: Tuple[str, ...]
+
+
+def verdict_codes():
+    """Every verdict code the library knows, in registry order."""
+    lib = _lib()
+    out = []
+    c = lib.uclog_diag_code_next(0)
+    while c:
+        out.append(CodeInfo(
+            c, _s(lib.uclog_diag_code_name(c)),
+            _s(lib.uclog_diag_severity_name(lib.uclog_diag_code_severity(c))),
+            _s(lib.uclog_diag_code_step(c)), _s(lib.uclog_diag_code_condition(c)),
+            tuple(_s(lib.uclog_diag_code_checklist(c, i))
+                  for i in range(lib.uclog_diag_code_checklist_count(c)))))
+        c = lib.uclog_diag_code_next(c)
+    return out
+
+
+def icewarn_bits(value):
+    """The meanings of the bits set in an ICEWarn value (``0x40`` or 64)."""
+    lib = _lib()
+    if isinstance(value, str):
+        value = int(value, 0)
+    out = []
+    for i in range(32):
+        bit = 1 << i
+        if value & bit:
+            out.append((bit, _s(lib.uclog_diag_icewarn_bit(bit))))
+    return out
+
+
+def ms_diagnostics_range(error_id):
+    """The server component an ms-diagnostics id belongs to."""
+    return _s(_lib().uclog_diag_ms_diagnostics_range(error_id))
+

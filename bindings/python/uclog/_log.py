@@ -1,0 +1,427 @@
+"""Logs (log.h), their records and packets (packet.h), and the index (index.h)."""
+
+import ctypes
+import os
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import _clib
+from ._clib import Error
+from ._common import (Context, Defect, Owned, Span, as_bytes, byref, cstr, defects, lib, span,
+                      text, timestamp)
+from ._sip import DIRECTIONS, SipMessage
+
+Str = _clib.Str
+ENCODINGS = {0: "utf-8", 1: "utf-8-sig", 2: "utf-16-le", 3: "utf-16-be"}
+
+
+@dataclass(frozen=True)
+class LogFile:
+    name: str
+    size: int
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record: a header line and its continuation lines. ``raw`` is
+    every byte; ``text`` the header line's text after ``::`` (or the first
+    line of a headerless record); ``level`` the library's level name
+    (``"INFO"``, ``"UNKNOWN"``…), ``level_word`` the word as written."""
+    has_header: bool
+    timestamp: Optional[object]
+    epoch_ms: Optional[int]
+    pid: int
+    tid: int
+    level: str
+    level_word: Optional[str]
+    text: str
+    continuation: bytes
+    raw: bytes
+    span: Span
+    text_offset: int
+    line_count: int
+    defects: Tuple[Defect, ...]
+
+
+def _record(r):
+    s = Str()
+    sp = _clib.Span()
+    ts = _clib.Timestamp()
+    have_ts = lib.uclog_record_timestamp(byref(ts), r)
+    lib.uclog_record_level_word(byref(s), r)
+    word = text(s)
+    lib.uclog_record_text(byref(s), r)
+    txt = text(s) or ""
+    lib.uclog_record_continuation(byref(s), r)
+    cont = s.copy() or b""
+    lib.uclog_record_raw(byref(s), r)
+    raw = s.copy() or b""
+    lib.uclog_record_span(byref(sp), r)
+    return Record(
+        has_header=bool(lib.uclog_record_has_header(r)),
+        timestamp=timestamp(ts) if have_ts else None,
+        epoch_ms=ts.epoch_ms if have_ts else None,
+        pid=lib.uclog_record_pid(r), tid=lib.uclog_record_tid(r),
+        level=cstr(lib.uclog_level_name(lib.uclog_record_level(r))), level_word=word,
+        text=txt, continuation=cont, raw=raw, span=span(sp),
+        text_offset=lib.uclog_record_text_offset(r),
+        line_count=lib.uclog_record_line_count(r),
+        defects=tuple(defects(lib.uclog_record_defect_count, lib.uclog_record_defect, r)))
+
+
+@dataclass(frozen=True)
+class Packet:
+    """SIP traffic as the client framed it: ``data`` is the bytes of the
+    messages it carries."""
+    direction: Optional[str]
+    remote: Optional[Tuple[str, int]]
+    local: Optional[Tuple[str, int]]
+    declared_bytes: Optional[int]
+    data: bytes
+    data_span: Span
+    span: Span
+    timestamp: Optional[object]
+    tid: int
+    defects: Tuple[Defect, ...]
+
+
+def _address(fn, p):
+    s = Str()
+    port = ctypes.c_uint32()
+    return (text(s), port.value) if fn(byref(s), byref(port), p) else None
+
+
+def _packet(p):
+    s = Str()
+    sp, bsp = _clib.Span(), _clib.Span()
+    n = ctypes.c_uint64()
+    ts = _clib.Timestamp()
+    lib.uclog_packet_bytes(byref(s), p)
+    lib.uclog_packet_bytes_span(byref(bsp), p)
+    lib.uclog_packet_span(byref(sp), p)
+    return Packet(
+        direction=DIRECTIONS.get(lib.uclog_packet_direction(p)),
+        remote=_address(lib.uclog_packet_remote, p), local=_address(lib.uclog_packet_local, p),
+        declared_bytes=n.value if lib.uclog_packet_declared_bytes(byref(n), p) else None,
+        data=s.copy() or b"", data_span=span(bsp), span=span(sp),
+        timestamp=timestamp(ts) if lib.uclog_packet_timestamp(byref(ts), p) else None,
+        tid=lib.uclog_packet_tid(p),
+        defects=tuple(defects(lib.uclog_packet_defect_count, lib.uclog_packet_defect, p)))
+
+
+class Log:
+    """A log: one file, a rotated set, a buffer or a stream.
+
+    Use :func:`uclog.open` (or :func:`uclog.open_buffer`,
+    :func:`uclog.open_stream`). A context manager; :meth:`close` frees the
+    C objects (iterators still running first, then the index, the log and
+    its context) and may be called any number of times. What the
+    generators yield are copies and stay valid after the log is closed.
+    """
+
+    def __init__(self, open_fn, *args, limits=None, keep=None, log_fn=None):
+        self._ctx = Context(limits)
+        self._ptr = _clib.LogP()
+        self._children = set()
+        self._keep = keep                    # bytes or callbacks the C side points at
+        self._log_fn = None
+        self.read_error = None
+        try:
+            if log_fn is not None:
+                self._set_log_fn(log_fn)
+            open_fn(byref(self._ptr), self._ctx.ptr, *args)
+        except BaseException:
+            self._ctx.close()
+            raise
+
+    def _set_log_fn(self, fn):
+        def relay(level, message, userdata):
+            fn(level, message.decode("utf-8", "replace"))
+        self._log_fn = _clib.LogFn(relay)
+        lib.uclog_ctx_set_log_fn(self._ctx.ptr, self._log_fn, None, 4)
+
+    # -- lifetime -------------------------------------------------------------
+
+    @property
+    def closed(self):
+        return not self._ptr
+
+    def _check_open(self):
+        if not self._ptr:
+            raise ValueError("I/O operation on a closed uclog.Log")
+        return self._ptr
+
+    def close(self):
+        """Free everything; harmless when already closed."""
+        for child in list(self._children):
+            child.close()
+        self._children.clear()
+        if self._ptr:
+            p, self._ptr = self._ptr, _clib.LogP()
+            lib.uclog_log_free(p)
+        self._ctx.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    # -- files ----------------------------------------------------------------
+
+    @property
+    def files(self):
+        """The files of the log, in iteration (time) order."""
+        p = self._check_open()
+        out = []
+        for i in range(lib.uclog_log_file_count(p)):
+            enc = lib.uclog_log_file_encoding(p, i)
+            out.append(LogFile(cstr(lib.uclog_log_file_name(p, i)), lib.uclog_log_file_size(p, i),
+                               ENCODINGS.get(enc, str(enc))))
+        return out
+
+    # -- iteration ------------------------------------------------------------
+
+    def _raise(self, err):
+        if self.read_error is not None:
+            raise self.read_error from err
+        raise err.attach_context(self._ctx.ptr if self._ctx._ptr else None)
+
+    def _cursor(self, new_fn, free_fn, ptr_type):
+        out = ptr_type()
+        try:
+            new_fn(byref(out), self._check_open())
+        except Error as e:
+            self._raise(e)
+        cur = Owned(out, free_fn)
+        self._children.add(cur)
+        return cur
+
+    def _walk(self, new_fn, next_fn, free_fn, it_type, item_types, make):
+        cur = self._cursor(new_fn, free_fn, it_type)
+        try:
+            items = [t() for t in item_types]
+            while True:
+                if not cur.ptr:
+                    raise ValueError("the log was closed during iteration")
+                try:
+                    rc = next_fn(*(byref(x) for x in items), cur.ptr)
+                except Error as e:
+                    self._raise(e)
+                if rc == _clib.DONE:
+                    return
+                yield make(*items)
+        finally:
+            cur.close()
+            self._children.discard(cur)
+
+    def records(self):
+        """A generator of :class:`Record` objects, in order."""
+        return self._walk(lib.uclog_record_iter_new, lib.uclog_record_iter_next,
+                          lib.uclog_record_iter_free, _clib.RecordIterP, (_clib.RecordP,), _record)
+
+    def packets(self):
+        """A generator of :class:`Packet` objects (records outside packets skipped)."""
+        return self._walk(lib.uclog_packet_iter_new, lib.uclog_packet_iter_next,
+                          lib.uclog_packet_iter_free, _clib.PacketIterP, (_clib.PacketP,), _packet)
+
+    def messages(self):
+        """A generator of :class:`SipMessage` objects: every SIP message of
+        every packet, with the packet's direction, addresses and time."""
+        return self._walk(lib.uclog_msg_iter_new, lib.uclog_msg_iter_next,
+                          lib.uclog_msg_iter_free, _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
+                          SipMessage)
+
+    def index(self):
+        """Build an :class:`Index` of the log's SIP messages (reads the whole
+        log; not for a stream). Freed with the log, or by its own close()."""
+        return Index(self)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index keeps about one message."""
+    number: int
+    direction: Optional[str]
+    span: Span
+    timestamp: Optional[object]
+    call_id: Optional[str]
+    cseq: Optional[Tuple[int, str]]
+    method: Optional[str]
+    status: Optional[int]
+    local: Optional[Tuple[str, int]]
+    remote: Optional[Tuple[str, int]]
+
+    @property
+    def is_request(self):
+        return self.method is not None
+
+
+class Index:
+    """The index of a log's SIP messages: calls by Call-ID and responses
+    matched to their requests. Messages are numbered in log order."""
+
+    def __init__(self, log):
+        self._log = log                      # the log must outlive the index
+        self._owned = log._cursor(lib.uclog_index_build, lib.uclog_index_free, _clib.IndexP)
+
+    @property
+    def _ptr(self):
+        if not self._owned.ptr:
+            raise ValueError("the index (or its log) is closed")
+        return self._owned.ptr
+
+    def close(self):
+        self._owned.close()
+        self._log._children.discard(self._owned)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __len__(self):
+        return lib.uclog_index_message_count(self._ptr)
+
+    def entry(self, i):
+        p = self._ptr
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        s, t = Str(), Str()
+        sp = _clib.Span()
+        ts = _clib.Timestamp()
+        n, m = ctypes.c_uint32(), ctypes.c_uint32()
+        lib.uclog_index_message_span(byref(sp), p, i)
+        call_id = text(s) if lib.uclog_index_message_call_id(byref(s), p, i) else None
+        cseq = (n.value, text(s)) if lib.uclog_index_message_cseq(byref(n), byref(s), p, i) else None
+        local = remote = None
+        if lib.uclog_index_message_addresses(byref(s), byref(n), byref(t), byref(m), p, i):
+            local, remote = (text(s), n.value), (text(t), m.value)
+        is_req = lib.uclog_index_message_kind(byref(s), byref(m), p, i) == 1
+        return IndexEntry(
+            number=i, direction=DIRECTIONS.get(lib.uclog_index_message_direction(p, i)),
+            span=span(sp),
+            timestamp=timestamp(ts) if lib.uclog_index_message_timestamp(byref(ts), p, i) else None,
+            call_id=call_id, cseq=cseq,
+            method=text(s) if is_req else None, status=None if is_req else m.value,
+            local=local, remote=remote)
+
+    def entries(self):
+        return [self.entry(i) for i in range(len(self))]
+
+    def message(self, i):
+        """Message ``i`` parsed again in full, as a :class:`SipMessage`."""
+        e = self.entry(i)
+        out = _clib.SipP()
+        lib.uclog_index_message_parse(byref(out), self._ptr, i)
+        with Owned(out, lib.uclog_sip_free) as sip:
+            return SipMessage(sip, dict(direction=e.direction, local=e.local, remote=e.remote,
+                                        timestamp=e.timestamp, packet_span=None))
+
+    def request_of(self, i):
+        """The number of the request that response ``i`` answers, or None."""
+        n = ctypes.c_uint32()
+        return n.value if lib.uclog_index_request_of(byref(n), self._ptr, i) else None
+
+    def responses(self, i):
+        """The numbers of the responses to request ``i``, in log order."""
+        p, n = self._ptr, ctypes.c_uint32()
+        out = []
+        for k in range(lib.uclog_index_response_count(p, i)):
+            lib.uclog_index_response(byref(n), p, i, k)
+            out.append(n.value)
+        return out
+
+    def final_response(self, i):
+        """The number of the final response to request ``i``, or None."""
+        n = ctypes.c_uint32()
+        return n.value if lib.uclog_index_final_response(byref(n), self._ptr, i) else None
+
+    def calls(self):
+        """``{Call-ID: [message numbers]}``, in order of first appearance."""
+        p, s, n = self._ptr, Str(), ctypes.c_uint32()
+        out = {}
+        for c in range(lib.uclog_index_call_count(p)):
+            lib.uclog_index_call_id(byref(s), p, c)
+            msgs = []
+            for k in range(lib.uclog_index_call_message_count(p, c)):
+                lib.uclog_index_call_message(byref(n), p, c, k)
+                msgs.append(n.value)
+            out[text(s)] = msgs
+        return out
+
+    def find_call(self, call_id):
+        """The message numbers of the call with this Call-ID, or None."""
+        p, b = self._ptr, as_bytes(call_id)
+        c, n = ctypes.c_uint32(), ctypes.c_uint32()
+        if not lib.uclog_index_find_call(byref(c), p, b, len(b)):
+            return None
+        out = []
+        for k in range(lib.uclog_index_call_message_count(p, c.value)):
+            lib.uclog_index_call_message(byref(n), p, c.value, k)
+            out.append(n.value)
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Opening
+
+def _path(p):
+    return os.fsencode(p)
+
+
+def open(paths, limits=None, log_fn=None):  # noqa: A001 (the module's verb)
+    """Open a log file, or a rotated set of files read as one log in time
+    order. ``paths``: a path, or a list of paths. ``limits``: a dict of
+    :data:`uclog.LIMITS` names to values. ``log_fn(level, message)``
+    receives the library's diagnostic messages. Raises :class:`uclog.Error`
+    (UCLOG_E_IO naming the file, …)."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return Log(lib.uclog_log_open_file, _path(paths), limits=limits, log_fn=log_fn)
+    encoded = [_path(p) for p in paths]
+    arr = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
+    return Log(lib.uclog_log_open_files, arr, len(encoded), limits=limits, keep=arr,
+               log_fn=log_fn)
+
+
+def open_buffer(data, name=None, limits=None, log_fn=None):
+    """A log over bytes (copied once into the Log, which keeps them)."""
+    data = as_bytes(data)
+    return Log(lib.uclog_log_open_buffer, data, len(data),
+               name.encode() if name is not None else None, limits=limits, keep=data,
+               log_fn=log_fn)
+
+
+def open_stream(fileobj, name=None, limits=None, log_fn=None):
+    """A log read from a binary file object (``sys.stdin.buffer``, a socket
+    file, …) in constant memory. It can be iterated once; a UTF-16 stream
+    is refused (UCLOG_E_ENCODING). An exception raised by ``fileobj`` ends
+    the iteration and is raised again from the generator."""
+    holder = {}
+
+    def read(userdata, buf, cap):
+        try:
+            view = (ctypes.c_char * cap).from_address(buf)
+            if hasattr(fileobj, "readinto"):
+                n = fileobj.readinto(memoryview(view).cast("B"))
+                return n or 0
+            data = as_bytes(fileobj.read(cap))
+            ctypes.memmove(buf, data, len(data))
+            return len(data)
+        except BaseException as e:  # noqa: BLE001 (handed back to Python below)
+            holder["log"].read_error = e
+            return -1
+
+    cb = _clib.ReadFn(read)
+    log = Log(lib.uclog_log_open_reader, cb, None, name.encode() if name is not None else None,
+              limits=limits, keep=cb, log_fn=log_fn)
+    holder["log"] = log
+    return log
