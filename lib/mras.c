@@ -109,8 +109,9 @@ static void *children_array(uclog__xbuild *b, const uclog__xnode *parent, const 
 {
     void *arr;
 
-    *count = uclog__xml_count(parent, b->ns, name);
-    if (!*count || b->rc)
+    /* After an earlier failure there is no array, so there must be no count. */
+    *count = b->rc ? 0 : uclog__xml_count(parent, b->ns, name);
+    if (!*count)
         return NULL;
     arr = uclog__arena_alloc(b->arena, (size_t)*count * elem);
     if (!arr) {

@@ -67,8 +67,9 @@ static diag_text *texts(uclog__xbuild *b, const uclog__xnode *el, int progress, 
 {
     diag_text *arr;
 
-    *count = collect(el, progress, NULL);
-    if (!*count || b->rc)
+    /* After an earlier failure there is no array, so there must be no count. */
+    *count = b->rc ? 0 : collect(el, progress, NULL);
+    if (!*count)
         return NULL;
     arr = uclog__arena_alloc(b->arena, (size_t)*count * sizeof(*arr));
     if (!arr) {

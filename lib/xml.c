@@ -343,7 +343,9 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
     if (end > st->len)
         end = st->len;
     n->span.length = end > n->start_index ? end - n->start_index : 0;
-    text = uclog__arena_strndup(st->arena, st->text + n->text_start, st->text_len - n->text_start);
+    /* No text seen yet leaves st->text NULL, and NULL + 0 is undefined. */
+    text = uclog__arena_strndup(st->arena, st->text ? st->text + n->text_start : "",
+                                st->text_len - n->text_start);
     if (!text) {
         fail(st, UCLOG_E_NOMEM);
         return;
