@@ -1,5 +1,7 @@
 /*
- * uclog-dump: browse a client log, one line per record.
+ * uclog-dump: browse a client log the way people use Snooper: one line per
+ * SIP message, the full messages, or the records, filtered, as text or as
+ * JSON (one object per line).
  * A thin program on the public API; the logic lives in the library.
  */
 #include <stdio.h>
@@ -8,100 +10,1068 @@
 
 #include <uclog/uclog.h>
 
+#define WIDTH 80
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
+
 static void usage(FILE *out)
 {
-    fputs("usage: uclog-dump [--records] FILE...\n"
-          "Print the records of Communicator/Lync/Skype for Business client logs\n"
-          "(*.uccapilog), one line each: file:line, time, PID:TID, level, text.\n"
-          "Several FILEs are read as one rotated set, in time order. '-' reads stdin.\n"
+    fputs("usage: uclog-dump [options] FILE...\n"
+          "Browse Communicator/Lync/Skype for Business client logs (*.uccapilog): one\n"
+          "line per SIP message (time, direction, remote, method or status, Call-ID,\n"
+          "CSeq). Several FILEs are read as one rotated set, in time order; '-' reads\n"
+          "standard input.\n"
           "\n"
-          "  --records   one line per record (the default)\n"
-          "  -h, --help  this text\n"
+          "  -v, --verbose      the full messages (or records)\n"
+          "      --records      the log records instead of the SIP messages\n"
+          "      --json         one JSON object per line\n"
+          "Filters (all must match):\n"
+          "      --call-id ID   Call-ID is ID, or starts with it\n"
+          "      --method M     request method M, or a response to an M request\n"
+          "      --status N     response status N; 4xx for a class\n"
+          "      --direction D  in (received) or out (sent)\n"
+          "      --from TEXT    the From URI contains TEXT (any case)\n"
+          "      --to TEXT      the To URI contains TEXT (any case)\n"
+          "      --level L      record level L or more severe (TRACE .. FATAL)\n"
+          "      --since T      at or after T: 'MM/DD/YYYY|HH:MM:SS[.mmm]', or\n"
+          "                     HH:MM:SS[.mmm] for a time of day\n"
+          "      --until T      at or before T (a time-of-day range may wrap midnight)\n"
+          "      --grep TEXT    the message (or record) contains TEXT (any case)\n"
+          "  -h, --help         this text\n"
           "\n"
           "Exit status: 0 fine, 2 usage or input error.\n",
           out);
 }
 
-static int open_log(uclog_log **log, uclog_ctx *ctx, char **files, int n)
+/* ---- options ---- */
+
+/* A point in time as a sortable key; time of day alone when tod is set. */
+struct when {
+    int set, tod;
+    int64_t key;
+};
+
+struct options {
+    int verbose, records, json;
+    const char *call_id, *method, *status, *from, *to, *grep;
+    int32_t direction, level;
+    struct when since, until;
+};
+
+static int64_t tod_key(unsigned h, unsigned mi, unsigned s, unsigned ms)
 {
-    if (n == 1 && strcmp(files[0], "-") == 0)
-        return uclog_log_open_stream(log, ctx, stdin, "-");
-    return uclog_log_open_files(log, ctx, (const char *const *)files, (size_t)n);
+    return (((int64_t)h * 60 + mi) * 60 + s) * 1000 + ms;
 }
 
-static void print_record(const uclog_log *log, const uclog_record *rec)
+static int64_t date_key(unsigned y, unsigned mo, unsigned d)
+{
+    return ((int64_t)y * 13 + mo) * 32 + d;
+}
+
+static int64_t when_key(const struct when *w, const uclog_timestamp *ts)
+{
+    int64_t tod = tod_key(ts->hour, ts->minute, ts->second, ts->millisecond);
+    return w->tod ? tod : date_key(ts->year, ts->month, ts->day) * 86400000 + tod;
+}
+
+static int read_uint(const char **p, int digits, unsigned max, unsigned *out)
+{
+    unsigned v = 0;
+    int i;
+    for (i = 0; i < digits; i++, (*p)++) {
+        if (**p < '0' || **p > '9')
+            return -1;
+        v = v * 10 + (unsigned)(**p - '0');
+    }
+    *out = v;
+    return v <= max ? 0 : -1;
+}
+
+/* `MM/DD/YYYY|HH:MM:SS[.mmm]` or `HH:MM:SS[.mmm]`; an --until without
+ * milliseconds takes the whole second. */
+static int parse_when(struct when *w, const char *s, int until)
+{
+    unsigned mo = 0, d = 0, y = 0, h, mi, sec, ms = until ? 999 : 0;
+    const char *p = s;
+
+    w->tod = strlen(s) < 10 || s[2] != '/';
+    if (!w->tod) {
+        if (read_uint(&p, 2, 12, &mo) || *p++ != '/' || read_uint(&p, 2, 31, &d) || *p++ != '/' ||
+            read_uint(&p, 4, 9999, &y) || (*p != '|' && *p != ' ' && *p != 'T'))
+            return -1;
+        p++;
+    }
+    if (read_uint(&p, 2, 23, &h) || *p++ != ':' || read_uint(&p, 2, 59, &mi) || *p++ != ':' ||
+        read_uint(&p, 2, 59, &sec))
+        return -1;
+    if (*p == '.' && (p++, read_uint(&p, 3, 999, &ms)))
+        return -1;
+    if (*p)
+        return -1;
+    w->set = 1;
+    w->key = tod_key(h, mi, sec, ms) + (w->tod ? 0 : date_key(y, mo, d) * 86400000);
+    return 0;
+}
+
+static int32_t parse_level(const char *s)
+{
+    int32_t l;
+    for (l = UCLOG_LEVEL_TRACE; l <= UCLOG_LEVEL_FATAL; l++)
+        if (!strcmp(s, uclog_level_name(l)))
+            return l;
+    return !strcmp(s, "WARNING") ? UCLOG_LEVEL_WARN : 0;
+}
+
+static int valid_status(const char *s)
+{
+    int i;
+    for (i = 0; i < 3; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == 'x' || s[i] == 'X'))
+            return 0;
+    return s[3] == '\0';
+}
+
+static void upcase(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+}
+
+/* Returns the index of the first FILE, or -1 after printing why (status in *status). */
+static int parse_args(struct options *o, int argc, char **argv, int *status)
+{
+    static const char *const valued[] = {"--call-id", "--method", "--status", "--direction", "--from",
+                                         "--to",      "--level",  "--since",  "--until",     "--grep"};
+    int i;
+    size_t k;
+
+    *status = 2;
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        char *a = argv[i], *val = NULL, *eq;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            *status = 0;
+            return -1;
+        }
+        if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            o->verbose = 1;
+            continue;
+        }
+        if (!strcmp(a, "--records")) {
+            o->records = 1;
+            continue;
+        }
+        if (!strcmp(a, "--json")) {
+            o->json = 1;
+            continue;
+        }
+        eq = strchr(a, '=');
+        for (k = 0; k < sizeof(valued) / sizeof(valued[0]); k++) {
+            size_t n = strlen(valued[k]);
+            if (!strncmp(a, valued[k], n) && (a[n] == '\0' || a + n == eq))
+                break;
+        }
+        if (k == sizeof(valued) / sizeof(valued[0])) {
+            fprintf(stderr, "uclog-dump: unknown option %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+        if (eq) {
+            *eq = '\0';
+            val = eq + 1;
+        } else if (i + 1 < argc) {
+            val = argv[++i];
+        } else {
+            fprintf(stderr, "uclog-dump: %s needs a value\n", a);
+            return -1;
+        }
+        if (!strcmp(a, "--call-id")) {
+            o->call_id = val;
+        } else if (!strcmp(a, "--method")) {
+            o->method = val;
+        } else if (!strcmp(a, "--status")) {
+            if (!valid_status(val)) {
+                fprintf(stderr, "uclog-dump: --status %s: not a status code such as 404 or 4xx\n", val);
+                return -1;
+            }
+            o->status = val;
+        } else if (!strcmp(a, "--direction")) {
+            if (strcmp(val, "in") && strcmp(val, "out")) {
+                fprintf(stderr, "uclog-dump: --direction %s: not in or out\n", val);
+                return -1;
+            }
+            o->direction = !strcmp(val, "in") ? UCLOG_DIRECTION_RECEIVED : UCLOG_DIRECTION_SENT;
+        } else if (!strcmp(a, "--from")) {
+            o->from = val;
+        } else if (!strcmp(a, "--to")) {
+            o->to = val;
+        } else if (!strcmp(a, "--level")) {
+            upcase(val);
+            if (!(o->level = parse_level(val))) {
+                fprintf(stderr, "uclog-dump: --level %s: not TRACE, DEBUG, VERBOSE, INFO, WARN, ERROR or FATAL\n",
+                        val);
+                return -1;
+            }
+        } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
+            int until = !strcmp(a, "--until");
+            if (parse_when(until ? &o->until : &o->since, val, until)) {
+                fprintf(stderr, "uclog-dump: %s %s: not MM/DD/YYYY|HH:MM:SS[.mmm] or HH:MM:SS[.mmm]\n", a, val);
+                return -1;
+            }
+        } else {
+            o->grep = val;
+        }
+    }
+    if (o->records && (o->call_id || o->method || o->status || o->direction || o->from || o->to)) {
+        fputs("uclog-dump: --call-id, --method, --status, --direction, --from and --to do not apply "
+              "to --records\n",
+              stderr);
+        return -1;
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return -1;
+    }
+    return i;
+}
+
+/* ---- matching ---- */
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int contains_nocase(uclog_str hay, const char *needle)
+{
+    size_t n = strlen(needle), i, k;
+
+    if (n == 0)
+        return 1;
+    if (!hay.ptr)
+        return 0;
+    for (i = 0; i + n <= hay.len; i++) {
+        for (k = 0; k < n && lower((unsigned char)hay.ptr[i + k]) == lower((unsigned char)needle[k]); k++)
+            ;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int equal_nocase(uclog_str s, const char *z)
+{
+    size_t i;
+    if (!s.ptr || s.len != strlen(z))
+        return 0;
+    for (i = 0; i < s.len; i++)
+        if (lower((unsigned char)s.ptr[i]) != lower((unsigned char)z[i]))
+            return 0;
+    return 1;
+}
+
+static int time_matches(const struct options *o, int have_ts, const uclog_timestamp *ts)
+{
+    if (!o->since.set && !o->until.set)
+        return 1;
+    if (!have_ts)
+        return 0;
+    /* Times of day from 23:00 until 01:00: the hours around midnight. */
+    if (o->since.set && o->until.set && o->since.tod && o->until.tod && o->since.key > o->until.key)
+        return when_key(&o->since, ts) >= o->since.key || when_key(&o->until, ts) <= o->until.key;
+    if (o->since.set && when_key(&o->since, ts) < o->since.key)
+        return 0;
+    return !o->until.set || when_key(&o->until, ts) <= o->until.key;
+}
+
+/* ---- text output ---- */
+
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    unsigned c = p[0];
+    unsigned long cp;
+
+    if (c < 0x80)
+        return 1;
+    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (!len || len > n)
+        return 0;
+    cp = c & (0x3F >> (len - 1));
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Columns of one character at p (1, or 0 for a line end we drop), its byte length in *len. */
+static void put_char(const unsigned char *p, size_t n, size_t *len)
+{
+    size_t l = utf8_len(p, n);
+    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F) && p[0] != '\t')) {
+        putchar('?');
+        *len = 1;
+    } else {
+        fwrite(p, 1, l, stdout);
+        *len = l;
+    }
+}
+
+/* Print at most @width columns of s (an ellipsis ends a cut field),
+ * padded to @width when @pad; returns the columns used. */
+static int put_field(const char *s, size_t n, int width, int pad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, chars = 0, len;
+    int col = 0;
+
+    if (!s)
+        n = 0;
+    for (i = 0; i < n; i += utf8_len(p + i, n - i) ? utf8_len(p + i, n - i) : 1)
+        chars++;
+    for (i = 0; i < n && col < width; col++) {
+        if ((size_t)width < chars && col == width - 1) {
+            fputs(ELLIPSIS, stdout);
+            col++;
+            break;
+        }
+        put_char(p + i, n - i, &len);
+        i += len;
+    }
+    for (; pad && col < width; col++)
+        putchar(' ');
+    return col;
+}
+
+static int put_z(const char *s, int width, int pad)
+{
+    return put_field(s, s ? strlen(s) : 0, width, pad);
+}
+
+/* Print text with its line ends as LF, control bytes as '?'. */
+static void put_text(uclog_str s)
+{
+    const unsigned char *p = (const unsigned char *)s.ptr;
+    size_t i = 0, len;
+
+    while (i < s.len) {
+        if (p[i] == '\r' && i + 1 < s.len && p[i + 1] == '\n') {
+            i++;
+            continue;
+        }
+        if (p[i] == '\n' || p[i] == '\t') {
+            putchar(p[i++]);
+            continue;
+        }
+        put_char(p + i, s.len - i, &len);
+        i += len;
+    }
+    if (s.len == 0 || p[s.len - 1] != '\n')
+        putchar('\n');
+}
+
+static void fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port, int ok)
+{
+    if (!ok)
+        snprintf(buf, cap, "?");
+    else if (memchr(a.ptr, ':', a.len))
+        snprintf(buf, cap, "[%.*s]:%u", (int)a.len, a.ptr, (unsigned)port);
+    else
+        snprintf(buf, cap, "%.*s:%u", (int)a.len, a.ptr, (unsigned)port);
+}
+
+/* Separators printed when the file or the day changes. */
+struct place {
+    uint32_t file;
+    int have_file, have_day;
+    unsigned day;
+};
+
+static void new_place(struct place *pl, const uclog_log *log, uint32_t file, int have_ts,
+                      const uclog_timestamp *ts, int days)
+{
+    if (uclog_log_file_count(log) > 1 && (!pl->have_file || pl->file != file)) {
+        const char *name = uclog_log_file_name(log, file);
+        fputs("==> ", stdout);
+        put_z(name, WIDTH - 8, 0);
+        fputs(" <==\n", stdout);
+        pl->have_file = 1;
+        pl->file = file;
+    }
+    if (days && have_ts && (!pl->have_day || pl->day != ((unsigned)ts->year * 13 + ts->month) * 32 + ts->day)) {
+        printf("--- %02u/%02u/%04u\n", ts->month, ts->day, ts->year);
+        pl->have_day = 1;
+        pl->day = ((unsigned)ts->year * 13 + ts->month) * 32 + ts->day;
+    }
+}
+
+/* ---- JSON output ---- */
+
+static void json_strn(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, l;
+
+    if (!s) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    while (i < n) {
+        unsigned c = p[i];
+        switch (c) {
+        case '"': fputs("\\\"", stdout); break;
+        case '\\': fputs("\\\\", stdout); break;
+        case '\n': fputs("\\n", stdout); break;
+        case '\r': fputs("\\r", stdout); break;
+        case '\t': fputs("\\t", stdout); break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                printf("\\u%04x", c);
+            } else if ((l = utf8_len(p + i, n - i)) == 0) {
+                fputs("\\ufffd", stdout);
+            } else {
+                fwrite(p + i, 1, l, stdout);
+                i += l;
+                continue;
+            }
+        }
+        i++;
+    }
+    putchar('"');
+}
+
+static void json_s(uclog_str s)
+{
+    json_strn(s.ptr, s.len);
+}
+
+static void json_z(const char *s)
+{
+    json_strn(s, s ? strlen(s) : 0);
+}
+
+static void json_key(const char *k)
+{
+    printf(", \"%s\": ", k);
+}
+
+static void json_time(int ok, const uclog_timestamp *ts)
+{
+    if (ok)
+        printf("\"%04u-%02u-%02uT%02u:%02u:%02u.%03u\"", ts->year, ts->month, ts->day, ts->hour, ts->minute,
+               ts->second, ts->millisecond);
+    else
+        fputs("null", stdout);
+}
+
+static void json_defects(int first, const uclog_defect *d)
+{
+    fputs(first ? "" : ", ", stdout);
+    printf("{\"code\": %d, \"name\": \"%s\", \"line\": %u}", (int)d->code, uclog_defect_name(d->code),
+           (unsigned)d->span.line);
+}
+
+/* ---- records ---- */
+
+static void record_text(const uclog_log *log, const uclog_record *rec, struct place *pl, int verbose)
 {
     uclog_span sp;
     uclog_timestamp ts;
-    uclog_str text;
-    uint32_t i, n;
+    uclog_str text, raw;
+    uint32_t i, n = uclog_record_line_count(rec);
+    int have_ts = uclog_record_timestamp(&ts, rec) == 0, col;
+    char head[64], more[32] = "";
 
     uclog_record_span(&sp, rec);
-    uclog_record_text(&text, rec);
-    printf("%s:%u ", uclog_log_file_name(log, sp.file), (unsigned)sp.line);
-    if (uclog_record_timestamp(&ts, rec) == 0)
-        printf("%02u/%02u/%04u|%02u:%02u:%02u.%03u %X:%X %-5s ", ts.month, ts.day, ts.year, ts.hour,
-               ts.minute, ts.second, ts.millisecond, (unsigned)uclog_record_pid(rec),
-               (unsigned)uclog_record_tid(rec), uclog_level_name(uclog_record_level(rec)));
-    else
-        printf("- ");
-    printf("%.*s", (int)text.len, text.ptr);
-    n = uclog_record_line_count(rec);
-    if (n > 1)
-        printf(" [+%u lines]", (unsigned)(n - 1));
+    new_place(pl, log, sp.file, have_ts, &ts, 1);
+    if (verbose) {
+        uclog_record_raw(&raw, rec);
+        put_text(raw);
+    } else {
+        if (have_ts) {
+            char ids[32];
+            snprintf(ids, sizeof(ids), "%X:%X", (unsigned)uclog_record_pid(rec), (unsigned)uclog_record_tid(rec));
+            snprintf(head, sizeof(head), "%-6u %02u:%02u:%02u.%03u %-9s %-5s ", (unsigned)sp.line, ts.hour,
+                     ts.minute, ts.second, ts.millisecond, ids, uclog_level_name(uclog_record_level(rec)));
+        } else {
+            snprintf(head, sizeof(head), "%-6u %-29s", (unsigned)sp.line, "-");
+        }
+        col = put_z(head, WIDTH, 0);
+        if (n > 1)
+            snprintf(more, sizeof(more), " [+%u lines]", (unsigned)(n - 1));
+        uclog_record_text(&text, rec);
+        put_field(text.ptr, text.len, WIDTH - col - (int)strlen(more), 0);
+        printf("%s\n", more);
+    }
     for (i = 0; i < uclog_record_defect_count(rec); i++) {
         uclog_defect d;
         uclog_record_defect(&d, rec, i);
-        printf(" [defect %s at line %u]", uclog_defect_name(d.code), (unsigned)d.span.line);
+        printf("       defect %s at line %u\n", uclog_defect_name(d.code), (unsigned)d.span.line);
+    }
+}
+
+static void record_json(const uclog_log *log, const uclog_record *rec, int verbose)
+{
+    uclog_span sp;
+    uclog_timestamp ts;
+    uclog_str s;
+    uint32_t i;
+    int have = uclog_record_has_header(rec);
+
+    uclog_record_span(&sp, rec);
+    fputs("{\"file\": ", stdout);
+    json_z(uclog_log_file_name(log, sp.file));
+    printf(", \"line\": %u, \"offset\": %llu, \"time\": ", (unsigned)sp.line, (unsigned long long)sp.offset);
+    json_time(uclog_record_timestamp(&ts, rec) == 0, &ts);
+    if (have)
+        printf(", \"pid\": \"%X\", \"tid\": \"%X\", \"level\": \"%s\"", (unsigned)uclog_record_pid(rec),
+               (unsigned)uclog_record_tid(rec), uclog_level_name(uclog_record_level(rec)));
+    else
+        fputs(", \"pid\": null, \"tid\": null, \"level\": null", stdout);
+    json_key("text");
+    uclog_record_text(&s, rec);
+    json_s(s);
+    printf(", \"lines\": %u", (unsigned)uclog_record_line_count(rec));
+    if (verbose) {
+        json_key("raw");
+        uclog_record_raw(&s, rec);
+        json_s(s);
+    }
+    fputs(", \"defects\": [", stdout);
+    for (i = 0; i < uclog_record_defect_count(rec); i++) {
+        uclog_defect d;
+        uclog_record_defect(&d, rec, i);
+        json_defects(i == 0, &d);
+    }
+    fputs("]}\n", stdout);
+}
+
+static int record_matches(const struct options *o, const uclog_record *rec)
+{
+    uclog_timestamp ts;
+    uclog_str raw;
+
+    if (o->level && uclog_record_level(rec) < o->level)
+        return 0;
+    if (!time_matches(o, uclog_record_timestamp(&ts, rec) == 0, &ts))
+        return 0;
+    uclog_record_raw(&raw, rec);
+    return !o->grep || contains_nocase(raw, o->grep);
+}
+
+static int dump_records(uclog_log *log, const struct options *o)
+{
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    struct place pl = {0, 0, 0, 0};
+    int rc = uclog_record_iter_new(&it, log);
+
+    while (rc == 0 && (rc = uclog_record_iter_next(&rec, it)) == 0) {
+        if (!record_matches(o, rec))
+            continue;
+        if (o->json)
+            record_json(log, rec, o->verbose);
+        else
+            record_text(log, rec, &pl, o->verbose);
+    }
+    uclog_record_iter_free(it);
+    return rc < 0 ? rc : 0;
+}
+
+/* ---- messages ---- */
+
+/* What one line, or one JSON object, says about a message. */
+struct msg {
+    const uclog_sip *sip;
+    const uclog_packet *pkt;
+    uclog_span span;
+    uclog_timestamp ts;
+    int have_ts, is_request, have_cseq, have_remote, have_local;
+    int32_t direction;
+    uclog_str raw, method, uri, reason, call_id, cseq_method, from, to, remote, local;
+    uint32_t status, cseq, remote_port, local_port;
+};
+
+static void msg_read(struct msg *m, const uclog_sip *sip, const uclog_packet *pkt)
+{
+    uclog_str body;
+
+    memset(m, 0, sizeof(*m));
+    m->sip = sip;
+    m->pkt = pkt;
+    uclog_sip_span(&m->span, sip);
+    m->have_ts = uclog_packet_timestamp(&m->ts, pkt) == 0;
+    m->direction = uclog_packet_direction(pkt);
+    m->have_remote = uclog_packet_remote(&m->remote, &m->remote_port, pkt) == 0;
+    m->have_local = uclog_packet_local(&m->local, &m->local_port, pkt) == 0;
+    m->is_request = uclog_sip_is_request(sip);
+    if (m->is_request)
+        uclog_sip_request_line(&m->method, &m->uri, NULL, sip);
+    else
+        uclog_sip_status_line(NULL, &m->status, &m->reason, sip);
+    uclog_sip_call_id(&m->call_id, sip);
+    m->have_cseq = uclog_sip_cseq(&m->cseq, &m->cseq_method, sip) == 0;
+    uclog_sip_from(NULL, &m->from, NULL, NULL, sip);
+    uclog_sip_to(NULL, &m->to, NULL, NULL, sip);
+    /* The message's bytes: from its start line through the end of its body. */
+    uclog_sip_start_line(&m->raw, NULL, sip);
+    uclog_sip_body(&body, NULL, sip);
+    if (m->raw.ptr && body.ptr && body.ptr + body.len >= m->raw.ptr)
+        m->raw.len = (size_t)(body.ptr + body.len - m->raw.ptr);
+}
+
+static int status_matches(const char *pat, uint32_t status)
+{
+    char code[8];
+    int i;
+    snprintf(code, sizeof(code), "%03u", (unsigned)(status % 1000));
+    for (i = 0; i < 3; i++)
+        if (pat[i] != 'x' && pat[i] != 'X' && pat[i] != code[i])
+            return 0;
+    return 1;
+}
+
+/* The level of the record that framed each packet, found by walking a
+ * second cursor over the records in step with the messages. */
+struct framing {
+    uclog_record_iter *it;
+    const uclog_record *rec;
+    int done;
+};
+
+static int32_t framing_level(struct framing *f, const uclog_packet *pkt)
+{
+    uclog_span ps, rs;
+
+    uclog_packet_span(&ps, pkt);
+    for (;;) {
+        if (f->rec) {
+            uclog_record_span(&rs, f->rec);
+            if (rs.file == ps.file && rs.offset == ps.offset)
+                return uclog_record_level(f->rec);
+            if (rs.file > ps.file || (rs.file == ps.file && rs.offset > ps.offset))
+                return UCLOG_LEVEL_UNKNOWN;
+        }
+        if (f->done || uclog_record_iter_next(&f->rec, f->it) != 0) {
+            f->done = 1;
+            f->rec = NULL;
+            return UCLOG_LEVEL_UNKNOWN;
+        }
+    }
+}
+
+static int msg_matches(const struct options *o, const struct msg *m, struct framing *f)
+{
+    if (o->call_id && (!m->call_id.ptr || m->call_id.len < strlen(o->call_id) ||
+                       memcmp(m->call_id.ptr, o->call_id, strlen(o->call_id))))
+        return 0;
+    if (o->method && !equal_nocase(m->is_request ? m->method : m->cseq_method, o->method))
+        return 0;
+    if (o->status && (m->is_request || !status_matches(o->status, m->status)))
+        return 0;
+    if (o->direction && m->direction != o->direction)
+        return 0;
+    if (o->from && !contains_nocase(m->from, o->from))
+        return 0;
+    if (o->to && !contains_nocase(m->to, o->to))
+        return 0;
+    if (!time_matches(o, m->have_ts, &m->ts))
+        return 0;
+    if (o->grep && !contains_nocase(m->raw, o->grep))
+        return 0;
+    return !o->level || framing_level(f, m->pkt) >= o->level;
+}
+
+static void msg_line(const struct msg *m)
+{
+    char buf[128];
+    int col = 0;
+
+    if (m->have_ts)
+        snprintf(buf, sizeof(buf), "%02u:%02u:%02u.%03u", m->ts.hour, m->ts.minute, m->ts.second,
+                 m->ts.millisecond);
+    else
+        snprintf(buf, sizeof(buf), "-");
+    col += put_z(buf, 12, 1);
+    col += printf(" %-3s ", m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?");
+    fmt_addr(buf, sizeof(buf), m->remote, m->remote_port, m->have_remote);
+    col += put_z(buf, 21, 1) + printf(" ");
+    if (m->is_request) {
+        col += put_field(m->method.ptr, m->method.len, 16, 1);
+    } else {
+        snprintf(buf, sizeof(buf), "%03u %.*s", (unsigned)m->status, (int)(m->reason.len < 64 ? m->reason.len : 64),
+                 m->reason.ptr ? m->reason.ptr : "");
+        col += put_z(buf, 16, 1);
+    }
+    col += printf(" ");
+    col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 11, 1);
+    col += printf(" ");
+    if (m->have_cseq) {
+        snprintf(buf, sizeof(buf), "%u %.*s", (unsigned)m->cseq, (int)(m->cseq_method.len < 64 ? m->cseq_method.len : 64),
+                 m->cseq_method.ptr ? m->cseq_method.ptr : "");
+        put_z(buf, WIDTH - col, 0);
+    } else {
+        putchar('-');
     }
     putchar('\n');
 }
 
-int main(int argc, char **argv)
+static void msg_full(const struct msg *m)
 {
-    uclog_ctx *ctx = NULL;
-    uclog_log *log = NULL;
-    uclog_record_iter *it = NULL;
-    const uclog_record *rec;
-    int i, first = 1, rc;
+    char buf[160], local[64], remote[64];
 
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--records")) {
+    fmt_addr(local, sizeof(local), m->local, m->local_port, m->have_local);
+    fmt_addr(remote, sizeof(remote), m->remote, m->remote_port, m->have_remote);
+    if (m->have_ts)
+        snprintf(buf, sizeof(buf), "=== line %u, %02u/%02u/%04u|%02u:%02u:%02u.%03u", (unsigned)m->span.line,
+                 m->ts.month, m->ts.day, m->ts.year, m->ts.hour, m->ts.minute, m->ts.second, m->ts.millisecond);
+    else
+        snprintf(buf, sizeof(buf), "=== line %u", (unsigned)m->span.line);
+    snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ", %s %s %s %s",
+             m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "out", local,
+             m->direction == UCLOG_DIRECTION_RECEIVED ? "<-" : "->", remote);
+    put_z(buf, WIDTH, 0);
+    putchar('\n');
+    put_text(m->raw);
+    putchar('\n');
+}
+
+static const char *diag_kind_name(uint32_t kind)
+{
+    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
+           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                           : "ms-client-diagnostics";
+}
+
+static void json_diagnostics(const uclog_sip *sip)
+{
+    uint32_t i, n = uclog_sip_diag_count(sip);
+
+    fputs(", \"ms_diagnostics\": [", stdout);
+    for (i = 0; i < n; i++) {
+        uclog_str entry, reason, source;
+        uint32_t kind = 0, id, sub;
+        int ok;
+        uclog_sip_diag(&entry, &kind, sip, i);
+        ok = uclog_sip_diag_parse(&id, &sub, &reason, &source, entry) == 0;
+        printf("%s{\"kind\": \"%s\", \"id\": ", i ? ", " : "", diag_kind_name(kind));
+        if (ok)
+            printf("%u, \"sub_id\": ", (unsigned)id);
+        else
+            fputs("null, \"sub_id\": ", stdout);
+        if (ok && sub != UCLOG_SIP_DIAG_NO_SUB_ID)
+            printf("%u", (unsigned)sub);
+        else
+            fputs("null", stdout);
+        json_key("reason");
+        json_s(reason);
+        json_key("source");
+        json_s(source);
+        json_key("raw");
+        json_s(entry);
+        putchar('}');
+    }
+    putchar(']');
+}
+
+static void json_candidate(const uclog_sdp_candidate *c, int first)
+{
+    uclog_str s;
+    uint32_t v;
+    uint16_t rport;
+    int draft6 = uclog_sdp_candidate_form(c) == UCLOG_SDP_ICE_DRAFT6;
+
+    printf("%s{\"form\": \"%s\", \"foundation\": ", first ? "" : ", ", draft6 ? "draft6" : "rfc5245");
+    uclog_sdp_candidate_foundation(&s, c);
+    json_s(s);
+    printf(", \"component\": %u", (unsigned)uclog_sdp_candidate_component(c));
+    json_key("transport");
+    uclog_sdp_candidate_transport_raw(&s, c);
+    json_s(s);
+    json_key("priority");
+    if (uclog_sdp_candidate_priority(&v, c) == 0)
+        printf("%u", (unsigned)v);
+    else
+        fputs("null", stdout);
+    if (uclog_sdp_candidate_qvalue(&v, c) == 0)
+        printf(", \"qvalue\": %u.%03u", (unsigned)(v / 1000), (unsigned)(v % 1000));
+    json_key("address");
+    uclog_sdp_candidate_address(&s, c);
+    json_s(s);
+    printf(", \"port\": %u", (unsigned)uclog_sdp_candidate_port(c));
+    json_key("type");
+    uclog_sdp_candidate_type_raw(&s, c);
+    json_s(s);
+    if (uclog_sdp_candidate_related(&s, &rport, c) == 0) {
+        json_key("raddr");
+        json_s(s);
+        printf(", \"rport\": %u}", (unsigned)rport);
+    } else {
+        fputs(", \"raddr\": null, \"rport\": null}", stdout);
+    }
+}
+
+static void json_sdp(const uclog_sip *sip, uclog_ctx *ctx)
+{
+    uint32_t i, k, c, n = uclog_sip_sdp_count(sip);
+
+    fputs(", \"sdp\": [", stdout);
+    for (i = 0; i < n; i++) {
+        uclog_str body;
+        uclog_span span;
+        int32_t fallback = 0;
+        uclog_sdp *sdp = NULL;
+        if (uclog_sip_sdp_body(&body, &span, &fallback, sip, i) != 0 ||
+            uclog_sdp_parse(&sdp, ctx, body.ptr, body.len, &span) != 0)
             continue;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
+        printf("%s{\"line\": %u, \"fallback\": %s, \"media\": [", i ? ", " : "", (unsigned)span.line,
+               fallback ? "true" : "false");
+        for (k = 0; k < uclog_sdp_media_count(sdp); k++) {
+            const uclog_sdp_media *media;
+            uclog_str type;
+            uclog_sdp_media_get(&media, sdp, k);
+            uclog_sdp_media_type(&type, media);
+            fputs(k ? ", {\"type\": " : "{\"type\": ", stdout);
+            json_s(type);
+            printf(", \"port\": %u, \"candidates\": [", (unsigned)uclog_sdp_media_port(media));
+            for (c = 0; c < uclog_sdp_candidate_count(media); c++) {
+                const uclog_sdp_candidate *cand;
+                uclog_sdp_candidate_get(&cand, media, c);
+                json_candidate(cand, c == 0);
+            }
+            fputs("]}", stdout);
+        }
+        fputs("]}", stdout);
+        uclog_sdp_free(sdp);
+    }
+    putchar(']');
+}
+
+static void json_addr(const char *key, uclog_str a, uint32_t port, int ok)
+{
+    char buf[128];
+    json_key(key);
+    if (!ok) {
+        fputs("null", stdout);
+        return;
+    }
+    fmt_addr(buf, sizeof(buf), a, port, ok);
+    json_z(buf);
+}
+
+static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, int verbose)
+{
+    uclog_str type, sub, ct;
+    uint32_t i, n = 0;
+    uclog_defect d;
+
+    fputs("{\"file\": ", stdout);
+    json_z(uclog_log_file_name(log, m->span.file));
+    printf(", \"line\": %u, \"offset\": %llu, \"time\": ", (unsigned)m->span.line, (unsigned long long)m->span.offset);
+    json_time(m->have_ts, &m->ts);
+    json_key("direction");
+    json_z(m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : NULL);
+    json_addr("remote", m->remote, m->remote_port, m->have_remote);
+    json_addr("local", m->local, m->local_port, m->have_local);
+    json_key("method");
+    json_s(m->method);
+    json_key("request_uri");
+    json_s(m->uri);
+    json_key("status");
+    if (m->is_request)
+        fputs("null", stdout);
+    else
+        printf("%u", (unsigned)m->status);
+    json_key("reason");
+    json_s(m->reason);
+    json_key("call_id");
+    json_s(m->call_id);
+    json_key("cseq");
+    if (m->have_cseq) {
+        printf("{\"seq\": %u, \"method\": ", (unsigned)m->cseq);
+        json_s(m->cseq_method);
+        putchar('}');
+    } else {
+        fputs("null", stdout);
+    }
+    json_key("from");
+    json_s(m->from);
+    json_key("to");
+    json_s(m->to);
+    json_key("content_type");
+    if (uclog_sip_content_type(&type, &sub, NULL, m->sip) == 0) {
+        char buf[256];
+        snprintf(buf, sizeof(buf), "%.*s/%.*s", (int)(type.len < 120 ? type.len : 120), type.ptr,
+                 (int)(sub.len < 120 ? sub.len : 120), sub.ptr);
+        json_z(buf);
+    } else {
+        ct.ptr = NULL;
+        ct.len = 0;
+        uclog_sip_find_header(&ct, NULL, m->sip, "Content-Type", 0);
+        json_s(ct);
+    }
+    json_diagnostics(m->sip);
+    json_sdp(m->sip, ctx);
+    fputs(", \"defects\": [", stdout);
+    for (i = 0; i < uclog_packet_defect_count(m->pkt); i++)
+        if (uclog_packet_defect(&d, m->pkt, i) == 0)
+            json_defects(n++ == 0, &d);
+    for (i = 0; i < uclog_sip_defect_count(m->sip); i++)
+        if (uclog_sip_defect(&d, m->sip, i) == 0)
+            json_defects(n++ == 0, &d);
+    putchar(']');
+    if (verbose) {
+        json_key("raw");
+        json_s(m->raw);
+    }
+    fputs("}\n", stdout);
+}
+
+static int dump_messages(uclog_log *log, const struct options *o)
+{
+    uclog_ctx *ctx = uclog_log_ctx(log);
+    uclog_msg_iter *it = NULL;
+    struct framing f = {NULL, NULL, 0};
+    struct place pl = {0, 0, 0, 0};
+    const uclog_sip *sip;
+    const uclog_packet *pkt;
+    struct msg m;
+    int rc = uclog_msg_iter_new(&it, log);
+
+    if (rc == 0 && o->level)
+        rc = uclog_record_iter_new(&f.it, log);
+    while (rc == 0 && (rc = uclog_msg_iter_next(&sip, &pkt, it)) == 0) {
+        msg_read(&m, sip, pkt);
+        if (!msg_matches(o, &m, &f))
+            continue;
+        if (o->json) {
+            msg_json(log, &m, ctx, o->verbose);
         } else {
-            fprintf(stderr, "uclog-dump: unknown option %s\n", argv[i]);
-            usage(stderr);
-            return 2;
+            new_place(&pl, log, m.span.file, m.have_ts, &m.ts, !o->verbose);
+            if (o->verbose)
+                msg_full(&m);
+            else
+                msg_line(&m);
         }
     }
-    first = i;
-    if (first >= argc) {
-        usage(stderr);
-        return 2;
+    uclog_record_iter_free(f.it);
+    uclog_msg_iter_free(it);
+    return rc < 0 ? rc : 0;
+}
+
+/* ---- input ---- */
+
+static char *slurp(FILE *in, size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+
+    while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
     }
+    *len = n;
+    return buf;
+}
+
+/* Standard input, read through a callback so that the bytes looked at
+ * first (to tell UTF-16, which cannot be streamed) are read again. */
+struct input {
+    FILE *in;
+    char head[4];
+    size_t head_len, head_pos;
+};
+
+static int64_t read_input(void *userdata, void *buf, size_t cap)
+{
+    struct input *in = userdata;
+    size_t n;
+
+    if (in->head_pos < in->head_len) {
+        n = in->head_len - in->head_pos < cap ? in->head_len - in->head_pos : cap;
+        memcpy(buf, in->head + in->head_pos, n);
+        in->head_pos += n;
+        return (int64_t)n;
+    }
+    n = fread(buf, 1, cap, in->in);
+    return n == 0 && ferror(in->in) ? -1 : (int64_t)n;
+}
+
+static int open_stdin(uclog_log **log, uclog_ctx *ctx, struct input *in, char **copy, int whole)
+{
+    memset(in, 0, sizeof(*in));
+    in->in = stdin;
+    in->head_len = fread(in->head, 1, 2, stdin);
+    /* A byte order mark, or a NUL in the first two bytes: UTF-16. */
+    if (in->head_len == 2 && (memchr(in->head, '\0', 2) || ((unsigned char)in->head[0] == 0xFF &&
+                                                              (unsigned char)in->head[1] == 0xFE) ||
+                              ((unsigned char)in->head[0] == 0xFE && (unsigned char)in->head[1] == 0xFF)))
+        whole = 1;
+    if (whole) {
+        size_t len = 0;
+        char *rest = slurp(stdin, &len);
+        *copy = rest ? malloc(len + in->head_len + 1) : NULL;
+        if (*copy) {
+            memcpy(*copy, in->head, in->head_len);
+            memcpy(*copy + in->head_len, rest, len);
+        }
+        free(rest);
+        return *copy ? uclog_log_open_buffer(log, ctx, *copy, len + in->head_len, "-") : UCLOG_E_NOMEM;
+    }
+    return uclog_log_open_reader(log, ctx, read_input, in, "-");
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    struct input in;
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    char *input = NULL;
+    int first, status, rc;
+
+    memset(&o, 0, sizeof(o));
+    if ((first = parse_args(&o, argc, argv, &status)) < 0)
+        return status;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-dump: out of memory\n", stderr);
         return 2;
     }
-    rc = open_log(&log, ctx, argv + first, argc - first);
-    if (rc == 0)
-        rc = uclog_record_iter_new(&it, log);
-    while (rc == 0) {
-        rc = uclog_record_iter_next(&rec, it);
-        if (rc == 0)
-            print_record(log, rec);
+    if (argc - first == 1 && !strcmp(argv[first], "-")) {
+        /* Streamed, except when the framing records must be read in step. */
+        rc = open_stdin(&log, ctx, &in, &input, o.level && !o.records);
+    } else {
+        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + first), (size_t)(argc - first));
     }
-    if (rc < 0)
-        fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx)
-                                                                          : uclog_strerror(rc));
-    uclog_record_iter_free(it);
+    if (rc == 0)
+        rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
+    if (fflush(stdout) != 0 && rc == 0) {
+        fputs("uclog-dump: cannot write the output\n", stderr);
+        rc = UCLOG_E_IO;
+    } else if (rc < 0) {
+        fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
+    }
     uclog_log_free(log);
     uclog_ctx_free(ctx);
+    free(input);
     return rc < 0 ? 2 : 0;
 }

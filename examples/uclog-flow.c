@@ -1,0 +1,430 @@
+/*
+ * uclog-flow: the SIP ladder of a call, or of every call, in a client log:
+ * the client on the left, the server it talks to on the right, one arrow
+ * per message with its time and method or status, in 80 columns.
+ * A thin program on the public API (the index groups the messages by
+ * Call-ID); the logic lives in the library.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uclog/uclog.h>
+
+#define WIDTH 80
+#define CLIENT 17 /* column of the client's lane */
+#define SERVER 65 /* column of the server's lane */
+#define INNER (SERVER - CLIENT - 1)
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
+
+static void usage(FILE *out)
+{
+    fputs("usage: uclog-flow [--call-id ID] FILE...\n"
+          "Draw the SIP ladder of every call (every Call-ID) in Communicator/Lync/Skype\n"
+          "for Business client logs (*.uccapilog): the client on the left, the server it\n"
+          "talks to on the right, one arrow per message with its time and method or\n"
+          "status. Several FILEs are read as one rotated set, in time order; '-' reads\n"
+          "standard input.\n"
+          "\n"
+          "  --call-id ID  only the calls whose Call-ID is ID or starts with it\n"
+          "  -h, --help    this text\n"
+          "\n"
+          "Exit status: 0 fine, 2 usage or input error (or no call with that Call-ID).\n",
+          out);
+}
+
+/* ---- text ---- */
+
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    unsigned c = p[0];
+    unsigned long cp;
+
+    if (c < 0x80)
+        return 1;
+    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (!len || len > n)
+        return 0;
+    cp = c & (0x3F >> (len - 1));
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+static int columns_n(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, l;
+    int col = 0;
+
+    for (; i < n; i += l ? l : 1, col++)
+        l = utf8_len(p + i, n - i);
+    return col;
+}
+
+static int columns(const char *s)
+{
+    return columns_n(s, strlen(s));
+}
+
+/* Print at most @width columns of s, an ellipsis ending a cut one, control
+ * bytes and bytes that are not UTF-8 as '?'; returns the columns used. */
+static int put_field_n(const char *s, size_t n, int width)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, l;
+    int col = 0, total = columns_n(s, n);
+
+    for (; i < n && col < width; col++) {
+        if (total > width && col == width - 1) {
+            fputs(ELLIPSIS, stdout);
+            return width;
+        }
+        l = utf8_len(p + i, n - i);
+        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
+            putchar('?');
+            i++;
+        } else {
+            fwrite(p + i, 1, l, stdout);
+            i += l;
+        }
+    }
+    return col;
+}
+
+static int put_field(const char *s, int width)
+{
+    return put_field_n(s, strlen(s), width);
+}
+
+static void repeat(int c, int n)
+{
+    for (; n > 0; n--)
+        putchar(c);
+}
+
+/* Text centred on column @at, kept inside the page. */
+static void centred(const char *left, int at, const char *right, int at2)
+{
+    int w1 = columns(left) < 26 ? columns(left) : 26, w2 = columns(right) < 26 ? columns(right) : 26;
+    int s1 = at - w1 / 2, s2 = at2 - w2 / 2;
+
+    if (s1 < 0)
+        s1 = 0;
+    if (s2 + w2 > WIDTH)
+        s2 = WIDTH - w2;
+    if (s2 < s1 + w1 + 1)
+        s2 = s1 + w1 + 1;
+    repeat(' ', s1);
+    put_field(left, w1);
+    repeat(' ', s2 - s1 - w1);
+    put_field(right, WIDTH - s2);
+    putchar('\n');
+}
+
+/* The lanes, with @time in the left margin. */
+static void lanes(const char *time)
+{
+    repeat(' ', CLIENT - put_field(time, CLIENT - 1));
+    putchar('|');
+    repeat(' ', INNER);
+    puts("|");
+}
+
+/* An arrow between the lanes with @label on it. */
+static void arrow(const char *time, const char *label, int sent)
+{
+    int w = columns(label), left, right;
+
+    if (w > INNER - 6)
+        w = INNER - 6;
+    left = (INNER - w - 2) / 2;
+    right = INNER - w - 2 - left;
+    repeat(' ', CLIENT - put_field(time, CLIENT - 1));
+    putchar('|');
+    putchar(sent ? '-' : '<');
+    repeat('-', left - 1);
+    putchar(' ');
+    put_field(label, w);
+    putchar(' ');
+    repeat('-', right - 1);
+    putchar(sent ? '>' : '-');
+    puts("|");
+}
+
+/* A note between the lanes, under the arrow it belongs to, wrapped at
+ * blanks over at most three lines. */
+static void note(const char *text)
+{
+    const char *p = text, *end, *q;
+    int lines;
+
+    for (lines = 0; *p && lines < 3; lines++) {
+        while (*p == ' ')
+            p++;
+        end = p + strcspn(p, " ");
+        for (q = end; lines < 2 && *q;) {
+            const char *next = q + strspn(q, " ");
+            next += strcspn(next, " ");
+            if (columns_n(p, (size_t)(next - p)) > INNER - 3)
+                break;
+            end = q = next;
+        }
+        if (lines == 2 || columns_n(p, (size_t)(end - p)) > INNER - 3)
+            end = p + strlen(p);
+        repeat(' ', CLIENT);
+        fputs("|  ", stdout);
+        repeat(' ', INNER - 2 - put_field_n(p, (size_t)(end - p), INNER - 3));
+        puts("|");
+        p = end;
+    }
+}
+
+static void fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port)
+{
+    if (!a.ptr)
+        snprintf(buf, cap, "?");
+    else if (memchr(a.ptr, ':', a.len))
+        snprintf(buf, cap, "[%.*s]:%u", (int)(a.len < 64 ? a.len : 64), a.ptr, (unsigned)port);
+    else
+        snprintf(buf, cap, "%.*s:%u", (int)(a.len < 64 ? a.len : 64), a.ptr, (unsigned)port);
+}
+
+static void str_copy(char *buf, size_t cap, uclog_str s)
+{
+    size_t n = s.ptr ? (s.len < cap - 1 ? s.len : cap - 1) : 0;
+    if (n)
+        memcpy(buf, s.ptr, n);
+    buf[n] = '\0';
+}
+
+/* ---- one call ---- */
+
+static const char *diag_kind_name(uint32_t kind)
+{
+    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
+           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                           : "ms-client-diagnostics";
+}
+
+/* The arrow of message @i, and a note for each diagnostics entry it carries. */
+static int draw_message(const uclog_index *idx, uint32_t i, const char *server, unsigned *day)
+{
+    uclog_sip *sip = NULL;
+    uclog_timestamp ts;
+    uclog_str method, reason, remote, entry, text;
+    uint32_t status = 0, port = 0, k, kind, id, sub;
+    char time[32] = "", label[512], addr[96], buf[256];
+    int rc = uclog_index_message_parse(&sip, idx, i);
+
+    if (rc != 0)
+        return rc;
+    if (uclog_index_message_timestamp(&ts, idx, i) == 0) {
+        unsigned d = ((unsigned)ts.year * 13 + ts.month) * 32 + ts.day;
+        if (d != *day) {
+            snprintf(time, sizeof(time), "%02u/%02u/%04u", ts.month, ts.day, ts.year);
+            lanes(time);
+            *day = d;
+        }
+        snprintf(time, sizeof(time), "%02u:%02u:%02u.%03u", ts.hour, ts.minute, ts.second, ts.millisecond);
+    }
+    if (uclog_sip_is_request(sip)) {
+        uclog_sip_request_line(&method, NULL, NULL, sip);
+        str_copy(label, sizeof(label), method);
+    } else {
+        uclog_sip_status_line(NULL, &status, &reason, sip);
+        str_copy(buf, sizeof(buf), reason);
+        snprintf(label, sizeof(label), "%03u %s", (unsigned)status, buf);
+    }
+    if (uclog_sip_sdp_count(sip))
+        strncat(label, " (SDP)", sizeof(label) - strlen(label) - 1);
+    remote.ptr = NULL;
+    if (uclog_index_message_addresses(NULL, NULL, &remote, &port, idx, i) == 0) {
+        fmt_addr(addr, sizeof(addr), remote, port);
+        if (strcmp(addr, server)) {
+            strncat(label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT ? " to " : " from ",
+                    sizeof(label) - strlen(label) - 1);
+            strncat(label, addr, sizeof(label) - strlen(label) - 1);
+        }
+    }
+    arrow(time, label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT);
+    for (k = 0; k < uclog_sip_diag_count(sip); k++) {
+        uclog_sip_diag(&entry, &kind, sip, k);
+        if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
+            str_copy(buf, sizeof(buf), text);
+            snprintf(label, sizeof(label), "%s: %u %s", diag_kind_name(kind), (unsigned)id, buf);
+        } else {
+            str_copy(buf, sizeof(buf), entry);
+            snprintf(label, sizeof(label), "%s: %s", diag_kind_name(kind), buf);
+        }
+        note(label);
+    }
+    uclog_sip_free(sip);
+    return 0;
+}
+
+static int draw_call(const uclog_index *idx, uint32_t c)
+{
+    uint32_t k, n = uclog_index_call_message_count(idx, c), m;
+    uclog_str id, local, remote, from, to;
+    uint32_t lport = 0, rport = 0;
+    uclog_sip *first = NULL;
+    char client[96] = "?", server[96] = "?", line[320], a[128], b[128];
+    unsigned day = 0;
+    int rc;
+
+    uclog_index_call_id(&id, idx, c);
+    str_copy(line, sizeof(line), id);
+    fputs("Call-ID: ", stdout);
+    put_field(line, WIDTH - 9);
+    putchar('\n');
+    /* The lanes are named after the first message that says where it went. */
+    for (k = 0; k < n; k++) {
+        uclog_index_call_message(&m, idx, c, k);
+        if (uclog_index_message_addresses(&local, &lport, &remote, &rport, idx, m) == 0) {
+            fmt_addr(client, sizeof(client), local, lport);
+            fmt_addr(server, sizeof(server), remote, rport);
+            break;
+        }
+    }
+    uclog_index_call_message(&m, idx, c, 0);
+    if (uclog_index_message_parse(&first, idx, m) == 0 && uclog_sip_from(NULL, &from, NULL, NULL, first) == 0 &&
+        uclog_sip_to(NULL, &to, NULL, NULL, first) == 0) {
+        str_copy(a, sizeof(a), from);
+        str_copy(b, sizeof(b), to);
+        snprintf(line, sizeof(line), "From %s to %s", a, b);
+        put_field(line, WIDTH);
+        putchar('\n');
+    }
+    uclog_sip_free(first);
+    putchar('\n');
+    centred("client", CLIENT, "server", SERVER);
+    centred(client, CLIENT, server, SERVER);
+    lanes("");
+    for (k = 0; k < n; k++) {
+        uclog_index_call_message(&m, idx, c, k);
+        if ((rc = draw_message(idx, m, server, &day)) != 0)
+            return rc;
+    }
+    lanes("");
+    return 0;
+}
+
+/* ---- input ---- */
+
+static char *slurp(FILE *in, size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+
+    while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+static int starts_with(uclog_str s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return s.ptr && s.len >= n && !memcmp(s.ptr, prefix, n);
+}
+
+static int draw(const uclog_log *log, const uclog_index *idx, const char *call_id)
+{
+    uint32_t c, shown = 0;
+    uclog_str id;
+    int rc;
+
+    for (c = 0; c < uclog_index_call_count(idx); c++) {
+        uclog_index_call_id(&id, idx, c);
+        if (call_id && !starts_with(id, call_id))
+            continue;
+        if (shown++)
+            putchar('\n');
+        if ((rc = draw_call(idx, c)) != 0)
+            return rc;
+    }
+    if (call_id && !shown) {
+        fprintf(stderr, "uclog-flow: %s: no call with Call-ID %s\n", uclog_log_file_name(log, 0), call_id);
+        return UCLOG_E_NOT_FOUND;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    const char *call_id = NULL;
+    char *input = NULL;
+    int i, rc;
+
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--call-id") && i + 1 < argc) {
+            call_id = argv[++i];
+        } else if (!strncmp(argv[i], "--call-id=", 10)) {
+            call_id = argv[i] + 10;
+        } else if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "uclog-flow: %s %s\n", !strcmp(argv[i], "--call-id") ? "missing value for" : "unknown option",
+                    argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    if (uclog_ctx_new(&ctx, NULL) != 0) {
+        fputs("uclog-flow: out of memory\n", stderr);
+        return 2;
+    }
+    /* The index needs the log's bytes in memory: standard input is read whole. */
+    if (argc - i == 1 && !strcmp(argv[i], "-")) {
+        size_t len = 0;
+        input = slurp(stdin, &len);
+        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
+    } else {
+        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
+    }
+    if (rc == 0)
+        rc = uclog_index_build(&idx, log);
+    if (rc != 0)
+        fprintf(stderr, "uclog-flow: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
+    else if ((rc = draw(log, idx, call_id)) != 0 && rc != UCLOG_E_NOT_FOUND)
+        fprintf(stderr, "uclog-flow: %s\n", uclog_strerror(rc));
+    if (fflush(stdout) != 0 && rc == 0) {
+        fputs("uclog-flow: cannot write the output\n", stderr);
+        rc = UCLOG_E_IO;
+    }
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    free(input);
+    return rc != 0 ? 2 : 0;
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Run a command that must fail and check what it says on standard error.
+
+usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] MESSAGE -- CMD [ARG...]
+
+--status N           the exit status the command must end with (default 2)
+--one-line           standard error must be exactly one line (an input error), not a
+                     message followed by the usage text
+--unreadable FIXTURE copy FIXTURE to a temporary file with no read permission and put its
+                     path for every @UNREADABLE@ in MESSAGE and the command; the test is
+                     skipped (status 77) when the file can still be read (running as root)
+MESSAGE is the first line standard error must hold; standard output must be empty.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def main(argv):
+    status, one_line, unreadable = 2, False, None
+    while argv and argv[0].startswith("--") and argv[0] != "--":
+        opt = argv.pop(0)
+        if opt == "--status":
+            status = int(argv.pop(0))
+        elif opt == "--one-line":
+            one_line = True
+        elif opt == "--unreadable":
+            unreadable = argv.pop(0)
+        else:
+            sys.exit("unknown option " + opt)
+    message = argv.pop(0)
+    if argv.pop(0) != "--":
+        sys.exit("expected -- before the command")
+    tmpdir = None
+    try:
+        if unreadable:
+            tmpdir = tempfile.mkdtemp()
+            path = os.path.join(tmpdir, "unreadable.uccapilog")
+            shutil.copyfile(unreadable, path)
+            os.chmod(path, 0)
+            try:
+                open(path, "rb").close()
+                print("the file is still readable (root?): skipped")
+                return 77
+            except OSError:
+                pass
+            message = message.replace("@UNREADABLE@", path)
+            argv = [a.replace("@UNREADABLE@", path) for a in argv]
+        env = dict(os.environ, NO_COLOR="1")
+        with open(os.devnull, "rb") as inp:
+            proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    finally:
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+    err = proc.stderr.decode("utf-8", "replace")
+    lines = err.splitlines()
+    problems = []
+    if proc.returncode != status:
+        problems.append("exit status %d, expected %d" % (proc.returncode, status))
+    if proc.stdout:
+        problems.append("standard output is not empty:\n" + proc.stdout.decode("utf-8", "replace"))
+    if not lines or lines[0] != message:
+        problems.append("standard error starts %r, expected %r" % (lines[0] if lines else "", message))
+    if one_line and len(lines) != 1:
+        problems.append("standard error has %d lines, expected one" % len(lines))
+    if problems:
+        sys.stderr.write(err)
+        print("\n".join(problems))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
