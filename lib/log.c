@@ -18,19 +18,17 @@ struct uclog_record_iter {
     int eof;
 };
 
-/* "MM/DD/YYYY|HH:MM:SS.mmm": the shape that starts every record header. */
+/* "MM/DD/YYYY|HH:MM:SS.mmm": the shape that starts every record header.
+ * Checked on every line of a log, so the cheapest tests come first. */
 static int header_shape(const unsigned char *s, size_t n)
 {
-    static const char shape[] = "dd/dd/dddd|dd:dd:dd.ddd";
-    size_t i;
-
-    if (n < 23 || (n > 23 && s[23] != ' ' && s[23] != '\t' && s[23] != '\r'))
+#define D(i) ((unsigned)(s[i] - '0') <= 9u)
+    if (n < 23 || s[2] != '/' || s[10] != '|' || (n > 23 && s[23] != ' ' && s[23] != '\t' && s[23] != '\r'))
         return 0;
-    for (i = 0; i < 23; i++) {
-        if (shape[i] == 'd' ? !uclog__is_digit(s[i]) : s[i] != (unsigned char)shape[i])
-            return 0;
-    }
-    return 1;
+    return s[5] == '/' && s[13] == ':' && s[16] == ':' && s[19] == '.' && D(0) && D(1) && D(3) && D(4) &&
+           D(6) && D(7) && D(8) && D(9) && D(11) && D(12) && D(14) && D(15) && D(17) && D(18) && D(20) &&
+           D(21) && D(22);
+#undef D
 }
 
 int uclog_line_is_header(const char *line, size_t len)
@@ -74,6 +72,8 @@ static int parse_timestamp(uclog_timestamp *ts, const unsigned char *s)
     if (ts->month < 1 || ts->month > 12 || ts->day < 1 || ts->day > mdays[ts->month - 1] ||
         ts->hour > 23 || ts->minute > 59 || ts->second > 60)
         return 0;
+    if (ts->month == 2 && ts->day == 29 && (ts->year % 4 || (ts->year % 100 == 0 && ts->year % 400)))
+        return 0; /* not a leap year */
     ts->epoch_ms = ((days_from_civil(ts->year, ts->month, ts->day) * 24 + ts->hour) * 60 + ts->minute) *
                        60000 + (int64_t)ts->second * 1000 + ts->millisecond;
     return 1;
@@ -227,22 +227,25 @@ fallback:
     return -1;
 }
 
-/* Word-at-a-time test for a NUL byte or a byte >= 0x80 in p[0..n). */
+/*
+ * Whether p[0..n) holds a NUL byte or a byte >= 0x80: for a byte c,
+ * (c - 1) | c has its high bit set exactly when c is 0 or >= 0x80. The inner
+ * loop has a fixed count so that compilers turn it into vector code.
+ */
 static int has_nul_or_high(const unsigned char *p, size_t n)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
+    size_t i = 0, k;
+    unsigned char lanes[32] = {0}, acc = 0;
 
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        if (((w - ones) & ~w & highs) || (w & highs))
-            return 1;
-    }
+    /* Records are short: accumulate in 32 lanes, look once at the end. */
+    for (; i + 32 <= n; i += 32)
+        for (k = 0; k < 32; k++)
+            lanes[k] |= (unsigned char)((unsigned char)(p[i + k] - 1) | p[i + k]);
+    for (k = 0; k < 32; k++)
+        acc |= lanes[k];
     for (; i < n; i++)
-        if (!p[i] || p[i] >= 0x80)
-            return 1;
-    return 0;
+        acc |= (unsigned char)((unsigned char)(p[i] - 1) | p[i]);
+    return (acc & 0x80) != 0;
 }
 
 /* Length of the valid UTF-8 sequence at p, or 0 when it is invalid. */
@@ -327,38 +330,62 @@ static int check_bytes(uclog_record_iter *it)
     return UCLOG_OK;
 }
 
+/* What framing learnt about a record's lines, so that they are read once. */
+struct frame_info {
+    size_t first_end; /* offset after the first line's line end */
+    size_t longest;   /* length of the longest line, line end excluded */
+    uint32_t nlines;
+};
+
 /*
  * Find where the record starting at p ends. Returns its length, or 0 when
  * more bytes are needed to know (only when !eof and the record is still
  * under the size limit). *cut is set when the size limit ended it.
  */
-static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut)
+static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut, struct frame_info *fi)
 {
     const char *q, *end = p + avail;
     const char *nl;
 
     *cut = 0;
     nl = memchr(p, '\n', avail);
-    if (!nl) {
+    /* A first line over the limit is cut too, as a stream has to. */
+    if (!nl || (uint64_t)(nl + 1 - p) > max) {
+        size_t len;
         if (avail > max) {
             *cut = 1;
-            return (size_t)max;
+            len = (size_t)max;
+        } else if (eof) {
+            len = avail;
+        } else {
+            return 0;
         }
-        return eof ? avail : 0;
+        fi->first_end = len;
+        fi->longest = len;
+        fi->nlines = 1;
+        return len;
     }
+    fi->first_end = (size_t)(nl + 1 - p);
+    fi->longest = (size_t)(nl - p);
+    fi->nlines = 1;
     q = nl + 1;
     while (q < end) {
         size_t n;
         nl = memchr(q, '\n', (size_t)(end - q));
         n = nl ? (size_t)(nl - q) : (size_t)(end - q);
-        if (!nl && !eof && (size_t)(end - p) <= max)
-            return 0; /* the line is not complete yet */
+        /* The line is not complete yet: wait for it while under the limit, and
+         * past the limit for as long as it takes to tell a header line. */
+        if (!nl && !eof && ((size_t)(end - p) <= max || n < 24))
+            return 0;
         if (header_shape((const unsigned char *)q, n))
             break;
         if ((uint64_t)(q + n + (nl != NULL) - p) > max) {
             *cut = 1;
             return (size_t)(q - p);
         }
+        fi->nlines++;
+        if (n > fi->longest)
+            fi->longest = n;
         q = nl ? nl + 1 : end;
     }
     if (q == end && !eof && (size_t)(end - p) <= max)
@@ -366,15 +393,37 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
     return (size_t)(q - p);
 }
 
+/* The slow path: a defect for every line over the line limit. */
+static int long_lines(uclog_record_iter *it, const char *p, size_t len, uint64_t maxline)
+{
+    const char *q = p, *end = p + len;
+    uint32_t line = it->line;
+    int rc;
+
+    while (q < end) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        size_t n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+        if (n > maxline && (rc = add_defect(it, UCLOG_DEFECT_LINE_TOO_LONG, (size_t)(q - p), n, line,
+                                            line == it->line ? it->column : 1)))
+            return rc;
+        if (!nl)
+            break;
+        line++;
+        q = nl + 1;
+    }
+    return UCLOG_OK;
+}
+
 /* Fill in the record's fields from its bytes. */
 static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t off, size_t bom, int cut,
-                    int at_eof)
+                    int at_eof, const struct frame_info *fi)
 {
     uclog_record *r = &it->rec;
     uint64_t maxline = uclog__limit(it->log->ctx, UCLOG_LIMIT_MAX_LINE_BYTES);
-    const char *q = p, *end = p + len;
+    const unsigned char *s = (const unsigned char *)p + bom;
     uint32_t line = it->line;
-    int rc, first = 1;
+    size_t tl = fi->first_end;
+    int rc, ends_nl = len && p[len - 1] == '\n';
 
     r->ptr = p;
     r->len = len;
@@ -392,43 +441,31 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     r->span.line = it->line;
     r->span.column = it->column;
     r->span.file = it->file;
-    r->nlines = 0;
+    r->nlines = fi->nlines;
+    r->first_line_end = fi->first_end;
 
-    /* Lines: count them, find the first line's end, flag long ones. */
-    while (q < end) {
-        const char *nl = memchr(q, '\n', (size_t)(end - q));
-        size_t n = nl ? (size_t)(nl - q) : (size_t)(end - q);
-        if (first) {
-            size_t tl = n;
-            const unsigned char *s = (const unsigned char *)p + bom;
-            if (tl && q[tl - 1] == '\r')
-                tl--;
-            r->first_line_end = nl ? (size_t)(nl + 1 - p) : len;
-            tl -= bom;
-            if (!it->continued && header_shape(s, tl)) {
-                r->has_header = 1;
-                r->ts_ok = parse_timestamp(&r->ts, s);
-                if (!r->ts_ok && (rc = add_defect(it, UCLOG_DEFECT_TIMESTAMP_INVALID, bom, 23, line, 1 + (uint32_t)bom)))
-                    return rc;
-                if (parse_fields(r, s, tl, 23) &&
-                    (rc = add_defect(it, UCLOG_DEFECT_HEADER_MALFORMED, bom, tl, line, 1 + (uint32_t)bom)))
-                    return rc;
-                r->text_off += bom;
-            } else {
-                r->text_off = 0;
-                r->text_len = tl + bom;
-            }
-            first = 0;
-        }
-        if (n > maxline && (rc = add_defect(it, UCLOG_DEFECT_LINE_TOO_LONG, (size_t)(q - p), n, line,
-                                            line == it->line ? it->column : 1)))
+    /* The first line, without its line end: a header, or text. */
+    if (tl && p[tl - 1] == '\n')
+        tl--;
+    if (tl && p[tl - 1] == '\r')
+        tl--;
+    tl = tl > bom ? tl - bom : 0;
+    if (!it->continued && header_shape(s, tl)) {
+        r->has_header = 1;
+        r->ts_ok = parse_timestamp(&r->ts, s);
+        if (!r->ts_ok && (rc = add_defect(it, UCLOG_DEFECT_TIMESTAMP_INVALID, bom, 23, line, 1 + (uint32_t)bom)))
             return rc;
-        r->nlines++;
-        if (!nl)
-            break;
-        line++;
-        q = nl + 1;
+        if (parse_fields(r, s, tl, 23) &&
+            (rc = add_defect(it, UCLOG_DEFECT_HEADER_MALFORMED, bom, tl, line, 1 + (uint32_t)bom)))
+            return rc;
+        r->text_off += bom;
+    } else {
+        r->text_off = 0;
+        r->text_len = tl + bom;
     }
+    if (fi->longest > maxline && (rc = long_lines(it, p, len, maxline)))
+        return rc;
+    line = it->line + fi->nlines - (ends_nl ? 0 : 1);
     if (!r->has_header) {
         int32_t code = it->continued ? UCLOG_DEFECT_RECORD_CONTINUED : UCLOG_DEFECT_TEXT_BEFORE_HEADER;
         if ((rc = add_defect(it, code, 0, len, it->line, it->column)))
@@ -436,7 +473,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     }
     if (cut && (rc = add_defect(it, UCLOG_DEFECT_RECORD_TOO_LONG, len, 0, line, 0)))
         return rc;
-    if (at_eof && len && p[len - 1] != '\n' && !cut) {
+    if (at_eof && len && !ends_nl && !cut) {
         uint32_t l, c;
         locate(it, len, &l, &c);
         if ((rc = add_defect(it, UCLOG_DEFECT_NO_FINAL_NEWLINE, len, 0, l, c)))
@@ -447,7 +484,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
 
     /* Where the next record starts. */
     it->continued = cut;
-    if (len && p[len - 1] == '\n') {
+    if (ends_nl) {
         it->line = line;
         it->column = 1;
     } else {
@@ -464,6 +501,7 @@ static int next_mapped(uclog_record_iter *it)
     uclog_log *log = it->log;
     uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
     const struct uclog__file *f;
+    struct frame_info fi;
     size_t len, bom = 0;
     int cut;
 
@@ -479,11 +517,9 @@ static int next_mapped(uclog_record_iter *it)
     f = &log->files[it->file];
     if (it->pos == 0 && f->encoding == UCLOG_ENCODING_UTF8_BOM)
         bom = 3;
-    len = frame(f->data + it->pos, f->len - (size_t)it->pos, 1, max, &cut);
-    if (len == 0)
-        len = f->len - (size_t)it->pos;
+    len = frame(f->data + it->pos, f->len - (size_t)it->pos, 1, max, &cut, &fi);
     it->pos += len;
-    return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len);
+    return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len, &fi);
 }
 
 /* Make room and read more from the stream. */
@@ -511,12 +547,16 @@ static int refill(uclog_record_iter *it)
         it->buf = nb;
         it->cap = ncap;
     }
-    n = log->read(log->read_userdata, it->buf + it->end, it->cap - it->end);
-    if (n < 0)
-        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
-    if (n == 0)
-        it->eof = 1;
-    it->end += (size_t)n;
+    /* Fill the buffer (or reach the end), so that a record arriving in small
+     * reads is framed once per buffer, not once per read. */
+    while (it->end < it->cap && !it->eof) {
+        n = log->read(log->read_userdata, it->buf + it->end, it->cap - it->end);
+        if (n < 0 || (uint64_t)n > it->cap - it->end)
+            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
+        if (n == 0)
+            it->eof = 1;
+        it->end += (size_t)n;
+    }
     return UCLOG_OK;
 }
 
@@ -524,6 +564,7 @@ static int next_stream(uclog_record_iter *it)
 {
     uclog_log *log = it->log;
     uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    struct frame_info fi;
     size_t bom = 0, len;
     int rc, cut;
 
@@ -544,7 +585,7 @@ static int next_stream(uclog_record_iter *it)
         if (avail == 0 && it->eof)
             return UCLOG_DONE;
         if (avail) {
-            len = frame(it->buf + it->start, avail, it->eof, max, &cut);
+            len = frame(it->buf + it->start, avail, it->eof, max, &cut, &fi);
             if (len)
                 break;
         }
@@ -552,7 +593,7 @@ static int next_stream(uclog_record_iter *it)
         if ((rc = refill(it)))
             return rc;
     }
-    rc = describe(it, it->buf + it->start, len, it->pos, bom, cut, it->eof && it->start + len == it->end);
+    rc = describe(it, it->buf + it->start, len, it->pos, bom, cut, it->eof && it->start + len == it->end, &fi);
     it->start += len;
     it->pos += len;
     log->files[0].len = (size_t)it->pos;

@@ -17,6 +17,7 @@ struct uclog_packet {
     uint64_t declared;
     uclog_str bytes;
     uclog_span bytes_span, span;
+    uint32_t end_line, end_column; /* where the last record that belongs ends */
     uclog_timestamp ts;
     uint32_t pid, tid;
     uclog_defect *defects;
@@ -111,12 +112,11 @@ static int split_host_port(uclog_str *addr, uint32_t *port, uclog_str tok)
     return 0;
 }
 
-/* A token up to a space or one of the stop characters. */
-static uclog_str take_token(uclog_str *s, const char *stops)
+/* A token up to a space or the stop character. */
+static uclog_str take_token(uclog_str *s, char stop)
 {
     uclog_str t = {s->ptr, 0};
-    while (t.len < s->len && !uclog__is_space((unsigned char)s->ptr[t.len]) &&
-           !strchr(stops, s->ptr[t.len]))
+    while (t.len < s->len && !uclog__is_space((unsigned char)s->ptr[t.len]) && s->ptr[t.len] != stop)
         t.len++;
     s->ptr += t.len;
     s->len -= t.len;
@@ -132,7 +132,8 @@ int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remot
     int32_t dir;
     int end = 0, bad = 0, digits = 0;
 
-    if (!text.ptr)
+    /* Most records are not framing lines: look at the first byte first. */
+    if (!text.ptr || !text.len || (text.ptr[0] != 'S' && text.ptr[0] != 'D' && text.ptr[0] != 'E'))
         return UCLOG_E_NOT_FOUND;
     if (starts_with(&s, "End of "))
         end = 1;
@@ -146,13 +147,13 @@ int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remot
     if (!starts_with(&s, "-"))
         bad = 1;
     skip_spaces(&s);
-    tok = take_token(&s, "(");
+    tok = take_token(&s, '(');
     if (split_host_port(&a, &ap, tok))
         bad = 1;
     skip_spaces(&s);
     if (starts_with(&s, "(From Local Address:") || starts_with(&s, "(To Local Address:")) {
         skip_spaces(&s);
-        tok = take_token(&s, ")");
+        tok = take_token(&s, ')');
         if (split_host_port(&l, &lp, tok))
             bad = 1;
         skip_spaces(&s);
@@ -253,6 +254,24 @@ static void copy_addr(char *dst, size_t *dlen, uclog_str s)
     *dlen = n;
 }
 
+/* The packet runs through rec; note where rec ends. */
+static void extend_span(uclog_packet *p, const uclog_record *rec)
+{
+    uclog_span s;
+    uclog_record_span(&s, rec);
+    p->span.length = s.offset + s.length - p->span.offset;
+    if (rec->len && rec->ptr[rec->len - 1] == '\n') {
+        p->end_line = s.line + rec->nlines;
+        p->end_column = 1;
+    } else {
+        size_t i = rec->len;
+        while (i > 0 && rec->ptr[i - 1] != '\n')
+            i--;
+        p->end_line = s.line + (rec->nlines ? rec->nlines - 1 : 0);
+        p->end_column = (uint32_t)(rec->len - i) + (i ? 1 : s.column);
+    }
+}
+
 /* Fill the packet's framing facts from its opening record. */
 static int open_packet(uclog_packet_iter *it, const uclog_record *rec, uclog_str text)
 {
@@ -274,6 +293,7 @@ static int open_packet(uclog_packet_iter *it, const uclog_record *rec, uclog_str
     p->pid = uclog_record_pid(rec);
     p->tid = uclog_record_tid(rec);
     uclog_record_span(&p->span, rec);
+    extend_span(p, rec);
     it->buf_len = 0;
     p->bytes.ptr = NULL;
     p->bytes.len = 0;
@@ -320,13 +340,6 @@ static int add_bytes(uclog_packet_iter *it, const char *ptr, size_t len, const u
     p->bytes.ptr = it->buf;
     p->bytes.len = it->buf_len;
     return UCLOG_OK;
-}
-
-static void extend_span(uclog_packet *p, const uclog_record *rec)
-{
-    uclog_span s;
-    uclog_record_span(&s, rec);
-    p->span.length = s.offset + s.length - p->span.offset;
 }
 
 /*
@@ -429,6 +442,8 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
     where = p->span;
     where.offset += where.length;
     where.length = 0;
+    where.line = p->end_line;
+    where.column = p->end_column;
     return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where);
 }
 
@@ -641,15 +656,18 @@ static int only_blanks(const char *p, size_t n)
 /* Advance a position over bytes, keeping line and column right. */
 static void advance(uclog_span *pos, const char *p, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (p[i] == '\n') {
-            pos->line += pos->line ? 1 : 0;
-            pos->column = 1;
-        } else if (pos->column) {
-            pos->column++;
-        }
+    const char *q = p, *end = p + n, *last = NULL, *nl;
+
+    while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+        if (pos->line)
+            pos->line++;
+        last = nl;
+        q = nl + 1;
     }
+    if (last)
+        pos->column = 1 + (uint32_t)(end - last - 1);
+    else if (pos->column)
+        pos->column += (uint32_t)n;
     pos->offset += n;
 }
 
