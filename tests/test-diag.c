@@ -144,11 +144,13 @@ START_TEST(seed_no_edge_candidate)
     uclog_diag_evidence_span(&sp, e);
     ck_assert_uint_eq(sp.line, 167);
     evidence_with(v, "0.490 192.168.1.7 53966 (the client's own address)");
-    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 14);
+    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 17); /* external interface, NAT, firewall, next steps */
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "private key"));
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 3), "External IP address is translated by NAT"));
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 10), "UDP 3478"));
-    ck_assert_ptr_null(uclog_diag_verdict_checklist(v, 14));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 14), "Logging Tool"));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 16), "Netmon"));
+    ck_assert_ptr_null(uclog_diag_verdict_checklist(v, 17));
     done(&d);
 }
 END_TEST

@@ -189,7 +189,7 @@ static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_INVITE_NOT_FOUND, "INVITE_NOT_FOUND", UCLOG_DIAG_WARNING, "invite",
      "no INVITE carrying an SDP offer with m=audio", {invite_missing, NULL}},
     {UCLOG_DIAG_NO_EDGE_CANDIDATE, "NO_EDGE_CANDIDATE", UCLOG_DIAG_FAILURE, "edge",
-     "no candidate of the offer is on the A/V Edge's external address", {external_interface, NULL}},
+     "no candidate of the offer is on the A/V Edge's external address", {external_interface, next_steps}},
     {UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS, "EDGE_NAT_PRIVATE_ADDRESS", UCLOG_DIAG_FAILURE, "edge",
      "a candidate carries the Edge's private external address instead of the NAT-ed one",
      {nat_private, NULL}},

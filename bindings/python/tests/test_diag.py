@@ -54,7 +54,7 @@ class Diagnose(TestCase):
         self.assertEqual((e.time.hour, e.time.minute, e.time.second, e.time.microsecond),
                          (23, 35, 11, 691000))
         self.assertEqual(edge.evidence[1].line, 167)
-        self.assertEqual(len(edge.checklist), 14)
+        self.assertEqual(len(edge.checklist), 17)  # external interface, NAT, firewall, next steps
         self.assertIn("UDP 3478", edge.checklist[10])
         d = r.to_dict()
         self.assertEqual(set(d), {"files", "client", "calls", "verdicts"})
