@@ -252,6 +252,11 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
 
 int uclog_index_build(uclog_index **out, uclog_log *log)
 {
+    return uclog_index_build_filtered(out, log, NULL, NULL);
+}
+
+int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_filter_fn keep, void *userdata)
+{
     uclog_index *idx;
     uclog_msg_iter *it = NULL;
     const uclog_sip *m;
@@ -273,7 +278,8 @@ int uclog_index_build(uclog_index **out, uclog_log *log)
     idx->ctx = log->ctx;
     rc = uclog_msg_iter_new(&it, log);
     while (!rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0)
-        rc = add_message(idx, m, p, log);
+        if (!keep || keep(m, p, userdata))
+            rc = add_message(idx, m, p, log);
     uclog_msg_iter_free(it);
     if (rc != UCLOG_DONE) {
         uclog_index_free(idx);

@@ -154,6 +154,41 @@ START_TEST(provisional_final_and_benotify)
 }
 END_TEST
 
+static int only_service(const uclog_sip *m, const uclog_packet *p, void *userdata)
+{
+    uclog_str method;
+    (void)p;
+    *(int *)userdata += 1;
+    return uclog_sip_cseq(NULL, &method, m) == 0 && method.len == 7 && !memcmp(method.ptr, "SERVICE", 7);
+}
+
+START_TEST(filtered)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    uint32_t m;
+    uclog_str s;
+    int seen = 0;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("seed.uccapilog")), 0);
+    ck_assert_int_eq(uclog_index_build_filtered(&idx, log, only_service, &seen), 0);
+    ck_assert_int_eq(seen, 5);
+    ck_assert_uint_eq(uclog_index_message_count(idx), 2);
+    ck_assert_uint_eq(uclog_index_call_count(idx), 1);
+    ck_assert_int_eq(uclog_index_message_call_id(&s, idx, 1), 0);
+    ck_assert_str_view(s, "54b45caa1e33428abe89238d8b8ddd80");
+    ck_assert_int_eq(uclog_index_request_of(&m, idx, 1), 0);
+    ck_assert_uint_eq(m, 0);
+    uclog_index_free(idx);
+    ck_assert_int_eq(uclog_index_build_filtered(&idx, log, NULL, NULL), 0); /* NULL keeps all */
+    ck_assert_uint_eq(uclog_index_message_count(idx), 5);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(stream_refused)
 {
     uclog_ctx *ctx = tu_ctx();
@@ -209,6 +244,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, seed_transactions);
     tcase_add_test(tc, unanswered_service);
     tcase_add_test(tc, provisional_final_and_benotify);
+    tcase_add_test(tc, filtered);
     tcase_add_test(tc, stream_refused);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

@@ -20,6 +20,7 @@
 #include <uclog/errors.h>
 #include <uclog/log.h>
 #include <uclog/sip.h>
+#include <uclog/packet.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +36,23 @@ typedef struct uclog_index uclog_index;
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_index_build(uclog_index **out, uclog_log *log);
+
+/**
+ * Filter for uclog_index_build_filtered(): return non-zero to keep the
+ * message. Both arguments are lent for the call only.
+ */
+typedef int (*uclog_index_filter_fn)(const uclog_sip *msg, const uclog_packet *pkt, void *userdata);
+
+/**
+ * Index only the SIP messages @p keep accepts (all when it is NULL), so that
+ * a tool that needs a few kinds of messages pays memory only for those.
+ * Message numbers count the kept messages. Calls and request/response
+ * matching work among the kept messages.
+ * @return as uclog_index_build().
+ * @since 1.0
+ */
+UCLOG_EXPORT int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_filter_fn keep,
+                                            void *userdata);
 
 /** Free an index. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_index_free(uclog_index *idx);

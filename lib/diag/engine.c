@@ -32,8 +32,41 @@ typedef struct {
     size_t ndone, done_cap;
     uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays last received */
     uint32_t nrelay;
+    uint32_t uri_msg;      /* the provisioning 200 OK whose mrasUri was read last, and what it gave */
+    const char *uri, *uri_problem;
+    uclog_span uri_span;
+    uint8_t *call_done;    /* per Call-ID of the index: an INVITE of it was looked at */
+    const char *last_cid;  /* the Call-ID copied last, shared by the evidence that follows */
     int rc;                /* first error: sticky */
 } run;
+
+/*
+ * The messages the procedure reads: sign-in (REGISTER, SUBSCRIBE, SERVICE)
+ * and call (INVITE, BYE, CANCEL) requests and their responses. Indexing only
+ * these keeps the memory in proportion to sign-ins and calls, not to the log.
+ */
+static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
+{
+    static const char *const methods[] = {"REGISTER", "SUBSCRIBE", "SERVICE", "INVITE", "BYE", "CANCEL"};
+    uclog_str method;
+    size_t k;
+
+    (void)p;
+    (void)userdata;
+    if (uclog_sip_is_request(m) ? uclog_sip_request_line(&method, NULL, NULL, m)
+                                : uclog_sip_cseq(NULL, &method, m))
+        return 0;
+    for (k = 0; k < sizeof(methods) / sizeof(methods[0]); k++) {
+        size_t n = strlen(methods[k]), i;
+        if (method.len != n)
+            continue;
+        for (i = 0; i < n && (method.ptr[i] & ~0x20) == methods[k][i]; i++)
+            ;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
 
 /* ---- small helpers ---- */
 
@@ -112,8 +145,11 @@ static int evidence_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const u
     if (i != NONE) {
         uclog_index_message_span(&e.span, R->idx, i);
         e.has_ts = uclog_index_message_timestamp(&e.ts, R->idx, i) == 0;
-        if (uclog_index_message_call_id(&cid, R->idx, i) == 0)
-            e.call_id = dup_view(R, cid);
+        if (uclog_index_message_call_id(&cid, R->idx, i) == 0) {
+            if (!R->last_cid || strlen(R->last_cid) != cid.len || memcmp(R->last_cid, cid.ptr, cid.len))
+                R->last_cid = dup_view(R, cid);
+            e.call_id = R->last_cid;
+        }
         e.file = uclog_diag_report_file_name(R->r, e.span.file);
     }
     if (where)
@@ -125,16 +161,20 @@ static int evidence_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const u
 }
 
 /* "SIP/2.0 488 Not Acceptable Here" or "SERVICE sip:…": the start line, for evidence. */
+static const char *line_of(run *R, const uclog_sip *m)
+{
+    uclog_str line;
+    return uclog_sip_start_line(&line, NULL, m) == 0 ? dup_view(R, line) : NULL;
+}
+
 static const char *start_line_of(run *R, uint32_t i)
 {
     uclog_sip *m = NULL;
-    uclog_str line;
-    const char *s = NULL;
+    const char *s;
 
     if (parse_msg(R, i, &m))
         return NULL;
-    if (uclog_sip_start_line(&line, NULL, m) == 0)
-        s = dup_view(R, line);
+    s = line_of(R, m);
     uclog_sip_free(m);
     return s;
 }
@@ -326,15 +366,21 @@ static void find_signins(run *R)
     }
 }
 
-/* The newest of list[] with after < index < before, or NONE. */
+/* The newest of list[] (ascending) with after < index < before, or NONE. */
 static uint32_t newest(const uint32_t *list, size_t n, uint32_t after, uint32_t before)
 {
-    size_t k;
-    uint32_t best = NONE;
-    for (k = 0; k < n; k++)
-        if (list[k] < before && (after == NONE || list[k] > after))
-            best = list[k];
-    return best;
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) { /* the first element >= before */
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] < before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || (after != NONE && list[lo - 1] <= after))
+        return NONE;
+    return list[lo - 1];
 }
 
 /* ---- sign-in: provisioning, mrasUri, MRAS ---- */
@@ -534,7 +580,13 @@ static void signin_steps(run *R, uint32_t before)
         }
         return;
     }
-    uri = find_mras_uri(R, fin, &uri_span, &problem);
+    if (R->uri_msg != fin) { /* calls after one sign-in share its 200 OK: read it once */
+        R->uri = find_mras_uri(R, fin, &R->uri_span, &R->uri_problem);
+        R->uri_msg = fin;
+    }
+    uri = R->uri;
+    uri_span = R->uri_span;
+    problem = R->uri_problem;
     if (R->rc)
         return;
     if (!uri) {
@@ -702,6 +754,33 @@ static uint32_t parse_offers(run *R, const uclog_sip *m, uclog_sdp **sdps, uint3
     return got;
 }
 
+/* A message parsed with its SDP bodies, to be read by several steps. */
+typedef struct {
+    uclog_sip *m;
+    uclog_sdp *sdps[4];
+    uint32_t nsdp;
+} parsed;
+
+static void parsed_free(parsed *p)
+{
+    while (p->nsdp)
+        uclog_sdp_free(p->sdps[--p->nsdp]);
+    uclog_sip_free(p->m);
+    p->m = NULL;
+}
+
+/* On failure nothing is left to free. */
+static int parse_with_sdp(run *R, uint32_t i, parsed *p)
+{
+    memset(p, 0, sizeof(*p));
+    if (parse_msg(R, i, &p->m))
+        return R->rc;
+    p->nsdp = parse_offers(R, p->m, p->sdps, 4);
+    if (R->rc)
+        parsed_free(p);
+    return R->rc;
+}
+
 static int has_audio(uclog_sdp *const *sdps, uint32_t n)
 {
     uint32_t s, k;
@@ -770,31 +849,25 @@ static uint32_t answer_of(run *R, uint32_t offer)
     return NONE;
 }
 
-static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer, uint32_t context_msg)
+static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer, const parsed *op,
+                      uint32_t context_msg)
 {
-    uclog_sip *m = NULL, *cm = NULL;
-    uclog_sdp *sdps[4], *csdps[4];
-    uint32_t nsdp, ncsdp = 0;
+    uclog_sip *cm = NULL;
+    uclog_sdp *csdps[4];
+    uint32_t ncsdp = 0;
     own_set own;
     int found[4] = {0, 0, 0, 0}, given = R->opts && (R->opts->nedge || R->opts->has_nat || R->opts->npriv);
     int32_t code;
     struct uclog_diag_verdict *v;
 
-    if (parse_msg(R, offer, &m))
-        return;
-    nsdp = parse_offers(R, m, sdps, 4);
     memset(&own, 0, sizeof(own));
-    own_addresses(R, &own, offer, m, sdps, nsdp);
-    candidates_evidence(R, NULL, offer, sdps, nsdp, &own, 0, found);
+    own_addresses(R, &own, offer, op->m, op->sdps, op->nsdp);
+    candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, &own, 0, found);
     code = found[C_EDGE]           ? UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
            : found[C_PRIVATE_EDGE] ? UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
                                    : UCLOG_DIAG_NO_EDGE_CANDIDATE;
-    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->r->location == UCLOG_DIAG_LOCATION_INTERNAL) {
-        /* An internal client offers host candidates: no Edge failure is claimed from them. */
-        free_sdps(sdps, nsdp);
-        uclog_sip_free(m);
-        return;
-    }
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->r->location == UCLOG_DIAG_LOCATION_INTERNAL)
+        return; /* an internal client offers host candidates: no Edge failure is claimed from them */
     v = verdict(R, code, call, call_id);
     if (v && !given) {
         v->certainty = UCLOG_DIAG_INFERRED;
@@ -814,17 +887,15 @@ static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer,
                          ? "a candidate carries the A/V Edge's private external address instead of the NAT-ed one"
                          : uclog__diag_printf(R->r, "none of the offer's %d audio candidates is on the A/V Edge's "
                                                     "external address", found[0] + found[1] + found[2] + found[3]);
-    evidence_at(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", start_line_of(R, offer)));
+    evidence_at(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", line_of(R, op->m)));
     memset(found, 0, sizeof(found));
-    candidates_evidence(R, v, offer, sdps, nsdp, &own, 0, found);
+    candidates_evidence(R, v, offer, op->sdps, op->nsdp, &own, 0, found);
     if (context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
         ncsdp = parse_offers(R, cm, csdps, 4);
         candidates_evidence(R, v, context_msg, csdps, ncsdp, &own, 1, found);
         free_sdps(csdps, ncsdp);
         uclog_sip_free(cm);
     }
-    free_sdps(sdps, nsdp);
-    uclog_sip_free(m);
 }
 
 /* ---- calls: media failure and refusal ---- */
@@ -916,47 +987,45 @@ static void find_calls(run *R)
     uint32_t i;
 
     for (i = 0; i < R->nmsgs && !R->rc; i++) {
-        uclog_sip *m = NULL;
-        uclog_sdp *sdps[4];
-        uint32_t nsdp, offer = NONE, ctxmsg = NONE, c;
+        parsed inv, ans;
+        const parsed *op;
+        uint32_t offer = NONE, ctxmsg = NONE, c, ic;
         int32_t dir;
         uclog_str cid, peer;
-        int audio, seen = 0;
-        size_t k;
 
-        if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->idx, i))
+        if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->idx, i) ||
+            uclog_index_find_call(&ic, R->idx, cid.ptr, cid.len) || R->call_done[ic])
             continue;
-        for (k = 0; k < R->r->ncalls; k++)
-            if (strlen(R->r->calls[k].call_id) == cid.len && !memcmp(R->r->calls[k].call_id, cid.ptr, cid.len))
-                seen = 1;
-        if (seen || parse_msg(R, i, &m))
-            continue;
-        nsdp = parse_offers(R, m, sdps, 4);
-        audio = has_audio(sdps, nsdp);
-        free_sdps(sdps, nsdp);
-        if (!audio) {
-            uclog_sip_free(m);
+        R->call_done[ic] = 1; /* later INVITEs of a Call-ID re-offer the same call */
+        if (parse_with_sdp(R, i, &inv))
+            return;
+        if (!has_audio(inv.sdps, inv.nsdp)) {
+            parsed_free(&inv);
             continue;
         }
+        memset(&ans, 0, sizeof(ans));
         if (sent(R, i)) {
             dir = UCLOG_DIAG_CALL_OUTGOING;
             offer = i;
+            op = &inv;
             ctxmsg = answer_of(R, i);
-            if (uclog_sip_to(NULL, &peer, NULL, NULL, m))
+            if (uclog_sip_to(NULL, &peer, NULL, NULL, inv.m))
                 peer.ptr = NULL;
         } else {
             dir = UCLOG_DIAG_CALL_INCOMING;
             offer = answer_of(R, i); /* the client's own answer */
             ctxmsg = i;
-            if (uclog_sip_from(NULL, &peer, NULL, NULL, m))
+            op = &ans;
+            if (uclog_sip_from(NULL, &peer, NULL, NULL, inv.m))
                 peer.ptr = NULL;
-            if (offer == NONE || !sent(R, offer)) {
-                uclog_sip_free(m);
+            if (offer == NONE || !sent(R, offer) || parse_with_sdp(R, offer, &ans)) {
+                parsed_free(&inv);
                 continue;
             }
         }
         if (uclog__diag_grow(R->r, (void **)&R->r->calls, &R->r->calls_cap, R->r->ncalls + 1, sizeof(*R->r->calls))) {
-            uclog_sip_free(m);
+            parsed_free(&inv);
+            parsed_free(&ans);
             fail(R, UCLOG_E_NOMEM);
             return;
         }
@@ -964,12 +1033,13 @@ static void find_calls(run *R)
         R->r->calls[c].call_id = dup_view(R, cid);
         R->r->calls[c].peer = dup_view(R, peer);
         R->r->calls[c].direction = dir;
-        uclog_sip_free(m);
-        if (R->rc)
-            return;
-        signin_steps(R, offer < i ? offer : i);
-        edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, ctxmsg);
-        call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+        if (!R->rc) {
+            signin_steps(R, offer < i ? offer : i);
+            edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, op, ctxmsg);
+            call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+        }
+        parsed_free(&inv);
+        parsed_free(&ans);
     }
 }
 
@@ -1004,10 +1074,18 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     R.opts = opts;
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)))
         return rc;
-    if (copy_files(&R, log) == 0 && (rc = uclog_index_build(&R.idx, log)) != 0)
+    R.uri_msg = NONE;
+    if (copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, NULL)) != 0)
         fail(&R, rc);
     if (!R.rc) {
         R.nmsgs = uclog_index_message_count(R.idx);
+        R.call_done = uclog_ctx_alloc(R.ctx, uclog_index_call_count(R.idx) + 1);
+        if (!R.call_done)
+            fail(&R, UCLOG_E_NOMEM);
+        else
+            memset(R.call_done, 0, uclog_index_call_count(R.idx) + 1);
+    }
+    if (!R.rc) {
         if (R.nmsgs == 0) {
             struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
             uint32_t f;
@@ -1041,6 +1119,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     uclog_ctx_dealloc(R.ctx, R.subs);
     uclog_ctx_dealloc(R.ctx, R.mras);
     uclog_ctx_dealloc(R.ctx, R.done);
+    uclog_ctx_dealloc(R.ctx, R.call_done);
     if (R.rc) {
         uclog_diag_report_free(R.r);
         return R.rc;

@@ -5,28 +5,23 @@
 
 #include "diag-internal.h"
 
+/* A string the report owns: one allocation, the link in front of the bytes. */
 struct uclog__diag_block {
     struct uclog__diag_block *next;
-    void *mem;
 };
 
 /* Track a block so that uclog_diag_report_free() finds it. */
 static void *keep(uclog_diag_report *r, size_t size)
 {
-    struct uclog__diag_block *b = uclog_ctx_alloc(r->ctx, sizeof(*b));
-    if (!b) {
-        r->nomem = 1;
-        return NULL;
-    }
-    b->mem = uclog_ctx_alloc(r->ctx, size ? size : 1);
-    if (!b->mem) {
-        uclog_ctx_dealloc(r->ctx, b);
+    struct uclog__diag_block *b;
+
+    if (size > SIZE_MAX - sizeof(*b) || !(b = uclog_ctx_alloc(r->ctx, sizeof(*b) + size))) {
         r->nomem = 1;
         return NULL;
     }
     b->next = r->blocks;
     r->blocks = b;
-    return b->mem;
+    return b + 1;
 }
 
 int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx)
@@ -50,7 +45,6 @@ void uclog_diag_report_free(uclog_diag_report *r)
     while (r->blocks) {
         struct uclog__diag_block *b = r->blocks;
         r->blocks = b->next;
-        uclog_ctx_dealloc(r->ctx, b->mem);
         uclog_ctx_dealloc(r->ctx, b);
     }
     for (i = 0; i < r->nverdicts; i++) {

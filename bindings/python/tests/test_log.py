@@ -229,6 +229,16 @@ class IndexTests(TestCase):
             self.assertTrue(m.is_response_to(idx.message(2)))
         self.assertEqual(m.direction, "received")
 
+    def test_filtered_index(self):
+        with uclog.open(data("seed.uccapilog")) as log:
+            with log.index(keep=lambda m: m.cseq and m.cseq[1] == "SERVICE") as idx:
+                self.assertEqual(len(idx), 2)
+                self.assertEqual([e.call_id for e in idx.entries()], SEED_CALL_IDS[2:4])
+                self.assertEqual(idx.request_of(1), 0)
+            with self.assertRaises(ZeroDivisionError):
+                log.index(keep=lambda m: 1 / 0)
+        self.assertEqual(_clib.live(), {})
+
     def test_index_of_stream_is_refused(self):
         with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f) as log:
             with self.assertRaises(uclog.Error) as cm:

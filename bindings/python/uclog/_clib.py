@@ -108,6 +108,7 @@ MsgIterP = _opaque("uclog_msg_iter")
 IndexP = _opaque("uclog_index")
 SipP = _opaque("uclog_sip")
 SipPartP = _opaque("uclog_sip_part")
+IndexFilterFn = CFUNCTYPE(c_int, SipP, PacketP, c_void_p)
 SdpP = _opaque("uclog_sdp")
 SdpMediaP = _opaque("uclog_sdp_media")
 SdpCandP = _opaque("uclog_sdp_candidate")
@@ -356,6 +357,8 @@ CORE_PROTOTYPES = [
     ("uclog_msg_iter_free", None, [MsgIterP], ("free", "msg_iter")),
     # index.h
     ("uclog_index_build", int_, [POINTER(IndexP), LogP], ("new", "index", LOG)),
+    ("uclog_index_build_filtered", int_, [POINTER(IndexP), LogP, IndexFilterFn, c_void_p],
+     ("new", "index", LOG)),
     ("uclog_index_free", None, [IndexP], ("free", "index")),
     ("uclog_index_message_count", u32, [IndexP], None),
     ("uclog_index_message_parse", int_, [POINTER(SipP), IndexP, u32], ("new", "sip")),

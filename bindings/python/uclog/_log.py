@@ -239,10 +239,12 @@ class Log:
                           lib.uclog_msg_iter_free, _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
                           SipMessage)
 
-    def index(self):
+    def index(self, keep=None):
         """Build an :class:`Index` of the log's SIP messages (reads the whole
-        log; not for a stream). Freed with the log, or by its own close()."""
-        return Index(self)
+        log; not for a stream). Freed with the log, or by its own close().
+        With `keep`, a callable given each :class:`SipMessage`, only the
+        messages it returns true for are indexed."""
+        return Index(self, keep)
 
 
 @dataclass(frozen=True)
@@ -268,9 +270,25 @@ class Index:
     """The index of a log's SIP messages: calls by Call-ID and responses
     matched to their requests. Messages are numbered in log order."""
 
-    def __init__(self, log):
+    def __init__(self, log, keep=None):
         self._log = log                      # the log must outlive the index
-        self._owned = log._cursor(lib.uclog_index_build, lib.uclog_index_free, _clib.IndexP)
+        if keep is None:
+            self._owned = log._cursor(lib.uclog_index_build, lib.uclog_index_free, _clib.IndexP)
+            return
+        failure = []
+
+        def filter_fn(sip, packet, userdata):
+            try:
+                return 1 if keep(SipMessage(sip, packet)) else 0
+            except BaseException as e:        # raised again below, not across C
+                failure.append(e)
+                return 0
+        c_filter = _clib.IndexFilterFn(filter_fn)
+        self._owned = log._cursor(lambda out, lg: lib.uclog_index_build_filtered(out, lg, c_filter, None),
+                                  lib.uclog_index_free, _clib.IndexP)
+        if failure:
+            self.close()
+            raise failure[0]
 
     @property
     def _ptr(self):
