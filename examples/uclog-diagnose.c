@@ -12,6 +12,8 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
+#include "common.h"
+
 #define WIDTH 80
 
 static void usage(FILE *out)
@@ -187,27 +189,7 @@ static void print_text(const uclog_diag_report *r)
 
 static void json_str(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    if (!s) {
-        fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    for (; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", stdout); break;
-        case '\\': fputs("\\\\", stdout); break;
-        case '\n': fputs("\\n", stdout); break;
-        case '\r': fputs("\\r", stdout); break;
-        case '\t': fputs("\\t", stdout); break;
-        default:
-            if (*p < 0x20)
-                printf("\\u%04x", *p);
-            else
-                putchar(*p);
-        }
-    }
-    putchar('"');
+    ex_json_strn(s, s ? strlen(s) : 0);
 }
 
 static void print_json(const uclog_diag_report *r)
@@ -322,28 +304,6 @@ static void list_verdicts(void)
 
 /* ---- input ---- */
 
-static char *slurp_stdin(size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-
-    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    *len = n;
-    return buf;
-}
-
 static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
                      const char *ip)
 {
@@ -418,7 +378,7 @@ int main(int argc, char **argv)
     }
     if (argc - i == 1 && !strcmp(argv[i], "-")) {
         size_t len = 0;
-        input = slurp_stdin(&len);
+        input = ex_slurp(stdin, &len);
         rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
     } else {
         rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));

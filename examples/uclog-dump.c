@@ -10,6 +10,10 @@
 
 #include <uclog/uclog.h>
 
+#include "common.h"
+
+static const uclog_str absent = {NULL, 0};
+
 #define WIDTH 80
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
 
@@ -290,34 +294,10 @@ static int time_matches(const struct options *o, int have_ts, const uclog_timest
 
 /* ---- text output ---- */
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-    size_t len, i;
-    unsigned c = p[0];
-    unsigned long cp;
-
-    if (c < 0x80)
-        return 1;
-    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!len || len > n)
-        return 0;
-    cp = c & (0x3F >> (len - 1));
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 /* Columns of one character at p (1, or 0 for a line end we drop), its byte length in *len. */
 static void put_char(const unsigned char *p, size_t n, size_t *len)
 {
-    size_t l = utf8_len(p, n);
+    size_t l = ex_utf8_len(p, n);
     if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F) && p[0] != '\t')) {
         putchar('?');
         *len = 1;
@@ -337,7 +317,7 @@ static int put_field(const char *s, size_t n, int width, int pad)
 
     if (!s)
         n = 0;
-    for (i = 0; i < n; i += utf8_len(p + i, n - i) ? utf8_len(p + i, n - i) : 1)
+    for (i = 0; i < n; i += ex_utf8_len(p + i, n - i) ? ex_utf8_len(p + i, n - i) : 1)
         chars++;
     for (i = 0; i < n && col < width; col++) {
         if ((size_t)width < chars && col == width - 1) {
@@ -380,16 +360,6 @@ static void put_text(uclog_str s)
         putchar('\n');
 }
 
-static void fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port, int ok)
-{
-    if (!ok)
-        snprintf(buf, cap, "?");
-    else if (memchr(a.ptr, ':', a.len))
-        snprintf(buf, cap, "[%.*s]:%u", (int)a.len, a.ptr, (unsigned)port);
-    else
-        snprintf(buf, cap, "%.*s:%u", (int)a.len, a.ptr, (unsigned)port);
-}
-
 /* Separators printed when the file or the day changes. */
 struct place {
     uint32_t file;
@@ -417,48 +387,14 @@ static void new_place(struct place *pl, const uclog_log *log, uint32_t file, int
 
 /* ---- JSON output ---- */
 
-static void json_strn(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, l;
-
-    if (!s) {
-        fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    while (i < n) {
-        unsigned c = p[i];
-        switch (c) {
-        case '"': fputs("\\\"", stdout); break;
-        case '\\': fputs("\\\\", stdout); break;
-        case '\n': fputs("\\n", stdout); break;
-        case '\r': fputs("\\r", stdout); break;
-        case '\t': fputs("\\t", stdout); break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                printf("\\u%04x", c);
-            } else if ((l = utf8_len(p + i, n - i)) == 0) {
-                fputs("\\ufffd", stdout);
-            } else {
-                fwrite(p + i, 1, l, stdout);
-                i += l;
-                continue;
-            }
-        }
-        i++;
-    }
-    putchar('"');
-}
-
 static void json_s(uclog_str s)
 {
-    json_strn(s.ptr, s.len);
+    ex_json_strn(s.ptr, s.len);
 }
 
 static void json_z(const char *s)
 {
-    json_strn(s, s ? strlen(s) : 0);
+    ex_json_strn(s, s ? strlen(s) : 0);
 }
 
 static void json_key(const char *k)
@@ -705,7 +641,7 @@ static void msg_line(const struct msg *m)
         snprintf(buf, sizeof(buf), "-");
     col += put_z(buf, 12, 1);
     col += printf(" %-3s ", m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?");
-    fmt_addr(buf, sizeof(buf), m->remote, m->remote_port, m->have_remote);
+    ex_fmt_addr(buf, sizeof(buf), m->have_remote ? m->remote : absent, m->remote_port);
     col += put_z(buf, 21, 1) + printf(" ");
     if (m->is_request) {
         col += put_field(m->method.ptr, m->method.len, 16, 1);
@@ -731,8 +667,8 @@ static void msg_full(const struct msg *m)
 {
     char buf[160], local[64], remote[64];
 
-    fmt_addr(local, sizeof(local), m->local, m->local_port, m->have_local);
-    fmt_addr(remote, sizeof(remote), m->remote, m->remote_port, m->have_remote);
+    ex_fmt_addr(local, sizeof(local), m->have_local ? m->local : absent, m->local_port);
+    ex_fmt_addr(remote, sizeof(remote), m->have_remote ? m->remote : absent, m->remote_port);
     if (m->have_ts)
         snprintf(buf, sizeof(buf), "=== line %u, %02u/%02u/%04u|%02u:%02u:%02u.%03u", (unsigned)m->span.line,
                  m->ts.month, m->ts.day, m->ts.year, m->ts.hour, m->ts.minute, m->ts.second, m->ts.millisecond);
@@ -747,13 +683,6 @@ static void msg_full(const struct msg *m)
     putchar('\n');
 }
 
-static const char *diag_kind_name(uint32_t kind)
-{
-    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
-           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
-                                           : "ms-client-diagnostics";
-}
-
 static void json_diagnostics(const uclog_sip *sip)
 {
     uint32_t i, n = uclog_sip_diag_count(sip);
@@ -765,7 +694,7 @@ static void json_diagnostics(const uclog_sip *sip)
         int ok;
         uclog_sip_diag(&entry, &kind, sip, i);
         ok = uclog_sip_diag_parse(&id, &sub, &reason, &source, entry) == 0;
-        printf("%s{\"kind\": \"%s\", \"id\": ", i ? ", " : "", diag_kind_name(kind));
+        printf("%s{\"kind\": \"%s\", \"id\": ", i ? ", " : "", ex_diag_kind_name(kind));
         if (ok)
             printf("%u, \"sub_id\": ", (unsigned)id);
         else
@@ -866,7 +795,7 @@ static void json_addr(const char *key, uclog_str a, uint32_t port, int ok)
         fputs("null", stdout);
         return;
     }
-    fmt_addr(buf, sizeof(buf), a, port, ok);
+    ex_fmt_addr(buf, sizeof(buf), ok ? a : absent, port);
     json_z(buf);
 }
 
@@ -972,27 +901,6 @@ static int dump_messages(uclog_log *log, const struct options *o)
 
 /* ---- input ---- */
 
-static char *slurp(FILE *in, size_t *len)
-{
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-
-    while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    *len = n;
-    return buf;
-}
-
 /* Standard input, read through a callback so that the bytes looked at
  * first (to tell UTF-16, which cannot be streamed) are read again. */
 struct input {
@@ -1028,7 +936,7 @@ static int open_stdin(uclog_log **log, uclog_ctx *ctx, struct input *in, char **
         whole = 1;
     if (whole) {
         size_t len = 0;
-        char *rest = slurp(stdin, &len);
+        char *rest = ex_slurp(stdin, &len);
         *copy = rest ? malloc(len + in->head_len + 1) : NULL;
         if (*copy) {
             memcpy(*copy, in->head, in->head_len);

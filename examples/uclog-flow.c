@@ -11,6 +11,8 @@
 
 #include <uclog/uclog.h>
 
+#include "common.h"
+
 #define WIDTH 80
 #define CLIENT 17 /* column of the client's lane */
 #define SERVER 65 /* column of the server's lane */
@@ -35,30 +37,6 @@ static void usage(FILE *out)
 
 /* ---- text ---- */
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-    size_t len, i;
-    unsigned c = p[0];
-    unsigned long cp;
-
-    if (c < 0x80)
-        return 1;
-    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!len || len > n)
-        return 0;
-    cp = c & (0x3F >> (len - 1));
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 static int columns_n(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -66,7 +44,7 @@ static int columns_n(const char *s, size_t n)
     int col = 0;
 
     for (; i < n; i += l ? l : 1, col++)
-        l = utf8_len(p + i, n - i);
+        l = ex_utf8_len(p + i, n - i);
     return col;
 }
 
@@ -88,7 +66,7 @@ static int put_field_n(const char *s, size_t n, int width)
             fputs(ELLIPSIS, stdout);
             return width;
         }
-        l = utf8_len(p + i, n - i);
+        l = ex_utf8_len(p + i, n - i);
         if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
             putchar('?');
             i++;
@@ -188,16 +166,6 @@ static void note(const char *text)
     }
 }
 
-static void fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port)
-{
-    if (!a.ptr)
-        snprintf(buf, cap, "?");
-    else if (memchr(a.ptr, ':', a.len))
-        snprintf(buf, cap, "[%.*s]:%u", (int)(a.len < 64 ? a.len : 64), a.ptr, (unsigned)port);
-    else
-        snprintf(buf, cap, "%.*s:%u", (int)(a.len < 64 ? a.len : 64), a.ptr, (unsigned)port);
-}
-
 static void str_copy(char *buf, size_t cap, uclog_str s)
 {
     size_t n = s.ptr ? (s.len < cap - 1 ? s.len : cap - 1) : 0;
@@ -207,13 +175,6 @@ static void str_copy(char *buf, size_t cap, uclog_str s)
 }
 
 /* ---- one call ---- */
-
-static const char *diag_kind_name(uint32_t kind)
-{
-    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
-           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
-                                           : "ms-client-diagnostics";
-}
 
 /* The arrow of message @i, and a note for each diagnostics entry it carries. */
 static int draw_message(const uclog_index *idx, uint32_t i, const char *server, unsigned *day)
@@ -248,7 +209,7 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
         strncat(label, " (SDP)", sizeof(label) - strlen(label) - 1);
     remote.ptr = NULL;
     if (uclog_index_message_addresses(NULL, NULL, &remote, &port, idx, i) == 0) {
-        fmt_addr(addr, sizeof(addr), remote, port);
+        ex_fmt_addr(addr, sizeof(addr), remote, port);
         if (strcmp(addr, server)) {
             strncat(label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT ? " to " : " from ",
                     sizeof(label) - strlen(label) - 1);
@@ -260,10 +221,10 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
         uclog_sip_diag(&entry, &kind, sip, k);
         if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
             str_copy(buf, sizeof(buf), text);
-            snprintf(label, sizeof(label), "%s: %u %s", diag_kind_name(kind), (unsigned)id, buf);
+            snprintf(label, sizeof(label), "%s: %u %s", ex_diag_kind_name(kind), (unsigned)id, buf);
         } else {
             str_copy(buf, sizeof(buf), entry);
-            snprintf(label, sizeof(label), "%s: %s", diag_kind_name(kind), buf);
+            snprintf(label, sizeof(label), "%s: %s", ex_diag_kind_name(kind), buf);
         }
         note(label);
     }
@@ -290,8 +251,8 @@ static int draw_call(const uclog_index *idx, uint32_t c)
     for (k = 0; k < n; k++) {
         uclog_index_call_message(&m, idx, c, k);
         if (uclog_index_message_addresses(&local, &lport, &remote, &rport, idx, m) == 0) {
-            fmt_addr(client, sizeof(client), local, lport);
-            fmt_addr(server, sizeof(server), remote, rport);
+            ex_fmt_addr(client, sizeof(client), local, lport);
+            ex_fmt_addr(server, sizeof(server), remote, rport);
             break;
         }
     }
@@ -319,27 +280,6 @@ static int draw_call(const uclog_index *idx, uint32_t c)
 }
 
 /* ---- input ---- */
-
-static char *slurp(FILE *in, size_t *len)
-{
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-
-    while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    *len = n;
-    return buf;
-}
 
 static int starts_with(uclog_str s, const char *prefix)
 {
@@ -407,7 +347,7 @@ int main(int argc, char **argv)
     /* The index needs the log's bytes in memory: standard input is read whole. */
     if (argc - i == 1 && !strcmp(argv[i], "-")) {
         size_t len = 0;
-        input = slurp(stdin, &len);
+        input = ex_slurp(stdin, &len);
         rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
     } else {
         rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));

@@ -365,13 +365,11 @@ int uclog_index_message_timestamp(uclog_timestamp *out, const uclog_index *idx, 
     const struct idx_msg *e = msg_at(idx, i);
     if (!out)
         return UCLOG_E_INVALID_ARG;
-    memset(out, 0, sizeof(*out));
-    if (!e)
+    if (!e) {
+        memset(out, 0, sizeof(*out));
         return UCLOG_E_RANGE;
-    if (!e->ts_ok)
-        return UCLOG_E_NOT_FOUND;
-    *out = e->ts;
-    return UCLOG_OK;
+    }
+    return uclog__timestamp_get(out, &e->ts, e->ts_ok);
 }
 
 int uclog_index_message_call_id(uclog_str *out, const uclog_index *idx, uint32_t i)

@@ -46,6 +46,17 @@ struct uclog_record {
 };
 
 int32_t uclog__detect_encoding(const unsigned char *d, size_t n);
+
+/* Copy a timestamp out for an accessor: 0, or UCLOG_E_NOT_FOUND (zeroed). */
+static inline int uclog__timestamp_get(uclog_timestamp *out, const uclog_timestamp *ts, int ok)
+{
+    if (!ok) {
+        memset(out, 0, sizeof(*out));
+        return UCLOG_E_NOT_FOUND;
+    }
+    *out = *ts;
+    return UCLOG_OK;
+}
 /* 1 and *ms set when the text has a record header; scans to the first one. */
 int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 

@@ -670,12 +670,7 @@ int uclog_record_timestamp(uclog_timestamp *out, const uclog_record *rec)
 {
     if (!out || !rec)
         return UCLOG_E_INVALID_ARG;
-    if (!rec->ts_ok) {
-        memset(out, 0, sizeof(*out));
-        return UCLOG_E_NOT_FOUND;
-    }
-    *out = rec->ts;
-    return UCLOG_OK;
+    return uclog__timestamp_get(out, &rec->ts, rec->ts_ok);
 }
 
 uint32_t uclog_record_pid(const uclog_record *rec)

@@ -564,12 +564,7 @@ int uclog_packet_timestamp(uclog_timestamp *out, const uclog_packet *pkt)
 {
     if (!out || !pkt)
         return UCLOG_E_INVALID_ARG;
-    if (!pkt->ts_ok) {
-        memset(out, 0, sizeof(*out));
-        return UCLOG_E_NOT_FOUND;
-    }
-    *out = pkt->ts;
-    return UCLOG_OK;
+    return uclog__timestamp_get(out, &pkt->ts, pkt->ts_ok);
 }
 
 uint32_t uclog_packet_tid(const uclog_packet *pkt)

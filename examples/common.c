@@ -1,0 +1,102 @@
+/* Output helpers shared by the example programs. */
+#include "common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t ex_utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    unsigned c = p[0];
+    unsigned long cp;
+
+    if (c < 0x80)
+        return 1;
+    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (!len || len > n)
+        return 0;
+    cp = c & (0x3F >> (len - 1));
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+void ex_json_strn(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, l;
+
+    if (!s) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    while (i < n) {
+        unsigned c = p[i];
+        switch (c) {
+        case '"': fputs("\\\"", stdout); break;
+        case '\\': fputs("\\\\", stdout); break;
+        case '\n': fputs("\\n", stdout); break;
+        case '\r': fputs("\\r", stdout); break;
+        case '\t': fputs("\\t", stdout); break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                printf("\\u%04x", c);
+            } else if ((l = ex_utf8_len(p + i, n - i)) == 0) {
+                fputs("\\ufffd", stdout);
+            } else {
+                fwrite(p + i, 1, l, stdout);
+                i += l;
+                continue;
+            }
+        }
+        i++;
+    }
+    putchar('"');
+}
+
+char *ex_slurp(FILE *in, size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+
+    while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+const char *ex_diag_kind_name(uint32_t kind)
+{
+    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
+           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                           : "ms-client-diagnostics";
+}
+
+void ex_fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port)
+{
+    int n = (int)(a.len < 64 ? a.len : 64);
+
+    if (!a.ptr)
+        snprintf(buf, cap, "?");
+    else if (memchr(a.ptr, ':', a.len))
+        snprintf(buf, cap, "[%.*s]:%u", n, a.ptr, (unsigned)port);
+    else
+        snprintf(buf, cap, "%.*s:%u", n, a.ptr, (unsigned)port);
+}

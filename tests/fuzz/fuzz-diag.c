@@ -1,0 +1,75 @@
+/*
+ * Fuzz target: the whole diagnosis of one buffer as a log, with and without
+ * Edge addresses, with default limits, tiny limits and a failing allocator;
+ * every verdict, evidence item and checklist line is read.
+ */
+#include <uclog/diag.h>
+
+#include "fuzz.h"
+
+static void walk_report(const uclog_diag_report *r)
+{
+    uint32_t i, k, n = uclog_diag_report_verdict_count(r);
+
+    for (i = 0; i < uclog_diag_report_file_count(r); i++)
+        FZ_CHECK(uclog_diag_report_file_name(r, i) != NULL);
+    FZ_CHECK(uclog_diag_report_client_location_reason(r) != NULL);
+    for (i = 0; i < uclog_diag_report_call_count(r); i++)
+        FZ_CHECK(uclog_diag_report_call_id(r, i) != NULL);
+    for (i = 0; i < n; i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        const char *s;
+        FZ_CHECK(v != NULL);
+        FZ_CHECK(uclog_diag_code_name(uclog_diag_verdict_code(v)) != NULL);
+        s = uclog_diag_verdict_summary(v);
+        fz_str((uclog_str){s, strlen(s)});
+        if (uclog_diag_verdict_certainty(v) == UCLOG_DIAG_INFERRED)
+            FZ_CHECK(uclog_diag_verdict_reason(v) != NULL);
+        for (k = 0; k < uclog_diag_verdict_evidence_count(v); k++) {
+            const uclog_diag_evidence *e = uclog_diag_verdict_evidence(v, k);
+            uclog_span sp;
+            uclog_timestamp ts;
+            s = uclog_diag_evidence_detail(e);
+            fz_str((uclog_str){s, strlen(s)});
+            uclog_diag_evidence_span(&sp, e);
+            fz_span(&sp);
+            if (uclog_diag_evidence_time(&ts, e) == 0)
+                fz_sink += ts.millisecond;
+            if ((s = uclog_diag_evidence_call_id(e)) != NULL)
+                fz_str((uclog_str){s, strlen(s)});
+        }
+        for (k = 0; k < uclog_diag_verdict_checklist_count(v); k++)
+            FZ_CHECK(uclog_diag_verdict_checklist(v, k) != NULL);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    int cfg;
+
+    for (cfg = 0; cfg < 3; cfg++) {
+        uclog_ctx *ctx = fz_ctx(cfg, data, size);
+        uclog_log *log = NULL;
+        uclog_diag_options *opts = NULL;
+        uclog_diag_report *rep = NULL;
+        int rc = uclog_log_open_buffer(&log, ctx, data, size, "fuzz");
+
+        if (rc == 0)
+            rc = uclog_diag_options_new(&opts, ctx);
+        if (rc == 0 && size && (data[0] & 1))
+            rc = uclog_diag_options_add_edge_ip(opts, "131.107.0.10");
+        if (rc == 0 && size && (data[0] & 2))
+            rc = uclog_diag_options_add_edge_private_ip(opts, "10.20.30.40");
+        if (rc == 0)
+            rc = uclog_diag_run(&rep, log, opts);
+        fz_status(rc);
+        FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM);
+        if (rc == 0)
+            walk_report(rep);
+        uclog_diag_report_free(rep);
+        uclog_diag_options_free(opts);
+        uclog_log_free(log);
+        fz_ctx_free(ctx);
+    }
+    return 0;
+}
