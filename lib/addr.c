@@ -3,31 +3,38 @@
 
 #include "internal.h"
 
-/* Dotted quad; exactly the whole view. */
+/* Dotted quad; exactly the whole view: four parts of one to three digits
+ * (leading zeros allowed), each at most 255. */
 static int parse_ipv4(uint8_t out[4], const char *s, size_t len)
 {
-    size_t i = 0;
-    int part;
+    const unsigned char *p = (const unsigned char *)s, *e = p + len;
+    int part = 0;
 
-    for (part = 0; part < 4; part++) {
-        unsigned v = 0;
-        size_t digits = 0;
+    if (len < 7 || len > 15) /* "0.0.0.0" to "255.255.255.255" */
+        return 0;
+    for (;;) {
+        unsigned v, d;
 
-        if (part > 0) {
-            if (i >= len || s[i] != '.')
-                return 0;
-            i++;
-        }
-        while (i < len && uclog__is_digit((unsigned char)s[i]) && digits < 4) {
-            v = v * 10 + (unsigned)(s[i] - '0');
-            digits++;
-            i++;
-        }
-        if (digits == 0 || digits > 3 || v > 255)
+        if (p == e || (v = (unsigned)(*p - '0')) > 9)
             return 0;
+        p++;
+        if (p < e && (d = (unsigned)(*p - '0')) <= 9) {
+            v = v * 10 + d;
+            p++;
+            if (p < e && (d = (unsigned)(*p - '0')) <= 9) {
+                v = v * 10 + d;
+                p++;
+                if (v > 255)
+                    return 0;
+            }
+        }
         out[part] = (uint8_t)v;
+        if (++part == 4)
+            return p == e;
+        if (p == e || *p != '.')
+            return 0;
+        p++;
     }
-    return i == len;
 }
 
 /* Length of the address part before a zone "%id"; 0 when the zone is bad. */
@@ -177,13 +184,19 @@ int uclog_addr_parse(uint8_t *out, const char *addr, size_t len)
 
 int32_t uclog_addr_family(const char *addr, size_t len)
 {
-    int rc = uclog_addr_parse(NULL, addr, len);
+    uint8_t b[16];
+    int has_zone;
+    size_t n;
 
-    if (rc > 0)
-        return rc;
-    if (addr && is_hostname(addr, len))
-        return UCLOG_ADDR_HOSTNAME;
-    return UCLOG_ADDR_INVALID;
+    if (!addr || len == 0)
+        return UCLOG_ADDR_INVALID;
+    if (parse_ipv4(b, addr, len))
+        return UCLOG_ADDR_IPV4;
+    /* Only IPv6 text has a colon; a host name cannot. */
+    if (!memchr(addr, ':', len))
+        return is_hostname(addr, len) ? UCLOG_ADDR_HOSTNAME : UCLOG_ADDR_INVALID;
+    n = strip_zone(addr, len, &has_zone);
+    return n && parse_ipv6(b, addr, n) ? UCLOG_ADDR_IPV6 : UCLOG_ADDR_INVALID;
 }
 
 static int32_t class_v4(const uint8_t *a)

@@ -65,16 +65,46 @@ struct uclog_sdp {
     size_t ncands, cands_cap, nremotes, remotes_cap, ndefects, defects_cap;
     size_t session_lines, session_attrs; /* counts before the first m= */
     int cand_limit_hit;
+    unsigned in_block; /* SDP_IN_BLOCK_* of the arrays that share the object's allocation */
 };
 
-/* Grow an array member through the context's allocator. */
-#define SDP_GROW(sdp, arr, cap, need)                                                     \
-    sdp_grow((sdp)->ctx, (void **)(void *)&(arr), &(cap), (need), sizeof(*(arr)))
+/* Lines, attributes, media and candidates are allocated with the object,
+ * sized from a count of the body's lines; these bits say which still are. */
+#define SDP_IN_BLOCK_LINES 1u
+#define SDP_IN_BLOCK_ATTRS 2u
+#define SDP_IN_BLOCK_MEDIA 4u
+#define SDP_IN_BLOCK_CANDS 8u
 
-static int sdp_grow(const uclog_ctx *ctx, void **arr, size_t *cap, size_t need, size_t elem)
+/* Grow an array member through the context's allocator. */
+#define SDP_GROW(sdp, arr, cap, need, bit)                                                \
+    ((need) <= (cap) ? UCLOG_OK                                                           \
+                     : sdp_grow((sdp), (void **)(void *)&(arr), &(cap), (need),           \
+                                sizeof(*(arr)), (bit)))
+
+static int sdp_grow(uclog_sdp *sdp, void **arr, size_t *cap, size_t need, size_t elem,
+                    unsigned bit)
 {
     void *p = *arr;
-    int rc = uclog__grow(ctx, &p, cap, need, elem);
+    int rc;
+
+    if (sdp->in_block & bit) { /* never realloc() a part of the object's block */
+        size_t ncap = *cap ? *cap : 8;
+        while (ncap < need) {
+            if (ncap > SIZE_MAX / 2)
+                return UCLOG_E_NOMEM;
+            ncap *= 2;
+        }
+        p = uclog__reallocarray(sdp->ctx, NULL, ncap, elem);
+        if (!p)
+            return UCLOG_E_NOMEM;
+        if (*cap)
+            memcpy(p, *arr, *cap * elem);
+        *arr = p;
+        *cap = ncap;
+        sdp->in_block &= ~bit;
+        return UCLOG_OK;
+    }
+    rc = uclog__grow(sdp->ctx, &p, cap, need, elem);
     *arr = p;
     return rc;
 }
@@ -84,25 +114,157 @@ static const uclog_str no_str = {NULL, 0};
 /* ------------------------------------------------------------------------ */
 /* Small text helpers                                                        */
 
+/* Token splitting looks at eight bytes at a time where the compiler can
+ * find the lowest set bit and bytes are little-endian; elsewhere one by one. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SDP_SWAR 1
+#define SDP_HIGH 0x8080808080808080ull
+
+/* Bit 7 set in each byte of x below 0x21 (spaces, tabs and other control
+ * bytes), and maybe in some bytes after one of those: callers check each. */
+static uint64_t below_0x21(uint64_t x)
+{
+    return (x - 0x2121212121212121ull) & ~x & SDP_HIGH;
+}
+#endif
+
 static uclog_str next_token(uclog_str *rest)
 {
+    const char *p = rest->ptr, *e, *start;
     uclog_str t;
-    size_t i = 0;
 
-    if (!rest->ptr)
+    if (!p)
         return no_str;
-    while (i < rest->len && uclog__is_space((unsigned char)rest->ptr[i]))
-        i++;
-    t.ptr = rest->ptr + i;
-    while (i < rest->len && !uclog__is_space((unsigned char)rest->ptr[i]))
-        i++;
-    t.len = (size_t)(rest->ptr + i - t.ptr);
-    rest->ptr += i;
-    rest->len -= i;
-    if (t.len == 0)
-        t.ptr = NULL;
+    e = p + rest->len;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    start = p;
+    while (p < e && *p != ' ' && *p != '\t')
+        p++;
+    rest->ptr = p;
+    rest->len = (size_t)(e - p);
+    t.len = (size_t)(p - start);
+    t.ptr = t.len ? start : NULL;
     return t;
 }
+
+/*
+ * Up to max tokens of *rest, as that many next_token() calls would give
+ * them: t[0..n) are filled, t[n..max) emptied, n returned, and *rest left
+ * just after the last token taken (at the end when fewer than max).
+ * One pass over the line finds every token boundary, eight bytes at a time.
+ */
+static int split_tokens(uclog_str *t, int max, uclog_str *rest)
+{
+    const char *p = rest->ptr, *e, *tok;
+    int n = 0, k;
+
+    if (!p || max <= 0)
+        goto done;
+    e = p + rest->len;
+    tok = p; /* where the current token would start */
+#ifdef SDP_SWAR
+    /* Visit each blank: the text from tok to it, when not empty, is a token. */
+    while (p < e) {
+        uint64_t x = 0, b;
+        size_t len = (size_t)(e - p);
+
+        if (len >= 8) {
+            memcpy(&x, p, 8);
+            len = 8;
+            b = below_0x21(x);
+        } else {
+            memcpy(&x, p, len);
+            b = below_0x21(x) & (SDP_HIGH >> (8 * (8 - len)));
+        }
+        while (b) {
+            const char *at = p + (__builtin_ctzll(b) >> 3);
+            b &= b - 1;
+            if (*at != ' ' && *at != '\t') /* another control byte, or a false hit */
+                continue;
+            if (at > tok) {
+                t[n].ptr = tok;
+                t[n].len = (size_t)(at - tok);
+                if (++n == max) {
+                    rest->ptr = at;
+                    rest->len = (size_t)(e - at);
+                    goto done;
+                }
+            }
+            tok = at + 1;
+        }
+        p += len;
+    }
+#else
+    for (; p < e; p++) {
+        if (*p != ' ' && *p != '\t')
+            continue;
+        if (p > tok) {
+            t[n].ptr = tok;
+            t[n].len = (size_t)(p - tok);
+            if (++n == max) {
+                rest->ptr = p;
+                rest->len = (size_t)(e - p);
+                goto done;
+            }
+        }
+        tok = p + 1;
+    }
+#endif
+    if (e > tok) {
+        t[n].ptr = tok;
+        t[n].len = (size_t)(e - tok);
+        n++;
+    }
+    rest->ptr = e;
+    rest->len = 0;
+done:
+    for (k = n; k < max; k++)
+        t[k] = no_str;
+    return n;
+}
+
+/* ASCII case-insensitive equality with a lowercase literal of length n:
+ * the attribute and keyword tests of the parse pass, without a strlen. */
+static int ieq_lower(uclog_str s, const char *lower, size_t n)
+{
+    size_t i;
+
+    if (s.len != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
+            return 0;
+    return 1;
+}
+
+#define IEQ(s, lit) ieq_lower((s), "" lit, sizeof(lit) - 1)
+
+/* The same for a literal of lowercase letters only, where setting bit 5 of
+ * a byte maps exactly its two cases onto the literal's. */
+static int ieq_alpha(uclog_str s, const char *lower, size_t n)
+{
+    size_t i;
+
+    if (s.len != n)
+        return 0;
+    i = 0;
+#ifdef SDP_SWAR
+    for (; n - i >= 8; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, s.ptr + i, 8);
+        memcpy(&y, lower + i, 8);
+        if ((x | 0x2020202020202020ull) != y)
+            return 0;
+    }
+#endif
+    for (; i < n; i++)
+        if (((unsigned char)s.ptr[i] | 0x20) != (unsigned char)lower[i])
+            return 0;
+    return 1;
+}
+
+#define IEQ_ALPHA(s, lit) ieq_alpha((s), "" lit, sizeof(lit) - 1)
 
 /* Decimal uint32. 0: ok, 1: not a number, 2: overflow. */
 static int parse_u32(uint32_t *out, uclog_str s)
@@ -112,18 +274,27 @@ static int parse_u32(uint32_t *out, uclog_str s)
 
     if (!s.ptr || s.len == 0)
         return 1;
-    for (i = 0; i < s.len; i++) {
-        if (!uclog__is_digit((unsigned char)s.ptr[i]))
-            return 1;
-        v = v * 10 + (uint64_t)(s.ptr[i] - '0');
-        if (v > UINT32_MAX) {
-            /* keep scanning so junk still reads as junk */
-            for (; i < s.len; i++)
-                if (!uclog__is_digit((unsigned char)s.ptr[i]))
-                    return 1;
-            return 2;
+    if (s.len < 10) { /* cannot overflow */
+        uint32_t w = 0;
+        for (i = 0; i < s.len; i++) {
+            unsigned d = (unsigned)((unsigned char)s.ptr[i] - '0');
+            if (d > 9)
+                return 1;
+            w = w * 10 + d;
         }
+        *out = w;
+        return 0;
     }
+    for (i = 0; i < s.len; i++) {
+        unsigned d = (unsigned)((unsigned char)s.ptr[i] - '0');
+
+        if (d > 9)
+            return 1; /* junk reads as junk even after an overflow */
+        if (v <= UINT32_MAX)
+            v = v * 10 + d; /* stops growing once too large */
+    }
+    if (v > UINT32_MAX)
+        return 2;
     *out = (uint32_t)v;
     return 0;
 }
@@ -170,27 +341,39 @@ static int parse_qvalue(uint32_t *out, uclog_str s)
 
 static int32_t transport_of(uclog_str t)
 {
-    if (uclog__str_ieq(t, "UDP"))
-        return UCLOG_SDP_TRANSPORT_UDP;
-    if (uclog__str_ieq(t, "TCP"))
-        return UCLOG_SDP_TRANSPORT_TCP;
-    if (uclog__str_ieq(t, "TCP-ACT"))
-        return UCLOG_SDP_TRANSPORT_TCP_ACT;
-    if (uclog__str_ieq(t, "TCP-PASS"))
-        return UCLOG_SDP_TRANSPORT_TCP_PASS;
+    switch (t.len) {
+    case 3:
+        if (IEQ_ALPHA(t, "udp"))
+            return UCLOG_SDP_TRANSPORT_UDP;
+        if (IEQ_ALPHA(t, "tcp"))
+            return UCLOG_SDP_TRANSPORT_TCP;
+        break;
+    case 7:
+        if (IEQ(t, "tcp-act"))
+            return UCLOG_SDP_TRANSPORT_TCP_ACT;
+        break;
+    case 8:
+        if (IEQ(t, "tcp-pass"))
+            return UCLOG_SDP_TRANSPORT_TCP_PASS;
+        break;
+    default:
+        break;
+    }
     return UCLOG_SDP_TRANSPORT_OTHER;
 }
 
 static int32_t type_of(uclog_str t)
 {
-    if (uclog__str_ieq(t, "host"))
+    if (IEQ_ALPHA(t, "host"))
         return UCLOG_SDP_CANDIDATE_TYPE_HOST;
-    if (uclog__str_ieq(t, "srflx"))
-        return UCLOG_SDP_CANDIDATE_TYPE_SRFLX;
-    if (uclog__str_ieq(t, "prflx"))
-        return UCLOG_SDP_CANDIDATE_TYPE_PRFLX;
-    if (uclog__str_ieq(t, "relay"))
-        return UCLOG_SDP_CANDIDATE_TYPE_RELAY;
+    if (t.len == 5) {
+        if (IEQ_ALPHA(t, "srflx"))
+            return UCLOG_SDP_CANDIDATE_TYPE_SRFLX;
+        if (IEQ_ALPHA(t, "prflx"))
+            return UCLOG_SDP_CANDIDATE_TYPE_PRFLX;
+        if (IEQ_ALPHA(t, "relay"))
+            return UCLOG_SDP_CANDIDATE_TYPE_RELAY;
+    }
     return UCLOG_SDP_CANDIDATE_TYPE_OTHER;
 }
 
@@ -202,14 +385,14 @@ static int valid_address(uclog_str a)
 /* `<nettype> <addrtype> <address>` */
 static int parse_connection(uclog_str *addrtype, uclog_str *address, uclog_str v)
 {
-    uclog_str net = next_token(&v), at = next_token(&v), ad = next_token(&v);
+    uclog_str f[4]; /* net, addrtype, address, and nothing more */
 
-    if (!net.ptr || !at.ptr || !ad.ptr || next_token(&v).ptr)
+    if (split_tokens(f, 4, &v) != 3)
         return 0;
     if (addrtype)
-        *addrtype = at;
+        *addrtype = f[1];
     if (address)
-        *address = ad;
+        *address = f[2];
     return 1;
 }
 
@@ -306,7 +489,7 @@ static int add_defect(struct parser *p, int32_t code, const char *ptr, size_t le
     uclog_sdp *sdp = p->sdp;
     uclog_defect *d;
 
-    if (SDP_GROW(sdp, sdp->defects, sdp->defects_cap, sdp->ndefects + 1))
+    if (SDP_GROW(sdp, sdp->defects, sdp->defects_cap, sdp->ndefects + 1, 0))
         return UCLOG_E_NOMEM;
     d = &sdp->defects[sdp->ndefects++];
     memset(d, 0, sizeof(*d));
@@ -329,7 +512,7 @@ static int on_media(struct parser *p, uclog_str v)
     const char *slash;
     int bad = 0;
 
-    if (SDP_GROW(sdp, sdp->media, sdp->media_cap, sdp->nmedia + 1))
+    if (SDP_GROW(sdp, sdp->media, sdp->media_cap, sdp->nmedia + 1, SDP_IN_BLOCK_MEDIA))
         return UCLOG_E_NOMEM;
     m = &sdp->media[sdp->nmedia++];
     memset(m, 0, sizeof(*m));
@@ -373,17 +556,20 @@ static int store_candidate(struct parser *p, const uclog_sdp_candidate *c)
         sdp->cand_limit_hit = 1;
         return add_defect(p, UCLOG_DEFECT_SDP_TOO_MANY_CANDIDATES, NULL, 0);
     }
-    if (SDP_GROW(sdp, sdp->cands, sdp->cands_cap, sdp->ncands + 1))
-        return UCLOG_E_NOMEM;
-    sdp->cands[sdp->ncands++] = *c;
+    if (c != sdp->cands + sdp->ncands) { /* not parsed in place */
+        if (SDP_GROW(sdp, sdp->cands, sdp->cands_cap, sdp->ncands + 1, SDP_IN_BLOCK_CANDS))
+            return UCLOG_E_NOMEM;
+        sdp->cands[sdp->ncands] = *c;
+    }
+    sdp->ncands++;
     cur_media(p)->ncands++;
     return UCLOG_OK;
 }
 
 /* Draft 6: username comp password transport qvalue address port */
-static int on_draft6(struct parser *p, uclog_sdp_candidate *c, uclog_str *t, uclog_str rest)
+static int on_draft6(struct parser *p, uclog_sdp_candidate *c, const uclog_str *t)
 {
-    uclog_str extra = next_token(&rest);
+    uclog_str extra = t[7];
     int rc;
 
     c->form = UCLOG_SDP_ICE_DRAFT6;
@@ -411,16 +597,26 @@ static int on_draft6(struct parser *p, uclog_sdp_candidate *c, uclog_str *t, ucl
 /* The pairs after `typ <type>`: raddr/rport are taken, others left in ext. */
 static int rfc_extensions(struct parser *p, uclog_sdp_candidate *c, uclog_str rest, int *keep)
 {
-    for (;;) {
-        uclog_str name = next_token(&rest), value;
+    uclog_str kv[8];
+    int n = 0, i = 0;
+
+    for (;; i += 2) {
+        uclog_str name, value;
         int rc;
 
-        if (!name.ptr)
-            return UCLOG_OK;
-        value = next_token(&rest);
-        if (!value.ptr)
+        if (i == n) { /* the next pairs, four at a time */
+            if (n && n < 8)
+                return UCLOG_OK;
+            n = split_tokens(kv, 8, &rest);
+            i = 0;
+            if (n == 0)
+                return UCLOG_OK;
+        }
+        name = kv[i];
+        if (i + 1 == n)
             return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_EXTENSION, name.ptr, name.len);
-        if (uclog__str_ieq(name, "raddr")) {
+        value = kv[i + 1];
+        if (IEQ_ALPHA(name, "raddr")) {
             if (!valid_address(value)) {
                 *keep = 0;
                 return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_ADDRESS_INVALID, value.ptr,
@@ -428,7 +624,7 @@ static int rfc_extensions(struct parser *p, uclog_sdp_candidate *c, uclog_str re
             }
             c->raddr = value;
             c->has_raddr = 1;
-        } else if (uclog__str_ieq(name, "rport")) {
+        } else if (IEQ_ALPHA(name, "rport")) {
             rc = parse_port(&c->rport, value);
             if (rc) {
                 *keep = 0;
@@ -440,14 +636,15 @@ static int rfc_extensions(struct parser *p, uclog_sdp_candidate *c, uclog_str re
     }
 }
 
-/* RFC 5245: foundation comp transport priority address port typ type [pairs] */
-static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, uclog_str *t, int n,
+/* RFC 5245: foundation comp transport priority address port typ type [pairs];
+ * t[7] is the type, rest what follows it. */
+static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, const uclog_str *t, int n,
                       uclog_str rest)
 {
     uclog_str type;
     int rc, keep = 1;
 
-    if (n < 7 || !uclog__str_ieq(t[6], "typ"))
+    if (n < 7 || !IEQ_ALPHA(t[6], "typ"))
         return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, NULL, 0);
     c->form = UCLOG_SDP_ICE_RFC5245;
     c->foundation = t[0];
@@ -468,7 +665,7 @@ static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, uclog_str *t, in
         return add_defect(p, rc == 1 ? UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED
                                      : UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE,
                           t[5].ptr, t[5].len);
-    type = next_token(&rest);
+    type = t[7];
     if (!type.ptr)
         return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, t[6].ptr, t[6].len);
     c->type_raw = type;
@@ -482,30 +679,34 @@ static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, uclog_str *t, in
 
 static int on_candidate(struct parser *p, uclog_str v, int32_t attribute, uclog_str name)
 {
-    uclog_sdp_candidate c;
-    uclog_str t[7], rest = v;
+    uclog_sdp *sdp = p->sdp;
+    uclog_sdp_candidate local, *c = &local;
+    uclog_str t[8], rest = v;
     int n;
 
     if (!p->media)
         return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_OUTSIDE_MEDIA, name.ptr, name.len);
-    memset(&c, 0, sizeof(c));
-    c.span = p->lspan;
-    c.raw = v;
-    c.attribute = attribute;
-    for (n = 0; n < 7; n++) {
-        t[n] = next_token(&rest);
-        if (!t[n].ptr)
-            break;
-    }
-    if (n == 7 && uclog__str_ieq(t[6], "typ"))
-        return on_rfc5245(p, &c, t, n, rest);
-    if (n >= 4 && (uclog__str_ieq(t[3], "UDP") || uclog__str_ieq(t[3], "TCP"))) {
+    /* Parse into the next free slot when there is one (the arrays are sized
+     * up front): store_candidate() then has nothing to copy. */
+    if (sdp->ncands < sdp->cands_cap)
+        c = &sdp->cands[sdp->ncands];
+    memset(c, 0, sizeof(*c));
+    c->span = p->lspan;
+    c->raw = v;
+    c->attribute = attribute;
+    /* seven fields, and the type (RFC 5245) or a stray eighth token (draft 6) */
+    n = split_tokens(t, 8, &rest);
+    if (n > 7)
+        n = 7;
+    if (n == 7 && IEQ_ALPHA(t[6], "typ"))
+        return on_rfc5245(p, c, t, n, rest);
+    if (n >= 4 && (IEQ_ALPHA(t[3], "udp") || IEQ_ALPHA(t[3], "tcp"))) {
         if (n < 7)
             return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, NULL, 0);
-        return on_draft6(p, &c, t, rest);
+        return on_draft6(p, c, t);
     }
     if (n >= 3 && transport_of(t[2]) != UCLOG_SDP_TRANSPORT_OTHER)
-        return on_rfc5245(p, &c, t, n, rest);
+        return on_rfc5245(p, c, t, n, rest);
     return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, NULL, 0);
 }
 
@@ -533,7 +734,7 @@ static int on_remote_candidates(struct parser *p, uclog_str v)
         if (m->nremotes >= limit)
             return add_defect(p, UCLOG_DEFECT_SDP_TOO_MANY_CANDIDATES, comp.ptr, comp.len);
         r.address = addr;
-        if (SDP_GROW(sdp, sdp->remotes, sdp->remotes_cap, sdp->nremotes + 1))
+        if (SDP_GROW(sdp, sdp->remotes, sdp->remotes_cap, sdp->nremotes + 1, 0))
             return UCLOG_E_NOMEM;
         sdp->remotes[sdp->nremotes++] = r;
         m->nremotes++;
@@ -552,7 +753,7 @@ static int on_attribute(struct parser *p, uclog_str v)
         value.ptr = colon + 1;
         value.len = v.len - name.len - 1;
     }
-    if (SDP_GROW(sdp, sdp->attrs, sdp->attrs_cap, sdp->nattrs + 1))
+    if (SDP_GROW(sdp, sdp->attrs, sdp->attrs_cap, sdp->nattrs + 1, SDP_IN_BLOCK_ATTRS))
         return UCLOG_E_NOMEM;
     a = &sdp->attrs[sdp->nattrs++];
     a->name = name;
@@ -563,27 +764,40 @@ static int on_attribute(struct parser *p, uclog_str v)
     if (!value.ptr)
         return UCLOG_OK;
 
-    if (uclog__str_ieq(name, "candidate"))
-        return on_candidate(p, value, UCLOG_SDP_CANDIDATE_ATTR, name);
-    if (uclog__str_ieq(name, "x-candidate-ipv6"))
-        return on_candidate(p, value, UCLOG_SDP_CANDIDATE_X_IPV6, name);
-    if (uclog__str_ieq(name, "remote-candidates"))
-        return on_remote_candidates(p, value);
-    if (uclog__str_ieq(name, "encryption")) {
-        uclog_str e = uclog__str_trim(value);
-        if (!uclog__str_ieq(e, "required") && !uclog__str_ieq(e, "optional") &&
-            !uclog__str_ieq(e, "rejected"))
-            return add_defect(p, UCLOG_DEFECT_SDP_ENCRYPTION_UNKNOWN, value.ptr, value.len);
-        return UCLOG_OK;
-    }
-    if (uclog__str_ieq(name, "crypto") || uclog__str_ieq(name, "cryptoscale")) {
-        if (!parse_crypto(NULL, NULL, NULL, NULL, value, uclog__str_ieq(name, "cryptoscale")))
-            return add_defect(p, UCLOG_DEFECT_SDP_CRYPTO_MALFORMED, value.ptr, value.len);
-        return UCLOG_OK;
-    }
-    if (uclog__str_ieq(name, "x-ms-SDP-diagnostics")) {
-        if (!parse_diagnostics(NULL, NULL, value))
+    /* Dispatch on the name's length first: most attributes match none. */
+    switch (name.len) {
+    case 9:
+        if (IEQ_ALPHA(name, "candidate"))
+            return on_candidate(p, value, UCLOG_SDP_CANDIDATE_ATTR, name);
+        break;
+    case 16:
+        if (IEQ(name, "x-candidate-ipv6"))
+            return on_candidate(p, value, UCLOG_SDP_CANDIDATE_X_IPV6, name);
+        break;
+    case 17:
+        if (IEQ(name, "remote-candidates"))
+            return on_remote_candidates(p, value);
+        break;
+    case 10:
+        if (IEQ_ALPHA(name, "encryption")) {
+            uclog_str e = uclog__str_trim(value);
+            if (!IEQ_ALPHA(e, "required") && !IEQ_ALPHA(e, "optional") && !IEQ_ALPHA(e, "rejected"))
+                return add_defect(p, UCLOG_DEFECT_SDP_ENCRYPTION_UNKNOWN, value.ptr, value.len);
+        }
+        break;
+    case 6:
+    case 11:
+        if (IEQ_ALPHA(name, "crypto") || IEQ_ALPHA(name, "cryptoscale")) {
+            if (!parse_crypto(NULL, NULL, NULL, NULL, value, name.len == 11))
+                return add_defect(p, UCLOG_DEFECT_SDP_CRYPTO_MALFORMED, value.ptr, value.len);
+        }
+        break;
+    case 20:
+        if (IEQ(name, "x-ms-sdp-diagnostics") && !parse_diagnostics(NULL, NULL, value))
             return add_defect(p, UCLOG_DEFECT_SDP_DIAGNOSTICS_MALFORMED, value.ptr, value.len);
+        break;
+    default:
+        break;
     }
     return UCLOG_OK;
 }
@@ -599,7 +813,7 @@ static int on_line(struct parser *p, uclog_str text)
         return add_defect(p, UCLOG_DEFECT_SDP_LINE_MALFORMED, NULL, 0);
     v.ptr = text.ptr + 2;
     v.len = text.len - 2;
-    if (SDP_GROW(sdp, sdp->lines, sdp->lines_cap, sdp->nlines + 1))
+    if (SDP_GROW(sdp, sdp->lines, sdp->lines_cap, sdp->nlines + 1, SDP_IN_BLOCK_LINES))
         return UCLOG_E_NOMEM;
     l = &sdp->lines[sdp->nlines++];
     l->type = t;
@@ -618,12 +832,8 @@ static int on_line(struct parser *p, uclog_str text)
             return add_defect(p, UCLOG_DEFECT_SDP_CONNECTION_MALFORMED, NULL, 0);
         return UCLOG_OK;
     case 'o': {
-        uclog_str rest = v;
-        int i;
-        for (i = 0; i < 6; i++)
-            if (!next_token(&rest).ptr)
-                break;
-        if (i < 6 || next_token(&rest).ptr)
+        uclog_str rest = v, f[7];
+        if (split_tokens(f, 7, &rest) != 6)
             return add_defect(p, UCLOG_DEFECT_SDP_ORIGIN_MALFORMED, NULL, 0);
         return UCLOG_OK;
     }
@@ -632,7 +842,117 @@ static int on_line(struct parser *p, uclog_str text)
     }
 }
 
-static int parse_body(struct parser *p, const char *data, size_t len)
+/* Upper bounds of the lines, attributes, media and candidates a body can
+ * store, from one memchr pass over it, so that the object and its arrays
+ * take one allocation instead of arrays grown line by line. */
+#define SDP_LINE_ENDS 128
+
+struct sdp_sizes {
+    size_t lines, attrs, media, cands;
+    /* where the first lines end (their '\n', or the body's length), so
+     * that the parse pass need not search for them again */
+    size_t ends[SDP_LINE_ENDS], nends;
+};
+
+static void count_body(struct sdp_sizes *z, const uclog_ctx *ctx, const char *data, size_t len)
+{
+    uint64_t max_lines = uclog__limit(ctx, UCLOG_LIMIT_MAX_SDP_LINES);
+    uint64_t max_cands = uclog__limit(ctx, UCLOG_LIMIT_MAX_CANDIDATES);
+    const char *s = data, *e = data + len;
+
+    z->lines = z->attrs = z->media = z->cands = z->nends = 0;
+    while (s < e) {
+        const char *nl = memchr(s, '\n', (size_t)(e - s));
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(e - s);
+
+        if (z->nends < SDP_LINE_ENDS)
+            z->ends[z->nends++] = (size_t)(s - data) + n;
+        if (n >= 2 && s[1] == '=') {
+            z->lines++;
+            if (s[0] == 'a') {
+                unsigned char c = n > 2 ? (unsigned char)(s[2] | 0x20) : 0;
+                z->attrs++;
+                z->cands += c == 'c' || c == 'x';
+            } else if (s[0] == 'm') {
+                z->media++;
+            }
+        }
+        s = nl ? nl + 1 : e;
+    }
+    if ((uint64_t)z->lines > max_lines)
+        z->lines = (size_t)max_lines;
+    if (z->attrs > z->lines)
+        z->attrs = z->lines;
+    if (z->media > z->lines)
+        z->media = z->lines;
+    if ((uint64_t)z->cands > max_cands)
+        z->cands = (size_t)max_cands;
+    if (z->cands > z->attrs)
+        z->cands = z->attrs;
+}
+
+/* *total += n * elem, or 0 on overflow. */
+static int add_array(size_t *total, size_t n, size_t elem)
+{
+    if (n > (SIZE_MAX - *total) / elem)
+        return 0;
+    *total += n * elem;
+    return 1;
+}
+
+/* The object and its four arrays in one block (every element size is a
+ * multiple of the alignment the next array needs). */
+static uclog_sdp *new_sdp(uclog_ctx *ctx, const struct sdp_sizes *z)
+{
+    size_t total = sizeof(uclog_sdp), at_lines, at_attrs, at_media, at_cands;
+    uclog_sdp *sdp;
+    char *b;
+
+    at_lines = total;
+    if (!add_array(&total, z->lines, sizeof(struct sdp_line)))
+        return NULL;
+    at_attrs = total;
+    if (!add_array(&total, z->attrs, sizeof(struct sdp_attr)))
+        return NULL;
+    at_media = total;
+    if (!add_array(&total, z->media, sizeof(uclog_sdp_media)))
+        return NULL;
+    at_cands = total;
+    if (!add_array(&total, z->cands, sizeof(uclog_sdp_candidate)))
+        return NULL;
+    b = uclog__malloc(ctx, total);
+    if (!b)
+        return NULL;
+    sdp = (uclog_sdp *)(void *)b;
+    memset(sdp, 0, sizeof(*sdp));
+    sdp->ctx = ctx;
+    sdp->in_block = SDP_IN_BLOCK_LINES | SDP_IN_BLOCK_ATTRS | SDP_IN_BLOCK_MEDIA |
+                    SDP_IN_BLOCK_CANDS;
+    sdp->lines = z->lines ? (struct sdp_line *)(void *)(b + at_lines) : NULL;
+    sdp->lines_cap = z->lines;
+    sdp->attrs = z->attrs ? (struct sdp_attr *)(void *)(b + at_attrs) : NULL;
+    sdp->attrs_cap = z->attrs;
+    sdp->media = z->media ? (uclog_sdp_media *)(void *)(b + at_media) : NULL;
+    sdp->media_cap = z->media;
+    sdp->cands = z->cands ? (uclog_sdp_candidate *)(void *)(b + at_cands) : NULL;
+    sdp->cands_cap = z->cands;
+    return sdp;
+}
+
+/* A line of blanks only (spaces, tabs, CR), which is skipped. */
+static int blank_line(uclog_str text)
+{
+    size_t i;
+
+    for (i = 0; i < text.len; i++) {
+        char c = text.ptr[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return 0;
+    }
+    return 1;
+}
+
+static int parse_body(struct parser *p, const char *data, size_t len, const struct sdp_sizes *z)
 {
     uclog_sdp *sdp = p->sdp;
     uint64_t max_lines = uclog__limit(sdp->ctx, UCLOG_LIMIT_MAX_SDP_LINES);
@@ -642,8 +962,16 @@ static int parse_body(struct parser *p, const char *data, size_t len)
 
     while (off < len) {
         const char *start = data + off;
-        const char *nl = memchr(start, '\n', len - off);
-        size_t n = nl ? (size_t)(nl - start) : len - off;
+        const char *nl;
+        size_t n;
+
+        if (lineno < z->nends) {
+            size_t end = z->ends[lineno];
+            nl = end < len ? data + end : NULL;
+        } else {
+            nl = memchr(start, '\n', len - off);
+        }
+        n = nl ? (size_t)(nl - start) : len - off;
         uclog_str text;
         int rc;
 
@@ -657,7 +985,7 @@ static int parse_body(struct parser *p, const char *data, size_t len)
         p->lspan.column = lineno ? 1 : sdp->span.column;
         off += nl ? n + 1 : n;
         lineno++;
-        if (uclog__str_trim(text).len == 0)
+        if (blank_line(text))
             continue;
         if (++seen > max_lines)
             return add_defect(p, UCLOG_DEFECT_SDP_TOO_MANY_LINES, NULL, 0);
@@ -672,6 +1000,7 @@ int uclog_sdp_parse(uclog_sdp **out, uclog_ctx *ctx, const char *data, size_t le
                     const uclog_span *base)
 {
     struct parser p;
+    struct sdp_sizes z;
     uclog_sdp *sdp;
     int rc;
 
@@ -679,10 +1008,10 @@ int uclog_sdp_parse(uclog_sdp **out, uclog_ctx *ctx, const char *data, size_t le
         *out = NULL;
     if (!out || !ctx || (!data && len))
         return UCLOG_E_INVALID_ARG;
-    sdp = uclog__calloc(ctx, 1, sizeof(*sdp));
+    count_body(&z, ctx, data ? data : "", len);
+    sdp = new_sdp(ctx, &z);
     if (!sdp)
         return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory parsing SDP");
-    sdp->ctx = ctx;
     if (base)
         sdp->span = *base;
     sdp->span.reserved = 0;
@@ -694,7 +1023,7 @@ int uclog_sdp_parse(uclog_sdp **out, uclog_ctx *ctx, const char *data, size_t le
 
     memset(&p, 0, sizeof(p));
     p.sdp = sdp;
-    rc = parse_body(&p, data ? data : "", len);
+    rc = parse_body(&p, data ? data : "", len, &z);
     if (rc) {
         uclog_sdp_free(sdp);
         return uclog__error(ctx, rc, NULL, "out of memory parsing SDP");
@@ -714,10 +1043,14 @@ void uclog_sdp_free(uclog_sdp *sdp)
     if (!sdp)
         return;
     ctx = sdp->ctx;
-    uclog__free(ctx, sdp->lines);
-    uclog__free(ctx, sdp->attrs);
-    uclog__free(ctx, sdp->media);
-    uclog__free(ctx, sdp->cands);
+    if (!(sdp->in_block & SDP_IN_BLOCK_LINES))
+        uclog__free(ctx, sdp->lines);
+    if (!(sdp->in_block & SDP_IN_BLOCK_ATTRS))
+        uclog__free(ctx, sdp->attrs);
+    if (!(sdp->in_block & SDP_IN_BLOCK_MEDIA))
+        uclog__free(ctx, sdp->media);
+    if (!(sdp->in_block & SDP_IN_BLOCK_CANDS))
+        uclog__free(ctx, sdp->cands);
     uclog__free(ctx, sdp->remotes);
     uclog__free(ctx, sdp->defects);
     uclog__free(ctx, sdp);

@@ -29,6 +29,8 @@ struct uclog_sip_part {
     struct sip_loc body_loc;
 };
 
+#define UCLOG__SIP_INLINE_HDRS 32
+
 struct uclog_sip {
     uclog_ctx *ctx;
     const char *data;
@@ -53,9 +55,38 @@ struct uclog_sip {
 
     uclog_defect *defects;
     size_t ndefects, defect_cap;
+
+    /* Room for the headers of most messages, so that a parse allocates
+     * once; hdrs points here until a message has more. Last member: it is
+     * not cleared when the object is made. */
+    struct sip_hdr inline_hdrs[UCLOG__SIP_INLINE_HDRS];
 };
 
 /* Header name comparison: case-insensitive, compact forms equal long names. */
 int uclog__sip_name_matches(uclog_str name, const char *query);
+
+/* The same, with the query's long form found once for a walk over many
+ * headers. */
+struct uclog__sip_query {
+    const char *name; /* the long form */
+    size_t len;
+};
+void uclog__sip_query_init(struct uclog__sip_query *q, const char *query);
+int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name);
+
+/* ASCII case-insensitive equality of a view with a lowercase literal of n bytes. */
+static inline int uclog__sip_ieq_lower(uclog_str s, const char *lower, size_t n)
+{
+    size_t i;
+
+    if (s.len != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
+            return 0;
+    return 1;
+}
+
+#define UCLOG__SIP_IEQ(s, lit) uclog__sip_ieq_lower((s), "" lit, sizeof(lit) - 1)
 
 #endif
