@@ -54,12 +54,19 @@ static const char *reset(void)
     return use_colour ? "\033[0m" : "";
 }
 
-/* Print text wrapped at WIDTH columns after `first`, later lines indented. */
+/* Print text wrapped at WIDTH columns after `first`, later lines indented.
+ * A word longer than a line (a URI, a candidate) is cut where the line ends. */
 static void wrap(const char *first, int indent, const char *text)
 {
-    int col = printf("%s", first), fresh = 1;
+    size_t n = strlen(first);
+    int col, fresh = 1;
     const char *p = text;
 
+    if (n && first[n - 1] == ' ' && strspn(first, " ") < n) {
+        n--; /* the space is written only if a word follows on this line */
+        fresh = 0;
+    }
+    col = printf("%.*s", (int)n, first);
     while (*p == ' ')
         p++;
     while (*p) {
@@ -68,13 +75,22 @@ static void wrap(const char *first, int indent, const char *text)
         while (*p && *p != ' ')
             p++;
         len = (int)(p - w);
-        if (!fresh && col + 1 + len > WIDTH) {
+        if (col > indent && col + !fresh + len > WIDTH && (!fresh || len <= WIDTH - indent)) {
             printf("\n%*s", indent, "");
             col = indent;
             fresh = 1;
         } else if (!fresh) {
             putchar(' ');
             col++;
+        }
+        while (col + len > WIDTH && len > WIDTH - indent) {
+            int take = WIDTH - col;
+            while (take > 1 && ((unsigned char)w[take] & 0xC0) == 0x80)
+                take--; /* not inside a UTF-8 sequence */
+            printf("%.*s\n%*s", take, w, indent, "");
+            w += take;
+            len -= take;
+            col = indent;
         }
         col += printf("%.*s", len, w);
         fresh = 0;

@@ -801,8 +801,12 @@ static void free_sdps(uclog_sdp **sdps, uint32_t n)
 }
 
 /* Candidates of the audio media, as evidence of v (the other party's as context). */
+/*
+ * Candidates of the audio media, as evidence of v: every one of the client's
+ * (or, with only_edge, those on the Edge), or the other party's as context.
+ */
 static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_sdp *const *sdps,
-                                uint32_t nsdp, const own_set *own, int context, int *found)
+                                uint32_t nsdp, const own_set *own, int context, int only_edge, int *found)
 {
     uint32_t s, k, c;
 
@@ -826,7 +830,7 @@ static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t m
                 }
                 cl = classify(R, own, cd, &why);
                 found[cl]++;
-                if (v)
+                if (v && (!only_edge || cl == C_EDGE))
                     evidence_at(R, v, msg, &sp, candidate_line(R, cd, "", why));
             }
         }
@@ -862,7 +866,7 @@ static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer,
 
     memset(&own, 0, sizeof(own));
     own_addresses(R, &own, offer, op->m, op->sdps, op->nsdp);
-    candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, &own, 0, found);
+    candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, &own, 0, 0, found);
     code = found[C_EDGE]           ? UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
            : found[C_PRIVATE_EDGE] ? UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
                                    : UCLOG_DIAG_NO_EDGE_CANDIDATE;
@@ -889,10 +893,12 @@ static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer,
                                                     "external address", found[0] + found[1] + found[2] + found[3]);
     evidence_at(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", line_of(R, op->m)));
     memset(found, 0, sizeof(found));
-    candidates_evidence(R, v, offer, op->sdps, op->nsdp, &own, 0, found);
-    if (context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
+    /* A present Edge candidate is shown alone; a failure shows every candidate
+     * and, as context, the other party's. */
+    candidates_evidence(R, v, offer, op->sdps, op->nsdp, &own, 0, code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, found);
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
         ncsdp = parse_offers(R, cm, csdps, 4);
-        candidates_evidence(R, v, context_msg, csdps, ncsdp, &own, 1, found);
+        candidates_evidence(R, v, context_msg, csdps, ncsdp, &own, 1, 0, found);
         free_sdps(csdps, ncsdp);
         uclog_sip_free(cm);
     }

@@ -151,19 +151,25 @@ class Report:
 
 def _wrap(first, indent, text):
     """As uclog-diagnose's wrap(): words after ``first``, lines of at most
-    WIDTH columns unless a word is longer, later lines indented."""
-    words = text.split(" ")
-    words = [w for w in words if w]
-    lines, cur = [], first
+    WIDTH columns, later lines indented; a word longer than a line is cut
+    where the line ends."""
+    words = [w for w in text.split(" ") if w]
     fresh = True
+    if first.endswith(" ") and first.strip(" "):
+        first, fresh = first[:-1], False    # the space only if a word follows
+    lines, cur = [], first
     for w in words:
-        if not fresh and len(cur) + 1 + len(w) > WIDTH:
+        if len(cur) > indent and len(cur) + (0 if fresh else 1) + len(w) > WIDTH and \
+                (not fresh or len(w) <= WIDTH - indent):
             lines.append(cur)
-            cur = " " * indent + w
+            cur, fresh = " " * indent, True
         elif not fresh:
-            cur += " " + w
-        else:
-            cur += w
+            cur += " "
+        while len(cur) + len(w) > WIDTH and len(w) > WIDTH - indent:
+            take = WIDTH - len(cur)
+            lines.append(cur + w[:take])
+            cur, w = " " * indent, w[take:]
+        cur += w
         fresh = False
     lines.append(cur)
     return "\n".join(lines)
