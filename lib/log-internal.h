@@ -43,6 +43,7 @@ struct uclog_record {
     size_t first_line_end; /* offset of the continuation lines */
     uclog_defect *defects;
     size_t ndefects, defects_cap;
+    int bytes_checked; /* NUL and UTF-8 defects are looked for when first asked */
 };
 
 int32_t uclog__detect_encoding(const unsigned char *d, size_t n);

@@ -1,4 +1,5 @@
 /* Records: framing by header lines, header fields, defects. */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "log-internal.h"
@@ -479,8 +480,12 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
         if ((rc = add_defect(it, UCLOG_DEFECT_NO_FINAL_NEWLINE, len, 0, l, c)))
             return rc;
     }
-    if ((rc = check_bytes(it)))
-        return rc;
+    /* The NUL and UTF-8 scan waits until the defects are asked for (most
+     * readers never ask); room for its two defects is taken now, so that it
+     * cannot fail then. */
+    if (uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 2, sizeof(*r->defects)))
+        return UCLOG_E_NOMEM;
+    r->bytes_checked = 0;
 
     /* Where the next record starts. */
     it->continued = cut;
@@ -748,15 +753,31 @@ uint32_t uclog_record_line_count(const uclog_record *rec)
     return rec ? rec->nlines : 0;
 }
 
+/* Run the deferred NUL and UTF-8 scan of the record its iterator lends. */
+static void settle(const uclog_record *rec)
+{
+    uclog_record_iter *it;
+
+    if (rec->bytes_checked)
+        return;
+    it = (uclog_record_iter *)(void *)((char *)(uintptr_t)rec - offsetof(uclog_record_iter, rec));
+    it->rec.bytes_checked = 1;
+    check_bytes(it); /* room for its defects was taken: it cannot fail */
+}
+
 uint32_t uclog_record_defect_count(const uclog_record *rec)
 {
-    return rec ? (uint32_t)rec->ndefects : 0;
+    if (!rec)
+        return 0;
+    settle(rec);
+    return (uint32_t)rec->ndefects;
 }
 
 int uclog_record_defect(uclog_defect *out, const uclog_record *rec, uint32_t i)
 {
     if (!out || !rec)
         return UCLOG_E_INVALID_ARG;
+    settle(rec);
     if (i >= rec->ndefects)
         return UCLOG_E_RANGE;
     *out = rec->defects[i];
