@@ -171,17 +171,20 @@ static int parse_fields(uclog_record *r, const unsigned char *s, size_t n, size_
 {
     size_t i = at, w;
     int d;
+    uint32_t pid, tid;
     const unsigned char *dc;
 
 #define SKIP_SPACES() while (i < n && uclog__is_space(s[i])) i++
     SKIP_SPACES();
-    d = parse_hex(&r->pid, s + i, n - i);
+    d = parse_hex(&pid, s + i, n - i);
     if (d <= 0 || i + (size_t)d >= n || s[i + (size_t)d] != ':')
         goto fallback;
     i += (size_t)d + 1;
-    d = parse_hex(&r->tid, s + i, n - i);
+    d = parse_hex(&tid, s + i, n - i);
     if (d <= 0)
         goto fallback;
+    r->pid = pid; /* only a complete PID:TID pair is kept */
+    r->tid = tid;
     i += (size_t)d;
     if (i >= n || !uclog__is_space(s[i]))
         goto fallback;
@@ -421,10 +424,14 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
 {
     uclog_record *r = &it->rec;
     uint64_t maxline = uclog__limit(it->log->ctx, UCLOG_LIMIT_MAX_LINE_BYTES);
-    const unsigned char *s = (const unsigned char *)p + bom;
+    const unsigned char *s;
     uint32_t line = it->line;
     size_t tl = fi->first_end;
     int rc, ends_nl = len && p[len - 1] == '\n';
+
+    if (bom > tl)
+        bom = tl; /* a record cut inside the byte order mark */
+    s = (const unsigned char *)p + bom;
 
     r->ptr = p;
     r->len = len;

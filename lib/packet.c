@@ -412,9 +412,15 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
         if (rc)
             return rc;
         uclog_record_text(&text, rec);
-        if (rec->has_header && (rec->pid != p->pid || rec->tid != p->tid) &&
-            uclog_packet_parse_framing(NULL, NULL, NULL, NULL, NULL, NULL, NULL, text) == UCLOG_E_NOT_FOUND)
-            continue; /* another thread's trace line */
+        if (rec->has_header && (rec->pid != p->pid || rec->tid != p->tid)) {
+            int framing = uclog_packet_parse_framing(NULL, &is_end, NULL, NULL, NULL, NULL, NULL, text);
+            /* Another thread's trace line, or its End of: not this packet's. */
+            if (framing == UCLOG_E_NOT_FOUND || is_end)
+                continue;
+            /* Another thread's packet starts: this one ends here (truncated). */
+            it->pending = rec;
+            break;
+        }
         if (rec->span.file == p->span.file && rec->has_header &&
             uclog_packet_parse_framing(NULL, &is_end, NULL, NULL, NULL, NULL, NULL, text) != UCLOG_E_NOT_FOUND) {
             if (is_end) {

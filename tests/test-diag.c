@@ -287,6 +287,24 @@ START_TEST(no_sip_traffic)
 }
 END_TEST
 
+/* SIP traffic the procedure does not read is still SIP traffic: not 100. */
+START_TEST(only_other_traffic)
+{
+    static const char text[] =
+        "01/15/2012|11:30:10.100 1384:11C0 INFO  :: Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) 71 bytes:\r\n"
+        "01/15/2012|11:30:10.100 1384:11C0 INFO  :: OPTIONS sip:a SIP/2.0\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        "01/15/2012|11:30:10.100 1384:11C0 INFO  :: End of Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) 71 bytes\r\n";
+    diag d = {0};
+
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, sizeof(text) - 1, "options-only"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "110 200");
+    evidence_with(find(&d, 110), "1 SIP messages read");
+    done(&d);
+}
+END_TEST
+
 START_TEST(provisioning_steps)
 {
     diag d = {0};
@@ -580,6 +598,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, edge_inferred);
     tcase_add_test(tc, nat_private_address);
     tcase_add_test(tc, no_sip_traffic);
+    tcase_add_test(tc, only_other_traffic);
     tcase_add_test(tc, provisioning_steps);
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);

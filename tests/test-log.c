@@ -513,6 +513,9 @@ START_TEST(header_malformed)
     ck_assert_str_eq(l.r[0].text, "no tid");
     ck_assert(has_defect(&l.r[1], UCLOG_DEFECT_HEADER_MALFORMED));
     ck_assert_str_eq(l.r[1].text, "pid overflow");
+    ck_assert_uint_eq(l.r[1].pid, 0); /* no partial PID is kept */
+    ck_assert_uint_eq(l.r[1].tid, 0);
+    ck_assert_uint_eq(l.r[0].pid, 0);
     ck_assert(has_defect(&l.r[2], UCLOG_DEFECT_TIMESTAMP_INVALID));
     ck_assert_int_eq(l.r[2].ms, -1);
     ck_assert_str_eq(l.r[2].text, "bad date");
@@ -696,6 +699,36 @@ START_TEST(one_huge_line_is_cut_in_stream)
 }
 END_TEST
 
+/* A record limit that cuts inside the byte order mark: the text stays inside the record. */
+START_TEST(bom_cut_by_tiny_limit)
+{
+    static const char text[] = "\xEF\xBB\xBF\n" H1 "a\n";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    uclog_str t, raw;
+    uint64_t total = 0;
+    int rc;
+
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES, 2), 0);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, sizeof(text) - 1, NULL), 0);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    while ((rc = uclog_record_iter_next(&rec, it)) == 0) {
+        uclog_record_text(&t, rec);
+        uclog_record_raw(&raw, rec);
+        ck_assert_uint_le(raw.len, 2);
+        ck_assert(t.ptr >= raw.ptr && t.ptr + t.len <= raw.ptr + raw.len);
+        total += raw.len;
+    }
+    ck_assert_int_eq(rc, UCLOG_DONE);
+    ck_assert_uint_eq(total, sizeof(text) - 1);
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(open_errors)
 {
     uclog_ctx *ctx = tu_ctx();
@@ -863,6 +896,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, nul_bytes_and_bad_utf8);
     tcase_add_test(tc, line_and_record_limits);
     tcase_add_test(tc, one_huge_line_is_cut_in_stream);
+    tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, open_errors);
     tcase_add_test(tc, empty_inputs);
     tcase_add_test(tc, str_next_line);

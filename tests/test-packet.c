@@ -209,6 +209,36 @@ START_TEST(other_threads_skipped)
 }
 END_TEST
 
+/* Two threads' packets interleaved: the other thread's End of does not close
+ * this packet; its opener ends this one (truncated) and then reads well. */
+START_TEST(interleaved_threads)
+{
+    static const char text[] =
+        HDR("100") "Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) 7 bytes:\r\n"
+        "01/15/2012|11:30:10.100 1384:22 INFO  :: Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) 14 bytes:\r\n"
+        HDR("101") "OPTIONS\r\n"
+        "01/15/2012|11:30:10.101 1384:22 INFO  :: SIP/2.0 200 OK\r\n"
+        HDR("102") "End of Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) 7 bytes\r\n"
+        "01/15/2012|11:30:10.102 1384:22 INFO  :: End of Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) 14 bytes\r\n";
+    fixture f;
+    const uclog_packet *p;
+    uclog_str s;
+
+    open_buffer(&f, text);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    ck_assert_uint_eq(uclog_packet_tid(p), 0x11C0);
+    ck_assert(has_defect(p, UCLOG_DEFECT_PACKET_TRUNCATED));
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    ck_assert_uint_eq(uclog_packet_tid(p), 0x22);
+    ck_assert_int_eq(uclog_packet_direction(p), UCLOG_DIRECTION_RECEIVED);
+    uclog_packet_bytes(&s, p);
+    ck_assert_str_view(s, "SIP/2.0 200 OK");
+    ck_assert_uint_eq(uclog_packet_defect_count(p), 0); /* closed by its own End of */
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), UCLOG_DONE);
+    close_fixture(&f);
+}
+END_TEST
+
 START_TEST(end_mismatch)
 {
     static const char text[] =
@@ -471,6 +501,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, lf_copy_keeps_bytes);
     tcase_add_test(tc, truncated_packets);
     tcase_add_test(tc, other_threads_skipped);
+    tcase_add_test(tc, interleaved_threads);
     tcase_add_test(tc, end_mismatch);
     tcase_add_test(tc, framing_lines);
     tcase_add_test(tc, malformed_framing_is_a_defect);

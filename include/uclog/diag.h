@@ -104,14 +104,15 @@ UCLOG_EXPORT void uclog_diag_options_free(uclog_diag_options *opts);
  * Add an address of the A/V Edge's external interface (repeatable). With
  * one given, the candidate verdicts are certain instead of inferred.
  * @param ip IPv4 or IPv6 text, NUL-terminated (copied).
- * @return 0, UCLOG_E_INVALID_ARG (not an IP address), UCLOG_E_NOMEM.
+ * @return 0, UCLOG_E_INVALID_ARG (not an IP address), UCLOG_E_LIMIT (16
+ *         addresses were given already).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_diag_options_add_edge_ip(uclog_diag_options *opts, const char *ip);
 
 /**
  * Set the public address the external interface is NAT'ed to.
- * @return as uclog_diag_options_add_edge_ip().
+ * @return 0, UCLOG_E_INVALID_ARG (not an IP address).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_diag_options_set_edge_nat_ip(uclog_diag_options *opts, const char *ip);
@@ -120,7 +121,8 @@ UCLOG_EXPORT int uclog_diag_options_set_edge_nat_ip(uclog_diag_options *opts, co
  * Add a private address of the external interface behind NAT (repeatable):
  * a candidate on it means "External IP address is translated by NAT" is
  * not selected.
- * @return as uclog_diag_options_add_edge_ip().
+ * @return 0, UCLOG_E_INVALID_ARG (not an IP address), UCLOG_E_LIMIT (16
+ *         addresses were given already).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_diag_options_add_edge_private_ip(uclog_diag_options *opts, const char *ip);

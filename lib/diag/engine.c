@@ -37,6 +37,7 @@ typedef struct {
     uclog_span uri_span;
     uint8_t *call_done;    /* per Call-ID of the index: an INVITE of it was looked at */
     const char *last_cid;  /* the Call-ID copied last, shared by the evidence that follows */
+    uint32_t nseen;        /* SIP messages in the log, kept by the index or not */
     int rc;                /* first error: sticky */
 } run;
 
@@ -52,7 +53,7 @@ static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
     size_t k;
 
     (void)p;
-    (void)userdata;
+    ((run *)userdata)->nseen++;
     if (uclog_sip_is_request(m) ? uclog_sip_request_line(&method, NULL, NULL, m)
                                 : uclog_sip_cseq(NULL, &method, m))
         return 0;
@@ -556,7 +557,7 @@ static void signin_steps(run *R, uint32_t before)
             v = verdict(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, -1, NULL);
             evidence_at(R, v, NONE, NULL,
                         uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
-                                                 "vnd-microsoft-provisioning-v2 sent by the client", R->nmsgs));
+                                                 "vnd-microsoft-provisioning-v2 sent by the client", R->nseen));
         }
         return;
     }
@@ -1081,7 +1082,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)))
         return rc;
     R.uri_msg = NONE;
-    if (copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, NULL)) != 0)
+    if (copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, &R)) != 0)
         fail(&R, rc);
     if (!R.rc) {
         R.nmsgs = uclog_index_message_count(R.idx);
@@ -1092,7 +1093,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
             memset(R.call_done, 0, uclog_index_call_count(R.idx) + 1);
     }
     if (!R.rc) {
-        if (R.nmsgs == 0) {
+        if (R.nseen == 0) {
             struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
             uint32_t f;
             for (f = 0; f < R.r->nfiles && v; f++)
@@ -1115,7 +1116,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
                 signin_steps(&R, R.nmsgs);
                 v = verdict(&R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
                 evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "%u SIP messages read; no INVITE carries an "
-                                                                        "SDP offer with m=audio", R.nmsgs));
+                                                                        "SDP offer with m=audio", R.nseen));
             }
         }
     }
