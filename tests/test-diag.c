@@ -402,6 +402,45 @@ START_TEST(call_rejected)
 }
 END_TEST
 
+/* Two sign-ins, a call after each: each call is judged on the newest sign-in
+ * before it, and each mrasUri is given at its own place in the log. */
+START_TEST(repeated_sign_in)
+{
+    size_t len, i;
+    char *one = tu_read("seed.uccapilog", &len), *two = malloc(2 * len), *p;
+    diag d = {0};
+    const uclog_diag_evidence *e;
+    uclog_span sp;
+    uint32_t n170 = 0;
+
+    memcpy(two, one, len);
+    memcpy(two + len, one, len);
+    /* The second copy's INVITE is another call. */
+    p = strstr(two + len, "e41f3fa11696494d90130b78761b202c");
+    ck_assert_ptr_nonnull(p);
+    p[0] = 'f';
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, two, 2 * len, "twice"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "170 170 210 210");
+    for (i = 0; i < uclog_diag_report_verdict_count(d.rep); i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(d.rep, i);
+        if (uclog_diag_verdict_code(v) != UCLOG_DIAG_MRAS_OK)
+            continue;
+        e = evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
+        uclog_diag_evidence_span(&sp, e);
+        ck_assert_uint_eq(sp.line, 74 + 177 * n170);
+        ck_assert_uint_eq(sp.offset, (n170 ? len : 0) + 4715); /* the <mrasUri > element */
+        n170++;
+    }
+    ck_assert_uint_eq(n170, 2);
+    ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 1), "f41f3fa11696494d90130b78761b202c");
+    done(&d);
+    free(two);
+    free(one);
+}
+END_TEST
+
 START_TEST(two_calls)
 {
     diag d = {0};
@@ -603,6 +642,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);
     tcase_add_test(tc, call_rejected);
+    tcase_add_test(tc, repeated_sign_in);
     tcase_add_test(tc, two_calls);
     tcase_add_test(tc, internal_client);
     tcase_add_test(tc, rotated_in_wrong_order);
