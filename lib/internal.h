@@ -66,6 +66,21 @@ static inline int uclog__hex_value(int c)
 
 /* Case-insensitive comparison of a view with a NUL-terminated ASCII string. */
 int uclog__str_ieq(uclog_str s, const char *lit);
+/* A view equal, ignoring ASCII case, to a literal written in lower case:
+ * UCLOG__IEQ(s, "content-length"). No strlen: the length is the literal's. */
+static inline int uclog__ieq_lower(uclog_str s, const char *lower, size_t n)
+{
+    size_t i;
+
+    if (s.len != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
+            return 0;
+    return 1;
+}
+#define UCLOG__IEQ(s, lit) uclog__ieq_lower((s), "" lit, sizeof(lit) - 1)
+
 /* Trim spaces and tabs (and CR/LF) at both ends. */
 uclog_str uclog__str_trim(uclog_str s);
 

@@ -224,24 +224,8 @@ done:
     return n;
 }
 
-/* ASCII case-insensitive equality with a lowercase literal of length n:
- * the attribute and keyword tests of the parse pass, without a strlen. */
-static int ieq_lower(uclog_str s, const char *lower, size_t n)
-{
-    size_t i;
-
-    if (s.len != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
-            return 0;
-    return 1;
-}
-
-#define IEQ(s, lit) ieq_lower((s), "" lit, sizeof(lit) - 1)
-
-/* The same for a literal of lowercase letters only, where setting bit 5 of
- * a byte maps exactly its two cases onto the literal's. */
+/* As UCLOG__IEQ for a literal of lowercase letters only, where setting bit 5
+ * of a byte maps exactly its two cases onto the literal's. */
 static int ieq_alpha(uclog_str s, const char *lower, size_t n)
 {
     size_t i;
@@ -349,11 +333,11 @@ static int32_t transport_of(uclog_str t)
             return UCLOG_SDP_TRANSPORT_TCP;
         break;
     case 7:
-        if (IEQ(t, "tcp-act"))
+        if (UCLOG__IEQ(t, "tcp-act"))
             return UCLOG_SDP_TRANSPORT_TCP_ACT;
         break;
     case 8:
-        if (IEQ(t, "tcp-pass"))
+        if (UCLOG__IEQ(t, "tcp-pass"))
             return UCLOG_SDP_TRANSPORT_TCP_PASS;
         break;
     default:
@@ -771,11 +755,11 @@ static int on_attribute(struct parser *p, uclog_str v)
             return on_candidate(p, value, UCLOG_SDP_CANDIDATE_ATTR, name);
         break;
     case 16:
-        if (IEQ(name, "x-candidate-ipv6"))
+        if (UCLOG__IEQ(name, "x-candidate-ipv6"))
             return on_candidate(p, value, UCLOG_SDP_CANDIDATE_X_IPV6, name);
         break;
     case 17:
-        if (IEQ(name, "remote-candidates"))
+        if (UCLOG__IEQ(name, "remote-candidates"))
             return on_remote_candidates(p, value);
         break;
     case 10:
@@ -793,7 +777,7 @@ static int on_attribute(struct parser *p, uclog_str v)
         }
         break;
     case 20:
-        if (IEQ(name, "x-ms-sdp-diagnostics") && !parse_diagnostics(NULL, NULL, value))
+        if (UCLOG__IEQ(name, "x-ms-sdp-diagnostics") && !parse_diagnostics(NULL, NULL, value))
             return add_defect(p, UCLOG_DEFECT_SDP_DIAGNOSTICS_MALFORMED, value.ptr, value.len);
         break;
     default:

@@ -74,19 +74,5 @@ struct uclog__sip_query {
 void uclog__sip_query_init(struct uclog__sip_query *q, const char *query);
 int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name);
 
-/* ASCII case-insensitive equality of a view with a lowercase literal of n bytes. */
-static inline int uclog__sip_ieq_lower(uclog_str s, const char *lower, size_t n)
-{
-    size_t i;
-
-    if (s.len != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
-            return 0;
-    return 1;
-}
-
-#define UCLOG__SIP_IEQ(s, lit) uclog__sip_ieq_lower((s), "" lit, sizeof(lit) - 1)
 
 #endif

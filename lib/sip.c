@@ -282,12 +282,12 @@ static int grow_headers(uclog_sip *m)
 /* Content-Length or its compact form "l"; Content-Type or "c". */
 static int is_content_length(uclog_str n)
 {
-    return n.len == 1 ? (n.ptr[0] | 0x20) == 'l' : UCLOG__SIP_IEQ(n, "content-length");
+    return n.len == 1 ? (n.ptr[0] | 0x20) == 'l' : UCLOG__IEQ(n, "content-length");
 }
 
 static int is_content_type(uclog_str n)
 {
-    return n.len == 1 ? (n.ptr[0] | 0x20) == 'c' : UCLOG__SIP_IEQ(n, "content-type");
+    return n.len == 1 ? (n.ptr[0] | 0x20) == 'c' : UCLOG__IEQ(n, "content-type");
 }
 
 static inline int finish_header(uclog_sip *m, struct block *b, const struct sip_hdr *h)

@@ -37,6 +37,7 @@ typedef struct {
     uclog_span uri_span;
     uint8_t *call_done;    /* per Call-ID of the index: an INVITE of it was looked at */
     const char *last_cid;  /* the Call-ID copied last, shared by the evidence that follows */
+    int location_weak;     /* the location was only inferred: an MRAS request may say better */
     uint32_t nseen;        /* SIP messages in the log, kept by the index or not */
     int rc;                /* first error: sticky */
 } run;
@@ -297,10 +298,12 @@ static void client_facts(run *R)
     if (loc == UCLOG_DIAG_LOCATION_UNKNOWN && saw_signin_ok) {
         loc = UCLOG_DIAG_LOCATION_INTERNAL;
         why = "the sign-in responses carry no ms-user-logon-data: RemoteUser";
+        R->location_weak = 1;
     }
     if (R->opts && R->opts->location) {
         loc = R->opts->location;
         why = "given in the options";
+        R->location_weak = 0;
     }
     if (loc != UCLOG_DIAG_LOCATION_UNKNOWN) {
         R->r->location = loc;
@@ -314,11 +317,11 @@ static void client_location_from_mras(run *R, const uclog_mras *req)
     const uclog_mras_credreq *cr;
     uclog_str loc;
 
-    if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !(R->r->location == UCLOG_DIAG_LOCATION_INTERNAL &&
-                                                           strcmp(R->r->location_reason, "given in the options")))
+    if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !R->location_weak)
         return;
     if (uclog_mras_credreq_get(&cr, req, 0) || uclog_mras_credreq_location(&loc, cr))
         return;
+    R->location_weak = 0;
     if (view_is(loc, "internet")) {
         R->r->location = UCLOG_DIAG_LOCATION_REMOTE;
         R->r->location_reason = "the MRAS credentialsRequest says location internet";
