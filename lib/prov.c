@@ -160,8 +160,21 @@ static int build(uclog_prov *p, const uclog__xnode *root)
     return UCLOG_OK;
 }
 
-int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t len,
-                     const uclog_span *base)
+/* The end of the first group named *userdata stops the parse. */
+static int group_ends(const uclog__xnode *child, void *userdata)
+{
+    const char *want = userdata;
+    uclog_str name;
+
+    if (!uclog__xml_is(child, UCLOG__NS_PROV_RESPONSE, "provisionGroup") &&
+        !uclog__xml_is(child, UCLOG__NS_PROV_REQUEST, "provisioningGroup"))
+        return 0;
+    name = uclog__xml_attr(child, "name");
+    return name.ptr && strcmp(name.ptr, want) == 0;
+}
+
+int uclog_prov_parse_until(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t len,
+                           const uclog_span *base, const char *group)
 {
     uclog_prov *p;
     uclog__xnode *root;
@@ -182,7 +195,8 @@ int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t 
         return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory");
     p->ctx = ctx;
     uclog__arena_init(&p->arena, ctx);
-    rc = uclog__xml_parse(&root, &p->arena, ctx, data, len, base);
+    rc = uclog__xml_parse_until(&root, &p->arena, ctx, data, len, base, group ? group_ends : NULL,
+                                (void *)group);
     if (rc == UCLOG_OK)
         rc = build(p, root);
     if (rc != UCLOG_OK) {
@@ -191,6 +205,12 @@ int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t 
     }
     *out = p;
     return UCLOG_OK;
+}
+
+int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t len,
+                     const uclog_span *base)
+{
+    return uclog_prov_parse_until(out, ctx, data, len, base, NULL);
 }
 
 void uclog_prov_free(uclog_prov *prov)

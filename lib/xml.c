@@ -177,6 +177,10 @@ typedef struct xml_state {
     size_t pos_line;
     size_t pos_line_start;
     int status; /* first error seen by a handler */
+    uclog__xml_stop_fn stop; /* asked at the end of each child of the root */
+    void *stop_ud;
+    int stopped;             /* stop said yes: the rest of the body is not read */
+    size_t stop_end;         /* where reading stopped: after that element's end tag */
 } xml_state;
 
 /* The line (1-based, counting LF) and the byte index of its first byte. */
@@ -278,7 +282,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     uclog__xnode *n;
     size_t idx = current_index(st);
 
-    if (st->status)
+    if (st->status || st->stopped)
         return;
     if (++st->depth > st->max_depth) {
         uclog_span sp = span_at(st, idx, 0);
@@ -327,33 +331,46 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     st->cur = n;
 }
 
-static void XMLCALL on_end(void *ud, const XML_Char *name)
+/* Close element n at byte index end: its span's length and its own text. */
+static int close_node(xml_state *st, uclog__xnode *n, size_t end)
 {
-    xml_state *st = ud;
-    uclog__xnode *n = st->cur;
-    size_t idx = current_index(st);
-    int count = XML_GetCurrentByteCount(st->parser);
-    size_t end = idx + (count > 0 ? (size_t)count : 0);
     char *text;
 
-    (void)name;
-    if (st->status || !n)
-        return;
-    st->depth--;
     if (end > st->len)
         end = st->len;
     n->span.length = end > n->start_index ? end - n->start_index : 0;
     /* No text seen yet leaves st->text NULL, and NULL + 0 is undefined. */
     text = uclog__arena_strndup(st->arena, st->text ? st->text + n->text_start : "",
                                 st->text_len - n->text_start);
-    if (!text) {
-        fail(st, UCLOG_E_NOMEM);
-        return;
-    }
+    if (!text)
+        return UCLOG_E_NOMEM;
     n->text.ptr = text;
     n->text.len = st->text_len - n->text_start;
     st->text_len = n->text_start;
+    return UCLOG_OK;
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    xml_state *st = ud;
+    uclog__xnode *n = st->cur;
+    size_t idx = current_index(st);
+    int count = XML_GetCurrentByteCount(st->parser);
+
+    (void)name;
+    if (st->status || st->stopped || !n)
+        return;
+    st->depth--;
+    if (close_node(st, n, idx + (count > 0 ? (size_t)count : 0)) != UCLOG_OK) {
+        fail(st, UCLOG_E_NOMEM);
+        return;
+    }
     st->cur = n->parent;
+    if (st->stop && st->depth == 1 && st->stop(n, st->stop_ud)) {
+        st->stopped = 1;
+        st->stop_end = idx + (count > 0 ? (size_t)count : 0);
+        XML_StopParser(st->parser, XML_FALSE);
+    }
 }
 
 static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
@@ -361,7 +378,7 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
     xml_state *st = ud;
     void *buf = st->text;
 
-    if (st->status || !st->cur || len <= 0)
+    if (st->status || st->stopped || !st->cur || len <= 0)
         return;
     if ((size_t)len > SIZE_MAX - st->text_len ||
         uclog__grow(st->ctx, &buf, &st->text_cap, st->text_len + (size_t)len, 1) != UCLOG_OK) {
@@ -459,6 +476,18 @@ static int parse_error(xml_state *st)
                         sp.line, sp.column, XML_ErrorString(e));
 }
 
+/* Reading stopped early: the elements still open (the root) end where it stopped. */
+static int close_open(xml_state *st)
+{
+    uclog__xnode *n;
+
+    for (n = st->cur; n; n = n->parent)
+        if (close_node(st, n, st->stop_end) != UCLOG_OK)
+            return uclog__error(st->ctx, UCLOG_E_NOMEM, NULL, "out of memory while parsing XML");
+    st->cur = NULL;
+    return UCLOG_OK;
+}
+
 static int feed(xml_state *st)
 {
     const size_t chunk = (size_t)INT_MAX / 2;
@@ -468,10 +497,15 @@ static int feed(xml_state *st)
         size_t n = st->len - done > chunk ? chunk : st->len - done;
         int last = done + n == st->len;
 
-        if (XML_Parse(st->parser, st->data + done, (int)n, last) != XML_STATUS_OK)
+        if (XML_Parse(st->parser, st->data + done, (int)n, last) != XML_STATUS_OK) {
+            if (st->stopped && !st->status)
+                return close_open(st);
             return parse_error(st);
+        }
         done += n;
     } while (done < st->len);
+    if (st->stopped)
+        return close_open(st);
     if (!st->root) {
         uclog_span sp = span_at(st, 0, 0);
         return uclog__error(st->ctx, UCLOG_E_XML, &sp, "XML body has no root element");
@@ -510,6 +544,13 @@ int uclog__xml_check_size(uclog_ctx *ctx, const char *data, size_t len, const uc
 int uclog__xml_parse(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx, const char *data,
                      size_t len, const uclog_span *base)
 {
+    return uclog__xml_parse_until(root, arena, ctx, data, len, base, NULL, NULL);
+}
+
+int uclog__xml_parse_until(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx,
+                           const char *data, size_t len, const uclog_span *base,
+                           uclog__xml_stop_fn stop, void *stop_ud)
+{
     xml_state st;
     int rc;
 
@@ -519,6 +560,8 @@ int uclog__xml_parse(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx, c
         return rc;
     state_init(&st, ctx, data, len, base);
     st.arena = arena;
+    st.stop = stop;
+    st.stop_ud = stop_ud;
     rc = setup_parser(&st);
     if (rc == UCLOG_OK)
         rc = feed(&st);

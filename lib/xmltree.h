@@ -62,6 +62,19 @@ struct uclog__xnode {
 int uclog__xml_parse(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx, const char *data,
                      size_t len, const uclog_span *base);
 
+/*
+ * Asked at the end of each child of the root element: nonzero stops the
+ * parse there. The rest of the body is neither read nor checked; the root
+ * (still open) ends where reading stopped. The tree is what a body cut
+ * after that child would give.
+ */
+typedef int (*uclog__xml_stop_fn)(const uclog__xnode *child, void *userdata);
+
+/* uclog__xml_parse() that may stop early (stop may be NULL). */
+int uclog__xml_parse_until(uclog__xnode **root, uclog__arena *arena, uclog_ctx *ctx,
+                           const char *data, size_t len, const uclog_span *base,
+                           uclog__xml_stop_fn stop, void *stop_ud);
+
 /* UCLOG_E_LIMIT (with the detail set) when len is over UCLOG_LIMIT_MAX_XML_BYTES.
  * Called before anything is allocated. */
 int uclog__xml_check_size(uclog_ctx *ctx, const char *data, size_t len, const uclog_span *base);

@@ -188,6 +188,111 @@ START_TEST(prov_response_shapes)
 }
 END_TEST
 
+/* Reading stops at the end of the group asked for; what follows is not read. */
+START_TEST(prov_parse_until_group)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_prov *p = NULL, *full = NULL;
+    const uclog_prov_group *g;
+    uclog_str s;
+    uclog_span sp, fsp;
+    size_t len, cut;
+    char *buf = read_fixture("xml/prov-shapes.xml", &len);
+    char *bad;
+    const char *after = strstr(buf, "<provisionGroup name=\"meetingPolicy\">");
+
+    ck_assert_ptr_nonnull(after);
+    cut = (size_t)(after - buf);
+    /* stops after ServerConfiguration: one group, the same key and span */
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, len, NULL, "ServerConfiguration"), 0);
+    ck_assert_int_eq(uclog_prov_parse(&full, ctx, buf, len, NULL), 0);
+    ck_assert_int_eq(uclog_prov_kind(p), UCLOG_PROV_RESPONSE);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 1);
+    ck_assert_int_eq(uclog_prov_lookup(&s, &sp, p, "ServerConfiguration", "mrasUri"), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    ck_assert_int_eq(uclog_prov_lookup(&s, &fsp, full, "ServerConfiguration", "mrasUri"), 0);
+    ck_assert_uint_eq(sp.offset, fsp.offset);
+    ck_assert_uint_eq(sp.line, fsp.line);
+    ck_assert_uint_eq(sp.length, fsp.length);
+    ck_assert_int_eq(uclog_prov_group_find(&g, p, "meetingPolicy"), UCLOG_E_NOT_FOUND);
+    /* the root ends where reading stopped: after the group's "</provisionGroup>" */
+    uclog_prov_span(&sp, p);
+    ck_assert_uint_eq(sp.offset, 0);
+    ck_assert_uint_eq(sp.length, (size_t)(strstr(buf, "</provisionGroup>") - buf) + 17);
+    uclog_prov_free(p);
+    /* a later group: every group up to it */
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, len, NULL, "endpointConfiguration"), 0);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 3);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "endpointConfiguration", "EnableTracing"), 0);
+    ck_assert_str_view(s, "true");
+    uclog_prov_free(p);
+    /* no such group, or NULL: the whole body, as uclog_prov_parse() */
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, len, NULL, "serverconfiguration"), 0);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 4);
+    uclog_prov_span(&sp, p);
+    uclog_prov_span(&fsp, full);
+    ck_assert_uint_eq(sp.length, fsp.length);
+    uclog_prov_free(p);
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, len, NULL, NULL), 0);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 4);
+    uclog_prov_free(p);
+    uclog_prov_free(full);
+
+    /* damage after the group: the whole parse fails at its line, the lookup does not */
+    bad = malloc(len + 1);
+    ck_assert_ptr_nonnull(bad);
+    memcpy(bad, buf, len);
+    memcpy(bad + cut + 1, "provisionGroup name=\"meetingPolicy\"<", 36);
+    ck_assert_int_eq(uclog_prov_parse(&p, ctx, bad, len, NULL), UCLOG_E_XML);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 5);
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, bad, len, NULL, "ServerConfiguration"), 0);
+    ck_assert_int_eq(uclog_prov_lookup(&s, NULL, p, "ServerConfiguration", "mrasUri"), 0);
+    ck_assert_str_view(s, MRAS_URI);
+    uclog_prov_free(p);
+    /* damage before the group's end is still an error, with its position */
+    memcpy(bad, buf, len);
+    bad[strstr(buf, "</mrasUri>") - buf + 2] = '!';
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, bad, len, NULL, "ServerConfiguration"),
+                     UCLOG_E_XML);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(uclog_ctx_error_span(&sp, ctx), 0);
+    ck_assert_uint_eq(sp.line, 3);
+    /* a body cut inside the group is not complete XML */
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, (size_t)(strstr(buf, "</provisionGroup>") - buf),
+                                            NULL, "ServerConfiguration"), UCLOG_E_XML);
+    ck_assert_int_eq(uclog_prov_parse_until(NULL, ctx, buf, len, NULL, "x"), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_prov_parse_until(&p, NULL, buf, len, NULL, "x"), UCLOG_E_INVALID_ARG);
+    free(bad);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* A request's provisioningGroup stops the parse too. */
+START_TEST(prov_parse_until_request)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_span base = base_of(&PROV_REQUEST);
+    uclog_prov *p = NULL;
+    const uclog_prov_group *g;
+    uclog_str s;
+    size_t len;
+    char *buf = read_fixture(PROV_REQUEST.name, &len);
+
+    ck_assert_int_eq(uclog_prov_parse_until(&p, ctx, buf, len, &base, "meetingPolicy"), 0);
+    ck_assert_int_eq(uclog_prov_kind(p), UCLOG_PROV_REQUEST);
+    ck_assert_uint_eq(uclog_prov_group_count(p), 2);
+    ck_assert_int_eq(uclog_prov_group_get(&g, p, 1), 0);
+    ck_assert_int_eq(uclog_prov_group_name(&s, g), 0);
+    ck_assert_str_view(s, "meetingPolicy");
+    uclog_prov_free(p);
+    free(buf);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(prov_defects_and_entities)
 {
     static const char body[] =
@@ -927,6 +1032,8 @@ Suite *tu_suite(void)
     tcase_add_test(tc, prov_response_server_configuration);
     tcase_add_test(tc, prov_response_shapes);
     tcase_add_test(tc, prov_defects_and_entities);
+    tcase_add_test(tc, prov_parse_until_group);
+    tcase_add_test(tc, prov_parse_until_request);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("mras");

@@ -78,6 +78,28 @@ enum uclog_prov_shape {
 UCLOG_EXPORT int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *data, size_t len,
                                   const uclog_span *base);
 
+/**
+ * Parse a provisioning body only as far as the group the caller needs: the
+ * parse stops at the end tag of the first group (`provisionGroup` in a
+ * response, `provisioningGroup` in a request) whose `name` is @p group.
+ * A response is typically 10-15 KB with ServerConfiguration first, so
+ * reading `mrasUri` this way skips most of the XML.
+ *
+ * The result is what uclog_prov_parse() gives for the body cut just after
+ * that group: the groups before it and the group itself, with their keys,
+ * spans and defects. What follows is neither read nor checked, so a body
+ * damaged after the group parses, where uclog_prov_parse() would fail with
+ * UCLOG_E_XML; uclog_prov_span() covers the bytes read. When no group has
+ * that name, the whole body is read, exactly as uclog_prov_parse() does.
+ *
+ * @param group  the group's name, compared exactly (case-sensitive), or
+ *               NULL for the whole body (same as uclog_prov_parse()).
+ * Other parameters, ownership, lifetimes and errors: uclog_prov_parse().
+ * @since 1.1
+ */
+UCLOG_EXPORT int uclog_prov_parse_until(uclog_prov **out, uclog_ctx *ctx, const char *data,
+                                        size_t len, const uclog_span *base, const char *group);
+
 /** Free a parsed body and everything lent from it. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_prov_free(uclog_prov *prov);
 

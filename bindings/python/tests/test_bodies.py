@@ -56,6 +56,22 @@ class Xml(TestCase):
         self.assertEqual(p.group("meetingPolicy").get("MaxVideoConferenceResolution"), "VGA")
         self.assertIsNone(p.group("nope"))
 
+    def test_provisioning_until(self):
+        body = read("xml", "prov-shapes.xml")
+        p = uclog.parse_provisioning(body, until="ServerConfiguration")
+        self.assertEqual([g.name for g in p.groups], ["ServerConfiguration"])
+        self.assertTrue(p.lookup("ServerConfiguration", "mrasUri").startswith("sip:edgesrv."))
+        p = uclog.parse_provisioning(body, until="endpointConfiguration")
+        self.assertEqual(len(p.groups), 3)
+        # damage after the group: only the stopping parse reads it
+        cut = body.index(b"<provisionGroup name=\"meetingPolicy\">")
+        bad = body[:cut] + b"<<" + body[cut:]
+        with self.assertRaises(uclog.Error) as e:
+            uclog.parse_provisioning(bad)
+        self.assertEqual(e.exception.code, uclog.E_XML)
+        self.assertEqual(e.exception.span.line, 5)
+        self.assertEqual(len(uclog.parse_provisioning(bad, until="ServerConfiguration").groups), 1)
+
     def test_error_report(self):
         r = uclog.parse_error_report(read("xml", "reporterror.xml"))
         (e,) = r.errors

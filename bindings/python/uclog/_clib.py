@@ -551,6 +551,8 @@ CORE_PROTOTYPES = [
     # prov.h
     ("uclog_prov_parse", int_, [POINTER(ProvP), CtxP, c_void_p, size, SPAN],
      ("new", "prov", CTX)),
+    ("uclog_prov_parse_until", int_, [POINTER(ProvP), CtxP, c_void_p, size, SPAN, cstr],
+     ("new", "prov", CTX)),
     ("uclog_prov_free", None, [ProvP], ("free", "prov")),
     ("uclog_prov_kind", i32, [ProvP], None),
     ("uclog_prov_span", None, [SPAN, ProvP], None),

@@ -286,10 +286,23 @@ def parse_mras(data, base=None, limits=None):
         return parse_in("mras", ctx, as_bytes(data), base)
 
 
-def parse_provisioning(data, base=None, limits=None):
-    """Parse a provisioning body into :class:`Provisioning`."""
+def parse_provisioning(data, base=None, limits=None, until=None):
+    """Parse a provisioning body into :class:`Provisioning`.
+
+    With ``until`` (a group name), reading stops at the end of the first group
+    of that name (``uclog_prov_parse_until``): the groups after it are not in
+    the result and the bytes after it are not checked."""
     with Context(limits) as ctx:
-        return parse_in("prov", ctx, as_bytes(data), base)
+        if until is None:
+            return parse_in("prov", ctx, as_bytes(data), base)
+        group = until.encode()
+
+        def parse_fn(out, c, d, n, b):
+            return lib.uclog_prov_parse_until(out, c, d, n, b, group)
+
+        with parse_owned(parse_fn, lib.uclog_prov_free, _clib.ProvP, ctx, as_bytes(data),
+                         base) as p:
+            return prov_from(p)
 
 
 def parse_error_report(data, base=None, limits=None):
