@@ -39,22 +39,41 @@ typedef struct {
     const char *last_cid;  /* the Call-ID copied last, shared by the evidence that follows */
     int location_weak;     /* the location was only inferred: an MRAS request may say better */
     uint32_t nseen;        /* SIP messages in the log, kept by the index or not */
+    uint32_t nkept;        /* messages the index kept so far: the next one's number */
+    uint8_t *flags;        /* per kept message: F_DIAG, F_SDP */
+    size_t flags_cap;
+    uint8_t *mras_loc;     /* per mras[]: the location its credentialsRequest gives (LOC_*) */
+    size_t mras_loc_cap;
+    int32_t loc;           /* the client's location as the sign-in responses tell it */
+    const char *loc_why;
+    int saw_signin_ok;
     int rc;                /* first error: sticky */
 } run;
+
+/* What the walk over the log learnt of a kept message, so that it is not parsed again to ask. */
+#define F_DIAG 1 /* carries ms-diagnostics or ms-client-diagnostics */
+#define F_SDP 2  /* carries an SDP body */
+
+/* The location of an MRAS credentialsRequest. */
+enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
+
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p);
 
 /*
  * The messages the procedure reads: sign-in (REGISTER, SUBSCRIBE, SERVICE)
  * and call (INVITE, BYE, CANCEL) requests and their responses. Indexing only
  * these keeps the memory in proportion to sign-ins and calls, not to the log.
+ * Each kept message is looked at here, while it is parsed anyway, for what
+ * the procedure asks of every message (observe()).
  */
 static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
 {
     static const char *const methods[] = {"REGISTER", "SUBSCRIBE", "SERVICE", "INVITE", "BYE", "CANCEL"};
+    run *R = userdata;
     uclog_str method;
     size_t k;
 
-    (void)p;
-    ((run *)userdata)->nseen++;
+    R->nseen++;
     if (uclog_sip_is_request(m) ? uclog_sip_request_line(&method, NULL, NULL, m)
                                 : uclog_sip_cseq(NULL, &method, m))
         return 0;
@@ -64,8 +83,10 @@ static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
             continue;
         for (i = 0; i < n && (method.ptr[i] & ~0x20) == methods[k][i]; i++)
             ;
-        if (i == n)
+        if (i == n) {
+            observe(R, R->nkept++, m, p);
             return 1;
+        }
     }
     return 0;
 }
@@ -252,50 +273,42 @@ static const char *version_of(run *R, uclog_str ua)
     return NULL;
 }
 
-static void client_facts(run *R)
+/* The client's URI and user agent, and what the sign-in responses say of its location. */
+static void observe_client(run *R, const uclog_sip *m, int request, int is_sent)
 {
-    uint32_t i;
-    int32_t loc = UCLOG_DIAG_LOCATION_UNKNOWN;
-    const char *why = NULL;
-    int saw_signin_ok = 0;
+    uclog_str v, cseq_method;
+    uint32_t status = 0;
+    uclog_span sp;
 
-    for (i = 0; i < R->nmsgs && !R->rc; i++) {
-        uclog_str mth, cseq_method, v;
-        uint32_t status;
-        int kind = uclog_index_message_kind(&mth, &status, R->idx, i);
-        uclog_sip *m = NULL;
-        uclog_span sp;
-
-        uclog_index_message_cseq(NULL, &cseq_method, R->idx, i);
-        if (kind == 1 && sent(R, i) && !R->r->client_uri) {
-            if (parse_msg(R, i, &m))
-                return;
-            if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
-                R->r->client_uri = dup_view(R, v);
-            if (uclog_sip_user_agent(&v, m) == 0) {
-                R->r->client_ua = dup_view(R, v);
-                R->r->client_version = version_of(R, v);
-            }
-            uclog_sip_free(m);
-            m = NULL;
-        }
-        if (kind == 0 && !sent(R, i) && status >= 200 && status < 300 && loc == UCLOG_DIAG_LOCATION_UNKNOWN &&
-            (view_is(cseq_method, "REGISTER") || view_is(cseq_method, "SUBSCRIBE") ||
-             view_is(cseq_method, "SERVICE"))) {
-            if (parse_msg(R, i, &m))
-                return;
-            saw_signin_ok = 1;
-            if (uclog_sip_is_remote_user(m) == 1) {
-                loc = UCLOG_DIAG_LOCATION_REMOTE;
-                uclog_index_message_span(&sp, R->idx, i);
-                why = uclog__diag_printf(R->r, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",
-                                         (int)cseq_method.len, cseq_method.ptr,
-                                         uclog_diag_report_file_name(R->r, sp.file), sp.line);
-            }
-            uclog_sip_free(m);
+    if (request && is_sent && !R->r->client_uri) {
+        if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
+            R->r->client_uri = dup_view(R, v);
+        if (uclog_sip_user_agent(&v, m) == 0) {
+            R->r->client_ua = dup_view(R, v);
+            R->r->client_version = version_of(R, v);
         }
     }
-    if (loc == UCLOG_DIAG_LOCATION_UNKNOWN && saw_signin_ok) {
+    if (request || is_sent || R->loc != UCLOG_DIAG_LOCATION_UNKNOWN ||
+        uclog_sip_status_line(NULL, &status, NULL, m) || status < 200 || status >= 300 ||
+        uclog_sip_cseq(NULL, &cseq_method, m) ||
+        !(view_is(cseq_method, "REGISTER") || view_is(cseq_method, "SUBSCRIBE") || view_is(cseq_method, "SERVICE")))
+        return;
+    R->saw_signin_ok = 1;
+    if (uclog_sip_is_remote_user(m) == 1) {
+        R->loc = UCLOG_DIAG_LOCATION_REMOTE;
+        uclog_sip_span(&sp, m);
+        R->loc_why = uclog__diag_printf(R->r, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",
+                                        (int)cseq_method.len, cseq_method.ptr,
+                                        uclog_diag_report_file_name(R->r, sp.file), sp.line);
+    }
+}
+
+static void client_facts(run *R)
+{
+    int32_t loc = R->loc;
+    const char *why = R->loc_why;
+
+    if (loc == UCLOG_DIAG_LOCATION_UNKNOWN && R->saw_signin_ok) {
         loc = UCLOG_DIAG_LOCATION_INTERNAL;
         why = "the sign-in responses carry no ms-user-logon-data: RemoteUser";
         R->location_weak = 1;
@@ -311,23 +324,35 @@ static void client_facts(run *R)
     }
 }
 
-/* MRAS request location, when the sign-in responses said nothing. */
-static void client_location_from_mras(run *R, const uclog_mras *req)
+/* The location an MRAS request's first credentialsRequest gives. */
+static uint8_t mras_location(const uclog_mras *req)
 {
     const uclog_mras_credreq *cr;
     uclog_str loc;
 
-    if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !R->location_weak)
-        return;
     if (uclog_mras_credreq_get(&cr, req, 0) || uclog_mras_credreq_location(&loc, cr))
-        return;
-    R->location_weak = 0;
-    if (view_is(loc, "internet")) {
-        R->r->location = UCLOG_DIAG_LOCATION_REMOTE;
-        R->r->location_reason = "the MRAS credentialsRequest says location internet";
-    } else if (view_is(loc, "intranet")) {
-        R->r->location = UCLOG_DIAG_LOCATION_INTERNAL;
-        R->r->location_reason = "the MRAS credentialsRequest says location intranet";
+        return LOC_NONE;
+    return view_is(loc, "internet") ? LOC_INTERNET : view_is(loc, "intranet") ? LOC_INTRANET : LOC_OTHER;
+}
+
+/* MRAS request locations, when the sign-in responses said nothing (or only by inference). */
+static void client_location_from_mras(run *R)
+{
+    size_t k;
+
+    for (k = 0; k < R->nmras; k++) {
+        if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !R->location_weak)
+            return;
+        if (R->mras_loc[k] == LOC_NONE)
+            continue;
+        R->location_weak = 0;
+        if (R->mras_loc[k] == LOC_INTERNET) {
+            R->r->location = UCLOG_DIAG_LOCATION_REMOTE;
+            R->r->location_reason = "the MRAS credentialsRequest says location internet";
+        } else if (R->mras_loc[k] == LOC_INTRANET) {
+            R->r->location = UCLOG_DIAG_LOCATION_INTERNAL;
+            R->r->location_reason = "the MRAS credentialsRequest says location intranet";
+        }
     }
 }
 
@@ -338,36 +363,49 @@ static int body_of(uclog_str *body, uclog_span *span, const uclog_sip *m)
     return uclog_sip_body(body, span, m) || body->len == 0 ? UCLOG_E_NOT_FOUND : UCLOG_OK;
 }
 
-static void find_signins(run *R)
+/* Provisioning SUBSCRIBEs and MRAS SERVICEs with a credentialsRequest the client sent. */
+static void observe_signin(run *R, uint32_t i, const uclog_sip *m, uclog_str method)
 {
-    uint32_t i;
+    uclog_str pkg, t, st, body;
+    uclog_span span;
 
-    for (i = 0; i < R->nmsgs && !R->rc; i++) {
-        uclog_sip *m = NULL;
-        uclog_str pkg, t, st, body;
-        uclog_span span;
-        int sub = is_request(R, i, "SUBSCRIBE"), svc = is_request(R, i, "SERVICE");
-
-        if (!sent(R, i) || !(sub || svc))
-            continue;
-        if (parse_msg(R, i, &m))
-            return;
-        if (sub && uclog_sip_event(&pkg, NULL, m) == 0 && view_is(pkg, "vnd-microsoft-provisioning-v2"))
-            grow_u32(R, &R->subs, &R->nsubs, &R->subs_cap, i);
-        if (svc && uclog_sip_content_type(&t, &st, NULL, m) == 0 && view_is(st, "msrtc-media-relay-auth+xml") &&
-            body_of(&body, &span, m) == 0) {
-            uclog_mras *req = NULL;
-            int prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
-            if (prc == UCLOG_E_NOMEM)
-                fail(R, prc);
-            if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0) {
-                grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i);
-                client_location_from_mras(R, req);
-            }
-            uclog_mras_free(req);
+    if (view_is(method, "SUBSCRIBE") && uclog_sip_event(&pkg, NULL, m) == 0 &&
+        view_is(pkg, "vnd-microsoft-provisioning-v2"))
+        grow_u32(R, &R->subs, &R->nsubs, &R->subs_cap, i);
+    if (view_is(method, "SERVICE") && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
+        view_is(st, "msrtc-media-relay-auth+xml") && body_of(&body, &span, m) == 0) {
+        uclog_mras *req = NULL;
+        int prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
+        if (prc == UCLOG_E_NOMEM)
+            fail(R, prc);
+        if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
+            grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
+            if (uclog__diag_grow(R->r, (void **)&R->mras_loc, &R->mras_loc_cap, R->nmras, 1))
+                fail(R, UCLOG_E_NOMEM);
+            else
+                R->mras_loc[R->nmras - 1] = mras_location(req);
         }
-        uclog_sip_free(m);
+        uclog_mras_free(req);
     }
+}
+
+/* Kept message number i, seen once while the index is built. */
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p)
+{
+    int request = uclog_sip_is_request(m), is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
+    uclog_str method;
+
+    if (R->rc)
+        return;
+    if (uclog__diag_grow(R->r, (void **)&R->flags, &R->flags_cap, (size_t)i + 1, 1)) {
+        fail(R, UCLOG_E_NOMEM);
+        return;
+    }
+    R->flags[i] = (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
+                            (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    observe_client(R, m, request, is_sent);
+    if (request && is_sent && uclog_sip_request_line(&method, NULL, NULL, m) == 0)
+        observe_signin(R, i, m, method);
 }
 
 /* The newest of list[] (ascending) with after < index < before, or NONE. */
@@ -851,7 +889,7 @@ static uint32_t answer_of(run *R, uint32_t offer)
     for (k = 0; k < n; k++) {
         uclog_sip *m = NULL;
         uint32_t cnt;
-        if (uclog_index_response(&resp, R->idx, offer, k) || parse_msg(R, resp, &m))
+        if (uclog_index_response(&resp, R->idx, offer, k) || !(R->flags[resp] & F_SDP) || parse_msg(R, resp, &m))
             continue;
         cnt = uclog_sip_sdp_count(m);
         uclog_sip_free(m);
@@ -956,7 +994,8 @@ static void call_outcome(run *R, int32_t call, const char *call_id, uint32_t off
         uclog_sip *m = NULL;
         uint32_t d, nd, kind, id;
         uclog_str entry, reason;
-        if (uclog_index_call_message(&msg, R->idx, c, k) || msg < offer || parse_msg(R, msg, &m))
+        if (uclog_index_call_message(&msg, R->idx, c, k) || msg < offer || !(R->flags[msg] & F_DIAG) ||
+            parse_msg(R, msg, &m))
             continue;
         nd = uclog_sip_diag_count(m);
         for (d = 0; d < nd; d++) {
@@ -1093,6 +1132,8 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
         fail(&R, rc);
     if (!R.rc) {
         R.nmsgs = uclog_index_message_count(R.idx);
+        if (R.nmsgs != R.nkept) /* the index keeps what the filter says, or fails */
+            fail(&R, UCLOG_E_STATE);
         R.call_done = uclog_ctx_alloc(R.ctx, uclog_index_call_count(R.idx) + 1);
         if (!R.call_done)
             fail(&R, UCLOG_E_NOMEM);
@@ -1108,7 +1149,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
                                                                   R.r->files[f]));
         } else {
             client_facts(&R);
-            find_signins(&R);
+            client_location_from_mras(&R);
             if (!R.rc && R.r->location == UCLOG_DIAG_LOCATION_INTERNAL) {
                 struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_CLIENT_IS_INTERNAL, -1, NULL);
                 evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "client location: internal (%s)",
@@ -1134,6 +1175,8 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     uclog_ctx_dealloc(R.ctx, R.mras);
     uclog_ctx_dealloc(R.ctx, R.done);
     uclog_ctx_dealloc(R.ctx, R.call_done);
+    uclog_ctx_dealloc(R.ctx, R.flags);
+    uclog_ctx_dealloc(R.ctx, R.mras_loc);
     if (R.rc) {
         uclog_diag_report_free(R.r);
         return R.rc;
