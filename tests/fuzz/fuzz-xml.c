@@ -203,6 +203,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_rc(rc, pv);
         if (pv)
             walk_prov(pv);
+        {
+            /* Stopping after a group reads a prefix: it succeeds whenever the
+             * whole parse does, and what it finds the whole parse finds too. */
+            uclog_prov *pu = NULL;
+            uclog_str u, w;
+            int urc = uclog_prov_parse_until(&pu, ctx, p, size, cfg == 0 ? &base : NULL, "ServerConfiguration");
+            check_rc(urc, pu);
+            if (pu)
+                walk_prov(pu);
+            if (pv && urc != UCLOG_E_NOMEM) {
+                FZ_CHECK(urc == 0);
+                FZ_CHECK(uclog_prov_group_count(pu) <= uclog_prov_group_count(pv));
+                FZ_CHECK(uclog_prov_kind(pu) == uclog_prov_kind(pv));
+                if (uclog_prov_lookup(&u, NULL, pu, "ServerConfiguration", "mrasUri") == 0) {
+                    FZ_CHECK(uclog_prov_lookup(&w, NULL, pv, "ServerConfiguration", "mrasUri") == 0);
+                    FZ_CHECK(u.len == w.len && memcmp(u.ptr, w.ptr, u.len) == 0);
+                }
+            }
+            uclog_prov_free(pu);
+        }
         uclog_prov_free(pv);
         rc = uclog_errreport_parse(&r, ctx, p, size, NULL);
         check_rc(rc, r);
