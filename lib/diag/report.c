@@ -5,22 +5,58 @@
 
 #include "diag-internal.h"
 
-/* A string the report owns: one allocation, the link in front of the bytes. */
+/*
+ * The report's strings live in chunks: a chunk holds many strings, one
+ * past the chunk size gets a block of its own. One allocation per string
+ * cost more in allocator overhead than the strings themselves.
+ */
+#define CHUNK 16384
+
 struct uclog__diag_block {
     struct uclog__diag_block *next;
+    size_t used, cap; /* bytes after the header */
 };
 
-/* Track a block so that uclog_diag_report_free() finds it. */
-static void *keep(uclog_diag_report *r, size_t size)
+static struct uclog__diag_block *new_block(uclog_diag_report *r, size_t cap)
 {
     struct uclog__diag_block *b;
 
-    if (size > SIZE_MAX - sizeof(*b) || !(b = uclog_ctx_alloc(r->ctx, sizeof(*b) + size))) {
+    if (cap > SIZE_MAX - sizeof(*b) || !(b = uclog_ctx_alloc(r->ctx, sizeof(*b) + cap))) {
         r->nomem = 1;
         return NULL;
     }
+    b->used = 0;
+    b->cap = cap;
+    return b;
+}
+
+/* size bytes (no alignment: strings only) that uclog_diag_report_free() frees. */
+static void *keep(uclog_diag_report *r, size_t size)
+{
+    struct uclog__diag_block *b = r->blocks;
+
+    if (b && b->cap - b->used >= size) {
+        b->used += size;
+        return (char *)(b + 1) + b->used - size;
+    }
+    if (size > CHUNK / 4) { /* its own block, behind the chunk being filled */
+        if (!(b = new_block(r, size)))
+            return NULL;
+        b->used = size;
+        if (r->blocks) {
+            b->next = r->blocks->next;
+            r->blocks->next = b;
+        } else {
+            b->next = NULL;
+            r->blocks = b;
+        }
+        return b + 1;
+    }
+    if (!(b = new_block(r, CHUNK - sizeof(*b))))
+        return NULL;
     b->next = r->blocks;
     r->blocks = b;
+    b->used = size;
     return b + 1;
 }
 
