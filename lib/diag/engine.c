@@ -40,6 +40,8 @@ typedef struct {
     int location_weak;     /* the location was only inferred: an MRAS request may say better */
     uint32_t nseen;        /* SIP messages in the log, kept by the index or not */
     uint32_t nkept;        /* messages the index kept so far: the next one's number */
+    uint64_t *dialogs;     /* hashes of the sign-in dialogs' Call-IDs (open addressing) */
+    size_t ndialogs, dialogs_cap;
     uint8_t *flags;        /* per kept message: F_DIAG, F_SDP */
     size_t flags_cap;
     uint8_t *mras_loc;     /* per mras[]: the location its credentialsRequest gives (LOC_*) */
@@ -58,24 +60,84 @@ typedef struct {
 enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
 
 static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p);
+static int fail(run *R, int rc);
+
+/* FNV-1a of a Call-ID. */
+static uint64_t cid_hash(uclog_str id)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < id.len; i++)
+        h = (h ^ (unsigned char)id.ptr[i]) * 1099511628211ull;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Remember a sign-in dialog's Call-ID (by hash: a collision only keeps a message more). */
+static void signin_dialog_add(run *R, uclog_str id)
+{
+    uint64_t h = cid_hash(id);
+    size_t i;
+
+    if ((R->ndialogs + 1) * 2 > R->dialogs_cap) {
+        size_t cap = R->dialogs_cap ? R->dialogs_cap * 2 : 64, k;
+        uint64_t *t = uclog_ctx_alloc(R->ctx, cap * sizeof(*t));
+        if (!t) {
+            fail(R, UCLOG_E_NOMEM);
+            return;
+        }
+        memset(t, 0, cap * sizeof(*t));
+        for (k = 0; k < R->dialogs_cap; k++)
+            if (R->dialogs[k]) {
+                for (i = (size_t)R->dialogs[k] & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+                    ;
+                t[i] = R->dialogs[k];
+            }
+        uclog_ctx_dealloc(R->ctx, R->dialogs);
+        R->dialogs = t;
+        R->dialogs_cap = cap;
+    }
+    for (i = (size_t)h & (R->dialogs_cap - 1); R->dialogs[i]; i = (i + 1) & (R->dialogs_cap - 1))
+        if (R->dialogs[i] == h)
+            return;
+    R->dialogs[i] = h;
+    R->ndialogs++;
+}
+
+static int signin_dialog_has(const run *R, uclog_str id)
+{
+    uint64_t h;
+    size_t i;
+
+    if (!R->dialogs_cap)
+        return 0;
+    h = cid_hash(id);
+    for (i = (size_t)h & (R->dialogs_cap - 1); R->dialogs[i]; i = (i + 1) & (R->dialogs_cap - 1))
+        if (R->dialogs[i] == h)
+            return 1;
+    return 0;
+}
+
+static int is_signin_request(const uclog_sip *m, uclog_str method);
 
 /*
  * The messages the procedure reads: sign-in (REGISTER, SUBSCRIBE, SERVICE)
- * and call (INVITE, BYE, CANCEL) requests and their responses. Indexing only
- * these keeps the memory in proportion to sign-ins and calls, not to the log.
- * Each kept message is looked at here, while it is parsed anyway, for what
- * the procedure asks of every message (observe()).
+ * and call (INVITE, BYE, CANCEL) requests and their responses. Each is
+ * looked at here, while it is parsed anyway, for what the procedure asks of
+ * every message (observe()). The index keeps only what is read again later:
+ * the calls' messages, and the provisioning SUBSCRIBEs and MRAS SERVICEs with
+ * the responses of their dialogs; REGISTERs and presence SUBSCRIBEs are not
+ * kept. The memory is in proportion to sign-ins and calls, not to the log.
  */
 static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
 {
     static const char *const methods[] = {"REGISTER", "SUBSCRIBE", "SERVICE", "INVITE", "BYE", "CANCEL"};
     run *R = userdata;
-    uclog_str method;
+    uclog_str method, cid;
     size_t k;
+    int request = uclog_sip_is_request(m), keep;
 
     R->nseen++;
-    if (uclog_sip_is_request(m) ? uclog_sip_request_line(&method, NULL, NULL, m)
-                                : uclog_sip_cseq(NULL, &method, m))
+    if (request ? uclog_sip_request_line(&method, NULL, NULL, m) : uclog_sip_cseq(NULL, &method, m))
         return 0;
     for (k = 0; k < sizeof(methods) / sizeof(methods[0]); k++) {
         size_t n = strlen(methods[k]), i;
@@ -83,12 +145,26 @@ static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
             continue;
         for (i = 0; i < n && (method.ptr[i] & ~0x20) == methods[k][i]; i++)
             ;
-        if (i == n) {
-            observe(R, R->nkept++, m, p);
-            return 1;
-        }
+        if (i == n)
+            break;
     }
-    return 0;
+    if (k == sizeof(methods) / sizeof(methods[0]))
+        return 0;
+    if (k >= 3) { /* a call's */
+        keep = 1;
+    } else if (k == 0) {
+        keep = 0;
+    } else if (request && is_signin_request(m, method)) {
+        keep = 1;
+        if (uclog_sip_call_id(&cid, m) == 0)
+            signin_dialog_add(R, cid);
+    } else {
+        keep = uclog_sip_call_id(&cid, m) == 0 && signin_dialog_has(R, cid);
+    }
+    observe(R, keep ? R->nkept : NONE, m, p);
+    if (keep)
+        R->nkept++;
+    return keep;
 }
 
 /* ---- small helpers ---- */
@@ -389,7 +465,8 @@ static void observe_signin(run *R, uint32_t i, const uclog_sip *m, uclog_str met
     }
 }
 
-/* Kept message number i, seen once while the index is built. */
+/* A message the procedure looks at, seen once while the index is built;
+ * i is its number in the index, or NONE when it is not kept. */
 static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p)
 {
     int request = uclog_sip_is_request(m), is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
@@ -397,15 +474,28 @@ static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *
 
     if (R->rc)
         return;
+    observe_client(R, m, request, is_sent);
+    if (i == NONE)
+        return;
     if (uclog__diag_grow(R->r, (void **)&R->flags, &R->flags_cap, (size_t)i + 1, 1)) {
         fail(R, UCLOG_E_NOMEM);
         return;
     }
     R->flags[i] = (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
                             (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
-    observe_client(R, m, request, is_sent);
     if (request && is_sent && uclog_sip_request_line(&method, NULL, NULL, m) == 0)
         observe_signin(R, i, m, method);
+}
+
+/* A provisioning SUBSCRIBE or an MRAS SERVICE: its dialog is kept in the index. */
+static int is_signin_request(const uclog_sip *m, uclog_str method)
+{
+    uclog_str pkg, t, st;
+
+    if (view_is(method, "SUBSCRIBE"))
+        return uclog_sip_event(&pkg, NULL, m) == 0 && view_is(pkg, "vnd-microsoft-provisioning-v2");
+    return view_is(method, "SERVICE") && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
+           view_is(st, "msrtc-media-relay-auth+xml");
 }
 
 /* The newest of list[] (ascending) with after < index < before, or NONE. */
@@ -1177,6 +1267,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     uclog_ctx_dealloc(R.ctx, R.call_done);
     uclog_ctx_dealloc(R.ctx, R.flags);
     uclog_ctx_dealloc(R.ctx, R.mras_loc);
+    uclog_ctx_dealloc(R.ctx, R.dialogs);
     if (R.rc) {
         uclog_diag_report_free(R.r);
         return R.rc;
