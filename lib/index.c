@@ -8,22 +8,42 @@
 
 #define NONE UINT32_MAX
 
+/*
+ * One indexed message, about 120 bytes: views are offsets into the
+ * message's bytes, addresses point at the log's text, and the timestamp
+ * is kept as its epoch_ms (the calendar fields follow from it).
+ */
 struct idx_msg {
-    const char *ptr; /* the message's bytes: the log's, or a copy in the index */
-    size_t len;
+    const char *ptr;            /* the message's span.length bytes: the log's, or a copy */
+    const char *local, *remote; /* the packet's addresses, interned */
     uclog_span span;
-    uclog_timestamp ts;
-    int ts_ok, is_request;
-    int32_t direction;
+    int64_t epoch_ms;
     uint32_t status, cseq;
-    uclog_str method, call_id, cseq_method;
     uint32_t call;
     uint32_t request;   /* for a response: the request it answers */
     uint32_t next_in_call;
-    char local[40], remote[40]; /* the packet's addresses (IPv6 text fits in 39) */
-    uint8_t local_len, remote_len;
+    uint32_t method_off, call_id_off, cseq_method_off;
+    uint32_t method_len, call_id_len, cseq_method_len;
     uint16_t local_port, remote_port;
+    uint8_t local_len, remote_len;
+    uint8_t ts; /* TS_OK, TS_LEAP */
+    uint8_t has; /* HAS_METHOD, HAS_CALL_ID, HAS_CSEQ_METHOD: the view exists (it may be empty) */
+    uint8_t is_request;
+    int8_t direction;
 };
+
+/* Messages live in blocks of MSG_BLOCK: no reallocation copies the index
+ * and no more than one block stands empty (a doubling array kept up to half
+ * of itself unused, and both copies at once while growing). */
+#define MSG_SHIFT 10
+#define MSG_BLOCK ((size_t)1 << MSG_SHIFT)
+#define MSG(idx, i) (&(idx)->blocks[(i) >> MSG_SHIFT][(i) & (MSG_BLOCK - 1)])
+
+#define TS_OK 1
+#define TS_LEAP 2 /* second 60: epoch_ms is that of the next second */
+#define HAS_METHOD 1
+#define HAS_CALL_ID 2
+#define HAS_CSEQ_METHOD 4
 
 struct idx_call {
     uclog_str call_id;
@@ -32,14 +52,17 @@ struct idx_call {
 
 struct uclog_index {
     uclog_ctx *ctx;
-    struct idx_msg *msgs;
-    size_t nmsgs, msgs_cap;
+    struct idx_msg **blocks; /* MSG_BLOCK messages each: growing never moves a message */
+    size_t nblocks, blocks_cap;
+    size_t nmsgs;
     struct idx_call *calls;
     size_t ncalls, calls_cap;
     uint32_t *table; /* open addressing: call index + 1, 0 = empty */
     size_t table_cap;
     char **copies;   /* messages copied out of joined packets */
     size_t ncopies, copies_cap;
+    char **addrs;    /* interned addresses: a length byte, then the text (open addressing) */
+    size_t naddrs, addrs_cap;
 };
 
 static uint64_t hash(const char *p, size_t n)
@@ -127,6 +150,8 @@ static int same_token(uclog_str a, uclog_str b)
     return 1;
 }
 
+static uclog_str cseq_method_of(const struct idx_msg *e);
+
 /* The latest earlier request of the same transaction, going the other way. */
 static uint32_t find_request(const uclog_index *idx, const struct idx_msg *resp)
 {
@@ -134,71 +159,133 @@ static uint32_t find_request(const uclog_index *idx, const struct idx_msg *resp)
 
     if (resp->call == NONE)
         return NONE;
-    for (i = idx->calls[resp->call].first; i != NONE; i = idx->msgs[i].next_in_call) {
-        const struct idx_msg *m = &idx->msgs[i];
+    for (i = idx->calls[resp->call].first; i != NONE; i = MSG(idx, i)->next_in_call) {
+        const struct idx_msg *m = MSG(idx, i);
         if (m == resp)
             break;
-        if (m->is_request && m->cseq == resp->cseq && same_token(m->cseq_method, resp->cseq_method) &&
+        if (m->is_request && m->cseq == resp->cseq && same_token(cseq_method_of(m), cseq_method_of(resp)) &&
             (m->direction != resp->direction || m->direction == UCLOG_DIRECTION_UNKNOWN))
             best = i;
     }
     return best;
 }
 
-/* A view into the message moved to where its bytes are kept. */
-static uclog_str rebase(uclog_str v, const char *from, const char *to)
+/* Where a view of the message's bytes starts, as an offset; sets bit in *has. */
+static uint32_t offset_of(uint8_t *has, uint8_t bit, uclog_str v, const char *start, uint32_t *len)
 {
-    if (v.ptr && from != to)
-        v.ptr = to + (v.ptr - from);
+    if (!v.ptr)
+        return 0;
+    *has |= bit;
+    *len = (uint32_t)v.len;
+    return (uint32_t)(v.ptr - start);
+}
+
+static uclog_str view_at(const struct idx_msg *e, uint8_t bit, uint32_t off, uint32_t len)
+{
+    uclog_str v = {NULL, 0};
+    if (e->has & bit) {
+        v.ptr = e->ptr + off;
+        v.len = len;
+    }
     return v;
 }
 
+static uclog_str cseq_method_of(const struct idx_msg *e)
+{
+    return view_at(e, HAS_CSEQ_METHOD, e->cseq_method_off, e->cseq_method_len);
+}
+
 /*
- * Keep the message's keys, as views into bytes that live as long as the
- * index: the log's own, or, for a joined packet whose bytes live in the
- * iterator, a copy.
+ * Bytes that live as long as the index: the log's own (a mapped, read or
+ * transcoded file, or the caller's buffer), or else a copy the index owns
+ * (a joined packet's bytes live in the iterator).
  */
+static const char *lasting(uclog_index *idx, const uclog_log *log, uint32_t file, const char *p, size_t len)
+{
+    const struct uclog__file *f = &log->files[file < log->nfiles ? file : 0];
+    char *copy;
+
+    if (p >= f->data && len <= f->len && p <= f->data + f->len - len)
+        return p;
+    if (uclog__grow(idx->ctx, (void **)&idx->copies, &idx->copies_cap, idx->ncopies + 1, sizeof(char *)))
+        return NULL;
+    copy = uclog__malloc(idx->ctx, len ? len : 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, p, len);
+    idx->copies[idx->ncopies++] = copy;
+    return copy;
+}
+
+/* Keep the message's bytes and its keys, as offsets into those bytes. */
 static int keep_message(uclog_index *idx, struct idx_msg *e, const uclog_sip *m, const uclog_log *log)
 {
-    uclog_str line;
-    const char *start, *kept;
-    const struct uclog__file *f;
+    uclog_str line, method = {NULL, 0}, call_id, cseq_method;
 
     uclog_sip_span(&e->span, m);
     uclog_sip_start_line(&line, NULL, m);
-    start = line.ptr;
-    e->len = (size_t)e->span.length;
-    f = &log->files[e->span.file < log->nfiles ? e->span.file : 0];
-    if (start >= f->data && e->len <= f->len && start <= f->data + f->len - e->len) {
-        kept = start;
-    } else {
-        char *copy;
-        if (uclog__grow(idx->ctx, (void **)&idx->copies, &idx->copies_cap, idx->ncopies + 1, sizeof(char *)))
-            return UCLOG_E_NOMEM;
-        copy = uclog__malloc(idx->ctx, e->len);
-        if (!copy)
-            return UCLOG_E_NOMEM;
-        memcpy(copy, start, e->len);
-        idx->copies[idx->ncopies++] = copy;
-        kept = copy;
-    }
-    e->ptr = kept;
-    e->is_request = uclog_sip_is_request(m);
+    if (e->span.length > UINT32_MAX) /* views are kept as 32-bit offsets */
+        return uclog__error(idx->ctx, UCLOG_E_LIMIT, &e->span, "a message of over 4 GiB cannot be indexed");
+    e->ptr = lasting(idx, log, e->span.file, line.ptr, (size_t)e->span.length);
+    if (!e->ptr)
+        return UCLOG_E_NOMEM;
+    e->is_request = (uint8_t)uclog_sip_is_request(m);
     if (e->is_request)
-        uclog_sip_request_line(&e->method, NULL, NULL, m);
+        uclog_sip_request_line(&method, NULL, NULL, m);
     else
         uclog_sip_status_line(NULL, &e->status, NULL, m);
-    if (uclog_sip_call_id(&e->call_id, m))
-        e->call_id.ptr = NULL, e->call_id.len = 0;
-    if (uclog_sip_cseq(&e->cseq, &e->cseq_method, m))
-        e->cseq = 0, e->cseq_method.ptr = NULL, e->cseq_method.len = 0;
-    e->method = rebase(e->method, start, kept);
-    e->call_id = rebase(e->call_id, start, kept);
-    e->cseq_method = rebase(e->cseq_method, start, kept);
+    if (uclog_sip_call_id(&call_id, m))
+        call_id.ptr = NULL;
+    if (uclog_sip_cseq(&e->cseq, &cseq_method, m))
+        e->cseq = 0, cseq_method.ptr = NULL;
+    e->method_off = offset_of(&e->has, HAS_METHOD, method, line.ptr, &e->method_len);
+    e->call_id_off = offset_of(&e->has, HAS_CALL_ID, call_id, line.ptr, &e->call_id_len);
+    e->cseq_method_off = offset_of(&e->has, HAS_CSEQ_METHOD, cseq_method, line.ptr, &e->cseq_method_len);
     return UCLOG_OK;
 }
 
-static void copy_address(char *dst, uint8_t *len, uint16_t *port, const uclog_packet *p, int local)
+/*
+ * The packet's address text, interned: a log has a handful of distinct
+ * addresses, so each is kept once (the packet holds its own copy, which
+ * does not outlive the iteration).
+ */
+static const char *intern(uclog_index *idx, const char *p, size_t len)
+{
+    size_t h, i;
+    char *copy;
+
+    if ((idx->naddrs + 1) * 2 > idx->addrs_cap) {
+        size_t cap = idx->addrs_cap ? idx->addrs_cap * 2 : 16, k;
+        char **t = uclog__calloc(idx->ctx, cap, sizeof(*t));
+        if (!t)
+            return NULL;
+        for (k = 0; k < idx->addrs_cap; k++) {
+            if (!idx->addrs[k])
+                continue;
+            for (i = (size_t)hash(idx->addrs[k] + 1, (unsigned char)idx->addrs[k][0]) & (cap - 1); t[i];
+                 i = (i + 1) & (cap - 1))
+                ;
+            t[i] = idx->addrs[k];
+        }
+        uclog__free(idx->ctx, idx->addrs);
+        idx->addrs = t;
+        idx->addrs_cap = cap;
+    }
+    h = (size_t)hash(p, len);
+    for (i = h & (idx->addrs_cap - 1); idx->addrs[i]; i = (i + 1) & (idx->addrs_cap - 1))
+        if ((unsigned char)idx->addrs[i][0] == len && !memcmp(idx->addrs[i] + 1, p, len))
+            return idx->addrs[i] + 1;
+    if (!(copy = uclog__malloc(idx->ctx, len + 1)))
+        return NULL;
+    copy[0] = (char)len; /* len <= 40 */
+    memcpy(copy + 1, p, len);
+    idx->addrs[i] = copy;
+    idx->naddrs++;
+    return copy + 1;
+}
+
+static int copy_address(uclog_index *idx, const char **dst, uint8_t *len, uint16_t *port, const uclog_packet *p,
+                        int local)
 {
     uclog_str a;
     uint32_t pt;
@@ -206,40 +293,52 @@ static void copy_address(char *dst, uint8_t *len, uint16_t *port, const uclog_pa
 
     *len = 0;
     *port = 0;
-    if (rc || a.len > 40)
-        return;
-    memcpy(dst, a.ptr, a.len);
+    if (rc || a.len > 40 || !a.len)
+        return UCLOG_OK;
+    if (!(*dst = intern(idx, a.ptr, a.len)))
+        return UCLOG_E_NOMEM;
     *len = (uint8_t)a.len;
     *port = (uint16_t)pt;
+    return UCLOG_OK;
 }
 
 static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet *p, const uclog_log *log)
 {
     struct idx_msg *e;
+    uclog_timestamp ts;
     uint32_t i;
     int rc;
 
-    if (idx->nmsgs >= NONE - 1 ||
-        uclog__grow(idx->ctx, (void **)&idx->msgs, &idx->msgs_cap, idx->nmsgs + 1, sizeof(*idx->msgs)))
+    if (idx->nmsgs >= NONE - 1)
         return UCLOG_E_NOMEM;
+    if (idx->nmsgs == idx->nblocks * MSG_BLOCK) {
+        if (uclog__grow(idx->ctx, (void **)&idx->blocks, &idx->blocks_cap, idx->nblocks + 1, sizeof(*idx->blocks)))
+            return UCLOG_E_NOMEM;
+        if (!(idx->blocks[idx->nblocks] = uclog__malloc(idx->ctx, MSG_BLOCK * sizeof(struct idx_msg))))
+            return UCLOG_E_NOMEM;
+        idx->nblocks++;
+    }
     i = (uint32_t)idx->nmsgs;
-    e = &idx->msgs[i];
+    e = MSG(idx, i);
     memset(e, 0, sizeof(*e));
     e->call = e->request = e->next_in_call = NONE;
-    e->direction = uclog_packet_direction(p);
-    e->ts_ok = uclog_packet_timestamp(&e->ts, p) == 0;
-    copy_address(e->local, &e->local_len, &e->local_port, p, 1);
-    copy_address(e->remote, &e->remote_len, &e->remote_port, p, 0);
-    if ((rc = keep_message(idx, e, m, log)))
+    e->direction = (int8_t)uclog_packet_direction(p);
+    if (uclog_packet_timestamp(&ts, p) == 0) {
+        e->ts = TS_OK | (ts.second == 60 ? TS_LEAP : 0);
+        e->epoch_ms = ts.epoch_ms;
+    }
+    if ((rc = keep_message(idx, e, m, log)) ||
+        (rc = copy_address(idx, &e->local, &e->local_len, &e->local_port, p, 1)) ||
+        (rc = copy_address(idx, &e->remote, &e->remote_len, &e->remote_port, p, 0)))
         return rc;
     idx->nmsgs++;
-    if (e->call_id.ptr) {
+    if (e->has & HAS_CALL_ID) {
         struct idx_call *c;
-        if ((rc = call_of(&e->call, idx, e->call_id)))
+        if ((rc = call_of(&e->call, idx, view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len))))
             return rc;
         c = &idx->calls[e->call];
         if (c->last != NONE)
-            idx->msgs[c->last].next_in_call = i;
+            MSG(idx, c->last)->next_in_call = i;
         else
             c->first = i;
         c->last = i;
@@ -297,8 +396,13 @@ void uclog_index_free(uclog_index *idx)
         return;
     for (i = 0; i < idx->ncopies; i++)
         uclog__free(idx->ctx, idx->copies[i]);
+    for (i = 0; i < idx->addrs_cap; i++)
+        uclog__free(idx->ctx, idx->addrs[i]);
+    uclog__free(idx->ctx, idx->addrs);
     uclog__free(idx->ctx, idx->copies);
-    uclog__free(idx->ctx, idx->msgs);
+    for (i = 0; i < idx->nblocks; i++)
+        uclog__free(idx->ctx, idx->blocks[i]);
+    uclog__free(idx->ctx, idx->blocks);
     uclog__free(idx->ctx, idx->calls);
     uclog__free(idx->ctx, idx->table);
     uclog__free(idx->ctx, idx);
@@ -311,7 +415,7 @@ uint32_t uclog_index_message_count(const uclog_index *idx)
 
 static const struct idx_msg *msg_at(const uclog_index *idx, uint32_t i)
 {
-    return idx && i < idx->nmsgs ? &idx->msgs[i] : NULL;
+    return idx && i < idx->nmsgs ? MSG(idx, i) : NULL;
 }
 
 int uclog_index_message_parse(uclog_sip **out, const uclog_index *idx, uint32_t i)
@@ -323,7 +427,7 @@ int uclog_index_message_parse(uclog_sip **out, const uclog_index *idx, uint32_t 
     *out = NULL;
     if (!e)
         return idx ? UCLOG_E_RANGE : UCLOG_E_INVALID_ARG;
-    return uclog_sip_parse(out, idx->ctx, e->ptr, e->len, &e->span);
+    return uclog_sip_parse(out, idx->ctx, e->ptr, (size_t)e->span.length, &e->span);
 }
 
 int32_t uclog_index_message_direction(const uclog_index *idx, uint32_t i)
@@ -360,6 +464,46 @@ int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_
     return e->local_len || e->remote_len ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
+/* The calendar fields of a day number (days since 1970-01-01), proleptic Gregorian. */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    int64_t era, doe, yoe, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* The timestamp rebuilt from its epoch_ms: the same fields the packet gave. */
+static int timestamp_of(uclog_timestamp *out, const struct idx_msg *e)
+{
+    int64_t ms, days, rem, y;
+    unsigned m, d;
+
+    memset(out, 0, sizeof(*out));
+    if (!(e->ts & TS_OK))
+        return UCLOG_E_NOT_FOUND;
+    ms = e->ts & TS_LEAP ? e->epoch_ms - 1000 : e->epoch_ms;
+    days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
+    rem = ms - days * 86400000;
+    civil_from_days(days, &y, &m, &d);
+    out->epoch_ms = e->epoch_ms;
+    out->year = (uint16_t)y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    out->hour = (uint8_t)(rem / 3600000);
+    out->minute = (uint8_t)(rem / 60000 % 60);
+    out->second = (uint8_t)(e->ts & TS_LEAP ? 60 : rem / 1000 % 60);
+    out->millisecond = (uint16_t)(rem % 1000);
+    return UCLOG_OK;
+}
+
 int uclog_index_message_timestamp(uclog_timestamp *out, const uclog_index *idx, uint32_t i)
 {
     const struct idx_msg *e = msg_at(idx, i);
@@ -369,7 +513,7 @@ int uclog_index_message_timestamp(uclog_timestamp *out, const uclog_index *idx, 
         memset(out, 0, sizeof(*out));
         return UCLOG_E_RANGE;
     }
-    return uclog__timestamp_get(out, &e->ts, e->ts_ok);
+    return timestamp_of(out, e);
 }
 
 int uclog_index_message_call_id(uclog_str *out, const uclog_index *idx, uint32_t i)
@@ -379,8 +523,8 @@ int uclog_index_message_call_id(uclog_str *out, const uclog_index *idx, uint32_t
         return UCLOG_E_INVALID_ARG;
     if (!e)
         return UCLOG_E_RANGE;
-    *out = e->call_id;
-    return e->call_id.ptr ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+    *out = view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len);
+    return out->ptr ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
 int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_index *idx, uint32_t i)
@@ -391,8 +535,8 @@ int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_in
     if (number)
         *number = e->cseq;
     if (method)
-        *method = e->cseq_method;
-    return e->cseq_method.ptr ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+        *method = cseq_method_of(e);
+    return e->has & HAS_CSEQ_METHOD ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
 int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
@@ -401,7 +545,7 @@ int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_in
     if (!e)
         return UCLOG_E_RANGE;
     if (method)
-        *method = e->method;
+        *method = view_at(e, HAS_METHOD, e->method_off, e->method_len);
     if (status)
         *status = e->status;
     return e->is_request;
@@ -428,8 +572,8 @@ static int nth_response(uint32_t *out, const uclog_index *idx, uint32_t i, uint3
 
     if (!e || e->call == NONE)
         return UCLOG_E_RANGE;
-    for (j = e->next_in_call; j != NONE; j = idx->msgs[j].next_in_call) {
-        if (idx->msgs[j].request == i && n++ == k) {
+    for (j = e->next_in_call; j != NONE; j = MSG(idx, j)->next_in_call) {
+        if (MSG(idx, j)->request == i && n++ == k) {
             *out = j;
             return UCLOG_OK;
         }
@@ -462,7 +606,7 @@ int uclog_index_final_response(uint32_t *response, const uclog_index *idx, uint3
     if (!msg_at(idx, i))
         return UCLOG_E_RANGE;
     for (k = 0; nth_response(&j, idx, i, k) == 0; k++) {
-        if (idx->msgs[j].status >= 200) {
+        if (MSG(idx, j)->status >= 200) {
             *response = j;
             found = 1;
         }
@@ -509,7 +653,7 @@ int uclog_index_call_message(uint32_t *message, const uclog_index *idx, uint32_t
         return UCLOG_E_INVALID_ARG;
     if (c >= idx->ncalls || k >= idx->calls[c].count)
         return UCLOG_E_RANGE;
-    for (j = idx->calls[c].first; j != NONE; j = idx->msgs[j].next_in_call) {
+    for (j = idx->calls[c].first; j != NONE; j = MSG(idx, j)->next_in_call) {
         if (n++ == k) {
             *message = j;
             return UCLOG_OK;

@@ -154,6 +154,134 @@ START_TEST(provisional_final_and_benotify)
 }
 END_TEST
 
+/* Every indexed message says what iterating the log says of it. */
+static void check_against_iteration(uclog_log *log)
+{
+    uclog_index *idx = NULL;
+    uclog_msg_iter *it = NULL;
+    const uclog_sip *m;
+    const uclog_packet *p;
+    uint32_t i = 0;
+    int rc;
+
+    ck_assert_int_eq(uclog_index_build(&idx, log), 0);
+    ck_assert_int_eq(uclog_msg_iter_new(&it, log), 0);
+    while ((rc = uclog_msg_iter_next(&m, &p, it)) == 0) {
+        uclog_timestamp a, b;
+        uclog_span sa, sb;
+        uclog_str x, y, ix, iy;
+        uint32_t xp, yp, ixp, iyp, n, in, st, ist;
+        int ra, rb;
+        uclog_sip *again = NULL;
+
+        ck_assert_uint_lt(i, uclog_index_message_count(idx));
+        ra = uclog_packet_timestamp(&a, p);
+        rb = uclog_index_message_timestamp(&b, idx, i);
+        ck_assert_int_eq(ra, rb);
+        ck_assert_int_eq(memcmp(&a, &b, sizeof(a)), 0);
+        uclog_sip_span(&sa, m);
+        ck_assert_int_eq(uclog_index_message_span(&sb, idx, i), 0);
+        ck_assert_int_eq(memcmp(&sa, &sb, sizeof(sa)), 0);
+        ck_assert_int_eq(uclog_index_message_direction(idx, i), uclog_packet_direction(p));
+        ra = uclog_packet_local(&x, &xp, p) == 0 && x.len <= 40 && x.len;
+        rb = uclog_packet_remote(&y, &yp, p) == 0 && y.len <= 40 && y.len;
+        ck_assert_int_eq(uclog_index_message_addresses(&ix, &ixp, &iy, &iyp, idx, i),
+                         ra || rb ? UCLOG_OK : UCLOG_E_NOT_FOUND);
+        if (ra) {
+            ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
+            ck_assert_uint_eq(ixp, xp);
+        }
+        if (rb) {
+            ck_assert(iy.len == y.len && memcmp(iy.ptr, y.ptr, y.len) == 0);
+            ck_assert_uint_eq(iyp, yp);
+        }
+        ra = uclog_sip_call_id(&x, m);
+        ck_assert_int_eq(uclog_index_message_call_id(&ix, idx, i), ra);
+        if (ra == 0)
+            ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
+        ra = uclog_sip_cseq(&n, &x, m);
+        ck_assert_int_eq(uclog_index_message_cseq(&in, &ix, idx, i), ra ? UCLOG_E_NOT_FOUND : 0);
+        if (ra == 0) {
+            ck_assert_uint_eq(in, n);
+            ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
+        }
+        ck_assert_int_eq(uclog_index_message_kind(&ix, &ist, idx, i), uclog_sip_is_request(m));
+        if (uclog_sip_is_request(m)) {
+            uclog_sip_request_line(&x, NULL, NULL, m);
+            ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
+        } else {
+            st = 0;
+            uclog_sip_status_line(NULL, &st, NULL, m);
+            ck_assert_uint_eq(ist, st);
+        }
+        ck_assert_int_eq(uclog_index_message_parse(&again, idx, i), 0);
+        ck_assert_uint_eq(uclog_sip_length(again), uclog_sip_length(m));
+        uclog_sip_start_line(&x, NULL, again);
+        uclog_sip_start_line(&y, NULL, m);
+        ck_assert(x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0);
+        uclog_sip_free(again);
+        i++;
+    }
+    ck_assert_int_eq(rc, UCLOG_DONE);
+    ck_assert_uint_eq(i, uclog_index_message_count(idx));
+    uclog_msg_iter_free(it);
+    uclog_index_free(idx);
+}
+
+START_TEST(agrees_with_iteration)
+{
+    static const char *const files[] = {"seed.uccapilog", "seed-lf.uccapilog", "seed-utf16le.uccapilog",
+                                        "seed-no-mras.uccapilog", "seed-mras-unanswered.uccapilog",
+                                        "rotated-uccapi-0.uccapilog", "hostile/packet-no-end.uccapilog",
+                                        "hostile/utf16le.uccapilog", "diag/two-calls.uccapilog"};
+    /* timestamps at the edges of what a header can say: a leap second at the
+     * end of a year, February 29th, the first and last years, and no valid time */
+    static const char *const stamps[] = {"12/31/1999|23:59:60.999", "02/29/2000|00:00:00.000",
+                                         "01/01/0000|00:00:00.001", "12/31/9999|23:59:59.999",
+                                         "03/01/1900|12:00:00.500", "02/30/2001|10:00:00.000",
+                                         "06/30/2015|23:59:60.000"};
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    char text[8192];
+    size_t k, n = 0;
+
+    for (k = 0; k < sizeof(files) / sizeof(files[0]); k++) {
+        ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(files[k])), 0);
+        check_against_iteration(log);
+        uclog_log_free(log);
+    }
+    for (k = 0; k < sizeof(stamps) / sizeof(stamps[0]); k++)
+        n += (size_t)snprintf(text + n, sizeof(text) - n,
+                              "%s 1384:11C0 INFO  :: Sending Packet - [2001:db8::1]:5061 (From Local Address: "
+                              "[2001:db8::2]:1000) 0 bytes:\r\n%s 1384:11C0 INFO  :: OPTIONS sip:b SIP/2.0\r\n"
+                              "Call-ID: t%zu\r\nCSeq: %zu OPTIONS\r\nContent-Length: 0\r\n\r\n%s 1384:11C0 INFO  :: "
+                              "End of Sending Packet - [2001:db8::1]:5061 (From Local Address: [2001:db8::2]:1000) "
+                              "0 bytes\r\n",
+                              stamps[k], stamps[k], k, k, stamps[k]);
+    ck_assert_uint_lt(n, sizeof(text));
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, n, NULL), 0);
+    check_against_iteration(log);
+    {
+        uclog_index *idx = NULL;
+        uclog_timestamp ts;
+        ck_assert_int_eq(uclog_index_build(&idx, log), 0);
+        ck_assert_uint_eq(uclog_index_message_count(idx), 7);
+        ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 0), 0);
+        ck_assert_uint_eq(ts.year, 1999);
+        ck_assert_uint_eq(ts.second, 60);
+        ck_assert_uint_eq(ts.millisecond, 999);
+        ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 2), 0);
+        ck_assert_uint_eq(ts.year, 0);
+        ck_assert(ts.epoch_ms < 0);
+        ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 5), UCLOG_E_NOT_FOUND);
+        ck_assert_uint_eq(ts.year, 0);
+        uclog_index_free(idx);
+    }
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 static int only_service(const uclog_sip *m, const uclog_packet *p, void *userdata)
 {
     uclog_str method;
@@ -245,6 +373,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, unanswered_service);
     tcase_add_test(tc, provisional_final_and_benotify);
     tcase_add_test(tc, filtered);
+    tcase_add_test(tc, agrees_with_iteration);
     tcase_add_test(tc, stream_refused);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

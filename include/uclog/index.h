@@ -4,9 +4,10 @@
  * transactions (responses matched to their requests).
  *
  * Building it reads the whole log once. Its memory is in proportion to the
- * number of messages (about 400 bytes per message, measured by the benchmark, plus 16 bytes per
- * Call-ID, plus a copy of any message whose packet had to be joined), never
- * to the size of the log. It needs a log whose bytes stay in memory: one
+ * number of messages (120 bytes per message, and about 50 per Call-ID: 150
+ * bytes per message in all on the benchmark's log, measured by uclog-bench;
+ * plus each distinct packet address once, and a copy of any message whose
+ * packet had to be joined), never to the size of the log. It needs a log whose bytes stay in memory: one
  * opened from files or a buffer, not from a stream.
  *
  * Lifetimes: views returned point into the log's bytes or into the index;
