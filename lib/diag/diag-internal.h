@@ -89,5 +89,7 @@ struct uclog_diag_verdict *uclog__diag_verdict(uclog_diag_report *r, int32_t cod
                                               const char *call_id);
 int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, const struct uclog_diag_evidence *e);
 void uclog__diag_order(uclog_diag_report *r);
+/* Make the evidence arrays of verdicts[first..] no longer than they need be. */
+void uclog__diag_trim(uclog_diag_report *r, size_t first);
 
 #endif

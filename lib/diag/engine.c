@@ -1177,9 +1177,11 @@ static void find_calls(run *R)
         R->r->calls[c].peer = dup_view(R, peer);
         R->r->calls[c].direction = dir;
         if (!R->rc) {
+            size_t first = R->r->nverdicts;
             signin_steps(R, offer < i ? offer : i);
             edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, op, ctxmsg);
             call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+            uclog__diag_trim(R->r, first);
         }
         parsed_free(&inv);
         parsed_free(&ans);

@@ -188,6 +188,23 @@ int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, con
     return UCLOG_OK;
 }
 
+void uclog__diag_trim(uclog_diag_report *r, size_t first)
+{
+    size_t i;
+
+    for (i = first; i < r->nverdicts; i++) {
+        struct uclog_diag_verdict *v = r->verdicts[i];
+        void *p;
+        if (!v->nev || v->nev == v->ev_cap)
+            continue;
+        p = uclog_ctx_realloc(r->ctx, v->ev, v->nev * sizeof(*v->ev));
+        if (p) { /* a failed shrink leaves the array as it was */
+            v->ev = p;
+            v->ev_cap = v->nev;
+        }
+    }
+}
+
 /* Log-wide verdicts first, then each call's, keeping the order found. */
 void uclog__diag_order(uclog_diag_report *r)
 {
