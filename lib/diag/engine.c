@@ -59,7 +59,7 @@ typedef struct {
 /* The location of an MRAS credentialsRequest. */
 enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
 
-static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p);
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int call);
 static int fail(run *R, int rc);
 
 /* FNV-1a of a Call-ID. */
@@ -161,7 +161,7 @@ static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
     } else {
         keep = uclog_sip_call_id(&cid, m) == 0 && signin_dialog_has(R, cid);
     }
-    observe(R, keep ? R->nkept : NONE, m, p);
+    observe(R, keep ? R->nkept : NONE, m, p, k >= 3);
     if (keep)
         R->nkept++;
     return keep;
@@ -466,8 +466,9 @@ static void observe_signin(run *R, uint32_t i, const uclog_sip *m, uclog_str met
 }
 
 /* A message the procedure looks at, seen once while the index is built;
- * i is its number in the index, or NONE when it is not kept. */
-static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p)
+ * i is its number in the index, or NONE when it is not kept. The flags are
+ * asked of a call's messages only (INVITE, BYE, CANCEL and their responses). */
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int call)
 {
     int request = uclog_sip_is_request(m), is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
     uclog_str method;
@@ -481,8 +482,8 @@ static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *
         fail(R, UCLOG_E_NOMEM);
         return;
     }
-    R->flags[i] = (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
-                            (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    R->flags[i] = !call ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
+                                        (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
     if (request && is_sent && uclog_sip_request_line(&method, NULL, NULL, m) == 0)
         observe_signin(R, i, m, method);
 }
