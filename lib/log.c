@@ -4,6 +4,15 @@
 
 #include "log-internal.h"
 
+/* The date of the last timestamp read: the records of a log share a few. */
+struct date_memo {
+    unsigned char key[10]; /* "MM/DD/YYYY" */
+    int valid, ok;
+    uint8_t month, day;
+    uint16_t year;
+    int64_t days;
+};
+
 struct uclog_record_iter {
     uclog_log *log;
     int status;        /* 0 while running; then UCLOG_DONE or an error, sticky */
@@ -13,23 +22,41 @@ struct uclog_record_iter {
     uint32_t column;   /* its column (not 1 after a cut inside a line) */
     int continued;     /* the next record is the rest of a cut one */
     uclog_record rec;
+    struct date_memo date;
     /* streams only */
     char *buf;
     size_t cap, start, end;
     int eof;
 };
 
-/* "MM/DD/YYYY|HH:MM:SS.mmm": the shape that starts every record header.
- * Checked on every line of a log, so the cheapest tests come first. */
+/*
+ * "MM/DD/YYYY|HH:MM:SS.mmm", the shape that starts every record header, is
+ * checked on every record, eight bytes at a time: each byte is xor'd with
+ * the byte of the shape (a digit becomes 0-9, a separator 0), then its low
+ * seven bits are added a number that carries into the high bit exactly when
+ * the result is out of range (0x76 above 9, 0x7F above 0). No byte carries
+ * into the next, and byte order does not matter.
+ */
+static const unsigned char shape_xor[23] = "00/00/0000|00:00:00.000";
+static const unsigned char shape_add[23] = {0x76, 0x76, 0x7F, 0x76, 0x76, 0x7F, 0x76, 0x76, 0x76, 0x76, 0x7F, 0x76,
+                                            0x76, 0x7F, 0x76, 0x76, 0x7F, 0x76, 0x76, 0x7F, 0x76, 0x76, 0x76};
+
+static uint64_t shape_misses(const unsigned char *s, size_t at)
+{
+    uint64_t v, x, a;
+
+    memcpy(&v, s + at, 8);
+    memcpy(&x, shape_xor + at, 8);
+    memcpy(&a, shape_add + at, 8);
+    v ^= x;
+    return (((v & 0x7F7F7F7F7F7F7F7Full) + a) | v) & 0x8080808080808080ull;
+}
+
 static int header_shape(const unsigned char *s, size_t n)
 {
-#define D(i) ((unsigned)(s[i] - '0') <= 9u)
-    if (n < 23 || s[2] != '/' || s[10] != '|' || (n > 23 && s[23] != ' ' && s[23] != '\t' && s[23] != '\r'))
+    if (n < 23 || (n > 23 && s[23] != ' ' && s[23] != '\t' && s[23] != '\r'))
         return 0;
-    return s[5] == '/' && s[13] == ':' && s[16] == ':' && s[19] == '.' && D(0) && D(1) && D(3) && D(4) &&
-           D(6) && D(7) && D(8) && D(9) && D(11) && D(12) && D(14) && D(15) && D(17) && D(18) && D(20) &&
-           D(21) && D(22);
-#undef D
+    return !(shape_misses(s, 0) | shape_misses(s, 8) | shape_misses(s, 15));
 }
 
 int uclog_line_is_header(const char *line, size_t len)
@@ -58,25 +85,41 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
     return era * 146097 + doe - 719468;
 }
 
-static int parse_timestamp(uclog_timestamp *ts, const unsigned char *s)
+static void read_date(struct date_memo *d, const unsigned char *s)
 {
     static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
+    memcpy(d->key, s, sizeof(d->key));
+    d->valid = 1;
+    d->month = (uint8_t)num(s, 2);
+    d->day = (uint8_t)num(s + 3, 2);
+    d->year = (uint16_t)num(s + 6, 4);
+    d->ok = d->month >= 1 && d->month <= 12 && d->day >= 1 && d->day <= mdays[d->month - 1] &&
+            /* February 29th only in a leap year */
+            !(d->month == 2 && d->day == 29 && (d->year % 4 || (d->year % 100 == 0 && d->year % 400)));
+    d->days = d->ok ? days_from_civil(d->year, d->month, d->day) : 0;
+}
+
+/* memo, when given, keeps the date between calls. */
+static int parse_timestamp(uclog_timestamp *ts, const unsigned char *s, struct date_memo *memo)
+{
+    struct date_memo local;
+    struct date_memo *d = memo ? memo : &local;
+
+    if (!memo || !d->valid || memcmp(d->key, s, sizeof(d->key)))
+        read_date(d, s);
     memset(ts, 0, sizeof(*ts));
-    ts->month = (uint8_t)num(s, 2);
-    ts->day = (uint8_t)num(s + 3, 2);
-    ts->year = (uint16_t)num(s + 6, 4);
+    ts->month = d->month;
+    ts->day = d->day;
+    ts->year = d->year;
     ts->hour = (uint8_t)num(s + 11, 2);
     ts->minute = (uint8_t)num(s + 14, 2);
     ts->second = (uint8_t)num(s + 17, 2);
     ts->millisecond = (uint16_t)num(s + 20, 3);
-    if (ts->month < 1 || ts->month > 12 || ts->day < 1 || ts->day > mdays[ts->month - 1] ||
-        ts->hour > 23 || ts->minute > 59 || ts->second > 60)
+    if (!d->ok || ts->hour > 23 || ts->minute > 59 || ts->second > 60)
         return 0;
-    if (ts->month == 2 && ts->day == 29 && (ts->year % 4 || (ts->year % 100 == 0 && ts->year % 400)))
-        return 0; /* not a leap year */
-    ts->epoch_ms = ((days_from_civil(ts->year, ts->month, ts->day) * 24 + ts->hour) * 60 + ts->minute) *
-                       60000 + (int64_t)ts->second * 1000 + ts->millisecond;
+    ts->epoch_ms = ((d->days * 24 + ts->hour) * 60 + ts->minute) * 60000 + (int64_t)ts->second * 1000 +
+                   ts->millisecond;
     return 1;
 }
 
@@ -92,7 +135,7 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len)
             p += 3;
             n -= 3;
         }
-        if (header_shape((const unsigned char *)p, n) && parse_timestamp(&ts, (const unsigned char *)p)) {
+        if (header_shape((const unsigned char *)p, n) && parse_timestamp(&ts, (const unsigned char *)p, NULL)) {
             *ms = ts.epoch_ms;
             return 1;
         }
@@ -123,23 +166,44 @@ static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t le
     return UCLOG_OK;
 }
 
+/* Up to 8 letters as a number, the first in the low byte, with bit 0x20 set
+ * in each: the level word is letters and '_' only (parse_fields), so that
+ * folds its case without making anything else match. Built in a register:
+ * bytes stored one by one and read back as a word would stall. */
+#define KEY8(a, b, c, d, e, f, g) \
+    ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 | \
+     (uint64_t)(e) << 32 | (uint64_t)(f) << 40 | (uint64_t)(g) << 48)
+
+/* Levels vary from record to record: one slot, found by a hash of the
+ * length and the first letter that tells the nine names apart, and one
+ * compare, instead of branches the processor cannot predict. */
 static int32_t level_of(uclog_str w)
 {
     static const struct {
-        const char *name;
+        uint64_t key;
         int32_t level;
-    } names[] = {
-        {"INFO", UCLOG_LEVEL_INFO},   {"TRACE", UCLOG_LEVEL_TRACE}, {"WARN", UCLOG_LEVEL_WARN},
-        {"WARNING", UCLOG_LEVEL_WARN}, {"ERROR", UCLOG_LEVEL_ERROR}, {"ERR", UCLOG_LEVEL_ERROR},
-        {"FATAL", UCLOG_LEVEL_FATAL}, {"DEBUG", UCLOG_LEVEL_DEBUG}, {"VERBOSE", UCLOG_LEVEL_VERBOSE},
+    } slots[16] = {
+        [14] = {KEY8('e', 'r', 'r', 0, 0, 0, 0), UCLOG_LEVEL_ERROR},
+        [8] = {KEY8('i', 'n', 'f', 'o', 0, 0, 0), UCLOG_LEVEL_INFO},
+        [11] = {KEY8('w', 'a', 'r', 'n', 0, 0, 0), UCLOG_LEVEL_WARN},
+        [4] = {KEY8('t', 'r', 'a', 'c', 'e', 0, 0), UCLOG_LEVEL_TRACE},
+        [15] = {KEY8('e', 'r', 'r', 'o', 'r', 0, 0), UCLOG_LEVEL_ERROR},
+        [1] = {KEY8('f', 'a', 't', 'a', 'l', 0, 0), UCLOG_LEVEL_FATAL},
+        [12] = {KEY8('d', 'e', 'b', 'u', 'g', 0, 0), UCLOG_LEVEL_DEBUG},
+        [13] = {KEY8('w', 'a', 'r', 'n', 'i', 'n', 'g'), UCLOG_LEVEL_WARN},
+        [10] = {KEY8('v', 'e', 'r', 'b', 'o', 's', 'e'), UCLOG_LEVEL_VERBOSE},
     };
-    size_t i;
+    uint64_t key = 0;
+    size_t i, slot;
 
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (uclog__str_ieq(w, names[i].name))
-            return names[i].level;
-    return UCLOG_LEVEL_UNKNOWN;
+    if (w.len < 3 || w.len > 7)
+        return UCLOG_LEVEL_UNKNOWN;
+    for (i = 0; i < w.len; i++)
+        key |= (uint64_t)((unsigned char)w.ptr[i] | 0x20) << (8 * i);
+    slot = ((w.len + 5u * (unsigned)(key & 0xFF)) >> 1) & 15;
+    return slots[slot].key == key ? slots[slot].level : UCLOG_LEVEL_UNKNOWN;
 }
+#undef KEY8
 
 const char *uclog_level_name(int32_t level)
 {
@@ -148,17 +212,42 @@ const char *uclog_level_name(int32_t level)
     return level >= 0 && level <= UCLOG_LEVEL_FATAL ? names[level] : "UNKNOWN";
 }
 
+/* Per byte: its value as a hex digit, or 0x10 when it is none; bit 0x20 set
+ * for the letters and '_' that make a level word. One load per byte instead
+ * of range tests that branch. */
+static const unsigned char char_class[256] = {
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30,
+    0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x10, 0x10, 0x10, 0x10, 0x30,
+    0x10, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30,
+    0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+};
+#define HEX_VALUE(c) (char_class[(unsigned char)(c)] & 0x1F)
+#define IS_WORD(c) (char_class[(unsigned char)(c)] & 0x20)
+
 /* Parse up to 8 hex digits; more is an overflow. Returns digits read, -1 on overflow. */
 static int parse_hex(uint32_t *v, const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    *v = 0;
-    while (i < n && uclog__hex_value(s[i]) >= 0) {
-        if (*v > 0x0FFFFFFFu)
+    size_t i;
+    uint32_t x = 0;
+
+    for (i = 0; i < n && HEX_VALUE(s[i]) <= 15; i++) {
+        if (x > 0x0FFFFFFFu)
             return -1;
-        *v = (*v << 4) | (uint32_t)uclog__hex_value(s[i]);
-        i++;
+        x = (x << 4) | HEX_VALUE(s[i]);
     }
+    *v = x;
     return (int)i;
 }
 
@@ -190,7 +279,7 @@ static int parse_fields(uclog_record *r, const unsigned char *s, size_t n, size_
         goto fallback;
     SKIP_SPACES();
     w = i;
-    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '_'))
+    while (i < n && IS_WORD(s[i]))
         i++;
     if (i == w)
         goto fallback;
@@ -337,9 +426,89 @@ static int check_bytes(uclog_record_iter *it)
 /* What framing learnt about a record's lines, so that they are read once. */
 struct frame_info {
     size_t first_end; /* offset after the first line's line end */
-    size_t longest;   /* length of the longest line, line end excluded */
     uint32_t nlines;
 };
+
+/*
+ * Whether a record header line starts at s, the start of a line: what
+ * header_shape() says of that line, read without finding its end first. The
+ * shape holds no line feed, so 23 bytes of it mean a line of at least 23.
+ */
+static int header_at(const unsigned char *s, const unsigned char *end)
+{
+    size_t avail = (size_t)(end - s);
+
+    if (avail < 23 || !header_shape(s, 23))
+        return 0;
+    return avail == 23 || s[23] == ' ' || s[23] == '\t' || s[23] == '\r' || s[23] == '\n';
+}
+
+/* The line feeds in p[0..n). Byte lanes count up to 255 rounds of 32 bytes at
+ * a time, a loop compilers turn into vector code. */
+static size_t count_newlines(const unsigned char *p, size_t n)
+{
+    size_t i = 0, total = 0, k, stop;
+
+    while (n - i >= 32) {
+        unsigned char lanes[32] = {0};
+        stop = n - i >= 255 * 32 ? i + 255 * 32 : i + (n - i) / 32 * 32;
+        for (; i < stop; i += 32)
+            for (k = 0; k < 32; k++)
+                lanes[k] = (unsigned char)(lanes[k] + (p[i + k] == '\n'));
+        for (k = 0; k < 32; k++)
+            total += lanes[k];
+    }
+    for (; i < n; i++)
+        total += p[i] == '\n';
+    return total;
+}
+
+/*
+ * The first record header line that starts in [q, last] (q starts a line,
+ * last <= end), or NULL. A header line has its '|' at column 11, a byte rare
+ * elsewhere, so memchr looks for it across the lines of a message instead of
+ * stopping at every line feed.
+ */
+static const char *next_header(const char *q, const char *last, const char *end)
+{
+    const char *b;
+    size_t from = 10, to = (size_t)(last - q) + 11;
+
+    if (header_at((const unsigned char *)q, (const unsigned char *)end))
+        return q; /* the common case: a one-line record */
+    if (to > (size_t)(end - q))
+        to = (size_t)(end - q);
+    while (from < to && (b = memchr(q + from, '|', to - from)) != NULL) {
+        if (b[-11] == '\n' && header_at((const unsigned char *)b - 10, (const unsigned char *)end))
+            return b - 10;
+        from = (size_t)(b - q) + 1;
+    }
+    return NULL;
+}
+
+/* frame() past the first line when no more bytes will come: the answer of
+ * its line loop, with fewer stops. The search ends at the size limit, so that
+ * a long run of lines cut into records is not searched again per record. */
+static size_t frame_complete(const char *p, const char *end, uint64_t max, int *cut, struct frame_info *fi)
+{
+    const char *q = p + fi->first_end, *last = (uint64_t)(end - p) > max ? p + max : end;
+    const char *h = next_header(q, last, end);
+
+    if (!h && last < end) {
+        /* The line holding byte max would take the record over the limit:
+         * it is cut before that line. The first line ends before max. */
+        h = last;
+        while (h[-1] != '\n')
+            h--;
+        *cut = 1;
+    } else if (!h) {
+        h = end;
+    }
+    fi->nlines = 1 + (uint32_t)count_newlines((const unsigned char *)q, (size_t)(h - q));
+    if (h > q && h[-1] != '\n')
+        fi->nlines++; /* the last line of the log, without its line end */
+    return (size_t)(h - p);
+}
 
 /*
  * Find where the record starting at p ends. Returns its length, or 0 when
@@ -365,12 +534,12 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
             return 0;
         }
         fi->first_end = len;
-        fi->longest = len;
         fi->nlines = 1;
         return len;
     }
     fi->first_end = (size_t)(nl + 1 - p);
-    fi->longest = (size_t)(nl - p);
+    if (eof)
+        return frame_complete(p, end, max, cut, fi);
     fi->nlines = 1;
     q = nl + 1;
     while (q < end) {
@@ -379,7 +548,7 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
         n = nl ? (size_t)(nl - q) : (size_t)(end - q);
         /* The line is not complete yet: wait for it while under the limit, and
          * past the limit for as long as it takes to tell a header line. */
-        if (!nl && !eof && ((size_t)(end - p) <= max || n < 24))
+        if (!nl && ((size_t)(end - p) <= max || n < 24))
             return 0;
         if (header_shape((const unsigned char *)q, n))
             break;
@@ -388,11 +557,9 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
             return (size_t)(q - p);
         }
         fi->nlines++;
-        if (n > fi->longest)
-            fi->longest = n;
         q = nl ? nl + 1 : end;
     }
-    if (q == end && !eof && (size_t)(end - p) <= max)
+    if (q == end && (size_t)(end - p) <= max)
         return 0; /* the next line may still be part of this record */
     return (size_t)(q - p);
 }
@@ -460,7 +627,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     tl = tl > bom ? tl - bom : 0;
     if (!it->continued && header_shape(s, tl)) {
         r->has_header = 1;
-        r->ts_ok = parse_timestamp(&r->ts, s);
+        r->ts_ok = parse_timestamp(&r->ts, s, &it->date);
         if (!r->ts_ok && (rc = add_defect(it, UCLOG_DEFECT_TIMESTAMP_INVALID, bom, 23, line, 1 + (uint32_t)bom)))
             return rc;
         if (parse_fields(r, s, tl, 23) &&
@@ -471,7 +638,8 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
         r->text_off = 0;
         r->text_len = tl + bom;
     }
-    if (fi->longest > maxline && (rc = long_lines(it, p, len, maxline)))
+    /* Only a record longer than the line limit can hold a line over it. */
+    if (len > maxline && (rc = long_lines(it, p, len, maxline)))
         return rc;
     line = it->line + fi->nlines - (ends_nl ? 0 : 1);
     if (!r->has_header) {
@@ -490,7 +658,8 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     /* The NUL and UTF-8 scan waits until the defects are asked for (most
      * readers never ask); room for its two defects is taken now, so that it
      * cannot fail then. */
-    if (uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 2, sizeof(*r->defects)))
+    if (r->defects_cap < r->ndefects + 2 &&
+        uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 2, sizeof(*r->defects)))
         return UCLOG_E_NOMEM;
     r->bytes_checked = 0;
 

@@ -24,12 +24,19 @@ struct uclog_packet {
     size_t ndefects, defects_cap;
 };
 
+#define OPEN_TEXT_MAX 192
+
 struct uclog_packet_iter {
     uclog_log *log;
     uclog_record_iter *rit;
     int status;
     const uclog_record *pending; /* read, not yet used: starts the next packet */
     uclog_packet pkt;
+    /* The opening framing line through "bytes", when it was read whole and
+     * fits: an End of line that repeats it closes the packet without being
+     * parsed again. A copy, since a stream's buffer moves. */
+    char open_text[OPEN_TEXT_MAX];
+    size_t open_text_len;
     char *buf;                   /* joined or copied bytes */
     size_t buf_len, buf_cap;
 };
@@ -123,8 +130,11 @@ static uclog_str take_token(uclog_str *s, char stop)
     return t;
 }
 
-int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
-                               uclog_str *local, uint32_t *local_port, uint64_t *declared, uclog_str text)
+/* uclog_packet_parse_framing(), telling also where it stopped reading: after
+ * "bytes" when it returns 0 (*used is set only then). */
+static int parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
+                         uclog_str *local, uint32_t *local_port, uint64_t *declared, size_t *used,
+                         uclog_str text)
 {
     uclog_str s = text, tok, a = {NULL, 0}, l = {NULL, 0};
     uint32_t ap = 0, lp = 0;
@@ -186,7 +196,49 @@ int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remot
         *local_port = lp;
     if (declared)
         *declared = digits ? n : 0;
-    return bad ? UCLOG_E_FORMAT : UCLOG_OK;
+    if (bad)
+        return UCLOG_E_FORMAT;
+    if (used)
+        *used = (size_t)(s.ptr - text.ptr);
+    return UCLOG_OK;
+}
+
+int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
+                               uclog_str *local, uint32_t *local_port, uint64_t *declared, uclog_str text)
+{
+    return parse_framing(direction, is_end, remote, remote_port, local, local_port, declared, NULL, text);
+}
+
+enum { FRAMING_NONE, FRAMING_OPEN, FRAMING_END };
+
+/* Which framing line a record's text is, without reading its fields: what
+ * uclog_packet_parse_framing() tells by UCLOG_E_NOT_FOUND and is_end. */
+static int framing_kind(uclog_str text)
+{
+    const char *p = text.ptr;
+    size_t n = text.len;
+    int end = 0;
+
+    /* Most records are not framing lines: look at the first byte first. */
+    if (!p || !n || (p[0] != 'S' && p[0] != 'D' && p[0] != 'E'))
+        return FRAMING_NONE;
+    if (n >= 7 && !memcmp(p, "End of ", 7)) {
+        p += 7;
+        n -= 7;
+        end = 1;
+    }
+    if ((n >= 14 && !memcmp(p, "Sending Packet", 14)) || (n >= 13 && !memcmp(p, "Data Received", 13)))
+        return end ? FRAMING_END : FRAMING_OPEN;
+    return FRAMING_NONE;
+}
+
+/* A record's text, read from the record the iterator lends. */
+static uclog_str record_text(const uclog_record *rec)
+{
+    uclog_str t;
+    t.ptr = rec->ptr + rec->text_off;
+    t.len = rec->text_len;
+    return t;
 }
 
 /* ---- packet iteration ---- */
@@ -277,11 +329,17 @@ static int open_packet(uclog_packet_iter *it, const uclog_record *rec, uclog_str
 {
     uclog_packet *p = &it->pkt;
     uclog_str a, l;
+    size_t used = 0;
     int rc;
 
     p->ndefects = 0;
-    rc = uclog_packet_parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port,
-                                    &p->declared, text);
+    rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
+                       text);
+    it->open_text_len = 0;
+    if (rc == 0 && used <= OPEN_TEXT_MAX) {
+        memcpy(it->open_text, text.ptr, used);
+        it->open_text_len = used;
+    }
     p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
     p->has_local = l.len > 0 && l.len <= ADDR_MAX;
     p->has_declared = rc == 0 || p->declared > 0;
@@ -378,6 +436,11 @@ static int check_end(uclog_packet_iter *it, const uclog_record *rec, uclog_str t
     uint64_t n;
     uclog_span where;
 
+    /* The same bytes through "bytes" are read the same way: they match what
+     * the packet was opened with. */
+    if (it->open_text_len && text.len >= 7 + it->open_text_len &&
+        !memcmp(text.ptr + 7, it->open_text, it->open_text_len))
+        return UCLOG_OK;
     uclog_packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, text);
     if (dir == p->direction && (!p->has_declared || n == p->declared) &&
         (!p->has_remote || (a.len == p->remote_len && !memcmp(a.ptr, p->remote, a.len) && ap == p->remote_port)))
@@ -393,7 +456,7 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
     const uclog_record *rec;
     uclog_str text, cont;
     uclog_span where;
-    int rc, is_end, contents = 0;
+    int rc, kind, contents = 0;
 
     /* Bytes written on the framing record's own continuation lines (keep-alives). */
     uclog_record_continuation(&cont, open);
@@ -411,19 +474,18 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
             break;
         if (rc)
             return rc;
-        uclog_record_text(&text, rec);
+        text = record_text(rec);
+        kind = rec->has_header ? framing_kind(text) : FRAMING_NONE;
         if (rec->has_header && (rec->pid != p->pid || rec->tid != p->tid)) {
-            int framing = uclog_packet_parse_framing(NULL, &is_end, NULL, NULL, NULL, NULL, NULL, text);
             /* Another thread's trace line, or its End of: not this packet's. */
-            if (framing == UCLOG_E_NOT_FOUND || is_end)
+            if (kind != FRAMING_OPEN)
                 continue;
             /* Another thread's packet starts: this one ends here (truncated). */
             it->pending = rec;
             break;
         }
-        if (rec->span.file == p->span.file && rec->has_header &&
-            uclog_packet_parse_framing(NULL, &is_end, NULL, NULL, NULL, NULL, NULL, text) != UCLOG_E_NOT_FOUND) {
-            if (is_end) {
+        if (rec->span.file == p->span.file && kind != FRAMING_NONE) {
+            if (kind == FRAMING_END) {
                 extend_span(p, rec);
                 if ((rc = check_end(it, rec, text)))
                     return rc;
@@ -457,7 +519,7 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
 {
     const uclog_record *rec;
     uclog_str text;
-    int rc, is_end;
+    int rc;
 
     if (!out)
         return UCLOG_E_INVALID_ARG;
@@ -472,9 +534,8 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
             break;
         if (!rec->has_header)
             continue;
-        uclog_record_text(&text, rec);
-        if (uclog_packet_parse_framing(NULL, &is_end, NULL, NULL, NULL, NULL, NULL, text) == UCLOG_E_NOT_FOUND ||
-            is_end)
+        text = record_text(rec);
+        if (framing_kind(text) != FRAMING_OPEN)
             continue;
         rc = open_packet(it, rec, text);
         if (!rc)
@@ -679,12 +740,16 @@ static int split_packet(uclog_msg_iter *it)
     uclog_packet *p = (uclog_packet *)it->pkt;
     uclog_str b = p->bytes;
     uclog_span pos = p->bytes_span;
-    size_t off = 0;
+    size_t off = 0, last = 0;
     int rc;
 
     while (off < b.len && !only_blanks(b.ptr + off, b.len - off)) {
         uclog_sip *m = NULL;
         uint64_t used;
+        /* Lines are counted over the previous message only when another
+         * follows: most packets hold one. */
+        advance(&pos, b.ptr + last, off - last);
+        last = off;
         pos.length = b.len - off;
         rc = uclog_sip_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
         if (rc == UCLOG_E_FORMAT)
@@ -699,7 +764,6 @@ static int split_packet(uclog_msg_iter *it)
         used = uclog_sip_length(m);
         if (used == 0 || used > b.len - off)
             used = b.len - off;
-        advance(&pos, b.ptr + off, (size_t)used);
         off += (size_t)used;
     }
     return UCLOG_OK;

@@ -318,9 +318,12 @@ static inline int finish_header(uclog_sip *m, struct block *b, const struct sip_
         }
         return UCLOG_OK;
     }
-    if (m->nhdrs_total == m->hdr_cap && grow_headers(m))
-        return UCLOG_E_NOMEM;
-    m->hdrs[m->nhdrs_total++] = *h;
+    if (h != &m->hdrs[m->nhdrs_total]) {
+        if (m->nhdrs_total == m->hdr_cap && grow_headers(m))
+            return UCLOG_E_NOMEM;
+        m->hdrs[m->nhdrs_total] = *h;
+    }
+    m->nhdrs_total++;
     b->count++;
     return UCLOG_OK;
 }
@@ -350,12 +353,16 @@ static void set_value_end(const uclog_sip *m, struct sip_hdr *h, size_t le)
     h->end = le;
 }
 
+/*
+ * A header is written where it will be kept, the free slot after the last
+ * one, when there is room: copied there from the stack afterwards, its
+ * fields were read back right after being written, which stalls the copy.
+ */
 static int parse_block(uclog_sip *m, struct cursor *c, struct block *b, int32_t unterminated_code)
 {
-    struct sip_hdr cur;
+    struct sip_hdr spare, *cur = NULL;
     struct sip_loc loc;
     size_t ls, le;
-    int have = 0;
 
     memset(b, 0, sizeof(*b));
     b->first = m->nhdrs_total;
@@ -372,19 +379,19 @@ static int parse_block(uclog_sip *m, struct cursor *c, struct block *b, int32_t 
         s = m->data + first;
         nl = name_before_colon(s, le - first, &colon);
         if (first > ls && !nl) {
-            if (have) {
+            if (cur) {
                 /* A folded line: the value now reaches its end. */
-                if (cur.value_len == 0)
-                    cur.value = first;
-                set_value_end(m, &cur, le);
+                if (cur->value_len == 0)
+                    cur->value = first;
+                set_value_end(m, cur, le);
             } else if (add_defect(m, UCLOG_DEFECT_SIP_HEADER_MALFORMED, ls, le - ls, loc)) {
                 return UCLOG_E_NOMEM;
             }
             continue;
         }
-        if (have && finish_header(m, b, &cur))
+        if (cur && finish_header(m, b, cur))
             return UCLOG_E_NOMEM;
-        have = 0;
+        cur = NULL;
         if (!nl) {
             if (add_defect(m, UCLOG_DEFECT_SIP_HEADER_MALFORMED, ls, le - ls, loc))
                 return UCLOG_E_NOMEM;
@@ -392,17 +399,16 @@ static int parse_block(uclog_sip *m, struct cursor *c, struct block *b, int32_t 
         }
         if (first > ls && add_defect(m, UCLOG_DEFECT_SIP_HEADER_INDENTED, ls, le - ls, loc))
             return UCLOG_E_NOMEM;
-        memset(&cur, 0, sizeof(cur));
-        cur.name = first;
-        cur.name_len = nl;
-        cur.loc = loc;
-        cur.value = first + colon + 1;
-        while (cur.value < le && uclog__is_space((unsigned char)m->data[cur.value]))
-            cur.value++;
-        set_value_end(m, &cur, le);
-        have = 1;
+        cur = m->nhdrs_total < m->hdr_cap ? &m->hdrs[m->nhdrs_total] : &spare;
+        cur->name = first;
+        cur->name_len = nl;
+        cur->loc = loc;
+        cur->value = first + colon + 1;
+        while (cur->value < le && uclog__is_space((unsigned char)m->data[cur->value]))
+            cur->value++;
+        set_value_end(m, cur, le);
     }
-    if (have && finish_header(m, b, &cur))
+    if (cur && finish_header(m, b, cur))
         return UCLOG_E_NOMEM;
     b->body = c->pos;
     b->body_loc = c->loc;
