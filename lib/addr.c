@@ -1,41 +1,8 @@
 /* Textual IPv4/IPv6 addresses and host names: family, class, equality. */
 #include <uclog/addr.h>
 
+#include "addr-internal.h"
 #include "internal.h"
-
-/* Dotted quad; exactly the whole view: four parts of one to three digits
- * (leading zeros allowed), each at most 255. */
-static int parse_ipv4(uint8_t out[4], const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *e = p + len;
-    int part = 0;
-
-    if (len < 7 || len > 15) /* "0.0.0.0" to "255.255.255.255" */
-        return 0;
-    for (;;) {
-        unsigned v, d;
-
-        if (p == e || (v = (unsigned)(*p - '0')) > 9)
-            return 0;
-        p++;
-        if (p < e && (d = (unsigned)(*p - '0')) <= 9) {
-            v = v * 10 + d;
-            p++;
-            if (p < e && (d = (unsigned)(*p - '0')) <= 9) {
-                v = v * 10 + d;
-                p++;
-                if (v > 255)
-                    return 0;
-            }
-        }
-        out[part] = (uint8_t)v;
-        if (++part == 4)
-            return p == e;
-        if (p == e || *p != '.')
-            return 0;
-        p++;
-    }
-}
 
 /* Length of the address part before a zone "%id"; 0 when the zone is bad. */
 static size_t strip_zone(const char *s, size_t len, int *has_zone)
@@ -58,6 +25,14 @@ static size_t strip_zone(const char *s, size_t len, int *has_zone)
     return (size_t)(pct - s);
 }
 
+/* Hex digit values plus one, 0 for other bytes: candidate lines carry IPv6
+ * addresses, read a byte at a time without a branch per digit range. */
+static const unsigned char hex1[256] = {
+    ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+    ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+    ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
 /* IPv6 text without zone; exactly the whole view. */
 static int parse_ipv6(uint8_t out[16], const char *s, size_t len)
 {
@@ -79,14 +54,17 @@ static int parse_ipv6(uint8_t out[16], const char *s, size_t len)
 
         if (n == 8)
             return 0;
-        while (i < len && i - start < 5 && uclog__hex_value((unsigned char)s[i]) >= 0) {
-            v = v * 16 + (unsigned)uclog__hex_value((unsigned char)s[i]);
+        while (i < len && i - start < 5) {
+            unsigned h = hex1[(unsigned char)s[i]];
+            if (!h)
+                break;
+            v = v * 16 + h - 1;
             i++;
         }
         if (i < len && s[i] == '.') {
             /* the last 32 bits as a dotted quad */
             uint8_t q[4];
-            if (n > 6 || !parse_ipv4(q, s + start, len - start))
+            if (n > 6 || !uclog__parse_ipv4(q, s + start, len - start))
                 return 0;
             groups[n++] = (uint16_t)(q[0] << 8 | q[1]);
             groups[n++] = (uint16_t)(q[2] << 8 | q[3]);
@@ -166,7 +144,7 @@ int uclog_addr_parse(uint8_t *out, const char *addr, size_t len)
 
     if (!addr || len == 0)
         return UCLOG_E_FORMAT;
-    if (parse_ipv4(b + 12, addr, len)) {
+    if (uclog__parse_ipv4(b + 12, addr, len)) {
         memset(b, 0, 10);
         b[10] = b[11] = 0xff;
         if (out)
@@ -184,13 +162,18 @@ int uclog_addr_parse(uint8_t *out, const char *addr, size_t len)
 
 int32_t uclog_addr_family(const char *addr, size_t len)
 {
+    return uclog__addr_family(addr, len);
+}
+
+int32_t uclog__addr_family(const char *addr, size_t len)
+{
     uint8_t b[16];
     int has_zone;
     size_t n;
 
     if (!addr || len == 0)
         return UCLOG_ADDR_INVALID;
-    if (parse_ipv4(b, addr, len))
+    if (uclog__parse_ipv4(b, addr, len))
         return UCLOG_ADDR_IPV4;
     /* Only IPv6 text has a colon; a host name cannot. */
     if (!memchr(addr, ':', len))

@@ -10,6 +10,7 @@
  */
 #include <uclog/sdp.h>
 
+#include "addr-internal.h"
 #include "internal.h"
 
 struct sdp_line {
@@ -114,19 +115,79 @@ static const uclog_str no_str = {NULL, 0};
 /* ------------------------------------------------------------------------ */
 /* Small text helpers                                                        */
 
-/* Token splitting looks at eight bytes at a time where the compiler can
- * find the lowest set bit and bytes are little-endian; elsewhere one by one. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SDP_SWAR 1
-#define SDP_HIGH 0x8080808080808080ull
+/* Scanning looks at a chunk of bytes at a time: sixteen with SSE2, else
+ * eight where the compiler can find the lowest set bit and bytes are
+ * little-endian; elsewhere one by one. chunk_eq2() gives one bit per byte
+ * equal to a or b, SDP_SHIFT converts a bit's index to a byte's. */
+#if defined(__GNUC__) && defined(__SSE2__)
+#include <emmintrin.h>
+#define SDP_CHUNK 16
+#define SDP_SHIFT 0
 
-/* Bit 7 set in each byte of x below 0x21 (spaces, tabs and other control
- * bytes), and maybe in some bytes after one of those: callers check each. */
-static uint64_t below_0x21(uint64_t x)
+static uint64_t chunk_eq2(const char *p, char a, char b)
 {
-    return (x - 0x2121212121212121ull) & ~x & SDP_HIGH;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b)));
+    return (uint64_t)(unsigned)_mm_movemask_epi8(m);
+}
+
+/* chunk_eq2() of 64 bytes, one bit per byte: a line's blanks or several
+ * lines' ends at once, with less work per byte than four chunks. */
+#define SDP_WIDE 64
+static uint64_t wide_eq2(const char *p, char a, char b)
+{
+    uint64_t m[4];
+    int k;
+
+    for (k = 0; k < 4; k++)
+        m[k] = chunk_eq2(p + 16 * k, a, b);
+    return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
+}
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SDP_CHUNK 8
+#define SDP_SHIFT 3
+#define SDP_LOW7 0x7f7f7f7f7f7f7f7full
+#define SDP_ONES 0x0101010101010101ull
+
+/* Bit 7 set in exactly the zero bytes of v (no carry crosses a byte). */
+static uint64_t zero_bytes(uint64_t v)
+{
+    return ~(((v & SDP_LOW7) + SDP_LOW7) | v | SDP_LOW7);
+}
+
+static uint64_t chunk_eq2(const char *p, char a, char b)
+{
+    uint64_t x;
+
+    memcpy(&x, p, 8);
+    return zero_bytes(x ^ (SDP_ONES * (unsigned char)a)) | zero_bytes(x ^ (SDP_ONES * (unsigned char)b));
 }
 #endif
+
+/* The first c in s[0..n), as memchr(); bytes up to lim may be read. Most
+ * attribute names fit in two chunks: a load or two, no call. */
+static const char *find_byte(const char *s, size_t n, char c, const char *lim)
+{
+#ifdef SDP_CHUNK
+    int k;
+
+    for (k = 0; k < 2 && lim - s >= SDP_CHUNK; k++) {
+        uint64_t m = chunk_eq2(s, c, c);
+
+        if (n < SDP_CHUNK)
+            m &= ((uint64_t)1 << (n << SDP_SHIFT)) - 1;
+        if (m)
+            return s + (__builtin_ctzll(m) >> SDP_SHIFT);
+        if (n <= SDP_CHUNK)
+            return NULL;
+        s += SDP_CHUNK;
+        n -= SDP_CHUNK;
+    }
+#else
+    (void)lim;
+#endif
+    return memchr(s, c, n);
+}
 
 static uclog_str next_token(uclog_str *rest)
 {
@@ -148,128 +209,190 @@ static uclog_str next_token(uclog_str *rest)
     return t;
 }
 
+/* *o = {ptr, len} in one store where there is one: the fields are copied
+ * on as a whole view, with a wide load that two separate stores of the
+ * fields could not forward to (the processor then stalls). */
+static inline void put_token(uclog_str *o, const char *ptr, size_t len)
+{
+#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__)
+    /* 64-bit only: there a view is two 8-byte fields, ptr first */
+    _mm_storeu_si128((__m128i *)(void *)o, _mm_set_epi64x((long long)len, (long long)(intptr_t)ptr));
+#else
+    o->ptr = ptr;
+    o->len = len;
+#endif
+}
+
+/* The tokens ending at the blanks of mask b (bit i: byte p[i >> shift]),
+ * appended at *o from *tok on, as split_tokens_in() does; 1 when full. */
+static inline int take_blanks(uint64_t b, const char *p, int shift, const char **tok,
+                              uclog_str **o, const uclog_str *full, uclog_str *rest,
+                              const char *e)
+{
+    while (b) {
+        const char *at = p + (__builtin_ctzll(b) >> shift);
+        b &= b - 1;
+        if (at > *tok) {
+            put_token(*o, *tok, (size_t)(at - *tok));
+            if (++*o == full) {
+                rest->ptr = at;
+                rest->len = (size_t)(e - at);
+                return 1;
+            }
+        }
+        *tok = at + 1;
+    }
+    return 0;
+}
+
 /*
  * Up to max tokens of *rest, as that many next_token() calls would give
- * them: t[0..n) are filled, t[n..max) emptied, n returned, and *rest left
- * just after the last token taken (at the end when fewer than max).
- * One pass over the line finds every token boundary, eight bytes at a time.
+ * them: t[0..n) are filled (t[n..max) left as they were), n returned, and
+ * *rest left just after the last token taken (at the end when fewer than max).
+ * Bytes from *rest up to lim may be read (lim is at or after its end: the
+ * end of the whole body while parsing), so that whole chunks can be loaded
+ * up to a line's last byte; blanks after the line's end are masked off.
  */
-static int split_tokens(uclog_str *t, int max, uclog_str *rest)
+static int split_tokens_in(uclog_str *t, int max, uclog_str *rest, const char *lim)
 {
     const char *p = rest->ptr, *e, *tok;
-    int n = 0, k;
+    uclog_str *o = t, *full = t + max;
 
     if (!p || max <= 0)
-        goto done;
+        return 0;
     e = p + rest->len;
     tok = p; /* where the current token would start */
-#ifdef SDP_SWAR
     /* Visit each blank: the text from tok to it, when not empty, is a token. */
-    while (p < e) {
-        uint64_t x = 0, b;
-        size_t len = (size_t)(e - p);
+#ifdef SDP_WIDE
+    for (; p < e && lim - p >= SDP_WIDE; p += SDP_WIDE) {
+        uint64_t b = wide_eq2(p, ' ', '\t');
 
-        if (len >= 8) {
-            memcpy(&x, p, 8);
-            len = 8;
-            b = below_0x21(x);
-        } else {
-            memcpy(&x, p, len);
-            b = below_0x21(x) & (SDP_HIGH >> (8 * (8 - len)));
-        }
-        while (b) {
-            const char *at = p + (__builtin_ctzll(b) >> 3);
-            b &= b - 1;
-            if (*at != ' ' && *at != '\t') /* another control byte, or a false hit */
-                continue;
-            if (at > tok) {
-                t[n].ptr = tok;
-                t[n].len = (size_t)(at - tok);
-                if (++n == max) {
-                    rest->ptr = at;
-                    rest->len = (size_t)(e - at);
-                    goto done;
-                }
-            }
-            tok = at + 1;
-        }
-        p += len;
+        if (e - p < SDP_WIDE)
+            b &= ((uint64_t)1 << (size_t)(e - p)) - 1;
+        if (take_blanks(b, p, 0, &tok, &o, full, rest, e))
+            return max;
     }
-#else
+#endif
+#ifdef SDP_CHUNK
+    for (; p < e && lim - p >= SDP_CHUNK; p += SDP_CHUNK) {
+        uint64_t b = chunk_eq2(p, ' ', '\t');
+
+        if (e - p < SDP_CHUNK)
+            b &= ((uint64_t)1 << ((size_t)(e - p) << SDP_SHIFT)) - 1;
+        if (take_blanks(b, p, SDP_SHIFT, &tok, &o, full, rest, e))
+            return max;
+    }
+#endif
     for (; p < e; p++) {
         if (*p != ' ' && *p != '\t')
             continue;
         if (p > tok) {
-            t[n].ptr = tok;
-            t[n].len = (size_t)(p - tok);
-            if (++n == max) {
+            put_token(o, tok, (size_t)(p - tok));
+            if (++o == full) {
                 rest->ptr = p;
                 rest->len = (size_t)(e - p);
-                goto done;
+                return max;
             }
         }
         tok = p + 1;
     }
-#endif
     if (e > tok) {
-        t[n].ptr = tok;
-        t[n].len = (size_t)(e - tok);
-        n++;
+        put_token(o, tok, (size_t)(e - tok));
+        o++;
     }
     rest->ptr = e;
     rest->len = 0;
-done:
+    return (int)(o - t);
+}
+
+/* split_tokens_in() within the view itself, t[n..max) emptied. */
+static int split_tokens(uclog_str *t, int max, uclog_str *rest)
+{
+    int n = split_tokens_in(t, max, rest, rest->ptr ? rest->ptr + rest->len : NULL), k;
+
     for (k = n; k < max; k++)
         t[k] = no_str;
     return n;
 }
 
 /* As UCLOG__IEQ for a literal of lowercase letters only, where setting bit 5
- * of a byte maps exactly its two cases onto the literal's. */
-static int ieq_alpha(uclog_str s, const char *lower, size_t n)
+ * of a byte maps exactly its two cases onto the literal's. Inlined with the
+ * literal's length known, it is a few whole-word loads: two overlapping ones
+ * cover lengths that are not a word's (never a word assembled in memory
+ * from smaller pieces, which the processor cannot forward to a load). */
+static inline int ieq_alpha(uclog_str s, const char *lower, size_t n)
 {
     size_t i;
 
     if (s.len != n)
         return 0;
-    i = 0;
-#ifdef SDP_SWAR
-    for (; n - i >= 8; i += 8) {
+    if (n >= 8) {
         uint64_t x, y;
-        memcpy(&x, s.ptr + i, 8);
-        memcpy(&y, lower + i, 8);
-        if ((x | 0x2020202020202020ull) != y)
-            return 0;
+        for (i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, s.ptr + i, 8);
+            memcpy(&y, lower + i, 8);
+            if ((x | 0x2020202020202020ull) != y)
+                return 0;
+        }
+        if (i == n)
+            return 1;
+        memcpy(&x, s.ptr + n - 8, 8);
+        memcpy(&y, lower + n - 8, 8);
+        return (x | 0x2020202020202020ull) == y;
     }
-#endif
-    for (; i < n; i++)
-        if (((unsigned char)s.ptr[i] | 0x20) != (unsigned char)lower[i])
-            return 0;
-    return 1;
+    if (n >= 4) {
+        uint32_t a, b, c, d;
+        memcpy(&a, s.ptr, 4);
+        memcpy(&b, s.ptr + n - 4, 4);
+        memcpy(&c, lower, 4);
+        memcpy(&d, lower + n - 4, 4);
+        return ((a | 0x20202020u) == c) & ((b | 0x20202020u) == d);
+    }
+    if (n >= 2) {
+        uint16_t a, b, c, d;
+        memcpy(&a, s.ptr, 2);
+        memcpy(&b, s.ptr + n - 2, 2);
+        memcpy(&c, lower, 2);
+        memcpy(&d, lower + n - 2, 2);
+        return ((uint16_t)(a | 0x2020u) == c) & ((uint16_t)(b | 0x2020u) == d);
+    }
+    return n == 0 || ((unsigned char)s.ptr[0] | 0x20) == (unsigned char)lower[0];
 }
 
 #define IEQ_ALPHA(s, lit) ieq_alpha((s), "" lit, sizeof(lit) - 1)
 
-/* Decimal uint32. 0: ok, 1: not a number, 2: overflow. */
-static int parse_u32(uint32_t *out, uclog_str s)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Eight ASCII digits at p (the first in the lowest byte) as a number in
+ * *out, by pairs, then quads, then the whole; 0 when a byte is not a digit. */
+static int eight_digits(uint64_t *out, const char *p)
+{
+    const uint64_t high = 0xf0f0f0f0f0f0f0f0ull, zeros = 0x3030303030303030ull;
+    uint64_t x;
+
+    memcpy(&x, p, 8);
+    /* '0'-'9' are 0x30-0x39: high nibble 3, and still 3 after adding 6 */
+    if ((x & high) != zeros || ((x + 0x0606060606060606ull) & high) != zeros)
+        return 0;
+    x -= zeros;
+    x = (x * 10 + (x >> 8)) & 0x00ff00ff00ff00ffull;
+    x = (x * 100 + (x >> 16)) & 0x0000ffff0000ffffull;
+    *out = (x * 10000 + (x >> 32)) & 0xffffffffull;
+    return 1;
+}
+#endif
+
+/* parse_u32() of eight digits or more. */
+static int parse_u32_long(uint32_t *out, uclog_str s)
 {
     uint64_t v = 0;
-    size_t i;
+    size_t i = 0;
 
-    if (!s.ptr || s.len == 0)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (!eight_digits(&v, s.ptr)) /* ICE priorities have eight to ten digits */
         return 1;
-    if (s.len < 10) { /* cannot overflow */
-        uint32_t w = 0;
-        for (i = 0; i < s.len; i++) {
-            unsigned d = (unsigned)((unsigned char)s.ptr[i] - '0');
-            if (d > 9)
-                return 1;
-            w = w * 10 + d;
-        }
-        *out = w;
-        return 0;
-    }
-    for (i = 0; i < s.len; i++) {
+    i = 8;
+#endif
+    for (; i < s.len; i++) {
         unsigned d = (unsigned)((unsigned char)s.ptr[i] - '0');
 
         if (d > 9)
@@ -283,7 +406,28 @@ static int parse_u32(uint32_t *out, uclog_str s)
     return 0;
 }
 
-static int parse_port(uint16_t *out, uclog_str s)
+/* Decimal uint32. 0: ok, 1: not a number, 2: overflow. Inline: components
+ * and ports are a few digits, read where the field is split. */
+static inline int parse_u32(uint32_t *out, uclog_str s)
+{
+    uint32_t w = 0;
+    size_t i;
+
+    if (!s.ptr || s.len == 0)
+        return 1;
+    if (s.len >= 8)
+        return parse_u32_long(out, s);
+    for (i = 0; i < s.len; i++) { /* seven digits cannot overflow */
+        unsigned d = (unsigned)((unsigned char)s.ptr[i] - '0');
+        if (d > 9)
+            return 1;
+        w = w * 10 + d;
+    }
+    *out = w;
+    return 0;
+}
+
+static inline int parse_port(uint16_t *out, uclog_str s)
 {
     uint32_t v = 0;
     int rc = parse_u32(&v, s);
@@ -323,6 +467,12 @@ static int parse_qvalue(uint32_t *out, uclog_str s)
     return 0;
 }
 
+/* What uclog__str_trim() removes. */
+static inline int is_trim_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static int32_t transport_of(uclog_str t)
 {
     switch (t.len) {
@@ -348,7 +498,7 @@ static int32_t transport_of(uclog_str t)
 
 static int32_t type_of(uclog_str t)
 {
-    if (IEQ_ALPHA(t, "host"))
+    if (t.len == 4 && IEQ_ALPHA(t, "host"))
         return UCLOG_SDP_CANDIDATE_TYPE_HOST;
     if (t.len == 5) {
         if (IEQ_ALPHA(t, "srflx"))
@@ -363,7 +513,7 @@ static int32_t type_of(uclog_str t)
 
 static int valid_address(uclog_str a)
 {
-    return uclog_addr_family(a.ptr, a.len) != UCLOG_ADDR_INVALID;
+    return uclog__addr_valid(a.ptr, a.len);
 }
 
 /* `<nettype> <addrtype> <address>` */
@@ -380,20 +530,26 @@ static int parse_connection(uclog_str *addrtype, uclog_str *address, uclog_str v
     return 1;
 }
 
-/* `<tag> [<role>] <suite> <params…>`; role only for cryptoscale. */
+/* `<tag> [<role>] <suite> <params…>`; role only for cryptoscale. Bytes up
+ * to lim may be read (NULL: the view's end). */
 static int parse_crypto(uint32_t *tag, uclog_str *role, uclog_str *suite, uclog_str *params,
-                        uclog_str v, int scale)
+                        uclog_str v, int scale, const char *lim)
 {
-    uclog_str t = next_token(&v), r = no_str, s;
+    uclog_str f[3], t, r = no_str, s;
+    int want = scale ? 3 : 2;
+    int nf = split_tokens_in(f, want, &v, lim ? lim : v.ptr ? v.ptr + v.len : NULL);
     uint32_t n = 0;
 
+    t = nf ? f[0] : no_str;
     if (parse_u32(&n, t) != 0 || t.len > 9)
         return 0;
-    if (scale && !(r = next_token(&v)).ptr)
+    if (nf < want) /* no role, or no suite */
         return 0;
-    s = next_token(&v);
+    if (scale)
+        r = f[1];
+    s = f[want - 1];
     v = uclog__str_trim(v);
-    if (!s.ptr || v.len == 0)
+    if (v.len == 0)
         return 0;
     if (tag)
         *tag = n;
@@ -447,18 +603,39 @@ static int parse_diagnostics(uint32_t *id, uclog_str *reason, uclog_str v)
 /* ------------------------------------------------------------------------ */
 /* The parse pass                                                            */
 
+/* The current line's span is kept as separate fields, written one by one
+ * for each line and copied one by one into the spans that need it. Fields
+ * read together lie apart: a span stored field by field and read back
+ * whole, or two neighbours read with one wide load, cannot be forwarded
+ * from the stores just made and stall the processor once per line. */
 struct parser {
     uclog_sdp *sdp;
     const char *line;   /* start of the current line */
-    uclog_span lspan;   /* its span */
+    const char *end;    /* end of the body: the tokenizer may read up to it */
+    uint64_t loffset;   /* the current line's span: offset, */
+    uint32_t lline;     /* line, */
+    uint64_t llength;   /* length (without CR), */
+    uint32_t lcolumn;   /* column */
     size_t media;       /* index + 1 of the current media, 0 at session level */
+    uclog_sdp_media *cur; /* that media (the array only moves when a media is added) */
 };
+
+static void line_span(uclog_span *s, const struct parser *p)
+{
+    s->offset = p->loffset;
+    s->length = p->llength;
+    s->line = p->lline;
+    s->column = p->lcolumn;
+    s->file = p->sdp->span.file;
+    s->reserved = 0;
+}
 
 static uclog_span sub_span(const struct parser *p, const char *ptr, size_t len)
 {
-    uclog_span s = p->lspan;
+    uclog_span s;
     size_t d;
 
+    line_span(&s, p);
     if (!ptr)
         return s;
     d = (size_t)(ptr - p->line);
@@ -484,7 +661,7 @@ static int add_defect(struct parser *p, int32_t code, const char *ptr, size_t le
 
 static uclog_sdp_media *cur_media(struct parser *p)
 {
-    return p->media ? &p->sdp->media[p->media - 1] : NULL;
+    return p->cur;
 }
 
 /* `<media> <port>[/<n>] <proto> <fmt>…` */
@@ -492,28 +669,39 @@ static int on_media(struct parser *p, uclog_str v)
 {
     uclog_sdp *sdp = p->sdp;
     uclog_sdp_media *m;
-    uclog_str type, port, proto, num;
+    uclog_str f[3], type, port, proto, num;
     const char *slash;
     int bad = 0;
 
     if (SDP_GROW(sdp, sdp->media, sdp->media_cap, sdp->nmedia + 1, SDP_IN_BLOCK_MEDIA))
         return UCLOG_E_NOMEM;
     m = &sdp->media[sdp->nmedia++];
-    memset(m, 0, sizeof(*m));
+    /* field by field, as in on_candidate() */
     m->sdp = sdp;
+    m->type = no_str;
+    m->proto = no_str;
+    m->formats = no_str;
+    m->port = 0;
     m->first_line = (uint32_t)(sdp->nlines - 1);
+    m->nlines = 0;
     m->first_attr = (uint32_t)sdp->nattrs;
+    m->nattrs = 0;
     m->first_cand = (uint32_t)sdp->ncands;
+    m->ncands = 0;
     m->first_remote = (uint32_t)sdp->nremotes;
+    m->nremotes = 0;
     if (p->media == 0) {
         sdp->session_lines = sdp->nlines - 1;
         sdp->session_attrs = sdp->nattrs;
     }
     p->media = sdp->nmedia;
+    p->cur = m;
 
-    type = next_token(&v);
-    port = next_token(&v);
-    proto = next_token(&v);
+    /* as three next_token() calls */
+    split_tokens(f, 3, &v);
+    type = f[0];
+    port = f[1];
+    proto = f[2];
     num = port;
     if (port.ptr && (slash = memchr(port.ptr, '/', port.len)) != NULL)
         num.len = (size_t)(slash - port.ptr);
@@ -529,7 +717,7 @@ static int on_media(struct parser *p, uclog_str v)
     return UCLOG_OK;
 }
 
-static int store_candidate(struct parser *p, const uclog_sdp_candidate *c)
+static inline int store_candidate(struct parser *p, const uclog_sdp_candidate *c)
 {
     uclog_sdp *sdp = p->sdp;
     uint64_t limit = uclog__limit(sdp->ctx, UCLOG_LIMIT_MAX_CANDIDATES);
@@ -549,6 +737,10 @@ static int store_candidate(struct parser *p, const uclog_sdp_candidate *c)
     cur_media(p)->ncands++;
     return UCLOG_OK;
 }
+
+/* Tokens split at once from a candidate line: seven fields, the type and
+ * four extension pairs cover the candidates clients write. */
+#define SDP_CAND_TOKENS 16
 
 /* Draft 6: username comp password transport qvalue address port */
 static int on_draft6(struct parser *p, uclog_sdp_candidate *c, const uclog_str *t)
@@ -578,50 +770,55 @@ static int on_draft6(struct parser *p, uclog_sdp_candidate *c, const uclog_str *
     return store_candidate(p, c);
 }
 
-/* The pairs after `typ <type>`: raddr/rport are taken, others left in ext. */
-static int rfc_extensions(struct parser *p, uclog_sdp_candidate *c, uclog_str rest, int *keep)
+/* The pairs after `typ <type>`: raddr/rport are taken, others left in ext.
+ * kv[0..n) are the first tokens, already split; when more is set, further
+ * tokens may follow in rest. */
+static int rfc_extensions(struct parser *p, uclog_sdp_candidate *c, const uclog_str *kv, int n,
+                          int more, uclog_str rest, int *keep)
 {
-    uclog_str kv[8];
-    int n = 0, i = 0;
+    uclog_str next[8];
+    int i;
 
-    for (;; i += 2) {
-        uclog_str name, value;
-        int rc;
+    for (;;) {
+        for (i = 0; i < n; i += 2) {
+            uclog_str name = kv[i], value;
+            int rc;
 
-        if (i == n) { /* the next pairs, four at a time */
-            if (n && n < 8)
-                return UCLOG_OK;
-            n = split_tokens(kv, 8, &rest);
-            i = 0;
-            if (n == 0)
-                return UCLOG_OK;
-        }
-        name = kv[i];
-        if (i + 1 == n)
-            return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_EXTENSION, name.ptr, name.len);
-        value = kv[i + 1];
-        if (IEQ_ALPHA(name, "raddr")) {
-            if (!valid_address(value)) {
-                *keep = 0;
-                return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_ADDRESS_INVALID, value.ptr,
-                                  value.len);
-            }
-            c->raddr = value;
-            c->has_raddr = 1;
-        } else if (IEQ_ALPHA(name, "rport")) {
-            rc = parse_port(&c->rport, value);
-            if (rc) {
-                *keep = 0;
-                return add_defect(p, rc == 1 ? UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED
-                                             : UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE,
-                                  value.ptr, value.len);
+            if (i + 1 == n)
+                return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_EXTENSION, name.ptr, name.len);
+            value = kv[i + 1];
+            if (name.len != 5)
+                continue;
+            if (IEQ_ALPHA(name, "raddr")) {
+                if (!valid_address(value)) {
+                    *keep = 0;
+                    return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_ADDRESS_INVALID, value.ptr,
+                                      value.len);
+                }
+                c->raddr = value;
+                c->has_raddr = 1;
+            } else if (IEQ_ALPHA(name, "rport")) {
+                rc = parse_port(&c->rport, value);
+                if (rc) {
+                    *keep = 0;
+                    return add_defect(p, rc == 1 ? UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED
+                                                 : UCLOG_DEFECT_SDP_CANDIDATE_PORT_RANGE,
+                                      value.ptr, value.len);
+                }
             }
         }
+        if (!more)
+            return UCLOG_OK;
+        /* eight tokens at a time: pairs never straddle two splits */
+        n = split_tokens_in(next, 8, &rest, p->end);
+        kv = next;
+        more = n == 8;
     }
 }
 
 /* RFC 5245: foundation comp transport priority address port typ type [pairs];
- * t[7] is the type, rest what follows it. */
+ * t[0..n) are the line's first tokens (n <= SDP_CAND_TOKENS), t[7] the type,
+ * t[8..n) the first extension tokens, rest what follows t[n - 1]. */
 static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, const uclog_str *t, int n,
                       uclog_str rest)
 {
@@ -654,8 +851,15 @@ static int on_rfc5245(struct parser *p, uclog_sdp_candidate *c, const uclog_str 
         return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, t[6].ptr, t[6].len);
     c->type_raw = type;
     c->type = type_of(type);
-    c->ext = uclog__str_trim(rest);
-    rc = rfc_extensions(p, c, rest, &keep);
+    c->ext.ptr = type.ptr + type.len;
+    c->ext.len = (size_t)(rest.ptr + rest.len - c->ext.ptr);
+    while (c->ext.len && is_trim_byte(c->ext.ptr[0])) { /* as uclog__str_trim(), inline */
+        c->ext.ptr++;
+        c->ext.len--;
+    }
+    while (c->ext.len && is_trim_byte(c->ext.ptr[c->ext.len - 1]))
+        c->ext.len--;
+    rc = rfc_extensions(p, c, t + 8, n - 8, n == SDP_CAND_TOKENS, rest, &keep);
     if (rc || !keep)
         return rc;
     return store_candidate(p, c);
@@ -665,8 +869,8 @@ static int on_candidate(struct parser *p, uclog_str v, int32_t attribute, uclog_
 {
     uclog_sdp *sdp = p->sdp;
     uclog_sdp_candidate local, *c = &local;
-    uclog_str t[8], rest = v;
-    int n;
+    uclog_str t[SDP_CAND_TOKENS], rest = v;
+    int n, nf;
 
     if (!p->media)
         return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_OUTSIDE_MEDIA, name.ptr, name.len);
@@ -674,22 +878,42 @@ static int on_candidate(struct parser *p, uclog_str v, int32_t attribute, uclog_
      * up front): store_candidate() then has nothing to copy. */
     if (sdp->ncands < sdp->cands_cap)
         c = &sdp->cands[sdp->ncands];
-    memset(c, 0, sizeof(*c));
-    c->span = p->lspan;
+    /* Field by field: a memset() of the struct is compiled to `rep stos`,
+     * whose start-up takes longer than the rest of a candidate's parse. */
+    line_span(&c->span, p);
     c->raw = v;
+    c->foundation = no_str;
+    c->username = no_str;
+    c->password = no_str;
+    c->transport_raw = no_str;
+    c->address = no_str;
+    c->type_raw = no_str;
+    c->raddr = no_str;
+    c->ext = no_str;
+    c->form = 0;
     c->attribute = attribute;
-    /* seven fields, and the type (RFC 5245) or a stray eighth token (draft 6) */
-    n = split_tokens(t, 8, &rest);
-    if (n > 7)
-        n = 7;
-    if (n == 7 && IEQ_ALPHA(t[6], "typ"))
+    c->transport = 0;
+    c->type = 0;
+    c->component = 0;
+    c->priority = 0;
+    c->qvalue = 0;
+    c->port = 0;
+    c->rport = 0;
+    c->has_raddr = 0;
+    /* One split for the seven fields, the type (RFC 5245) or a stray eighth
+     * token (draft 6), and the first extension pairs. nf counts the fields. */
+    n = split_tokens_in(t, SDP_CAND_TOKENS, &rest, p->end);
+    for (nf = n; nf < 8; nf++) /* the type and the draft-6 stray token are read when missing */
+        t[nf] = no_str;
+    nf = n > 7 ? 7 : n;
+    if (nf == 7 && IEQ_ALPHA(t[6], "typ"))
         return on_rfc5245(p, c, t, n, rest);
-    if (n >= 4 && (IEQ_ALPHA(t[3], "udp") || IEQ_ALPHA(t[3], "tcp"))) {
-        if (n < 7)
+    if (nf >= 4 && (IEQ_ALPHA(t[3], "udp") || IEQ_ALPHA(t[3], "tcp"))) {
+        if (nf < 7)
             return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, NULL, 0);
         return on_draft6(p, c, t);
     }
-    if (n >= 3 && transport_of(t[2]) != UCLOG_SDP_TRANSPORT_OTHER)
+    if (nf >= 3 && transport_of(t[2]) != UCLOG_SDP_TRANSPORT_OTHER)
         return on_rfc5245(p, c, t, n, rest);
     return add_defect(p, UCLOG_DEFECT_SDP_CANDIDATE_MALFORMED, NULL, 0);
 }
@@ -729,7 +953,7 @@ static int on_attribute(struct parser *p, uclog_str v)
 {
     uclog_sdp *sdp = p->sdp;
     struct sdp_attr *a;
-    const char *colon = memchr(v.ptr, ':', v.len);
+    const char *colon = find_byte(v.ptr, v.len, ':', p->end);
     uclog_str name = v, value = no_str;
 
     if (colon) {
@@ -772,7 +996,7 @@ static int on_attribute(struct parser *p, uclog_str v)
     case 6:
     case 11:
         if (IEQ_ALPHA(name, "crypto") || IEQ_ALPHA(name, "cryptoscale")) {
-            if (!parse_crypto(NULL, NULL, NULL, NULL, value, name.len == 11))
+            if (!parse_crypto(NULL, NULL, NULL, NULL, value, name.len == 11, p->end))
                 return add_defect(p, UCLOG_DEFECT_SDP_CRYPTO_MALFORMED, value.ptr, value.len);
         }
         break;
@@ -802,7 +1026,7 @@ static int on_line(struct parser *p, uclog_str text)
     l = &sdp->lines[sdp->nlines++];
     l->type = t;
     l->value = v;
-    l->span = p->lspan;
+    line_span(&l->span, p);
     if (p->media && t != 'm')
         cur_media(p)->nlines++;
 
@@ -838,6 +1062,23 @@ struct sdp_sizes {
     size_t ends[SDP_LINE_ENDS], nends;
 };
 
+/* What count_body() learns from one line: s its start, n its length. */
+static void count_line(struct sdp_sizes *z, const char *data, const char *s, size_t n)
+{
+    if (z->nends < SDP_LINE_ENDS)
+        z->ends[z->nends++] = (size_t)(s - data) + n;
+    if (n >= 2 && s[1] == '=') {
+        z->lines++;
+        if (s[0] == 'a') {
+            unsigned char c = n > 2 ? (unsigned char)(s[2] | 0x20) : 0;
+            z->attrs++;
+            z->cands += c == 'c' || c == 'x';
+        } else if (s[0] == 'm') {
+            z->media++;
+        }
+    }
+}
+
 static void count_body(struct sdp_sizes *z, const uclog_ctx *ctx, const char *data, size_t len)
 {
     uint64_t max_lines = uclog__limit(ctx, UCLOG_LIMIT_MAX_SDP_LINES);
@@ -845,22 +1086,37 @@ static void count_body(struct sdp_sizes *z, const uclog_ctx *ctx, const char *da
     const char *s = data, *e = data + len;
 
     z->lines = z->attrs = z->media = z->cands = z->nends = 0;
+#ifdef SDP_CHUNK
+    {
+        /* SDP lines are short: a bit mask of 64 bytes (then of a chunk)
+         * finds several line ends for each memchr() call it replaces */
+        const char *q = data;
+        uint64_t m;
+
+#ifdef SDP_WIDE
+        for (; e - q >= SDP_WIDE; q += SDP_WIDE) {
+            for (m = wide_eq2(q, '\n', '\n'); m; m &= m - 1) {
+                const char *nl = q + __builtin_ctzll(m);
+                count_line(z, data, s, (size_t)(nl - s));
+                s = nl + 1;
+            }
+        }
+#endif
+        for (; e - q >= SDP_CHUNK; q += SDP_CHUNK) {
+            for (m = chunk_eq2(q, '\n', '\n'); m; m &= m - 1) {
+                const char *nl = q + (__builtin_ctzll(m) >> SDP_SHIFT);
+                count_line(z, data, s, (size_t)(nl - s));
+                s = nl + 1;
+            }
+        }
+    }
+#endif
+    /* the rest: no line end lies between s and where the scan above stopped */
     while (s < e) {
         const char *nl = memchr(s, '\n', (size_t)(e - s));
         size_t n = nl ? (size_t)(nl - s) : (size_t)(e - s);
 
-        if (z->nends < SDP_LINE_ENDS)
-            z->ends[z->nends++] = (size_t)(s - data) + n;
-        if (n >= 2 && s[1] == '=') {
-            z->lines++;
-            if (s[0] == 'a') {
-                unsigned char c = n > 2 ? (unsigned char)(s[2] | 0x20) : 0;
-                z->attrs++;
-                z->cands += c == 'c' || c == 'x';
-            } else if (s[0] == 'm') {
-                z->media++;
-            }
-        }
+        count_line(z, data, s, n);
         s = nl ? nl + 1 : e;
     }
     if ((uint64_t)z->lines > max_lines)
@@ -908,7 +1164,15 @@ static uclog_sdp *new_sdp(uclog_ctx *ctx, const struct sdp_sizes *z)
     if (!b)
         return NULL;
     sdp = (uclog_sdp *)(void *)b;
-    memset(sdp, 0, sizeof(*sdp));
+    /* field by field: a memset() of the struct is compiled to `rep stos`,
+     * slow to start for a struct parsed in a few thousand cycles */
+    memset(&sdp->span, 0, sizeof(sdp->span));
+    sdp->remotes = NULL;
+    sdp->defects = NULL;
+    sdp->nlines = sdp->nattrs = sdp->nmedia = sdp->ncands = 0;
+    sdp->nremotes = sdp->remotes_cap = sdp->ndefects = sdp->defects_cap = 0;
+    sdp->session_lines = sdp->session_attrs = 0;
+    sdp->cand_limit_hit = 0;
     sdp->ctx = ctx;
     sdp->in_block = SDP_IN_BLOCK_LINES | SDP_IN_BLOCK_ATTRS | SDP_IN_BLOCK_MEDIA |
                     SDP_IN_BLOCK_CANDS;
@@ -962,14 +1226,13 @@ static int parse_body(struct parser *p, const char *data, size_t len, const stru
         text.ptr = start;
         text.len = n && start[n - 1] == '\r' ? n - 1 : n;
         p->line = start;
-        p->lspan = sdp->span;
-        p->lspan.offset += off;
-        p->lspan.length = text.len;
-        p->lspan.line = sdp->span.line + lineno;
-        p->lspan.column = lineno ? 1 : sdp->span.column;
+        p->loffset = sdp->span.offset + off;
+        p->llength = text.len;
+        p->lline = sdp->span.line + lineno;
+        p->lcolumn = lineno ? 1 : sdp->span.column;
         off += nl ? n + 1 : n;
         lineno++;
-        if (blank_line(text))
+        if (!(n >= 2 && start[1] == '=') && blank_line(text)) /* '=' is not blank */
             continue;
         if (++seen > max_lines)
             return add_defect(p, UCLOG_DEFECT_SDP_TOO_MANY_LINES, NULL, 0);
@@ -992,6 +1255,15 @@ int uclog_sdp_parse(uclog_sdp **out, uclog_ctx *ctx, const char *data, size_t le
         *out = NULL;
     if (!out || !ctx || (!data && len))
         return UCLOG_E_INVALID_ARG;
+#if defined(__GNUC__)
+    {
+        /* Ask for the whole body at once: the count pass would otherwise
+         * wait for its cache lines one after the other. */
+        size_t k;
+        for (k = 0; k < len; k += 64)
+            __builtin_prefetch(data + k);
+    }
+#endif
     count_body(&z, ctx, data ? data : "", len);
     sdp = new_sdp(ctx, &z);
     if (!sdp)
@@ -1007,6 +1279,7 @@ int uclog_sdp_parse(uclog_sdp **out, uclog_ctx *ctx, const char *data, size_t le
 
     memset(&p, 0, sizeof(p));
     p.sdp = sdp;
+    p.end = (data ? data : "") + len;
     rc = parse_body(&p, data ? data : "", len, &z);
     if (rc) {
         uclog_sdp_free(sdp);
@@ -1444,12 +1717,12 @@ static int crypto_walk(int32_t *kind, uint32_t *tag, uclog_str *role, uclog_str 
             scale = 1;
         else
             continue;
-        if (!a->value.ptr || !parse_crypto(NULL, NULL, NULL, NULL, a->value, scale))
+        if (!a->value.ptr || !parse_crypto(NULL, NULL, NULL, NULL, a->value, scale, NULL))
             continue;
         if (!count && n == i) {
             if (kind)
                 *kind = scale ? UCLOG_SDP_CRYPTO_SCALE : UCLOG_SDP_CRYPTO_SDES;
-            parse_crypto(tag, role, suite, params, a->value, scale);
+            parse_crypto(tag, role, suite, params, a->value, scale, NULL);
             return UCLOG_OK;
         }
         n++;
