@@ -214,8 +214,10 @@ static uclog_str next_token(uclog_str *rest)
  * fields could not forward to (the processor then stalls). */
 static inline void put_token(uclog_str *o, const char *ptr, size_t len)
 {
-#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__)
-    /* 64-bit only: there a view is two 8-byte fields, ptr first */
+#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__) && !defined(__ILP32__)
+    /* LP64 x86-64 only (not x32): there a view is two 8-byte fields, ptr first */
+    typedef char view_is_16_bytes[sizeof(uclog_str) == 16 ? 1 : -1];
+    (void)sizeof(view_is_16_bytes);
     _mm_storeu_si128((__m128i *)(void *)o, _mm_set_epi64x((long long)len, (long long)(intptr_t)ptr));
 #else
     o->ptr = ptr;
@@ -223,6 +225,7 @@ static inline void put_token(uclog_str *o, const char *ptr, size_t len)
 #endif
 }
 
+#ifdef SDP_CHUNK
 /* The tokens ending at the blanks of mask b (bit i: byte p[i >> shift]),
  * appended at *o from *tok on, as split_tokens_in() does; 1 when full. */
 static inline int take_blanks(uint64_t b, const char *p, int shift, const char **tok,
@@ -244,6 +247,7 @@ static inline int take_blanks(uint64_t b, const char *p, int shift, const char *
     }
     return 0;
 }
+#endif
 
 /*
  * Up to max tokens of *rest, as that many next_token() calls would give

@@ -171,6 +171,42 @@ START_TEST(seed_mras_uri_missing)
 }
 END_TEST
 
+/*
+ * A provisioning 200 OK damaged after ServerConfiguration still gives its
+ * mrasUri (the body is read only that far); damage inside the group is
+ * still MRAS_URI_MISSING, saying the body could not be read.
+ */
+START_TEST(provisioning_damaged_after_the_group)
+{
+    diag d = {0};
+    size_t len;
+    char *text = tu_read("seed.uccapilog", &len);
+    char *at = strstr(text, "</provisionGroupList>");
+
+    ck_assert_ptr_nonnull(at);
+    memcpy(at, "</provisionGroupLisX>", 21); /* same length: the byte counts still hold */
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "damaged-after"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "170 210");
+    evidence_with(find(&d, UCLOG_DIAG_MRAS_OK), "mrasUri = sip:");
+    done(&d);
+
+    memcpy(at, "</provisionGroupList>", 21);
+    at = strstr(text, "</mrasUri>");
+    ck_assert_ptr_nonnull(at);
+    at[2] = 'X'; /* </mXasUri>: a mismatched tag inside the group */
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "damaged-inside"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "130 210");
+    evidence_with(find(&d, UCLOG_DIAG_MRAS_URI_MISSING), "its body could not be read: malformed XML at line 75, column 91: mismatched tag");
+    done(&d);
+    free(text);
+}
+END_TEST
+
 START_TEST(seed_mras_unanswered)
 {
     diag d = {0};
@@ -632,6 +668,7 @@ Suite *tu_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, seed_no_edge_candidate);
     tcase_add_test(tc, seed_mras_uri_missing);
+    tcase_add_test(tc, provisioning_damaged_after_the_group);
     tcase_add_test(tc, seed_mras_unanswered);
     tcase_add_test(tc, edge_ip_given);
     tcase_add_test(tc, edge_inferred);

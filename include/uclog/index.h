@@ -33,7 +33,10 @@ typedef struct uclog_index uclog_index;
 /**
  * Index every SIP message of a log.
  * @param[out] out owned by the caller (uclog_index_free()).
- * @return 0; UCLOG_E_STATE for a stream; UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG.
+ * @return 0; UCLOG_E_STATE for a stream; UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG;
+ *         UCLOG_E_LIMIT (since 1.1) for a message of over 4 GiB, which only a
+ *         UCLOG_LIMIT_MAX_RECORD_BYTES raised past 4 GiB lets through: the
+ *         index keeps 32-bit offsets into each message.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_index_build(uclog_index **out, uclog_log *log);
