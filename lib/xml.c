@@ -354,21 +354,21 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 {
     xml_state *st = ud;
     uclog__xnode *n = st->cur;
-    size_t idx = current_index(st);
     int count = XML_GetCurrentByteCount(st->parser);
+    size_t end = current_index(st) + (count > 0 ? (size_t)count : 0);
 
     (void)name;
     if (st->status || st->stopped || !n)
         return;
     st->depth--;
-    if (close_node(st, n, idx + (count > 0 ? (size_t)count : 0)) != UCLOG_OK) {
+    if (close_node(st, n, end) != UCLOG_OK) {
         fail(st, UCLOG_E_NOMEM);
         return;
     }
     st->cur = n->parent;
     if (st->stop && st->depth == 1 && st->stop(n, st->stop_ud)) {
         st->stopped = 1;
-        st->stop_end = idx + (count > 0 ? (size_t)count : 0);
+        st->stop_end = end;
         XML_StopParser(st->parser, XML_FALSE);
     }
 }

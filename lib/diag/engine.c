@@ -59,7 +59,13 @@ typedef struct {
 /* The location of an MRAS credentialsRequest. */
 enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
 
-static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int call);
+/* What a message is to the procedure: its method (a response's, from CSeq), and for a
+ * request, whether it opens a sign-in dialog. */
+enum { K_OTHER, K_REGISTER, K_SUBSCRIBE, K_SERVICE, K_CALL /* INVITE, BYE, CANCEL */ };
+enum { SIGNIN_NONE, SIGNIN_PROVISIONING, SIGNIN_MRAS };
+
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int kind, int signin);
+static int view_is(uclog_str s, const char *lit);
 static int fail(run *R, int rc);
 
 /* FNV-1a of a Call-ID. */
@@ -117,7 +123,7 @@ static int signin_dialog_has(const run *R, uclog_str id)
     return 0;
 }
 
-static int is_signin_request(const uclog_sip *m, uclog_str method);
+static int signin_request(const uclog_sip *m, int kind);
 
 /*
  * The messages the procedure reads: sign-in (REGISTER, SUBSCRIBE, SERVICE)
@@ -128,40 +134,39 @@ static int is_signin_request(const uclog_sip *m, uclog_str method);
  * the responses of their dialogs; REGISTERs and presence SUBSCRIBEs are not
  * kept. The memory is in proportion to sign-ins and calls, not to the log.
  */
+static int method_kind(uclog_str method)
+{
+    return view_is(method, "INVITE") || view_is(method, "BYE") || view_is(method, "CANCEL") ? K_CALL
+           : view_is(method, "SUBSCRIBE")                                                   ? K_SUBSCRIBE
+           : view_is(method, "SERVICE")                                                     ? K_SERVICE
+           : view_is(method, "REGISTER")                                                    ? K_REGISTER
+                                                                                            : K_OTHER;
+}
+
 static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
 {
-    static const char *const methods[] = {"REGISTER", "SUBSCRIBE", "SERVICE", "INVITE", "BYE", "CANCEL"};
     run *R = userdata;
     uclog_str method, cid;
-    size_t k;
-    int request = uclog_sip_is_request(m), keep;
+    int request = uclog_sip_is_request(m), kind, signin = SIGNIN_NONE, keep;
 
     R->nseen++;
     if (request ? uclog_sip_request_line(&method, NULL, NULL, m) : uclog_sip_cseq(NULL, &method, m))
         return 0;
-    for (k = 0; k < sizeof(methods) / sizeof(methods[0]); k++) {
-        size_t n = strlen(methods[k]), i;
-        if (method.len != n)
-            continue;
-        for (i = 0; i < n && (method.ptr[i] & ~0x20) == methods[k][i]; i++)
-            ;
-        if (i == n)
-            break;
-    }
-    if (k == sizeof(methods) / sizeof(methods[0]))
+    kind = method_kind(method);
+    if (kind == K_OTHER)
         return 0;
-    if (k >= 3) { /* a call's */
+    if (kind == K_CALL) {
         keep = 1;
-    } else if (k == 0) {
+    } else if (kind == K_REGISTER) {
         keep = 0;
-    } else if (request && is_signin_request(m, method)) {
+    } else if (request && (signin = signin_request(m, kind)) != SIGNIN_NONE) {
         keep = 1;
         if (uclog_sip_call_id(&cid, m) == 0)
             signin_dialog_add(R, cid);
     } else {
         keep = uclog_sip_call_id(&cid, m) == 0 && signin_dialog_has(R, cid);
     }
-    observe(R, keep ? R->nkept : NONE, m, p, k >= 3);
+    observe(R, keep ? R->nkept : NONE, m, p, kind, signin);
     if (keep)
         R->nkept++;
     return keep;
@@ -440,38 +445,38 @@ static int body_of(uclog_str *body, uclog_span *span, const uclog_sip *m)
 }
 
 /* Provisioning SUBSCRIBEs and MRAS SERVICEs with a credentialsRequest the client sent. */
-static void observe_signin(run *R, uint32_t i, const uclog_sip *m, uclog_str method)
+static void observe_signin(run *R, uint32_t i, const uclog_sip *m, int signin)
 {
-    uclog_str pkg, t, st, body;
+    uclog_str body;
     uclog_span span;
+    uclog_mras *req = NULL;
+    int prc;
 
-    if (view_is(method, "SUBSCRIBE") && uclog_sip_event(&pkg, NULL, m) == 0 &&
-        view_is(pkg, "vnd-microsoft-provisioning-v2"))
+    if (signin == SIGNIN_PROVISIONING) {
         grow_u32(R, &R->subs, &R->nsubs, &R->subs_cap, i);
-    if (view_is(method, "SERVICE") && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
-        view_is(st, "msrtc-media-relay-auth+xml") && body_of(&body, &span, m) == 0) {
-        uclog_mras *req = NULL;
-        int prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
-        if (prc == UCLOG_E_NOMEM)
-            fail(R, prc);
-        if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
-            grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
-            if (uclog__diag_grow(R->r, (void **)&R->mras_loc, &R->mras_loc_cap, R->nmras, 1))
-                fail(R, UCLOG_E_NOMEM);
-            else
-                R->mras_loc[R->nmras - 1] = mras_location(req);
-        }
-        uclog_mras_free(req);
+        return;
     }
+    if (body_of(&body, &span, m))
+        return;
+    prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
+    if (prc == UCLOG_E_NOMEM)
+        fail(R, prc);
+    if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
+        grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
+        if (uclog__diag_grow(R->r, (void **)&R->mras_loc, &R->mras_loc_cap, R->nmras, 1))
+            fail(R, UCLOG_E_NOMEM);
+        else
+            R->mras_loc[R->nmras - 1] = mras_location(req);
+    }
+    uclog_mras_free(req);
 }
 
 /* A message the procedure looks at, seen once while the index is built;
  * i is its number in the index, or NONE when it is not kept. The flags are
  * asked of a call's messages only (INVITE, BYE, CANCEL and their responses). */
-static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int call)
+static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int kind, int signin)
 {
     int request = uclog_sip_is_request(m), is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
-    uclog_str method;
 
     if (R->rc)
         return;
@@ -482,21 +487,25 @@ static void observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *
         fail(R, UCLOG_E_NOMEM);
         return;
     }
-    R->flags[i] = !call ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
-                                        (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
-    if (request && is_sent && uclog_sip_request_line(&method, NULL, NULL, m) == 0)
-        observe_signin(R, i, m, method);
+    R->flags[i] = kind != K_CALL ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
+                                                 (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    if (signin != SIGNIN_NONE && is_sent)
+        observe_signin(R, i, m, signin);
 }
 
-/* A provisioning SUBSCRIBE or an MRAS SERVICE: its dialog is kept in the index. */
-static int is_signin_request(const uclog_sip *m, uclog_str method)
+/* A SUBSCRIBE or SERVICE request that opens a sign-in dialog (kept in the index). */
+static int signin_request(const uclog_sip *m, int kind)
 {
     uclog_str pkg, t, st;
 
-    if (view_is(method, "SUBSCRIBE"))
-        return uclog_sip_event(&pkg, NULL, m) == 0 && view_is(pkg, "vnd-microsoft-provisioning-v2");
-    return view_is(method, "SERVICE") && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
-           view_is(st, "msrtc-media-relay-auth+xml");
+    if (kind == K_SUBSCRIBE)
+        return uclog_sip_event(&pkg, NULL, m) == 0 && view_is(pkg, "vnd-microsoft-provisioning-v2")
+                   ? SIGNIN_PROVISIONING
+                   : SIGNIN_NONE;
+    return kind == K_SERVICE && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
+                   view_is(st, "msrtc-media-relay-auth+xml")
+               ? SIGNIN_MRAS
+               : SIGNIN_NONE;
 }
 
 /* The newest of list[] (ascending) with after < index < before, or NONE. */
