@@ -284,6 +284,26 @@ static int st_diag(bench *b, stage_out *o, const void *arg)
     return 0;
 }
 
+static int count_part(const uclog_diag_report *part, void *userdata)
+{
+    stage_out *o = userdata;
+    o->items += uclog_diag_report_verdict_count(part);
+    return 0;
+}
+
+static int st_diag_parts(bench *b, stage_out *o, const void *arg)
+{
+    uclog_log *log = open_log(b);
+    int rc;
+    (void)arg;
+    o->items = 0;
+    if ((rc = uclog_diag_run_parts(log, NULL, count_part, o)) != 0)
+        die("diagnosis in parts", rc);
+    uclog_log_free(log);
+    o->bytes = b->size;
+    return 0;
+}
+
 static int st_index(bench *b, stage_out *o, const void *arg)
 {
     uclog_log *log = open_log(b);
@@ -574,7 +594,7 @@ static void add_peers(bench *b)
 static void usage(void)
 {
     fprintf(stderr, "usage: uclog-bench [-r RUNS] [--no-peers] [--only STAGE,...] LOG\n"
-                    "stages: memchr records packets messages headers sip-list sdp diag index peers\n");
+                    "stages: memchr records packets messages headers sip-list sdp diag diag-parts index peers\n");
     exit(1);
 }
 
@@ -589,10 +609,11 @@ int main(int argc, char **argv)
         {"uclog_sip_parse + every header, Call-ID, CSeq", " msg", "messages", st_sip_list, NULL, 1},
         {"uclog SDP + candidates", " sdp", "offers", st_sdp, NULL, 1},
         {"uclog diagnosis (uclog_diag_run)", " verdicts", "log", st_diag, NULL, 1},
+        {"uclog diagnosis in parts (uclog_diag_run_parts)", " verdicts", "log", st_diag_parts, NULL, 1},
         {"uclog index (uclog_index_build)", " msg", "log", st_index, NULL, 1},
     };
     static const char *const keys[] = {"memchr", "records", "packets", "messages", "headers",
-                                       "sip-list", "sdp", "diag", "index"};
+                                       "sip-list", "sdp", "diag", "diag-parts", "index"};
     stage stages[sizeof base_stages / sizeof base_stages[0] + 2 * MAX_PEERS];
     result res[sizeof stages / sizeof stages[0]];
     char names[2 * MAX_PEERS][96];

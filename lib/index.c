@@ -116,7 +116,7 @@ static int lookup(const uclog_index *idx, const char *p, size_t n, size_t *slot)
 /* The call of a Call-ID, made when new. */
 static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
 {
-    size_t slot;
+    size_t slot = 0;
     int rc;
 
     if (lookup(idx, id.ptr, id.len, &slot)) {

@@ -7,6 +7,7 @@
 long tu_fail_at = -1;
 long tu_allocs;
 long tu_live;
+size_t tu_bytes, tu_peak_bytes;
 
 /* A header in front of every block records its size for realloc. */
 typedef union {
@@ -29,6 +30,9 @@ static void *tu_malloc(size_t n)
         return NULL;
     h->size = n;
     tu_live++;
+    tu_bytes += n;
+    if (tu_bytes > tu_peak_bytes)
+        tu_peak_bytes = tu_bytes;
     return h + 1;
 }
 
@@ -37,6 +41,7 @@ static void tu_free(void *p)
     if (!p)
         return;
     tu_live--;
+    tu_bytes -= ((tu_hdr *)p - 1)->size;
     free((tu_hdr *)p - 1);
 }
 
@@ -53,6 +58,9 @@ static void *tu_realloc(void *p, size_t n)
     h = realloc((tu_hdr *)p - 1, sizeof(*h) + n);
     if (!h)
         return NULL;
+    tu_bytes = tu_bytes - h->size + n;
+    if (tu_bytes > tu_peak_bytes)
+        tu_peak_bytes = tu_bytes;
     h->size = n;
     return h + 1;
 }

@@ -10,6 +10,7 @@
 extern long tu_fail_at;   /* -1: never fail */
 extern long tu_allocs;    /* allocations attempted since the last reset */
 extern long tu_live;      /* blocks currently allocated */
+extern size_t tu_bytes, tu_peak_bytes; /* bytes allocated now, and at most (reset it to measure) */
 extern const uclog_mem tu_mem;
 void tu_alloc_reset(long fail_at);
 

@@ -146,6 +146,43 @@ UCLOG_EXPORT int uclog_diag_options_set_client_location(uclog_diag_options *opts
  */
 UCLOG_EXPORT int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_options *opts);
 
+/**
+ * What uclog_diag_run_parts() hands over: one part of a report, lent for
+ * the call only. Return 0 to go on; anything else stops the diagnosis,
+ * which then returns that value.
+ * @since 1.1
+ */
+typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata);
+
+/**
+ * Diagnose a log in one pass, in memory that does not grow with the log:
+ * the report comes in parts, each handed to @p fn and freed when it
+ * returns. Any log is accepted, a stream too (a pipe, standard input).
+ *
+ * A part holds one call attempt (uclog_diag_report_call_count() is 1, the
+ * call is number 0) with its verdicts, after the sign-in verdicts (call -1)
+ * first reached for it; the last part holds no call and the verdicts about
+ * the whole log (NO_SIP_TRAFFIC, CLIENT_IS_INTERNAL, INVITE_NOT_FOUND with
+ * the sign-in steps). Every part has the log's files and the client facts
+ * known so far. The parts' verdicts are uclog_diag_run()'s, with these
+ * differences, all from reading the log once:
+ * - calls come in the order they end, not the order they began;
+ * - a call is judged when its dialog ends (the final response to a BYE, a
+ *   failure response to its INVITE), when 256 calls are in progress at
+ *   once (the oldest), when it has 512 messages, or at the end of the log;
+ *   what comes of it later is not read;
+ * - a call is judged with what the log said of the client's location up
+ *   to then, and a sign-in verdict counts the messages read up to then.
+ * Strings and handles of a part live until @p fn returns.
+ *
+ * @param opts NULL for the defaults.
+ * @return 0; what @p fn returned when not 0; UCLOG_E_NOMEM;
+ *         UCLOG_E_INVALID_ARG; an I/O error of the log.
+ * @since 1.1
+ */
+UCLOG_EXPORT int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_diag_part_fn fn,
+                                      void *userdata);
+
 /** Free a report. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_diag_report_free(uclog_diag_report *report);
 

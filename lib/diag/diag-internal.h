@@ -21,6 +21,10 @@ uint32_t uclog__diag_checklist_count(const struct uclog__diag_code *c);
 const char *uclog__diag_checklist_item(const struct uclog__diag_code *c, uint32_t k);
 
 #define UCLOG__DIAG_MAX_EDGE 16
+/* Streaming diagnosis (uclog_diag_run_parts): the limits its header states. */
+#define UCLOG__DIAG_MAX_OPEN 256       /* calls in progress at once: more judges the oldest */
+#define UCLOG__DIAG_MAX_CALL_MSGS 512  /* messages of one call: more judges it */
+#define UCLOG__DIAG_RECENT 1024        /* Call-IDs judged lately, whose late messages are not a new call */
 
 struct uclog_diag_options {
     uclog_ctx *ctx;
@@ -91,5 +95,32 @@ int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, con
 void uclog__diag_order(uclog_diag_report *r);
 /* Make the evidence arrays of verdicts[first..] no longer than they need be. */
 void uclog__diag_trim(uclog_diag_report *r, size_t first);
+/* Forget the verdicts, calls and strings; keep the files and client facts' pointers. */
+void uclog__diag_report_clear(uclog_diag_report *r);
+
+/* The window of a streaming diagnosis (window.c): copies of the messages it
+ * may still read, numbered in log order from 0. */
+struct uclog__diag_wmsg {
+    uint32_t seq;
+    uint32_t request; /* a response: the seq of the request it answers (UINT32_MAX: none live) */
+    char *bytes;      /* the message, len bytes, then copies of the views below */
+    size_t len;
+    uclog_span span;
+    uclog_timestamp ts;
+    uint8_t has_ts, is_request, flags;
+    int32_t direction;
+    uint32_t status, cseq;
+    uclog_str method; /* a request's method, a response's CSeq method */
+    uclog_str call_id, local;
+};
+struct uclog__diag_win;
+int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
+void uclog__diag_win_free(struct uclog__diag_win *w);
+int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
+                        uint32_t *seq);
+const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq);
+size_t uclog__diag_win_count(const struct uclog__diag_win *w);
+const struct uclog__diag_wmsg *uclog__diag_win_at(const struct uclog__diag_win *w, size_t k);
+void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq);
 
 #endif

@@ -20,14 +20,41 @@
 #define MAX_RELAYS 16
 #define MAX_OWN 32
 
+/* A provisioning SUBSCRIBE or MRAS SERVICE the client sent; pins: open calls that
+ * may still read it (streaming only). */
+typedef struct {
+    uint32_t msg, pins;
+} signin_entry;
+
+/* A call a streaming diagnosis has seen the INVITE of and not judged yet. */
+typedef struct {
+    uint32_t invite;    /* its first INVITE */
+    uint32_t sub, svc;  /* the newest sign-in before it, pinned (NONE: none) */
+    uint32_t nmsgs;     /* messages of it in the window */
+    int answered;       /* an INVITE of it was accepted */
+    int ended;
+    char *call_id;
+    size_t call_id_len;
+} open_call;
+
 typedef struct {
     uclog_ctx *ctx;
-    uclog_index *idx;
+    uclog_index *idx;           /* a whole-log diagnosis reads the messages here ... */
+    struct uclog__diag_win *win; /* ... a streaming one here */
     const uclog_diag_options *opts;
-    uclog_diag_report *r;
+    uclog_diag_report *r;       /* where verdicts go: the report, or the part being built */
+    uclog_diag_report *life;    /* the log's facts (files, client, location): r, or the run's own */
     uint32_t nmsgs;
-    uint32_t *subs, *mras; /* provisioning SUBSCRIBEs and MRAS SERVICEs the client sent */
+    signin_entry *subs, *mras;   /* provisioning SUBSCRIBEs and MRAS SERVICEs the client sent */
     size_t nsubs, subs_cap, nmras, mras_cap;
+    open_call *open;       /* streaming: calls not judged yet, oldest first */
+    size_t nopen, open_cap;
+    uint64_t recent[UCLOG__DIAG_RECENT]; /* streaming: hashes of the Call-IDs judged lately */
+    size_t recent_at;
+    uclog_diag_part_fn fn; /* streaming: where parts go */
+    uint32_t ncalls_total; /* streaming: call attempts handed over so far */
+    void *userdata;
+    char *uri_own, *problem_own; /* R->uri and R->uri_problem, owned by the run */
     uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
     size_t ndone, done_cap;
     uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays last received */
@@ -44,8 +71,7 @@ typedef struct {
     size_t ndialogs, dialogs_cap;
     uint8_t *flags;        /* per kept message: F_DIAG, F_SDP */
     size_t flags_cap;
-    uint8_t *mras_loc;     /* per mras[]: the location its credentialsRequest gives (LOC_*) */
-    size_t mras_loc_cap;
+    uint8_t mras_loc, mras_loc_set; /* the first MRAS location given, and the first internet/intranet one */
     int32_t loc;           /* the client's location as the sign-in responses tell it */
     const char *loc_why;
     int saw_signin_ok;
@@ -181,11 +207,13 @@ static int fail(run *R, int rc)
     return R->rc;
 }
 
-static int grow_u32(run *R, uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
+static int grow_signin(run *R, signin_entry **arr, size_t *n, size_t *cap, uint32_t msg)
 {
-    if (uclog__diag_grow(R->r, (void **)arr, cap, *n + 1, sizeof(**arr)))
+    if (uclog__diag_grow(R->life, (void **)arr, cap, *n + 1, sizeof(**arr)))
         return fail(R, UCLOG_E_NOMEM);
-    (*arr)[(*n)++] = v;
+    (*arr)[*n].msg = msg;
+    (*arr)[*n].pins = 0;
+    (*n)++;
     return UCLOG_OK;
 }
 
@@ -217,9 +245,36 @@ static const char *dup_view(run *R, uclog_str s)
     return p;
 }
 
+/* ---- the messages read again: from the index, or from the window ---- */
+
+static const struct uclog__diag_wmsg *wmsg(const run *R, uint32_t i)
+{
+    return R->win ? uclog__diag_win_get(R->win, i) : NULL;
+}
+
+/* A copy that lives as long as the log's facts (the report, or the run). */
+static const char *life_dup(run *R, uclog_str s)
+{
+    const char *p;
+    if (!s.ptr)
+        return NULL;
+    p = uclog__diag_strdup(R->life, s.ptr, s.len);
+    if (!p)
+        fail(R, UCLOG_E_NOMEM);
+    return p;
+}
+
 static int parse_msg(run *R, uint32_t i, uclog_sip **m)
 {
-    int rc = uclog_index_message_parse(m, R->idx, i);
+    const struct uclog__diag_wmsg *e;
+    int rc;
+
+    if (!R->win)
+        rc = uclog_index_message_parse(m, R->idx, i);
+    else if ((e = wmsg(R, i)) != NULL)
+        rc = uclog_sip_parse(m, R->ctx, e->bytes, e->len, &e->span);
+    else
+        rc = UCLOG_E_STATE; /* the engine read a message it had dropped */
     if (rc)
         fail(R, rc);
     return rc;
@@ -227,13 +282,109 @@ static int parse_msg(run *R, uint32_t i, uclog_sip **m)
 
 static int is_request(run *R, uint32_t i, const char *method)
 {
+    const struct uclog__diag_wmsg *e;
     uclog_str mth;
-    return uclog_index_message_kind(&mth, NULL, R->idx, i) == 1 && view_is(mth, method);
+
+    if (!R->win)
+        return uclog_index_message_kind(&mth, NULL, R->idx, i) == 1 && view_is(mth, method);
+    return (e = wmsg(R, i)) != NULL && e->is_request && view_is(e->method, method);
+}
+
+static uint32_t status_of(run *R, uint32_t i)
+{
+    const struct uclog__diag_wmsg *e;
+    uint32_t status = 0;
+
+    if (!R->win)
+        uclog_index_message_kind(NULL, &status, R->idx, i);
+    else if ((e = wmsg(R, i)) != NULL)
+        status = e->status;
+    return status;
 }
 
 static int sent(run *R, uint32_t i)
 {
-    return uclog_index_message_direction(R->idx, i) == UCLOG_DIRECTION_SENT;
+    const struct uclog__diag_wmsg *e;
+
+    if (!R->win)
+        return uclog_index_message_direction(R->idx, i) == UCLOG_DIRECTION_SENT;
+    return (e = wmsg(R, i)) != NULL && e->direction == UCLOG_DIRECTION_SENT;
+}
+
+static uint8_t flags_of(const run *R, uint32_t i)
+{
+    const struct uclog__diag_wmsg *e;
+
+    if (!R->win)
+        return R->flags[i];
+    return (e = wmsg(R, i)) != NULL ? e->flags : 0;
+}
+
+static int call_id_of(uclog_str *cid, const run *R, uint32_t i)
+{
+    const struct uclog__diag_wmsg *e;
+
+    if (!R->win)
+        return uclog_index_message_call_id(cid, R->idx, i);
+    if (!(e = wmsg(R, i)) || !e->call_id.ptr)
+        return UCLOG_E_NOT_FOUND;
+    *cid = e->call_id;
+    return UCLOG_OK;
+}
+
+/* Response k of request i, in log order. */
+static int response_of(uint32_t *out, const run *R, uint32_t i, uint32_t k)
+{
+    size_t j, n;
+
+    if (!R->win)
+        return uclog_index_response(out, R->idx, i, k);
+    for (j = 0, n = uclog__diag_win_count(R->win); j < n; j++) {
+        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
+        if (e->request == i && k-- == 0) {
+            *out = e->seq;
+            return UCLOG_OK;
+        }
+    }
+    return UCLOG_E_RANGE;
+}
+
+/* The final response to request i, the last one when several. */
+static int final_of(uint32_t *out, run *R, uint32_t i)
+{
+    uint32_t k, j;
+    int found = 0;
+
+    if (!R->win)
+        return uclog_index_final_response(out, R->idx, i);
+    for (k = 0; response_of(&j, R, i, k) == 0; k++)
+        if (status_of(R, j) >= 200) {
+            *out = j;
+            found = 1;
+        }
+    return found ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+}
+
+/* Message k of the call message i belongs to (by Call-ID), in log order. */
+static int call_message(uint32_t *out, const run *R, uint32_t i, uint32_t k)
+{
+    uclog_str cid;
+    uint32_t c;
+    size_t j, n;
+
+    if (call_id_of(&cid, R, i))
+        return UCLOG_E_NOT_FOUND;
+    if (!R->win)
+        return uclog_index_find_call(&c, R->idx, cid.ptr, cid.len) ? UCLOG_E_NOT_FOUND
+                                                                    : uclog_index_call_message(out, R->idx, c, k);
+    for (j = 0, n = uclog__diag_win_count(R->win); j < n; j++) {
+        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
+        if (e->call_id.len == cid.len && e->call_id.ptr && !memcmp(e->call_id.ptr, cid.ptr, cid.len) && k-- == 0) {
+            *out = e->seq;
+            return UCLOG_OK;
+        }
+    }
+    return UCLOG_E_RANGE;
 }
 
 /* Evidence pointing at message i (or at a span inside it). */
@@ -247,9 +398,16 @@ static int evidence_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const u
         return fail(R, UCLOG_E_NOMEM);
     memset(&e, 0, sizeof(e));
     if (i != NONE) {
-        uclog_index_message_span(&e.span, R->idx, i);
-        e.has_ts = uclog_index_message_timestamp(&e.ts, R->idx, i) == 0;
-        if (uclog_index_message_call_id(&cid, R->idx, i) == 0) {
+        const struct uclog__diag_wmsg *w = wmsg(R, i);
+        if (w) {
+            e.span = w->span;
+            e.ts = w->ts;
+            e.has_ts = w->has_ts;
+        } else if (!R->win) {
+            uclog_index_message_span(&e.span, R->idx, i);
+            e.has_ts = uclog_index_message_timestamp(&e.ts, R->idx, i) == 0;
+        }
+        if (call_id_of(&cid, R, i) == 0) {
             if (!R->last_cid || strlen(R->last_cid) != cid.len || memcmp(R->last_cid, cid.ptr, cid.len))
                 R->last_cid = dup_view(R, cid);
             e.call_id = R->last_cid;
@@ -268,7 +426,8 @@ static int evidence_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const u
 static const char *line_of(run *R, const uclog_sip *m)
 {
     uclog_str line;
-    return uclog_sip_start_line(&line, NULL, m) == 0 ? dup_view(R, line) : NULL;
+    const char *s = uclog_sip_start_line(&line, NULL, m) == 0 ? dup_view(R, line) : NULL;
+    return s ? s : "?";
 }
 
 static const char *start_line_of(run *R, uint32_t i)
@@ -277,7 +436,7 @@ static const char *start_line_of(run *R, uint32_t i)
     const char *s;
 
     if (parse_msg(R, i, &m))
-        return NULL;
+        return "?";
     s = line_of(R, m);
     uclog_sip_free(m);
     return s;
@@ -347,7 +506,7 @@ static const char *version_of(run *R, uclog_str ua)
                 size_t e = i + n;
                 while (e < ua.len && ua.ptr[e] != ' ' && ua.ptr[e] != '(')
                     e++;
-                return e > i + n ? uclog__diag_strdup(R->r, ua.ptr + i + n, e - i - n) : NULL;
+                return e > i + n ? uclog__diag_strdup(R->life, ua.ptr + i + n, e - i - n) : NULL;
             }
         }
     }
@@ -361,12 +520,12 @@ static void observe_client(run *R, const uclog_sip *m, int request, int is_sent)
     uint32_t status = 0;
     uclog_span sp;
 
-    if (request && is_sent && !R->r->client_uri) {
+    if (request && is_sent && !R->life->client_uri) {
         if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
-            R->r->client_uri = dup_view(R, v);
+            R->life->client_uri = life_dup(R, v);
         if (uclog_sip_user_agent(&v, m) == 0) {
-            R->r->client_ua = dup_view(R, v);
-            R->r->client_version = version_of(R, v);
+            R->life->client_ua = life_dup(R, v);
+            R->life->client_version = version_of(R, v);
         }
     }
     if (request || is_sent || R->loc != UCLOG_DIAG_LOCATION_UNKNOWN ||
@@ -378,9 +537,9 @@ static void observe_client(run *R, const uclog_sip *m, int request, int is_sent)
     if (uclog_sip_is_remote_user(m) == 1) {
         R->loc = UCLOG_DIAG_LOCATION_REMOTE;
         uclog_sip_span(&sp, m);
-        R->loc_why = uclog__diag_printf(R->r, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",
+        R->loc_why = uclog__diag_printf(R->life, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",
                                         (int)cseq_method.len, cseq_method.ptr,
-                                        uclog_diag_report_file_name(R->r, sp.file), sp.line);
+                                        uclog_diag_report_file_name(R->life, sp.file), sp.line);
     }
 }
 
@@ -400,8 +559,8 @@ static void client_facts(run *R)
         R->location_weak = 0;
     }
     if (loc != UCLOG_DIAG_LOCATION_UNKNOWN) {
-        R->r->location = loc;
-        R->r->location_reason = why ? why : "";
+        R->life->location = loc;
+        R->life->location_reason = why ? why : "";
     }
 }
 
@@ -416,24 +575,28 @@ static uint8_t mras_location(const uclog_mras *req)
     return view_is(loc, "internet") ? LOC_INTERNET : view_is(loc, "intranet") ? LOC_INTRANET : LOC_OTHER;
 }
 
-/* MRAS request locations, when the sign-in responses said nothing (or only by inference). */
+/*
+ * MRAS request locations, when the sign-in responses said nothing (or only
+ * by inference): the first request that gives one decides; when it gives
+ * neither internet nor intranet and nothing else is known, the first that
+ * does.
+ */
 static void client_location_from_mras(run *R)
 {
-    size_t k;
+    uint8_t loc;
 
-    for (k = 0; k < R->nmras; k++) {
-        if (R->r->location != UCLOG_DIAG_LOCATION_UNKNOWN && !R->location_weak)
-            return;
-        if (R->mras_loc[k] == LOC_NONE)
-            continue;
-        R->location_weak = 0;
-        if (R->mras_loc[k] == LOC_INTERNET) {
-            R->r->location = UCLOG_DIAG_LOCATION_REMOTE;
-            R->r->location_reason = "the MRAS credentialsRequest says location internet";
-        } else if (R->mras_loc[k] == LOC_INTRANET) {
-            R->r->location = UCLOG_DIAG_LOCATION_INTERNAL;
-            R->r->location_reason = "the MRAS credentialsRequest says location intranet";
-        }
+    if ((R->life->location != UCLOG_DIAG_LOCATION_UNKNOWN && !R->location_weak) || !R->mras_loc)
+        return;
+    R->location_weak = 0;
+    loc = R->mras_loc;
+    if (loc == LOC_OTHER && R->life->location == UCLOG_DIAG_LOCATION_UNKNOWN)
+        loc = R->mras_loc_set;
+    if (loc == LOC_INTERNET) {
+        R->life->location = UCLOG_DIAG_LOCATION_REMOTE;
+        R->life->location_reason = "the MRAS credentialsRequest says location internet";
+    } else if (loc == LOC_INTRANET) {
+        R->life->location = UCLOG_DIAG_LOCATION_INTERNAL;
+        R->life->location_reason = "the MRAS credentialsRequest says location intranet";
     }
 }
 
@@ -453,7 +616,7 @@ static void observe_signin(run *R, uint32_t i, const uclog_sip *m, int signin)
     int prc;
 
     if (signin == SIGNIN_PROVISIONING) {
-        grow_u32(R, &R->subs, &R->nsubs, &R->subs_cap, i);
+        grow_signin(R, &R->subs, &R->nsubs, &R->subs_cap, i);
         return;
     }
     if (body_of(&body, &span, m))
@@ -462,11 +625,12 @@ static void observe_signin(run *R, uint32_t i, const uclog_sip *m, int signin)
     if (prc == UCLOG_E_NOMEM)
         fail(R, prc);
     if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
-        grow_u32(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
-        if (uclog__diag_grow(R->r, (void **)&R->mras_loc, &R->mras_loc_cap, R->nmras, 1))
-            fail(R, UCLOG_E_NOMEM);
-        else
-            R->mras_loc[R->nmras - 1] = mras_location(req);
+        grow_signin(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
+        uint8_t loc = mras_location(req);
+        if (!R->mras_loc)
+            R->mras_loc = loc;
+        if (!R->mras_loc_set && (loc == LOC_INTERNET || loc == LOC_INTRANET))
+            R->mras_loc_set = loc;
     }
     uclog_mras_free(req);
 }
@@ -509,20 +673,20 @@ static int signin_request(const uclog_sip *m, int kind)
 }
 
 /* The newest of list[] (ascending) with after < index < before, or NONE. */
-static uint32_t newest(const uint32_t *list, size_t n, uint32_t after, uint32_t before)
+static uint32_t newest(const signin_entry *list, size_t n, uint32_t after, uint32_t before)
 {
     size_t lo = 0, hi = n;
 
     while (lo < hi) { /* the first element >= before */
         size_t mid = lo + (hi - lo) / 2;
-        if (list[mid] < before)
+        if (list[mid].msg < before)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == 0 || (after != NONE && list[lo - 1] <= after))
+    if (lo == 0 || (after != NONE && list[lo - 1].msg <= after))
         return NONE;
-    return list[lo - 1];
+    return list[lo - 1].msg;
 }
 
 /* ---- sign-in: provisioning, mrasUri, MRAS ---- */
@@ -622,7 +786,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
             v->summary = "mrasUri is known, but the client sent no SERVICE with a credentialsRequest after it";
         return;
     }
-    if (uclog_index_final_response(&fin, R->idx, svc) != 0) {
+    if (final_of(&fin, R, svc) != 0) {
         if (already(R, UCLOG_DIAG_MRAS_UNANSWERED, svc))
             return;
         v = verdict(R, UCLOG_DIAG_MRAS_UNANSWERED, -1, NULL);
@@ -636,7 +800,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
     }
     if (already(R, UCLOG_DIAG_MRAS_OK, fin) || already(R, UCLOG_DIAG_MRAS_REJECTED, fin) || parse_msg(R, fin, &m))
         return;
-    uclog_index_message_kind(NULL, &status, R->idx, fin);
+    status = status_of(R, fin);
     if (status >= 200 && status < 300 && body_of(&body, &span, m) == 0) {
         int prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
         if (prc == UCLOG_E_NOMEM) {
@@ -688,10 +852,29 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
     uclog_sip_free(m);
 }
 
+/* Keep s in *own (freeing what was there), for as long as the run: in a
+ * streaming run the part s was written in is cleared after each call. */
+static const char *own_copy(run *R, char **own, const char *s)
+{
+    size_t n;
+
+    uclog_ctx_dealloc(R->ctx, *own);
+    *own = NULL;
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    if (!(*own = uclog_ctx_alloc(R->ctx, n + 1))) {
+        fail(R, UCLOG_E_NOMEM);
+        return NULL;
+    }
+    memcpy(*own, s, n + 1);
+    return *own;
+}
+
 /* Every sign-in step before message `before` (the call's offer, or the end of the log). */
 static void signin_steps(run *R, uint32_t before)
 {
-    uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status;
+    uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status = 0;
     struct uclog_diag_verdict *v;
     const char *uri, *problem;
     uclog_span uri_span;
@@ -706,9 +889,8 @@ static void signin_steps(run *R, uint32_t before)
         }
         return;
     }
-    if (uclog_index_final_response(&fin, R->idx, sub) != 0 ||
-        (uclog_index_message_kind(NULL, &status, R->idx, fin), status < 200 || status >= 300)) {
-        int answered = uclog_index_final_response(&fin, R->idx, sub) == 0;
+    if (final_of(&fin, R, sub) != 0 || (status = status_of(R, fin), status < 200 || status >= 300)) {
+        int answered = final_of(&fin, R, sub) == 0;
         if (already(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, sub))
             return;
         v = verdict(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, -1, NULL);
@@ -727,7 +909,9 @@ static void signin_steps(run *R, uint32_t before)
         return;
     }
     if (R->uri_msg != fin) { /* calls after one sign-in share its 200 OK: read it once */
-        R->uri = find_mras_uri(R, fin, &R->uri_span, &R->uri_problem);
+        const char *u = find_mras_uri(R, fin, &R->uri_span, &problem);
+        R->uri = own_copy(R, &R->uri_own, u);
+        R->uri_problem = own_copy(R, &R->problem_own, problem);
         R->uri_msg = fin;
     }
     uri = R->uri;
@@ -785,8 +969,13 @@ static void own_addresses(run *R, own_set *o, uint32_t offer, const uclog_sip *m
     uclog_str a, via_host;
     uint32_t s, k, c;
 
-    if (uclog_index_message_addresses(&a, NULL, NULL, NULL, R->idx, offer) == 0)
+    if (R->win) {
+        const struct uclog__diag_wmsg *e = wmsg(R, offer);
+        if (e && e->local.ptr)
+            own_add(o, e->local);
+    } else if (uclog_index_message_addresses(&a, NULL, NULL, NULL, R->idx, offer) == 0) {
         own_add(o, a);
+    }
     if (uclog_sip_via(NULL, &via_host, NULL, NULL, m, 0) == 0)
         own_add(o, via_host);
     for (s = 0; s < nsdp; s++) {
@@ -985,11 +1174,11 @@ static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t m
 /* The answer from the other party with SDP (183 or 200), or NONE. */
 static uint32_t answer_of(run *R, uint32_t offer)
 {
-    uint32_t k, resp, n = uclog_index_response_count(R->idx, offer);
-    for (k = 0; k < n; k++) {
+    uint32_t k, resp;
+    for (k = 0; response_of(&resp, R, offer, k) == 0; k++) {
         uclog_sip *m = NULL;
         uint32_t cnt;
-        if (uclog_index_response(&resp, R->idx, offer, k) || !(R->flags[resp] & F_SDP) || parse_msg(R, resp, &m))
+        if (!(flags_of(R, resp) & F_SDP) || parse_msg(R, resp, &m))
             continue;
         cnt = uclog_sip_sdp_count(m);
         uclog_sip_free(m);
@@ -1016,7 +1205,7 @@ static void edge_step(run *R, int32_t call, const char *call_id, uint32_t offer,
     code = found[C_EDGE]           ? UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
            : found[C_PRIVATE_EDGE] ? UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
                                    : UCLOG_DIAG_NO_EDGE_CANDIDATE;
-    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->r->location == UCLOG_DIAG_LOCATION_INTERNAL)
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->life->location == UCLOG_DIAG_LOCATION_INTERNAL)
         return; /* an internal client offers host candidates: no Edge failure is claimed from them */
     v = verdict(R, code, call, call_id);
     if (v && !given) {
@@ -1083,19 +1272,14 @@ static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg,
 /* ms-client-diagnostics 22-26 anywhere in the call; and the INVITE's final error. */
 static void call_outcome(run *R, int32_t call, const char *call_id, uint32_t offer, int outgoing)
 {
-    uint32_t c, k, n, msg, fin, status = 0;
+    uint32_t k, msg, fin, status = 0;
     struct uclog_diag_verdict *media = NULL, *rej;
-    uclog_str cid;
 
-    if (uclog_index_message_call_id(&cid, R->idx, offer) || uclog_index_find_call(&c, R->idx, cid.ptr, cid.len))
-        return;
-    n = uclog_index_call_message_count(R->idx, c);
-    for (k = 0; k < n && !R->rc; k++) {
+    for (k = 0; call_message(&msg, R, offer, k) == 0 && !R->rc; k++) {
         uclog_sip *m = NULL;
         uint32_t d, nd, kind, id;
         uclog_str entry, reason;
-        if (uclog_index_call_message(&msg, R->idx, c, k) || msg < offer || !(R->flags[msg] & F_DIAG) ||
-            parse_msg(R, msg, &m))
+        if (msg < offer || !(flags_of(R, msg) & F_DIAG) || parse_msg(R, msg, &m))
             continue;
         nd = uclog_sip_diag_count(m);
         for (d = 0; d < nd; d++) {
@@ -1114,9 +1298,9 @@ static void call_outcome(run *R, int32_t call, const char *call_id, uint32_t off
         }
         uclog_sip_free(m);
     }
-    if (!outgoing || uclog_index_final_response(&fin, R->idx, offer) != 0)
+    if (!outgoing || final_of(&fin, R, offer) != 0)
         return;
-    uclog_index_message_kind(NULL, &status, R->idx, fin);
+    status = status_of(R, fin);
     if (status < 300 || status == 401 || status == 407 || (media && status >= 400))
         return;
     rej = verdict(R, UCLOG_DIAG_CALL_REJECTED, call, call_id);
@@ -1134,84 +1318,150 @@ static void call_outcome(run *R, int32_t call, const char *call_id, uint32_t off
 
 /* ---- call attempts ---- */
 
-/* An INVITE with an audio offer the client sent, or the client's SDP answer to one it received. */
+/*
+ * The call attempt INVITE i begins, when it is one: an INVITE with an audio
+ * offer the client sent, or one it received and answered with SDP. Its
+ * verdicts go to R->r, the sign-in steps before it first.
+ */
+static void judge_call(run *R, uint32_t i)
+{
+    parsed inv, ans;
+    const parsed *op;
+    uint32_t offer = NONE, ctxmsg = NONE, c;
+    int32_t dir;
+    uclog_str cid, peer;
+
+    if (call_id_of(&cid, R, i) || parse_with_sdp(R, i, &inv))
+        return;
+    if (!has_audio(inv.sdps, inv.nsdp)) {
+        parsed_free(&inv);
+        return;
+    }
+    memset(&ans, 0, sizeof(ans));
+    if (sent(R, i)) {
+        dir = UCLOG_DIAG_CALL_OUTGOING;
+        offer = i;
+        op = &inv;
+        ctxmsg = answer_of(R, i);
+        if (uclog_sip_to(NULL, &peer, NULL, NULL, inv.m))
+            peer.ptr = NULL;
+    } else {
+        dir = UCLOG_DIAG_CALL_INCOMING;
+        offer = answer_of(R, i); /* the client's own answer */
+        ctxmsg = i;
+        op = &ans;
+        if (uclog_sip_from(NULL, &peer, NULL, NULL, inv.m))
+            peer.ptr = NULL;
+        if (offer == NONE || !sent(R, offer) || parse_with_sdp(R, offer, &ans)) {
+            parsed_free(&inv);
+            return;
+        }
+    }
+    if (uclog__diag_grow(R->r, (void **)&R->r->calls, &R->r->calls_cap, R->r->ncalls + 1, sizeof(*R->r->calls))) {
+        parsed_free(&inv);
+        parsed_free(&ans);
+        fail(R, UCLOG_E_NOMEM);
+        return;
+    }
+    c = (uint32_t)R->r->ncalls++;
+    R->r->calls[c].call_id = dup_view(R, cid);
+    R->r->calls[c].peer = dup_view(R, peer);
+    R->r->calls[c].direction = dir;
+    if (!R->rc) {
+        size_t first = R->r->nverdicts;
+        signin_steps(R, offer < i ? offer : i);
+        edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, op, ctxmsg);
+        call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+        uclog__diag_trim(R->r, first);
+    }
+    parsed_free(&inv);
+    parsed_free(&ans);
+}
+
+/* Every call attempt of the index, in the order their first INVITE comes. */
 static void find_calls(run *R)
 {
-    uint32_t i;
+    uint32_t i, ic;
+    uclog_str cid;
 
     for (i = 0; i < R->nmsgs && !R->rc; i++) {
-        parsed inv, ans;
-        const parsed *op;
-        uint32_t offer = NONE, ctxmsg = NONE, c, ic;
-        int32_t dir;
-        uclog_str cid, peer;
-
         if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->idx, i) ||
             uclog_index_find_call(&ic, R->idx, cid.ptr, cid.len) || R->call_done[ic])
             continue;
         R->call_done[ic] = 1; /* later INVITEs of a Call-ID re-offer the same call */
-        if (parse_with_sdp(R, i, &inv))
-            return;
-        if (!has_audio(inv.sdps, inv.nsdp)) {
-            parsed_free(&inv);
-            continue;
-        }
-        memset(&ans, 0, sizeof(ans));
-        if (sent(R, i)) {
-            dir = UCLOG_DIAG_CALL_OUTGOING;
-            offer = i;
-            op = &inv;
-            ctxmsg = answer_of(R, i);
-            if (uclog_sip_to(NULL, &peer, NULL, NULL, inv.m))
-                peer.ptr = NULL;
-        } else {
-            dir = UCLOG_DIAG_CALL_INCOMING;
-            offer = answer_of(R, i); /* the client's own answer */
-            ctxmsg = i;
-            op = &ans;
-            if (uclog_sip_from(NULL, &peer, NULL, NULL, inv.m))
-                peer.ptr = NULL;
-            if (offer == NONE || !sent(R, offer) || parse_with_sdp(R, offer, &ans)) {
-                parsed_free(&inv);
-                continue;
-            }
-        }
-        if (uclog__diag_grow(R->r, (void **)&R->r->calls, &R->r->calls_cap, R->r->ncalls + 1, sizeof(*R->r->calls))) {
-            parsed_free(&inv);
-            parsed_free(&ans);
-            fail(R, UCLOG_E_NOMEM);
-            return;
-        }
-        c = (uint32_t)R->r->ncalls++;
-        R->r->calls[c].call_id = dup_view(R, cid);
-        R->r->calls[c].peer = dup_view(R, peer);
-        R->r->calls[c].direction = dir;
-        if (!R->rc) {
-            size_t first = R->r->nverdicts;
-            signin_steps(R, offer < i ? offer : i);
-            edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, op, ctxmsg);
-            call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
-            uclog__diag_trim(R->r, first);
-        }
-        parsed_free(&inv);
-        parsed_free(&ans);
+        judge_call(R, i);
     }
 }
 
 static int copy_files(run *R, uclog_log *log)
 {
     uint32_t i, n = uclog_log_file_count(log);
-    R->r->files = uclog_ctx_alloc(R->ctx, (n ? n : 1) * sizeof(char *));
-    if (!R->r->files)
+    R->life->files = uclog_ctx_alloc(R->ctx, (n ? n : 1) * sizeof(char *));
+    if (!R->life->files)
         return fail(R, UCLOG_E_NOMEM);
     for (i = 0; i < n; i++) {
         const char *name = uclog_log_file_name(log, i);
-        R->r->files[i] = uclog__diag_strdup(R->r, name, strlen(name));
-        if (!R->r->files[i])
+        R->life->files[i] = uclog__diag_strdup(R->life, name, strlen(name));
+        if (!R->life->files[i])
             return fail(R, UCLOG_E_NOMEM);
     }
-    R->r->nfiles = n;
+    R->life->nfiles = n;
     return UCLOG_OK;
+}
+
+/* What the log says of the client so far, and CLIENT_IS_INTERNAL when it is. */
+static void client_verdict(run *R)
+{
+    struct uclog_diag_verdict *v;
+
+    client_facts(R);
+    client_location_from_mras(R);
+    if (R->rc || R->life->location != UCLOG_DIAG_LOCATION_INTERNAL)
+        return;
+    v = verdict(R, UCLOG_DIAG_CLIENT_IS_INTERNAL, -1, NULL);
+    evidence_at(R, v, NONE, NULL, uclog__diag_printf(R->r, "client location: internal (%s)", R->life->location_reason));
+    if (v)
+        v->summary = "this log is from a client inside the network; the procedure needs the remote "
+                     "user's log, and no Edge failure is claimed from its candidates";
+}
+
+static void no_sip_verdict(run *R)
+{
+    struct uclog_diag_verdict *v = verdict(R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
+    uint32_t f;
+    for (f = 0; f < R->life->nfiles && v; f++)
+        evidence_at(R, v, NONE, NULL, uclog__diag_printf(R->r, "%s: no Sending Packet or Data Received record",
+                                                         R->life->files[f]));
+}
+
+/* No call attempt in the whole log: the sign-in steps up to its end, and INVITE_NOT_FOUND. */
+static void no_call_verdicts(run *R, uint32_t end)
+{
+    struct uclog_diag_verdict *v;
+
+    signin_steps(R, end);
+    v = verdict(R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
+    evidence_at(R, v, NONE, NULL, uclog__diag_printf(R->r, "%u SIP messages read; no INVITE carries an "
+                                                         "SDP offer with m=audio", R->nseen));
+}
+
+static void free_run(run *R)
+{
+    size_t k;
+
+    uclog_index_free(R->idx);
+    uclog__diag_win_free(R->win);
+    for (k = 0; k < R->nopen; k++)
+        uclog_ctx_dealloc(R->ctx, R->open[k].call_id);
+    uclog_ctx_dealloc(R->ctx, R->open);
+    uclog_ctx_dealloc(R->ctx, R->subs);
+    uclog_ctx_dealloc(R->ctx, R->mras);
+    uclog_ctx_dealloc(R->ctx, R->done);
+    uclog_ctx_dealloc(R->ctx, R->call_done);
+    uclog_ctx_dealloc(R->ctx, R->flags);
+    uclog_ctx_dealloc(R->ctx, R->dialogs);
+    uclog_ctx_dealloc(R->ctx, R->uri_own);
+    uclog_ctx_dealloc(R->ctx, R->problem_own);
 }
 
 int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_options *opts)
@@ -1229,6 +1479,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     R.opts = opts;
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)))
         return rc;
+    R.life = R.r;
     R.uri_msg = NONE;
     if (copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, &R)) != 0)
         fail(&R, rc);
@@ -1244,42 +1495,17 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     }
     if (!R.rc) {
         if (R.nseen == 0) {
-            struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
-            uint32_t f;
-            for (f = 0; f < R.r->nfiles && v; f++)
-                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "%s: no Sending Packet or Data Received record",
-                                                                  R.r->files[f]));
+            no_sip_verdict(&R);
         } else {
-            client_facts(&R);
-            client_location_from_mras(&R);
-            if (!R.rc && R.r->location == UCLOG_DIAG_LOCATION_INTERNAL) {
-                struct uclog_diag_verdict *v = verdict(&R, UCLOG_DIAG_CLIENT_IS_INTERNAL, -1, NULL);
-                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "client location: internal (%s)",
-                                                                  R.r->location_reason));
-                if (v)
-                    v->summary = "this log is from a client inside the network; the procedure needs the remote "
-                                 "user's log, and no Edge failure is claimed from its candidates";
-            }
+            client_verdict(&R);
             find_calls(&R);
-            if (!R.rc && R.r->ncalls == 0) {
-                struct uclog_diag_verdict *v;
-                signin_steps(&R, R.nmsgs);
-                v = verdict(&R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
-                evidence_at(&R, v, NONE, NULL, uclog__diag_printf(R.r, "%u SIP messages read; no INVITE carries an "
-                                                                        "SDP offer with m=audio", R.nseen));
-            }
+            if (!R.rc && R.r->ncalls == 0)
+                no_call_verdicts(&R, R.nmsgs);
         }
     }
     if (!R.rc && R.r->nomem)
         R.rc = UCLOG_E_NOMEM;
-    uclog_index_free(R.idx);
-    uclog_ctx_dealloc(R.ctx, R.subs);
-    uclog_ctx_dealloc(R.ctx, R.mras);
-    uclog_ctx_dealloc(R.ctx, R.done);
-    uclog_ctx_dealloc(R.ctx, R.call_done);
-    uclog_ctx_dealloc(R.ctx, R.flags);
-    uclog_ctx_dealloc(R.ctx, R.mras_loc);
-    uclog_ctx_dealloc(R.ctx, R.dialogs);
+    free_run(&R);
     if (R.rc) {
         uclog_diag_report_free(R.r);
         return R.rc;
@@ -1287,4 +1513,312 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     uclog__diag_order(R.r);
     *out = R.r;
     return UCLOG_OK;
+}
+
+/* ---- streaming: one pass, a window of messages, the report in parts ---- */
+
+/* Forget the sign-in verdicts given about message msg: nothing can be about it again. */
+static void done_forget(run *R, uint32_t msg)
+{
+    size_t k, out = 0;
+    for (k = 0; k < R->ndone; k++)
+        if ((uint32_t)R->done[k] != msg)
+            R->done[out++] = R->done[k];
+    R->ndone = out;
+}
+
+/* Drop request msg, its responses, and what was said about them. */
+static void forget_request(run *R, uint32_t msg)
+{
+    size_t j = 0;
+
+    while (j < uclog__diag_win_count(R->win)) {
+        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
+        if (e->request == msg) {
+            done_forget(R, e->seq);
+            uclog__diag_win_drop(R->win, e->seq);
+        } else {
+            j++;
+        }
+    }
+    done_forget(R, msg);
+    uclog__diag_win_drop(R->win, msg);
+}
+
+/* Keep of list[] the newest entry and those an open call pinned. */
+static void prune_signins(run *R, signin_entry *list, size_t *n)
+{
+    size_t k, out = 0;
+
+    for (k = 0; k < *n; k++) {
+        if (k + 1 == *n || list[k].pins)
+            list[out++] = list[k];
+        else
+            forget_request(R, list[k].msg);
+    }
+    *n = out;
+}
+
+static void pin(signin_entry *list, size_t n, uint32_t msg, int delta)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        if (list[k].msg == msg) {
+            list[k].pins = (uint32_t)((int64_t)list[k].pins + delta);
+            return;
+        }
+}
+
+static int call_is(const open_call *c, uclog_str cid)
+{
+    return c->call_id_len == cid.len && !memcmp(c->call_id, cid.ptr, cid.len);
+}
+
+/* The client facts known so far, lent to the part. */
+static void part_facts(run *R)
+{
+    R->r->files = R->life->files;
+    R->r->nfiles = R->life->nfiles;
+    R->r->client_uri = R->life->client_uri;
+    R->r->client_ua = R->life->client_ua;
+    R->r->client_version = R->life->client_version;
+    R->r->location = R->life->location;
+    R->r->location_reason = R->life->location_reason;
+}
+
+/* Hand the part over when it says anything (or when `always`), then clear it. */
+static void deliver(run *R, int always)
+{
+    if (!R->rc && R->r->nomem)
+        fail(R, UCLOG_E_NOMEM);
+    if (!R->rc && (always || R->r->nverdicts)) {
+        int rc;
+        part_facts(R);
+        uclog__diag_order(R->r);
+        if ((rc = R->fn(R->r, R->userdata)) != 0 && !R->rc)
+            R->rc = rc;
+    }
+    uclog__diag_report_clear(R->r);
+    R->last_cid = NULL;
+}
+
+/* Judge open call k, hand its part over, and forget it. */
+static void close_call(run *R, size_t k)
+{
+    open_call c = R->open[k];
+    size_t j = 0;
+
+    memmove(R->open + k, R->open + k + 1, (R->nopen - k - 1) * sizeof(*R->open));
+    R->nopen--;
+    if (!R->rc) {
+        client_facts(R);
+        client_location_from_mras(R);
+        judge_call(R, c.invite);
+        R->ncalls_total += (uint32_t)R->r->ncalls;
+        deliver(R, 0);
+    }
+    while (j < uclog__diag_win_count(R->win)) {
+        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
+        if (e->call_id.ptr && e->call_id.len == c.call_id_len && !memcmp(e->call_id.ptr, c.call_id, c.call_id_len))
+            uclog__diag_win_drop(R->win, e->seq);
+        else
+            j++;
+    }
+    R->recent[R->recent_at++ % UCLOG__DIAG_RECENT] = cid_hash((uclog_str){c.call_id, c.call_id_len});
+    uclog_ctx_dealloc(R->ctx, c.call_id);
+    if (c.sub != NONE)
+        pin(R->subs, R->nsubs, c.sub, -1);
+    if (c.svc != NONE)
+        pin(R->mras, R->nmras, c.svc, -1);
+    prune_signins(R, R->subs, &R->nsubs);
+    prune_signins(R, R->mras, &R->nmras);
+}
+
+static int judged_lately(const run *R, uclog_str cid)
+{
+    uint64_t h = cid_hash(cid);
+    size_t k, n = R->recent_at < UCLOG__DIAG_RECENT ? R->recent_at : UCLOG__DIAG_RECENT;
+    for (k = 0; k < n; k++)
+        if (R->recent[k] == h)
+            return 1;
+    return 0;
+}
+
+/* An INVITE of a Call-ID not open: a call begins, with the newest sign-in pinned for it. */
+static open_call *open_new(run *R, uclog_str cid)
+{
+    open_call *c;
+
+    if (R->nopen == UCLOG__DIAG_MAX_OPEN)
+        close_call(R, 0);
+    if (R->rc || uclog__diag_grow(R->life, (void **)&R->open, &R->open_cap, R->nopen + 1, sizeof(*R->open)))
+        return fail(R, UCLOG_E_NOMEM), NULL;
+    c = &R->open[R->nopen];
+    memset(c, 0, sizeof(*c));
+    if (!(c->call_id = uclog_ctx_alloc(R->ctx, cid.len ? cid.len : 1)))
+        return fail(R, UCLOG_E_NOMEM), NULL;
+    memcpy(c->call_id, cid.ptr, cid.len);
+    c->call_id_len = cid.len;
+    c->invite = NONE;
+    c->sub = R->nsubs ? R->subs[R->nsubs - 1].msg : NONE;
+    c->svc = R->nmras ? R->mras[R->nmras - 1].msg : NONE;
+    if (c->sub != NONE)
+        R->subs[R->nsubs - 1].pins++;
+    if (c->svc != NONE)
+        R->mras[R->nmras - 1].pins++;
+    R->nopen++;
+    return c;
+}
+
+/* A call's message: into the window; the call is judged when it ends. */
+static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *p, int request, uclog_str method)
+{
+    const struct uclog__diag_wmsg *e, *req;
+    uclog_str cid;
+    open_call *c = NULL;
+    size_t k;
+    uint32_t seq;
+    uint8_t flags;
+    int rc;
+
+    if (uclog_sip_call_id(&cid, m))
+        return;
+    for (k = 0; k < R->nopen; k++)
+        if (call_is(&R->open[k], cid)) {
+            c = &R->open[k];
+            break;
+        }
+    if (!c) {
+        if (!request || !view_is(method, "INVITE") || judged_lately(R, cid) || !(c = open_new(R, cid)))
+            return;
+        k = R->nopen - 1;
+    }
+    flags = (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) | (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    if ((rc = uclog__diag_win_add(R->win, m, p, flags, &seq)) != 0) {
+        fail(R, rc);
+        return;
+    }
+    if (c->invite == NONE)
+        c->invite = seq;
+    c->nmsgs++;
+    e = wmsg(R, seq);
+    if (!request && e->status >= 200 && e->request != NONE && (req = wmsg(R, e->request)) != NULL) {
+        int invite = view_is(req->method, "INVITE");
+        if (invite && e->status < 300)
+            c->answered = 1;
+        /* over: a BYE answered, or an INVITE refused before any was accepted (a
+         * challenge is not a refusal: the INVITE comes again with credentials) */
+        if (view_is(req->method, "BYE") ||
+            (invite && !c->answered && e->status >= 300 && e->status != 401 && e->status != 407))
+            c->ended = 1;
+    }
+    if (c->ended || c->nmsgs >= UCLOG__DIAG_MAX_CALL_MSGS)
+        close_call(R, k);
+}
+
+/* A sign-in request or response: kept while a call may read it. */
+static void stream_signin_message(run *R, const uclog_sip *m, const uclog_packet *p, int request, int signin,
+                                  int is_sent)
+{
+    size_t nsubs = R->nsubs, nmras = R->nmras, k;
+    uint32_t seq;
+    uclog_str cid;
+    int rc, live = 0;
+
+    if (!request) { /* a response is kept when its request is */
+        if (uclog_sip_call_id(&cid, m))
+            return;
+        for (k = 0; k < R->nsubs + R->nmras && !live; k++) {
+            const struct uclog__diag_wmsg *q = wmsg(R, k < R->nsubs ? R->subs[k].msg : R->mras[k - R->nsubs].msg);
+            live = q && q->call_id.len == cid.len && q->call_id.ptr && !memcmp(q->call_id.ptr, cid.ptr, cid.len);
+        }
+        if (!live)
+            return;
+    } else if (signin == SIGNIN_NONE || !is_sent) {
+        return;
+    }
+    if ((rc = uclog__diag_win_add(R->win, m, p, 0, &seq)) != 0) {
+        fail(R, rc);
+        return;
+    }
+    if (!request) {
+        if (wmsg(R, seq)->request == NONE)
+            uclog__diag_win_drop(R->win, seq);
+        return;
+    }
+    observe_signin(R, seq, m, signin);
+    if (R->nsubs == nsubs && R->nmras == nmras) {
+        uclog__diag_win_drop(R->win, seq); /* an MRAS request without credentialsRequest */
+        return;
+    }
+    prune_signins(R, R->subs, &R->nsubs);
+    prune_signins(R, R->mras, &R->nmras);
+}
+
+static void stream_message(run *R, const uclog_sip *m, const uclog_packet *p)
+{
+    uclog_str method;
+    int request = uclog_sip_is_request(m), kind, is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
+
+    R->nseen++;
+    if (request ? uclog_sip_request_line(&method, NULL, NULL, m) : uclog_sip_cseq(NULL, &method, m))
+        return;
+    kind = method_kind(method);
+    if (kind == K_OTHER)
+        return;
+    observe_client(R, m, request, is_sent);
+    if (kind == K_CALL)
+        stream_call_message(R, m, p, request, method);
+    else if (kind != K_REGISTER)
+        stream_signin_message(R, m, p, request, request ? signin_request(m, kind) : SIGNIN_NONE, is_sent);
+}
+
+int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_diag_part_fn fn, void *userdata)
+{
+    run R;
+    uclog_msg_iter *it = NULL;
+    const uclog_sip *m;
+    const uclog_packet *p;
+    int rc;
+
+    if (!log || !fn)
+        return UCLOG_E_INVALID_ARG;
+    memset(&R, 0, sizeof(R));
+    R.ctx = uclog_log_ctx(log);
+    R.opts = opts;
+    R.fn = fn;
+    R.userdata = userdata;
+    R.uri_msg = NONE;
+    if ((rc = uclog__diag_report_new(&R.life, R.ctx)) != 0)
+        return rc;
+    if ((rc = uclog__diag_report_new(&R.r, R.ctx)) != 0 || (rc = uclog__diag_win_new(&R.win, R.ctx)) != 0 ||
+        (rc = uclog_msg_iter_new(&it, log)) != 0)
+        fail(&R, rc);
+    if (!R.rc && copy_files(&R, log) == 0)
+        part_facts(&R); /* the evidence names its file from the start */
+    while (!R.rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0)
+        stream_message(&R, m, p);
+    if (!R.rc && rc != UCLOG_DONE)
+        fail(&R, rc);
+    while (!R.rc && R.nopen)
+        close_call(&R, 0);
+    if (!R.rc) {
+        if (R.nseen == 0) {
+            no_sip_verdict(&R);
+        } else {
+            client_verdict(&R);
+            if (!R.rc && R.ncalls_total == 0)
+                no_call_verdicts(&R, NONE);
+        }
+        deliver(&R, 1);
+    }
+    uclog_msg_iter_free(it);
+    if (!R.rc && R.life->nomem)
+        R.rc = UCLOG_E_NOMEM;
+    free_run(&R);
+    if (R.r)
+        R.r->files = NULL; /* the life report's */
+    uclog_diag_report_free(R.r);
+    uclog_diag_report_free(R.life);
+    return R.rc;
 }

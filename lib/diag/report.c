@@ -205,6 +205,33 @@ void uclog__diag_trim(uclog_diag_report *r, size_t first)
     }
 }
 
+void uclog__diag_report_clear(uclog_diag_report *r)
+{
+    struct uclog__diag_block *keep_one = NULL;
+    size_t i;
+
+    while (r->blocks) { /* the chunk being filled is kept for the next part */
+        struct uclog__diag_block *b = r->blocks;
+        r->blocks = b->next;
+        if (!keep_one && b->cap == CHUNK - sizeof(*b)) {
+            keep_one = b;
+            continue;
+        }
+        uclog_ctx_dealloc(r->ctx, b);
+    }
+    if (keep_one) {
+        keep_one->next = NULL;
+        keep_one->used = 0;
+        r->blocks = keep_one;
+    }
+    for (i = 0; i < r->nverdicts; i++) {
+        uclog_ctx_dealloc(r->ctx, r->verdicts[i]->ev);
+        uclog_ctx_dealloc(r->ctx, r->verdicts[i]);
+    }
+    r->nverdicts = 0;
+    r->ncalls = 0;
+}
+
 /* Log-wide verdicts first, then each call's, keeping the order found. */
 void uclog__diag_order(uclog_diag_report *r)
 {

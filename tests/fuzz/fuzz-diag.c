@@ -1,7 +1,8 @@
 /*
  * Fuzz target: the whole diagnosis of one buffer as a log, with and without
  * Edge addresses, with default limits, tiny limits and a failing allocator;
- * every verdict, evidence item and checklist line is read.
+ * every verdict, evidence item and checklist line is read. The same again
+ * in parts (uclog_diag_run_parts), every part read the same way.
  */
 #include <uclog/diag.h>
 
@@ -43,6 +44,18 @@ static void walk_report(const uclog_diag_report *r)
     }
 }
 
+static int walk_part(const uclog_diag_report *part, void *userdata)
+{
+    uint32_t i;
+    FZ_CHECK(uclog_diag_report_call_count(part) <= 1);
+    for (i = 0; i < uclog_diag_report_verdict_count(part); i++)
+        FZ_CHECK(uclog_diag_verdict_call(uclog_diag_report_verdict(part, i)) <
+                 (int32_t)uclog_diag_report_call_count(part));
+    walk_report(part);
+    ++*(uint32_t *)userdata;
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int cfg;
@@ -66,6 +79,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM);
         if (rc == 0)
             walk_report(rep);
+        if (rc == 0 || rc == UCLOG_E_NOMEM) {
+            uint32_t parts = 0;
+            int prc = log && opts ? uclog_diag_run_parts(log, opts, walk_part, &parts) : UCLOG_E_NOMEM;
+            fz_status(prc);
+            FZ_CHECK(prc == 0 || prc == UCLOG_E_NOMEM);
+            FZ_CHECK(prc != 0 || parts >= 1); /* the last part always comes */
+        }
         uclog_diag_report_free(rep);
         uclog_diag_options_free(opts);
         uclog_log_free(log);

@@ -87,6 +87,45 @@ class Diagnose(TestCase):
             uclog.diagnose(data("nope.uccapilog"))
         self.assertEqual(cm.exception.code, uclog.E_IO)
 
+    def test_parts(self):
+        for name in ("seed.uccapilog", "diag/two-calls.uccapilog", "diag/no-sip.uccapilog"):
+            with uclog.open(data(name)) as log:
+                whole = uclog.diagnose_log(log)
+                parts = []
+                self.assertEqual(uclog.diagnose_log_parts(log, parts.append), len(parts))
+            self.assertEqual(len(parts), len(whole.calls) + 1, name)
+            self.assertEqual([len(p.calls) for p in parts], [1] * len(whole.calls) + [0], name)
+            self.assertEqual(sorted(c.call_id for p in parts for c in p.calls),
+                             sorted(c.call_id for c in whole.calls), name)
+            got = sorted(json.dumps([p.calls[v.call].call_id if v.call >= 0 else None, v.to_dict()],
+                                    sort_keys=True) for p in parts for v in p.verdicts)
+            want = sorted(json.dumps([whole.calls[v.call].call_id if v.call >= 0 else None,
+                                      v.to_dict()], sort_keys=True) for v in whole.verdicts)
+            self.assertEqual(got, want, name)
+            self.assertEqual(parts[-1].client_location, whole.client_location, name)
+        first, last = parts[0], parts[-1]
+        self.assertEqual(last.codes, [100])
+        # a stream, which uclog_diag_run refuses, and options
+        with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f) as log:
+            parts = []
+            uclog.diagnose_log_parts(log, parts.append, edge_ip="192.168.1.7")
+        self.assertEqual([p.codes for p in parts], [[170, 230], []])
+        self.assertEqual(parts[0].calls[0].call_id, "e41f3fa11696494d90130b78761b202c")
+        self.assertEqual(parts[0].verdicts[1].evidence[0].line, 129)
+
+    def test_parts_stop_and_raise(self):
+        seen = []
+        with uclog.open(data("diag/two-calls.uccapilog")) as log:
+            self.assertEqual(uclog.diagnose_log_parts(log, lambda p: seen.append(p) or True), 1)
+            self.assertEqual(len(seen), 1)
+
+            def boom(part):
+                raise KeyError("stop here")
+            with self.assertRaises(KeyError):
+                uclog.diagnose_log_parts(log, boom)
+            with self.assertRaises(ValueError):
+                uclog.diagnose_log_parts(log, seen.append, location="mars")
+
     def test_registry(self):
         codes = uclog.verdict_codes()
         self.assertEqual(codes[0].code, 100)

@@ -22,6 +22,7 @@ from . import _clib
 from ._clib import Error
 from ._common import LIMITS, Context, Defect, Span, defect_name, strerror
 from ._diag import (Call, CodeInfo, Evidence, Report, Verdict, diagnose, diagnose_log,
+                    diagnose_log_parts,
                     icewarn_bits, ms_diagnostics_range, verdict_codes)
 from ._log import (Index, IndexEntry, Log, LogFile, Packet, Record, open, open_buffer,
                    open_stream)
@@ -67,7 +68,7 @@ __all__ = [
     "Mras", "CredentialsRequest", "CredentialsResponse", "MediaRelay", "parse_mras",
     "Provisioning", "ProvisioningGroup", "parse_provisioning",
     "ErrorReport", "ReportedError", "parse_error_report",
-    "diagnose", "diagnose_log", "Report", "Verdict", "Evidence", "Call", "CodeInfo",
+    "diagnose", "diagnose_log", "diagnose_log_parts", "Report", "Verdict", "Evidence", "Call", "CodeInfo",
     "verdict_codes", "icewarn_bits", "ms_diagnostics_range",
     "library_version",
 ]

@@ -122,6 +122,7 @@ ErrReportP = _opaque("uclog_errreport")
 ErrReportErrorP = _opaque("uclog_errreport_error")
 DiagOptionsP = _opaque("uclog_diag_options")
 DiagReportP = _opaque("uclog_diag_report")
+DiagPartFn = CFUNCTYPE(c_int, DiagReportP, c_void_p)
 DiagVerdictP = _opaque("uclog_diag_verdict")
 DiagEvidenceP = _opaque("uclog_diag_evidence")
 
@@ -607,6 +608,7 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_options_add_edge_private_ip", int_, [OPTS, cstr], "status"),
     ("uclog_diag_options_set_client_location", int_, [OPTS, i32], "status"),
     ("uclog_diag_run", int_, [POINTER(REP), LogP, OPTS], ("new", "diag_report", LOG)),
+    ("uclog_diag_run_parts", int_, [LogP, OPTS, DiagPartFn, c_void_p], "status"),
     ("uclog_diag_report_free", None, [REP], ("free", "diag_report")),
     ("uclog_diag_report_file_count", u32, [REP], None),
     ("uclog_diag_report_file_name", cstr, [REP, u32], None),

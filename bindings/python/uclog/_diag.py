@@ -258,12 +258,19 @@ def _as_list(v):
     return list(v)
 
 
-def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
-    """Diagnose an open :class:`uclog.Log` (not a stream)."""
-    lib = _lib()
-    opts = _clib.DiagOptionsP()
-    lib.uclog_diag_options_new(byref(opts), log._ctx.ptr)
-    with Owned(opts, lib.uclog_diag_options_free) as o:
+class _Options:
+    """uclog_diag_options made from keyword arguments, freed on exit."""
+
+    def __init__(self, log, edge_ip, edge_nat_ip, edge_private_ip, location):
+        self._log, self._args = log, (edge_ip, edge_nat_ip, edge_private_ip, location)
+
+    def __enter__(self):
+        lib = _lib()
+        edge_ip, edge_nat_ip, edge_private_ip, location = self._args
+        opts = _clib.DiagOptionsP()
+        lib.uclog_diag_options_new(byref(opts), self._log._ctx.ptr)
+        self._owned = Owned(opts, lib.uclog_diag_options_free)
+        o = self._owned.__enter__()
         try:
             for ip in _as_list(edge_ip):
                 lib.uclog_diag_options_add_edge_ip(o, ip.encode())
@@ -276,7 +283,48 @@ def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location
                     raise ValueError("location must be one of %s" % ", ".join(LOCATIONS))
                 lib.uclog_diag_options_set_client_location(o, LOCATIONS[location])
         except _clib.Error as e:
-            raise e.attach_context(log._ctx.ptr)
+            self._owned.__exit__(None, None, None)
+            raise e.attach_context(self._log._ctx.ptr)
+        except BaseException:
+            self._owned.__exit__(None, None, None)
+            raise
+        return o
+
+    def __exit__(self, *exc):
+        return self._owned.__exit__(*exc)
+
+
+def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
+    """Diagnose an open :class:`uclog.Log` (a stream too) in one pass, in
+    memory that does not grow with the log: ``callback(part)`` gets a
+    :class:`Report` per call attempt, in the order the calls end, then one
+    with the log-wide verdicts (uclog_diag_run_parts() says how the parts
+    differ from :func:`diagnose_log`). A callback that returns a true value
+    stops the diagnosis; one that raises stops it and the exception goes
+    on. Returns the number of parts handed over."""
+    lib = _lib()
+    state = {"parts": 0, "error": None}
+
+    def on_part(part, _userdata):
+        try:
+            state["parts"] += 1
+            return 1 if callback(_copy_report(lib, part)) else 0
+        except BaseException as e:  # raised again once the C side has returned
+            state["error"] = e
+            return 1
+
+    c_fn = _clib.DiagPartFn(on_part)
+    with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location) as o:
+        lib.uclog_diag_run_parts(log._check_open(), o, c_fn, None)
+    if state["error"] is not None:
+        raise state["error"]
+    return state["parts"]
+
+
+def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
+    """Diagnose an open :class:`uclog.Log` (not a stream)."""
+    lib = _lib()
+    with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location) as o:
         rep = _clib.DiagReportP()
         lib.uclog_diag_run(byref(rep), log._check_open(), o)
         with Owned(rep, lib.uclog_diag_report_free) as r:

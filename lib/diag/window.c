@@ -1,0 +1,184 @@
+/*
+ * The window of a streaming diagnosis: copies of the messages it may still
+ * read, numbered in log order. The engine drops a message once nothing can
+ * ask for it again (its call was judged, its sign-in is no longer the
+ * newest), so the window holds the calls in progress and the newest
+ * sign-in dialogs, whatever the size of the log.
+ */
+#include <string.h>
+
+#include "diag-internal.h"
+
+struct uclog__diag_win {
+    uclog_ctx *ctx;
+    struct uclog__diag_wmsg **live; /* ascending seq */
+    size_t n, cap;
+    uint32_t next;
+};
+
+int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx)
+{
+    struct uclog__diag_win *w = uclog_ctx_alloc(ctx, sizeof(*w));
+    if (!w)
+        return UCLOG_E_NOMEM;
+    memset(w, 0, sizeof(*w));
+    w->ctx = ctx;
+    *out = w;
+    return UCLOG_OK;
+}
+
+void uclog__diag_win_free(struct uclog__diag_win *w)
+{
+    size_t i;
+    if (!w)
+        return;
+    for (i = 0; i < w->n; i++)
+        uclog_ctx_dealloc(w->ctx, w->live[i]);
+    uclog_ctx_dealloc(w->ctx, w->live);
+    uclog_ctx_dealloc(w->ctx, w);
+}
+
+static size_t find(const struct uclog__diag_win *w, uint32_t seq)
+{
+    size_t lo = 0, hi = w->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->live[mid]->seq < seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq)
+{
+    size_t k = find(w, seq);
+    return k < w->n && w->live[k]->seq == seq ? w->live[k] : NULL;
+}
+
+size_t uclog__diag_win_count(const struct uclog__diag_win *w)
+{
+    return w->n;
+}
+
+const struct uclog__diag_wmsg *uclog__diag_win_at(const struct uclog__diag_win *w, size_t k)
+{
+    return k < w->n ? w->live[k] : NULL;
+}
+
+void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq)
+{
+    size_t k = find(w, seq);
+    if (k >= w->n || w->live[k]->seq != seq)
+        return;
+    uclog_ctx_dealloc(w->ctx, w->live[k]);
+    memmove(w->live + k, w->live + k + 1, (w->n - k - 1) * sizeof(*w->live));
+    w->n--;
+}
+
+static int same_token(uclog_str a, uclog_str b)
+{
+    size_t i;
+    if (a.len != b.len || !a.ptr || !b.ptr)
+        return 0;
+    for (i = 0; i < a.len; i++) {
+        char x = a.ptr[i], y = b.ptr[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* Copy v after the message's bytes, at *at; an absent view stays absent. */
+static uclog_str append(char *base, size_t *at, uclog_str v)
+{
+    uclog_str r = {NULL, 0};
+    if (!v.ptr)
+        return r;
+    memcpy(base + *at, v.ptr, v.len);
+    r.ptr = base + *at;
+    r.len = v.len;
+    *at += v.len;
+    return r;
+}
+
+/* As the index matches them: the latest earlier request with the same Call-ID,
+ * CSeq number and method, going the other way. */
+static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__diag_wmsg *resp)
+{
+    size_t k;
+    if (!resp->call_id.ptr)
+        return UINT32_MAX;
+    for (k = w->n; k-- > 0;) {
+        const struct uclog__diag_wmsg *q = w->live[k];
+        if (q->is_request && q->cseq == resp->cseq && q->call_id.ptr && q->call_id.len == resp->call_id.len &&
+            !memcmp(q->call_id.ptr, resp->call_id.ptr, q->call_id.len) && same_token(q->method, resp->method) &&
+            (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
+            return q->seq;
+    }
+    return UINT32_MAX;
+}
+
+int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
+                        uint32_t *seq)
+{
+    struct uclog__diag_wmsg *e;
+    uclog_str line, method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0};
+    uclog_span span;
+    uint32_t cseq = 0, port;
+    size_t len, at;
+
+    if (w->next == UINT32_MAX)
+        return UCLOG_E_LIMIT;
+    if (uclog_sip_start_line(&line, NULL, m) || uclog_sip_span(&span, m))
+        return UCLOG_E_INVALID_ARG;
+    len = (size_t)span.length;
+    if (uclog_sip_is_request(m))
+        uclog_sip_request_line(&method, NULL, NULL, m);
+    else if (uclog_sip_cseq(NULL, &method, m))
+        method.ptr = NULL;
+    if (uclog_sip_cseq(&cseq, NULL, m))
+        cseq = 0;
+    if (uclog_sip_call_id(&cid, m))
+        cid.ptr = NULL;
+    if (uclog_packet_local(&local, &port, p) || !local.ptr)
+        local.len = 0;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        struct uclog__diag_wmsg **t = uclog_ctx_realloc(w->ctx, w->live, cap * sizeof(*t));
+        if (!t)
+            return UCLOG_E_NOMEM;
+        w->live = t;
+        w->cap = cap;
+    }
+    if (len > SIZE_MAX - sizeof(*e) - method.len - cid.len - local.len - 1 ||
+        !(e = uclog_ctx_alloc(w->ctx, sizeof(*e) + len + method.len + cid.len + local.len + 1)))
+        return UCLOG_E_NOMEM;
+    memset(e, 0, sizeof(*e));
+    e->bytes = (char *)(e + 1);
+    memcpy(e->bytes, line.ptr, len);
+    at = len;
+    e->method = append(e->bytes, &at, method);
+    e->call_id = append(e->bytes, &at, cid);
+    e->local = append(e->bytes, &at, local);
+    e->bytes[at] = '\0';
+    e->len = len;
+    e->span = span;
+    e->has_ts = uclog_packet_timestamp(&e->ts, p) == 0;
+    e->direction = uclog_packet_direction(p);
+    e->is_request = (uint8_t)uclog_sip_is_request(m);
+    if (!e->is_request)
+        uclog_sip_status_line(NULL, &e->status, NULL, m);
+    e->cseq = cseq;
+    e->flags = flags;
+    e->seq = w->next++;
+    e->request = e->is_request ? UINT32_MAX : request_of(w, e);
+    w->live[w->n++] = e;
+    *seq = e->seq;
+    return UCLOG_OK;
+}
