@@ -914,6 +914,40 @@ START_TEST(parts_open_call_limit)
 }
 END_TEST
 
+/* A call attempt with no verdict of its own is a part all the same (as it is a call of the report). */
+START_TEST(parts_call_without_verdicts)
+{
+    size_t len;
+    char *data = many_calls(&len, 3, 0);
+    uclog_ctx *ctx = tu_ctx();
+    uclog_diag_options *opts;
+    uclog_log *log;
+    uclog_diag_report *rep;
+    part_tally t;
+
+    ck_assert_int_eq(uclog_diag_options_new(&opts, ctx), 0);
+    /* an Edge address none of the candidates is on, inside the network: no Edge verdict */
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(opts, "198.51.100.1"), 0);
+    ck_assert_int_eq(uclog_diag_options_set_client_location(opts, UCLOG_DIAG_LOCATION_INTERNAL), 0);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, data, len, "many"), 0);
+    ck_assert_int_eq(uclog_diag_run(&rep, log, opts), 0);
+    ck_assert_uint_eq(uclog_diag_report_call_count(rep), 3);
+    ck_assert_str_eq(codes(&(diag){.rep = rep}), "105 170");
+    memset(&t, 0, sizeof(t));
+    ck_assert_int_eq(uclog_diag_run_parts(log, opts, tally_part, &t), 0);
+    ck_assert_uint_eq(t.calls, 3);
+    ck_assert_uint_eq(t.parts, 4);
+    ck_assert_str_eq(t.codes, "170");
+    ck_assert_str_eq(t.last_call, "00000000000000000000000000000002");
+    uclog_diag_report_free(rep);
+    uclog_log_free(log);
+    uclog_diag_options_free(opts);
+    uclog_ctx_free(ctx);
+    free(data);
+    ck_assert_int_eq(tu_live, 0);
+}
+END_TEST
+
 static int stop_at_first(const uclog_diag_report *part, void *userdata)
 {
     (void)part;
@@ -1087,6 +1121,7 @@ Suite *tu_suite(void)
     tcase_add_loop_test(tc, alloc_failures_in_parts, 0, sizeof(alloc_fixtures) / sizeof(alloc_fixtures[0]));
     tcase_add_test(tc, parts_memory_does_not_grow);
     tcase_add_test(tc, parts_open_call_limit);
+    tcase_add_test(tc, parts_call_without_verdicts);
     tcase_add_test(tc, parts_stream_stop_and_arguments);
     suite_add_tcase(s, tc);
     return s;

@@ -1586,12 +1586,12 @@ static void part_facts(run *R)
     R->r->location_reason = R->life->location_reason;
 }
 
-/* Hand the part over when it says anything (or when `always`), then clear it. */
+/* Hand the part over when it has a call or a verdict (or when `always`), then clear it. */
 static void deliver(run *R, int always)
 {
     if (!R->rc && R->r->nomem)
         fail(R, UCLOG_E_NOMEM);
-    if (!R->rc && (always || R->r->nverdicts)) {
+    if (!R->rc && (always || R->r->nverdicts || R->r->ncalls)) {
         int rc;
         part_facts(R);
         uclog__diag_order(R->r);
