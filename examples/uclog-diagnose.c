@@ -18,13 +18,16 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: uclog-diagnose [--json] [--edge-ip IP]... [--edge-nat-ip IP]\n"
+    fputs("usage: uclog-diagnose [--json] [--stream] [--edge-ip IP]... [--edge-nat-ip IP]\n"
           "                      [--edge-private-ip IP]... [--location remote|internal] FILE...\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
           "rotated set, in any order; '-' reads standard input.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
+          "  --stream             one pass in memory that does not grow with the log: each\n"
+          "                       call when it ends, the client and the log-wide verdicts\n"
+          "                       last ('-' is read as it comes; JSON: an object a line)\n"
           "  --edge-ip IP         an address of the A/V Edge's external interface\n"
           "                       (repeatable); without it the candidate verdicts are\n"
           "                       inferred\n"
@@ -161,13 +164,41 @@ static void print_verdict(const uclog_diag_verdict *v)
     }
 }
 
-static void print_text(const uclog_diag_report *r)
+/* The verdicts, under a heading for the sign-in and for each call (numbered from first + 1). */
+static void print_verdicts(const uclog_diag_report *r, uint32_t first)
 {
     uint32_t i, n = uclog_diag_report_verdict_count(r);
     int32_t last_call = -2;
 
+    for (i = 0; i < n; i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        int32_t call = uclog_diag_verdict_call(v);
+        if (call != last_call) {
+            if (call < 0) {
+                printf("\nSign-in and log\n");
+            } else {
+                const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
+                int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
+                printf("\nCall %u: %s %s%s\n  Call-ID: %s\n", (unsigned)(first + (uint32_t)call + 1),
+                       out ? "outgoing" : "incoming", peer ? (out ? "to " : "from ") : "", peer ? peer : "",
+                       uclog_diag_report_call_id(r, (uint32_t)call));
+            }
+            last_call = call;
+        }
+        print_verdict(v);
+    }
+}
+
+static void print_files(const uclog_diag_report *r)
+{
+    uint32_t i;
+
     for (i = 0; i < uclog_diag_report_file_count(r); i++)
         printf("Log: %s\n", uclog_diag_report_file_name(r, i));
+}
+
+static void print_client(const uclog_diag_report *r, uint32_t calls)
+{
     printf("Client: %s\n", uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
     if (uclog_diag_report_client_user_agent(r))
         wrap("  Agent: ", 9, uclog_diag_report_client_user_agent(r));
@@ -178,27 +209,14 @@ static void print_text(const uclog_diag_report *r)
         snprintf(why, sizeof(why), "(%s)", uclog_diag_report_client_location_reason(r));
         wrap(head, 4, why);
     }
-    printf("Calls: %u\n", (unsigned)uclog_diag_report_call_count(r));
-    for (i = 0; i < n; i++) {
-        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
-        int32_t call = uclog_diag_verdict_call(v);
-        if (call != last_call) {
-            if (call < 0) {
-                printf("\nSign-in and log\n");
-            } else {
-                const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
-                printf("\nCall %d: %s %s%s\n  Call-ID: %s\n", (int)call + 1,
-                       uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing"
-                                                                                                       : "incoming",
-                       peer ? (uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING ? "to "
-                                                                                                               : "from ")
-                            : "",
-                       peer ? peer : "", uclog_diag_report_call_id(r, (uint32_t)call));
-            }
-            last_call = call;
-        }
-        print_verdict(v);
-    }
+    printf("Calls: %u\n", (unsigned)calls);
+}
+
+static void print_text(const uclog_diag_report *r)
+{
+    print_files(r);
+    print_client(r, uclog_diag_report_call_count(r));
+    print_verdicts(r, 0);
 }
 
 /* ---- JSON ---- */
@@ -294,6 +312,40 @@ static void print_json(const uclog_diag_report *r)
     fputs("]}\n", stdout);
 }
 
+/* ---- in parts (--stream) ---- */
+
+typedef struct {
+    int json;
+    uint32_t parts, calls;
+    int32_t worst;
+} stream_state;
+
+/* The files first; a call's part: its verdicts as they come; the last part: the client, then the
+ * log-wide verdicts. */
+static int print_part(const uclog_diag_report *part, void *userdata)
+{
+    stream_state *st = userdata;
+    int32_t sev = uclog_diag_report_worst_severity(part);
+
+    if (sev > st->worst)
+        st->worst = sev;
+    if (st->json) {
+        print_json(part);
+    } else {
+        if (st->parts == 0)
+            print_files(part);
+        if (uclog_diag_report_call_count(part) == 0) {
+            putchar('\n');
+            print_client(part, st->calls);
+        }
+        print_verdicts(part, st->calls);
+    }
+    st->parts++;
+    st->calls += uclog_diag_report_call_count(part);
+    fflush(stdout);
+    return 0;
+}
+
 /* ---- the registry, as doc/verdicts.md ---- */
 
 static void list_verdicts(void)
@@ -341,7 +393,8 @@ int main(int argc, char **argv)
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
     char *input = NULL;
-    int i, json = 0, rc, status = 2;
+    int i, json = 0, stream = 0, rc, status = 2;
+    stream_state st;
 
     if (uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
         fputs("uclog-diagnose: out of memory\n", stderr);
@@ -359,6 +412,8 @@ int main(int argc, char **argv)
             goto out;
         } else if (!strcmp(a, "--json")) {
             json = 1;
+        } else if (!strcmp(a, "--stream")) {
+            stream = 1;
         } else if (!strcmp(a, "--edge-ip")) {
             if (option_ip(uclog_diag_options_add_edge_ip, opts, a, val))
                 goto out;
@@ -392,21 +447,31 @@ int main(int argc, char **argv)
         usage(stderr);
         goto out;
     }
-    if (argc - i == 1 && !strcmp(argv[i], "-")) {
+    if (argc - i == 1 && !strcmp(argv[i], "-") && stream) {
+        rc = uclog_log_open_stream(&log, ctx, stdin, "-");
+    } else if (argc - i == 1 && !strcmp(argv[i], "-")) {
         size_t len = 0;
         input = ex_slurp(stdin, &len);
         rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
     } else {
         rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
     }
-    if (rc == 0)
+    use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    memset(&st, 0, sizeof(st));
+    st.json = json;
+    if (rc == 0 && stream)
+        rc = uclog_diag_run_parts(log, opts, print_part, &st);
+    else if (rc == 0)
         rc = uclog_diag_run(&rep, log, opts);
     if (rc != 0) {
         fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx)
                                                                             : uclog_strerror(rc));
         goto out;
     }
-    use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (stream) {
+        status = st.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+        goto out;
+    }
     if (json)
         print_json(rep);
     else
