@@ -111,6 +111,7 @@ struct uclog__diag_wmsg {
     int32_t direction;
     uint32_t status, cseq;
     uclog_str method; /* a request's method, a response's CSeq method */
+    uclog_str cseq_method;
     uclog_str call_id, local;
 };
 struct uclog__diag_win;

@@ -81,6 +81,7 @@ typedef struct {
 /* What the walk over the log learnt of a kept message, so that it is not parsed again to ask. */
 #define F_DIAG 1 /* carries ms-diagnostics or ms-client-diagnostics */
 #define F_SDP 2  /* carries an SDP body */
+#define F_CALL 4 /* streaming: held for its call (not for a sign-in with the same Call-ID) */
 
 /* The location of an MRAS credentialsRequest. */
 enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
@@ -1534,7 +1535,7 @@ static void forget_request(run *R, uint32_t msg)
 
     while (j < uclog__diag_win_count(R->win)) {
         const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
-        if (e->request == msg) {
+        if (e->request == msg && !(e->flags & F_CALL)) {
             done_forget(R, e->seq);
             uclog__diag_win_drop(R->win, e->seq);
         } else {
@@ -1619,7 +1620,8 @@ static void close_call(run *R, size_t k)
     }
     while (j < uclog__diag_win_count(R->win)) {
         const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
-        if (e->call_id.ptr && e->call_id.len == c.call_id_len && !memcmp(e->call_id.ptr, c.call_id, c.call_id_len))
+        if ((e->flags & F_CALL) && e->call_id.ptr && e->call_id.len == c.call_id_len &&
+            !memcmp(e->call_id.ptr, c.call_id, c.call_id_len))
             uclog__diag_win_drop(R->win, e->seq);
         else
             j++;
@@ -1693,7 +1695,7 @@ static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *
             return;
         k = R->nopen - 1;
     }
-    flags = (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) | (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    flags = (uint8_t)(F_CALL | (uclog_sip_diag_count(m) ? F_DIAG : 0) | (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
     if ((rc = uclog__diag_win_add(R->win, m, p, flags, &seq)) != 0) {
         fail(R, rc);
         return;

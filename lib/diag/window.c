@@ -117,7 +117,7 @@ static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__
     for (k = w->n; k-- > 0;) {
         const struct uclog__diag_wmsg *q = w->live[k];
         if (q->is_request && q->cseq == resp->cseq && q->call_id.ptr && q->call_id.len == resp->call_id.len &&
-            !memcmp(q->call_id.ptr, resp->call_id.ptr, q->call_id.len) && same_token(q->method, resp->method) &&
+            !memcmp(q->call_id.ptr, resp->call_id.ptr, q->call_id.len) && same_token(q->cseq_method, resp->cseq_method) &&
             (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
             return q->seq;
     }
@@ -128,7 +128,7 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
                         uint32_t *seq)
 {
     struct uclog__diag_wmsg *e;
-    uclog_str line, method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0};
+    uclog_str line, method = {NULL, 0}, cseq_method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0};
     uclog_span span;
     uint32_t cseq = 0, port;
     size_t len, at;
@@ -138,12 +138,12 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
     if (uclog_sip_start_line(&line, NULL, m) || uclog_sip_span(&span, m))
         return UCLOG_E_INVALID_ARG;
     len = (size_t)span.length;
+    if (uclog_sip_cseq(&cseq, &cseq_method, m))
+        cseq = 0, cseq_method.ptr = NULL, cseq_method.len = 0;
     if (uclog_sip_is_request(m))
         uclog_sip_request_line(&method, NULL, NULL, m);
-    else if (uclog_sip_cseq(NULL, &method, m))
-        method.ptr = NULL;
-    if (uclog_sip_cseq(&cseq, NULL, m))
-        cseq = 0;
+    else
+        method = cseq_method;
     if (uclog_sip_call_id(&cid, m))
         cid.ptr = NULL;
     if (uclog_packet_local(&local, &port, p) || !local.ptr)
@@ -156,14 +156,15 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         w->live = t;
         w->cap = cap;
     }
-    if (len > SIZE_MAX - sizeof(*e) - method.len - cid.len - local.len - 1 ||
-        !(e = uclog_ctx_alloc(w->ctx, sizeof(*e) + len + method.len + cid.len + local.len + 1)))
+    if (len > SIZE_MAX / 2 || method.len + cseq_method.len + cid.len + local.len > SIZE_MAX / 4 ||
+        !(e = uclog_ctx_alloc(w->ctx, sizeof(*e) + len + method.len + cseq_method.len + cid.len + local.len + 1)))
         return UCLOG_E_NOMEM;
     memset(e, 0, sizeof(*e));
     e->bytes = (char *)(e + 1);
     memcpy(e->bytes, line.ptr, len);
     at = len;
     e->method = append(e->bytes, &at, method);
+    e->cseq_method = append(e->bytes, &at, cseq_method);
     e->call_id = append(e->bytes, &at, cid);
     e->local = append(e->bytes, &at, local);
     e->bytes[at] = '\0';
