@@ -742,7 +742,8 @@ static const char *const every_fixture[] = {
     "diag/invite-only.uccapilog", "diag/media-failed.uccapilog", "diag/mras-504.uccapilog",
     "diag/mras-forbidden.uccapilog", "diag/mras-not-requested.uccapilog", "diag/nat-private.uccapilog",
     "diag/no-sip.uccapilog", "diag/provisioning-refused.uccapilog", "diag/provisioning-unanswered.uccapilog",
-    "diag/relay-candidate.uccapilog", "diag/two-calls.uccapilog",
+    "diag/relay-candidate.uccapilog", "diag/two-calls.uccapilog", "diag/parts/relay-stale-order.uccapilog",
+    "diag/parts/relay-dedup-order.uccapilog", "diag/parts/local-address-41plus.uccapilog",
 };
 
 START_TEST(parts_agree_with_run)
@@ -990,6 +991,41 @@ START_TEST(parts_stream_stop_and_arguments)
 }
 END_TEST
 
+/* A call's candidates are judged against the relays of its own sign-in's MRAS answer, whatever
+ * call was judged before (diag/parts/README.md says how these logs are made). */
+START_TEST(relays_are_the_calls_own)
+{
+    diag d = {0};
+    part_tally t;
+    uclog_ctx *ctx;
+    uclog_log *log;
+
+    /* cB comes after a second sign-in whose MRAS request got a 504: no relay, so its candidate
+     * on the first sign-in's relay address is not an Edge candidate */
+    run1(&d, "diag/parts/relay-stale-order.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 160 210 310 210 310");
+    ck_assert_str_eq(uclog_diag_verdict_call_id(uclog_diag_report_verdict(d.rep, 4)), "cB");
+    done(&d);
+    /* cB (first sign-in, relay 131.107.0.10) judged after cC (second sign-in, another relay) */
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/parts/relay-dedup-order.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 170 210 310 230 210 310");
+    ck_assert_str_eq(uclog_diag_verdict_call_id(uclog_diag_report_verdict(d.rep, 4)), "cB");
+    evidence_with(uclog_diag_report_verdict(d.rep, 4), "on the media relay address MRAS gave");
+    done(&d);
+    /* the MRAS 200 OK twice, a call between the copies: MRAS_OK once, in the first call's part */
+    ctx = tu_ctx();
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("diag/parts/dup-mras-response.uccapilog")), 0);
+    memset(&t, 0, sizeof(t));
+    ck_assert_int_eq(uclog_diag_run_parts(log, NULL, tally_part, &t), 0);
+    ck_assert_uint_eq(t.calls, 2);
+    ck_assert_str_eq(t.codes, "170 210 310");
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    ck_assert_int_eq(tu_live, 0);
+}
+END_TEST
+
 /* Allocation failures: the whole diagnosis of every fixture. A run that
  * succeeds must give the same verdicts as one with no failure: a failure
  * may never be swallowed into a different diagnosis. */
@@ -1122,6 +1158,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, parts_memory_does_not_grow);
     tcase_add_test(tc, parts_open_call_limit);
     tcase_add_test(tc, parts_call_without_verdicts);
+    tcase_add_test(tc, relays_are_the_calls_own);
     tcase_add_test(tc, parts_stream_stop_and_arguments);
     suite_add_tcase(s, tc);
     return s;

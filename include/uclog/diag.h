@@ -171,8 +171,12 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  *   failure response to its INVITE), when 256 calls are in progress at
  *   once (the oldest), when it has 512 messages, or at the end of the log;
  *   what comes of it later is not read;
- * - a call is judged with what the log said of the client's location up
- *   to then, and a sign-in verdict counts the messages read up to then.
+ * - a call is judged with what the log said up to then: of the client's
+ *   location, and of its sign-in (a provisioning or MRAS answer that
+ *   comes after the call was judged is not one); a sign-in verdict counts
+ *   the messages read up to then;
+ * - an INVITE of a Call-ID judged more than 1024 calls before begins a
+ *   new call attempt.
  * Strings and handles of a part live until @p fn returns.
  *
  * @param opts NULL for the defaults.

@@ -57,8 +57,9 @@ typedef struct {
     char *uri_own, *problem_own; /* R->uri and R->uri_problem, owned by the run */
     uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
     size_t ndone, done_cap;
-    uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays last received */
-    uint32_t nrelay;
+    uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays of MRAS response relay_msg */
+    uint32_t nrelay, relay_msg;
+    int relays_on;         /* the call being judged has them: its sign-in got to relay_msg */
     uint32_t uri_msg;      /* the provisioning 200 OK whose mrasUri was read last, and what it gave */
     const char *uri, *uri_problem;
     uclog_span uri_span;
@@ -746,9 +747,6 @@ static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, co
         uclog_mras_relay_host(&host, &hs, relay);
         hu = uclog_mras_relay_udp_port(&udp, relay) == 0;
         ht = uclog_mras_relay_tcp_port(&tcp, relay) == 0;
-        if (uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP && R->nrelay < MAX_RELAYS &&
-            uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
-            R->nrelay++;
         evidence_at(R, v, ok, &hs,
                     uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, UDP port %s%u, TCP port %s%u",
                                        (int)loc.len, loc.ptr,
@@ -764,6 +762,49 @@ static void chain_evidence(run *R, struct uclog_diag_verdict *v, uint32_t sub, u
     evidence_at(R, v, sub, NULL, "provisioning SUBSCRIBE sent (Event: vnd-microsoft-provisioning-v2)");
     evidence_at(R, v, ok, NULL, "its 200 OK, with the same Call-ID");
     evidence_at(R, v, ok, uri_span, uclog__diag_printf(R->r, "mrasUri = %s", uri));
+}
+
+/*
+ * The relays' directIPAddress of MRAS response fin (NONE: none), which the
+ * candidates of a call after that sign-in are judged against: read for each
+ * call from its own sign-in, whether or not its verdict was given already.
+ */
+static void relays_of(run *R, uint32_t fin)
+{
+    uclog_sip *m = NULL;
+    uclog_mras *resp = NULL;
+    const uclog_mras_credresp *cr;
+    uclog_str body;
+    uclog_span span;
+    uint32_t k, n, status;
+    int prc;
+
+    R->relays_on = fin != NONE;
+    if (fin == NONE || R->relay_msg == fin) /* read once per response */
+        return;
+    R->relay_msg = fin;
+    R->nrelay = 0;
+    if ((status = status_of(R, fin)) < 200 || status >= 300 || parse_msg(R, fin, &m))
+        return;
+    if (body_of(&body, &span, m) == 0) {
+        prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
+        if (prc == UCLOG_E_NOMEM)
+            fail(R, prc);
+        if (prc == 0 && uclog_mras_kind(resp) == UCLOG_MRAS_RESPONSE &&
+            uclog_mras_reason(resp) == UCLOG_MRAS_REASON_OK && uclog_mras_credresp_get(&cr, resp, 0) == 0) {
+            for (k = 0, n = uclog_mras_relay_count(cr); k < n; k++) {
+                const uclog_mras_relay *relay;
+                uclog_str host;
+                if (uclog_mras_relay_get(&relay, cr, k) == 0 &&
+                    uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP && R->nrelay < MAX_RELAYS &&
+                    uclog_mras_relay_host(&host, NULL, relay) == 0 &&
+                    uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+                    R->nrelay++;
+            }
+        }
+    }
+    uclog_mras_free(resp);
+    uclog_sip_free(m);
 }
 
 /* The MRAS step for the sign-in that gave mrasUri, before message `before`. */
@@ -799,7 +840,9 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
                          "check the A/V Edge's internal interface";
         return;
     }
-    if (already(R, UCLOG_DIAG_MRAS_OK, fin) || already(R, UCLOG_DIAG_MRAS_REJECTED, fin) || parse_msg(R, fin, &m))
+    relays_of(R, fin);
+    /* keyed on the request: a copy of its response coming later is not a second answer */
+    if (already(R, UCLOG_DIAG_MRAS_OK, svc) || already(R, UCLOG_DIAG_MRAS_REJECTED, svc) || parse_msg(R, fin, &m))
         return;
     status = status_of(R, fin);
     if (status >= 200 && status < 300 && body_of(&body, &span, m) == 0) {
@@ -843,7 +886,6 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         v = verdict(R, UCLOG_DIAG_MRAS_OK, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
         evidence_at(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, svc)));
-        R->nrelay = 0;
         if (uclog_mras_credresp_get(&cr, resp, 0) == 0)
             relay_evidence(R, v, fin, cr);
         if (v)
@@ -876,6 +918,8 @@ static const char *own_copy(run *R, char **own, const char *s)
 static void signin_steps(run *R, uint32_t before)
 {
     uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status = 0;
+
+    relays_of(R, NONE); /* the sign-in's MRAS step reads them, when it gets there */
     struct uclog_diag_verdict *v;
     const char *uri, *problem;
     uclog_span uri_span;
@@ -921,7 +965,7 @@ static void signin_steps(run *R, uint32_t before)
     if (R->rc)
         return;
     if (!uri) {
-        if (already(R, UCLOG_DIAG_MRAS_URI_MISSING, fin))
+        if (already(R, UCLOG_DIAG_MRAS_URI_MISSING, sub))
             return;
         v = verdict(R, UCLOG_DIAG_MRAS_URI_MISSING, -1, NULL);
         evidence_at(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", start_line_of(R, sub)));
@@ -1035,7 +1079,7 @@ static enum cand_class classify(run *R, const own_set *own, const uclog_sdp_cand
         *why = "typ relay";
         return C_EDGE;
     }
-    if (in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
+    if (R->relays_on && in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
         *why = "on the media relay address MRAS gave";
         return C_EDGE;
     }
@@ -1481,7 +1525,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)))
         return rc;
     R.life = R.r;
-    R.uri_msg = NONE;
+    R.uri_msg = R.relay_msg = NONE;
     if (copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, &R)) != 0)
         fail(&R, rc);
     if (!R.rc) {
@@ -1790,7 +1834,7 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     R.opts = opts;
     R.fn = fn;
     R.userdata = userdata;
-    R.uri_msg = NONE;
+    R.uri_msg = R.relay_msg = NONE;
     if ((rc = uclog__diag_report_new(&R.life, R.ctx)) != 0)
         return rc;
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)) != 0 || (rc = uclog__diag_win_new(&R.win, R.ctx)) != 0 ||

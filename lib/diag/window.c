@@ -146,8 +146,8 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         method = cseq_method;
     if (uclog_sip_call_id(&cid, m))
         cid.ptr = NULL;
-    if (uclog_packet_local(&local, &port, p) || !local.ptr)
-        local.len = 0;
+    if (uclog_packet_local(&local, &port, p) || !local.ptr || local.len > 40)
+        local.ptr = NULL, local.len = 0; /* as the index: a longer one is not an address it keeps */
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
         struct uclog__diag_wmsg **t = uclog_ctx_realloc(w->ctx, w->live, cap * sizeof(*t));
