@@ -170,6 +170,20 @@ class CommandLine(TestCase):
                     self.assertEqual(json.loads(p.stdout), json.loads(c.stdout), args)
                 else:
                     self.assertEqual(p.stdout.decode(), c.stdout.decode(), args)
+        for args in ([data("diag", "two-calls.uccapilog")], [data("diag", "internal-client.uccapilog")],
+                     ["--edge-ip", "192.168.1.7", data("seed.uccapilog")], [data("diag", "no-sip.uccapilog")]):
+            for fmt in ([], ["--json"]):
+                c = subprocess.run([UCLOG_DIAGNOSE, "--stream", *fmt, *args], capture_output=True,
+                                   timeout=120, env=dict(os.environ, NO_COLOR="1"))
+                p = run_module("--stream", *fmt, *args)
+                self.assertEqual((p.returncode, p.stdout.decode()), (c.returncode, c.stdout.decode()), args)
+        with open(data("seed.uccapilog"), "rb") as f:
+            seed = f.read()
+        c = subprocess.run([UCLOG_DIAGNOSE, "--stream", "-"], input=seed, capture_output=True,
+                           env=dict(os.environ, NO_COLOR="1"))
+        p = run_module("--stream", "-", stdin=seed)
+        self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout))
+        self.assertIn(b"Call 1: outgoing to sip:jeremy@litwareinc.com", p.stdout)
         c = subprocess.run([UCLOG_DIAGNOSE, "-"], input=b"", capture_output=True)
         p = run_module("-", stdin=b"")
         self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout))

@@ -17,6 +17,10 @@ def main(argv=None):
                     "one rotated set, in any order; '-' reads standard input.")
     ap.add_argument("files", nargs="+", metavar="FILE")
     ap.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    ap.add_argument("--stream", action="store_true",
+                    help="one pass in memory that does not grow with the log: each call when it "
+                         "ends, the client and the log-wide verdicts last ('-' is read as it "
+                         "comes; JSON: an object a line)")
     ap.add_argument("--edge-ip", action="append", default=[], metavar="IP",
                     help="an address of the A/V Edge's external interface (repeatable)")
     ap.add_argument("--edge-nat-ip", metavar="IP",
@@ -37,6 +41,8 @@ def main(argv=None):
                 return 2
     options = dict(edge_ip=args.edge_ip, edge_nat_ip=args.edge_nat_ip,
                    edge_private_ip=args.edge_private_ip, location=args.location)
+    if args.stream:
+        return _stream(args, options)
     try:
         if args.files == ["-"]:
             with uclog.open_buffer(sys.stdin.buffer.read(), name="-") as log:
@@ -51,6 +57,42 @@ def main(argv=None):
     else:
         sys.stdout.write(report.text())
     return 1 if report.failed else 0
+
+
+def _stream(args, options):
+    """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
+    and the log-wide verdicts last."""
+    state = {"parts": 0, "calls": 0, "failed": False}
+
+    def on_part(part):
+        state["failed"] |= part.failed
+        if args.json:
+            sys.stdout.write(json.dumps(part.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            out = []
+            if state["parts"] == 0:
+                out.append(part._files_text())
+            if not part.calls:
+                out.append("\n" + part._client_text(state["calls"]))
+            out.append(part._verdicts_text(state["calls"]))
+            text = "\n".join(o for o in out if o)
+            if text:
+                sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        state["parts"] += 1
+        state["calls"] += len(part.calls)
+
+    try:
+        if args.files == ["-"]:
+            log = uclog.open_stream(sys.stdin.buffer, name="-")
+        else:
+            log = uclog.open(args.files)
+        with log:
+            uclog.diagnose_log_parts(log, on_part, **options)
+    except (uclog.Error, NotImplementedError) as e:
+        print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
+        return 2
+    return 1 if state["failed"] else 0
 
 
 if __name__ == "__main__":

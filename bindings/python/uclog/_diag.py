@@ -127,14 +127,24 @@ class Report:
 
     def text(self):
         """The text report, as ``uclog-diagnose`` prints it (no colour)."""
-        out = ["Log: %s" % f for f in self.files]
-        out.append("Client: %s" % (self.client_uri or "(unknown)"))
+        parts = [self._files_text(), self._client_text(len(self.calls)), self._verdicts_text(0)]
+        return "\n".join(p for p in parts if p) + "\n"
+
+    def _files_text(self):
+        return "\n".join("Log: %s" % f for f in self.files)
+
+    def _client_text(self, calls):
+        out = ["Client: %s" % (self.client_uri or "(unknown)")]
         if self.client_user_agent:
             out.append(_wrap("  Agent: ", 9, self.client_user_agent))
         out.append(_wrap("  Location: %s " % self.client_location, 4,
                          "(%s)" % self.client_location_reason))
-        out.append("Calls: %d" % len(self.calls))
-        last = -2
+        out.append("Calls: %d" % calls)
+        return "\n".join(out)
+
+    def _verdicts_text(self, first):
+        """The verdicts under their headings, calls numbered from ``first`` + 1."""
+        out, last = [], -2
         for v in self.verdicts:
             if v.call != last:
                 if v.call < 0:
@@ -143,10 +153,10 @@ class Report:
                     c = self.calls[v.call]
                     to = ("to " if c.direction == "outgoing" else "from ") if c.peer else ""
                     out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
-                               % (v.call + 1, c.direction, to, c.peer or "", c.call_id))
+                               % (first + v.call + 1, c.direction, to, c.peer or "", c.call_id))
                 last = v.call
             out.append(_verdict_text(v))
-        return "\n".join(out) + "\n"
+        return "\n".join(out)
 
 
 def _wrap(first, indent, text):
