@@ -766,43 +766,52 @@ static void chain_evidence(run *R, struct uclog_diag_verdict *v, uint32_t sub, u
 
 /*
  * The relays' directIPAddress of MRAS response fin (NONE: none), which the
- * candidates of a call after that sign-in are judged against: read for each
- * call from its own sign-in, whether or not its verdict was given already.
+ * candidates of a call after that sign-in are judged against: each call takes
+ * them from its own sign-in's answer, whether or not its verdict was given.
+ * relays_from() keeps them from the parsed answer (NULL: not a 2xx one).
  */
+static void relays_from(run *R, uint32_t fin, const uclog_mras *resp)
+{
+    const uclog_mras_credresp *cr;
+    uint32_t k, n;
+
+    R->relay_msg = fin;
+    R->relays_on = 1;
+    R->nrelay = 0;
+    if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE || uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK ||
+        uclog_mras_credresp_get(&cr, resp, 0))
+        return;
+    for (k = 0, n = uclog_mras_relay_count(cr); k < n && R->nrelay < MAX_RELAYS; k++) {
+        const uclog_mras_relay *relay;
+        uclog_str host;
+        if (uclog_mras_relay_get(&relay, cr, k) == 0 &&
+            uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP &&
+            uclog_mras_relay_host(&host, NULL, relay) == 0 &&
+            uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+            R->nrelay++;
+    }
+}
+
+/* The same, when the answer's verdict was given already: read once per answer. */
 static void relays_of(run *R, uint32_t fin)
 {
     uclog_sip *m = NULL;
     uclog_mras *resp = NULL;
-    const uclog_mras_credresp *cr;
     uclog_str body;
     uclog_span span;
-    uint32_t k, n, status;
+    uint32_t status;
     int prc;
 
     R->relays_on = fin != NONE;
     if (fin == NONE || R->relay_msg == fin) /* read once per response */
         return;
-    R->relay_msg = fin;
-    R->nrelay = 0;
-    if ((status = status_of(R, fin)) < 200 || status >= 300 || parse_msg(R, fin, &m))
-        return;
-    if (body_of(&body, &span, m) == 0) {
-        prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
+    if ((status = status_of(R, fin)) >= 200 && status < 300 && parse_msg(R, fin, &m) == 0 &&
+        body_of(&body, &span, m) == 0 && (prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span)) != 0) {
         if (prc == UCLOG_E_NOMEM)
             fail(R, prc);
-        if (prc == 0 && uclog_mras_kind(resp) == UCLOG_MRAS_RESPONSE &&
-            uclog_mras_reason(resp) == UCLOG_MRAS_REASON_OK && uclog_mras_credresp_get(&cr, resp, 0) == 0) {
-            for (k = 0, n = uclog_mras_relay_count(cr); k < n; k++) {
-                const uclog_mras_relay *relay;
-                uclog_str host;
-                if (uclog_mras_relay_get(&relay, cr, k) == 0 &&
-                    uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP && R->nrelay < MAX_RELAYS &&
-                    uclog_mras_relay_host(&host, NULL, relay) == 0 &&
-                    uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
-                    R->nrelay++;
-            }
-        }
+        resp = NULL;
     }
+    relays_from(R, fin, resp);
     uclog_mras_free(resp);
     uclog_sip_free(m);
 }
@@ -840,9 +849,12 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
                          "check the A/V Edge's internal interface";
         return;
     }
-    relays_of(R, fin);
     /* keyed on the request: a copy of its response coming later is not a second answer */
-    if (already(R, UCLOG_DIAG_MRAS_OK, svc) || already(R, UCLOG_DIAG_MRAS_REJECTED, svc) || parse_msg(R, fin, &m))
+    if (already(R, UCLOG_DIAG_MRAS_OK, svc) || already(R, UCLOG_DIAG_MRAS_REJECTED, svc)) {
+        relays_of(R, fin);
+        return;
+    }
+    if (parse_msg(R, fin, &m))
         return;
     status = status_of(R, fin);
     if (status >= 200 && status < 300 && body_of(&body, &span, m) == 0) {
@@ -853,6 +865,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
             return;
         }
     }
+    relays_from(R, fin, resp);
     if (status < 200 || status >= 300) {
         v = verdict(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
