@@ -838,9 +838,9 @@ static void run_parts_buffer(part_tally *t, const char *data, size_t len, size_t
 {
     uclog_ctx *ctx = tu_ctx();
     uclog_log *log;
+    size_t base;
 
     memset(t, 0, sizeof(*t));
-    size_t base;
 
     ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, data, len, "many"), 0);
     tu_peak_bytes = base = tu_bytes;

@@ -170,7 +170,9 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  * - a call is judged when its dialog ends (the final response to a BYE, a
  *   failure response to its INVITE), when 256 calls are in progress at
  *   once (the oldest), when it has 512 messages, or at the end of the log;
- *   what comes of it later is not read;
+ *   what comes of it later is not read (e.g. an INVITE sent again with the
+ *   same Call-ID after a 422 or 491). Every INVITE dialog counts as a call
+ *   in progress until it is judged, an IM session's too;
  * - a call is judged with what the log said up to then: of the client's
  *   location, and of its sign-in (a provisioning or MRAS answer that
  *   comes after the call was judged is not one); a sign-in verdict counts
@@ -179,9 +181,16 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  *   new call attempt.
  * Strings and handles of a part live until @p fn returns.
  *
+ * Memory: the messages of the calls in progress (at most 256 x 512, each
+ * copied once), the newest provisioning and MRAS dialogs and those a call
+ * in progress began after, and one part: constant for a log of any size.
+ *
  * @param opts NULL for the defaults.
  * @return 0; what @p fn returned when not 0; UCLOG_E_NOMEM;
- *         UCLOG_E_INVALID_ARG; an I/O error of the log.
+ *         UCLOG_E_INVALID_ARG (no log or no @p fn); UCLOG_E_STATE for a
+ *         stream log read before; UCLOG_E_ENCODING for a UTF-16 stream;
+ *         UCLOG_E_LIMIT after 2^32 - 1 messages kept; an I/O error of the
+ *         log.
  * @since 1.1
  */
 UCLOG_EXPORT int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_diag_part_fn fn,

@@ -113,6 +113,8 @@ struct uclog__diag_wmsg {
     uclog_str method; /* a request's method, a response's CSeq method */
     uclog_str cseq_method;
     uclog_str call_id, local;
+    struct uclog__diag_wmsg *prev_same, *next_same; /* the chain of its Call-ID's bucket */
+    uint32_t bucket;
 };
 struct uclog__diag_win;
 int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
@@ -123,5 +125,11 @@ const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win 
 size_t uclog__diag_win_count(const struct uclog__diag_win *w);
 const struct uclog__diag_wmsg *uclog__diag_win_at(const struct uclog__diag_win *w, size_t k);
 void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq);
+/* Drop every message drop() says so of, in one pass. */
+void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct uclog__diag_wmsg *, void *),
+                             void *userdata);
+/* The messages with Call-ID cid, in log order: the first, then each next (NULL at the end). */
+const struct uclog__diag_wmsg *uclog__diag_win_call_first(const struct uclog__diag_win *w, uclog_str cid);
+const struct uclog__diag_wmsg *uclog__diag_win_call_next(const struct uclog__diag_wmsg *e);
 
 #endif

@@ -49,12 +49,13 @@ typedef struct {
     size_t nsubs, subs_cap, nmras, mras_cap;
     open_call *open;       /* streaming: calls not judged yet, oldest first */
     size_t nopen, open_cap;
-    uint64_t recent[UCLOG__DIAG_RECENT]; /* streaming: hashes of the Call-IDs judged lately */
+    uint64_t *recent;      /* streaming: hashes of the Call-IDs judged lately (UCLOG__DIAG_RECENT) */
     size_t recent_at;
     uclog_diag_part_fn fn; /* streaming: where parts go */
     uint32_t ncalls_total; /* streaming: call attempts handed over so far */
     void *userdata;
     char *uri_own, *problem_own; /* R->uri and R->uri_problem, owned by the run */
+    char *ua_own, *version_own;  /* the client's User-Agent and version, owned by the run */
     uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
     size_t ndone, done_cap;
     uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays of MRAS response relay_msg */
@@ -337,12 +338,13 @@ static int call_id_of(uclog_str *cid, const run *R, uint32_t i)
 /* Response k of request i, in log order. */
 static int response_of(uint32_t *out, const run *R, uint32_t i, uint32_t k)
 {
-    size_t j, n;
+    const struct uclog__diag_wmsg *e;
 
     if (!R->win)
         return uclog_index_response(out, R->idx, i, k);
-    for (j = 0, n = uclog__diag_win_count(R->win); j < n; j++) {
-        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
+    if (!(e = wmsg(R, i)))
+        return UCLOG_E_RANGE;
+    for (e = uclog__diag_win_call_first(R->win, e->call_id); e; e = uclog__diag_win_call_next(e)) {
         if (e->request == i && k-- == 0) {
             *out = e->seq;
             return UCLOG_OK;
@@ -370,18 +372,17 @@ static int final_of(uint32_t *out, run *R, uint32_t i)
 /* Message k of the call message i belongs to (by Call-ID), in log order. */
 static int call_message(uint32_t *out, const run *R, uint32_t i, uint32_t k)
 {
+    const struct uclog__diag_wmsg *e;
     uclog_str cid;
     uint32_t c;
-    size_t j, n;
 
     if (call_id_of(&cid, R, i))
         return UCLOG_E_NOT_FOUND;
     if (!R->win)
         return uclog_index_find_call(&c, R->idx, cid.ptr, cid.len) ? UCLOG_E_NOT_FOUND
                                                                     : uclog_index_call_message(out, R->idx, c, k);
-    for (j = 0, n = uclog__diag_win_count(R->win); j < n; j++) {
-        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
-        if (e->call_id.len == cid.len && e->call_id.ptr && !memcmp(e->call_id.ptr, cid.ptr, cid.len) && k-- == 0) {
+    for (e = uclog__diag_win_call_first(R->win, cid); e; e = uclog__diag_win_call_next(e)) {
+        if (k-- == 0) {
             *out = e->seq;
             return UCLOG_OK;
         }
@@ -496,9 +497,10 @@ static int diagnostics_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i
 /* ---- the client ---- */
 
 /* "UCCAPI/3.5.6874.0 OC/3.5.6874.0 (…)" gives "3.5.6874.0". */
-static const char *version_of(run *R, uclog_str ua)
+static uclog_str version_of(uclog_str ua)
 {
     static const char *const marks[] = {"UCCAPI/", "OC/"};
+    uclog_str none = {NULL, 0};
     size_t m, i, n;
 
     for (m = 0; m < 2; m++) {
@@ -508,11 +510,33 @@ static const char *version_of(run *R, uclog_str ua)
                 size_t e = i + n;
                 while (e < ua.len && ua.ptr[e] != ' ' && ua.ptr[e] != '(')
                     e++;
-                return e > i + n ? uclog__diag_strdup(R->life, ua.ptr + i + n, e - i - n) : NULL;
+                if (e > i + n) {
+                    uclog_str v;
+                    v.ptr = ua.ptr + i + n;
+                    v.len = e - i - n;
+                    return v;
+                }
+                return none;
             }
         }
     }
-    return NULL;
+    return none;
+}
+
+/* Keep a copy of view s in *own (freeing what was there), for as long as the run. */
+static const char *own_view(run *R, char **own, uclog_str s)
+{
+    uclog_ctx_dealloc(R->ctx, *own);
+    *own = NULL;
+    if (!s.ptr)
+        return NULL;
+    if (!(*own = uclog_ctx_alloc(R->ctx, s.len + 1))) {
+        fail(R, UCLOG_E_NOMEM);
+        return NULL;
+    }
+    memcpy(*own, s.ptr, s.len);
+    (*own)[s.len] = '\0';
+    return *own;
 }
 
 /* The client's URI and user agent, and what the sign-in responses say of its location. */
@@ -526,8 +550,9 @@ static void observe_client(run *R, const uclog_sip *m, int request, int is_sent)
         if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
             R->life->client_uri = life_dup(R, v);
         if (uclog_sip_user_agent(&v, m) == 0) {
-            R->life->client_ua = life_dup(R, v);
-            R->life->client_version = version_of(R, v);
+            /* run-owned: until a From is read, each request without one replaces them */
+            R->life->client_ua = own_view(R, &R->ua_own, v);
+            R->life->client_version = own_view(R, &R->version_own, version_of(v));
         }
     }
     if (request || is_sent || R->loc != UCLOG_DIAG_LOCATION_UNKNOWN ||
@@ -932,11 +957,12 @@ static void signin_steps(run *R, uint32_t before)
 {
     uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status = 0;
 
-    relays_of(R, NONE); /* the sign-in's MRAS step reads them, when it gets there */
     struct uclog_diag_verdict *v;
     const char *uri, *problem;
     uclog_span uri_span;
     uclog_sip *m = NULL;
+
+    relays_of(R, NONE); /* the sign-in's MRAS step reads them, when it gets there */
 
     if (sub == NONE) {
         if (!already(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, NONE)) {
@@ -1512,6 +1538,7 @@ static void free_run(run *R)
     for (k = 0; k < R->nopen; k++)
         uclog_ctx_dealloc(R->ctx, R->open[k].call_id);
     uclog_ctx_dealloc(R->ctx, R->open);
+    uclog_ctx_dealloc(R->ctx, R->recent);
     uclog_ctx_dealloc(R->ctx, R->subs);
     uclog_ctx_dealloc(R->ctx, R->mras);
     uclog_ctx_dealloc(R->ctx, R->done);
@@ -1520,6 +1547,8 @@ static void free_run(run *R)
     uclog_ctx_dealloc(R->ctx, R->dialogs);
     uclog_ctx_dealloc(R->ctx, R->uri_own);
     uclog_ctx_dealloc(R->ctx, R->problem_own);
+    uclog_ctx_dealloc(R->ctx, R->ua_own);
+    uclog_ctx_dealloc(R->ctx, R->version_own);
 }
 
 int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_options *opts)
@@ -1561,6 +1590,10 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
                 no_call_verdicts(&R, R.nmsgs);
         }
     }
+    if (R.r->client_ua) /* the report owns what it says */
+        R.r->client_ua = uclog__diag_strdup(R.r, R.ua_own, strlen(R.ua_own));
+    if (R.r->client_version)
+        R.r->client_version = uclog__diag_strdup(R.r, R.version_own, strlen(R.version_own));
     if (!R.rc && R.r->nomem)
         R.rc = UCLOG_E_NOMEM;
     free_run(&R);
@@ -1585,22 +1618,27 @@ static void done_forget(run *R, uint32_t msg)
     R->ndone = out;
 }
 
+typedef struct {
+    run *R;
+    uint32_t msg;
+} forgetting;
+
+static int of_request(const struct uclog__diag_wmsg *e, void *userdata)
+{
+    forgetting *f = userdata;
+    if (e->seq != f->msg && (e->request != f->msg || (e->flags & F_CALL)))
+        return 0;
+    done_forget(f->R, e->seq);
+    return 1;
+}
+
 /* Drop request msg, its responses, and what was said about them. */
 static void forget_request(run *R, uint32_t msg)
 {
-    size_t j = 0;
-
-    while (j < uclog__diag_win_count(R->win)) {
-        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
-        if (e->request == msg && !(e->flags & F_CALL)) {
-            done_forget(R, e->seq);
-            uclog__diag_win_drop(R->win, e->seq);
-        } else {
-            j++;
-        }
-    }
-    done_forget(R, msg);
-    uclog__diag_win_drop(R->win, msg);
+    forgetting f;
+    f.R = R;
+    f.msg = msg;
+    uclog__diag_win_drop_if(R->win, of_request, &f);
 }
 
 /* Keep of list[] the newest entry and those an open call pinned. */
@@ -1647,7 +1685,7 @@ static void part_facts(run *R)
 /* Hand the part over when it has a call or a verdict (or when `always`), then clear it. */
 static void deliver(run *R, int always)
 {
-    if (!R->rc && R->r->nomem)
+    if (!R->rc && (R->r->nomem || R->life->nomem))
         fail(R, UCLOG_E_NOMEM);
     if (!R->rc && (always || R->r->nverdicts || R->r->ncalls)) {
         int rc;
@@ -1660,11 +1698,17 @@ static void deliver(run *R, int always)
     R->last_cid = NULL;
 }
 
+static int of_call(const struct uclog__diag_wmsg *e, void *userdata)
+{
+    const open_call *c = userdata;
+    return (e->flags & F_CALL) && e->call_id.ptr && e->call_id.len == c->call_id_len &&
+           !memcmp(e->call_id.ptr, c->call_id, c->call_id_len);
+}
+
 /* Judge open call k, hand its part over, and forget it. */
 static void close_call(run *R, size_t k)
 {
     open_call c = R->open[k];
-    size_t j = 0;
 
     memmove(R->open + k, R->open + k + 1, (R->nopen - k - 1) * sizeof(*R->open));
     R->nopen--;
@@ -1675,14 +1719,7 @@ static void close_call(run *R, size_t k)
         R->ncalls_total += (uint32_t)R->r->ncalls;
         deliver(R, 0);
     }
-    while (j < uclog__diag_win_count(R->win)) {
-        const struct uclog__diag_wmsg *e = uclog__diag_win_at(R->win, j);
-        if ((e->flags & F_CALL) && e->call_id.ptr && e->call_id.len == c.call_id_len &&
-            !memcmp(e->call_id.ptr, c.call_id, c.call_id_len))
-            uclog__diag_win_drop(R->win, e->seq);
-        else
-            j++;
-    }
+    uclog__diag_win_drop_if(R->win, of_call, &c);
     R->recent[R->recent_at++ % UCLOG__DIAG_RECENT] = cid_hash((uclog_str){c.call_id, c.call_id_len});
     uclog_ctx_dealloc(R->ctx, c.call_id);
     if (c.sub != NONE)
@@ -1853,6 +1890,10 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     if ((rc = uclog__diag_report_new(&R.r, R.ctx)) != 0 || (rc = uclog__diag_win_new(&R.win, R.ctx)) != 0 ||
         (rc = uclog_msg_iter_new(&it, log)) != 0)
         fail(&R, rc);
+    else if (!(R.recent = uclog_ctx_alloc(R.ctx, UCLOG__DIAG_RECENT * sizeof(*R.recent))))
+        fail(&R, UCLOG_E_NOMEM);
+    else
+        memset(R.recent, 0, UCLOG__DIAG_RECENT * sizeof(*R.recent));
     if (!R.rc && copy_files(&R, log) == 0)
         part_facts(&R); /* the evidence names its file from the start */
     while (!R.rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0)

@@ -9,12 +9,61 @@
 
 #include "diag-internal.h"
 
+/* Messages are also chained by a hash of their Call-ID, in log order, so that what
+ * is asked of one call (a request's responses, its messages) walks that call only. */
+#define BUCKETS 256
+
 struct uclog__diag_win {
     uclog_ctx *ctx;
     struct uclog__diag_wmsg **live; /* ascending seq */
     size_t n, cap;
     uint32_t next;
+    struct uclog__diag_wmsg *head[BUCKETS], *tail[BUCKETS];
 };
+
+static uint32_t bucket_of(uclog_str cid)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < cid.len; i++)
+        h = (h ^ (unsigned char)cid.ptr[i]) * 16777619u;
+    return h & (BUCKETS - 1);
+}
+
+static int same_call(const struct uclog__diag_wmsg *e, uclog_str cid)
+{
+    return e->call_id.ptr && e->call_id.len == cid.len && !memcmp(e->call_id.ptr, cid.ptr, cid.len);
+}
+
+const struct uclog__diag_wmsg *uclog__diag_win_call_first(const struct uclog__diag_win *w, uclog_str cid)
+{
+    const struct uclog__diag_wmsg *e;
+    if (!cid.ptr)
+        return NULL;
+    for (e = w->head[bucket_of(cid)]; e && !same_call(e, cid); e = e->next_same)
+        ;
+    return e;
+}
+
+const struct uclog__diag_wmsg *uclog__diag_win_call_next(const struct uclog__diag_wmsg *e)
+{
+    const struct uclog__diag_wmsg *n;
+    for (n = e->next_same; n && !same_call(n, e->call_id); n = n->next_same)
+        ;
+    return n;
+}
+
+static void unchain(struct uclog__diag_win *w, struct uclog__diag_wmsg *e)
+{
+    if (e->prev_same)
+        e->prev_same->next_same = e->next_same;
+    else
+        w->head[e->bucket] = e->next_same;
+    if (e->next_same)
+        e->next_same->prev_same = e->prev_same;
+    else
+        w->tail[e->bucket] = e->prev_same;
+}
 
 int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx)
 {
@@ -72,9 +121,27 @@ void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq)
     size_t k = find(w, seq);
     if (k >= w->n || w->live[k]->seq != seq)
         return;
+    unchain(w, w->live[k]);
     uclog_ctx_dealloc(w->ctx, w->live[k]);
     memmove(w->live + k, w->live + k + 1, (w->n - k - 1) * sizeof(*w->live));
     w->n--;
+}
+
+void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct uclog__diag_wmsg *, void *),
+                             void *userdata)
+{
+    size_t k, out = 0;
+
+    for (k = 0; k < w->n; k++) {
+        struct uclog__diag_wmsg *e = w->live[k];
+        if (drop(e, userdata)) {
+            unchain(w, e);
+            uclog_ctx_dealloc(w->ctx, e);
+        } else {
+            w->live[out++] = e;
+        }
+    }
+    w->n = out;
 }
 
 static int same_token(uclog_str a, uclog_str b)
@@ -111,17 +178,14 @@ static uclog_str append(char *base, size_t *at, uclog_str v)
  * CSeq number and method, going the other way. */
 static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__diag_wmsg *resp)
 {
-    size_t k;
-    if (!resp->call_id.ptr)
-        return UINT32_MAX;
-    for (k = w->n; k-- > 0;) {
-        const struct uclog__diag_wmsg *q = w->live[k];
-        if (q->is_request && q->cseq == resp->cseq && q->call_id.ptr && q->call_id.len == resp->call_id.len &&
-            !memcmp(q->call_id.ptr, resp->call_id.ptr, q->call_id.len) && same_token(q->cseq_method, resp->cseq_method) &&
+    const struct uclog__diag_wmsg *q;
+    uint32_t best = UINT32_MAX;
+
+    for (q = uclog__diag_win_call_first(w, resp->call_id); q; q = uclog__diag_win_call_next(q))
+        if (q->is_request && q->cseq == resp->cseq && same_token(q->cseq_method, resp->cseq_method) &&
             (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
-            return q->seq;
-    }
-    return UINT32_MAX;
+            best = q->seq; /* the latest: the chain is in log order */
+    return best;
 }
 
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
@@ -178,8 +242,15 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
     e->cseq = cseq;
     e->flags = flags;
     e->seq = w->next++;
-    e->request = e->is_request ? UINT32_MAX : request_of(w, e);
+    e->request = e->is_request || !e->call_id.ptr ? UINT32_MAX : request_of(w, e);
     w->live[w->n++] = e;
+    e->bucket = bucket_of(e->call_id);
+    e->prev_same = w->tail[e->bucket];
+    if (e->prev_same)
+        e->prev_same->next_same = e;
+    else
+        w->head[e->bucket] = e;
+    w->tail[e->bucket] = e;
     *seq = e->seq;
     return UCLOG_OK;
 }
