@@ -117,13 +117,13 @@ struct uclog__diag_wmsg {
     uint32_t bucket;
 };
 struct uclog__diag_win;
+/* Two tokens equal but for ASCII case (both present). */
+int uclog__diag_same_token(uclog_str a, uclog_str b);
 int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
 void uclog__diag_win_free(struct uclog__diag_win *w);
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
                         uint32_t *seq);
 const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq);
-size_t uclog__diag_win_count(const struct uclog__diag_win *w);
-const struct uclog__diag_wmsg *uclog__diag_win_at(const struct uclog__diag_win *w, size_t k);
 void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq);
 /* Drop every message drop() says so of, in one pass. */
 void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct uclog__diag_wmsg *, void *),

@@ -222,30 +222,27 @@ static int grow_signin(run *R, signin_entry **arr, size_t *n, size_t *cap, uint3
 
 static int view_is(uclog_str s, const char *lit)
 {
-    size_t i, n = strlen(lit);
-    if (!s.ptr || s.len != n)
-        return 0;
-    for (i = 0; i < n; i++) {
-        char a = s.ptr[i], b = lit[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b + 32);
-        if (a != b)
-            return 0;
-    }
-    return 1;
+    uclog_str l;
+    l.ptr = lit;
+    l.len = strlen(lit);
+    return uclog__diag_same_token(s, l);
 }
 
-static const char *dup_view(run *R, uclog_str s)
+/* A copy in report r: the part (R->r) or the log's facts (R->life). */
+static const char *dup_in(run *R, uclog_diag_report *r, uclog_str s)
 {
     const char *p;
     if (!s.ptr)
         return NULL;
-    p = uclog__diag_strdup(R->r, s.ptr, s.len);
+    p = uclog__diag_strdup(r, s.ptr, s.len);
     if (!p)
         fail(R, UCLOG_E_NOMEM);
     return p;
+}
+
+static const char *dup_view(run *R, uclog_str s)
+{
+    return dup_in(R, R->r, s);
 }
 
 /* ---- the messages read again: from the index, or from the window ---- */
@@ -253,18 +250,6 @@ static const char *dup_view(run *R, uclog_str s)
 static const struct uclog__diag_wmsg *wmsg(const run *R, uint32_t i)
 {
     return R->win ? uclog__diag_win_get(R->win, i) : NULL;
-}
-
-/* A copy that lives as long as the log's facts (the report, or the run). */
-static const char *life_dup(run *R, uclog_str s)
-{
-    const char *p;
-    if (!s.ptr)
-        return NULL;
-    p = uclog__diag_strdup(R->life, s.ptr, s.len);
-    if (!p)
-        fail(R, UCLOG_E_NOMEM);
-    return p;
 }
 
 static int parse_msg(run *R, uint32_t i, uclog_sip **m)
@@ -548,7 +533,7 @@ static void observe_client(run *R, const uclog_sip *m, int request, int is_sent)
 
     if (request && is_sent && !R->life->client_uri) {
         if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
-            R->life->client_uri = life_dup(R, v);
+            R->life->client_uri = dup_in(R, R->life, v);
         if (uclog_sip_user_agent(&v, m) == 0) {
             /* run-owned: until a From is read, each request without one replaces them */
             R->life->client_ua = own_view(R, &R->ua_own, v);
@@ -937,19 +922,10 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
  * streaming run the part s was written in is cleared after each call. */
 static const char *own_copy(run *R, char **own, const char *s)
 {
-    size_t n;
-
-    uclog_ctx_dealloc(R->ctx, *own);
-    *own = NULL;
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    if (!(*own = uclog_ctx_alloc(R->ctx, n + 1))) {
-        fail(R, UCLOG_E_NOMEM);
-        return NULL;
-    }
-    memcpy(*own, s, n + 1);
-    return *own;
+    uclog_str v;
+    v.ptr = s;
+    v.len = s ? strlen(s) : 0;
+    return own_view(R, own, v);
 }
 
 /* Every sign-in step before message `before` (the call's offer, or the end of the log). */

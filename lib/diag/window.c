@@ -106,16 +106,6 @@ const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win 
     return k < w->n && w->live[k]->seq == seq ? w->live[k] : NULL;
 }
 
-size_t uclog__diag_win_count(const struct uclog__diag_win *w)
-{
-    return w->n;
-}
-
-const struct uclog__diag_wmsg *uclog__diag_win_at(const struct uclog__diag_win *w, size_t k)
-{
-    return k < w->n ? w->live[k] : NULL;
-}
-
 void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq)
 {
     size_t k = find(w, seq);
@@ -144,7 +134,7 @@ void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct
     w->n = out;
 }
 
-static int same_token(uclog_str a, uclog_str b)
+int uclog__diag_same_token(uclog_str a, uclog_str b)
 {
     size_t i;
     if (a.len != b.len || !a.ptr || !b.ptr)
@@ -182,7 +172,7 @@ static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__
     uint32_t best = UINT32_MAX;
 
     for (q = uclog__diag_win_call_first(w, resp->call_id); q; q = uclog__diag_win_call_next(q))
-        if (q->is_request && q->cseq == resp->cseq && same_token(q->cseq_method, resp->cseq_method) &&
+        if (q->is_request && q->cseq == resp->cseq && uclog__diag_same_token(q->cseq_method, resp->cseq_method) &&
             (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
             best = q->seq; /* the latest: the chain is in log order */
     return best;
