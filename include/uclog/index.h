@@ -44,6 +44,13 @@ UCLOG_EXPORT int uclog_index_build(uclog_index **out, uclog_log *log);
 /**
  * Filter for uclog_index_build_filtered(): return non-zero to keep the
  * message. Both arguments are lent for the call only.
+ *
+ * The contract a filter may rely on: it is called exactly once for every
+ * SIP message of the log, in log order (the order uclog_msg_iter_next()
+ * gives), before the next message is read; a message it keeps gets the
+ * next message number, so the n-th message kept is message n - 1 of the
+ * index. A filter may therefore keep its own per-message state numbered
+ * like the index (the diagnosis does).
  */
 typedef int (*uclog_index_filter_fn)(const uclog_sip *msg, const uclog_packet *pkt, void *userdata);
 

@@ -1,0 +1,216 @@
+/*
+ * What every rule of the diagnosis uses: verdicts given once, evidence
+ * cited at its message (or at the line inside it), copies the report owns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+int uclog__diag_fail(run *R, int rc)
+{
+    if (!R->rc)
+        R->rc = rc;
+    return R->rc;
+}
+
+/* FNV-1a of a Call-ID. */
+uint64_t uclog__diag_cid_hash(uclog_str id)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < id.len; i++)
+        h = (h ^ (unsigned char)id.ptr[i]) * 1099511628211ull;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+int uclog__diag_is(uclog_str s, const char *lit)
+{
+    uclog_str l;
+    l.ptr = lit;
+    l.len = strlen(lit);
+    return uclog__diag_same_token(s, l);
+}
+
+/* A copy in report r: the part (R->r) or the log's facts (R->life). */
+const char *uclog__diag_dup_in(run *R, uclog_diag_report *r, uclog_str s)
+{
+    const char *p;
+    if (!s.ptr)
+        return NULL;
+    p = uclog__diag_strdup(r, s.ptr, s.len);
+    if (!p)
+        uclog__diag_fail(R, UCLOG_E_NOMEM);
+    return p;
+}
+
+const char *uclog__diag_dup(run *R, uclog_str s)
+{
+    return uclog__diag_dup_in(R, R->r, s);
+}
+
+/* Keep a copy of view s in *own (freeing what was there), for as long as the run. */
+const char *uclog__diag_own_view(run *R, char **own, uclog_str s)
+{
+    uclog_ctx_dealloc(R->ctx, *own);
+    *own = NULL;
+    if (!s.ptr)
+        return NULL;
+    if (!(*own = uclog_ctx_alloc(R->ctx, s.len + 1))) {
+        uclog__diag_fail(R, UCLOG_E_NOMEM);
+        return NULL;
+    }
+    memcpy(*own, s.ptr, s.len);
+    (*own)[s.len] = '\0';
+    return *own;
+}
+
+/* Keep s in *own (freeing what was there), for as long as the run: in a
+ * streaming run the part s was written in is cleared after each call. */
+const char *uclog__diag_own_copy(run *R, char **own, const char *s)
+{
+    uclog_str v;
+    v.ptr = s;
+    v.len = s ? strlen(s) : 0;
+    return uclog__diag_own_view(R, own, v);
+}
+
+/* Evidence pointing at message i (or at a span inside it). */
+int uclog__diag_cite(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_span *where,
+                       const char *detail)
+{
+    struct uclog_diag_evidence e;
+    uclog_str cid;
+
+    if (!v)
+        return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    memset(&e, 0, sizeof(e));
+    if (i != NONE) {
+        R->src->where(&e.span, &e.ts, &e.has_ts, R, i);
+        if (call_id_of(&cid, R, i) == 0) {
+            if (!R->last_cid || strlen(R->last_cid) != cid.len || memcmp(R->last_cid, cid.ptr, cid.len))
+                R->last_cid = uclog__diag_dup(R, cid);
+            e.call_id = R->last_cid;
+        }
+        e.file = uclog_diag_report_file_name(R->r, e.span.file);
+    }
+    if (where)
+        e.span = *where;
+    e.detail = detail;
+    if (!detail || uclog__diag_evidence(R->r, v, &e))
+        return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    return UCLOG_OK;
+}
+
+/* "SIP/2.0 488 Not Acceptable Here" or "SERVICE sip:…": the start line, for evidence. */
+const char *uclog__diag_line_of(run *R, const uclog_sip *m)
+{
+    uclog_str line;
+    const char *s = uclog_sip_start_line(&line, NULL, m) == 0 ? uclog__diag_dup(R, line) : NULL;
+    return s ? s : "?";
+}
+
+const char *uclog__diag_start_line(run *R, uint32_t i)
+{
+    uclog_sip *m = NULL;
+    const char *s;
+
+    if (parse_msg(R, i, &m))
+        return "?";
+    s = uclog__diag_line_of(R, m);
+    uclog_sip_free(m);
+    return s;
+}
+
+struct uclog_diag_verdict *uclog__diag_give(run *R, int32_t code, int32_t call, const char *call_id)
+{
+    struct uclog_diag_verdict *v = uclog__diag_verdict(R->r, code, call, call_id);
+    if (!v)
+        uclog__diag_fail(R, UCLOG_E_NOMEM);
+    return v;
+}
+
+/* Sign-in verdicts are given once per message they are about. */
+int uclog__diag_already(run *R, int32_t code, uint32_t msg)
+{
+    uint64_t key = (uint64_t)(uint32_t)code << 32 | msg;
+    size_t i;
+    for (i = 0; i < R->ndone; i++)
+        if (R->done[i] == key)
+            return 1;
+    if (uclog__diag_grow(R->r, (void **)&R->done, &R->done_cap, R->ndone + 1, sizeof(*R->done)))
+        uclog__diag_fail(R, UCLOG_E_NOMEM);
+    else
+        R->done[R->ndone++] = key;
+    return 0;
+}
+
+/* Evidence for every ms-diagnostics entry of message i, with its range explained. */
+int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m)
+{
+    uint32_t k, n = uclog_sip_diag_count(m), kind, id, sub;
+    uclog_str entry, reason;
+
+    for (k = 0; k < n && !R->rc; k++) {
+        if (uclog_sip_diag(&entry, &kind, m, k))
+            continue;
+        if (uclog_sip_diag_parse(&id, &sub, &reason, NULL, entry)) {
+            uclog__diag_cite(R, v, i, NULL, uclog__diag_printf(R->r, "%s: %.*s",
+                        kind == UCLOG_SIP_DIAG_CLIENT ? "ms-client-diagnostics" : "ms-diagnostics",
+                        (int)entry.len, entry.ptr));
+            continue;
+        }
+        uclog__diag_cite(R, v, i, NULL,
+                    uclog__diag_printf(R->r, "%s %u (%s): %.*s",
+                                       kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
+                                       : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                                                       : "ms-diagnostics",
+                                       id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
+                                       reason.ptr ? reason.ptr : ""));
+    }
+    return R->rc;
+}
+
+int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m)
+{
+    return uclog_sip_body(body, span, m) || body->len == 0 ? UCLOG_E_NOT_FOUND : UCLOG_OK;
+}
+
+int uclog__diag_copy_files(run *R, uclog_log *log)
+{
+    uint32_t i, n = uclog_log_file_count(log);
+    R->life->files = uclog_ctx_alloc(R->ctx, (n ? n : 1) * sizeof(char *));
+    if (!R->life->files)
+        return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    for (i = 0; i < n; i++) {
+        const char *name = uclog_log_file_name(log, i);
+        R->life->files[i] = uclog__diag_strdup(R->life, name, strlen(name));
+        if (!R->life->files[i])
+            return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    }
+    R->life->nfiles = n;
+    return UCLOG_OK;
+}
+
+void uclog__diag_free_run(run *R)
+{
+    size_t k;
+
+    uclog_index_free(R->idx);
+    uclog__diag_win_free(R->win);
+    for (k = 0; k < R->nopen; k++)
+        uclog_ctx_dealloc(R->ctx, R->open[k].call_id);
+    uclog_ctx_dealloc(R->ctx, R->open);
+    uclog_ctx_dealloc(R->ctx, R->recent);
+    uclog_ctx_dealloc(R->ctx, R->subs);
+    uclog_ctx_dealloc(R->ctx, R->mras);
+    uclog_ctx_dealloc(R->ctx, R->done);
+    uclog_ctx_dealloc(R->ctx, R->call_done);
+    uclog_ctx_dealloc(R->ctx, R->flags);
+    uclog_ctx_dealloc(R->ctx, R->dialogs);
+    uclog_ctx_dealloc(R->ctx, R->uri_own);
+    uclog_ctx_dealloc(R->ctx, R->problem_own);
+    uclog_ctx_dealloc(R->ctx, R->ua_own);
+    uclog_ctx_dealloc(R->ctx, R->version_own);
+}

@@ -1,0 +1,84 @@
+/*
+ * How a call ended: ms-client-diagnostics 22-26 with ICEWarn decoded, the
+ * INVITE's final error, a cancel.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_str entry)
+{
+    uclog_str val, media;
+    uint64_t bits;
+    uint32_t b;
+
+    if (uclog_sip_diag_media_debug(&val, &media, entry, "ICEWarn") != 0 || uclog_sip_parse_u64(&bits, val) != 0)
+        return;
+    uclog__diag_cite(R, v, msg, NULL, uclog__diag_printf(R->r, "ICEWarn=%.*s%s%.*s", (int)val.len, val.ptr,
+                                                   media.ptr ? " for " : "", (int)media.len, media.ptr ? media.ptr : ""));
+    for (b = 0; b < 64; b++) {
+        uint64_t bit = (uint64_t)1 << b;
+        const char *meaning;
+        if (!(bits & bit))
+            continue;
+        meaning = bit <= 0xFFFFFFFFu ? uclog_diag_icewarn_bit((uint32_t)bit) : NULL;
+        uclog__diag_cite(R, v, msg, NULL, meaning ? uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: %s", (unsigned long long)bit, meaning)
+                                             : uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: not in the Resource Kit table (raw value kept)",
+                                                                  (unsigned long long)bit));
+    }
+    if (uclog_sip_diag_media_debug(&val, NULL, entry, "LocalMR") == 0)
+        uclog__diag_cite(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "LocalMR=%.*s", (int)val.len, val.ptr)
+                                             : "LocalMR is empty: this side got no media relay (MRAS or TURN allocation)");
+    if (uclog_sip_diag_media_debug(&val, NULL, entry, "RemoteMR") == 0)
+        uclog__diag_cite(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "RemoteMR=%.*s", (int)val.len, val.ptr)
+                                             : "RemoteMR is empty: the other side got no media relay");
+}
+
+/* ms-client-diagnostics 22-26 anywhere in the call; and the INVITE's final error. */
+void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_t offer, int outgoing)
+{
+    uint32_t k, msg, fin, status = 0;
+    struct uclog_diag_verdict *media = NULL, *rej;
+
+    for (k = 0; call_message(&msg, R, offer, k) == 0 && !R->rc; k++) {
+        uclog_sip *m = NULL;
+        uint32_t d, nd, kind, id;
+        uclog_str entry, reason;
+        if (msg < offer || !(flags_of(R, msg) & F_DIAG) || parse_msg(R, msg, &m))
+            continue;
+        nd = uclog_sip_diag_count(m);
+        for (d = 0; d < nd; d++) {
+            if (uclog_sip_diag(&entry, &kind, m, d) || kind != UCLOG_SIP_DIAG_CLIENT ||
+                uclog_sip_diag_parse(&id, NULL, &reason, NULL, entry) || id < 22 || id > 26)
+                continue;
+            if (!media) {
+                media = uclog__diag_give(R, UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED, call, call_id);
+                if (media)
+                    media->summary = uclog__diag_printf(R->r, "ms-client-diagnostics %u: %.*s", id, (int)reason.len,
+                                                        reason.ptr ? reason.ptr : "");
+            }
+            uclog__diag_cite(R, media, msg, NULL, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
+                                                               uclog__diag_start_line(R, msg), (int)entry.len, entry.ptr));
+            icewarn_evidence(R, media, msg, entry);
+        }
+        uclog_sip_free(m);
+    }
+    if (!outgoing || final_of(&fin, R, offer) != 0)
+        return;
+    status = status_of(R, fin);
+    if (status < 300 || status == 401 || status == 407 || (media && status >= 400))
+        return;
+    rej = uclog__diag_give(R, UCLOG_DIAG_CALL_REJECTED, call, call_id);
+    uclog__diag_cite(R, rej, fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, fin)));
+    {
+        uclog_sip *m = NULL;
+        if (parse_msg(R, fin, &m) == 0) {
+            uclog__diag_ms_evidence(R, rej, fin, m);
+            uclog_sip_free(m);
+        }
+    }
+    if (rej)
+        rej->summary = uclog__diag_printf(R->r, "the INVITE was refused with %u", status);
+}

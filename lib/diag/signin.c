@@ -1,0 +1,399 @@
+/*
+ * Sign-in: the provisioning SUBSCRIBE and its 200 OK, the mrasUri in it,
+ * the MRAS SERVICE with a credentialsRequest and its answer, with the relays
+ * the calls after it are judged against.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+/*
+ * The messages the procedure reads: sign-in (REGISTER, SUBSCRIBE, SERVICE)
+ * and call (INVITE, BYE, CANCEL) requests and their responses. Each is
+ * looked at here, while it is parsed anyway, for what the procedure asks of
+ * every message (uclog__diag_observe()). The index keeps only what is read again later:
+ * the calls' messages, and the provisioning SUBSCRIBEs and MRAS SERVICEs with
+ * the responses of their dialogs; REGISTERs and presence SUBSCRIBEs are not
+ * kept. The memory is in proportion to sign-ins and calls, not to the log.
+ */
+int uclog__diag_method_kind(uclog_str method)
+{
+    return uclog__diag_is(method, "INVITE") || uclog__diag_is(method, "BYE") || uclog__diag_is(method, "CANCEL") ? K_CALL
+           : uclog__diag_is(method, "SUBSCRIBE")                                                   ? K_SUBSCRIBE
+           : uclog__diag_is(method, "SERVICE")                                                     ? K_SERVICE
+           : uclog__diag_is(method, "REGISTER")                                                    ? K_REGISTER
+                                                                                            : K_OTHER;
+}
+
+/* A SUBSCRIBE or SERVICE request that opens a sign-in dialog (kept in the index). */
+int uclog__diag_signin_request(const uclog_sip *m, int kind)
+{
+    uclog_str pkg, t, st;
+
+    if (kind == K_SUBSCRIBE)
+        return uclog_sip_event(&pkg, NULL, m) == 0 && uclog__diag_is(pkg, "vnd-microsoft-provisioning-v2")
+                   ? SIGNIN_PROVISIONING
+                   : SIGNIN_NONE;
+    return kind == K_SERVICE && uclog_sip_content_type(&t, &st, NULL, m) == 0 &&
+                   uclog__diag_is(st, "msrtc-media-relay-auth+xml")
+               ? SIGNIN_MRAS
+               : SIGNIN_NONE;
+}
+
+static int grow_signin(run *R, signin_entry **arr, size_t *n, size_t *cap, uint32_t msg)
+{
+    if (uclog__diag_grow(R->life, (void **)arr, cap, *n + 1, sizeof(**arr)))
+        return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    (*arr)[*n].msg = msg;
+    (*arr)[*n].pins = 0;
+    (*n)++;
+    return UCLOG_OK;
+}
+
+/* Provisioning SUBSCRIBEs and MRAS SERVICEs with a credentialsRequest the client sent. */
+void uclog__diag_observe_signin(run *R, uint32_t i, const uclog_sip *m, int signin)
+{
+    uclog_str body;
+    uclog_span span;
+    uclog_mras *req = NULL;
+    int prc;
+
+    if (signin == SIGNIN_PROVISIONING) {
+        grow_signin(R, &R->subs, &R->nsubs, &R->subs_cap, i);
+        return;
+    }
+    if (uclog__diag_body(&body, &span, m))
+        return;
+    prc = uclog_mras_parse(&req, R->ctx, body.ptr, body.len, &span);
+    if (prc == UCLOG_E_NOMEM)
+        uclog__diag_fail(R, prc);
+    if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
+        grow_signin(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
+        uint8_t loc = uclog__diag_mras_location(req);
+        if (!R->mras_loc)
+            R->mras_loc = loc;
+        if (!R->mras_loc_set && (loc == LOC_INTERNET || loc == LOC_INTRANET))
+            R->mras_loc_set = loc;
+    }
+    uclog_mras_free(req);
+}
+
+/* A message the procedure looks at, seen once while the index is built;
+ * i is its number in the index, or NONE when it is not kept. The flags are
+ * asked of a call's messages only (INVITE, BYE, CANCEL and their responses). */
+void uclog__diag_observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int kind, int signin)
+{
+    int request = uclog_sip_is_request(m), is_sent = uclog_packet_direction(p) == UCLOG_DIRECTION_SENT;
+
+    if (R->rc)
+        return;
+    uclog__diag_observe_client(R, m, request, is_sent);
+    if (i == NONE)
+        return;
+    if (uclog__diag_grow(R->r, (void **)&R->flags, &R->flags_cap, (size_t)i + 1, 1)) {
+        uclog__diag_fail(R, UCLOG_E_NOMEM);
+        return;
+    }
+    R->flags[i] = kind != K_CALL ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
+                                                 (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
+    if (signin != SIGNIN_NONE && is_sent)
+        uclog__diag_observe_signin(R, i, m, signin);
+}
+
+/* The newest of list[] (ascending) with after < index < before, or NONE. */
+static uint32_t newest(const signin_entry *list, size_t n, uint32_t after, uint32_t before)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) { /* the first element >= before */
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid].msg < before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || (after != NONE && list[lo - 1].msg <= after))
+        return NONE;
+    return list[lo - 1].msg;
+}
+
+/*
+ * The mrasUri of the provisioning 200 OK (or of a NOTIFY in the same dialog).
+ * The body is read only up to the end of ServerConfiguration: the groups
+ * after it (most of a 10-15 KB body) say nothing the procedure needs.
+ */
+static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const char **problem)
+{
+    uclog_sip *m = NULL;
+    uclog_prov *prov = NULL;
+    uclog_str body, uri;
+    uclog_span span;
+    const char *res = NULL;
+    int rc;
+
+    *problem = "ServerConfiguration has no mrasUri";
+    if (parse_msg(R, ok, &m))
+        return NULL;
+    if (uclog__diag_body(&body, &span, m)) {
+        *problem = "the 200 OK has no body";
+    } else if ((rc = uclog_prov_parse_until(&prov, R->ctx, body.ptr, body.len, &span, "ServerConfiguration")) != 0) {
+        if (rc == UCLOG_E_NOMEM)
+            uclog__diag_fail(R, rc);
+        *problem = uclog__diag_printf(R->r, "its body could not be read: %s", uclog_ctx_errmsg(R->ctx));
+    } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0 && uri.len) {
+        res = uclog__diag_dup(R, uri);
+    } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0) {
+        *problem = "mrasUri is empty";
+    }
+    uclog_prov_free(prov);
+    uclog_sip_free(m);
+    return res;
+}
+
+static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_mras_credresp *cr)
+{
+    uint32_t k, n = uclog_mras_relay_count(cr), dur = 0;
+    uclog_str user;
+
+    if (uclog_mras_credresp_username(&user, cr) == 0 && uclog_mras_credresp_duration(&dur, cr) == 0)
+        uclog__diag_cite(R, v, ok, NULL, uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u minutes",
+                                                      user.len, dur));
+    for (k = 0; k < n && !R->rc; k++) {
+        const uclog_mras_relay *relay;
+        uclog_str loc = {"", 0}, host = {"", 0};
+        uclog_span hs;
+        uint16_t udp = 0, tcp = 0;
+        int hu, ht;
+
+        if (uclog_mras_relay_get(&relay, cr, k))
+            continue;
+        uclog_mras_relay_location(&loc, relay);
+        uclog_mras_relay_host(&host, &hs, relay);
+        hu = uclog_mras_relay_udp_port(&udp, relay) == 0;
+        ht = uclog_mras_relay_tcp_port(&tcp, relay) == 0;
+        uclog__diag_cite(R, v, ok, &hs,
+                    uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, UDP port %s%u, TCP port %s%u",
+                                       (int)loc.len, loc.ptr,
+                                       uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP ? "directIPAddress" : "hostName",
+                                       (int)host.len, host.ptr, hu ? "" : "(none) ", udp, ht ? "" : "(none) ", tcp));
+    }
+}
+
+/* The provisioning steps that led here: the SUBSCRIBE, its 200 OK, the mrasUri. */
+static void chain_evidence(run *R, struct uclog_diag_verdict *v, uint32_t sub, uint32_t ok, const char *uri,
+                           const uclog_span *uri_span)
+{
+    uclog__diag_cite(R, v, sub, NULL, "provisioning SUBSCRIBE sent (Event: vnd-microsoft-provisioning-v2)");
+    uclog__diag_cite(R, v, ok, NULL, "its 200 OK, with the same Call-ID");
+    uclog__diag_cite(R, v, ok, uri_span, uclog__diag_printf(R->r, "mrasUri = %s", uri));
+}
+
+/*
+ * The relays' directIPAddress of MRAS response fin (NONE: none), which the
+ * candidates of a call after that sign-in are judged against: each call takes
+ * them from its own sign-in's answer, whether or not its verdict was given.
+ * relays_from() keeps them from the parsed answer (NULL: not a 2xx one).
+ */
+static void relays_from(run *R, uint32_t fin, const uclog_mras *resp)
+{
+    const uclog_mras_credresp *cr;
+    uint32_t k, n;
+
+    R->relay_msg = fin;
+    R->relays_on = 1;
+    R->nrelay = 0;
+    if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE || uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK ||
+        uclog_mras_credresp_get(&cr, resp, 0))
+        return;
+    for (k = 0, n = uclog_mras_relay_count(cr); k < n && R->nrelay < MAX_RELAYS; k++) {
+        const uclog_mras_relay *relay;
+        uclog_str host;
+        if (uclog_mras_relay_get(&relay, cr, k) == 0 &&
+            uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP &&
+            uclog_mras_relay_host(&host, NULL, relay) == 0 &&
+            uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+            R->nrelay++;
+    }
+}
+
+/* The same, when the answer's verdict was given already: read once per answer. */
+static void relays_of(run *R, uint32_t fin)
+{
+    uclog_sip *m = NULL;
+    uclog_mras *resp = NULL;
+    uclog_str body;
+    uclog_span span;
+    uint32_t status;
+    int prc;
+
+    R->relays_on = fin != NONE;
+    if (fin == NONE || R->relay_msg == fin) /* read once per response */
+        return;
+    if ((status = status_of(R, fin)) >= 200 && status < 300 && parse_msg(R, fin, &m) == 0 &&
+        uclog__diag_body(&body, &span, m) == 0 && (prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span)) != 0) {
+        if (prc == UCLOG_E_NOMEM)
+            uclog__diag_fail(R, prc);
+        resp = NULL;
+    }
+    relays_from(R, fin, resp);
+    uclog_mras_free(resp);
+    uclog_sip_free(m);
+}
+
+/* The MRAS step for the sign-in that gave mrasUri, before message `before`. */
+static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, uint32_t uri_msg,
+                      const uclog_span *uri_span)
+{
+    uint32_t svc = newest(R->mras, R->nmras, sub, before), fin;
+    struct uclog_diag_verdict *v;
+    uclog_sip *m = NULL;
+    uclog_mras *resp = NULL;
+    uclog_str body, phrase;
+    uclog_span span;
+    uint32_t status;
+
+    if (svc == NONE) {
+        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, sub))
+            return;
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        if (v)
+            v->summary = "mrasUri is known, but the client sent no SERVICE with a credentialsRequest after it";
+        return;
+    }
+    if (final_of(&fin, R, svc) != 0) {
+        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_UNANSWERED, svc))
+            return;
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNANSWERED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s (no response with this Call-ID follows)",
+                                                       uclog__diag_start_line(R, svc)));
+        if (v)
+            v->summary = "the MRAS SERVICE got no 200 OK: the A/V Authentication Service could not be reached; "
+                         "check the A/V Edge's internal interface";
+        return;
+    }
+    /* keyed on the request: a copy of its response coming later is not a second answer */
+    if (uclog__diag_already(R, UCLOG_DIAG_MRAS_OK, svc) || uclog__diag_already(R, UCLOG_DIAG_MRAS_REJECTED, svc)) {
+        relays_of(R, fin);
+        return;
+    }
+    if (parse_msg(R, fin, &m))
+        return;
+    status = status_of(R, fin);
+    if (status >= 200 && status < 300 && uclog__diag_body(&body, &span, m) == 0) {
+        int prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
+        if (prc == UCLOG_E_NOMEM) {
+            uclog__diag_fail(R, prc);
+            uclog_sip_free(m);
+            return;
+        }
+    }
+    relays_from(R, fin, resp);
+    if (status < 200 || status >= 300) {
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
+        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, fin)));
+        uclog__diag_ms_evidence(R, v, fin, m);
+        if (v)
+            v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", status);
+    } else if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE) {
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "the 200 OK has no readable MRAS response: %s",
+                                                       resp || uclog__diag_body(&body, &span, m) ? "no response element"
+                                                                                        : uclog_ctx_errmsg(R->ctx)));
+        if (v)
+            v->summary = "the MRAS 200 OK carries no readable response";
+    } else if (uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK || uclog_mras_credresp_count(resp) == 0) {
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
+        if (uclog_mras_reason_phrase(&phrase, resp))
+            phrase.ptr = "(none)", phrase.len = 6;
+        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse",
+                                                       (int)phrase.len, phrase.ptr, uclog_mras_credresp_count(resp)));
+        uclog__diag_ms_evidence(R, v, fin, m);
+        if (v)
+            v->summary = uclog__diag_printf(R->r, "MRAS answered reasonPhrase \"%.*s\"%s", (int)phrase.len, phrase.ptr,
+                                            uclog_mras_credresp_count(resp) ? "" : " with no credentials");
+    } else {
+        const uclog_mras_credresp *cr;
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_OK, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
+        if (uclog_mras_credresp_get(&cr, resp, 0) == 0)
+            relay_evidence(R, v, fin, cr);
+        if (v)
+            v->summary = "MRAS answered OK with credentials and a media relay list";
+    }
+    uclog_mras_free(resp);
+    uclog_sip_free(m);
+}
+
+/* Every sign-in step before message `before` (the call's offer, or the end of the log). */
+void uclog__diag_signin_steps(run *R, uint32_t before)
+{
+    uint32_t sub = newest(R->subs, R->nsubs, NONE, before), fin, status = 0;
+
+    struct uclog_diag_verdict *v;
+    const char *uri, *problem;
+    uclog_span uri_span;
+    uclog_sip *m = NULL;
+
+    relays_of(R, NONE); /* the sign-in's MRAS step reads them, when it gets there */
+
+    if (sub == NONE) {
+        if (!uclog__diag_already(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, NONE)) {
+            v = uclog__diag_give(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, -1, NULL);
+            uclog__diag_cite(R, v, NONE, NULL,
+                        uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
+                                                 "vnd-microsoft-provisioning-v2 sent by the client", R->nseen));
+        }
+        return;
+    }
+    if (final_of(&fin, R, sub) != 0 || (status = status_of(R, fin), status < 200 || status >= 300)) {
+        int answered = final_of(&fin, R, sub) == 0;
+        if (uclog__diag_already(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, sub))
+            return;
+        v = uclog__diag_give(R, UCLOG_DIAG_PROVISIONING_UNANSWERED, -1, NULL);
+        uclog__diag_cite(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, sub)));
+        if (answered) {
+            uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, fin)));
+            if (parse_msg(R, fin, &m) == 0) {
+                uclog__diag_ms_evidence(R, v, fin, m);
+                uclog_sip_free(m);
+            }
+            if (v)
+                v->summary = uclog__diag_printf(R->r, "the provisioning SUBSCRIBE was refused with %u", status);
+        } else if (v) {
+            v->summary = "the provisioning SUBSCRIBE got no 200 OK with its Call-ID";
+        }
+        return;
+    }
+    if (R->uri_msg != fin) { /* calls after one sign-in share its 200 OK: read it once */
+        const char *u = find_mras_uri(R, fin, &R->uri_span, &problem);
+        R->uri = uclog__diag_own_copy(R, &R->uri_own, u);
+        R->uri_problem = uclog__diag_own_copy(R, &R->problem_own, problem);
+        R->uri_msg = fin;
+    }
+    uri = R->uri;
+    uri_span = R->uri_span;
+    problem = R->uri_problem;
+    if (R->rc)
+        return;
+    if (!uri) {
+        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_URI_MISSING, sub))
+            return;
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_URI_MISSING, -1, NULL);
+        uclog__diag_cite(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, sub)));
+        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "provisioning 200 OK: %s", problem ? problem : "?"));
+        if (v)
+            v->summary = "the provisioning 200 OK has no mrasUri: no A/V Edge is configured for the pool";
+        return;
+    }
+    mras_step(R, sub, before, uri, fin, &uri_span);
+}
