@@ -138,11 +138,13 @@ static void print_verdict(const uclog_diag_verdict *v)
 
     printf("  %s[%s]%s %d %s (%s%s)\n", sev_colour(sev), uclog_diag_severity_name(sev), reset(),
            (int)uclog_diag_verdict_code(v), uclog_diag_verdict_name(v), uclog_diag_verdict_step(v),
-           uclog_diag_verdict_certainty(v) == UCLOG_DIAG_INFERRED ? ", inferred" : "");
+           uclog_diag_verdict_certainty(v) == UCLOG_DIAG_INFERRED     ? ", inferred"
+           : uclog_diag_verdict_certainty(v) == UCLOG_DIAG_UNREADABLE ? ", unreadable"
+                                                                      : "");
     wrap("    ", 4, uclog_diag_verdict_summary(v));
-    if (uclog_diag_verdict_reason(v)) {
-        wrap("    Inferred: ", 6, uclog_diag_verdict_reason(v));
-    }
+    if (uclog_diag_verdict_reason(v))
+        wrap(uclog_diag_verdict_certainty(v) == UCLOG_DIAG_UNREADABLE ? "    Unreadable: " : "    Inferred: ", 6,
+             uclog_diag_verdict_reason(v));
     n = uclog_diag_verdict_evidence_count(v);
     if (n)
         printf("    Evidence:\n");
@@ -357,6 +359,18 @@ static void list_verdicts(void)
     puts("Made by `uclog-diagnose --list-verdicts` from the registry in `lib/diag/registry.c`; a test");
     puts("checks that this page and the registry agree. A code never changes meaning; the text may");
     puts("improve.\n");
+    puts("## How sure a verdict is\n");
+    puts("Every verdict says how much of it the log itself states. **certain**: the log says it in so");
+    puts("many words (an answer that arrived or never came, a candidate with an explicit `typ`, a relay");
+    puts("address MRAS named, an address you gave with `--edge-ip`). **inferred**: it rests on a guess,");
+    puts("and the verdict names the guess and the signals behind it (for an untyped candidate: not an");
+    puts("address the log proves the client's, its q-value rank against the client's host candidates, the");
+    puts("default candidate's address, the Edge media port range, the perimeter the client reaches); treat");
+    puts("it as a lead to confirm, not a finding. **unreadable**: the body the step needed (the MRAS or");
+    puts("provisioning XML) could not be read whole; the verdict gives the parse error and its position and");
+    puts("claims nothing about what the body would have said. When the signals do not decide, the verdict");
+    puts("says so (215 `EDGE_CANDIDATE_UNDECIDED`) and tells how to decide; it is never a failure.\n");
+    puts("## The codes\n");
     puts("| code | name | severity | step | when |");
     puts("|---|---|---|---|---|");
     for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c))

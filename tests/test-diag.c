@@ -86,7 +86,7 @@ static const uclog_diag_evidence *evidence_with(const uclog_diag_verdict *v, con
     return NULL;
 }
 
-START_TEST(seed_no_edge_candidate)
+START_TEST(seed_edge_undecided)
 {
     diag d = {0};
     const uclog_diag_verdict *v;
@@ -95,7 +95,7 @@ START_TEST(seed_no_edge_candidate)
     uclog_timestamp ts;
 
     run1(&d, "seed.uccapilog");
-    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(codes(&d), "170 215");
     ck_assert_str_eq(uclog_diag_report_client_uri(d.rep), "sip:bart@litwareinc.com");
     ck_assert_str_eq(uclog_diag_report_client_version(d.rep), "3.5.6874.0");
     ck_assert_int_eq(uclog_diag_report_client_location(d.rep), UCLOG_DIAG_LOCATION_REMOTE);
@@ -104,7 +104,7 @@ START_TEST(seed_no_edge_candidate)
     ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 0), "e41f3fa11696494d90130b78761b202c");
     ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_OUTGOING);
     ck_assert_str_eq(uclog_diag_report_call_peer(d.rep, 0), "sip:jeremy@litwareinc.com");
-    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_FAILURE);
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_WARNING); /* no failure claimed */
 
     v = find(&d, UCLOG_DIAG_MRAS_OK);
     ck_assert_int_eq(uclog_diag_verdict_call(v), -1);
@@ -120,15 +120,15 @@ START_TEST(seed_no_edge_candidate)
     ck_assert_str_eq(uclog_diag_evidence_call_id(e), "54b45caa1e33428abe89238d8b8ddd80");
     evidence_with(v, "duration 480 minutes");
 
-    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
-    ck_assert_str_eq(uclog_diag_verdict_name(v), "NO_EDGE_CANDIDATE");
-    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_FAILURE);
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED);
+    ck_assert_str_eq(uclog_diag_verdict_name(v), "EDGE_CANDIDATE_UNDECIDED");
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_WARNING);
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "no Edge address was given"));
     ck_assert_str_eq(uclog_diag_verdict_step(v), "edge");
     ck_assert_str_eq(uclog_diag_verdict_call_id(v), "e41f3fa11696494d90130b78761b202c");
     ck_assert_int_eq(uclog_diag_verdict_call(v), 0);
-    ck_assert_uint_eq(uclog_diag_verdict_evidence_count(v), 9); /* the offer and its 8 candidates */
+    ck_assert_uint_eq(uclog_diag_verdict_evidence_count(v), 10); /* the offer, its 8 candidates, how to decide */
     e = evidence_with(v, "offer: INVITE sip:jeremy@litwareinc.com SIP/2.0");
     uclog_diag_evidence_span(&sp, e);
     ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("seed.uccapilog"));
@@ -140,17 +140,34 @@ START_TEST(seed_no_edge_candidate)
     ck_assert_uint_eq(ts.second, 11);
     ck_assert_uint_eq(ts.millisecond, 691);
     e = evidence_with(v, "a=candidate:UOBdojwDkC1fPKrOEjaKI+g2VKcU8xLZDC0YmZdrsNk 1 1aZ9EbjsP8LMhi6fxLVJVQ UDP "
-                         "0.830 192.168.1.10 50000 (the client's own address)");
+                         "0.830 192.168.1.10 50000 (the client's own: the packet's local address)");
     uclog_diag_evidence_span(&sp, e);
     ck_assert_uint_eq(sp.line, 167);
-    evidence_with(v, "0.490 192.168.1.7 53966 (the client's own address)");
-    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 17); /* external interface, NAT, firewall, next steps */
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "private key"));
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 3), "External IP address is translated by NAT"));
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 10), "UDP 3478"));
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 14), "Logging Tool"));
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 16), "Netmon"));
-    ck_assert_ptr_null(uclog_diag_verdict_checklist(v, 17));
+    /* the c= address and the relays' rank: not the client's, but not placed either */
+    e = evidence_with(v, "0.490 192.168.1.7 52545 (undecided, ranked as a relay: not an address the log proves the "
+                         "client's; ranked below the client's UDP host candidates (q 0.490 < 0.830); on the default "
+                         "candidate's address (c=); port 52545 in the Edge media range 50000-59999; private address; "
+                         "the perimeter the client reaches (192.168.1.5) is private");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 171);
+    evidence_with(v, "0.190 192.168.1.7 50746 (undecided, ranked as a relay: not an address the log proves the "
+                     "client's; ranked below the client's TCP host candidates (q 0.190 < 0.250)");
+    evidence_with(v, "to decide: give the address the MRAS relay hostName avedge.litwareinc.com resolves to as --edge-ip");
+    ck_assert_uint_eq(uclog_diag_verdict_checklist_count(v), 2);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 1), "--edge-ip"));
+    done(&d);
+
+    /* With the Edge's address given, the step passes, for certain. */
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "192.168.1.7"), 0);
+    run1(&d, "seed.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230");
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    ck_assert_uint_eq(uclog_diag_verdict_evidence_count(v), 5); /* the offer and the 4 candidates on the Edge */
+    evidence_with(v, "UDP 0.490 192.168.1.7 52545 (on the A/V Edge's external address given)");
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_OK);
     done(&d);
 }
 END_TEST
@@ -188,7 +205,7 @@ START_TEST(provisioning_damaged_after_the_group)
     opts_new(&d);
     ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "damaged-after"), 0);
     ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
-    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(codes(&d), "170 215");
     evidence_with(find(&d, UCLOG_DIAG_MRAS_OK), "mrasUri = sip:");
     done(&d);
 
@@ -200,7 +217,7 @@ START_TEST(provisioning_damaged_after_the_group)
     opts_new(&d);
     ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "damaged-inside"), 0);
     ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
-    ck_assert_str_eq(codes(&d), "130 210");
+    ck_assert_str_eq(codes(&d), "130 215");
     evidence_with(find(&d, UCLOG_DIAG_MRAS_URI_MISSING), "its body could not be read: malformed XML at line 75, column 91: mismatched tag");
     done(&d);
     free(text);
@@ -215,7 +232,7 @@ START_TEST(seed_mras_unanswered)
     uclog_span sp;
 
     run1(&d, "seed-mras-unanswered.uccapilog");
-    ck_assert_str_eq(codes(&d), "150 210");
+    ck_assert_str_eq(codes(&d), "150 215");
     v = find(&d, UCLOG_DIAG_MRAS_UNANSWERED);
     e = evidence_with(v, "sent: SERVICE sip:edgesrv.litwareinc.com@litwareinc.com");
     ck_assert_str_eq(uclog_diag_evidence_call_id(e), "54b45caa1e33428abe89238d8b8ddd80");
@@ -272,7 +289,9 @@ START_TEST(edge_inferred)
     ck_assert_str_eq(codes(&d), "170 230");
     v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
-    evidence_with(v, "131.107.0.10 55000 (a public address, not the client's, in the Edge media port range 50000-59999)");
+    evidence_with(v, "131.107.0.10 55000 (inferred, a relay: not an address the log proves the client's; ranked below "
+                     "the client's UDP host candidates (q 0.450 < 0.830); not the default candidate; port 55000 in "
+                     "the Edge media range 50000-59999; public address)");
     ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_OK);
     done(&d);
 }
@@ -282,14 +301,37 @@ START_TEST(nat_private_address)
 {
     diag d = {0};
     const uclog_diag_verdict *v;
+    size_t len, k;
+    char *text, *at;
 
+    /* A private relay-ranked candidate while the client reaches a private
+     * perimeter (the lab's Access Edge 192.168.1.5): the log does not decide. */
     run1(&d, "diag/nat-private.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 215");
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    evidence_with(v, "10.20.30.40 55010 (undecided, ranked as a relay: not an address the log proves the client's; "
+                     "ranked below the client's UDP host candidates (q 0.450 < 0.830)");
+    done(&d);
+
+    /* The same log with the Access Edge on a public address: a relay on a
+     * private address behind a public perimeter is the NAT case, inferred. */
+    memset(&d, 0, sizeof(d));
+    text = tu_read("diag/nat-private.uccapilog", &len);
+    for (at = text, k = 0; (at = strstr(at, "192.168.1.5:")) != NULL; at += 12, k++)
+        memcpy(at, "131.107.0.5:", 12); /* same length: the byte counts still hold */
+    ck_assert_uint_eq(k, 10); /* the framing of five packets */
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "public-perimeter"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
     ck_assert_str_eq(codes(&d), "170 220");
     v = find(&d, UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS);
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
-    evidence_with(v, "10.20.30.40 55010 (a private address, not the client's, in the Edge media port range");
+    evidence_with(v, "10.20.30.40 55010 (inferred, a relay on a private address:");
+    evidence_with(v, "while the client reaches a public perimeter (131.107.0.5)");
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(v, 0), "External IP address is translated by NAT"));
     done(&d);
+    free(text);
 
     memset(&d, 0, sizeof(d));
     opts_new(&d);
@@ -347,19 +389,19 @@ START_TEST(provisioning_steps)
     const uclog_diag_verdict *v;
 
     run1(&d, "diag/invite-only.uccapilog");
-    ck_assert_str_eq(codes(&d), "110 210");
+    ck_assert_str_eq(codes(&d), "110 215");
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_checklist(find(&d, 110), 0), "Communicator-uccapi-1.uccapilog"));
     done(&d);
 
     memset(&d, 0, sizeof(d));
     run1(&d, "diag/provisioning-unanswered.uccapilog");
-    ck_assert_str_eq(codes(&d), "120 210");
+    ck_assert_str_eq(codes(&d), "120 215");
     ck_assert_str_eq(uclog_diag_verdict_summary(find(&d, 120)), "the provisioning SUBSCRIBE got no 200 OK with its Call-ID");
     done(&d);
 
     memset(&d, 0, sizeof(d));
     run1(&d, "diag/provisioning-refused.uccapilog");
-    ck_assert_str_eq(codes(&d), "120 210");
+    ck_assert_str_eq(codes(&d), "120 215");
     v = find(&d, UCLOG_DIAG_PROVISIONING_UNANSWERED);
     ck_assert_str_eq(uclog_diag_verdict_summary(v), "the provisioning SUBSCRIBE was refused with 403");
     evidence_with(v, "answer: SIP/2.0 403 Forbidden");
@@ -375,7 +417,7 @@ START_TEST(mras_steps)
     const uclog_diag_verdict *v;
 
     run1(&d, "diag/mras-not-requested.uccapilog");
-    ck_assert_str_eq(codes(&d), "140 210");
+    ck_assert_str_eq(codes(&d), "140 215");
     v = find(&d, UCLOG_DIAG_MRAS_NOT_REQUESTED);
     ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_WARNING);
     evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com");
@@ -384,7 +426,7 @@ START_TEST(mras_steps)
 
     memset(&d, 0, sizeof(d));
     run1(&d, "diag/mras-forbidden.uccapilog");
-    ck_assert_str_eq(codes(&d), "160 210");
+    ck_assert_str_eq(codes(&d), "160 215");
     v = find(&d, UCLOG_DIAG_MRAS_REJECTED);
     ck_assert_str_eq(uclog_diag_verdict_summary(v), "MRAS answered reasonPhrase \"Forbidden\" with no credentials");
     evidence_with(v, "reasonPhrase=\"Forbidden\", 0 credentialsResponse");
@@ -394,7 +436,7 @@ START_TEST(mras_steps)
 
     memset(&d, 0, sizeof(d));
     run1(&d, "diag/mras-504.uccapilog");
-    ck_assert_str_eq(codes(&d), "160 210");
+    ck_assert_str_eq(codes(&d), "160 215");
     v = find(&d, UCLOG_DIAG_MRAS_REJECTED);
     ck_assert_str_eq(uclog_diag_verdict_summary(v), "the MRAS SERVICE was refused with 504");
     evidence_with(v, "ms-diagnostics 1008 (SIP stack: proxy, routing, federation, TLS or DNS): Unable to resolve DNS SRV record");
@@ -458,7 +500,7 @@ START_TEST(repeated_sign_in)
     opts_new(&d);
     ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, two, 2 * len, "twice"), 0);
     ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
-    ck_assert_str_eq(codes(&d), "170 170 210 210");
+    ck_assert_str_eq(codes(&d), "170 170 215 215");
     for (i = 0; i < uclog_diag_report_verdict_count(d.rep); i++) {
         const uclog_diag_verdict *v = uclog_diag_report_verdict(d.rep, i);
         if (uclog_diag_verdict_code(v) != UCLOG_DIAG_MRAS_OK)
@@ -483,10 +525,10 @@ START_TEST(two_calls)
     const uclog_diag_verdict *v;
 
     run1(&d, "diag/two-calls.uccapilog");
-    ck_assert_str_eq(codes(&d), "170 210 230"); /* the sign-in once, then each call */
+    ck_assert_str_eq(codes(&d), "170 215 230"); /* the sign-in once, then each call */
     ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 2);
     ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 1), "2b0c6e1f8d8b4c6fa1d1d1b0a9e8c7f6");
-    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED);
     ck_assert_int_eq(uclog_diag_verdict_call(v), 0);
     v = find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT);
     ck_assert_int_eq(uclog_diag_verdict_call(v), 1);
@@ -509,7 +551,7 @@ START_TEST(internal_client)
     opts_new(&d);
     ck_assert_int_eq(uclog_diag_options_set_client_location(d.opts, UCLOG_DIAG_LOCATION_REMOTE), 0);
     run1(&d, "diag/internal-client.uccapilog");
-    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(codes(&d), "170 215");
     ck_assert_str_eq(uclog_diag_report_client_location_reason(d.rep), "given in the options");
     done(&d);
 }
@@ -523,12 +565,12 @@ START_TEST(rotated_in_wrong_order)
 
     opts_new(&d);
     run_files(&d, files, 2);
-    ck_assert_str_eq(codes(&d), "170 210");
+    ck_assert_str_eq(codes(&d), "170 215");
     ck_assert_uint_eq(uclog_diag_report_file_count(d.rep), 2);
     ck_assert_str_eq(uclog_diag_report_file_name(d.rep, 0), tu_data("rotated-uccapi-1.uccapilog"));
     e = evidence_with(find(&d, 170), "mrasUri =");
     ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("rotated-uccapi-1.uccapilog"));
-    e = evidence_with(find(&d, 210), "offer: INVITE");
+    e = evidence_with(find(&d, 215), "offer: INVITE");
     ck_assert_str_eq(uclog_diag_evidence_file(e), tu_data("rotated-uccapi-0.uccapilog"));
     done(&d);
 }
@@ -585,7 +627,14 @@ START_TEST(registry)
         prev = c;
         n++;
     }
-    ck_assert_int_eq(n, 15);
+    ck_assert_int_eq(n, 19);
+    ck_assert_str_eq(uclog_diag_code_name(125), "PROVISIONING_UNREADABLE");
+    ck_assert_str_eq(uclog_diag_code_name(165), "MRAS_UNREADABLE");
+    ck_assert_str_eq(uclog_diag_code_name(215), "EDGE_CANDIDATE_UNDECIDED");
+    ck_assert_int_eq(uclog_diag_code_severity(215), UCLOG_DIAG_WARNING);
+    ck_assert_str_eq(uclog_diag_code_name(320), "CALL_CANCELLED");
+    ck_assert_int_eq(uclog_diag_code_severity(320), UCLOG_DIAG_INFO);
+    ck_assert_str_eq(uclog_diag_certainty_name(UCLOG_DIAG_UNREADABLE), "unreadable");
     ck_assert_str_eq(uclog_diag_code_name(210), "NO_EDGE_CANDIDATE");
     ck_assert_str_eq(uclog_diag_code_name(105), "CLIENT_IS_INTERNAL");
     ck_assert_int_eq(uclog_diag_code_severity(230), UCLOG_DIAG_OK);
@@ -973,7 +1022,7 @@ START_TEST(parts_stream_stop_and_arguments)
     ck_assert_uint_eq(l.n, 2);
     qsort(l.line, l.n, sizeof(char *), by_text);
     ck_assert_msg(strncmp(l.line[0], "170|-|", 6) == 0, "%s", l.line[0]);
-    ck_assert_msg(strncmp(l.line[1], "210|", 4) == 0, "%s", l.line[1]);
+    ck_assert_msg(strncmp(l.line[1], "215|", 4) == 0, "%s", l.line[1]);
     /* the evidence of a stream names its file and points at the right line */
     ck_assert_ptr_nonnull(strstr(l.line[0], "[seed (stdin) 0:169+1288 2:42 "));
     lines_free(&l);
@@ -1133,7 +1182,7 @@ Suite *tu_suite(void)
     Suite *s = suite_create("diag");
     TCase *tc = tcase_create("verdicts");
     tcase_set_timeout(tc, 300);
-    tcase_add_test(tc, seed_no_edge_candidate);
+    tcase_add_test(tc, seed_edge_undecided);
     tcase_add_test(tc, seed_mras_uri_missing);
     tcase_add_test(tc, provisioning_damaged_after_the_group);
     tcase_add_test(tc, seed_mras_unanswered);

@@ -40,17 +40,21 @@ enum uclog_diag_code {
     UCLOG_DIAG_CLIENT_IS_INTERNAL = 105,
     UCLOG_DIAG_PROVISIONING_NOT_FOUND = 110,
     UCLOG_DIAG_PROVISIONING_UNANSWERED = 120,
+    UCLOG_DIAG_PROVISIONING_UNREADABLE = 125, /**< @since 1.2 */
     UCLOG_DIAG_MRAS_URI_MISSING = 130,
     UCLOG_DIAG_MRAS_NOT_REQUESTED = 140,
     UCLOG_DIAG_MRAS_UNANSWERED = 150,
     UCLOG_DIAG_MRAS_REJECTED = 160,
+    UCLOG_DIAG_MRAS_UNREADABLE = 165, /**< @since 1.2 */
     UCLOG_DIAG_MRAS_OK = 170,
     UCLOG_DIAG_INVITE_NOT_FOUND = 200,
     UCLOG_DIAG_NO_EDGE_CANDIDATE = 210,
+    UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED = 215, /**< @since 1.2 */
     UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS = 220,
     UCLOG_DIAG_EDGE_CANDIDATE_PRESENT = 230,
     UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED = 300,
-    UCLOG_DIAG_CALL_REJECTED = 310
+    UCLOG_DIAG_CALL_REJECTED = 310,
+    UCLOG_DIAG_CALL_CANCELLED = 320 /**< @since 1.2 */
 };
 
 /** How bad a verdict is. */
@@ -61,10 +65,17 @@ enum uclog_diag_severity {
     UCLOG_DIAG_FAILURE = 3
 };
 
-/** Whether a verdict was seen or inferred. */
+/**
+ * Whether a verdict was seen or inferred: ::UCLOG_DIAG_CERTAIN for what the
+ * log states (an answer that arrived, a typed candidate, an address the
+ * user gave), ::UCLOG_DIAG_INFERRED for what rests on a named guess,
+ * ::UCLOG_DIAG_UNREADABLE for a body that could not be read whole, on which
+ * no verdict is built. doc/verdicts.md explains the model.
+ */
 enum uclog_diag_certainty {
     UCLOG_DIAG_CERTAIN = 0,
-    UCLOG_DIAG_INFERRED = 1 /**< uclog_diag_verdict_reason() says from what */
+    UCLOG_DIAG_INFERRED = 1,  /**< uclog_diag_verdict_reason() says from what */
+    UCLOG_DIAG_UNREADABLE = 2 /**< the body the step needed could not be read; @since 1.2 */
 };
 
 /** Where the client signed in from. */

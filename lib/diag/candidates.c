@@ -1,6 +1,19 @@
 /*
- * Whose each candidate of an offer is (the client's, the A/V Edge's, or
- * undecided), and the Edge step of the procedure.
+ * Whose each candidate of an offer is, and the Edge step of the procedure.
+ *
+ * What the log states decides first: an address the user gave, a relay
+ * MRAS named, an explicit `typ` (host, srflx and prflx are the client's own,
+ * relay is a relay), an address the log proves the client's (the framing's
+ * local address, the Via it wrote, the raddr of its typed candidates, its
+ * srflx addresses, the Via received= of the answers to it), an IPv6 host
+ * candidate. Only an untyped draft-6 candidate is classified by inference,
+ * and each inference names its signals: the q-value rank against the
+ * client's host candidates, the default candidate's address (c=), the Edge
+ * media port range, and the perimeter the client reaches (the address its
+ * SIP goes to). The c=/o= address proves nothing (RFC 5245 4.1.4 makes the
+ * relay the default), and neither does a private range (labs and some
+ * perimeters are private). When the signals do not decide, the verdict says
+ * so (EDGE_CANDIDATE_UNDECIDED), never a confident failure.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,26 +24,35 @@
 #define EDGE_PORT_MIN 50000
 #define EDGE_PORT_MAX 59999
 #define MAX_OWN 32
+#define MAX_DEFAULT 8
 
-enum cand_class { C_OWN, C_EDGE, C_PRIVATE_EDGE, C_OTHER };
+enum cand_class {
+    C_OWN,          /* the client's */
+    C_EDGE,         /* on the A/V Edge's external address */
+    C_PRIVATE_EDGE, /* on the Edge's private address, not the NAT-ed one */
+    C_UNDECIDED,    /* the signals do not decide */
+    C_NOT_EDGE,     /* an Edge address was given, and this is not on it */
+    C_COUNT
+};
 
 typedef struct {
-    uint8_t own[MAX_OWN][16];
-    uint32_t nown;
-} own_set;
+    enum cand_class cls;
+    int certain;
+    const char *why;
+} judgement;
 
-static void own_add(own_set *o, uclog_str a)
-{
-    uint8_t ip[16];
-    uint32_t k;
-    if (!a.ptr || uclog_addr_parse(ip, a.ptr, a.len) <= 0)
-        return;
-    for (k = 0; k < o->nown; k++)
-        if (!memcmp(o->own[k], ip, 16))
-            return;
-    if (o->nown < MAX_OWN)
-        memcpy(o->own[o->nown++], ip, 16);
-}
+/* What the offer and the log say around the candidates. */
+typedef struct {
+    uint8_t own[MAX_OWN][16];
+    const char *own_why[MAX_OWN];
+    uint32_t nown;
+    uint8_t dflt[MAX_DEFAULT][16]; /* c= addresses: the default candidate's */
+    uint32_t ndflt;
+    uint32_t host_q[2];  /* lowest q of the client's untyped host candidates: UDP, TCP (0: none) */
+    int32_t perimeter;   /* address class of where the client's SIP goes (NONE: unknown) */
+    uclog_str peer;      /* that address */
+    int given;           /* the Edge's external address was given */
+} offer_facts;
 
 static int in_list(const uint8_t (*list)[16], uint32_t n, const uint8_t ip[16])
 {
@@ -41,94 +63,265 @@ static int in_list(const uint8_t (*list)[16], uint32_t n, const uint8_t ip[16])
     return 0;
 }
 
-/* The client's own addresses: the packet's local address, Via, o=/c=, raddr. */
-static void own_addresses(run *R, own_set *o, uint32_t offer, const uclog_sip *m, uclog_sdp *const *sdps, uint32_t nsdp)
+static void own_add(offer_facts *f, uclog_str a, const char *why)
 {
-    uclog_str a, via_host;
-    uint32_t s, k, c;
+    uint8_t ip[16];
+    if (!a.ptr || uclog_addr_parse(ip, a.ptr, a.len) <= 0 || f->nown == MAX_OWN ||
+        in_list((const uint8_t(*)[16])f->own, f->nown, ip))
+        return;
+    memcpy(f->own[f->nown], ip, 16);
+    f->own_why[f->nown++] = why;
+}
 
-    if (R->src->local(&a, R, offer) == 0)
-        own_add(o, a);
-    if (uclog_sip_via(NULL, &via_host, NULL, NULL, m, 0) == 0)
-        own_add(o, via_host);
-    for (s = 0; s < nsdp; s++) {
-        if (uclog_sdp_origin(NULL, NULL, NULL, NULL, &a, sdps[s]) == 0)
-            own_add(o, a);
-        if (uclog_sdp_connection(NULL, &a, sdps[s]) == 0)
-            own_add(o, a);
-        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
+static const char *own_why(const offer_facts *f, const uint8_t ip[16])
+{
+    uint32_t k;
+    for (k = 0; k < f->nown; k++)
+        if (!memcmp(f->own[k], ip, 16))
+            return f->own_why[k];
+    return NULL;
+}
+
+static void default_add(offer_facts *f, uclog_str a)
+{
+    uint8_t ip[16];
+    if (a.ptr && f->ndflt < MAX_DEFAULT && uclog_addr_parse(ip, a.ptr, a.len) > 0 &&
+        !in_list((const uint8_t(*)[16])f->dflt, f->ndflt, ip))
+        memcpy(f->dflt[f->ndflt++], ip, 16);
+}
+
+static int media_wanted(const uclog_sdp_media *md, const char *type)
+{
+    uclog_str t;
+    uclog_sdp_media_type(&t, md);
+    return uclog__diag_is(t, type);
+}
+
+/* The media whose candidates are judged: the audio ones, or the video ones when there is no audio. */
+static const char *judged_type(uclog_sdp *const *sdps, uint32_t nsdp)
+{
+    uint32_t s, k;
+    const uclog_sdp_media *md;
+    for (s = 0; s < nsdp; s++)
+        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++)
+            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && media_wanted(md, "audio"))
+                return "audio";
+    return "video";
+}
+
+static int is_typed_own(int32_t type)
+{
+    return type == UCLOG_SDP_CANDIDATE_TYPE_HOST || type == UCLOG_SDP_CANDIDATE_TYPE_SRFLX ||
+           type == UCLOG_SDP_CANDIDATE_TYPE_PRFLX;
+}
+
+static int tcp_index(const uclog_sdp_candidate *cd)
+{
+    return uclog_sdp_candidate_transport(cd) == UCLOG_SDP_TRANSPORT_UDP ? 0 : 1;
+}
+
+/* The addresses the log proves the client's, the defaults, the host ranks and the perimeter. */
+static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed *op, const char *type)
+{
+    uclog_str a, remote = {NULL, 0};
+    uint32_t s, k, c, q;
+    const uclog_diag_options *o = R->opts;
+
+    memset(f, 0, sizeof(*f));
+    f->given = o && (o->nedge || o->has_nat);
+    f->perimeter = -1;
+    if (R->src->addresses(&a, &remote, R, offer) == 0) {
+        own_add(f, a, "the packet's local address");
+        if (remote.ptr && remote.len) {
+            f->peer = remote;
+            f->perimeter = uclog_addr_class(remote.ptr, remote.len);
+        }
+    }
+    if (uclog_sip_is_request(op->m) && uclog_sip_via(NULL, &a, NULL, NULL, op->m, 0) == 0)
+        own_add(f, a, "the address the client wrote in its Via");
+    for (k = 0; k < R->nreceived && f->nown < MAX_OWN; k++)
+        if (!in_list((const uint8_t(*)[16])f->own, f->nown, R->received[k])) {
+            memcpy(f->own[f->nown], R->received[k], 16);
+            f->own_why[f->nown++] = "the address the client's server saw it on (Via received=)";
+        }
+    for (s = 0; s < op->nsdp; s++) {
+        if (uclog_sdp_connection(NULL, &a, op->sdps[s]) == 0)
+            default_add(f, a);
+        for (k = 0; k < uclog_sdp_media_count(op->sdps[s]); k++) {
             const uclog_sdp_media *md;
-            if (uclog_sdp_media_get(&md, sdps[s], k))
+            if (uclog_sdp_media_get(&md, op->sdps[s], k) || !media_wanted(md, type))
                 continue;
             if (uclog_sdp_media_connection(NULL, &a, md) == 0)
-                own_add(o, a);
+                default_add(f, a);
             for (c = 0; c < uclog_sdp_candidate_count(md); c++) {
                 const uclog_sdp_candidate *cd;
-                uint16_t rp;
-                if (uclog_sdp_candidate_get(&cd, md, c) == 0 && uclog_sdp_candidate_related(&a, &rp, cd) == 0)
-                    own_add(o, a);
+                int32_t t;
+                if (uclog_sdp_candidate_get(&cd, md, c))
+                    continue;
+                t = uclog_sdp_candidate_type(cd);
+                if (uclog_sdp_candidate_related(&a, NULL, cd) == 0)
+                    own_add(f, a, "the raddr of the client's typed candidate");
+                if (t == UCLOG_SDP_CANDIDATE_TYPE_SRFLX || t == UCLOG_SDP_CANDIDATE_TYPE_PRFLX) {
+                    uclog_sdp_candidate_address(&a, cd);
+                    own_add(f, a, "the client's server-reflexive (NAT) address");
+                }
             }
         }
     }
+    /* the client's untyped host candidates: on an address proven its own */
+    for (s = 0; s < op->nsdp; s++)
+        for (k = 0; k < uclog_sdp_media_count(op->sdps[s]); k++) {
+            const uclog_sdp_media *md;
+            if (uclog_sdp_media_get(&md, op->sdps[s], k) || !media_wanted(md, type))
+                continue;
+            for (c = 0; c < uclog_sdp_candidate_count(md); c++) {
+                const uclog_sdp_candidate *cd;
+                uint8_t ip[16];
+                uint32_t *h;
+                if (uclog_sdp_candidate_get(&cd, md, c) || uclog_sdp_candidate_qvalue(&q, cd) ||
+                    (uclog_sdp_candidate_address(&a, cd), uclog_addr_parse(ip, a.ptr, a.len) <= 0) ||
+                    !in_list((const uint8_t(*)[16])f->own, f->nown, ip))
+                    continue;
+                h = &f->host_q[tcp_index(cd)];
+                if (*h == 0 || q < *h)
+                    *h = q;
+            }
+        }
 }
 
-static enum cand_class classify(run *R, const own_set *own, const uclog_sdp_candidate *cd, const char **why)
+static const char *class_name(int32_t cls)
+{
+    switch (cls) {
+    case UCLOG_ADDR_CLASS_PUBLIC: return "public";
+    case UCLOG_ADDR_CLASS_PRIVATE: return "private";
+    case UCLOG_ADDR_CLASS_CGN: return "shared (CGN)";
+    default: return cls < 0 ? "unknown" : "special-purpose";
+    }
+}
+
+static int is_private(int32_t cls)
+{
+    return cls == UCLOG_ADDR_CLASS_PRIVATE || cls == UCLOG_ADDR_CLASS_CGN;
+}
+
+/* An untyped draft-6 candidate that nothing in the log places: the signals, named. */
+static judgement infer(run *R, const offer_facts *f, const uclog_sdp_candidate *cd, const uint8_t ip[16],
+                       uclog_str a)
+{
+    judgement j;
+    uint32_t q = 0, host = f->host_q[tcp_index(cd)];
+    uint16_t port = uclog_sdp_candidate_port(cd);
+    int has_q = uclog_sdp_candidate_qvalue(&q, cd) == 0 && host != 0;
+    int below = has_q && q < host, dflt = in_list((const uint8_t(*)[16])f->dflt, f->ndflt, ip);
+    int ports = port >= EDGE_PORT_MIN && port <= EDGE_PORT_MAX, relay_like;
+    int32_t cls = uclog_addr_class(a.ptr, a.len);
+    const char *tr = tcp_index(cd) ? "TCP" : "UDP";
+    char rank[96], sig[320];
+
+    j.certain = 0;
+    if (has_q && !below) {
+        j.cls = C_OWN;
+        j.why = uclog__diag_printf(R->r, "inferred: ranked as the client's %s host candidates (q %u.%03u, host "
+                                         "q %u.%03u); not an address the log proves its own",
+                                   tr, q / 1000, q % 1000, host / 1000, host % 1000);
+        return j;
+    }
+    if (cls == UCLOG_ADDR_CLASS_LOOPBACK || cls == UCLOG_ADDR_CLASS_LINK_LOCAL) {
+        j.cls = C_OWN;
+        j.why = "inferred: a loopback or link-local address is never a relay";
+        return j;
+    }
+    if (below)
+        snprintf(rank, sizeof(rank), "ranked below the client's %s host candidates (q %u.%03u < %u.%03u)", tr,
+                 q / 1000, q % 1000, host / 1000, host % 1000);
+    else
+        snprintf(rank, sizeof(rank), "no %s host candidate of the client to rank it against", tr);
+    snprintf(sig, sizeof(sig), "not an address the log proves the client's; %s; %s; port %u %s the Edge media range "
+                               "50000-59999; %s address",
+             rank, dflt ? "on the default candidate's address (c=)" : "not the default candidate",
+             (unsigned)port, ports ? "in" : "outside", class_name(cls));
+    relay_like = (below && (dflt || ports)) || (!has_q && dflt && ports);
+    if (relay_like && cls == UCLOG_ADDR_CLASS_PUBLIC) {
+        j.cls = C_EDGE;
+        j.why = uclog__diag_printf(R->r, "inferred, a relay: %s", sig);
+    } else if (relay_like && is_private(cls) && f->perimeter == UCLOG_ADDR_CLASS_PUBLIC) {
+        j.cls = C_PRIVATE_EDGE;
+        j.why = uclog__diag_printf(R->r, "inferred, a relay on a private address: %s, while the client reaches a "
+                                         "public perimeter (%.*s)", sig, (int)f->peer.len, f->peer.ptr);
+    } else if (relay_like && is_private(cls)) {
+        j.cls = C_UNDECIDED;
+        j.why = uclog__diag_printf(R->r, "undecided, ranked as a relay: %s; the perimeter the client reaches "
+                                         "(%.*s) is %s, so the Edge's external address may be private",
+                                   sig, (int)f->peer.len, f->peer.ptr ? f->peer.ptr : "",
+                                   class_name(f->perimeter));
+    } else {
+        j.cls = C_UNDECIDED;
+        j.why = uclog__diag_printf(R->r, "undecided: %s", sig);
+    }
+    return j;
+}
+
+static judgement classify(run *R, const offer_facts *f, const uclog_sdp_candidate *cd)
 {
     const uclog_diag_options *op = R->opts;
+    int32_t type = uclog_sdp_candidate_type(cd), cls;
+    judgement j;
     uclog_str a;
     uint8_t ip[16];
-    uint16_t port = uclog_sdp_candidate_port(cd);
-    int32_t cls;
+    const char *why;
 
+    j.certain = 1;
     uclog_sdp_candidate_address(&a, cd);
     if (uclog_addr_parse(ip, a.ptr, a.len) <= 0) {
-        *why = "not an IP address";
-        return C_OTHER;
-    }
-    if (op && (op->nedge || op->has_nat || op->npriv)) {
-        if (in_list((const uint8_t(*)[16])op->edge, op->nedge, ip) || (op->has_nat && !memcmp(op->nat, ip, 16))) {
-            *why = "on the A/V Edge's external address given";
-            return C_EDGE;
-        }
-        if (in_list((const uint8_t(*)[16])op->priv, op->npriv, ip)) {
-            *why = "on the A/V Edge's private external address given (not the NAT-ed one)";
-            return C_PRIVATE_EDGE;
-        }
-        if (in_list((const uint8_t(*)[16])own->own, own->nown, ip)) {
-            *why = "the client's own address";
-            return C_OWN;
-        }
-        *why = uclog_sdp_candidate_type(cd) == UCLOG_SDP_CANDIDATE_TYPE_RELAY
-                   ? "a relay candidate, but not on the A/V Edge address given"
-                   : "not on the A/V Edge address given";
-        return C_OTHER;
-    }
-    if (uclog_sdp_candidate_type(cd) == UCLOG_SDP_CANDIDATE_TYPE_RELAY) {
-        *why = "typ relay";
-        return C_EDGE;
-    }
-    if (R->relays_on && in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
-        *why = "on the media relay address MRAS gave";
-        return C_EDGE;
-    }
-    if (in_list((const uint8_t(*)[16])own->own, own->nown, ip)) {
-        *why = "the client's own address";
-        return C_OWN;
+        j.cls = f->given ? C_NOT_EDGE : C_UNDECIDED;
+        j.certain = f->given;
+        j.why = "not an IP address";
+        return j;
     }
     cls = uclog_addr_class(a.ptr, a.len);
-    if (port >= EDGE_PORT_MIN && port <= EDGE_PORT_MAX) {
-        if (cls == UCLOG_ADDR_CLASS_PUBLIC) {
-            *why = "a public address, not the client's, in the Edge media port range 50000-59999";
-            return C_EDGE;
+    if (op && (in_list((const uint8_t(*)[16])op->edge, op->nedge, ip) || (op->has_nat && !memcmp(op->nat, ip, 16)))) {
+        j.cls = C_EDGE;
+        j.why = "on the A/V Edge's external address given";
+    } else if (op && in_list((const uint8_t(*)[16])op->priv, op->npriv, ip)) {
+        j.cls = C_PRIVATE_EDGE;
+        j.why = "on the A/V Edge's private external address given (not the NAT-ed one)";
+    } else if (R->relays_on && in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
+        j.cls = C_EDGE;
+        j.why = "on the media relay address MRAS gave";
+    } else if (is_typed_own(type)) {
+        j.cls = C_OWN;
+        j.why = uclog__diag_printf(R->r, "typ %s: the client's own", uclog_sdp_candidate_type_name(type));
+    } else if (uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 || cls == UCLOG_ADDR_CLASS_TEREDO) {
+        j.cls = C_OWN;
+        j.why = cls == UCLOG_ADDR_CLASS_TEREDO ? "a Teredo address (2001::/32): the client's own"
+                                               : "an IPv6 host candidate (x-candidate-ipv6): the client's own";
+    } else if ((why = own_why(f, ip)) != NULL) {
+        j.cls = C_OWN;
+        j.why = uclog__diag_printf(R->r, "the client's own: %s", why);
+    } else if (type == UCLOG_SDP_CANDIDATE_TYPE_RELAY) {
+        if (f->given) {
+            j.cls = C_NOT_EDGE;
+            j.why = "typ relay, but not on the A/V Edge address given";
+        } else if (is_private(cls) && f->perimeter == UCLOG_ADDR_CLASS_PUBLIC) {
+            j.cls = C_PRIVATE_EDGE;
+            j.why = uclog__diag_printf(R->r, "typ relay on a private address, while the client reaches a public "
+                                             "perimeter (%.*s)", (int)f->peer.len, f->peer.ptr);
+        } else if (is_private(cls)) {
+            j.cls = C_EDGE;
+            j.certain = 0;
+            j.why = "inferred: typ relay on a private address, and the perimeter the client reaches is not public";
+        } else {
+            j.cls = C_EDGE;
+            j.why = "typ relay";
         }
-        if (cls == UCLOG_ADDR_CLASS_PRIVATE || cls == UCLOG_ADDR_CLASS_CGN) {
-            *why = "a private address, not the client's, in the Edge media port range 50000-59999";
-            return C_PRIVATE_EDGE;
-        }
+    } else if (type != UCLOG_SDP_CANDIDATE_TYPE_UNKNOWN || f->given) {
+        j.cls = f->given ? C_NOT_EDGE : C_UNDECIDED;
+        j.certain = f->given;
+        j.why = f->given ? "not on the A/V Edge address given" : "a candidate type the procedure does not know";
+    } else {
+        j = infer(R, f, cd, ip, a);
     }
-    *why = cls == UCLOG_ADDR_CLASS_PUBLIC ? "a public address outside the Edge media port range"
-                                          : "a private address that is not the client's";
-    return C_OTHER;
+    return j;
 }
 
 /* The candidate line as written: "a=candidate:…", without trailing blanks. */
@@ -144,26 +337,31 @@ static const char *candidate_line(run *R, const uclog_sdp_candidate *cd, const c
                               (int)raw.len, raw.ptr, why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
-/* Candidates of the audio media, as evidence of v (the other party's as context). */
+/* What the judging of every candidate found. */
+typedef struct {
+    uint32_t n[C_COUNT];
+    uint32_t certain[C_COUNT];
+} tally;
+
 /*
- * Candidates of the audio media, as evidence of v: every one of the client's
+ * Candidates of the judged media, as evidence of v: every one of the client's
  * (or, with only_edge, those on the Edge), or the other party's as context.
+ * With v NULL, only counts them.
  */
 static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_sdp *const *sdps,
-                                uint32_t nsdp, const own_set *own, int context, int only_edge, int *found)
+                                uint32_t nsdp, const char *type, const offer_facts *f, int context, int only_edge,
+                                tally *t)
 {
     uint32_t s, k, c;
 
     for (s = 0; s < nsdp && !R->rc; s++)
         for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
             const uclog_sdp_media *md;
-            uclog_str t;
-            if (uclog_sdp_media_get(&md, sdps[s], k) || (uclog_sdp_media_type(&t, md), !uclog__diag_is(t, "audio")))
+            if (uclog_sdp_media_get(&md, sdps[s], k) || !media_wanted(md, type))
                 continue;
             for (c = 0; c < uclog_sdp_candidate_count(md); c++) {
                 const uclog_sdp_candidate *cd;
-                const char *why;
-                enum cand_class cl;
+                judgement j;
                 uclog_span sp;
                 if (uclog_sdp_candidate_get(&cd, md, c))
                     continue;
@@ -172,60 +370,113 @@ static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t m
                     uclog__diag_cite(R, v, msg, &sp, candidate_line(R, cd, "other party's candidate (context, not judged): ", NULL));
                     continue;
                 }
-                cl = classify(R, own, cd, &why);
-                found[cl]++;
-                if (v && (!only_edge || cl == C_EDGE))
-                    uclog__diag_cite(R, v, msg, &sp, candidate_line(R, cd, "", why));
+                j = classify(R, f, cd);
+                if (t) {
+                    t->n[j.cls]++;
+                    t->certain[j.cls] += (uint32_t)j.certain;
+                }
+                if (v && (!only_edge || j.cls == C_EDGE))
+                    uclog__diag_cite(R, v, msg, &sp, candidate_line(R, cd, "", j.why));
             }
         }
 }
 
+/* The verdict the tally gives, and whether it is certain. */
+static int32_t edge_code(const tally *t, const offer_facts *f, int *certain)
+{
+    if (t->n[C_EDGE]) {
+        *certain = t->certain[C_EDGE] > 0;
+        return UCLOG_DIAG_EDGE_CANDIDATE_PRESENT;
+    }
+    if (t->n[C_PRIVATE_EDGE]) {
+        *certain = t->certain[C_PRIVATE_EDGE] > 0;
+        return UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS;
+    }
+    if (t->n[C_UNDECIDED]) {
+        *certain = 0;
+        return UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED;
+    }
+    *certain = f->given || t->certain[C_OWN] == t->n[C_OWN];
+    return UCLOG_DIAG_NO_EDGE_CANDIDATE;
+}
+
+static const char *edge_reason(int32_t code)
+{
+    switch (code) {
+    case UCLOG_DIAG_EDGE_CANDIDATE_PRESENT:
+        return "no Edge address was given and MRAS named none: a candidate is taken for a relay on the "
+               "Edge's external address from its rank, the default candidate and the Edge port range "
+               "(each candidate says which)";
+    case UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS:
+        return "no Edge private address was given: a candidate ranked as a relay sits on a private address "
+               "while the client reaches a public perimeter";
+    case UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED:
+        return "no Edge address was given, and the untyped candidates that are not the client's cannot be "
+               "placed from the log alone (each candidate says which signals it has)";
+    default:
+        return "no Edge address was given: some candidates are the client's only by their rank";
+    }
+}
+
+static const char *edge_summary(run *R, int32_t code, const tally *t)
+{
+    uint32_t all = 0, k;
+    for (k = 0; k < C_COUNT; k++)
+        all += t->n[k];
+    switch (code) {
+    case UCLOG_DIAG_EDGE_CANDIDATE_PRESENT:
+        return "the offer has a candidate on the A/V Edge's external address";
+    case UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS:
+        return "a candidate carries the A/V Edge's private external address instead of the NAT-ed one";
+    case UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED:
+        return uclog__diag_printf(R->r, "%u of the offer's %u candidates may be on the A/V Edge's external "
+                                        "address; the log alone does not say", t->n[C_UNDECIDED], all);
+    default:
+        return uclog__diag_printf(R->r, "none of the offer's %u candidates is on the A/V Edge's external address",
+                                  all);
+    }
+}
+
 void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t offer, const parsed *op,
-                      uint32_t context_msg)
+                           uint32_t context_msg)
 {
     uclog_sip *cm = NULL;
     uclog_sdp *csdps[4];
     uint32_t ncsdp = 0;
-    own_set own;
-    int found[4] = {0, 0, 0, 0}, given = R->opts && (R->opts->nedge || R->opts->has_nat || R->opts->npriv);
+    offer_facts f;
+    tally t;
+    int certain;
     int32_t code;
+    const char *type = judged_type(op->sdps, op->nsdp);
     struct uclog_diag_verdict *v;
 
-    memset(&own, 0, sizeof(own));
-    own_addresses(R, &own, offer, op->m, op->sdps, op->nsdp);
-    candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, &own, 0, 0, found);
-    code = found[C_EDGE]           ? UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
-           : found[C_PRIVATE_EDGE] ? UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
-                                   : UCLOG_DIAG_NO_EDGE_CANDIDATE;
+    offer_facts_of(R, &f, offer, op, type);
+    memset(&t, 0, sizeof(t));
+    candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, type, &f, 0, 0, &t);
+    code = edge_code(&t, &f, &certain);
     if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->life->location == UCLOG_DIAG_LOCATION_INTERNAL)
         return; /* an internal client offers host candidates: no Edge failure is claimed from them */
     v = uclog__diag_give(R, code, call, call_id);
-    if (v && !given) {
+    if (!v)
+        return;
+    if (!certain) {
         v->certainty = UCLOG_DIAG_INFERRED;
-        v->reason = code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
-                        ? "no Edge address was given: a candidate of type relay, on the relay address MRAS gave, "
-                          "or public and not the client's in the Edge media port range 50000-59999"
-                    : code == UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
-                        ? "no Edge address was given: a private address that is not the client's, in the Edge "
-                          "media port range 50000-59999, points at an Edge behind NAT"
-                        : "no Edge address was given: no candidate is of type relay, on a relay address MRAS gave, "
-                          "or public and not the client's in the Edge media port range 50000-59999";
+        v->reason = edge_reason(code);
     }
-    if (v)
-        v->summary = code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT
-                         ? "the offer has a candidate on the A/V Edge's external address"
-                     : code == UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS
-                         ? "a candidate carries the A/V Edge's private external address instead of the NAT-ed one"
-                         : uclog__diag_printf(R->r, "none of the offer's %d audio candidates is on the A/V Edge's "
-                                                    "external address", found[0] + found[1] + found[2] + found[3]);
+    v->summary = edge_summary(R, code, &t);
     uclog__diag_cite(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", uclog__diag_line_of(R, op->m)));
-    memset(found, 0, sizeof(found));
-    /* A present Edge candidate is shown alone; a failure shows every candidate
-     * and, as context, the other party's. */
-    candidates_evidence(R, v, offer, op->sdps, op->nsdp, &own, 0, code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, found);
+    /* A present Edge candidate is shown alone; any other outcome shows every
+     * candidate and, as context, the other party's. */
+    candidates_evidence(R, v, offer, op->sdps, op->nsdp, type, &f, 0, code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, NULL);
+    if (code == UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED)
+        uclog__diag_cite(R, v, offer, NULL,
+                         R->relays_on && R->relay_host[0]
+                             ? uclog__diag_printf(R->r, "to decide: give the address the MRAS relay hostName %s "
+                                                        "resolves to as --edge-ip", R->relay_host)
+                             : "to decide: give the A/V Edge's external address as --edge-ip");
     if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
         ncsdp = uclog__diag_parse_offers(R, cm, csdps, 4);
-        candidates_evidence(R, v, context_msg, csdps, ncsdp, &own, 1, 0, found);
+        candidates_evidence(R, v, context_msg, csdps, ncsdp, type, &f, 1, 0, NULL);
         uclog__diag_free_sdps(csdps, ncsdp);
         uclog_sip_free(cm);
     }

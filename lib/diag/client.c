@@ -35,6 +35,22 @@ static uclog_str version_of(uclog_str ua)
     return none;
 }
 
+/* The address a server saw the client's request come from: received= of the topmost Via of its answer. */
+static void received_add(run *R, const uclog_sip *m)
+{
+    uclog_str params, rcv;
+    uint8_t ip[16];
+    uint32_t k;
+
+    if (R->nreceived == MAX_RECEIVED || uclog_sip_via(NULL, NULL, NULL, &params, m, 0) ||
+        uclog_sip_param(&rcv, params, "received") || uclog_addr_parse(ip, rcv.ptr, rcv.len) <= 0)
+        return;
+    for (k = 0; k < R->nreceived; k++)
+        if (!memcmp(R->received[k], ip, 16))
+            return;
+    memcpy(R->received[R->nreceived++], ip, 16);
+}
+
 /* The client's URI and user agent, and what the sign-in responses say of its location. */
 void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_sent)
 {
@@ -51,6 +67,8 @@ void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_
             R->life->client_version = uclog__diag_own_view(R, &R->version_own, version_of(v));
         }
     }
+    if (!request && !is_sent)
+        received_add(R, m);
     if (request || is_sent || R->loc != UCLOG_DIAG_LOCATION_UNKNOWN ||
         uclog_sip_status_line(NULL, &status, NULL, m) || status < 200 || status >= 300 ||
         uclog_sip_cseq(NULL, &cseq_method, m) ||

@@ -112,7 +112,7 @@ struct uclog__diag_wmsg {
     uint32_t status, cseq;
     uclog_str method; /* a request's method, a response's CSeq method */
     uclog_str cseq_method;
-    uclog_str call_id, local;
+    uclog_str call_id, local, remote;
     struct uclog__diag_wmsg *prev_same, *next_same; /* the chain of its Call-ID's bucket */
     uint32_t bucket;
 };

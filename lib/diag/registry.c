@@ -164,6 +164,28 @@ static const char *const mras_rejected[] = {
     END,
 };
 
+static const char *const body_unreadable[] = {
+    "The body the step needs could not be read whole (the evidence gives the parse error and its "
+    "position): the log was cut, edited or re-encoded there. No verdict is built on it.",
+    "Take the same message from another copy of the log (the rotated -1 file, the user's other "
+    "machine), or reproduce the sign-in with logging on and read the new log.",
+    END,
+};
+
+static const char *const edge_undecided[] = {
+    "Find the A/V Edge's external address: resolve the media relay host name MRAS gave (the "
+    "evidence names it) from the client's network, or read it from the Edge's configuration.",
+    "Run the diagnosis again with that address as --edge-ip (and --edge-private-ip for the Edge's "
+    "own address behind NAT): the Edge step then says for certain whether a candidate is on it.",
+    END,
+};
+
+static const char *const call_cancelled[] = {
+    "The caller cancelled the call before it was answered (the user hung up while it rang): no "
+    "failure. If users say calls ring out, look at the callee's side and the call's timing.",
+    END,
+};
+
 static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_NO_SIP_TRAFFIC, "NO_SIP_TRAFFIC", UCLOG_DIAG_FAILURE, "log",
      "the log has no Sending Packet or Data Received record", {no_sip, NULL}},
@@ -174,6 +196,9 @@ static const struct uclog__diag_code codes[] = {
      "no SUBSCRIBE with Event: vnd-microsoft-provisioning-v2 was sent", {provisioning_missing, NULL}},
     {UCLOG_DIAG_PROVISIONING_UNANSWERED, "PROVISIONING_UNANSWERED", UCLOG_DIAG_FAILURE, "provisioning",
      "the provisioning SUBSCRIBE has no 200 OK with the same Call-ID", {provisioning_unanswered, NULL}},
+    {UCLOG_DIAG_PROVISIONING_UNREADABLE, "PROVISIONING_UNREADABLE", UCLOG_DIAG_WARNING, "mras-uri",
+     "the provisioning 200 OK's body could not be read up to ServerConfiguration: whether it names an "
+     "mrasUri is not known", {body_unreadable, NULL}},
     {UCLOG_DIAG_MRAS_URI_MISSING, "MRAS_URI_MISSING", UCLOG_DIAG_FAILURE, "mras-uri",
      "the provisioning 200 OK has no mrasUri in ServerConfiguration", {mras_uri_missing, NULL}},
     {UCLOG_DIAG_MRAS_NOT_REQUESTED, "MRAS_NOT_REQUESTED", UCLOG_DIAG_WARNING, "mras",
@@ -184,12 +209,18 @@ static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_MRAS_REJECTED, "MRAS_REJECTED", UCLOG_DIAG_FAILURE, "mras",
      "the MRAS SERVICE got a final error, a reasonPhrase other than OK, or no credentials",
      {mras_rejected, internal_interface}},
+    {UCLOG_DIAG_MRAS_UNREADABLE, "MRAS_UNREADABLE", UCLOG_DIAG_WARNING, "mras",
+     "the MRAS 200 OK's body could not be read: whether credentials were given is not known",
+     {body_unreadable, NULL}},
     {UCLOG_DIAG_MRAS_OK, "MRAS_OK", UCLOG_DIAG_OK, "mras",
      "media relay credentials and a media relay list were received", {mras_ok, NULL}},
     {UCLOG_DIAG_INVITE_NOT_FOUND, "INVITE_NOT_FOUND", UCLOG_DIAG_WARNING, "invite",
      "no INVITE carrying an SDP offer with m=audio", {invite_missing, NULL}},
     {UCLOG_DIAG_NO_EDGE_CANDIDATE, "NO_EDGE_CANDIDATE", UCLOG_DIAG_FAILURE, "edge",
      "no candidate of the offer is on the A/V Edge's external address", {external_interface, next_steps}},
+    {UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED, "EDGE_CANDIDATE_UNDECIDED", UCLOG_DIAG_WARNING, "edge",
+     "the log does not decide whether a candidate is on the A/V Edge's external address (no Edge "
+     "address given, untyped candidates that may be relays)", {edge_undecided, NULL}},
     {UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS, "EDGE_NAT_PRIVATE_ADDRESS", UCLOG_DIAG_FAILURE, "edge",
      "a candidate carries the Edge's private external address instead of the NAT-ed one",
      {nat_private, NULL}},
@@ -201,6 +232,8 @@ static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_CALL_REJECTED, "CALL_REJECTED", UCLOG_DIAG_FAILURE, "signalling",
      "the INVITE got a final error response; its ms-diagnostics is explained by its range",
      {call_rejected, NULL}},
+    {UCLOG_DIAG_CALL_CANCELLED, "CALL_CANCELLED", UCLOG_DIAG_INFO, "signalling",
+     "the client cancelled its INVITE (487 Request Terminated answering its CANCEL)", {call_cancelled, NULL}},
 };
 
 const struct uclog__diag_code *uclog__diag_code(int32_t code)
@@ -285,7 +318,10 @@ const char *uclog_diag_severity_name(int32_t severity)
 
 const char *uclog_diag_certainty_name(int32_t certainty)
 {
-    return certainty == UCLOG_DIAG_CERTAIN ? "certain" : certainty == UCLOG_DIAG_INFERRED ? "inferred" : "unknown";
+    return certainty == UCLOG_DIAG_CERTAIN      ? "certain"
+           : certainty == UCLOG_DIAG_INFERRED   ? "inferred"
+           : certainty == UCLOG_DIAG_UNREADABLE ? "unreadable"
+                                                : "unknown";
 }
 
 const char *uclog_diag_location_name(int32_t location)

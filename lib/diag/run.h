@@ -17,6 +17,7 @@
 
 #define NONE UINT32_MAX
 #define MAX_RELAYS 16
+#define MAX_RECEIVED 8
 
 /* A provisioning SUBSCRIBE or MRAS SERVICE the client sent; pins: open calls that
  * may still read it (streaming only). */
@@ -56,8 +57,8 @@ struct uclog__diag_source {
     /* message k of the call message i belongs to (by Call-ID), in log order */
     int (*call_message)(uint32_t *out, const run *R, uint32_t i, uint32_t k);
     void (*where)(uclog_span *span, uclog_timestamp *ts, int *has_ts, const run *R, uint32_t i);
-    /* the local address of the packet it came in */
-    int (*local)(uclog_str *addr, const run *R, uint32_t i);
+    /* the local and remote addresses of the packet it came in (either may be NULL) */
+    int (*addresses)(uclog_str *local, uclog_str *remote, const run *R, uint32_t i);
 };
 extern const struct uclog__diag_source uclog__diag_index_source;
 extern const struct uclog__diag_source uclog__diag_window_source;
@@ -84,8 +85,11 @@ struct uclog__diag_run {
     char *ua_own, *version_own;  /* the client's User-Agent and version, owned by the run */
     uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
     size_t ndone, done_cap;
-    uint8_t relay_ip[MAX_RELAYS][16]; /* directIPAddress of the relays of MRAS response relay_msg */
+    uint8_t relay_ip[MAX_RELAYS][16]; /* the relays of MRAS response relay_msg given as addresses */
     uint32_t nrelay, relay_msg;
+    char relay_host[256];  /* its first relay hostName, for what to resolve ("" when none) */
+    uint8_t received[MAX_RECEIVED][16]; /* the client's addresses its servers saw (Via received=) */
+    uint32_t nreceived;
     int relays_on;         /* the call being judged has them: its sign-in got to relay_msg */
     uint32_t uri_msg;      /* the provisioning 200 OK whose mrasUri was read last, and what it gave */
     const char *uri, *uri_problem;

@@ -199,23 +199,28 @@ static void chain_evidence(run *R, struct uclog_diag_verdict *v, uint32_t sub, u
 static void relays_from(run *R, uint32_t fin, const uclog_mras *resp)
 {
     const uclog_mras_credresp *cr;
-    uint32_t k, n;
+    uint32_t c, k, n;
 
     R->relay_msg = fin;
     R->relays_on = 1;
     R->nrelay = 0;
-    if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE || uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK ||
-        uclog_mras_credresp_get(&cr, resp, 0))
+    R->relay_host[0] = '\0';
+    if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE || uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK)
         return;
-    for (k = 0, n = uclog_mras_relay_count(cr); k < n && R->nrelay < MAX_RELAYS; k++) {
-        const uclog_mras_relay *relay;
-        uclog_str host;
-        if (uclog_mras_relay_get(&relay, cr, k) == 0 &&
-            uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP &&
-            uclog_mras_relay_host(&host, NULL, relay) == 0 &&
-            uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
-            R->nrelay++;
-    }
+    for (c = 0; uclog_mras_credresp_get(&cr, resp, c) == 0; c++)
+        for (k = 0, n = uclog_mras_relay_count(cr); k < n && R->nrelay < MAX_RELAYS; k++) {
+            const uclog_mras_relay *relay;
+            uclog_str host;
+            if (uclog_mras_relay_get(&relay, cr, k) || uclog_mras_relay_host(&host, NULL, relay) || !host.len)
+                continue;
+            /* a directIPAddress, or a hostName written as an address, is matched as it is */
+            if (uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+                R->nrelay++;
+            else if (!R->relay_host[0] && host.len < sizeof(R->relay_host)) {
+                memcpy(R->relay_host, host.ptr, host.len);
+                R->relay_host[host.len] = '\0';
+            }
+        }
 }
 
 /* The same, when the answer's verdict was given already: read once per answer. */

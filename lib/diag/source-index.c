@@ -55,11 +55,11 @@ static void idx_where(uclog_span *span, uclog_timestamp *ts, int *has_ts, const 
     *has_ts = uclog_index_message_timestamp(ts, R->idx, i) == 0;
 }
 
-static int idx_local(uclog_str *addr, const run *R, uint32_t i)
+static int idx_addresses(uclog_str *local, uclog_str *remote, const run *R, uint32_t i)
 {
-    return uclog_index_message_addresses(addr, NULL, NULL, NULL, R->idx, i);
+    return uclog_index_message_addresses(local, NULL, remote, NULL, R->idx, i);
 }
 
 const struct uclog__diag_source uclog__diag_index_source = {
-    idx_parse, idx_kind, idx_direction, idx_flags, idx_call_id, idx_response, idx_final, idx_call_message, idx_where, idx_local,
+    idx_parse, idx_kind, idx_direction, idx_flags, idx_call_id, idx_response, idx_final, idx_call_message, idx_where, idx_addresses,
 };

@@ -104,15 +104,18 @@ static void win_where(uclog_span *span, uclog_timestamp *ts, int *has_ts, const 
     *has_ts = e->has_ts;
 }
 
-static int win_local(uclog_str *addr, const run *R, uint32_t i)
+static int win_addresses(uclog_str *local, uclog_str *remote, const run *R, uint32_t i)
 {
     const struct uclog__diag_wmsg *e = wmsg(R, i);
-    if (!e || !e->local.ptr)
+    if (!e)
         return UCLOG_E_NOT_FOUND;
-    *addr = e->local;
+    if (local)
+        *local = e->local;
+    if (remote)
+        *remote = e->remote;
     return UCLOG_OK;
 }
 
 const struct uclog__diag_source uclog__diag_window_source = {
-    win_parse, win_kind, win_direction, win_flags, win_call_id, win_response, win_final, win_call_message, win_where, win_local,
+    win_parse, win_kind, win_direction, win_flags, win_call_id, win_response, win_final, win_call_message, win_where, win_addresses,
 };

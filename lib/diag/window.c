@@ -182,7 +182,8 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
                         uint32_t *seq)
 {
     struct uclog__diag_wmsg *e;
-    uclog_str line, method = {NULL, 0}, cseq_method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0};
+    uclog_str line, method = {NULL, 0}, cseq_method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0},
+              remote = {NULL, 0};
     uclog_span span;
     uint32_t cseq = 0, port;
     size_t len, at;
@@ -202,6 +203,8 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         cid.ptr = NULL;
     if (uclog_packet_local(&local, &port, p) || !local.ptr || local.len > 40)
         local.ptr = NULL, local.len = 0; /* as the index: a longer one is not an address it keeps */
+    if (uclog_packet_remote(&remote, &port, p) || !remote.ptr || remote.len > 40)
+        remote.ptr = NULL, remote.len = 0;
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
         struct uclog__diag_wmsg **t = uclog_ctx_realloc(w->ctx, w->live, cap * sizeof(*t));
@@ -210,8 +213,9 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         w->live = t;
         w->cap = cap;
     }
-    if (len > SIZE_MAX / 2 || method.len + cseq_method.len + cid.len + local.len > SIZE_MAX / 4 ||
-        !(e = uclog_ctx_alloc(w->ctx, sizeof(*e) + len + method.len + cseq_method.len + cid.len + local.len + 1)))
+    if (len > SIZE_MAX / 2 || method.len + cseq_method.len + cid.len + local.len + remote.len > SIZE_MAX / 4 ||
+        !(e = uclog_ctx_alloc(w->ctx, sizeof(*e) + len + method.len + cseq_method.len + cid.len + local.len +
+                                         remote.len + 1)))
         return UCLOG_E_NOMEM;
     memset(e, 0, sizeof(*e));
     e->bytes = (char *)(e + 1);
@@ -221,6 +225,7 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
     e->cseq_method = append(e->bytes, &at, cseq_method);
     e->call_id = append(e->bytes, &at, cid);
     e->local = append(e->bytes, &at, local);
+    e->remote = append(e->bytes, &at, remote);
     e->bytes[at] = '\0';
     e->len = len;
     e->span = span;

@@ -198,10 +198,10 @@ def _evidence_text(e):
 
 def _verdict_text(v):
     out = ["  [%s] %d %s (%s%s)" % (v.severity, v.code, v.name, v.step,
-                                    ", inferred" if v.certainty == "inferred" else "")]
+                                    ", " + v.certainty if v.certainty != "certain" else "")]
     out.append(_wrap("    ", 4, v.summary))
     if v.reason:
-        out.append(_wrap("    Inferred: ", 6, v.reason))
+        out.append(_wrap("    Unreadable: " if v.certainty == "unreadable" else "    Inferred: ", 6, v.reason))
     if v.evidence:
         out.append("    Evidence:")
         out.extend(_evidence_text(e) for e in v.evidence)
