@@ -196,6 +196,9 @@ END_TEST
 START_TEST(provisioning_damaged_after_the_group)
 {
     diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span sp;
     size_t len;
     char *text = tu_read("seed.uccapilog", &len);
     char *at = strstr(text, "</provisionGroupList>");
@@ -217,8 +220,41 @@ START_TEST(provisioning_damaged_after_the_group)
     opts_new(&d);
     ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "damaged-inside"), 0);
     ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
-    ck_assert_str_eq(codes(&d), "130 215");
-    evidence_with(find(&d, UCLOG_DIAG_MRAS_URI_MISSING), "its body could not be read: malformed XML at line 75, column 91: mismatched tag");
+    ck_assert_str_eq(codes(&d), "125 215"); /* unreadable, not a confident MRAS_URI_MISSING */
+    v = find(&d, UCLOG_DIAG_PROVISIONING_UNREADABLE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_UNREADABLE);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_WARNING);
+    e = evidence_with(v, "its body could not be read: malformed XML at line 75, column 91: mismatched tag");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 75); /* where the XML broke */
+    done(&d);
+    free(text);
+}
+END_TEST
+
+/* An MRAS 200 OK whose XML does not parse: unreadable, never MRAS_REJECTED. */
+START_TEST(mras_body_unreadable)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span sp;
+    size_t len;
+    char *text = tu_read("seed.uccapilog", &len);
+    char *at = strstr(text, "</response>");
+
+    ck_assert_ptr_nonnull(at);
+    memcpy(at, "</responsX>", 11); /* same length: the byte counts still hold */
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "mras-damaged"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "165 215");
+    v = find(&d, UCLOG_DIAG_MRAS_UNREADABLE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_UNREADABLE);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "no rejection is claimed"));
+    e = evidence_with(v, "the 200 OK's MRAS body could not be read: malformed XML");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 126); /* the line of </responsX> */
     done(&d);
     free(text);
 }
@@ -1185,6 +1221,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, seed_edge_undecided);
     tcase_add_test(tc, seed_mras_uri_missing);
     tcase_add_test(tc, provisioning_damaged_after_the_group);
+    tcase_add_test(tc, mras_body_unreadable);
     tcase_add_test(tc, seed_mras_unanswered);
     tcase_add_test(tc, edge_ip_given);
     tcase_add_test(tc, edge_inferred);

@@ -265,7 +265,8 @@ UCLOG_EXPORT const char *uclog_diag_verdict_name(const uclog_diag_verdict *v);
 UCLOG_EXPORT int32_t uclog_diag_verdict_severity(const uclog_diag_verdict *v);
 /** A ::uclog_diag_certainty. @since 1.0 */
 UCLOG_EXPORT int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v);
-/** For an inferred verdict, what it was inferred from; NULL when certain. @since 1.0 */
+/** For an inferred verdict, what it was inferred from; for an unreadable one (since 1.2), what could not
+ * be read and what is therefore not claimed; NULL when certain. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_verdict_reason(const uclog_diag_verdict *v);
 /** The step of the procedure ("provisioning", "mras-uri", "mras", "invite", "edge", "media", "signalling", "log"). @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_verdict_step(const uclog_diag_verdict *v);

@@ -343,7 +343,7 @@ int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v)
 
 const char *uclog_diag_verdict_reason(const uclog_diag_verdict *v)
 {
-    return v && v->certainty == UCLOG_DIAG_INFERRED ? v->reason : NULL;
+    return v && v->certainty != UCLOG_DIAG_CERTAIN ? v->reason : NULL;
 }
 
 const char *uclog_diag_verdict_step(const uclog_diag_verdict *v)

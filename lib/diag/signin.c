@@ -124,7 +124,8 @@ static uint32_t newest(const signin_entry *list, size_t n, uint32_t after, uint3
  * The body is read only up to the end of ServerConfiguration: the groups
  * after it (most of a 10-15 KB body) say nothing the procedure needs.
  */
-static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const char **problem)
+static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const char **problem, int *unreadable,
+                                 uclog_span *problem_at)
 {
     uclog_sip *m = NULL;
     uclog_prov *prov = NULL;
@@ -134,6 +135,7 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
     int rc;
 
     *problem = "ServerConfiguration has no mrasUri";
+    *unreadable = 0;
     if (parse_msg(R, ok, &m))
         return NULL;
     if (uclog__diag_body(&body, &span, m)) {
@@ -141,6 +143,10 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
     } else if ((rc = uclog_prov_parse_until(&prov, R->ctx, body.ptr, body.len, &span, "ServerConfiguration")) != 0) {
         if (rc == UCLOG_E_NOMEM)
             uclog__diag_fail(R, rc);
+        /* the body is not what the log could not say: it is unreadable, and where */
+        *unreadable = 1;
+        if (uclog_ctx_error_span(problem_at, R->ctx))
+            *problem_at = span;
         *problem = uclog__diag_printf(R->r, "its body could not be read: %s", uclog_ctx_errmsg(R->ctx));
     } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0 && uri.len) {
         res = uclog__diag_dup(R, uri);
@@ -258,6 +264,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
     uclog_str body, phrase;
     uclog_span span;
     uint32_t status;
+    const char *unreadable_why = "?";
 
     if (svc == NONE) {
         if (uclog__diag_already(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, sub))
@@ -290,6 +297,8 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
     status = status_of(R, fin);
     if (status >= 200 && status < 300 && uclog__diag_body(&body, &span, m) == 0) {
         int prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
+        if (prc)
+            unreadable_why = uclog__diag_printf(R->r, "%s", uclog_ctx_errmsg(R->ctx));
         if (prc == UCLOG_E_NOMEM) {
             uclog__diag_fail(R, prc);
             uclog_sip_free(m);
@@ -305,14 +314,28 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         uclog__diag_ms_evidence(R, v, fin, m);
         if (v)
             v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", status);
+    } else if (!resp && uclog__diag_body(&body, &span, m) == 0) {
+        uclog_span at;
+        if (uclog_ctx_error_span(&at, R->ctx))
+            at = span;
+        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNREADABLE, -1, NULL);
+        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
+        uclog__diag_cite(R, v, fin, &at, uclog__diag_printf(R->r, "the 200 OK's MRAS body could not be read: %s",
+                                                            unreadable_why));
+        if (v) {
+            v->certainty = UCLOG_DIAG_UNREADABLE;
+            v->reason = "the MRAS answer's XML could not be parsed: whether it gave credentials is not known, and "
+                        "no rejection is claimed";
+            v->summary = "the MRAS 200 OK's body could not be read";
+        }
     } else if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE) {
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "the 200 OK has no readable MRAS response: %s",
-                                                       resp || uclog__diag_body(&body, &span, m) ? "no response element"
-                                                                                        : uclog_ctx_errmsg(R->ctx)));
+        uclog__diag_cite(R, v, fin, NULL, resp ? "the 200 OK's MRAS body is a request, not a response"
+                                               : "the 200 OK has no MRAS body");
         if (v)
-            v->summary = "the MRAS 200 OK carries no readable response";
+            v->summary = "the MRAS 200 OK carries no MRAS response";
     } else if (uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK || uclog_mras_credresp_count(resp) == 0) {
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
@@ -380,7 +403,7 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
         return;
     }
     if (R->uri_msg != fin) { /* calls after one sign-in share its 200 OK: read it once */
-        const char *u = find_mras_uri(R, fin, &R->uri_span, &problem);
+        const char *u = find_mras_uri(R, fin, &R->uri_span, &problem, &R->uri_unreadable, &R->uri_problem_span);
         R->uri = uclog__diag_own_copy(R, &R->uri_own, u);
         R->uri_problem = uclog__diag_own_copy(R, &R->problem_own, problem);
         R->uri_msg = fin;
@@ -391,13 +414,22 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
     if (R->rc)
         return;
     if (!uri) {
-        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_URI_MISSING, sub))
+        int32_t code = R->uri_unreadable ? UCLOG_DIAG_PROVISIONING_UNREADABLE : UCLOG_DIAG_MRAS_URI_MISSING;
+        if (uclog__diag_already(R, code, sub))
             return;
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_URI_MISSING, -1, NULL);
+        v = uclog__diag_give(R, code, -1, NULL);
         uclog__diag_cite(R, v, sub, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, sub)));
-        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "provisioning 200 OK: %s", problem ? problem : "?"));
-        if (v)
+        uclog__diag_cite(R, v, fin, R->uri_unreadable ? &R->uri_problem_span : NULL,
+                         uclog__diag_printf(R->r, "provisioning 200 OK: %s", problem ? problem : "?"));
+        if (v && R->uri_unreadable) {
+            v->certainty = UCLOG_DIAG_UNREADABLE;
+            v->reason = "the body stops being XML before ServerConfiguration ends: whether it names an mrasUri "
+                        "is not known, and no MRAS verdict is built on it";
+            v->summary = "the provisioning 200 OK's body could not be read; the log does not say whether an A/V "
+                         "Edge is configured";
+        } else if (v) {
             v->summary = "the provisioning 200 OK has no mrasUri: no A/V Edge is configured for the pool";
+        }
         return;
     }
     mras_step(R, sub, before, uri, fin, &uri_span);
