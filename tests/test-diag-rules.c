@@ -32,6 +32,11 @@ typedef struct {
 } text;
 
 static void text_add(text *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void text_add(text *t, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -324,11 +329,13 @@ START_TEST(rule_case_verdicts)
 {
     const rule_case *c = &cases[_i];
     char path[512];
+    long live = tu_live; /* CK_FORK=no: an earlier case that failed may have left its blocks */
     uclog_ctx *ctx = tu_ctx();
     uclog_diag_options *opts = make_options(ctx, c);
     uclog_log *log;
     uclog_diag_report *rep;
     text got = {0}, msg = {0};
+    static char failure[65536];
 
     snprintf(path, sizeof(path), "diag/rules/%s", c->file);
     ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(path)), 0);
@@ -341,14 +348,15 @@ START_TEST(rule_case_verdicts)
         missing_from(&msg, text_str(&got), c->want);
     }
     parts_disagreement(&msg, log, opts, rep);
-    ck_assert_msg(msg.len == 0, "%s (%s):%s", path, c->opts, text_str(&msg));
     free(got.s);
-    free(msg.s);
     uclog_diag_report_free(rep);
     uclog_log_free(log);
     uclog_diag_options_free(opts);
     uclog_ctx_free(ctx);
-    ck_assert_int_eq(tu_live, 0);
+    ck_assert_int_eq(tu_live, live);
+    snprintf(failure, sizeof(failure), "%s", text_str(&msg)); /* so that a failing case leaks nothing */
+    free(msg.s);
+    ck_assert_msg(failure[0] == '\0', "%s (%s):%s", path, c->opts, failure);
 }
 END_TEST
 
