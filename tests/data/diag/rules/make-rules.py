@@ -321,6 +321,7 @@ def candidates():
     """Rule 1: which candidates are the Edge's, which the client's."""
     S = signin()
     open("seed-relays.uccapilog", "wb").write(SEED.encode())
+    write_public("seed-public-perimeter", seed_packets())
     write("d6-local-only", S + [invite(d6(*host_d6()))])
     write_public("d6-via-received", signin(received=CLIENT_NAT) +
                  [invite(d6(*host_d6(), ("UDP", "0.550", CLIENT_NAT, 55000)))])
@@ -347,6 +348,7 @@ def candidates():
               ("internet", "directIPAddress", "131.107.0.10"), ("internet", "directIPAddress", "192.168.1.8")]
     write("mras-relays-pretty-prefixed", signin(relays, pretty=True, prefix="m") + [on8])
     write("mras-relays-oneline", signin([relays[1], relays[3]]) + [on8])
+    write("mras-relay-hostname-ip", signin([("internet", "hostName", "192.168.1.8")]) + [on8])
     write("ice19-host-on-mras-relay", signin([relays[3]]) +
           [invite(ice19(*host_19(), "UDP 2130706430 192.168.1.8 55000 typ host"))])
 
