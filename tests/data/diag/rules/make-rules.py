@@ -343,6 +343,9 @@ def candidates():
         "a=x-candidate-ipv6:4 1 UDP 33553406 2a01:4f8:1:2::10 56000 typ host")))])
     body, ctype = multipart(d6(*host_d6(), ("UDP", "0.550", CLIENT_NAT, 55000)), ice19(*host_19(), SRFLX))
     write_public("multipart-srflx", S + [invite(body, ctype=ctype)])
+    body, ctype = multipart(d6(*host_d6(), ("UDP", "0.450", "10.1.1.5", 55010)),
+                            ice19(*host_19(), "UDP 1694498815 %s 55000 typ srflx raddr 10.1.1.5 rport 55010" % CLIENT_NAT))
+    write_public("multipart-raddr", S + [invite(body, ctype=ctype)])
     on8 = invite(d6(*host_d6(), ("UDP", "0.450", "192.168.1.8", 55000)))
     relays = [("intranet", "hostName", "avedge-int.litwareinc.com"), ("internet", "hostName", "avedge.litwareinc.com"),
               ("internet", "directIPAddress", "131.107.0.10"), ("internet", "directIPAddress", "192.168.1.8")]
@@ -381,12 +384,13 @@ def calls():
 
     gruu = "sip:jeremy@litwareinc.com;opaque=user:epid:Qm9iAAA;gruu"
     later = []
-    for cseq, extra in ((2, "a=remote-candidates:1 10.0.0.20 20612"), (3, "a=sendonly")):  # ICE's second offer, hold
+    for cseq, extra in ((2, "a=remote-candidates:1 10.0.0.20 20612"), (3, "a=sendonly"), (4, "a=sendrecv")):
+        # ICE's second offer, hold, resume
         re_inv = request_like(inv, "INVITE", cseq, uri=gruu, to=TO_DIALOG, body=ice19(relay_19("131.107.0.10"), extra=(extra,)),
                               ctype="application/sdp")
         later += [re_inv, response(re_inv, "200 OK", body=PEER_ANSWER, ctype="application/sdp"),
                   request_like(re_inv, "ACK", cseq, to=TO_DIALOG, body="")]
-    write_public("reinvite", S + [inv] + answered(inv) + later + bye(inv, 4))
+    write_public("reinvite", S + [inv] + answered(inv) + later + bye(inv, 5))
 
     im = invite(session(LOCAL, [("message", 5060, "", ["a=accept-types:text/plain multipart/alternative image/gif "
                                                         "text/rtf text/html application/x-ms-ink application/ms-imdn+xml "
