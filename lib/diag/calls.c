@@ -52,14 +52,15 @@ int uclog__diag_parse_with_sdp(run *R, uint32_t i, parsed *p)
     return R->rc;
 }
 
-static int has_audio(uclog_sdp *const *sdps, uint32_t n)
+/* An A/V offer: audio or video (instant messaging or application sharing alone is not a call attempt). */
+static int has_av(uclog_sdp *const *sdps, uint32_t n)
 {
     uint32_t s, k;
     for (s = 0; s < n; s++)
         for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
             const uclog_sdp_media *md;
             uclog_str t;
-            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && (uclog_sdp_media_type(&t, md), uclog__diag_is(t, "audio")))
+            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && (uclog_sdp_media_type(&t, md), uclog__diag_is(t, "audio") || uclog__diag_is(t, "video")))
                 return 1;
         }
     return 0;
@@ -97,7 +98,7 @@ void uclog__diag_judge_call(run *R, uint32_t i)
 
     if (call_id_of(&cid, R, i) || uclog__diag_parse_with_sdp(R, i, &inv))
         return;
-    if (!has_audio(inv.sdps, inv.nsdp)) {
+    if (!has_av(inv.sdps, inv.nsdp)) {
         uclog__diag_parsed_free(&inv);
         return;
     }
@@ -159,5 +160,5 @@ void uclog__diag_no_call_verdicts(run *R, uint32_t end)
     uclog__diag_signin_steps(R, end);
     v = uclog__diag_give(R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
     uclog__diag_cite(R, v, NONE, NULL, uclog__diag_printf(R->r, "%u SIP messages read; no INVITE carries an "
-                                                         "SDP offer with m=audio", R->nseen));
+                                                         "SDP offer with m=audio or m=video", R->nseen));
 }

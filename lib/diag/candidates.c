@@ -285,12 +285,12 @@ static judgement classify(run *R, const offer_facts *f, const uclog_sdp_candidat
     } else if (op && in_list((const uint8_t(*)[16])op->priv, op->npriv, ip)) {
         j.cls = C_PRIVATE_EDGE;
         j.why = "on the A/V Edge's private external address given (not the NAT-ed one)";
+    } else if (is_typed_own(type)) {
+        j.cls = C_OWN; /* an explicit type is authoritative, even on a relay's address */
+        j.why = uclog__diag_printf(R->r, "typ %s: the client's own", uclog_sdp_candidate_type_name(type));
     } else if (R->relays_on && in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
         j.cls = C_EDGE;
         j.why = "on the media relay address MRAS gave";
-    } else if (is_typed_own(type)) {
-        j.cls = C_OWN;
-        j.why = uclog__diag_printf(R->r, "typ %s: the client's own", uclog_sdp_candidate_type_name(type));
     } else if (uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 || cls == UCLOG_ADDR_CLASS_TEREDO) {
         j.cls = C_OWN;
         j.why = cls == UCLOG_ADDR_CLASS_TEREDO ? "a Teredo address (2001::/32): the client's own"
@@ -303,13 +303,10 @@ static judgement classify(run *R, const offer_facts *f, const uclog_sdp_candidat
             j.cls = C_NOT_EDGE;
             j.why = "typ relay, but not on the A/V Edge address given";
         } else if (is_private(cls) && f->perimeter == UCLOG_ADDR_CLASS_PUBLIC) {
-            j.cls = C_PRIVATE_EDGE;
-            j.why = uclog__diag_printf(R->r, "typ relay on a private address, while the client reaches a public "
-                                             "perimeter (%.*s)", (int)f->peer.len, f->peer.ptr);
-        } else if (is_private(cls)) {
-            j.cls = C_EDGE;
+            j.cls = C_PRIVATE_EDGE; /* the relay is stated; the NAT fault is concluded from the perimeter */
             j.certain = 0;
-            j.why = "inferred: typ relay on a private address, and the perimeter the client reaches is not public";
+            j.why = uclog__diag_printf(R->r, "inferred: typ relay on a private address, while the client reaches a "
+                                             "public perimeter (%.*s)", (int)f->peer.len, f->peer.ptr);
         } else {
             j.cls = C_EDGE;
             j.why = "typ relay";

@@ -36,11 +36,42 @@ static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg,
                                              : "RemoteMR is empty: the other side got no media relay");
 }
 
-/* ms-client-diagnostics 22-26 anywhere in the call; and the INVITE's final error. */
+/*
+ * The final answer that ends the attempt INVITE i began (NONE: none): a
+ * 401/407 followed by the INVITE sent again with credentials is one
+ * authentication step, so the resent INVITE's answer is the one. *cancel is
+ * a CANCEL the client sent in the call before that answer (NONE: none).
+ */
+static uint32_t attempt_final(run *R, uint32_t i, uint32_t *cancel)
+{
+    uint32_t inv = i, fin, k, msg, status;
+
+    *cancel = NONE;
+    for (;;) {
+        uint32_t next = NONE;
+        if (final_of(&fin, R, inv) != 0)
+            return NONE;
+        status = status_of(R, fin);
+        for (k = 0; call_message(&msg, R, i, k) == 0; k++) {
+            if (msg <= inv || !sent(R, msg))
+                continue;
+            if (msg < fin && is_request(R, msg, "CANCEL"))
+                *cancel = msg;
+            else if (next == NONE && msg > fin && is_request(R, msg, "INVITE"))
+                next = msg;
+        }
+        if ((status != 401 && status != 407) || next == NONE)
+            return fin;
+        inv = next;
+    }
+}
+
+/* ms-client-diagnostics 22-26 anywhere in the call; and how the attempt ended. */
 void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_t offer, int outgoing)
 {
     uint32_t k, msg, fin, status = 0;
     struct uclog_diag_verdict *media = NULL, *rej;
+    uint32_t cancel;
 
     for (k = 0; call_message(&msg, R, offer, k) == 0 && !R->rc; k++) {
         uclog_sip *m = NULL;
@@ -65,9 +96,18 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
         }
         uclog_sip_free(m);
     }
-    if (!outgoing || final_of(&fin, R, offer) != 0)
+    if (!outgoing || (fin = attempt_final(R, offer, &cancel)) == NONE)
         return;
     status = status_of(R, fin);
+    if (status == 487 && cancel != NONE) {
+        struct uclog_diag_verdict *c = uclog__diag_give(R, UCLOG_DIAG_CALL_CANCELLED, call, call_id);
+        uclog__diag_cite(R, c, cancel, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, cancel)));
+        uclog__diag_cite(R, c, fin, NULL, uclog__diag_printf(R->r, "answer to the INVITE: %s",
+                                                             uclog__diag_start_line(R, fin)));
+        if (c)
+            c->summary = "the client cancelled the call before it was answered";
+        return;
+    }
     if (status < 300 || status == 401 || status == 407 || (media && status >= 400))
         return;
     rej = uclog__diag_give(R, UCLOG_DIAG_CALL_REJECTED, call, call_id);

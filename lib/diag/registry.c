@@ -120,7 +120,7 @@ static const char *const mras_not_requested[] = {
 };
 
 static const char *const invite_missing[] = {
-    "Reproduce the call with logging on: the log holds no INVITE with an audio offer.",
+    "Reproduce the call with logging on: the log holds no INVITE with an audio or video offer.",
     END,
 };
 
@@ -215,7 +215,7 @@ static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_MRAS_OK, "MRAS_OK", UCLOG_DIAG_OK, "mras",
      "media relay credentials and a media relay list were received", {mras_ok, NULL}},
     {UCLOG_DIAG_INVITE_NOT_FOUND, "INVITE_NOT_FOUND", UCLOG_DIAG_WARNING, "invite",
-     "no INVITE carrying an SDP offer with m=audio", {invite_missing, NULL}},
+     "no INVITE carrying an SDP offer with m=audio or m=video", {invite_missing, NULL}},
     {UCLOG_DIAG_NO_EDGE_CANDIDATE, "NO_EDGE_CANDIDATE", UCLOG_DIAG_FAILURE, "edge",
      "no candidate of the offer is on the A/V Edge's external address", {external_interface, next_steps}},
     {UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED, "EDGE_CANDIDATE_UNDECIDED", UCLOG_DIAG_WARNING, "edge",
