@@ -112,7 +112,7 @@ START_TEST(seed_edge_undecided)
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
     e = evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
     uclog_diag_evidence_span(&sp, e);
-    ck_assert_uint_eq(sp.line, 74); /* the <mrasUri > element */
+    ck_assert_uint_eq(sp.line, 75); /* the line of the mrasUri value */
     ck_assert_str_eq(uclog_diag_evidence_call_id(e), "8a9fb943e213456482dbede7bc8ea467");
     e = evidence_with(v, "media relay (internet): hostName avedge.litwareinc.com, UDP port 3478, TCP port 443");
     uclog_diag_evidence_span(&sp, e);
@@ -543,8 +543,8 @@ START_TEST(repeated_sign_in)
             continue;
         e = evidence_with(v, "mrasUri = sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA");
         uclog_diag_evidence_span(&sp, e);
-        ck_assert_uint_eq(sp.line, 74 + 177 * n170);
-        ck_assert_uint_eq(sp.offset, (n170 ? len : 0) + 4715); /* the <mrasUri > element */
+        ck_assert_uint_eq(sp.line, 75 + 177 * n170);
+        ck_assert_uint_eq(sp.offset, (n170 ? len : 0) + 4727); /* the line of the mrasUri value */
         n170++;
     }
     ck_assert_uint_eq(n170, 2);

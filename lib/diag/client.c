@@ -74,6 +74,8 @@ void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_
         uclog_sip_cseq(NULL, &cseq_method, m) ||
         !(uclog__diag_is(cseq_method, "REGISTER") || uclog__diag_is(cseq_method, "SUBSCRIBE") || uclog__diag_is(cseq_method, "SERVICE")))
         return;
+    if (!R->saw_signin_ok)
+        uclog_sip_span(&R->signin_ok_span, m);
     R->saw_signin_ok = 1;
     if (uclog_sip_is_remote_user(m) == 1) {
         R->loc = UCLOG_DIAG_LOCATION_REMOTE;
@@ -93,11 +95,14 @@ void uclog__diag_client_facts(run *R)
         loc = UCLOG_DIAG_LOCATION_INTERNAL;
         why = "the sign-in responses carry no ms-user-logon-data: RemoteUser";
         R->location_weak = 1;
+        R->loc_span = R->signin_ok_span;
+        R->has_loc_span = 1;
     }
     if (R->opts && R->opts->location) {
         loc = R->opts->location;
         why = "given in the options";
         R->location_weak = 0;
+        R->has_loc_span = 0;
     }
     if (loc != UCLOG_DIAG_LOCATION_UNKNOWN) {
         R->life->location = loc;
@@ -130,8 +135,12 @@ void uclog__diag_client_location_from_mras(run *R)
         return;
     R->location_weak = 0;
     loc = R->mras_loc;
-    if (loc == LOC_OTHER && R->life->location == UCLOG_DIAG_LOCATION_UNKNOWN)
+    R->loc_span = R->mras_loc_span;
+    if (loc == LOC_OTHER && R->life->location == UCLOG_DIAG_LOCATION_UNKNOWN) {
         loc = R->mras_loc_set;
+        R->loc_span = R->mras_loc_set_span;
+    }
+    R->has_loc_span = loc == LOC_INTERNET || loc == LOC_INTRANET;
     if (loc == LOC_INTERNET) {
         R->life->location = UCLOG_DIAG_LOCATION_REMOTE;
         R->life->location_reason = "the MRAS credentialsRequest says location internet";
@@ -151,7 +160,9 @@ void uclog__diag_client_verdict(run *R)
     if (R->rc || R->life->location != UCLOG_DIAG_LOCATION_INTERNAL)
         return;
     v = uclog__diag_give(R, UCLOG_DIAG_CLIENT_IS_INTERNAL, -1, NULL);
-    uclog__diag_cite(R, v, NONE, NULL, uclog__diag_printf(R->r, "client location: internal (%s)", R->life->location_reason));
+    /* cited where the log said it: the <location> element, or the sign-in answer without RemoteUser */
+    uclog__diag_cite(R, v, NONE, R->has_loc_span ? &R->loc_span : NULL,
+                     uclog__diag_printf(R->r, "client location: internal (%s)", R->life->location_reason));
     if (v)
         v->summary = "this log is from a client inside the network; the procedure needs the remote "
                      "user's log, and no Edge failure is claimed from its candidates";

@@ -95,8 +95,11 @@ int uclog__diag_cite(run *R, struct uclog_diag_verdict *v, uint32_t i, const ucl
         }
         e.file = uclog_diag_report_file_name(R->r, e.span.file);
     }
-    if (where)
+    if (where) {
         e.span = *where;
+        if (i == NONE)
+            e.file = uclog_diag_report_file_name(R->r, e.span.file);
+    }
     e.detail = detail;
     if (!detail || uclog__diag_evidence(R->r, v, &e))
         return uclog__diag_fail(R, UCLOG_E_NOMEM);
@@ -147,6 +150,46 @@ int uclog__diag_already(run *R, int32_t code, uint32_t msg)
 }
 
 /* Evidence for every ms-diagnostics entry of message i, with its range explained. */
+int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p)
+{
+    uclog_str line;
+    uclog_span at;
+    const char *start, *bol, *eol, *end;
+    uint64_t len = uclog_sip_length(m);
+
+    if (!p || uclog_sip_start_line(&line, &at, m) || p < line.ptr || (uint64_t)(p - line.ptr) >= len)
+        return UCLOG_E_NOT_FOUND;
+    start = bol = line.ptr;
+    end = start + len;
+    for (eol = start; eol < p; eol++)
+        if (*eol == '\n') {
+            at.line++;
+            bol = eol + 1;
+        }
+    if (bol != start)
+        at.column = 1;
+    at.offset += (uint64_t)(bol - start);
+    for (eol = bol; eol < end && *eol != '\r' && *eol != '\n'; eol++)
+        ;
+    at.length = (uint64_t)(eol - bol);
+    *out = at;
+    return UCLOG_OK;
+}
+
+/* Cite message i at the line of m that holds p (the message's start line when p is not in it). */
+static int cite_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
+                   const char *detail)
+{
+    uclog_span at;
+    return uclog__diag_cite(R, v, i, uclog__diag_line_at(&at, m, p) == 0 ? &at : NULL, detail);
+}
+
+int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
+                        const char *detail)
+{
+    return cite_at(R, v, i, m, p, detail);
+}
+
 int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m)
 {
     uint32_t k, n = uclog_sip_diag_count(m), kind, id, sub;
@@ -156,12 +199,12 @@ int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, co
         if (uclog_sip_diag(&entry, &kind, m, k))
             continue;
         if (uclog_sip_diag_parse(&id, &sub, &reason, NULL, entry)) {
-            uclog__diag_cite(R, v, i, NULL, uclog__diag_printf(R->r, "%s: %.*s",
+            cite_at(R, v, i, m, entry.ptr, uclog__diag_printf(R->r, "%s: %.*s",
                         kind == UCLOG_SIP_DIAG_CLIENT ? "ms-client-diagnostics" : "ms-diagnostics",
                         (int)entry.len, entry.ptr));
             continue;
         }
-        uclog__diag_cite(R, v, i, NULL,
+        cite_at(R, v, i, m, entry.ptr,
                     uclog__diag_printf(R->r, "%s %u (%s): %.*s",
                                        kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
                                        : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"

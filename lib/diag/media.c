@@ -8,7 +8,7 @@
 
 #include "run.h"
 
-static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, uclog_str entry)
+static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg, const uclog_sip *m, uclog_str entry)
 {
     uclog_str val, media;
     uint64_t bits;
@@ -16,7 +16,7 @@ static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg,
 
     if (uclog_sip_diag_media_debug(&val, &media, entry, "ICEWarn") != 0 || uclog_sip_parse_u64(&bits, val) != 0)
         return;
-    uclog__diag_cite(R, v, msg, NULL, uclog__diag_printf(R->r, "ICEWarn=%.*s%s%.*s", (int)val.len, val.ptr,
+    uclog__diag_cite_in(R, v, msg, m, val.ptr, uclog__diag_printf(R->r, "ICEWarn=%.*s%s%.*s", (int)val.len, val.ptr,
                                                    media.ptr ? " for " : "", (int)media.len, media.ptr ? media.ptr : ""));
     for (b = 0; b < 64; b++) {
         uint64_t bit = (uint64_t)1 << b;
@@ -24,15 +24,15 @@ static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg,
         if (!(bits & bit))
             continue;
         meaning = bit <= 0xFFFFFFFFu ? uclog_diag_icewarn_bit((uint32_t)bit) : NULL;
-        uclog__diag_cite(R, v, msg, NULL, meaning ? uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: %s", (unsigned long long)bit, meaning)
+        uclog__diag_cite_in(R, v, msg, m, val.ptr, meaning ? uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: %s", (unsigned long long)bit, meaning)
                                              : uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: not in the Resource Kit table (raw value kept)",
                                                                   (unsigned long long)bit));
     }
     if (uclog_sip_diag_media_debug(&val, NULL, entry, "LocalMR") == 0)
-        uclog__diag_cite(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "LocalMR=%.*s", (int)val.len, val.ptr)
+        uclog__diag_cite_in(R, v, msg, m, val.ptr, val.len ? uclog__diag_printf(R->r, "LocalMR=%.*s", (int)val.len, val.ptr)
                                              : "LocalMR is empty: this side got no media relay (MRAS or TURN allocation)");
     if (uclog_sip_diag_media_debug(&val, NULL, entry, "RemoteMR") == 0)
-        uclog__diag_cite(R, v, msg, NULL, val.len ? uclog__diag_printf(R->r, "RemoteMR=%.*s", (int)val.len, val.ptr)
+        uclog__diag_cite_in(R, v, msg, m, val.ptr, val.len ? uclog__diag_printf(R->r, "RemoteMR=%.*s", (int)val.len, val.ptr)
                                              : "RemoteMR is empty: the other side got no media relay");
 }
 
@@ -90,9 +90,9 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
                     media->summary = uclog__diag_printf(R->r, "ms-client-diagnostics %u: %.*s", id, (int)reason.len,
                                                         reason.ptr ? reason.ptr : "");
             }
-            uclog__diag_cite(R, media, msg, NULL, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
+            uclog__diag_cite_in(R, media, msg, m, entry.ptr, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
                                                                uclog__diag_start_line(R, msg), (int)entry.len, entry.ptr));
-            icewarn_evidence(R, media, msg, entry);
+            icewarn_evidence(R, media, msg, m, entry);
         }
         uclog_sip_free(m);
     }

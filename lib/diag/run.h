@@ -107,7 +107,9 @@ struct uclog__diag_run {
     uint8_t mras_loc, mras_loc_set; /* the first MRAS location given, and the first internet/intranet one */
     int32_t loc;           /* the client's location as the sign-in responses tell it */
     const char *loc_why;
-    uclog_span loc_span;   /* the line that told it */
+    uclog_span signin_ok_span;                  /* the first sign-in 200 OK */
+    uclog_span mras_loc_span, mras_loc_set_span; /* the <location> of mras_loc and of mras_loc_set */
+    uclog_span loc_span;   /* the line that told the location given in the report */
     int has_loc_span;
     int saw_signin_ok;
     int rc;                /* first error: sticky */
@@ -204,8 +206,11 @@ const char *uclog__diag_start_line(run *R, uint32_t i);
 int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m);
 /* A message's body (not empty), or UCLOG_E_NOT_FOUND. */
 int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m);
-/* The span of the first line of header `name` of m whose value contains `needle` (NULL: any). */
-int uclog__diag_header_line(uclog_span *out, const uclog_sip *m, const char *name, uclog_str needle);
+/* The line of message m that holds byte p (a view into m: a header value, a part of the body). */
+int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p);
+/* Evidence at the line of m that holds p (the message's start line when p is not in m). */
+int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
+                        const char *detail);
 int uclog__diag_copy_files(run *R, uclog_log *log);
 void uclog__diag_free_run(run *R);
 

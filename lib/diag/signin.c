@@ -72,10 +72,19 @@ void uclog__diag_observe_signin(run *R, uint32_t i, const uclog_sip *m, int sign
     if (prc == 0 && uclog_mras_kind(req) == UCLOG_MRAS_REQUEST && uclog_mras_credreq_count(req) > 0 &&
         grow_signin(R, &R->mras, &R->nmras, &R->mras_cap, i) == 0) {
         uint8_t loc = uclog__diag_mras_location(req);
-        if (!R->mras_loc)
+        const uclog_mras_credreq *cr;
+        uclog_str where = {NULL, 0};
+        uclog_span at = span;
+        if (uclog_mras_credreq_get(&cr, req, 0) == 0 && uclog_mras_credreq_location(&where, cr) == 0)
+            uclog__diag_line_at(&at, m, where.ptr);
+        if (!R->mras_loc) {
             R->mras_loc = loc;
-        if (!R->mras_loc_set && (loc == LOC_INTERNET || loc == LOC_INTRANET))
+            R->mras_loc_span = at;
+        }
+        if (!R->mras_loc_set && (loc == LOC_INTERNET || loc == LOC_INTRANET)) {
             R->mras_loc_set = loc;
+            R->mras_loc_set_span = at;
+        }
     }
     uclog_mras_free(req);
 }
@@ -120,6 +129,34 @@ static uint32_t newest(const signin_entry *list, size_t n, uint32_t after, uint3
 }
 
 /*
+ * Where in m's body, from the element that starts at `from`, the text `what`
+ * is written (XML text is decoded into copies, so its own view cannot say):
+ * an attribute ("reasonPhrase="), or an element's name with any prefix
+ * ("credentials" matches <credentials> and <p:credentials ...>). NULL when not found.
+ */
+static const char *written_at(const uclog_sip *m, const uclog_span *from, const char *what, int element)
+{
+    uclog_str body;
+    uclog_span bs;
+    const char *p, *end;
+    size_t n = strlen(what);
+
+    if (uclog__diag_body(&body, &bs, m) || from->offset < bs.offset || from->offset - bs.offset >= body.len)
+        return NULL;
+    end = body.ptr + body.len;
+    for (p = body.ptr + (from->offset - bs.offset); p + n < end; p++) {
+        if (memcmp(p, what, n))
+            continue;
+        if (!element)
+            return p;
+        if ((p[-1] == '<' || p[-1] == ':') && (p[n] == '>' || p[n] == ' ' || p[n] == '\t' || p[n] == '\r' ||
+                                               p[n] == '\n' || p[n] == '/'))
+            return p - 1;
+    }
+    return NULL;
+}
+
+/*
  * The mrasUri of the provisioning 200 OK (or of a NOTIFY in the same dialog).
  * The body is read only up to the end of ServerConfiguration: the groups
  * after it (most of a 10-15 KB body) say nothing the procedure needs.
@@ -149,7 +186,11 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
             *problem_at = span;
         *problem = uclog__diag_printf(R->r, "its body could not be read: %s", uclog_ctx_errmsg(R->ctx));
     } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0 && uri.len) {
+        const char *at;
         res = uclog__diag_dup(R, uri);
+        /* the element's text may start on a later line than its tag: cite the value's line */
+        if (res && (at = written_at(m, where, res, 0)) != NULL)
+            uclog__diag_line_at(where, m, at);
     } else if (uclog_prov_lookup(&uri, where, prov, "ServerConfiguration", "mrasUri") == 0) {
         *problem = "mrasUri is empty";
     }
@@ -158,13 +199,15 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
     return res;
 }
 
-static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_mras_credresp *cr)
+static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_sip *m,
+                           const uclog_mras_credresp *cr)
 {
     uint32_t k, n = uclog_mras_relay_count(cr), dur = 0;
     uclog_str user;
+    uclog_span at;
 
     if (uclog_mras_credresp_username(&user, cr) == 0 && uclog_mras_credresp_duration(&dur, cr) == 0)
-        uclog__diag_cite(R, v, ok, NULL, uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u minutes",
+        uclog__diag_cite_in(R, v, ok, m, (uclog_mras_credresp_span(&at, cr), written_at(m, &at, "credentials", 1)), uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u minutes",
                                                       user.len, dur));
     for (k = 0; k < n && !R->rc; k++) {
         const uclog_mras_relay *relay;
@@ -342,7 +385,8 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
         if (uclog_mras_reason_phrase(&phrase, resp))
             phrase.ptr = "(none)", phrase.len = 6;
-        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse",
+        uclog_mras_span(&span, resp);
+        uclog__diag_cite_in(R, v, fin, m, written_at(m, &span, "reasonPhrase=", 0), uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse",
                                                        (int)phrase.len, phrase.ptr, uclog_mras_credresp_count(resp)));
         uclog__diag_ms_evidence(R, v, fin, m);
         if (v)
@@ -354,7 +398,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
         uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
         if (uclog_mras_credresp_get(&cr, resp, 0) == 0)
-            relay_evidence(R, v, fin, cr);
+            relay_evidence(R, v, fin, m, cr);
         if (v)
             v->summary = "MRAS answered OK with credentials and a media relay list";
     }
