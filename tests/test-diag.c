@@ -416,7 +416,7 @@ START_TEST(media_connectivity_failed)
     evidence_with(v, "ICEWarn bit 0x2: UDP allocation on the TURN server failed");
     evidence_with(v, "ICEWarn bit 0x20: local (direct) connectivity failed");
     evidence_with(v, "ICEWarn bit 0x80: UDP TURN (relay) connectivity failed");
-    evidence_with(v, "ICEWarn bit 0x4000000: not in the Resource Kit table (raw value kept)");
+    evidence_with(v, "ICEWarn bit 0x4000000: TURN server FQDN was not resolved (DNS)");
     evidence_with(v, "LocalMR=131.107.0.10:55512");
     evidence_with(v, "RemoteMR is empty: the other side got no media relay");
     ck_assert_str_eq(uclog_diag_verdict_call_id(v), "e41f3fa11696494d90130b78761b202c");
@@ -435,6 +435,25 @@ START_TEST(call_rejected)
     ck_assert_str_eq(uclog_diag_verdict_summary(v), "the INVITE was refused with 404");
     evidence_with(v, "ms-diagnostics 4005 (user services: registration, user lookup)");
     done(&d);
+}
+END_TEST
+
+START_TEST(icewarn_bits)
+{
+    /* the Resource Kit bits keep their meaning */
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x1), "TURN server unreachable (TCP 443 / UDP 3478 blocked, or the Edge is down)");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x200), "TCP TURN (relay) connectivity failed");
+    /* the [MS-QoE] bits above them, seen in real logs */
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x800000), "candidate lookup failed on receiving a connectivity check response");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x4000000), "TURN server FQDN was not resolved (DNS)");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x80000), "TCP TURN (relay) connectivity failed");
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x400));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x80000000u));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0));
+    /* the [MS-QoE] layout of the low bits */
+    ck_assert_str_eq(uclog_diag_icewarn_bit_qoe(0x10), "TURN server is unreachable ([MS-QoE] layout)");
+    ck_assert_ptr_null(uclog_diag_icewarn_bit_qoe(0x1));
+    ck_assert_str_eq(uclog_diag_icewarn_bit_qoe(0x4000000), uclog_diag_icewarn_bit(0x4000000));
 }
 END_TEST
 
@@ -1146,6 +1165,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);
     tcase_add_test(tc, call_rejected);
+    tcase_add_test(tc, icewarn_bits);
     tcase_add_test(tc, repeated_sign_in);
     tcase_add_test(tc, two_calls);
     tcase_add_test(tc, internal_client);

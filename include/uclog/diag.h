@@ -319,7 +319,10 @@ UCLOG_EXPORT const char *uclog_diag_location_name(int32_t location);
 /**
  * Meaning of one ICEWarn bit in ms-client-diagnostics (Lync 2010 Resource
  * Kit table: 0x1 TURN server unreachable … 0x200 TCP TURN connectivity
- * failed), or NULL for a bit the table does not name.
+ * failed; since 1.2 also the bits above 0x200 that [MS-QoE] IceWarningFlags
+ * names, 0x4000 … 0x4000000 TURN server FQDN not resolved), or NULL for a
+ * bit neither table names. See uclog_diag_icewarn_bit_qoe() for the [MS-QoE]
+ * meaning of the low bits.
  * @since 1.0
  */
 UCLOG_EXPORT const char *uclog_diag_icewarn_bit(uint32_t bit);
@@ -331,6 +334,20 @@ UCLOG_EXPORT const char *uclog_diag_icewarn_bit(uint32_t bit);
  * @since 1.0
  */
 UCLOG_EXPORT const char *uclog_diag_ms_diagnostics_range(uint32_t error_id);
+
+/**
+ * Meaning of one ICEWarn bit in the [MS-QoE] 2.2.1.7.1 IceWarningFlags
+ * layout (0x10 TURN server unreachable, 0x20 shared secret failed, 0x40 UDP
+ * allocation failed, 0x200 TCP allocation failed, 0x4000 UDP local
+ * connectivity failed … 0x4000000 TURN server FQDN not resolved), or NULL
+ * for a bit that table does not name. The low bits (0x10, 0x20, 0x40,
+ * 0x200) mean other things than in the Resource Kit table of
+ * uclog_diag_icewarn_bit(); which layout a client's ICEWarn= uses is not
+ * published, so both are given.
+ * @return a string from static storage.
+ * @since 1.2
+ */
+UCLOG_EXPORT const char *uclog_diag_icewarn_bit_qoe(uint32_t bit);
 
 /** The run-time version of libuclog-diag, as uclog_version(). @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_diag_version(void);

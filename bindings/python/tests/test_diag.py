@@ -133,6 +133,14 @@ class Diagnose(TestCase):
         self.assertEqual([b for b, _ in uclog.icewarn_bits("0x41")], [0x1, 0x40])
         self.assertTrue(uclog.ms_diagnostics_range(9001))
 
+    def test_icewarn_high_bits(self):
+        bits = dict(uclog.icewarn_bits(0x4800000))
+        self.assertEqual(bits[0x4000000], "TURN server FQDN was not resolved (DNS)")
+        self.assertEqual(bits[0x800000], "candidate lookup failed on receiving a connectivity check response")
+        self.assertEqual(uclog.icewarn_bits(0x1)[0][1],
+                         "TURN server unreachable (TCP 443 / UDP 3478 blocked, or the Edge is down)")
+        self.assertEqual(dict(uclog.icewarn_bits_qoe(0x10))[0x10], "TURN server is unreachable ([MS-QoE] layout)")
+
 
 @needs_diag
 class CommandLine(TestCase):

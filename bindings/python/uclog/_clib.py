@@ -655,6 +655,7 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_icewarn_bit", cstr, [u32], None),
     ("uclog_diag_ms_diagnostics_range", cstr, [u32], None),
     ("uclog_diag_version", u32, [], None),
+    ("uclog_diag_icewarn_bit_qoe", cstr, [u32], None),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.

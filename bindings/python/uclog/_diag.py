@@ -407,3 +407,11 @@ def ms_diagnostics_range(error_id):
     """The server component an ms-diagnostics id belongs to."""
     return _s(_lib().uclog_diag_ms_diagnostics_range(error_id))
 
+
+
+def icewarn_bits_qoe(value):
+    """As :func:`icewarn_bits`, in the [MS-QoE] IceWarningFlags layout."""
+    lib = _lib()
+    if isinstance(value, str):
+        value = int(value, 0)
+    return [(1 << i, _s(lib.uclog_diag_icewarn_bit_qoe(1 << i))) for i in range(32) if value & (1 << i)]
