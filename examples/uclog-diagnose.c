@@ -226,6 +226,21 @@ static void json_str(const char *s)
     ex_json_strn(s, s ? strlen(s) : 0);
 }
 
+/* The diagnostics code an evidence item cites, with its meaning from the registry (null when the
+ * registry does not hold it). */
+static void print_json_ms_code(const uclog_diag_evidence *e)
+{
+    const uclog_diag_ms_code *c;
+    uint32_t code, kind;
+
+    if (uclog_diag_evidence_ms_code(&code, &kind, e) != 0)
+        return;
+    printf(", \"ms_code\": %u, \"ms_kind\": ", (unsigned)code);
+    json_str(uclog_diag_ms_kind_name(kind));
+    fputs(", \"ms_meaning\": ", stdout);
+    json_str(uclog_diag_ms_code_lookup(&c, kind, code) == 0 ? uclog_diag_ms_code_meaning(c) : NULL);
+}
+
 static void print_json(const uclog_diag_report *r)
 {
     uint32_t i, k, n;
@@ -299,6 +314,7 @@ static void print_json(const uclog_diag_report *r)
             json_str(uclog_diag_evidence_call_id(e));
             fputs(", \"detail\": ", stdout);
             json_str(uclog_diag_evidence_detail(e));
+            print_json_ms_code(e);
             putchar('}');
         }
         fputs("], \"checklist\": [", stdout);

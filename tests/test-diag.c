@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <uclog/diag.h>
+#include <uclog/sip.h>
 
 #include "testutil.h"
 
@@ -438,6 +439,114 @@ START_TEST(call_rejected)
 }
 END_TEST
 
+/* Each evidence item that cites a diagnostics header carries its code and kind. */
+START_TEST(evidence_ms_codes)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uint32_t code = 0, kind = 0;
+
+    run1(&d, "diag/media-failed.uccapilog");
+    v = find(&d, UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    e = evidence_with(v, "ms-client-diagnostics: 23;");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), 0);
+    ck_assert_uint_eq(code, 23);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_CLIENT);
+    e = evidence_with(v, "ICEWarn=0x40000a3 for audio");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(NULL, &kind, e), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, NULL), UCLOG_E_INVALID_ARG);
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/call-rejected.uccapilog");
+    v = find(&d, UCLOG_DIAG_CALL_REJECTED);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_FAILURE);
+    e = evidence_with(v, "ms-diagnostics 4005");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), 0);
+    ck_assert_uint_eq(code, 4005);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_SERVER);
+    e = evidence_with(v, "answer: SIP/2.0 404 Not Found");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), UCLOG_E_NOT_FOUND);
+    done(&d);
+}
+END_TEST
+
+/* A refusal whose diagnostics say the call ended normally is not a failure. */
+START_TEST(normal_end_is_not_a_failure)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    uint32_t code, kind;
+
+    run1(&d, "diag/call-declined.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230 310");
+    v = find(&d, UCLOG_DIAG_CALL_REJECTED);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, evidence_with(v, "ms-client-diagnostics 51004")), 0);
+    ck_assert_uint_eq(code, 51004);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_INFO);
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_INFO);
+    done(&d);
+}
+END_TEST
+
+START_TEST(ms_code_registry)
+{
+    const uclog_diag_ms_code *c, *prev = NULL, *found;
+    uint32_t n = 0;
+
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 1046), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "Failed to connect to a federated peer server.");
+    ck_assert_str_eq(uclog_diag_ms_code_component(c), "Access Edge: federation");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "unverified");
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 0);
+    ck_assert_uint_eq(uclog_diag_ms_code_id(c), 1046);
+    ck_assert_uint_eq(uclog_diag_ms_code_kind(c), UCLOG_SIP_DIAG_SERVER);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 1047), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "Failed to complete TLS negotiation with a federated peer server.");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "field");
+    /* ms-diagnostics-public shares the server ids */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_PUBLIC, 4003), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "From URI not enabled for remote access.");
+    ck_assert_str_eq(uclog_diag_ms_code_source(c), "[MS-OCER] 8.5 front end (4000-4999)");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "spec");
+    /* the hang-up is a normal end; a media failure is not */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 51004), 0);
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 1);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 23), 0);
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_component(c), "client (UCCAPI)");
+    /* a client id is not a server id */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 23), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 52107), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(NULL, UCLOG_SIP_DIAG_CLIENT, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, 0, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, 4, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(uclog_diag_ms_code_meaning(NULL));
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(NULL), -1);
+    ck_assert_str_eq(uclog_diag_ms_kind_name(UCLOG_SIP_DIAG_PUBLIC), "ms-diagnostics-public");
+    ck_assert_str_eq(uclog_diag_ms_kind_name(9), "unknown");
+
+    /* the walk: server ids then client ids, each ascending, each found by its lookup */
+    for (c = uclog_diag_ms_code_next(NULL); c; prev = c, c = uclog_diag_ms_code_next(c), n++) {
+        ck_assert_int_eq(uclog_diag_ms_code_lookup(&found, uclog_diag_ms_code_kind(c), uclog_diag_ms_code_id(c)), 0);
+        ck_assert_ptr_eq(found, c);
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_meaning(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_component(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_check(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_source(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_confidence(c));
+        if (prev && uclog_diag_ms_code_kind(prev) == uclog_diag_ms_code_kind(c))
+            ck_assert_uint_gt(uclog_diag_ms_code_id(c), uclog_diag_ms_code_id(prev));
+        else if (prev)
+            ck_assert_uint_eq(uclog_diag_ms_code_kind(c), UCLOG_SIP_DIAG_CLIENT);
+    }
+    ck_assert_uint_gt(n, 60);
+}
+END_TEST
+
 START_TEST(icewarn_bits)
 {
     /* the Resource Kit bits keep their meaning */
@@ -757,7 +866,7 @@ static void parts_agree(const char *const *names, size_t n, uclog_diag_options *
 
 static const char *const every_fixture[] = {
     "seed.uccapilog", "seed-lf.uccapilog", "seed-utf16le.uccapilog", "seed-no-mras.uccapilog",
-    "seed-mras-unanswered.uccapilog", "diag/call-rejected.uccapilog", "diag/internal-client.uccapilog",
+    "seed-mras-unanswered.uccapilog", "diag/call-rejected.uccapilog", "diag/call-declined.uccapilog", "diag/internal-client.uccapilog",
     "diag/invite-only.uccapilog", "diag/media-failed.uccapilog", "diag/mras-504.uccapilog",
     "diag/mras-forbidden.uccapilog", "diag/mras-not-requested.uccapilog", "diag/nat-private.uccapilog",
     "diag/no-sip.uccapilog", "diag/provisioning-refused.uccapilog", "diag/provisioning-unanswered.uccapilog",
@@ -1165,6 +1274,9 @@ Suite *tu_suite(void)
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);
     tcase_add_test(tc, call_rejected);
+    tcase_add_test(tc, evidence_ms_codes);
+    tcase_add_test(tc, normal_end_is_not_a_failure);
+    tcase_add_test(tc, ms_code_registry);
     tcase_add_test(tc, icewarn_bits);
     tcase_add_test(tc, repeated_sign_in);
     tcase_add_test(tc, two_calls);

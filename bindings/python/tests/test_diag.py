@@ -141,6 +141,35 @@ class Diagnose(TestCase):
                          "TURN server unreachable (TCP 443 / UDP 3478 blocked, or the Edge is down)")
         self.assertEqual(dict(uclog.icewarn_bits_qoe(0x10))[0x10], "TURN server is unreachable ([MS-QoE] layout)")
 
+    def test_ms_code_registry(self):
+        e = uclog.explain_ms_code(1046)
+        self.assertEqual(e.meaning, "Failed to connect to a federated peer server.")
+        self.assertEqual((e.kind, e.component, e.confidence, e.normal_end),
+                         ("ms-diagnostics", "Access Edge: federation", "unverified", False))
+        hangup = uclog.explain_ms_code(51004)
+        self.assertEqual((hangup.kind, hangup.normal_end), ("ms-client-diagnostics", True))
+        self.assertEqual(uclog.explain_ms_code(4003, "ms-diagnostics-public").meaning,
+                         "From URI not enabled for remote access.")
+        self.assertIsNone(uclog.explain_ms_code(23, "ms-diagnostics"))
+        self.assertIsNone(uclog.explain_ms_code(52107))
+        with self.assertRaises(ValueError):
+            uclog.explain_ms_code(23, "ms-bogus")
+        entries = uclog.ms_codes()
+        self.assertIn((1047, "ms-diagnostics"), [(c.code, c.kind) for c in entries])
+        self.assertEqual([c.code for c in entries if c.normal_end], [51004])
+
+    def test_evidence_ms_code(self):
+        r = uclog.diagnose([data("diag", "media-failed.uccapilog")])
+        v = [v for v in r.verdicts if v.code == 300][0]
+        e = [e for e in v.evidence if e.ms_code is not None]
+        self.assertEqual([(x.ms_code, x.ms_kind) for x in e], [(23, "ms-client-diagnostics")])
+        self.assertTrue(e[0].ms_meaning.startswith("Call failed to establish due to a media connectivity failure"))
+        self.assertEqual(e[0].to_dict()["ms_code"], 23)
+        self.assertNotIn("ms_code", [x for x in v.evidence if x.ms_code is None][0].to_dict())
+        declined = uclog.diagnose([data("diag", "call-declined.uccapilog")])
+        self.assertEqual([(v.code, v.severity) for v in declined.verdicts if v.code == 310], [(310, "info")])
+        self.assertFalse(declined.failed)
+
 
 @needs_diag
 class CommandLine(TestCase):
