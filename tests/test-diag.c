@@ -509,7 +509,7 @@ START_TEST(ms_code_registry)
     /* ms-diagnostics-public shares the server ids */
     ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_PUBLIC, 4003), 0);
     ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "From URI not enabled for remote access.");
-    ck_assert_str_eq(uclog_diag_ms_code_source(c), "[MS-OCER] 8.5 front end (4000-4999)");
+    ck_assert_str_eq(uclog_diag_ms_code_source(c), "[MS-OCER] front end ErrorIds (4000-4999)");
     ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "spec");
     /* the hang-up is a normal end; a media failure is not */
     ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 51004), 0);

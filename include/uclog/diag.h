@@ -353,7 +353,7 @@ UCLOG_EXPORT const char *uclog_diag_icewarn_bit_qoe(uint32_t bit);
 
 /**
  * One entry of the registry of ms-diagnostics, ms-diagnostics-public and
- * ms-client-diagnostics codes; lives in static storage,
+ * ms-client-diagnostics codes (doc/ms-codes.md); lives in static storage,
  * for as long as the library is loaded.
  */
 typedef struct uclog_diag_ms_code uclog_diag_ms_code;

@@ -1,7 +1,9 @@
 /*
  * The registry of ms-diagnostics and ms-client-diagnostics codes: for each
  * code the field meets, its meaning, the component that raises it, what to
- * check, the published source and how sure that source is.
+ * check, the published source and how sure that source is. doc/ms-codes.md
+ * is made from this table by `uclog-diagnose --list-ms-codes`; the
+ * ms-codes-doc test checks that the two agree.
  *
  * Only meanings a source gives are written. Confidence: "spec" the reason
  * text is in [MS-OCER]; "field" a real capture or a support or blog article
@@ -22,8 +24,8 @@
 #define USERSVC "Front End: user services (registrar, user lookup)"
 #define INBOUND "Front End: inbound routing"
 #define CLIENT "client (UCCAPI)"
-#define OCER_1000 "[MS-OCER] 8.2 SipStack (1000-1999)"
-#define OCER_4000 "[MS-OCER] 8.5 front end (4000-4999)"
+#define OCER_1000 "[MS-OCER] SipStack ErrorIds (1000-1999)"
+#define OCER_4000 "[MS-OCER] front end ErrorIds (4000-4999)"
 #define OCER_5000 "[MS-OCER] 8.6 server API and applications (5000-5999)"
 #define OCER_13000 "[MS-OCER] inbound routing (13000-13999), current release"
 #define OCER_17000 "[MS-OCER] 8.16 protocol client version filter (17000-17999)"

@@ -144,8 +144,9 @@ static const char *const media_failed[] = {
 };
 
 static const char *const call_rejected[] = {
-    "Read the ms-diagnostics of the final response (evidence): its id range names the server "
-    "component that refused the call.",
+    "Read the ms-diagnostics of the final response (evidence): its meaning, the component that "
+    "raised it and what to check are in doc/ms-codes.md (uclog-diagnose --explain CODE); a code "
+    "the registry does not hold is named by its id range.",
     "Reproduce the call with server logging (SIPStack) on the Front End or Edge that the source "
     "parameter names.",
     END,
@@ -199,7 +200,8 @@ static const struct uclog__diag_code codes[] = {
      "ms-client-diagnostics 22-26 (ICEWarn decoded) or a media-related ms-diagnostics",
      {media_failed, NULL}},
     {UCLOG_DIAG_CALL_REJECTED, "CALL_REJECTED", UCLOG_DIAG_FAILURE, "signalling",
-     "the INVITE got a final error response; its ms-diagnostics is explained by its range",
+     "the INVITE got a final error response; its ms-diagnostics is explained by the registry of "
+     "codes (severity info when a code says the call ended normally)",
      {call_rejected, NULL}},
 };
 

@@ -181,6 +181,22 @@ class CommandLine(TestCase):
         self.assertTrue(out.startswith("Log: %s\nClient: sip:bart@litwareinc.com\n"
                                        % data("seed.uccapilog")))
 
+    def test_explain(self):
+        p = run_module("--explain", "1046")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"meaning:     Failed to connect to a federated peer server.", p.stdout)
+        p = run_module("--explain", "52107")
+        self.assertEqual((p.returncode, p.stdout), (1, b"52107: not in the registry; its range: client\n"))
+        p = run_module("--explain", "x")
+        self.assertEqual(p.returncode, 2)
+        p = run_module()
+        self.assertEqual(p.returncode, 2)
+        if UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE):
+            for code in ("1046", "51004", "23", "52107"):
+                c = subprocess.run([UCLOG_DIAGNOSE, "--explain", code], capture_output=True, timeout=60)
+                p = run_module("--explain", code)
+                self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), code)
+
     def test_bad_input(self):
         p = run_module("--edge-ip", "nope", data("seed.uccapilog"))
         self.assertEqual(p.returncode, 2)
