@@ -24,12 +24,14 @@
 #define USERSVC "Front End: user services (registrar, user lookup)"
 #define INBOUND "Front End: inbound routing"
 #define CLIENT "client (UCCAPI)"
+#define COMMON "any server (common ids 0-999)"
 #define OCER_1000 "[MS-OCER] SipStack ErrorIds (1000-1999)"
 #define OCER_4000 "[MS-OCER] front end ErrorIds (4000-4999)"
 #define OCER_5000 "[MS-OCER] 8.6 server API and applications (5000-5999)"
 #define OCER_13000 "[MS-OCER] inbound routing (13000-13999), current release"
 #define OCER_17000 "[MS-OCER] 8.16 protocol client version filter (17000-17999)"
 #define OCER_932 "[MS-OCER] 9.3.2 Ms-Diagnostic Errors Not Handled"
+#define OCER_922 "[MS-OCER] 9.2.2 MS-Diagnostic Errors (client display)"
 #define MEDIA_CHECK                                                                                        \
     "the ICEWarn bits and LocalMR/RemoteMR of the same header; UDP 3478 and TCP 443 to the A/V Edge "      \
     "external interface, the media ports 50000-59999, and that both sides got a media relay (MRAS)"
@@ -37,6 +39,11 @@
 /* Ordered by kind, then code: the lookup and the next() walk rely on it. */
 static const struct uclog_diag_ms_code table[] = {
     /* ms-diagnostics and ms-diagnostics-public (server) */
+    {0, S, "Server internal error.", COMMON, "the event log of the server named in source", OCER_922, "spec", 0},
+    {1, S, "Service unavailable.", COMMON, "that the server named in source and its services are running",
+     OCER_922, "spec", 0},
+    {4, S, "Insufficient bandwidth to establish session. Do not attempt re-route.", COMMON,
+     "call admission control: the bandwidth policy of the sites and links between the two ends", OCER_922, "spec", 0},
     {1000, S, "Final handshake failed.", SIPSTACK, "the authentication of the connection to the server named in source",
      OCER_1000, "spec", 0},
     {1001, S, "From URI not authorized to communicate with public IM providers.", SIPSTACK,
@@ -101,6 +108,15 @@ static const struct uclog_diag_ms_code table[] = {
      "the target user: enabled for Lync/Skype for Business and replicated to its pool", OCER_4000, "spec", 0},
     {4006, S, "User not found in pool.", USERSVC, "the user's home pool and its replication", OCER_4000, "spec", 0},
     {4007, S, "Resource is unknown in this deployment.", USERSVC, "the target URI", OCER_4000, "spec", 0},
+    {4008, S, "Input data too large - One of the parameters to the sproc exceeds limit.", USERSVC,
+     "the size of the request's data", OCER_4000, "spec", 0},
+    {4009, S, "Multiple users associated with the destination phone number.", USERSVC,
+     "the line URIs of users: one number, one user", OCER_4000, "spec", 0},
+    {4010, S, "Missing endpoint identifier.", USERSVC, "the client's request (its epid)", OCER_4000, "spec", 0},
+    {4011, S, "Epid not present.", USERSVC, "the client's request (its epid)", OCER_4000, "spec", 0},
+    {4012, S, "Epid too long.", USERSVC, "the client's request (its epid)", OCER_4000, "spec", 0},
+    {4013, S, "content type header does not match the expected content-type.", USERSVC,
+     "the request's Content-Type", OCER_4000, "spec", 0},
     {4141, S, "User disabled.", USERSVC,
      "the user account: a server-initiated deregistration (NOTIFY text/registration-event, deregistered;event=rejected)",
      "pidgin-sipe code comment, OCS 2007 example (via reference/formats.md 4)", "field", 0},
@@ -108,6 +124,20 @@ static const struct uclog_diag_ms_code table[] = {
      "the Front End's services and event log", OCER_5000, "spec", 0},
     {5001, S, "Request timed out.", "Front End: server applications", "the application the request went to",
      OCER_5000, "spec", 0},
+    {5002, S, "Request was cancelled.", "Front End: server applications", "who cancelled the request",
+     OCER_5000, "spec", 0},
+    {5003, S, "Internal processing failure.", "Front End: server applications",
+     "the event log of the server named in source", OCER_5000, "spec", 0},
+    {5004, S, "Failed parsing the incoming request.", "Front End: server applications", "the request's syntax",
+     OCER_5000, "spec", 0},
+    {5005, S, "The application specified an invalid request-URI.", "Front End: server applications",
+     "the application's configuration", OCER_5000, "spec", 0},
+    {5006, S, "Failed when constructing the outgoing request.", "Front End: server applications",
+     "the application's configuration", OCER_5000, "spec", 0},
+    {5007, S, "Failed processing a contact entry.", "Front End: server applications", "the contact entries",
+     OCER_5000, "spec", 0},
+    {5008, S, "The application specified an invalid static forwarding URL.", "Front End: server applications",
+     "the application's forwarding settings", OCER_5000, "spec", 0},
     {7008, S, "Error parsing SDP.", "A/V conferencing server (A/V MCU)",
      "the SDP the client offered (clients retry with the other ICE version)",
      "pidgin-sipe code comment (via reference/formats.md 2)", "field", 0},
@@ -176,11 +206,17 @@ static const struct uclog_diag_ms_code table[] = {
      "A federated call failed to establish due to a media connectivity failure where one endpoint is internal and "
      "the other is remote.",
      CLIENT, MEDIA_CHECK " (on both Edges: a federated call)", "reference/formats.md 4 (recalled)", "unverified", 0},
-    {51004, C, "Action initiated by user: the user ended the call (a normal hang-up).", CLIENT,
-     "nothing: the call ended normally (CalleeMediaDebug, when present, still describes the media path)",
+    {51004, C,
+     "Action initiated by user: the user ended the call (hung up); a normal end of the dialog, not a fault. "
+     "Captures show it on a BYE that cut a call short.",
+     CLIENT,
+     "nothing for the end itself; the ICEWarn bits of the same header tell whether the media had failed before "
+     "the user hung up",
      "msxfaq.de \"ICEWarn Bedeutung\" (client log capture)", "field", 1},
-    {51007, C, "Callee media connectivity diagnosis info.", CLIENT,
-     "nothing by itself: information in the answer; its ICEWarn bits tell what the callee's ICE met",
+    {51007, C,
+     "Callee media connectivity diagnosis info: information the callee adds to its answer (captures show it on "
+     "the 200 OK to the BYE of a normally cleared call), not a failure.",
+     CLIENT, "nothing by itself; its ICEWarn bits tell what the callee's ICE met",
      "msxfaq.de \"ICEWarn Bedeutung\" (client log capture)", "field", 0},
     {52017, C, "Encryption levels dont match.", CLIENT,
      "the encryption policy of both sides (a=encryption required against rejected)",
