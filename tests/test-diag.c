@@ -544,6 +544,8 @@ START_TEST(ms_code_registry)
             ck_assert_uint_eq(uclog_diag_ms_code_kind(c), UCLOG_SIP_DIAG_CLIENT);
     }
     ck_assert_uint_gt(n, 60);
+    /* a pointer that is not an entry ends the walk */
+    ck_assert_ptr_null(uclog_diag_ms_code_next((const uclog_diag_ms_code *)(const void *)&n));
 }
 END_TEST
 

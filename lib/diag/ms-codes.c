@@ -258,11 +258,14 @@ int uclog_diag_ms_code_lookup(const uclog_diag_ms_code **out, uint32_t kind, uin
 
 const uclog_diag_ms_code *uclog_diag_ms_code_next(const uclog_diag_ms_code *prev)
 {
+    size_t i;
+
     if (!prev)
         return &table[0];
-    if (prev < table || prev >= table + NTABLE - 1)
-        return NULL;
-    return prev + 1;
+    for (i = 0; i + 1 < NTABLE; i++) /* found by address: a pointer from elsewhere ends the walk */
+        if (prev == &table[i])
+            return &table[i + 1];
+    return NULL;
 }
 
 uint32_t uclog_diag_ms_code_id(const uclog_diag_ms_code *c)
