@@ -468,14 +468,15 @@ static int diagnostics_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i
                         (int)entry.len, entry.ptr));
             continue;
         }
-        if (evidence_at(R, v, i, NULL,
-                        uclog__diag_printf(R->r, "%s %u (%s): %.*s",
-                                           kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
-                                           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
-                                                                           : "ms-diagnostics",
-                                           id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
-                                           reason.ptr ? reason.ptr : "")) == 0) {
-            v->ev[v->nev - 1].ms_code = id; /* for the registry: uclog_diag_evidence_ms_code() */
+        evidence_at(R, v, i, NULL,
+                    uclog__diag_printf(R->r, "%s %u (%s): %.*s",
+                                       kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
+                                       : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
+                                                                       : "ms-diagnostics",
+                                       id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
+                                       reason.ptr ? reason.ptr : ""));
+        if (!R->rc) { /* the code and its header, for the registry: uclog_diag_evidence_ms_code() */
+            v->ev[v->nev - 1].ms_code = id;
             v->ev[v->nev - 1].ms_kind = kind;
         }
     }
