@@ -20,6 +20,7 @@ static void usage(FILE *out)
 {
     fputs("usage: uclog-diagnose [--json] [--stream] [--edge-ip IP]... [--edge-nat-ip IP]\n"
           "                      [--edge-private-ip IP]... [--location remote|internal] FILE...\n"
+          "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
           "rotated set, in any order; '-' reads standard input.\n"
@@ -35,6 +36,9 @@ static void usage(FILE *out)
           "  --edge-private-ip IP the external interface's private address behind NAT\n"
           "  --location WHERE     remote or internal: override what the log says\n"
           "  --list-verdicts      print every verdict code with its checklist (Markdown)\n"
+          "  --explain CODE       what an ms-diagnostics or ms-client-diagnostics code\n"
+          "                       means, who raises it, what to check (exit 1: unknown)\n"
+          "  --list-ms-codes      print the registry of those codes (Markdown)\n"
           "  -h, --help           this text\n"
           "\n"
           "Exit status: 0 no failure found, 1 a failure verdict, 2 usage or input error.\n",
@@ -228,6 +232,21 @@ static void json_str(const char *s)
     ex_json_strn(s, s ? strlen(s) : 0);
 }
 
+/* The diagnostics code an evidence item cites, with its meaning from the registry (null when the
+ * registry does not hold it). */
+static void print_json_ms_code(const uclog_diag_evidence *e)
+{
+    const uclog_diag_ms_code *c;
+    uint32_t code, kind;
+
+    if (uclog_diag_evidence_ms_code(&code, &kind, e) != 0)
+        return;
+    printf(", \"ms_code\": %u, \"ms_kind\": ", (unsigned)code);
+    json_str(uclog_diag_ms_kind_name(kind));
+    fputs(", \"ms_meaning\": ", stdout);
+    json_str(uclog_diag_ms_code_lookup(&c, kind, code) == 0 ? uclog_diag_ms_code_meaning(c) : NULL);
+}
+
 static void print_json(const uclog_diag_report *r)
 {
     uint32_t i, k, n;
@@ -301,6 +320,7 @@ static void print_json(const uclog_diag_report *r)
             json_str(uclog_diag_evidence_call_id(e));
             fputs(", \"detail\": ", stdout);
             json_str(uclog_diag_evidence_detail(e));
+            print_json_ms_code(e);
             putchar('}');
         }
         fputs("], \"checklist\": [", stdout);
@@ -358,7 +378,7 @@ static void list_verdicts(void)
     puts("# Verdicts of uclog-diagnose\n");
     puts("Made by `uclog-diagnose --list-verdicts` from the registry in `lib/diag/registry.c`; a test");
     puts("checks that this page and the registry agree. A code never changes meaning; the text may");
-    puts("improve.\n");
+    puts("improve. The ms-diagnostics codes the evidence cites are explained in [ms-codes.md](ms-codes.md).\n");
     puts("## How sure a verdict is\n");
     puts("Every verdict says how much of it the log itself states. **certain**: the log says it in so");
     puts("many words (an answer that arrived or never came, a candidate with an explicit `typ`, a relay");
@@ -382,6 +402,64 @@ static void list_verdicts(void)
         for (i = 0; i < uclog_diag_code_checklist_count(c); i++)
             printf("%u. %s\n", (unsigned)(i + 1), uclog_diag_code_checklist(c, i));
     }
+}
+
+/* ---- the registry of diagnostics codes ---- */
+
+/* --explain CODE: every entry with that id (a server and a client code may share one). */
+static int explain(const char *arg)
+{
+    static const uint32_t kinds[] = {UCLOG_SIP_DIAG_SERVER, UCLOG_SIP_DIAG_CLIENT};
+    const uclog_diag_ms_code *c;
+    char *end;
+    unsigned long id;
+    int found = 0;
+    size_t k;
+
+    id = arg && *arg >= '0' && *arg <= '9' ? strtoul(arg, &end, 10) : 0;
+    if (!arg || *arg < '0' || *arg > '9' || *end || id > UINT32_MAX) {
+        fprintf(stderr, "uclog-diagnose: --explain needs a code (a number)\n");
+        return 2;
+    }
+    for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        if (uclog_diag_ms_code_lookup(&c, kinds[k], (uint32_t)id) != 0)
+            continue;
+        printf("%s%s %lu\n", found ? "\n" : "", uclog_diag_ms_kind_name(kinds[k]), id);
+        printf("  meaning:     %s\n", uclog_diag_ms_code_meaning(c));
+        printf("  component:   %s\n", uclog_diag_ms_code_component(c));
+        printf("  check:       %s\n", uclog_diag_ms_code_check(c));
+        printf("  source:      %s (%s)\n", uclog_diag_ms_code_source(c), uclog_diag_ms_code_confidence(c));
+        printf("  normal end:  %s\n", uclog_diag_ms_code_normal_end(c) ? "yes, not a failure" : "no");
+        found = 1;
+    }
+    if (!found)
+        printf("%lu: not in the registry; its range: %s\n", id, uclog_diag_ms_diagnostics_range((uint32_t)id));
+    return found ? 0 : 1;
+}
+
+static void list_ms_codes(void)
+{
+    const uclog_diag_ms_code *c;
+
+    puts("# ms-diagnostics codes");
+    puts("");
+    puts("Made by `uclog-diagnose --list-ms-codes` from the registry in `lib/diag/ms-codes.c`; a test");
+    puts("checks that this page and the registry agree. `uclog-diagnose --explain CODE` prints one entry.");
+    puts("A code the registry does not hold is explained by its range only.");
+    puts("");
+    puts("Confidence: **spec** the reason text is in [MS-OCER]; **field** a capture or an article quotes");
+    puts("it; **range** the id is published but its reason text was not found; **unverified** recalled, not");
+    puts("found in a source. A code marked *normal end* is never made a failure by the diagnosis.");
+    puts("");
+    puts("| header | code | meaning | component | check | source | confidence | normal end |");
+    puts("|---|---|---|---|---|---|---|---|");
+    for (c = uclog_diag_ms_code_next(NULL); c; c = uclog_diag_ms_code_next(c))
+        printf("| %s | %u | %s | %s | %s | %s | %s | %s |\n", uclog_diag_ms_kind_name(uclog_diag_ms_code_kind(c)),
+               (unsigned)uclog_diag_ms_code_id(c), uclog_diag_ms_code_meaning(c), uclog_diag_ms_code_component(c),
+               uclog_diag_ms_code_check(c), uclog_diag_ms_code_source(c), uclog_diag_ms_code_confidence(c),
+               uclog_diag_ms_code_normal_end(c) ? "yes" : "no");
+    puts("");
+    puts("ms-diagnostics-public carries the same ids as ms-diagnostics.");
 }
 
 /* ---- input ---- */
@@ -423,6 +501,13 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--list-verdicts")) {
             list_verdicts();
             status = 0;
+            goto out;
+        } else if (!strcmp(a, "--list-ms-codes")) {
+            list_ms_codes();
+            status = 0;
+            goto out;
+        } else if (!strcmp(a, "--explain")) {
+            status = explain(val);
             goto out;
         } else if (!strcmp(a, "--json")) {
             json = 1;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <uclog/diag.h>
+#include <uclog/sip.h>
 
 #include "testutil.h"
 
@@ -494,7 +495,7 @@ START_TEST(media_connectivity_failed)
     evidence_with(v, "ICEWarn bit 0x2: UDP allocation on the TURN server failed");
     evidence_with(v, "ICEWarn bit 0x20: local (direct) connectivity failed");
     evidence_with(v, "ICEWarn bit 0x80: UDP TURN (relay) connectivity failed");
-    evidence_with(v, "ICEWarn bit 0x4000000: not in the Resource Kit table (raw value kept)");
+    evidence_with(v, "ICEWarn bit 0x4000000: TURN server FQDN was not resolved (DNS)");
     evidence_with(v, "LocalMR=131.107.0.10:55512");
     evidence_with(v, "RemoteMR is empty: the other side got no media relay");
     ck_assert_str_eq(uclog_diag_verdict_call_id(v), "e41f3fa11696494d90130b78761b202c");
@@ -513,6 +514,135 @@ START_TEST(call_rejected)
     ck_assert_str_eq(uclog_diag_verdict_summary(v), "the INVITE was refused with 404");
     evidence_with(v, "ms-diagnostics 4005 (user services: registration, user lookup)");
     done(&d);
+}
+END_TEST
+
+/* Each evidence item that cites a diagnostics header carries its code and kind. */
+START_TEST(evidence_ms_codes)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uint32_t code = 0, kind = 0;
+
+    run1(&d, "diag/media-failed.uccapilog");
+    v = find(&d, UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    e = evidence_with(v, "ms-client-diagnostics: 23;");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), 0);
+    ck_assert_uint_eq(code, 23);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_CLIENT);
+    e = evidence_with(v, "ICEWarn=0x40000a3 for audio");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(NULL, &kind, e), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, NULL), UCLOG_E_INVALID_ARG);
+    done(&d);
+
+    memset(&d, 0, sizeof(d));
+    run1(&d, "diag/call-rejected.uccapilog");
+    v = find(&d, UCLOG_DIAG_CALL_REJECTED);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_FAILURE);
+    e = evidence_with(v, "ms-diagnostics 4005");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), 0);
+    ck_assert_uint_eq(code, 4005);
+    ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_SERVER);
+    e = evidence_with(v, "answer: SIP/2.0 404 Not Found");
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, e), UCLOG_E_NOT_FOUND);
+    done(&d);
+}
+END_TEST
+
+/* A refusal whose diagnostics say the call ended normally is not a failure. */
+START_TEST(normal_end_is_not_a_failure)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    uint32_t code, kind;
+
+    run1(&d, "diag/call-declined.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230 310");
+    v = find(&d, UCLOG_DIAG_CALL_REJECTED);
+    ck_assert_int_eq(uclog_diag_evidence_ms_code(&code, &kind, evidence_with(v, "ms-client-diagnostics 51004")), 0);
+    ck_assert_uint_eq(code, 51004);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_INFO);
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_INFO);
+    done(&d);
+}
+END_TEST
+
+START_TEST(ms_code_registry)
+{
+    const uclog_diag_ms_code *c, *prev = NULL, *found;
+    uint32_t n = 0;
+
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 1046), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "Failed to connect to a federated peer server.");
+    ck_assert_str_eq(uclog_diag_ms_code_component(c), "Access Edge: federation");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "unverified");
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 0);
+    ck_assert_uint_eq(uclog_diag_ms_code_id(c), 1046);
+    ck_assert_uint_eq(uclog_diag_ms_code_kind(c), UCLOG_SIP_DIAG_SERVER);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 1047), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "Failed to complete TLS negotiation with a federated peer server.");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "field");
+    /* ms-diagnostics-public shares the server ids */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_PUBLIC, 4003), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_meaning(c), "From URI not enabled for remote access.");
+    ck_assert_str_eq(uclog_diag_ms_code_source(c), "[MS-OCER] front end ErrorIds (4000-4999)");
+    ck_assert_str_eq(uclog_diag_ms_code_confidence(c), "spec");
+    /* the hang-up is a normal end; a media failure is not */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 51004), 0);
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 1);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 23), 0);
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(c), 0);
+    ck_assert_str_eq(uclog_diag_ms_code_component(c), "client (UCCAPI)");
+    /* a client id is not a server id */
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_SERVER, 23), UCLOG_E_NOT_FOUND);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, UCLOG_SIP_DIAG_CLIENT, 52107), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(NULL, UCLOG_SIP_DIAG_CLIENT, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, 0, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_ms_code_lookup(&c, 4, 23), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(uclog_diag_ms_code_meaning(NULL));
+    ck_assert_int_eq(uclog_diag_ms_code_normal_end(NULL), -1);
+    ck_assert_str_eq(uclog_diag_ms_kind_name(UCLOG_SIP_DIAG_PUBLIC), "ms-diagnostics-public");
+    ck_assert_str_eq(uclog_diag_ms_kind_name(9), "unknown");
+
+    /* the walk: server ids then client ids, each ascending, each found by its lookup */
+    for (c = uclog_diag_ms_code_next(NULL); c; prev = c, c = uclog_diag_ms_code_next(c), n++) {
+        ck_assert_int_eq(uclog_diag_ms_code_lookup(&found, uclog_diag_ms_code_kind(c), uclog_diag_ms_code_id(c)), 0);
+        ck_assert_ptr_eq(found, c);
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_meaning(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_component(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_check(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_source(c));
+        ck_assert_ptr_nonnull(uclog_diag_ms_code_confidence(c));
+        if (prev && uclog_diag_ms_code_kind(prev) == uclog_diag_ms_code_kind(c))
+            ck_assert_uint_gt(uclog_diag_ms_code_id(c), uclog_diag_ms_code_id(prev));
+        else if (prev)
+            ck_assert_uint_eq(uclog_diag_ms_code_kind(c), UCLOG_SIP_DIAG_CLIENT);
+    }
+    ck_assert_uint_gt(n, 60);
+    /* a pointer that is not an entry ends the walk */
+    ck_assert_ptr_null(uclog_diag_ms_code_next((const uclog_diag_ms_code *)(const void *)&n));
+}
+END_TEST
+
+START_TEST(icewarn_bits)
+{
+    /* the Resource Kit bits keep their meaning */
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x1), "TURN server unreachable (TCP 443 / UDP 3478 blocked, or the Edge is down)");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x200), "TCP TURN (relay) connectivity failed");
+    /* the [MS-QoE] bits above them, seen in real logs */
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x800000), "candidate lookup failed on receiving a connectivity check response");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x4000000), "TURN server FQDN was not resolved (DNS)");
+    ck_assert_str_eq(uclog_diag_icewarn_bit(0x80000), "TCP TURN (relay) connectivity failed");
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x400));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0x80000000u));
+    ck_assert_ptr_null(uclog_diag_icewarn_bit(0));
+    /* the [MS-QoE] layout of the low bits */
+    ck_assert_str_eq(uclog_diag_icewarn_bit_qoe(0x10), "TURN server is unreachable ([MS-QoE] layout)");
+    ck_assert_ptr_null(uclog_diag_icewarn_bit_qoe(0x1));
+    ck_assert_str_eq(uclog_diag_icewarn_bit_qoe(0x4000000), uclog_diag_icewarn_bit(0x4000000));
 }
 END_TEST
 
@@ -823,7 +953,7 @@ static void parts_agree(const char *const *names, size_t n, uclog_diag_options *
 
 static const char *const every_fixture[] = {
     "seed.uccapilog", "seed-lf.uccapilog", "seed-utf16le.uccapilog", "seed-no-mras.uccapilog",
-    "seed-mras-unanswered.uccapilog", "diag/call-rejected.uccapilog", "diag/internal-client.uccapilog",
+    "seed-mras-unanswered.uccapilog", "diag/call-rejected.uccapilog", "diag/call-declined.uccapilog", "diag/internal-client.uccapilog",
     "diag/invite-only.uccapilog", "diag/media-failed.uccapilog", "diag/mras-504.uccapilog",
     "diag/mras-forbidden.uccapilog", "diag/mras-not-requested.uccapilog", "diag/nat-private.uccapilog",
     "diag/no-sip.uccapilog", "diag/provisioning-refused.uccapilog", "diag/provisioning-unanswered.uccapilog",
@@ -1234,6 +1364,10 @@ Suite *tu_suite(void)
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);
     tcase_add_test(tc, call_rejected);
+    tcase_add_test(tc, evidence_ms_codes);
+    tcase_add_test(tc, normal_end_is_not_a_failure);
+    tcase_add_test(tc, ms_code_registry);
+    tcase_add_test(tc, icewarn_bits);
     tcase_add_test(tc, repeated_sign_in);
     tcase_add_test(tc, two_calls);
     tcase_add_test(tc, internal_client);

@@ -331,7 +331,10 @@ UCLOG_EXPORT const char *uclog_diag_location_name(int32_t location);
 /**
  * Meaning of one ICEWarn bit in ms-client-diagnostics (Lync 2010 Resource
  * Kit table: 0x1 TURN server unreachable … 0x200 TCP TURN connectivity
- * failed), or NULL for a bit the table does not name.
+ * failed; since 1.2 also the bits above 0x200 that [MS-QoE] IceWarningFlags
+ * names, 0x4000 … 0x4000000 TURN server FQDN not resolved), or NULL for a
+ * bit neither table names. See uclog_diag_icewarn_bit_qoe() for the [MS-QoE]
+ * meaning of the low bits.
  * @since 1.0
  */
 UCLOG_EXPORT const char *uclog_diag_icewarn_bit(uint32_t bit);
@@ -343,6 +346,91 @@ UCLOG_EXPORT const char *uclog_diag_icewarn_bit(uint32_t bit);
  * @since 1.0
  */
 UCLOG_EXPORT const char *uclog_diag_ms_diagnostics_range(uint32_t error_id);
+
+/**
+ * Meaning of one ICEWarn bit in the [MS-QoE] 2.2.1.7.1 IceWarningFlags
+ * layout (0x10 TURN server unreachable, 0x20 shared secret failed, 0x40 UDP
+ * allocation failed, 0x200 TCP allocation failed, 0x4000 UDP local
+ * connectivity failed … 0x4000000 TURN server FQDN not resolved), or NULL
+ * for a bit that table does not name. The low bits (0x10, 0x20, 0x40,
+ * 0x200) mean other things than in the Resource Kit table of
+ * uclog_diag_icewarn_bit(); which layout a client's ICEWarn= uses is not
+ * published, so both are given.
+ * @return a string from static storage.
+ * @since 1.2
+ */
+UCLOG_EXPORT const char *uclog_diag_icewarn_bit_qoe(uint32_t bit);
+
+/* The registry of ms-diagnostics codes. */
+
+/**
+ * One entry of the registry of ms-diagnostics, ms-diagnostics-public and
+ * ms-client-diagnostics codes (doc/ms-codes.md); lives in static storage,
+ * for as long as the library is loaded.
+ */
+typedef struct uclog_diag_ms_code uclog_diag_ms_code;
+
+/**
+ * Look a diagnostics code up.
+ * @param[out] out the entry (static storage), NULL when not found.
+ * @param kind the header it came in: ::UCLOG_SIP_DIAG_SERVER or
+ *        ::UCLOG_SIP_DIAG_PUBLIC (both share the server ids) or
+ *        ::UCLOG_SIP_DIAG_CLIENT.
+ * @param code the ErrorId (without a sub-id).
+ * @return 0; UCLOG_E_NOT_FOUND for a code the registry does not hold (its
+ *         range is explained by uclog_diag_ms_diagnostics_range());
+ *         UCLOG_E_INVALID_ARG for no @p out or another kind.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_diag_ms_code_lookup(const uclog_diag_ms_code **out, uint32_t kind, uint32_t code);
+/**
+ * The entry after @p prev (NULL gives the first), or NULL at the end: the
+ * server codes by id, then the client codes by id.
+ * @since 1.2
+ */
+UCLOG_EXPORT const uclog_diag_ms_code *uclog_diag_ms_code_next(const uclog_diag_ms_code *prev);
+/** The ErrorId of an entry, 0 for NULL. @since 1.2 */
+UCLOG_EXPORT uint32_t uclog_diag_ms_code_id(const uclog_diag_ms_code *c);
+/** ::UCLOG_SIP_DIAG_SERVER (ms-diagnostics and -public) or ::UCLOG_SIP_DIAG_CLIENT; 0 for NULL. @since 1.2 */
+UCLOG_EXPORT uint32_t uclog_diag_ms_code_kind(const uclog_diag_ms_code *c);
+/** What the code means: its published reason text, with what it tells. NULL for NULL. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_ms_code_meaning(const uclog_diag_ms_code *c);
+/** The component that raises it (e.g. "Access Edge: federation", "client (UCCAPI)"). NULL for NULL. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_ms_code_component(const uclog_diag_ms_code *c);
+/** What to check next, in one sentence. NULL for NULL. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_ms_code_check(const uclog_diag_ms_code *c);
+/** Where the meaning is published (e.g. "[MS-OCER] 8.2 SipStack (1000-1999)"). NULL for NULL. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_ms_code_source(const uclog_diag_ms_code *c);
+/**
+ * How sure the source is: "spec" ([MS-OCER] gives the reason text),
+ * "field" (a capture or an article quotes it), "range" (the id is published,
+ * its reason text was not found), "unverified" (recalled, not found in a
+ * source). NULL for NULL.
+ * @since 1.2
+ */
+UCLOG_EXPORT const char *uclog_diag_ms_code_confidence(const uclog_diag_ms_code *c);
+/**
+ * 1 when the code means the call ended normally (e.g. ms-client-diagnostics
+ * 51004 "Action initiated by user"): the diagnosis never turns it into a
+ * failure (a refused INVITE that carries one is CALL_REJECTED with severity
+ * info). 0 otherwise, -1 for NULL.
+ * @since 1.2
+ */
+UCLOG_EXPORT int32_t uclog_diag_ms_code_normal_end(const uclog_diag_ms_code *c);
+/** "ms-diagnostics", "ms-diagnostics-public", "ms-client-diagnostics" for a ::uclog_sip_diag_kind; "unknown" otherwise. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_ms_kind_name(uint32_t kind);
+
+/**
+ * The diagnostics header an evidence item cites (an ms-diagnostics entry of
+ * a failure response, or an ms-client-diagnostics header quoted whole).
+ * @param[out] code the ErrorId.
+ * @param[out] kind a ::uclog_sip_diag_kind (look it up with
+ *             uclog_diag_ms_code_lookup()).
+ * @return 0; UCLOG_E_NOT_FOUND when the item cites none;
+ *         UCLOG_E_INVALID_ARG for a NULL argument.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_diag_evidence_ms_code(uint32_t *code, uint32_t *kind, const uclog_diag_evidence *e);
 
 /** The run-time version of libuclog-diag, as uclog_version(). @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_diag_version(void);

@@ -44,6 +44,7 @@ struct uclog_diag_evidence {
     int has_ts;
     const char *call_id;
     const char *detail;
+    uint32_t ms_code, ms_kind; /* the diagnostics header it cites (ms_kind 0: none) */
 };
 
 struct uclog_diag_verdict {

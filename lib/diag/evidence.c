@@ -211,6 +211,10 @@ int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, co
                                                                        : "ms-diagnostics",
                                        id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
                                        reason.ptr ? reason.ptr : ""));
+        if (!R->rc) { /* the code and its header, for the registry: uclog_diag_evidence_ms_code() */
+            v->ev[v->nev - 1].ms_code = id;
+            v->ev[v->nev - 1].ms_kind = kind;
+        }
     }
     return R->rc;
 }

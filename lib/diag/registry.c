@@ -144,8 +144,9 @@ static const char *const media_failed[] = {
 };
 
 static const char *const call_rejected[] = {
-    "Read the ms-diagnostics of the final response (evidence): its id range names the server "
-    "component that refused the call.",
+    "Read the ms-diagnostics of the final response (evidence): its meaning, the component that "
+    "raised it and what to check are in doc/ms-codes.md (uclog-diagnose --explain CODE); a code "
+    "the registry does not hold is named by its id range.",
     "Reproduce the call with server logging (SIPStack) on the Front End or Edge that the source "
     "parameter names.",
     END,
@@ -230,7 +231,8 @@ static const struct uclog__diag_code codes[] = {
      "ms-client-diagnostics 22-26 (ICEWarn decoded) or a media-related ms-diagnostics",
      {media_failed, NULL}},
     {UCLOG_DIAG_CALL_REJECTED, "CALL_REJECTED", UCLOG_DIAG_FAILURE, "signalling",
-     "the INVITE got a final error response; its ms-diagnostics is explained by its range",
+     "the INVITE got a final error response; its ms-diagnostics is explained by the registry of "
+     "codes (severity info when a code says the call ended normally)",
      {call_rejected, NULL}},
     {UCLOG_DIAG_CALL_CANCELLED, "CALL_CANCELLED", UCLOG_DIAG_INFO, "signalling",
      "the client cancelled its INVITE (487 Request Terminated answering its CANCEL)", {call_cancelled, NULL}},
@@ -344,6 +346,32 @@ const char *uclog_diag_icewarn_bit(uint32_t bit)
     case 0x80: return "UDP TURN (relay) connectivity failed";
     case 0x100: return "TCP NAT connectivity failed";
     case 0x200: return "TCP TURN (relay) connectivity failed";
+    default: return bit > 0x200 ? uclog_diag_icewarn_bit_qoe(bit) : NULL;
+    }
+}
+
+/* [MS-QoE] 2.2.1.7.1 IceWarningFlags. The row of 0x8000000 was retrieved cut
+ * short; its text says no more than the source does. */
+const char *uclog_diag_icewarn_bit_qoe(uint32_t bit)
+{
+    switch (bit) {
+    case 0x10: return "TURN server is unreachable ([MS-QoE] layout)";
+    case 0x20: return "shared secret with the TURN server failed ([MS-QoE] layout)";
+    case 0x40: return "UDP allocation on the TURN server failed ([MS-QoE] layout)";
+    case 0x200: return "TCP allocation on the TURN server failed ([MS-QoE] layout)";
+    case 0x4000: return "UDP local connectivity failed";
+    case 0x8000: return "UDP NAT connectivity failed";
+    case 0x10000: return "UDP TURN (relay) connectivity failed";
+    case 0x40000: return "TCP NAT connectivity failed";
+    case 0x80000: return "TCP TURN (relay) connectivity failed";
+    case 0x100000: return "message integrity failed in a connectivity check request";
+    case 0x200000: return "message integrity failed in a connectivity check response";
+    case 0x400000: return "candidate lookup failed on receiving a connectivity check request";
+    case 0x800000: return "candidate lookup failed on receiving a connectivity check response";
+    case 0x1000000: return "connectivity check request could not be sent (memory or another send failure)";
+    case 0x2000000: return "connectivity check response could not be sent (memory or another send failure)";
+    case 0x4000000: return "TURN server FQDN was not resolved (DNS)";
+    case 0x8000000: return "TURN server credentials (the [MS-QoE] row was retrieved cut short)";
     default: return NULL;
     }
 }

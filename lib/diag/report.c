@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag-internal.h"
+#include "ms-codes.h"
 
 /*
  * The report's strings live in chunks: a chunk holds many strings, one
@@ -184,7 +185,10 @@ int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, con
         return UCLOG_E_NOMEM;
     if (uclog__diag_grow(r, (void **)&v->ev, &v->ev_cap, v->nev + 1, sizeof(*v->ev)))
         return UCLOG_E_NOMEM;
-    v->ev[v->nev++] = *e;
+    v->ev[v->nev] = *e;
+    if (!e->ms_kind) /* a header quoted whole names its code itself */
+        uclog__diag_ms_code_of_detail(&v->ev[v->nev].ms_code, &v->ev[v->nev].ms_kind, e->detail);
+    v->nev++;
     return UCLOG_OK;
 }
 
@@ -316,8 +320,8 @@ int32_t uclog_diag_report_worst_severity(const uclog_diag_report *r)
     int32_t worst = UCLOG_DIAG_OK;
     size_t i;
     for (i = 0; r && i < r->nverdicts; i++)
-        if (r->verdicts[i]->reg->severity > worst)
-            worst = r->verdicts[i]->reg->severity;
+        if (uclog__diag_verdict_severity(r->verdicts[i]) > worst)
+            worst = uclog__diag_verdict_severity(r->verdicts[i]);
     return worst;
 }
 
@@ -333,7 +337,7 @@ const char *uclog_diag_verdict_name(const uclog_diag_verdict *v)
 
 int32_t uclog_diag_verdict_severity(const uclog_diag_verdict *v)
 {
-    return v ? v->reg->severity : -1;
+    return v ? uclog__diag_verdict_severity(v) : -1;
 }
 
 int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v)

@@ -135,6 +135,43 @@ class Diagnose(TestCase):
         self.assertEqual([b for b, _ in uclog.icewarn_bits("0x41")], [0x1, 0x40])
         self.assertTrue(uclog.ms_diagnostics_range(9001))
 
+    def test_icewarn_high_bits(self):
+        bits = dict(uclog.icewarn_bits(0x4800000))
+        self.assertEqual(bits[0x4000000], "TURN server FQDN was not resolved (DNS)")
+        self.assertEqual(bits[0x800000], "candidate lookup failed on receiving a connectivity check response")
+        self.assertEqual(uclog.icewarn_bits(0x1)[0][1],
+                         "TURN server unreachable (TCP 443 / UDP 3478 blocked, or the Edge is down)")
+        self.assertEqual(dict(uclog.icewarn_bits_qoe(0x10))[0x10], "TURN server is unreachable ([MS-QoE] layout)")
+
+    def test_ms_code_registry(self):
+        e = uclog.explain_ms_code(1046)
+        self.assertEqual(e.meaning, "Failed to connect to a federated peer server.")
+        self.assertEqual((e.kind, e.component, e.confidence, e.normal_end),
+                         ("ms-diagnostics", "Access Edge: federation", "unverified", False))
+        hangup = uclog.explain_ms_code(51004)
+        self.assertEqual((hangup.kind, hangup.normal_end), ("ms-client-diagnostics", True))
+        self.assertEqual(uclog.explain_ms_code(4003, "ms-diagnostics-public").meaning,
+                         "From URI not enabled for remote access.")
+        self.assertIsNone(uclog.explain_ms_code(23, "ms-diagnostics"))
+        self.assertIsNone(uclog.explain_ms_code(52107))
+        with self.assertRaises(ValueError):
+            uclog.explain_ms_code(23, "ms-bogus")
+        entries = uclog.ms_codes()
+        self.assertIn((1047, "ms-diagnostics"), [(c.code, c.kind) for c in entries])
+        self.assertEqual([c.code for c in entries if c.normal_end], [51004])
+
+    def test_evidence_ms_code(self):
+        r = uclog.diagnose([data("diag", "media-failed.uccapilog")])
+        v = [v for v in r.verdicts if v.code == 300][0]
+        e = [e for e in v.evidence if e.ms_code is not None]
+        self.assertEqual([(x.ms_code, x.ms_kind) for x in e], [(23, "ms-client-diagnostics")])
+        self.assertTrue(e[0].ms_meaning.startswith("Call failed to establish due to a media connectivity failure"))
+        self.assertEqual(e[0].to_dict()["ms_code"], 23)
+        self.assertNotIn("ms_code", [x for x in v.evidence if x.ms_code is None][0].to_dict())
+        declined = uclog.diagnose([data("diag", "call-declined.uccapilog")])
+        self.assertEqual([(v.code, v.severity) for v in declined.verdicts if v.code == 310], [(310, "info")])
+        self.assertFalse(declined.failed)
+
 
 @needs_diag
 class CommandLine(TestCase):
@@ -145,6 +182,22 @@ class CommandLine(TestCase):
         self.assertIn("[warning] 215 EDGE_CANDIDATE_UNDECIDED (edge, inferred)", out)
         self.assertTrue(out.startswith("Log: %s\nClient: sip:bart@litwareinc.com\n"
                                        % data("seed.uccapilog")))
+
+    def test_explain(self):
+        p = run_module("--explain", "1046")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"meaning:     Failed to connect to a federated peer server.", p.stdout)
+        p = run_module("--explain", "52107")
+        self.assertEqual((p.returncode, p.stdout), (1, b"52107: not in the registry; its range: client\n"))
+        p = run_module("--explain", "x")
+        self.assertEqual(p.returncode, 2)
+        p = run_module()
+        self.assertEqual(p.returncode, 2)
+        if UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE):
+            for code in ("1046", "51004", "23", "52107"):
+                c = subprocess.run([UCLOG_DIAGNOSE, "--explain", code], capture_output=True, timeout=60)
+                p = run_module("--explain", code)
+                self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), code)
 
     def test_bad_input(self):
         p = run_module("--edge-ip", "nope", data("seed.uccapilog"))

@@ -15,7 +15,10 @@ def main(argv=None):
         description="Diagnose an external audio/video call failure from a Communicator, Lync "
                     "or Skype for Business client log (*.uccapilog). Several FILEs are read as "
                     "one rotated set, in any order; '-' reads standard input.")
-    ap.add_argument("files", nargs="+", metavar="FILE")
+    ap.add_argument("files", nargs="*", metavar="FILE")
+    ap.add_argument("--explain", metavar="CODE",
+                    help="what an ms-diagnostics or ms-client-diagnostics code means, who raises "
+                         "it, what to check (exit 1: unknown)")
     ap.add_argument("--json", action="store_true", help="one JSON object instead of text")
     ap.add_argument("--stream", action="store_true",
                     help="one pass in memory that does not grow with the log: each call when it "
@@ -33,6 +36,12 @@ def main(argv=None):
         args = ap.parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
+    if args.explain is not None:
+        return _explain(args.explain)
+    if not args.files:
+        ap.print_usage(sys.stderr)
+        print("python3 -m uclog: error: the following arguments are required: FILE", file=sys.stderr)
+        return 2
     for opt, ips in (("--edge-ip", args.edge_ip), ("--edge-nat-ip", [args.edge_nat_ip or "0.0.0.0"]),
                      ("--edge-private-ip", args.edge_private_ip)):
         for ip in ips:
@@ -57,6 +66,21 @@ def main(argv=None):
     else:
         sys.stdout.write(report.text())
     return 1 if report.failed else 0
+
+
+def _explain(arg):
+    """As ``uclog-diagnose --explain CODE``: every entry with that id; 1 when there is none."""
+    if not arg.isdigit() or int(arg) > 0xFFFFFFFF:
+        print("uclog: --explain needs a code (a number)", file=sys.stderr)
+        return 2
+    code = int(arg)
+    entries = [e for e in (uclog.explain_ms_code(code, "ms-diagnostics"),
+                           uclog.explain_ms_code(code, "ms-client-diagnostics")) if e]
+    if not entries:
+        sys.stdout.write("%d: not in the registry; its range: %s\n" % (code, uclog.ms_diagnostics_range(code)))
+        return 1
+    sys.stdout.write("\n".join(e.text() for e in entries))
+    return 0
 
 
 def _stream(args, options):

@@ -125,6 +125,7 @@ DiagReportP = _opaque("uclog_diag_report")
 DiagPartFn = CFUNCTYPE(c_int, DiagReportP, c_void_p)
 DiagVerdictP = _opaque("uclog_diag_verdict")
 DiagEvidenceP = _opaque("uclog_diag_evidence")
+DiagMsCodeP = _opaque("uclog_diag_ms_code")
 
 
 # ---------------------------------------------------------------------------
@@ -598,6 +599,7 @@ OPTS = DiagOptionsP
 REP = DiagReportP
 VERD = DiagVerdictP
 EVID = DiagEvidenceP
+MSCODE = DiagMsCodeP
 
 # include/uclog/diag.h (libuclog-diag.so.1).
 DIAG_PROTOTYPES = [
@@ -655,6 +657,19 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_icewarn_bit", cstr, [u32], None),
     ("uclog_diag_ms_diagnostics_range", cstr, [u32], None),
     ("uclog_diag_version", u32, [], None),
+    ("uclog_diag_icewarn_bit_qoe", cstr, [u32], None),
+    ("uclog_diag_ms_code_lookup", int_, [POINTER(MSCODE), u32, u32], "found"),
+    ("uclog_diag_ms_code_next", MSCODE, [MSCODE], None),
+    ("uclog_diag_ms_code_id", u32, [MSCODE], None),
+    ("uclog_diag_ms_code_kind", u32, [MSCODE], None),
+    ("uclog_diag_ms_code_meaning", cstr, [MSCODE], None),
+    ("uclog_diag_ms_code_component", cstr, [MSCODE], None),
+    ("uclog_diag_ms_code_check", cstr, [MSCODE], None),
+    ("uclog_diag_ms_code_source", cstr, [MSCODE], None),
+    ("uclog_diag_ms_code_confidence", cstr, [MSCODE], None),
+    ("uclog_diag_ms_code_normal_end", i32, [MSCODE], None),
+    ("uclog_diag_ms_kind_name", cstr, [u32], None),
+    ("uclog_diag_evidence_ms_code", int_, [POINTER(u32), POINTER(u32), EVID], "found"),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.

@@ -42,6 +42,12 @@ class Evidence:
     time: Optional[object]
     call_id: Optional[str]
     detail: str
+    #: the diagnostics header the item cites: its ErrorId, header name and
+    #: meaning from the registry (None when it cites none, or the registry
+    #: does not hold the code)
+    ms_code: Optional[int] = None
+    ms_kind: Optional[str] = None
+    ms_meaning: Optional[str] = None
 
     @property
     def line(self):
@@ -57,8 +63,11 @@ class Evidence:
             t = "%04d-%02d-%02dT%02d:%02d:%02d.%03d" % (
                 self.time.year, self.time.month, self.time.day, self.time.hour,
                 self.time.minute, self.time.second, self.time.microsecond // 1000)
-        return {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
-                "call_id": self.call_id, "detail": self.detail}
+        d = {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
+             "call_id": self.call_id, "detail": self.detail}
+        if self.ms_code is not None:
+            d.update(ms_code=self.ms_code, ms_kind=self.ms_kind, ms_meaning=self.ms_meaning)
+        return d
 
 
 @dataclass(frozen=True)
@@ -221,9 +230,14 @@ def _copy_evidence(lib, e):
     ts = _clib.Timestamp()
     t = timestamp(ts) if lib.uclog_diag_evidence_time(byref(ts), e) else None
     f = _s(lib.uclog_diag_evidence_file(e))
+    code, kind, ms = _clib.c_uint32(), _clib.c_uint32(), {}
+    if lib.uclog_diag_evidence_ms_code(byref(code), byref(kind), e):
+        entry = _lookup(lib, kind.value, code.value)
+        ms = dict(ms_code=code.value, ms_kind=_s(lib.uclog_diag_ms_kind_name(kind.value)),
+                  ms_meaning=entry.meaning if entry else None)
     return Evidence(file=f, span=span(sp) if f is not None else None, time=t,
                     call_id=_s(lib.uclog_diag_evidence_call_id(e)),
-                    detail=_s(lib.uclog_diag_evidence_detail(e)))
+                    detail=_s(lib.uclog_diag_evidence_detail(e)), **ms)
 
 
 def _copy_verdict(lib, v):
@@ -407,3 +421,81 @@ def ms_diagnostics_range(error_id):
     """The server component an ms-diagnostics id belongs to."""
     return _s(_lib().uclog_diag_ms_diagnostics_range(error_id))
 
+
+
+def icewarn_bits_qoe(value):
+    """As :func:`icewarn_bits`, in the [MS-QoE] IceWarningFlags layout."""
+    lib = _lib()
+    if isinstance(value, str):
+        value = int(value, 0)
+    return [(1 << i, _s(lib.uclog_diag_icewarn_bit_qoe(1 << i))) for i in range(32) if value & (1 << i)]
+
+
+#: The kinds of diagnostics header (enum uclog_sip_diag_kind).
+MS_KINDS = {"ms-diagnostics": 1, "ms-diagnostics-public": 2, "ms-client-diagnostics": 3}
+
+
+@dataclass(frozen=True)
+class MsCode:
+    """An entry of the registry of diagnostics codes (doc/ms-codes.md).
+    ``kind`` is "ms-diagnostics" (the server ids, also those of
+    ms-diagnostics-public) or "ms-client-diagnostics"; ``confidence`` is
+    "spec", "field", "range" or "unverified"; a ``normal_end`` code means the
+    call ended normally and is never made a failure."""
+    code: int
+    kind: str
+    meaning: str
+    component: str
+    check: str
+    source: str
+    confidence: str
+    normal_end: bool
+
+    def text(self):
+        """The entry as ``uclog-diagnose --explain`` prints it."""
+        return ("%s %d\n  meaning:     %s\n  component:   %s\n  check:       %s\n"
+                "  source:      %s (%s)\n  normal end:  %s\n"
+                % (self.kind, self.code, self.meaning, self.component, self.check, self.source,
+                   self.confidence, "yes, not a failure" if self.normal_end else "no"))
+
+
+def _ms_code(lib, c):
+    return MsCode(code=lib.uclog_diag_ms_code_id(c),
+                  kind=_s(lib.uclog_diag_ms_kind_name(lib.uclog_diag_ms_code_kind(c))),
+                  meaning=_s(lib.uclog_diag_ms_code_meaning(c)),
+                  component=_s(lib.uclog_diag_ms_code_component(c)),
+                  check=_s(lib.uclog_diag_ms_code_check(c)), source=_s(lib.uclog_diag_ms_code_source(c)),
+                  confidence=_s(lib.uclog_diag_ms_code_confidence(c)),
+                  normal_end=lib.uclog_diag_ms_code_normal_end(c) == 1)
+
+
+def _lookup(lib, kind, code):
+    c = _clib.DiagMsCodeP()
+    if not 0 <= code <= 0xFFFFFFFF or not lib.uclog_diag_ms_code_lookup(byref(c), kind, code):
+        return None
+    return _ms_code(lib, c)
+
+
+def explain_ms_code(code, kind=None):
+    """The registry entry of a diagnostics code, or None when the registry
+    does not hold it (:func:`ms_diagnostics_range` still names its range).
+    ``kind`` is a header name of :data:`MS_KINDS`; without it the server
+    ids are looked at first, then the client ids."""
+    lib = _lib()
+    if kind is not None and kind not in MS_KINDS:
+        raise ValueError("kind must be one of %s" % ", ".join(MS_KINDS))
+    for k in [MS_KINDS[kind]] if kind else [1, 3]:
+        entry = _lookup(lib, k, int(code))
+        if entry:
+            return entry
+    return None
+
+
+def ms_codes():
+    """Every entry of the registry: the server ids, then the client ids."""
+    lib = _lib()
+    out, c = [], lib.uclog_diag_ms_code_next(None)
+    while c:
+        out.append(_ms_code(lib, c))
+        c = lib.uclog_diag_ms_code_next(c)
+    return out

@@ -149,6 +149,9 @@ def main():
                         'ms-diagnostics: 4005;reason="Destination URI either not enabled for SIP or does not exist";'
                         'source="pool01.litwareinc.com"')
     write("call-rejected.uccapilog", [sub, sub_ok, svc, svc_ok, invite_with(relay_line), rejected])
+    # The callee ends it: a refusal whose ms-client-diagnostics is a normal end (not a failure).
+    declined = response(invite, "603 Decline", 'ms-client-diagnostics: 51004;reason="Action initiated by user"')
+    write("call-declined.uccapilog", [sub, sub_ok, svc, svc_ok, invite_with(relay_line), declined])
     # Two calls after one sign-in: one with a relay candidate, one without.
     write("two-calls.uccapilog", [sub, sub_ok, svc, svc_ok, invite,
                                   invite_with(relay_line, "2b0c6e1f8d8b4c6fa1d1d1b0a9e8c7f6", "23:37:02.120")])

@@ -1,0 +1,29 @@
+/* The registry of ms-diagnostics and ms-client-diagnostics codes (ms-codes.c). */
+#ifndef UCLOG_DIAG_MS_CODES_H
+#define UCLOG_DIAG_MS_CODES_H
+
+#include <stdint.h>
+
+#include <uclog/diag.h>
+
+struct uclog_diag_ms_code {
+    uint32_t code;
+    uint32_t kind; /* UCLOG_SIP_DIAG_SERVER (ms-diagnostics, -public share the ids) or _CLIENT */
+    const char *meaning;
+    const char *component;
+    const char *check;
+    const char *source;
+    const char *confidence; /* "spec", "field", "range", "unverified" */
+    int32_t normal_end;
+};
+
+/* The code an evidence detail quotes verbatim ("…: ms-client-diagnostics: 23;reason=…"):
+ * 0 and *code, *kind set, or UCLOG_E_NOT_FOUND. */
+int uclog__diag_ms_code_of_detail(uint32_t *code, uint32_t *kind, const char *detail);
+
+/* A verdict's severity: its code's, except that a refusal whose diagnostics
+ * say the call ended normally (e.g. 51004 "Action initiated by user") is not
+ * a failure but information. */
+int32_t uclog__diag_verdict_severity(const uclog_diag_verdict *v);
+
+#endif
