@@ -25,7 +25,7 @@ static void icewarn_evidence(run *R, struct uclog_diag_verdict *v, uint32_t msg,
             continue;
         meaning = bit <= 0xFFFFFFFFu ? uclog_diag_icewarn_bit((uint32_t)bit) : NULL;
         uclog__diag_cite_in(R, v, msg, m, val.ptr, meaning ? uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: %s", (unsigned long long)bit, meaning)
-                                             : uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: not in the Resource Kit table (raw value kept)",
+                                             : uclog__diag_printf(R->r, "ICEWarn bit 0x%llx: in neither the Resource Kit nor the [MS-QoE] table (raw value kept)",
                                                                   (unsigned long long)bit));
     }
     if (uclog_sip_diag_media_debug(&val, NULL, entry, "LocalMR") == 0)
@@ -92,6 +92,10 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
             }
             uclog__diag_cite_in(R, media, msg, m, entry.ptr, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
                                                                uclog__diag_start_line(R, msg), (int)entry.len, entry.ptr));
+            if (!R->rc) { /* the code it cites, for the registry (uclog_diag_evidence_ms_code()) */
+                media->ev[media->nev - 1].ms_code = id;
+                media->ev[media->nev - 1].ms_kind = kind;
+            }
             icewarn_evidence(R, media, msg, m, entry);
         }
         uclog_sip_free(m);
