@@ -14,7 +14,8 @@
  * ms-diagnostics of a failed MRAS request or INVITE.
  *
  * The library uses only the public API of libuclog. Link with
- * `pkg-config --libs uclog-diag`.
+ * `pkg-config --libs uclog-diag`. doc/design.md says how the diagnosis is
+ * built and doc/verdicts.md what each code means and how sure it is.
  *
  * Lifetimes: a report owns copies of everything it says; it stays valid
  * after the log is freed, until uclog_diag_report_free(). Strings and

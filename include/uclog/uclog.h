@@ -5,7 +5,8 @@
  * @mainpage uclog
  * uclog reads the trace logs of Office Communicator 2007/R2, Lync and Skype
  * for Business clients (`*.uccapilog`): records, the SIP messages they
- * carry, SDP candidates, MRAS and provisioning XML. Start with log.h.
+ * carry, SDP candidates, MRAS and provisioning XML. Start with log.h;
+ * doc/design.md is the map of the layers and decisions.
  */
 #ifndef UCLOG_UCLOG_H
 #define UCLOG_UCLOG_H
