@@ -320,38 +320,6 @@ const char *uclog_diag_ms_kind_name(uint32_t kind)
 
 /* ---- evidence and verdicts ---- */
 
-int uclog__diag_ms_code_of_detail(uint32_t *code, uint32_t *kind, const char *detail)
-{
-    /* the three heads never contain one another: the order does not matter */
-    static const struct {
-        const char *head;
-        uint32_t kind;
-    } heads[] = {
-        {"ms-client-diagnostics: ", UCLOG_SIP_DIAG_CLIENT},
-        {"ms-diagnostics-public: ", UCLOG_SIP_DIAG_PUBLIC},
-        {"ms-diagnostics: ", UCLOG_SIP_DIAG_SERVER},
-    };
-    size_t h;
-
-    for (h = 0; detail && h < sizeof(heads) / sizeof(heads[0]); h++) {
-        const char *p = strstr(detail, heads[h].head);
-        uint64_t v = 0;
-        int digits = 0;
-        if (!p)
-            continue;
-        for (p += strlen(heads[h].head); *p == ' '; p++)
-            ;
-        for (; *p >= '0' && *p <= '9' && v <= UINT32_MAX; p++, digits++)
-            v = v * 10 + (uint64_t)(*p - '0');
-        if (!digits || v > UINT32_MAX)
-            return UCLOG_E_NOT_FOUND;
-        *code = (uint32_t)v;
-        *kind = heads[h].kind;
-        return UCLOG_OK;
-    }
-    return UCLOG_E_NOT_FOUND;
-}
-
 int32_t uclog__diag_verdict_severity(const uclog_diag_verdict *v)
 {
     size_t i;

@@ -17,10 +17,6 @@ struct uclog_diag_ms_code {
     int32_t normal_end;
 };
 
-/* The code an evidence detail quotes verbatim ("…: ms-client-diagnostics: 23;reason=…"):
- * 0 and *code, *kind set, or UCLOG_E_NOT_FOUND. */
-int uclog__diag_ms_code_of_detail(uint32_t *code, uint32_t *kind, const char *detail);
-
 /* A verdict's severity: its code's, except that a refusal whose diagnostics
  * say the call ended normally (e.g. 51004 "Action initiated by user") is not
  * a failure but information. */

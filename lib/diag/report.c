@@ -185,10 +185,7 @@ int uclog__diag_evidence(uclog_diag_report *r, struct uclog_diag_verdict *v, con
         return UCLOG_E_NOMEM;
     if (uclog__diag_grow(r, (void **)&v->ev, &v->ev_cap, v->nev + 1, sizeof(*v->ev)))
         return UCLOG_E_NOMEM;
-    v->ev[v->nev] = *e;
-    if (!e->ms_kind) /* a header quoted whole names its code itself */
-        uclog__diag_ms_code_of_detail(&v->ev[v->nev].ms_code, &v->ev[v->nev].ms_kind, e->detail);
-    v->nev++;
+    v->ev[v->nev++] = *e;
     return UCLOG_OK;
 }
 
