@@ -185,9 +185,15 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first)
             } else {
                 const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
                 int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
+                int32_t cut = uclog_diag_report_call_cut(r, (uint32_t)call);
                 printf("\nCall %u: %s %s%s\n  Call-ID: %s\n", (unsigned)(first + (uint32_t)call + 1),
                        out ? "outgoing" : "incoming", peer ? (out ? "to " : "from ") : "", peer ? peer : "",
                        uclog_diag_report_call_id(r, (uint32_t)call));
+                if (cut != UCLOG_DIAG_CALL_WHOLE)
+                    printf("  Judged before its end: %s\n",
+                           cut == UCLOG_DIAG_CALL_CUT_CALLS      ? "256 calls were in progress at once"
+                           : cut == UCLOG_DIAG_CALL_CUT_MESSAGES ? "it reached 512 messages"
+                                                                 : "the calls in progress reached 64 MiB of messages");
             }
             last_call = call;
         }
@@ -275,6 +281,8 @@ static void print_json(const uclog_diag_report *r)
         json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
         fputs(", \"peer\": ", stdout);
         json_str(uclog_diag_report_call_peer(r, i));
+        fputs(", \"cut\": ", stdout);
+        json_str(uclog_diag_call_cut_name(uclog_diag_report_call_cut(r, i)));
         putchar('}');
     }
     fputs("], \"verdicts\": [", stdout);

@@ -1171,6 +1171,87 @@ static int stop_at_first(const uclog_diag_report *part, void *userdata)
     return 42;
 }
 
+/* Cuts of the calls a streaming diagnosis judged, in the order they came. */
+typedef struct {
+    int32_t cut[64];
+    uint32_t n;
+    uint32_t edge; /* calls with an Edge verdict */
+} cuts;
+
+static int collect_cuts(const uclog_diag_report *part, void *userdata)
+{
+    cuts *c = userdata;
+    uint32_t i;
+    if (uclog_diag_report_call_count(part) == 1 && c->n < 64)
+        c->cut[c->n++] = uclog_diag_report_call_cut(part, 0);
+    for (i = 0; i < uclog_diag_report_verdict_count(part); i++)
+        c->edge += uclog_diag_verdict_code(uclog_diag_report_verdict(part, i)) == UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED;
+    return 0;
+}
+
+/*
+ * The streaming window is bounded in bytes: twenty calls that never end, a
+ * budget that holds three of them; the oldest are judged early, each saying
+ * so, and every call still gets its verdict.
+ */
+START_TEST(parts_window_budget)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_diag_options *opts;
+    uclog_log *log;
+    cuts c;
+    size_t len, head, one, k;
+    char *seed = tu_read("seed.uccapilog", &len), *text, *at;
+    const char *invite = strstr(seed, "11/21/2008|23:35:11.691");
+
+    ck_assert_ptr_nonnull(invite);
+    head = (size_t)(invite - seed);
+    one = len - head;
+    text = malloc(head + 20 * one);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, seed, head);
+    for (k = 0; k < 20; k++) {
+        char id[5];
+        memcpy(text + head + k * one, invite, one);
+        snprintf(id, sizeof(id), "%04u", (unsigned)k); /* a Call-ID of the same length each */
+        for (at = text + head + k * one; (at = strstr(at, "e41f3fa11696494d90130b78761b202c")) != NULL &&
+                                          at < text + head + (k + 1) * one;
+             at++)
+            memcpy(at, id, 4);
+    }
+    ck_assert_int_eq(uclog_diag_options_new(&opts, ctx), 0);
+    ck_assert_int_eq(uclog_diag_options_set_window_bytes(opts, 100), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_options_set_window_bytes(opts, 0), 0);
+    ck_assert_int_eq(uclog_diag_options_set_window_bytes(opts, 3 * one + 4096), 0);
+    ck_assert_int_eq(uclog_diag_options_set_window_bytes(NULL, 0), UCLOG_E_INVALID_ARG);
+
+    memset(&c, 0, sizeof(c));
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, head + 20 * one, "twenty-open"), 0);
+    ck_assert_int_eq(uclog_diag_run_parts(log, opts, collect_cuts, &c), 0);
+    uclog_log_free(log);
+    ck_assert_uint_eq(c.n, 20);
+    ck_assert_uint_eq(c.edge, 20);
+    ck_assert_int_eq(c.cut[0], UCLOG_DIAG_CALL_CUT_BYTES);
+    ck_assert_int_eq(c.cut[16], UCLOG_DIAG_CALL_CUT_BYTES);
+    ck_assert_int_eq(c.cut[19], UCLOG_DIAG_CALL_WHOLE); /* judged at the end of the log */
+    ck_assert_str_eq(uclog_diag_call_cut_name(UCLOG_DIAG_CALL_CUT_BYTES), "bytes");
+    ck_assert_str_eq(uclog_diag_call_cut_name(99), "unknown");
+
+    /* the default budget holds them all: none is cut */
+    memset(&c, 0, sizeof(c));
+    ck_assert_int_eq(uclog_diag_options_set_window_bytes(opts, 0), 0);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, head + 20 * one, "twenty-open"), 0);
+    ck_assert_int_eq(uclog_diag_run_parts(log, opts, collect_cuts, &c), 0);
+    uclog_log_free(log);
+    for (k = 0; k < c.n; k++)
+        ck_assert_int_eq(c.cut[k], UCLOG_DIAG_CALL_WHOLE);
+    uclog_diag_options_free(opts);
+    uclog_ctx_free(ctx);
+    free(text);
+    free(seed);
+}
+END_TEST
+
 /* A log read from a stream; a callback that stops the run; bad arguments. */
 START_TEST(parts_stream_stop_and_arguments)
 {
@@ -1382,6 +1463,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, parts_call_without_verdicts);
     tcase_add_test(tc, relays_are_the_calls_own);
     tcase_add_test(tc, parts_stream_stop_and_arguments);
+    tcase_add_test(tc, parts_window_budget);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -92,6 +92,19 @@ enum uclog_diag_call_direction {
     UCLOG_DIAG_CALL_INCOMING = 2  /**< the client received it and answered */
 };
 
+/**
+ * Whether a call attempt was judged on all its messages, or before its end
+ * because a limit of uclog_diag_run_parts() was reached (what came later in
+ * its dialog was not read). uclog_diag_run() judges every call whole.
+ * @since 1.2
+ */
+enum uclog_diag_call_cut {
+    UCLOG_DIAG_CALL_WHOLE = 0,       /**< judged on every message of it the log has */
+    UCLOG_DIAG_CALL_CUT_CALLS = 1,   /**< 256 calls were in progress at once: the oldest was judged */
+    UCLOG_DIAG_CALL_CUT_MESSAGES = 2, /**< it reached 512 messages */
+    UCLOG_DIAG_CALL_CUT_BYTES = 3    /**< the calls in progress reached the window's budget (64 MiB unless set): the oldest was judged */
+};
+
 /** Options of a diagnosis; made with uclog_diag_options_new(). */
 typedef struct uclog_diag_options uclog_diag_options;
 /** The result of a diagnosis. */
@@ -102,7 +115,8 @@ typedef struct uclog_diag_verdict uclog_diag_verdict;
 typedef struct uclog_diag_evidence uclog_diag_evidence;
 
 /**
- * Make options: no Edge addresses, client location decided from the log.
+ * Make options: no Edge addresses, client location decided from the log,
+ * the streaming diagnosis's window at 64 MiB.
  * @param[out] out owned by the caller (uclog_diag_options_free()).
  * @return 0, UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
  * @since 1.0
@@ -148,6 +162,18 @@ UCLOG_EXPORT int uclog_diag_options_add_edge_private_ip(uclog_diag_options *opts
 UCLOG_EXPORT int uclog_diag_options_set_client_location(uclog_diag_options *opts, int32_t location);
 
 /**
+ * The budget of uclog_diag_run_parts() for the messages of the calls in
+ * progress: when their copies take more, the oldest call is judged with what
+ * it has (uclog_diag_report_call_cut() says UCLOG_DIAG_CALL_CUT_BYTES). The
+ * window may exceed it by one message, at most the context's record limit.
+ * uclog_diag_run() does not use it.
+ * @param bytes 0 for the default (64 MiB), or at least 4096.
+ * @return 0, UCLOG_E_INVALID_ARG.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_diag_options_set_window_bytes(uclog_diag_options *opts, uint64_t bytes);
+
+/**
  * Diagnose a log (one file, a buffer, or a rotated set in any order; it
  * must not be a stream).
  * @param[out] out the report, owned by the caller (uclog_diag_report_free()).
@@ -181,7 +207,10 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  * - calls come in the order they end, not the order they began;
  * - a call is judged when its dialog ends (the final response to a BYE, a
  *   failure response to its INVITE), when 256 calls are in progress at
- *   once (the oldest), when it has 512 messages, or at the end of the log;
+ *   once (the oldest), when it has 512 messages, when the messages of the
+ *   calls in progress take 64 MiB (uclog_diag_options_set_window_bytes();
+ *   the oldest call), or at the end of the
+ *   log; a call judged by a limit says so (uclog_diag_report_call_cut());
  *   what comes of it later is not read (e.g. an INVITE sent again with the
  *   same Call-ID after a 422 or 491). Every INVITE dialog counts as a call
  *   in progress until it is judged, an IM session's too;
@@ -194,8 +223,10 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  * Strings and handles of a part live until @p fn returns.
  *
  * Memory: the messages of the calls in progress (at most 256 x 512, each
- * copied once), the newest provisioning and MRAS dialogs and those a call
- * in progress began after, and one part: constant for a log of any size.
+ * copied once, and at most 64 MiB of them plus the one message being
+ * added, itself at most the context's record limit), the newest
+ * provisioning and MRAS dialogs and those a call in progress began after,
+ * and one part: bounded in bytes for a log of any size.
  *
  * @param opts NULL for the defaults.
  * @return 0; what @p fn returned when not 0; UCLOG_E_NOMEM;
@@ -244,6 +275,16 @@ UCLOG_EXPORT const char *uclog_diag_report_call_id(const uclog_diag_report *repo
 
 /** Direction of call attempt @p i (a ::uclog_diag_call_direction), 0 when out of range. @since 1.0 */
 UCLOG_EXPORT int32_t uclog_diag_report_call_direction(const uclog_diag_report *report, uint32_t i);
+
+/**
+ * Whether call attempt @p i was judged whole or before its end, and why (a
+ * ::uclog_diag_call_cut); 0 when out of range.
+ * @since 1.2
+ */
+UCLOG_EXPORT int32_t uclog_diag_report_call_cut(const uclog_diag_report *report, uint32_t i);
+
+/** "whole", "calls", "messages", "bytes" for a ::uclog_diag_call_cut; "unknown" otherwise. Never NULL. @since 1.2 */
+UCLOG_EXPORT const char *uclog_diag_call_cut_name(int32_t cut);
 
 /** The other party's URI of call attempt @p i, or NULL. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_report_call_peer(const uclog_diag_report *report, uint32_t i);

@@ -132,6 +132,7 @@ void uclog__diag_judge_call(run *R, uint32_t i)
     R->r->calls[c].call_id = uclog__diag_dup(R, cid);
     R->r->calls[c].peer = uclog__diag_dup(R, peer);
     R->r->calls[c].direction = dir;
+    R->r->calls[c].cut = UCLOG_DIAG_CALL_WHOLE;
     if (!R->rc) {
         size_t first = R->r->nverdicts;
         uclog__diag_signin_steps(R, offer < i ? offer : i);

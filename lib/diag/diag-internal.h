@@ -24,6 +24,8 @@ const char *uclog__diag_checklist_item(const struct uclog__diag_code *c, uint32_
 /* Streaming diagnosis (uclog_diag_run_parts): the limits its header states. */
 #define UCLOG__DIAG_MAX_OPEN 256       /* calls in progress at once: more judges the oldest */
 #define UCLOG__DIAG_MAX_CALL_MSGS 512  /* messages of one call: more judges it */
+#define UCLOG__DIAG_MAX_WINDOW_BYTES ((size_t)64 << 20) /* messages of the calls in progress: more judges the oldest */
+#define UCLOG__DIAG_MIN_WINDOW_BYTES ((size_t)4096)
 #define UCLOG__DIAG_RECENT 1024        /* Call-IDs judged lately, whose late messages are not a new call */
 
 struct uclog_diag_options {
@@ -35,6 +37,7 @@ struct uclog_diag_options {
     uint8_t priv[UCLOG__DIAG_MAX_EDGE][16];
     uint32_t npriv;
     int32_t location;
+    size_t window_bytes; /* the streaming window's budget; 0: UCLOG__DIAG_MAX_WINDOW_BYTES */
 };
 
 struct uclog_diag_evidence {
@@ -62,6 +65,7 @@ struct uclog__diag_call {
     const char *call_id;
     const char *peer;
     int32_t direction;
+    int32_t cut; /* a ::uclog_diag_call_cut */
 };
 
 /* Memory the report owns: strings and arrays, freed together. */
@@ -116,6 +120,7 @@ struct uclog__diag_wmsg {
     uclog_str call_id, local, remote;
     struct uclog__diag_wmsg *prev_same, *next_same; /* the chain of its Call-ID's bucket */
     uint32_t bucket;
+    size_t size; /* bytes it takes, itself included */
 };
 struct uclog__diag_win;
 /* Two tokens equal but for ASCII case (both present). */
@@ -124,6 +129,8 @@ int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
 void uclog__diag_win_free(struct uclog__diag_win *w);
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
                         uint32_t *seq);
+/* The bytes the window's messages take. */
+size_t uclog__diag_win_bytes(const struct uclog__diag_win *w);
 const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq);
 void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq);
 /* Drop every message drop() says so of, in one pass. */

@@ -1,4 +1,5 @@
 /* Diagnosis options: the Edge's addresses and the client location override. */
+#include <stdint.h>
 #include <string.h>
 
 #include "diag-internal.h"
@@ -71,5 +72,13 @@ int uclog_diag_options_set_client_location(uclog_diag_options *o, int32_t locati
     if (!o || location < UCLOG_DIAG_LOCATION_UNKNOWN || location > UCLOG_DIAG_LOCATION_INTERNAL)
         return UCLOG_E_INVALID_ARG;
     o->location = location;
+    return UCLOG_OK;
+}
+
+int uclog_diag_options_set_window_bytes(uclog_diag_options *o, uint64_t bytes)
+{
+    if (!o || (bytes && bytes < UCLOG__DIAG_MIN_WINDOW_BYTES) || bytes > SIZE_MAX / 2)
+        return UCLOG_E_INVALID_ARG;
+    o->window_bytes = (size_t)bytes;
     return UCLOG_OK;
 }

@@ -292,6 +292,17 @@ const char *uclog_diag_report_call_id(const uclog_diag_report *r, uint32_t i)
     return r && i < r->ncalls ? r->calls[i].call_id : NULL;
 }
 
+int32_t uclog_diag_report_call_cut(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->ncalls ? r->calls[i].cut : 0;
+}
+
+const char *uclog_diag_call_cut_name(int32_t cut)
+{
+    static const char *const names[] = {"whole", "calls", "messages", "bytes"};
+    return cut >= 0 && cut <= 3 ? names[cut] : "unknown";
+}
+
 int32_t uclog_diag_report_call_direction(const uclog_diag_report *r, uint32_t i)
 {
     return r && i < r->ncalls ? r->calls[i].direction : 0;

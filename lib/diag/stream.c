@@ -106,7 +106,7 @@ static int of_call(const struct uclog__diag_wmsg *e, void *userdata)
 }
 
 /* Judge open call k, hand its part over, and forget it. */
-static void close_call(run *R, size_t k)
+static void close_call(run *R, size_t k, int32_t cut)
 {
     open_call c = R->open[k];
 
@@ -116,6 +116,8 @@ static void close_call(run *R, size_t k)
         uclog__diag_client_facts(R);
         uclog__diag_client_location_from_mras(R);
         uclog__diag_judge_call(R, c.invite);
+        if (R->r->ncalls)
+            R->r->calls[R->r->ncalls - 1].cut = cut;
         R->ncalls_total += (uint32_t)R->r->ncalls;
         deliver(R, 0);
     }
@@ -146,7 +148,7 @@ static open_call *open_new(run *R, uclog_str cid)
     open_call *c;
 
     if (R->nopen == UCLOG__DIAG_MAX_OPEN)
-        close_call(R, 0);
+        close_call(R, 0, UCLOG_DIAG_CALL_CUT_CALLS);
     if (R->rc || uclog__diag_grow(R->life, (void **)&R->open, &R->open_cap, R->nopen + 1, sizeof(*R->open)))
         return uclog__diag_fail(R, UCLOG_E_NOMEM), NULL;
     c = &R->open[R->nopen];
@@ -164,6 +166,11 @@ static open_call *open_new(run *R, uclog_str cid)
         R->mras[R->nmras - 1].pins++;
     R->nopen++;
     return c;
+}
+
+static size_t window_bytes(const run *R)
+{
+    return R->opts && R->opts->window_bytes ? R->opts->window_bytes : UCLOG__DIAG_MAX_WINDOW_BYTES;
 }
 
 /* A call's message: into the window; the call is judged when it ends. */
@@ -209,7 +216,10 @@ static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *
             c->ended = 1;
     }
     if (c->ended || c->nmsgs >= UCLOG__DIAG_MAX_CALL_MSGS)
-        close_call(R, k);
+        close_call(R, k, c->ended ? UCLOG_DIAG_CALL_WHOLE : UCLOG_DIAG_CALL_CUT_MESSAGES);
+    /* the byte budget: the oldest calls are judged with what they have */
+    while (!R->rc && R->nopen && uclog__diag_win_bytes(R->win) > window_bytes(R))
+        close_call(R, 0, UCLOG_DIAG_CALL_CUT_BYTES);
 }
 
 /* A sign-in request or response: kept while a call may read it. */
@@ -302,7 +312,7 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     if (!R.rc && rc != UCLOG_DONE)
         uclog__diag_fail(&R, rc);
     while (!R.rc && R.nopen)
-        close_call(&R, 0);
+        close_call(&R, 0, UCLOG_DIAG_CALL_WHOLE);
     if (!R.rc) {
         if (R.nseen == 0) {
             uclog__diag_no_sip_verdict(&R);

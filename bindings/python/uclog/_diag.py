@@ -100,6 +100,8 @@ class Call:
     call_id: Optional[str]
     direction: str
     peer: Optional[str]
+    # "whole", or why the streaming diagnosis judged it before its end: "calls", "messages", "bytes"
+    cut: str = "whole"
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class Report:
             "client": {"uri": self.client_uri, "user_agent": self.client_user_agent,
                        "version": self.client_version, "location": self.client_location,
                        "location_reason": self.client_location_reason},
-            "calls": [{"call_id": c.call_id, "direction": c.direction, "peer": c.peer}
+            "calls": [{"call_id": c.call_id, "direction": c.direction, "peer": c.peer, "cut": c.cut}
                       for c in self.calls],
             "verdicts": [v.to_dict() for v in self.verdicts],
         }
@@ -163,6 +165,8 @@ class Report:
                     to = ("to " if c.direction == "outgoing" else "from ") if c.peer else ""
                     out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
                                % (first + v.call + 1, c.direction, to, c.peer or "", c.call_id))
+                    if c.cut != "whole":
+                        out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
             out.append(_verdict_text(v))
         return "\n".join(out)
@@ -203,6 +207,10 @@ def _evidence_text(e):
         head += " %02d:%02d:%02d.%03d" % (e.time.hour, e.time.minute, e.time.second,
                                           e.time.microsecond // 1000)
     return _wrap(head + " ", 8, e.detail)
+
+
+_CUT_TEXT = {"calls": "256 calls were in progress at once", "messages": "it reached 512 messages",
+             "bytes": "the calls in progress reached 64 MiB of messages"}
 
 
 def _verdict_text(v):
@@ -258,7 +266,8 @@ def _copy_verdict(lib, v):
 def _copy_report(lib, r):
     calls = tuple(Call(_s(lib.uclog_diag_report_call_id(r, i)),
                        DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "incoming"),
-                       _s(lib.uclog_diag_report_call_peer(r, i)))
+                       _s(lib.uclog_diag_report_call_peer(r, i)),
+                       _s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(r, i))))
                   for i in range(lib.uclog_diag_report_call_count(r)))
     return Report(
         files=tuple(_s(lib.uclog_diag_report_file_name(r, i))
@@ -285,8 +294,9 @@ def _as_list(v):
 class _Options:
     """uclog_diag_options made from keyword arguments, freed on exit."""
 
-    def __init__(self, log, edge_ip, edge_nat_ip, edge_private_ip, location):
+    def __init__(self, log, edge_ip, edge_nat_ip, edge_private_ip, location, window_bytes=None):
         self._log, self._args = log, (edge_ip, edge_nat_ip, edge_private_ip, location)
+        self._window_bytes = window_bytes
 
     def __enter__(self):
         lib = _lib()
@@ -306,6 +316,8 @@ class _Options:
                 if location not in LOCATIONS:
                     raise ValueError("location must be one of %s" % ", ".join(LOCATIONS))
                 lib.uclog_diag_options_set_client_location(o, LOCATIONS[location])
+            if self._window_bytes is not None:
+                lib.uclog_diag_options_set_window_bytes(o, self._window_bytes)
         except _clib.Error as e:
             self._owned.__exit__(None, None, None)
             raise e.attach_context(self._log._ctx.ptr)
@@ -318,14 +330,17 @@ class _Options:
         return self._owned.__exit__(*exc)
 
 
-def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
+def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None,
+                       window_bytes=None):
     """Diagnose an open :class:`uclog.Log` (a stream too) in one pass, in
     memory that does not grow with the log: ``callback(part)`` gets a
     :class:`Report` per call attempt, in the order the calls end, then one
     with the log-wide verdicts (uclog_diag_run_parts() says how the parts
     differ from :func:`diagnose_log`). A callback that returns a true value
     stops the diagnosis; one that raises stops it and the exception goes
-    on. Returns the number of parts handed over."""
+    on. ``window_bytes``: the budget for the calls in progress (64 MiB by
+    default); a call judged early by a limit says so in ``Call.cut``.
+    Returns the number of parts handed over."""
     lib = _lib()
     state = {"parts": 0, "error": None}
 
@@ -338,7 +353,7 @@ def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private
             return 1
 
     c_fn = _clib.DiagPartFn(on_part)
-    with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location) as o:
+    with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location, window_bytes) as o:
         lib.uclog_diag_run_parts(log._check_open(), o, c_fn, None)
     if state["error"] is not None:
         raise state["error"]
