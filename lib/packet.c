@@ -38,6 +38,11 @@ struct uclog_packet {
     uint64_t held_at;          /* records read when it started waiting */
     struct uclog_packet *cont_of; /* the held packet this read may continue */
     uint64_t cont_seq;
+    /* How far wants_more() read the bytes: the next line of the last
+     * message's headers, or where its body starts and its Content-Length. */
+    size_t scan_line, scan_body;
+    int scan_started, scan_has_cl;
+    uint64_t scan_cl;
     /* The opening framing line through "bytes", when it was read whole and
      * fits: an End of line that repeats it closes the packet without being
      * parsed again. A copy, since a stream's buffer moves. */
@@ -386,6 +391,8 @@ static int new_frame(uclog_packet **out, uclog_packet_iter *it)
     p->buf_len = 0;
     p->contents = p->truncated = p->interleaved = p->rotated = 0;
     p->cont_of = NULL;
+    p->scan_line = p->scan_body = 0;
+    p->scan_started = p->scan_has_cl = 0;
     p->seq = it->seq++;
     p->state = FRAME_OPEN;
     it->nactive++;
@@ -590,58 +597,71 @@ static int starts_sip(uclog_str b)
     return (n >= 8 && !memcmp(b.ptr, "SIP/2.0 ", 8)) || (n >= 8 && !memcmp(b.ptr + n - 8, " SIP/2.0", 8));
 }
 
-/* The last message of the bytes wants more: its headers do not end, or its
- * Content-Length is more than the bytes after them. Read only when a read
- * that may continue it comes. */
-static int wants_more(uclog_str b)
+/*
+ * The last message of the packet's bytes wants more: its headers do not end,
+ * or its Content-Length is more than the bytes after them. Read only when a
+ * read that may continue the packet comes, and resumed where it stopped:
+ * the bytes only grow by joining, so a packet joined from many reads is
+ * still scanned once.
+ */
+static int wants_more(uclog_packet *h)
 {
-    const char *p = b.ptr, *end = b.ptr + b.len;
+    const char *d = h->bytes.ptr;
+    size_t len = h->bytes.len;
 
-    while (p < end) {
-        uint64_t cl = 0;
-        int first = 1, has_cl = 0;
+    for (;;) {
         const char *nl;
+        size_t n;
 
-        while (p < end && (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t'))
-            p++;
-        if (p == end)
-            return 0;
-        for (;;) {
-            size_t n;
-            nl = memchr(p, '\n', (size_t)(end - p));
-            if (!nl)
+        if (h->scan_body) {
+            size_t next;
+            if (!h->scan_has_cl)
+                return 0; /* no length: the message runs to the end */
+            if (h->scan_cl > (uint64_t)(len - h->scan_body))
                 return 1;
-            n = (size_t)(nl - p);
-            if (n && p[n - 1] == '\r')
-                n--;
-            if (n == 0 && !first)
-                break;
-            if (!first) {
-                const char *colon = memchr(p, ':', n);
-                uclog_str name = {p, colon ? (size_t)(colon - p) : 0}, value;
-                while (name.len && uclog__is_space((unsigned char)name.ptr[name.len - 1]))
-                    name.len--;
-                if (colon && uclog__sip_name_matches(name, "Content-Length")) {
-                    value.ptr = colon + 1;
-                    value.len = n - (size_t)(colon + 1 - p);
-                    has_cl = uclog_sip_parse_u64(&cl, value) == UCLOG_OK;
-                }
-            }
-            first = 0;
-            p = nl + 1;
+            next = h->scan_body + (size_t)h->scan_cl;
+            while (next < len && (d[next] == '\r' || d[next] == '\n' || d[next] == ' ' || d[next] == '\t'))
+                next++;
+            if (next == len)
+                return 0;
+            h->scan_line = next; /* another message starts */
+            h->scan_body = 0;
+            h->scan_has_cl = 0;
+            h->scan_started = 0;
         }
-        p = nl + 1;
-        if (!has_cl)
-            return 0;
-        if (cl > (uint64_t)(end - p))
+        if (!h->scan_started) {
+            while (h->scan_line < len && (d[h->scan_line] == '\r' || d[h->scan_line] == '\n'))
+                h->scan_line++;
+            if (h->scan_line == len)
+                return 0;
+        }
+        nl = memchr(d + h->scan_line, '\n', len - h->scan_line);
+        if (!nl)
             return 1;
-        p += cl;
+        n = (size_t)(nl - (d + h->scan_line));
+        if (n && d[h->scan_line + n - 1] == '\r')
+            n--;
+        if (!h->scan_started) {
+            h->scan_started = 1; /* the start line */
+        } else if (n == 0) {
+            h->scan_body = (size_t)(nl + 1 - d);
+        } else {
+            const char *line = d + h->scan_line, *colon = memchr(line, ':', n);
+            uclog_str name = {line, colon ? (size_t)(colon - line) : 0}, value;
+            while (name.len && uclog__is_space((unsigned char)name.ptr[name.len - 1]))
+                name.len--;
+            if (colon && uclog__sip_name_matches(name, "Content-Length")) {
+                value.ptr = colon + 1;
+                value.len = n - (size_t)(colon + 1 - line);
+                h->scan_has_cl = uclog_sip_parse_u64(&h->scan_cl, value) == UCLOG_OK;
+            }
+        }
+        h->scan_line = (size_t)(nl + 1 - d);
     }
-    return 0;
 }
 
 /* Whether read r goes on with the message of the held packet h. */
-static int continues(const uclog_packet *h, const uclog_packet *r, uint64_t max_bytes)
+static int continues(uclog_packet *h, const uclog_packet *r, uint64_t max_bytes)
 {
     return r->direction == UCLOG_DIRECTION_RECEIVED && r->has_remote == h->has_remote &&
            r->has_local == h->has_local && r->remote_port == h->remote_port &&
@@ -649,7 +669,7 @@ static int continues(const uclog_packet *h, const uclog_packet *r, uint64_t max_
            r->local_len == h->local_len && !memcmp(r->remote, h->remote, r->remote_len) &&
            !memcmp(r->local, h->local, r->local_len) && r->bytes.len &&
            !only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
-           h->bytes.len + r->bytes.len <= max_bytes && wants_more(h->bytes);
+           h->bytes.len + r->bytes.len <= max_bytes && wants_more(h);
 }
 
 /* Join read r onto the held packet h; r's frame is freed. */
@@ -892,7 +912,7 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
                 *out = p;
                 return UCLOG_OK;
             }
-            if (it->nactive >= FRAMES_MAX) {
+            if (it->nactive > FRAMES_MAX) {
                 /* Bounded memory: the oldest frame ends here. */
                 if (p->state == FRAME_HELD)
                     p->state = FRAME_READY;

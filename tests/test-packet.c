@@ -609,7 +609,7 @@ START_TEST(frames_joined_reads)
     struct got g[8];
     uint64_t unusable = 9;
 
-    ck_assert_uint_eq(frame_messages(g, 8, "frames/joined-reads.uccapilog", &unusable), 2);
+    ck_assert_uint_eq(frame_messages(g, 8, "frames/joined-reads.uccapilog", &unusable), 3);
     ck_assert_str_eq(g[0].call_id, "joined0invite0call");
     ck_assert_uint_eq(g[0].length, 438 + 235);
     ck_assert_uint_eq(g[0].body_len, 381);
@@ -620,6 +620,14 @@ START_TEST(frames_joined_reads)
     ck_assert_str_eq(g[1].call_id, "joined0invite0call");
     ck_assert_uint_eq(g[1].length, 239);
     ck_assert_uint_eq(g[1].npkt_defects, 0);
+    /* Three reads, the first cut inside the headers. */
+    ck_assert_str_eq(g[2].call_id, "joined0notify0call");
+    ck_assert_uint_eq(g[2].length, 434);
+    ck_assert_uint_eq(g[2].body_len, 118);
+    ck_assert_int_eq(g[2].truncated, 0);
+    ck_assert_int_eq(g[2].pkt_defect, UCLOG_DEFECT_PACKET_JOINED);
+    ck_assert_uint_eq(g[2].pkt_defect_line, 46);
+    ck_assert_uint_eq(g[2].npkt_defects, 2);
     ck_assert_uint_eq(unusable, 0);
 }
 END_TEST
@@ -775,6 +783,41 @@ START_TEST(frames_unusable)
 }
 END_TEST
 
+/* Bounded memory: 17 threads open a frame each before any has its bytes;
+ * the oldest ends there (truncated), the 16 others read whole. */
+START_TEST(frames_bounded)
+{
+    char text[17 * 400], *w = text;
+    const uclog_packet *p;
+    fixture f;
+    uclog_str s;
+    int i;
+
+    for (i = 1; i <= 17; i++)
+        w += sprintf(w, "01/15/2012|11:30:10.100 1384:%X INFO  :: Sending Packet - 10.0.0.1:5061 "
+                        "(From Local Address: 10.0.0.2:1000) 7 bytes:\r\n", i);
+    for (i = 1; i <= 17; i++)
+        w += sprintf(w, "01/15/2012|11:30:10.101 1384:%X INFO  :: OPTIONS\r\n"
+                        "01/15/2012|11:30:10.102 1384:%X INFO  :: End of Sending Packet - 10.0.0.1:5061 "
+                        "(From Local Address: 10.0.0.2:1000) 7 bytes\r\n", i, i);
+    open_buffer(&f, text);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    ck_assert_uint_eq(uclog_packet_tid(p), 1);
+    ck_assert(has_defect(p, UCLOG_DEFECT_PACKET_TRUNCATED));
+    uclog_packet_bytes(&s, p);
+    ck_assert_uint_eq(s.len, 0);
+    for (i = 2; i <= 17; i++) {
+        ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+        ck_assert_uint_eq(uclog_packet_tid(p), (uint32_t)i);
+        uclog_packet_bytes(&s, p);
+        ck_assert_str_view(s, "OPTIONS");
+        ck_assert(!has_defect(p, UCLOG_DEFECT_PACKET_TRUNCATED));
+    }
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), UCLOG_DONE);
+    close_fixture(&f);
+}
+END_TEST
+
 static int iterate_frames(void *arg)
 {
     uclog_ctx *ctx = NULL;
@@ -846,6 +889,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, frames_rotated);
     tcase_add_test(tc, frames_interleaved);
     tcase_add_test(tc, frames_unusable);
+    tcase_add_test(tc, frames_bounded);
     tcase_add_test(tc, frames_alloc_failures);
     suite_add_tcase(s, tc);
     return s;

@@ -85,10 +85,21 @@ def joined_reads():
     cut = invite.index("a=ice-pwd:") + len("a=ice-pwd:7kTz")  # mid-line, as a TLS read ends
     first, rest = invite[:cut], invite[cut:]
     trying = sip("SIP/2.0 100 Trying", dialog_headers("joined0invite0call", 1, "INVITE"))
+    # Then a NOTIFY in three reads, the first cut inside its headers.
+    notify = sip("NOTIFY sip:jeremy@litwareinc.com SIP/2.0",
+                 dialog_headers("joined0notify0call", 2, "NOTIFY",
+                                ["Event: presence", "Content-Type: application/pidf+xml"]),
+                 crlf(['<presence entity="sip:bart@litwareinc.com">',
+                       "<tuple id=\"0\"><status><basic>open</basic></status></tuple>",
+                       "</presence>"]))
+    c1, c2 = notify.index("Event:"), notify.index("<tuple")
+    parts = [notify[:c1], notify[c1:c2], notify[c2:]]
+    reads = "".join(opener(120 + 3 * i, "in", len(x)) + content(121 + 3 * i, x) + end(122 + 3 * i, "in", len(x))
+                    for i, x in enumerate(parts))
     return (hdr(90) + "CUccConnection::ReadComplete - 2 reads pending\r\n"
             + opener(100, "in", len(first)) + content(101, first) + end(102, "in", len(first))
             + opener(103, "in", len(rest)) + content(104, rest) + end(105, "in", len(rest))
-            + packet(110, "out", trying))
+            + packet(110, "out", trying) + reads)
 
 
 def interrupted_frame():
