@@ -783,6 +783,41 @@ START_TEST(frames_unusable)
 }
 END_TEST
 
+/* A body line of the packet's own thread with a header's shape, after
+ * another thread's line: the other thread's line is left out, the bytes are
+ * joined around it. */
+#define QUOTED HDR("050") "quoted\r\n"
+#define PART1 "MESSAGE sip:a SIP/2.0\r\nContent-Length: 51\r\n\r\n"
+START_TEST(frames_header_inside_split)
+{
+    char text[2048];
+    const uclog_packet *p;
+    fixture f;
+    uclog_str s;
+    uclog_defect d;
+    size_t n = strlen(PART1) + strlen(QUOTED);
+
+    snprintf(text, sizeof(text),
+             HDR("100") "Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) %zu bytes:\r\n"
+             HDR("101") PART1
+             "01/15/2012|11:30:10.101 1384:99 INFO  :: another thread\r\n"
+             QUOTED
+             HDR("102") "End of Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) %zu bytes\r\n",
+             n, n);
+    ck_assert_uint_eq(strlen(QUOTED), 51);
+    open_buffer(&f, text);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    uclog_packet_bytes(&s, p);
+    ck_assert_str_view(s, PART1 QUOTED);
+    ck_assert_uint_eq(uclog_packet_defect_count(p), 1);
+    ck_assert_int_eq(uclog_packet_defect(&d, p, 0), 0);
+    ck_assert_int_eq(d.code, UCLOG_DEFECT_PACKET_HEADER_INSIDE);
+    ck_assert_uint_eq(d.span.line, 6);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), UCLOG_DONE);
+    close_fixture(&f);
+}
+END_TEST
+
 /* Bounded memory: 17 threads open a frame each before any has its bytes;
  * the oldest ends there (truncated), the 16 others read whole. */
 START_TEST(frames_bounded)
@@ -890,6 +925,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, frames_interleaved);
     tcase_add_test(tc, frames_unusable);
     tcase_add_test(tc, frames_bounded);
+    tcase_add_test(tc, frames_header_inside_split);
     tcase_add_test(tc, frames_alloc_failures);
     suite_add_tcase(s, tc);
     return s;

@@ -19,13 +19,16 @@
  * bytes (valid until uclog_log_free(); for a stream, until the next call)
  * or, for a packet whose bytes had to be joined, into the iterator.
  *
- * Zero-copy, except where the log damaged a body: the iterator copies a
- * packet's bytes only when they are not contiguous in the log (a stream,
- * whose buffer moves; a message logged as two reads; a packet cut by the
- * rotation of the log; a message split by another thread's records). Such
- * a packet carries a defect naming the repair, and the positions of its
- * bytes (uclog_packet_bytes_span(), the spans of its messages) count the
- * joined bytes as if they followed each other from the first byte on.
+ * Zero-copy, except where decoding needs a copy: the iterator copies a
+ * packet's bytes only when they are not contiguous in the log, that is for
+ * a stream (whose buffer moves) and for a body the log damaged: a message
+ * logged as two reads (::UCLOG_DEFECT_PACKET_JOINED), a packet cut by the
+ * rotation of the log (::UCLOG_DEFECT_PACKET_ROTATED), a message whose
+ * records of its own thread have another thread's records between them
+ * (::UCLOG_DEFECT_PACKET_HEADER_INSIDE). The positions of such bytes
+ * (uclog_packet_bytes_span(), the spans of its messages) count them as if
+ * they followed each other from the first byte on; the defect tells where
+ * each later part really is.
  *
  * Threads: records carry PID:TID, and each thread's frame is followed on
  * its own; a packet is handed out once complete, in the order the framing
