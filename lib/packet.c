@@ -696,6 +696,23 @@ static int join_read(uclog_packet_iter *it, uclog_packet *h, uclog_packet *r)
     return UCLOG_OK;
 }
 
+/* A held packet of another thread that a read without a start line may
+ * continue: reads complete on whichever thread the system picks. */
+static uclog_packet *held_elsewhere(uclog_packet_iter *it, const uclog_packet *r)
+{
+    size_t i;
+
+    if (r->direction != UCLOG_DIRECTION_RECEIVED || !r->bytes.len || starts_sip(r->bytes))
+        return NULL;
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *h = it->frames[i];
+        if (h->state == FRAME_HELD && (h->pid != r->pid || h->tid != r->tid) &&
+            h->remote_port == r->remote_port && h->local_port == r->local_port)
+            return h;
+    }
+    return NULL;
+}
+
 /* A frame has its bytes: join it onto the packet it continues, or let it
  * wait (a received one) for a read that may continue it, or hand it out. */
 static int complete_frame(uclog_packet_iter *it, uclog_packet *p)
@@ -706,6 +723,8 @@ static int complete_frame(uclog_packet_iter *it, uclog_packet *p)
         if (continues(h, p, it->max_bytes))
             return join_read(it, h, p);
         h->state = FRAME_READY;
+    } else if ((h = held_elsewhere(it, p)) != NULL && continues(h, p, it->max_bytes)) {
+        return join_read(it, h, p);
     }
     if (p->direction == UCLOG_DIRECTION_RECEIVED && !p->truncated && !it->done) {
         p->state = FRAME_HELD;

@@ -609,7 +609,7 @@ START_TEST(frames_joined_reads)
     struct got g[8];
     uint64_t unusable = 9;
 
-    ck_assert_uint_eq(frame_messages(g, 8, "frames/joined-reads.uccapilog", &unusable), 3);
+    ck_assert_uint_eq(frame_messages(g, 8, "frames/joined-reads.uccapilog", &unusable), 4);
     ck_assert_str_eq(g[0].call_id, "joined0invite0call");
     ck_assert_uint_eq(g[0].length, 438 + 235);
     ck_assert_uint_eq(g[0].body_len, 381);
@@ -628,6 +628,13 @@ START_TEST(frames_joined_reads)
     ck_assert_int_eq(g[2].pkt_defect, UCLOG_DEFECT_PACKET_JOINED);
     ck_assert_uint_eq(g[2].pkt_defect_line, 46);
     ck_assert_uint_eq(g[2].npkt_defects, 2);
+    /* Two reads, the second completed on another thread. */
+    ck_assert_str_eq(g[3].call_id, "joined0info0call");
+    ck_assert_uint_eq(g[3].length, 363 + 306);
+    ck_assert_uint_eq(g[3].body_len, 381);
+    ck_assert_int_eq(g[3].pkt_defect, UCLOG_DEFECT_PACKET_JOINED);
+    ck_assert_uint_eq(g[3].pkt_defect_line, 73);
+    ck_assert_uint_eq(g[3].npkt_defects, 1);
     ck_assert_uint_eq(unusable, 0);
 }
 END_TEST

@@ -72,9 +72,10 @@ enum uclog_packet_defect {
     UCLOG_DEFECT_PACKET_FRAMING = 102,     /**< the framing line's addresses or count could not be read */
     UCLOG_DEFECT_PACKET_LEFTOVER = 103,    /**< bytes after the last message that are not SIP (since 1.2 the message iterator makes them that message's body: ::UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH) */
     UCLOG_DEFECT_PACKET_END_MISMATCH = 104, /**< the `End of …` record names another direction, address or count */
-    /** The message went on in the next `Data Received` read of the same
-     * thread and addresses (a read without a start line): the reads are
-     * joined into one packet. At the later read's framing record. @since 1.2 */
+    /** The message went on in the next `Data Received` read with the same
+     * addresses (a read without a start line; of the same thread, or of
+     * another one when a read completed there): the reads are joined into
+     * one packet. At the later read's framing record. @since 1.2 */
     UCLOG_DEFECT_PACKET_JOINED = 105,
     /** A line of the packet's own thread with a record header's shape came
      * before the declared byte count was reached: it is kept as part of the

@@ -141,7 +141,7 @@ class Messages(TestCase):
     def test_damaged_frames(self):
         with uclog.open(data("frames", "joined-reads.uccapilog")) as log:
             msgs = list(log.messages())
-            self.assertEqual(len(msgs), 3)
+            self.assertEqual(len(msgs), 4)
             self.assertEqual(msgs[0].call_id, "joined0invite0call")
             self.assertEqual(len(msgs[0].raw), 673)
             pkts = list(log.packets())

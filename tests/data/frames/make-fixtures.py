@@ -96,10 +96,16 @@ def joined_reads():
     parts = [notify[:c1], notify[c1:c2], notify[c2:]]
     reads = "".join(opener(120 + 3 * i, "in", len(x)) + content(121 + 3 * i, x) + end(122 + 3 * i, "in", len(x))
                     for i, x in enumerate(parts))
+    # Then an INFO in two reads, the second completed on another thread.
+    info = sip("INFO sip:jeremy@litwareinc.com SIP/2.0",
+               dialog_headers("joined0info0call", 3, "INFO", ["Content-Type: application/sdp"]), SDP)
+    c = info.index("m=audio")
+    other = (opener(140, "in", c) + content(141, info[:c]) + end(142, "in", c)
+             + opener(143, "in", len(info) - c, B) + content(144, info[c:], B) + end(145, "in", len(info) - c, B))
     return (hdr(90) + "CUccConnection::ReadComplete - 2 reads pending\r\n"
             + opener(100, "in", len(first)) + content(101, first) + end(102, "in", len(first))
             + opener(103, "in", len(rest)) + content(104, rest) + end(105, "in", len(rest))
-            + packet(110, "out", trying) + reads)
+            + packet(110, "out", trying) + reads + other)
 
 
 def interrupted_frame():
