@@ -867,6 +867,49 @@ static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, 
     fputs("}\n", stdout);
 }
 
+/* A packet that yielded no SIP message: where, and why, on standard error
+ * (and, with --json, as an object of its own). Never filtered out: the
+ * message it lost may be the one asked for. */
+static void report_unusable(const uclog_log *log, const uclog_packet *pkt, int json)
+{
+    uclog_defect d, at;
+    uclog_timestamp ts;
+    uclog_str a;
+    uint32_t i, n = uclog_packet_defect_count(pkt), port;
+    int32_t dir = uclog_packet_direction(pkt);
+
+    memset(&at, 0, sizeof(at));
+    uclog_packet_span(&at.span, pkt);
+    for (i = 0; i < n; i++)
+        if (uclog_packet_defect(&d, pkt, i) == 0 && d.code == UCLOG_DEFECT_PACKET_NO_MESSAGE)
+            at = d;
+    fprintf(stderr, "uclog-dump: %s:%u: %s packet yielded no SIP message (",
+            uclog_log_file_name(log, at.span.file), (unsigned)at.span.line,
+            dir == UCLOG_DIRECTION_SENT ? "a sent" : dir == UCLOG_DIRECTION_RECEIVED ? "a received" : "a");
+    for (i = 0; i < n; i++)
+        if (uclog_packet_defect(&d, pkt, i) == 0)
+            fprintf(stderr, "%s%s", i ? ", " : "", uclog_defect_name(d.code));
+    fputs(")\n", stderr);
+    if (!json)
+        return;
+    fputs("{\"file\": ", stdout);
+    json_z(uclog_log_file_name(log, at.span.file));
+    printf(", \"line\": %u, \"offset\": %llu, \"time\": ", (unsigned)at.span.line,
+           (unsigned long long)at.span.offset);
+    json_time(uclog_packet_timestamp(&ts, pkt) == 0, &ts);
+    json_key("direction");
+    json_z(dir == UCLOG_DIRECTION_SENT ? "out" : dir == UCLOG_DIRECTION_RECEIVED ? "in" : NULL);
+    i = (uint32_t)uclog_packet_remote(&a, &port, pkt);
+    json_addr("remote", a, port, i == 0);
+    i = (uint32_t)uclog_packet_local(&a, &port, pkt);
+    json_addr("local", a, port, i == 0);
+    fputs(", \"unusable\": true, \"defects\": [", stdout);
+    for (i = 0; i < n; i++)
+        if (uclog_packet_defect(&d, pkt, i) == 0)
+            json_defects(i == 0, &d);
+    fputs("]}\n", stdout);
+}
+
 static int dump_messages(uclog_log *log, const struct options *o)
 {
     uclog_ctx *ctx = uclog_log_ctx(log);
@@ -876,11 +919,18 @@ static int dump_messages(uclog_log *log, const struct options *o)
     const uclog_sip *sip;
     const uclog_packet *pkt;
     struct msg m;
+    unsigned long long shown = 0, unusable = 0;
     int rc = uclog_msg_iter_new(&it, log);
 
+    if (rc == 0)
+        rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
     if (rc == 0 && o->level)
         rc = uclog_record_iter_new(&f.it, log);
     while (rc == 0 && (rc = uclog_msg_iter_next(&sip, &pkt, it)) == 0) {
+        if (!sip) {
+            report_unusable(log, pkt, o->json);
+            continue;
+        }
         msg_read(&m, sip, pkt);
         if (!msg_matches(o, &m, &f))
             continue;
@@ -893,6 +943,14 @@ static int dump_messages(uclog_log *log, const struct options *o)
             else
                 msg_line(&m);
         }
+        shown++;
+    }
+    /* Nothing is dropped silently: say how many packets yielded nothing. */
+    unusable = it ? (unsigned long long)uclog_msg_iter_unusable_count(it) : 0;
+    if (unusable) {
+        fprintf(stderr, "uclog-dump: %llu packet%s yielded no SIP message\n", unusable, unusable == 1 ? "" : "s");
+        if (o->json)
+            printf("{\"summary\": {\"messages\": %llu, \"unusable_packets\": %llu}}\n", shown, unusable);
     }
     uclog_record_iter_free(f.it);
     uclog_msg_iter_free(it);

@@ -5,8 +5,14 @@
 #include <uclog/packet.h>
 
 #include "log-internal.h"
+#include "sip-internal.h"
 
 #define ADDR_MAX 64
+
+#define OPEN_TEXT_MAX 192
+
+/* A frame's state in its iterator. */
+enum { FRAME_FREE, FRAME_OPEN, FRAME_HELD, FRAME_READY, FRAME_LENT };
 
 struct uclog_packet {
     int32_t direction;
@@ -22,23 +28,45 @@ struct uclog_packet {
     uint32_t pid, tid;
     uclog_defect *defects;
     size_t ndefects, defects_cap;
-};
 
-#define OPEN_TEXT_MAX 192
-
-struct uclog_packet_iter {
-    uclog_log *log;
-    uclog_record_iter *rit;
-    int status;
-    const uclog_record *pending; /* read, not yet used: starts the next packet */
-    uclog_packet pkt;
+    /* The frame, while its iterator reads it. */
+    int state;
+    uint64_t seq;              /* opening order: packets are handed out in it */
+    int contents;              /* records taken as its bytes */
+    int truncated, interleaved, rotated;
+    uclog_span open_span;      /* its framing record */
+    uint64_t held_at;          /* records read when it started waiting */
+    struct uclog_packet *cont_of; /* the held packet this read may continue */
+    uint64_t cont_seq;
+    /* How far wants_more() read the bytes: the next line of the last
+     * message's headers, or where its body starts and its Content-Length. */
+    size_t scan_line, scan_body;
+    int scan_started, scan_has_cl;
+    uint64_t scan_cl;
     /* The opening framing line through "bytes", when it was read whole and
      * fits: an End of line that repeats it closes the packet without being
      * parsed again. A copy, since a stream's buffer moves. */
     char open_text[OPEN_TEXT_MAX];
     size_t open_text_len;
-    char *buf;                   /* joined or copied bytes */
+    char *buf;                 /* joined or copied bytes */
     size_t buf_len, buf_cap;
+};
+
+/* At most this many frames open at once; one more ends the oldest. */
+#define FRAMES_MAX 16
+/* Records a received packet waits for the read that may continue it. */
+#define HOLD_RECORDS 64
+
+struct uclog_packet_iter {
+    uclog_log *log;
+    uclog_record_iter *rit;
+    int status;
+    int done;                  /* the records are read */
+    uclog_packet **frames;     /* allocated one by one: a lent packet never moves */
+    size_t nframes, frames_cap, nactive;
+    uclog_packet *lent;
+    uint64_t seq, nrecords;
+    uint64_t max_bytes;        /* what a frame may take or join: UCLOG_LIMIT_MAX_RECORD_BYTES */
 };
 
 static const char *const packet_defects[][2] = {
@@ -47,6 +75,11 @@ static const char *const packet_defects[][2] = {
     {"PACKET_FRAMING", "the framing line's addresses or byte count could not be read"},
     {"PACKET_LEFTOVER", "bytes after the last SIP message of the packet"},
     {"PACKET_END_MISMATCH", "the End of record does not match the packet it closes"},
+    {"PACKET_JOINED", "the message went on in the next read of the same thread and addresses; the reads were joined"},
+    {"PACKET_HEADER_INSIDE", "a line of the packet's own thread shaped like a record header, kept as part of the bytes"},
+    {"PACKET_INTERLEAVED", "another thread framed a packet inside this packet's frame"},
+    {"PACKET_ROTATED", "the packet went on at the start of the next file of the set; the parts were joined"},
+    {"PACKET_NO_MESSAGE", "the packet yields no SIP message"},
 };
 
 const char *uclog__packet_defect_name(int32_t code, const char **text)
@@ -257,6 +290,7 @@ int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
     if (!it)
         return UCLOG_E_NOMEM;
     it->log = log;
+    it->max_bytes = uclog_ctx_get_limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
     rc = uclog_record_iter_new(&it->rit, log);
     if (rc) {
         uclog__free(log->ctx, it);
@@ -268,11 +302,17 @@ int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
 
 void uclog_packet_iter_free(uclog_packet_iter *it)
 {
+    size_t i;
+
     if (!it)
         return;
     uclog_record_iter_free(it->rit);
-    uclog__free(it->log->ctx, it->pkt.defects);
-    uclog__free(it->log->ctx, it->buf);
+    for (i = 0; i < it->nframes; i++) {
+        uclog__free(it->log->ctx, it->frames[i]->defects);
+        uclog__free(it->log->ctx, it->frames[i]->buf);
+        uclog__free(it->log->ctx, it->frames[i]);
+    }
+    uclog__free(it->log->ctx, it->frames);
     uclog__free(it->log->ctx, it);
 }
 
@@ -289,14 +329,13 @@ static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const
     return UCLOG_OK;
 }
 
-static int next_record(const uclog_record **rec, uclog_packet_iter *it)
+static int only_blanks(const char *p, size_t n)
 {
-    if (it->pending) {
-        *rec = it->pending;
-        it->pending = NULL;
-        return UCLOG_OK;
-    }
-    return uclog_record_iter_next(rec, it->rit);
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
+            return 0;
+    return 1;
 }
 
 static void copy_addr(char *dst, size_t *dlen, uclog_str s)
@@ -306,11 +345,14 @@ static void copy_addr(char *dst, size_t *dlen, uclog_str s)
     *dlen = n;
 }
 
-/* The packet runs through rec; note where rec ends. */
+/* The packet runs through rec; note where rec ends. A record of a later
+ * file of the set does not stretch the span (a span is in one file). */
 static void extend_span(uclog_packet *p, const uclog_record *rec)
 {
     uclog_span s;
     uclog_record_span(&s, rec);
+    if (s.file != p->span.file)
+        return;
     p->span.length = s.offset + s.length - p->span.offset;
     if (rec->len && rec->ptr[rec->len - 1] == '\n') {
         p->end_line = s.line + rec->nlines;
@@ -324,52 +366,89 @@ static void extend_span(uclog_packet *p, const uclog_record *rec)
     }
 }
 
-/* Fill the packet's framing facts from its opening record. */
-static int open_packet(uclog_packet_iter *it, const uclog_record *rec, uclog_str text)
+/* A free frame, or a new one while there are fewer than FRAMES_MAX + 1
+ * (the iterator ends the oldest before that). */
+static int new_frame(uclog_packet **out, uclog_packet_iter *it)
 {
-    uclog_packet *p = &it->pkt;
-    uclog_str a, l;
-    size_t used = 0;
-    int rc;
+    uclog_packet *p = NULL;
+    size_t i;
 
+    for (i = 0; i < it->nframes; i++)
+        if (it->frames[i]->state == FRAME_FREE) {
+            p = it->frames[i];
+            break;
+        }
+    if (!p) {
+        if (uclog__grow(it->log->ctx, (void **)&it->frames, &it->frames_cap, it->nframes + 1,
+                        sizeof(*it->frames)))
+            return UCLOG_E_NOMEM;
+        p = uclog__calloc(it->log->ctx, 1, sizeof(*p));
+        if (!p)
+            return UCLOG_E_NOMEM;
+        it->frames[it->nframes++] = p;
+    }
     p->ndefects = 0;
-    rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
-                       text);
-    it->open_text_len = 0;
-    if (rc == 0 && used <= OPEN_TEXT_MAX) {
-        memcpy(it->open_text, text.ptr, used);
-        it->open_text_len = used;
-    }
-    p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
-    p->has_local = l.len > 0 && l.len <= ADDR_MAX;
-    p->has_declared = rc == 0 || p->declared > 0;
-    if (p->has_remote)
-        copy_addr(p->remote, &p->remote_len, a);
-    if (p->has_local)
-        copy_addr(p->local, &p->local_len, l);
-    p->ts_ok = uclog_record_timestamp(&p->ts, rec) == 0;
-    p->pid = uclog_record_pid(rec);
-    p->tid = uclog_record_tid(rec);
-    uclog_record_span(&p->span, rec);
-    extend_span(p, rec);
-    it->buf_len = 0;
-    p->bytes.ptr = NULL;
-    p->bytes.len = 0;
-    memset(&p->bytes_span, 0, sizeof(p->bytes_span));
-    if (rc == UCLOG_E_FORMAT) {
-        uclog_span where;
-        uclog_record_span(&where, rec);
-        where.length = rec->len;
-        return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where);
-    }
+    p->buf_len = 0;
+    p->contents = p->truncated = p->interleaved = p->rotated = 0;
+    p->cont_of = NULL;
+    p->scan_line = p->scan_body = 0;
+    p->scan_started = p->scan_has_cl = 0;
+    p->seq = it->seq++;
+    p->state = FRAME_OPEN;
+    it->nactive++;
+    *out = p;
     return UCLOG_OK;
 }
 
-/* Append bytes to the packet: keep a view when they are the first and the
- * log's bytes stay put; otherwise join them in the iterator's buffer. */
-static int add_bytes(uclog_packet_iter *it, const char *ptr, size_t len, const uclog_span *where)
+static void free_frame(uclog_packet_iter *it, uclog_packet *p)
 {
-    uclog_packet *p = &it->pkt;
+    p->state = FRAME_FREE;
+    it->nactive--;
+}
+
+/* The frame of a thread in a state, or NULL. */
+static uclog_packet *thread_frame(uclog_packet_iter *it, uint32_t pid, uint32_t tid, int state)
+{
+    size_t i;
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *p = it->frames[i];
+        if (p->state == state && p->pid == pid && p->tid == tid)
+            return p;
+    }
+    return NULL;
+}
+
+/* The frame opened first that is not handed out yet, or NULL. */
+static uclog_packet *oldest_frame(uclog_packet_iter *it)
+{
+    uclog_packet *best = NULL;
+    size_t i;
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *p = it->frames[i];
+        if (p->state != FRAME_FREE && p->state != FRAME_LENT && (!best || p->seq < best->seq))
+            best = p;
+    }
+    return best;
+}
+
+/* The open frame opened last, or NULL. */
+static uclog_packet *newest_open_frame(uclog_packet_iter *it)
+{
+    uclog_packet *best = NULL;
+    size_t i;
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *p = it->frames[i];
+        if (p->state == FRAME_OPEN && (!best || p->seq > best->seq))
+            best = p;
+    }
+    return best;
+}
+
+/* Append bytes to the packet: keep a view while they follow each other in
+ * the log's bytes, which stay put; otherwise join them in the packet's
+ * buffer. */
+static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, size_t len, const uclog_span *where)
+{
     int copy = it->log->read != NULL;
 
     if (len == 0)
@@ -382,21 +461,79 @@ static int add_bytes(uclog_packet_iter *it, const char *ptr, size_t len, const u
             p->bytes.len = len;
             return UCLOG_OK;
         }
+    } else if (!copy && p->bytes.ptr != p->buf && ptr == p->bytes.ptr + p->bytes.len) {
+        p->bytes.len += len;
+        return UCLOG_OK;
     }
-    if (p->bytes.ptr && p->bytes.ptr != it->buf) {
+    if (p->bytes.ptr && p->bytes.ptr != p->buf) {
         /* The first part was a view: move it into the buffer. */
-        if (uclog__grow(it->log->ctx, (void **)&it->buf, &it->buf_cap, p->bytes.len, 1))
+        if (uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->bytes.len, 1))
             return UCLOG_E_NOMEM;
-        memcpy(it->buf, p->bytes.ptr, p->bytes.len);
-        it->buf_len = p->bytes.len;
+        memcpy(p->buf, p->bytes.ptr, p->bytes.len);
+        p->buf_len = p->bytes.len;
     }
-    if (it->buf_len > SIZE_MAX - len ||
-        uclog__grow(it->log->ctx, (void **)&it->buf, &it->buf_cap, it->buf_len + len, 1))
+    if (p->buf_len > SIZE_MAX - len ||
+        uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->buf_len + len, 1))
         return UCLOG_E_NOMEM;
-    memcpy(it->buf + it->buf_len, ptr, len);
-    it->buf_len += len;
-    p->bytes.ptr = it->buf;
-    p->bytes.len = it->buf_len;
+    memcpy(p->buf + p->buf_len, ptr, len);
+    p->buf_len += len;
+    p->bytes.ptr = p->buf;
+    p->bytes.len = p->buf_len;
+    return UCLOG_OK;
+}
+
+/* Fill a new frame's framing facts from its opening record, and take the
+ * bytes written on that record's own continuation lines (keep-alives). */
+static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+{
+    uclog_str a, l, cont;
+    uclog_span where;
+    size_t used = 0;
+    int rc;
+
+    rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
+                       text);
+    p->open_text_len = 0;
+    if (rc == 0 && used <= OPEN_TEXT_MAX) {
+        memcpy(p->open_text, text.ptr, used);
+        p->open_text_len = used;
+    }
+    p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
+    p->has_local = l.len > 0 && l.len <= ADDR_MAX;
+    p->has_declared = rc == 0 || p->declared > 0;
+    if (p->has_remote)
+        copy_addr(p->remote, &p->remote_len, a);
+    if (p->has_local)
+        copy_addr(p->local, &p->local_len, l);
+    p->ts_ok = uclog_record_timestamp(&p->ts, rec) == 0;
+    p->pid = uclog_record_pid(rec);
+    p->tid = uclog_record_tid(rec);
+    uclog_record_span(&p->span, rec);
+    p->open_span = p->span;
+    p->open_span.length = rec->first_line_end;
+    extend_span(p, rec);
+    p->bytes.ptr = NULL;
+    p->bytes.len = 0;
+    /* Until bytes come: where they would start, after the framing line. */
+    p->bytes_span = p->open_span;
+    p->bytes_span.offset += rec->first_line_end;
+    p->bytes_span.line += 1;
+    p->bytes_span.column = 1;
+    p->bytes_span.length = 0;
+    if (rc == UCLOG_E_FORMAT) {
+        uclog_record_span(&where, rec);
+        where.length = rec->len;
+        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
+            return rc;
+    }
+    uclog_record_continuation(&cont, rec);
+    if (cont.len) {
+        uclog_record_span(&where, rec);
+        where.offset += rec->first_line_end;
+        where.line += 1;
+        where.column = 1;
+        return add_bytes(it, p, cont.ptr, cont.len, &where);
+    }
     return UCLOG_OK;
 }
 
@@ -407,9 +544,8 @@ static int add_bytes(uclog_packet_iter *it, const char *ptr, size_t len, const u
  * neither (an edited log, CRLF turned into LF), the last line break is taken
  * as the added one.
  */
-static int close_packet(uclog_packet_iter *it)
+static int close_packet(uclog_packet_iter *it, uclog_packet *p)
 {
-    uclog_packet *p = &it->pkt;
     uclog_str *b = &p->bytes;
     size_t brk = 0;
 
@@ -417,8 +553,8 @@ static int close_packet(uclog_packet_iter *it)
         brk = b->len >= 2 && b->ptr[b->len - 2] == '\r' ? 2 : 1;
     if (!(p->has_declared && p->declared == b->len))
         b->len -= brk;
-    if (b->ptr == it->buf)
-        it->buf_len = b->len;
+    if (b->ptr == p->buf)
+        p->buf_len = b->len;
     if (!b->ptr)
         b->ptr = "";
     p->bytes_span.length = b->len;
@@ -427,9 +563,8 @@ static int close_packet(uclog_packet_iter *it)
     return UCLOG_OK;
 }
 
-static int check_end(uclog_packet_iter *it, const uclog_record *rec, uclog_str text)
+static int check_end(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
 {
-    uclog_packet *p = &it->pkt;
     int32_t dir;
     uclog_str a, l;
     uint32_t ap, lp;
@@ -438,8 +573,8 @@ static int check_end(uclog_packet_iter *it, const uclog_record *rec, uclog_str t
 
     /* The same bytes through "bytes" are read the same way: they match what
      * the packet was opened with. */
-    if (it->open_text_len && text.len >= 7 + it->open_text_len &&
-        !memcmp(text.ptr + 7, it->open_text, it->open_text_len))
+    if (p->open_text_len && text.len >= 7 + p->open_text_len &&
+        !memcmp(text.ptr + 7, p->open_text, p->open_text_len))
         return UCLOG_OK;
     uclog_packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, text);
     if (dir == p->direction && (!p->has_declared || n == p->declared) &&
@@ -449,62 +584,163 @@ static int check_end(uclog_packet_iter *it, const uclog_record *rec, uclog_str t
     return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
 }
 
-/* Read the records of the packet that rec opened, through its End of record. */
-static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
-{
-    uclog_packet *p = &it->pkt;
-    const uclog_record *rec;
-    uclog_str text, cont;
-    uclog_span where;
-    int rc, kind, contents = 0;
+/* ---- a message logged as several reads ---- */
 
-    /* Bytes written on the framing record's own continuation lines (keep-alives). */
-    uclog_record_continuation(&cont, open);
-    if (cont.len) {
-        uclog_record_span(&where, open);
-        where.offset += open->first_line_end;
-        where.line += 1;
-        where.column = 1;
-        if ((rc = add_bytes(it, cont.ptr, cont.len, &where)))
-            return rc;
-    }
+/* The first line is a SIP start line ("SIP/2.0 …" or "… SIP/2.0"). */
+static int starts_sip(uclog_str b)
+{
+    const char *nl = memchr(b.ptr, '\n', b.len);
+    size_t n = nl ? (size_t)(nl - b.ptr) : b.len;
+
+    if (n && b.ptr[n - 1] == '\r')
+        n--;
+    return (n >= 8 && !memcmp(b.ptr, "SIP/2.0 ", 8)) || (n >= 8 && !memcmp(b.ptr + n - 8, " SIP/2.0", 8));
+}
+
+/*
+ * The last message of the packet's bytes wants more: its headers do not end,
+ * or its Content-Length is more than the bytes after them. Read only when a
+ * read that may continue the packet comes, and resumed where it stopped:
+ * the bytes only grow by joining, so a packet joined from many reads is
+ * still scanned once.
+ */
+static int wants_more(uclog_packet *h)
+{
+    const char *d = h->bytes.ptr;
+    size_t len = h->bytes.len;
+
     for (;;) {
-        rc = uclog_record_iter_next(&rec, it->rit);
-        if (rc == UCLOG_DONE)
-            break;
-        if (rc)
-            return rc;
-        text = record_text(rec);
-        kind = rec->has_header ? framing_kind(text) : FRAMING_NONE;
-        if (rec->has_header && (rec->pid != p->pid || rec->tid != p->tid)) {
-            /* Another thread's trace line, or its End of: not this packet's. */
-            if (kind != FRAMING_OPEN)
-                continue;
-            /* Another thread's packet starts: this one ends here (truncated). */
-            it->pending = rec;
-            break;
+        const char *nl;
+        size_t n;
+
+        if (h->scan_body) {
+            size_t next;
+            if (!h->scan_has_cl)
+                return 0; /* no length: the message runs to the end */
+            if (h->scan_cl > (uint64_t)(len - h->scan_body))
+                return 1;
+            next = h->scan_body + (size_t)h->scan_cl;
+            while (next < len && (d[next] == '\r' || d[next] == '\n' || d[next] == ' ' || d[next] == '\t'))
+                next++;
+            if (next == len)
+                return 0;
+            h->scan_line = next; /* another message starts */
+            h->scan_body = 0;
+            h->scan_has_cl = 0;
+            h->scan_started = 0;
         }
-        if (rec->span.file == p->span.file && kind != FRAMING_NONE) {
-            if (kind == FRAMING_END) {
-                extend_span(p, rec);
-                if ((rc = check_end(it, rec, text)))
-                    return rc;
-                return close_packet(it);
+        if (!h->scan_started) {
+            while (h->scan_line < len && (d[h->scan_line] == '\r' || d[h->scan_line] == '\n'))
+                h->scan_line++;
+            if (h->scan_line == len)
+                return 0;
+        }
+        nl = memchr(d + h->scan_line, '\n', len - h->scan_line);
+        if (!nl)
+            return 1;
+        n = (size_t)(nl - (d + h->scan_line));
+        if (n && d[h->scan_line + n - 1] == '\r')
+            n--;
+        if (!h->scan_started) {
+            h->scan_started = 1; /* the start line */
+        } else if (n == 0) {
+            h->scan_body = (size_t)(nl + 1 - d);
+        } else {
+            const char *line = d + h->scan_line, *colon = memchr(line, ':', n);
+            uclog_str name = {line, colon ? (size_t)(colon - line) : 0}, value;
+            while (name.len && uclog__is_space((unsigned char)name.ptr[name.len - 1]))
+                name.len--;
+            if (colon && uclog__sip_name_matches(name, "Content-Length")) {
+                value.ptr = colon + 1;
+                value.len = n - (size_t)(colon + 1 - line);
+                h->scan_has_cl = uclog_sip_parse_u64(&h->scan_cl, value) == UCLOG_OK;
             }
-        } else if (rec->span.file == p->span.file && contents++ == 0) {
-            /* The message record: its text through its last line. */
-            uclog_record_span(&where, rec);
-            where.offset += rec->text_off;
-            where.column = (where.column ? where.column : 1) + (uint32_t)rec->text_off;
-            if ((rc = add_bytes(it, rec->ptr + rec->text_off, rec->len - rec->text_off, &where)))
-                return rc;
-            extend_span(p, rec);
-            continue;
         }
-        it->pending = rec; /* cannot belong: it starts what follows */
-        break;
+        h->scan_line = (size_t)(nl + 1 - d);
     }
-    rc = close_packet(it);
+}
+
+/* Whether read r goes on with the message of the held packet h. */
+static int continues(uclog_packet *h, const uclog_packet *r, uint64_t max_bytes)
+{
+    return r->direction == UCLOG_DIRECTION_RECEIVED && r->has_remote == h->has_remote &&
+           r->has_local == h->has_local && r->remote_port == h->remote_port &&
+           r->local_port == h->local_port && r->remote_len == h->remote_len &&
+           r->local_len == h->local_len && !memcmp(r->remote, h->remote, r->remote_len) &&
+           !memcmp(r->local, h->local, r->local_len) && r->bytes.len &&
+           !only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
+           h->bytes.len + r->bytes.len <= max_bytes && wants_more(h);
+}
+
+/* Join read r onto the held packet h; r's frame is freed. */
+static int join_read(uclog_packet_iter *it, uclog_packet *h, uclog_packet *r)
+{
+    size_t i;
+    int rc;
+
+    if ((rc = add_bytes(it, h, r->bytes.ptr, r->bytes.len, &r->bytes_span)))
+        return rc;
+    h->bytes_span.length = h->bytes.len;
+    if (r->span.file == h->span.file) {
+        h->span.length = r->span.offset + r->span.length - h->span.offset;
+        h->end_line = r->end_line;
+        h->end_column = r->end_column;
+    }
+    if ((rc = pkt_defect(it->log->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
+        return rc;
+    for (i = 0; i < r->ndefects; i++)
+        if ((rc = pkt_defect(it->log->ctx, h, r->defects[i].code, &r->defects[i].span)))
+            return rc;
+    h->held_at = it->nrecords;
+    free_frame(it, r);
+    return UCLOG_OK;
+}
+
+/* A held packet of another thread that a read without a start line may
+ * continue: reads complete on whichever thread the system picks. */
+static uclog_packet *held_elsewhere(uclog_packet_iter *it, const uclog_packet *r)
+{
+    size_t i;
+
+    if (r->direction != UCLOG_DIRECTION_RECEIVED || !r->bytes.len || starts_sip(r->bytes))
+        return NULL;
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *h = it->frames[i];
+        if (h->state == FRAME_HELD && (h->pid != r->pid || h->tid != r->tid) &&
+            h->remote_port == r->remote_port && h->local_port == r->local_port)
+            return h;
+    }
+    return NULL;
+}
+
+/* A frame has its bytes: join it onto the packet it continues, or let it
+ * wait (a received one) for a read that may continue it, or hand it out. */
+static int complete_frame(uclog_packet_iter *it, uclog_packet *p)
+{
+    uclog_packet *h = p->cont_of;
+
+    if (h && h->state == FRAME_HELD && h->seq == p->cont_seq) {
+        if (continues(h, p, it->max_bytes))
+            return join_read(it, h, p);
+        h->state = FRAME_READY;
+    } else if ((h = held_elsewhere(it, p)) != NULL && continues(h, p, it->max_bytes)) {
+        return join_read(it, h, p);
+    }
+    if (p->direction == UCLOG_DIRECTION_RECEIVED && !p->truncated && !it->done) {
+        p->state = FRAME_HELD;
+        p->held_at = it->nrecords;
+    } else {
+        p->state = FRAME_READY;
+    }
+    return UCLOG_OK;
+}
+
+/* The frame ends without its End of record. */
+static int truncate_frame(uclog_packet_iter *it, uclog_packet *p)
+{
+    uclog_span where;
+    int rc = close_packet(it, p);
+
     if (rc)
         return rc;
     where = p->span;
@@ -512,13 +748,164 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
     where.length = 0;
     where.line = p->end_line;
     where.column = p->end_column;
-    return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where);
+    if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
+        return rc;
+    p->truncated = 1;
+    return complete_frame(it, p);
+}
+
+static int end_frame(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+{
+    int rc;
+
+    extend_span(p, rec);
+    if ((rc = check_end(it, p, rec, text)) || (rc = close_packet(it, p)))
+        return rc;
+    return complete_frame(it, p);
+}
+
+/* More records are taken only while the declared count is not reached and
+ * the record fits in it (with the line break the client adds before its
+ * End of), never over the record size limit. */
+static int fits(const uclog_packet_iter *it, const uclog_packet *p, const uclog_record *rec)
+{
+    uint64_t cap = p->declared < it->max_bytes ? p->declared : it->max_bytes;
+    return p->has_declared && (uint64_t)p->bytes.len < cap && (uint64_t)(p->bytes.len + rec->len) <= cap + 2;
+}
+
+/* A record of the frame's thread (or a headerless one) that is not framing:
+ * the message record, or, before the declared byte count is reached, more
+ * of the message; else it cannot belong and the frame ends, truncated. */
+static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec)
+{
+    uclog_span where;
+    size_t from = 0;
+    int other_file = rec->span.file != p->span.file, rc;
+
+    if (p->contents && !fits(it, p, rec))
+        return truncate_frame(it, p);
+    uclog_record_span(&where, rec);
+    if (p->contents == 0 && rec->has_header) {
+        from = rec->text_off;
+    } else if (rec->has_header) {
+        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
+            return rc;
+    } else if (where.offset == 0 && rec->len >= 3 && !memcmp(rec->ptr, "\xEF\xBB\xBF", 3)) {
+        from = 3; /* a later file's byte order mark */
+    }
+    if (other_file && !p->rotated) {
+        uclog_span at = where;
+        at.offset += from;
+        at.length = rec->len - from;
+        p->rotated = 1;
+        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
+            return rc;
+    }
+    where.offset += from;
+    where.column = (where.column ? where.column : 1) + (uint32_t)from;
+    if ((rc = add_bytes(it, p, rec->ptr + from, rec->len - from, &where)))
+        return rc;
+    p->contents++;
+    extend_span(p, rec);
+    return UCLOG_OK;
+}
+
+/* A framing record opens a frame for its thread. */
+static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str text, uclog_packet *held)
+{
+    uclog_packet *p;
+    size_t i;
+    int rc;
+
+    if ((rc = new_frame(&p, it)) || (rc = open_packet(it, p, rec, text)))
+        return rc;
+    if (held && p->direction == UCLOG_DIRECTION_RECEIVED) {
+        p->cont_of = held;
+        p->cont_seq = held->seq;
+    } else if (held) {
+        held->state = FRAME_READY;
+    }
+    /* Another thread's frame that is open goes on around this one. */
+    for (i = 0; i < it->nframes; i++) {
+        uclog_packet *o = it->frames[i];
+        if (o != p && o->state == FRAME_OPEN && !o->interleaved) {
+            o->interleaved = 1;
+            if ((rc = pkt_defect(it->log->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
+                return rc;
+        }
+    }
+    return UCLOG_OK;
+}
+
+/* One record, given to the frame of its thread. */
+static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
+{
+    uclog_packet *p, *held;
+    uclog_str text;
+    int kind, rc;
+
+    it->nrecords++;
+    if (!rec->has_header) {
+        /* Text before the first header of a later file of the set, or the
+         * rest of a record cut at the size limit: the newest open frame's. */
+        p = it->nactive ? newest_open_frame(it) : NULL;
+        return p ? take_record(it, p, rec) : UCLOG_OK;
+    }
+    text = record_text(rec);
+    kind = framing_kind(text);
+    if (!it->nactive)
+        return kind == FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
+    p = thread_frame(it, rec->pid, rec->tid, FRAME_OPEN);
+    /* A held packet waits for its thread's next record: only a read can
+     * continue it (and the records of that read). */
+    held = thread_frame(it, rec->pid, rec->tid, FRAME_HELD);
+    if (held && (p ? p->cont_of != held : kind != FRAMING_OPEN))
+        held->state = FRAME_READY, held = NULL;
+    switch (kind) {
+    case FRAMING_END:
+        return p ? end_frame(it, p, rec, text) : UCLOG_OK;
+    case FRAMING_OPEN:
+        /* Inside the declared count, a line of the thread's own is part of
+         * the bytes, even one shaped like a framing record. */
+        if (p && p->contents && fits(it, p, rec))
+            return take_record(it, p, rec);
+        if (p && (rc = truncate_frame(it, p)))
+            return rc;
+        return open_frame(it, rec, text, held);
+    default:
+        return p ? take_record(it, p, rec) : UCLOG_OK;
+    }
+}
+
+/* The records are read: every open frame ends, truncated, and nothing waits. */
+static int finish_frames(uclog_packet_iter *it)
+{
+    uclog_packet *p;
+    size_t i;
+    int rc;
+
+    for (;;) {
+        uclog_packet *first = NULL;
+        for (i = 0; i < it->nframes; i++) {
+            p = it->frames[i];
+            if (p->state == FRAME_OPEN && (!first || p->seq < first->seq))
+                first = p;
+        }
+        if (!first)
+            break;
+        if ((rc = truncate_frame(it, first)))
+            return rc;
+    }
+    for (i = 0; i < it->nframes; i++)
+        if (it->frames[i]->state == FRAME_HELD)
+            it->frames[i]->state = FRAME_READY;
+    return UCLOG_OK;
 }
 
 int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
 {
     const uclog_record *rec;
-    uclog_str text;
+    uclog_packet *p;
     int rc;
 
     if (!out)
@@ -528,23 +915,47 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
         return UCLOG_E_INVALID_ARG;
     if (it->status)
         return it->status;
+    if (it->lent) {
+        free_frame(it, it->lent);
+        it->lent = NULL;
+    }
     for (;;) {
-        rc = next_record(&rec, it);
-        if (rc)
-            break;
-        if (!rec->has_header)
-            continue;
-        text = record_text(rec);
-        if (framing_kind(text) != FRAMING_OPEN)
-            continue;
-        rc = open_packet(it, rec, text);
-        if (!rc)
-            rc = fill_packet(it, rec);
-        if (!rc) {
-            *out = &it->pkt;
-            return UCLOG_OK;
+        /* Packets go out in the order they were opened, each once complete. */
+        p = it->nactive ? oldest_frame(it) : NULL;
+        if (p) {
+            if (p->state == FRAME_HELD && it->nrecords - p->held_at > HOLD_RECORDS)
+                p->state = FRAME_READY;
+            if (p->state == FRAME_READY) {
+                p->state = FRAME_LENT;
+                it->lent = p;
+                *out = p;
+                return UCLOG_OK;
+            }
+            if (it->nactive > FRAMES_MAX) {
+                /* Bounded memory: the oldest frame ends here. */
+                if (p->state == FRAME_HELD)
+                    p->state = FRAME_READY;
+                else if ((rc = truncate_frame(it, p)))
+                    break;
+                continue;
+            }
         }
-        break;
+        if (it->done) {
+            if (!p) {
+                rc = UCLOG_DONE;
+                break;
+            }
+            if ((rc = finish_frames(it)))
+                break;
+            continue;
+        }
+        rc = uclog_record_iter_next(&rec, it->rit);
+        if (rc == UCLOG_DONE) {
+            it->done = 1;
+            continue;
+        }
+        if (rc || (rc = dispatch(it, rec)))
+            break;
     }
     it->status = rc;
     return rc;
@@ -663,6 +1074,10 @@ struct uclog_msg_iter {
     uclog_sip **msgs; /* the current packet's messages, parsed before the first is lent */
     size_t nmsgs, msgs_cap, next;
     int status;
+    uint32_t flags;
+    int started;
+    int unusable_pkt;  /* the current packet yielded no message */
+    uint64_t unusable;
 };
 
 int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log)
@@ -706,14 +1121,6 @@ void uclog_msg_iter_free(uclog_msg_iter *it)
     uclog__free(it->ctx, it);
 }
 
-static int only_blanks(const char *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
-            return 0;
-    return 1;
-}
 
 /* Advance a position over bytes, keeping line and column right. */
 static void advance(uclog_span *pos, const char *p, size_t n)
@@ -733,16 +1140,54 @@ static void advance(uclog_span *pos, const char *p, size_t n)
     pos->offset += n;
 }
 
+/* The packet yielded no message: a defect at its bytes (or its framing
+ * record when it has none), counted. */
+static int no_message(uclog_msg_iter *it, uclog_packet *p, const uclog_span *at)
+{
+    uclog_span where = *at;
+
+    if (!p->bytes.len) {
+        where = p->span;
+        where.length = p->open_span.length;
+    }
+    it->unusable++;
+    it->unusable_pkt = 1;
+    return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_NO_MESSAGE, &where);
+}
+
+/* Message m came after text that is not SIP: when the message before it
+ * ended early by its Content-Length, that text is the rest of its body (the
+ * framing wins); it is parsed again, up to m's start line. */
+static int body_before(uclog_msg_iter *it, const uclog_sip *m, uclog_str b, size_t prev_off,
+                       const uclog_span *prev)
+{
+    uclog_defect d;
+    uclog_str line;
+    uclog_sip *again = NULL;
+    int rc;
+
+    if (!uclog_sip_defect_count(m) || uclog_sip_defect(&d, m, 0) || d.code != UCLOG_DEFECT_SIP_TEXT_BEFORE_START)
+        return UCLOG_OK;
+    uclog_sip_start_line(&line, NULL, m);
+    rc = uclog__sip_parse_framed(&again, it->ctx, b.ptr + prev_off, (size_t)(line.ptr - b.ptr) - prev_off, prev);
+    if (rc)
+        return rc;
+    uclog_sip_free(it->msgs[it->nmsgs - 1]);
+    it->msgs[it->nmsgs - 1] = again;
+    return UCLOG_OK;
+}
+
 /* Parse every message of the packet, so that its defects are known before
  * any of its messages is lent. */
 static int split_packet(uclog_msg_iter *it)
 {
     uclog_packet *p = (uclog_packet *)it->pkt;
     uclog_str b = p->bytes;
-    uclog_span pos = p->bytes_span;
-    size_t off = 0, last = 0;
+    uclog_span pos = p->bytes_span, prev = pos;
+    size_t off = 0, last = 0, prev_off = 0;
     int rc;
 
+    it->unusable_pkt = 0;
     while (off < b.len && !only_blanks(b.ptr + off, b.len - off)) {
         uclog_sip *m = NULL;
         uint64_t used;
@@ -752,20 +1197,40 @@ static int split_packet(uclog_msg_iter *it)
         last = off;
         pos.length = b.len - off;
         rc = uclog_sip_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
-        if (rc == UCLOG_E_FORMAT)
-            return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_LEFTOVER, &pos);
+        if (rc == UCLOG_E_FORMAT && it->nmsgs == 0)
+            return no_message(it, p, &pos);
+        if (rc == UCLOG_E_FORMAT) {
+            /* Not SIP after a message that Content-Length ended early: the
+             * framing wins, the bytes are that message's body. */
+            rc = uclog__sip_parse_framed(&m, it->ctx, b.ptr + prev_off, b.len - prev_off, &prev);
+            if (rc)
+                return rc;
+            uclog_sip_free(it->msgs[it->nmsgs - 1]);
+            it->msgs[it->nmsgs - 1] = m;
+            return UCLOG_OK;
+        }
         if (rc)
             return rc;
+        if (it->nmsgs && (rc = body_before(it, m, b, prev_off, &prev))) {
+            uclog_sip_free(m);
+            return rc;
+        }
         if (uclog__grow(it->ctx, (void **)&it->msgs, &it->msgs_cap, it->nmsgs + 1, sizeof(*it->msgs))) {
             uclog_sip_free(m);
             return UCLOG_E_NOMEM;
         }
         it->msgs[it->nmsgs++] = m;
+        prev = pos;
+        prev_off = off;
         used = uclog_sip_length(m);
         if (used == 0 || used > b.len - off)
             used = b.len - off;
         off += (size_t)used;
     }
+    /* A packet cut before any message is one; blank lines alone are a
+     * keep-alive. */
+    if (it->nmsgs == 0 && p->truncated)
+        return no_message(it, p, &p->bytes_span);
     return UCLOG_OK;
 }
 
@@ -782,6 +1247,7 @@ int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt, uclog_m
         return UCLOG_E_INVALID_ARG;
     if (it->status)
         return it->status;
+    it->started = 1;
     while (it->next >= it->nmsgs) {
         drop_msgs(it);
         rc = uclog_packet_iter_next(&it->pkt, it->pit);
@@ -792,9 +1258,29 @@ int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt, uclog_m
             it->status = rc;
             return rc;
         }
+        if (it->unusable_pkt && (it->flags & UCLOG_MSG_ITER_UNUSABLE)) {
+            if (pkt)
+                *pkt = it->pkt;
+            return UCLOG_OK;
+        }
     }
     *msg = it->msgs[it->next++];
     if (pkt)
         *pkt = it->pkt;
     return UCLOG_OK;
+}
+
+int uclog_msg_iter_set_flags(uclog_msg_iter *it, uint32_t flags)
+{
+    if (!it || (flags & ~(uint32_t)UCLOG_MSG_ITER_UNUSABLE))
+        return UCLOG_E_INVALID_ARG;
+    if (it->started)
+        return UCLOG_E_STATE;
+    it->flags = flags;
+    return UCLOG_OK;
+}
+
+uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it)
+{
+    return it ? it->unusable : 0;
 }

@@ -55,6 +55,7 @@ struct uclog_sip {
 
     uclog_defect *defects;
     size_t ndefects, defect_cap;
+    int framed;              /* read from a packet: its framing wins over a smaller Content-Length */
 
     /* Room for the headers of most messages, so that a parse allocates
      * once; hdrs points here until a message has more. Last member: it is
@@ -74,5 +75,10 @@ struct uclog__sip_query {
 void uclog__sip_query_init(struct uclog__sip_query *q, const char *query);
 int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name);
 
+/* uclog_sip_parse() for a message whose end the packet's framing gives: a
+ * Content-Length smaller than the data does not end it
+ * (UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH). */
+int uclog__sip_parse_framed(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                            const uclog_span *base);
 
 #endif

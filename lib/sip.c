@@ -30,6 +30,7 @@ static const struct {
     {"SIP_TOO_MANY_PARTS", "more MIME parts than the part limit; the rest are ignored"},
     {"SIP_PART_HEADERS_UNTERMINATED", "MIME part without the blank line after its headers"},
     {"SIP_DEFECTS_DROPPED", "too many defects in one SIP message; later ones were not recorded"},
+    {"SIP_BODY_BEYOND_LENGTH", "the packet framed more body bytes than Content-Length says; the body runs to their end"},
 };
 
 const char *uclog__sip_defect_name(int32_t code, const char **text)
@@ -579,7 +580,11 @@ static int parse_body(uclog_sip *m, const struct block *b)
         if (rc == UCLOG_E_NOMEM)
             return rc;
         if (rc == UCLOG_OK && b->terminated) {
-            if (cl <= (uint64_t)avail)
+            if (cl < (uint64_t)avail && m->framed) {
+                /* The packet's framing holds more: it wins. */
+                if (add_defect(m, UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH, b->body, avail, b->body_loc))
+                    return UCLOG_E_NOMEM;
+            } else if (cl <= (uint64_t)avail)
                 m->body_len = (size_t)cl;
             else if (add_defect(m, UCLOG_DEFECT_SIP_BODY_TRUNCATED, b->body, avail, b->body_loc))
                 return UCLOG_E_NOMEM;
@@ -647,8 +652,23 @@ void uclog_sip_free(uclog_sip *m)
     uclog__free(m->ctx, m);
 }
 
+static int parse_with(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                      const uclog_span *base, int framed);
+
 int uclog_sip_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
                     const uclog_span *base)
+{
+    return parse_with(out, ctx, data, len, base, 0);
+}
+
+int uclog__sip_parse_framed(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                            const uclog_span *base)
+{
+    return parse_with(out, ctx, data, len, base, 1);
+}
+
+static int parse_with(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                      const uclog_span *base, int framed)
 {
     uclog_sip *m;
     int rc;
@@ -664,6 +684,7 @@ int uclog_sip_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t le
     m->hdrs = m->inline_hdrs;
     m->hdr_cap = UCLOG__SIP_INLINE_HDRS;
     m->ctx = ctx;
+    m->framed = framed;
     m->data = data ? data : "";
     m->len = len;
     if (base) {

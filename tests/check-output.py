@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Run a command and compare what it prints with an expected file.
 
-usage: check-output.py [--status N] [--stdin FILE] [--json] EXPECTED -- CMD [ARG...]
+usage: check-output.py [--status N] [--stdin FILE] [--json] [--stderr FILE] EXPECTED -- CMD [ARG...]
 
---status N   the exit status the command must end with (default 0)
---stdin FILE feed FILE to the command's standard input
---json       the output must also parse as JSON (one document, or one per line)
+--status N    the exit status the command must end with (default 0)
+--stdin FILE  feed FILE to the command's standard input
+--json        the output must also parse as JSON (one document, or one per line)
+--stderr FILE standard error must equal FILE (otherwise it is not looked at)
 Set UCLOG_UPDATE_GOLDEN=1 to rewrite EXPECTED from the output instead.
 """
 import difflib
@@ -16,7 +17,7 @@ import sys
 
 
 def main(argv):
-    status, stdin, want_json = 0, None, False
+    status, stdin, want_json, want_err = 0, None, False, None
     while argv and argv[0].startswith("--") and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--status":
@@ -25,6 +26,8 @@ def main(argv):
             stdin = argv.pop(0)
         elif opt == "--json":
             want_json = True
+        elif opt == "--stderr":
+            want_err = argv.pop(0)
         else:
             sys.exit("unknown option " + opt)
     expected = argv.pop(0)
@@ -44,16 +47,21 @@ def main(argv):
         except ValueError:
             for line in lines:
                 json.loads(line)
+    err = proc.stderr.decode("utf-8")
+    pairs = [(expected, out, "output")] + ([(want_err, err, "standard error")] if want_err else [])
     if os.environ.get("UCLOG_UPDATE_GOLDEN") == "1":
-        with open(expected, "w") as f:
-            f.write(out)
+        for path, got, _ in pairs:
+            with open(path, "w") as f:
+                f.write(got)
         return 0
-    with open(expected) as f:
-        want = f.read()
-    if out != want:
-        sys.stdout.writelines(difflib.unified_diff(want.splitlines(True), out.splitlines(True), expected, "output"))
-        return 1
-    return 0
+    failed = 0
+    for path, got, what in pairs:
+        with open(path) as f:
+            want = f.read()
+        if got != want:
+            sys.stdout.writelines(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, what))
+            failed = 1
+    return failed
 
 
 if __name__ == "__main__":

@@ -1154,7 +1154,8 @@ START_TEST(garbage)
     ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_START_LINE_MALFORMED),
                      "SIP_START_LINE_MALFORMED");
     ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_DEFECTS_DROPPED), "SIP_DEFECTS_DROPPED");
-    ck_assert_str_eq(uclog_defect_name(215), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH), "SIP_BODY_BEYOND_LENGTH");
+    ck_assert_str_eq(uclog_defect_name(216), "UNKNOWN");
     ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_SIP_BODY_TRUNCATED),
                      "fewer body bytes than Content-Length says");
     uclog_sip_free(m);

@@ -18,6 +18,26 @@
  * until the next call on that iterator. Their views point into the log's
  * bytes (valid until uclog_log_free(); for a stream, until the next call)
  * or, for a packet whose bytes had to be joined, into the iterator.
+ *
+ * Zero-copy, except where decoding needs a copy: the iterator copies a
+ * packet's bytes only when they are not contiguous in the log, that is for
+ * a stream (whose buffer moves) and for a body the log damaged: a message
+ * logged as two reads (::UCLOG_DEFECT_PACKET_JOINED), a packet cut by the
+ * rotation of the log (::UCLOG_DEFECT_PACKET_ROTATED), a message whose
+ * records of its own thread have another thread's records between them
+ * (::UCLOG_DEFECT_PACKET_HEADER_INSIDE). The positions of such bytes
+ * (uclog_packet_bytes_span(), the spans of its messages) count them as if
+ * they followed each other from the first byte on; the defect tells where
+ * each later part really is.
+ *
+ * Threads: records carry PID:TID, and each thread's frame is followed on
+ * its own; a packet is handed out once complete, in the order the framing
+ * records were written. Memory stays bounded: at most 16 frames are open at
+ * once (one more ends the oldest, as truncated), a frame takes records of
+ * its thread only until its declared byte count (capped at
+ * ::UCLOG_LIMIT_MAX_RECORD_BYTES) is reached, and a received packet waits
+ * for a continuation read only until its thread's next record (or 64
+ * records of others), and only while the joined bytes stay under that cap.
  */
 #ifndef UCLOG_PACKET_H
 #define UCLOG_PACKET_H
@@ -50,8 +70,29 @@ enum uclog_packet_defect {
     UCLOG_DEFECT_PACKET_BYTE_COUNT = 100,  /**< the declared byte count differs from the bytes */
     UCLOG_DEFECT_PACKET_TRUNCATED = 101,   /**< no `End of …` record: ends at the next record that cannot belong */
     UCLOG_DEFECT_PACKET_FRAMING = 102,     /**< the framing line's addresses or count could not be read */
-    UCLOG_DEFECT_PACKET_LEFTOVER = 103,    /**< bytes after the last message that are not SIP */
-    UCLOG_DEFECT_PACKET_END_MISMATCH = 104 /**< the `End of …` record names another direction, address or count */
+    UCLOG_DEFECT_PACKET_LEFTOVER = 103,    /**< bytes after the last message that are not SIP (since 1.2 the message iterator makes them that message's body: ::UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH) */
+    UCLOG_DEFECT_PACKET_END_MISMATCH = 104, /**< the `End of …` record names another direction, address or count */
+    /** The message went on in the next `Data Received` read with the same
+     * addresses (a read without a start line; of the same thread, or of
+     * another one when a read completed there): the reads are joined into
+     * one packet. At the later read's framing record. @since 1.2 */
+    UCLOG_DEFECT_PACKET_JOINED = 105,
+    /** A line of the packet's own thread with a record header's shape came
+     * before the declared byte count was reached: it is kept as part of the
+     * bytes (a body quoting the log). At that line. @since 1.2 */
+    UCLOG_DEFECT_PACKET_HEADER_INSIDE = 106,
+    /** Another thread framed a packet inside this one's frame: each thread's
+     * records went to its own packet. At the other packet's framing record.
+     * @since 1.2 */
+    UCLOG_DEFECT_PACKET_INTERLEAVED = 107,
+    /** The packet went on at the start of the next file of a rotated set:
+     * the parts are joined. At the first byte read from the later file.
+     * @since 1.2 */
+    UCLOG_DEFECT_PACKET_ROTATED = 108,
+    /** The packet yields no SIP message: its bytes are not SIP, or it was
+     * cut before any (a packet of blank lines, a keep-alive, is not this).
+     * At its bytes, or at its framing record when it has none. @since 1.2 */
+    UCLOG_DEFECT_PACKET_NO_MESSAGE = 109
 };
 
 /**
@@ -163,12 +204,45 @@ UCLOG_EXPORT int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log);
  *                 its spans are positions in the log.
  * @param[out] pkt its packet, lent likewise. Optional.
  * @return 0, UCLOG_DONE, or a negative error (sticky). Packets that hold
- *         no SIP message (keep-alives) yield nothing; bytes that are not
- *         SIP are a UCLOG_DEFECT_PACKET_LEFTOVER defect of their packet.
+ *         no SIP message yield nothing: keep-alives silently, others with
+ *         the defect UCLOG_DEFECT_PACKET_NO_MESSAGE, counted by
+ *         uclog_msg_iter_unusable_count() (and handed out, with `*msg`
+ *         NULL, under ::UCLOG_MSG_ITER_UNUSABLE). Bytes after a message that
+ *         are not SIP mean its Content-Length was smaller than the framed
+ *         bytes: the framing wins, and its body runs to the next message's
+ *         start line or the end of the packet
+ *         (UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH on the message).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt,
                                      uclog_msg_iter *it);
+
+/** Flags of uclog_msg_iter_set_flags(). */
+enum uclog_msg_iter_flag {
+    /** Also hand out every packet that yields no SIP message (defect
+     * ::UCLOG_DEFECT_PACKET_NO_MESSAGE): uclog_msg_iter_next() returns 0
+     * with `*msg` NULL and `*pkt` that packet. */
+    UCLOG_MSG_ITER_UNUSABLE = 1
+};
+
+/**
+ * Set the flags of a message iterator (::uclog_msg_iter_flag values, or'ed),
+ * before its first uclog_msg_iter_next().
+ * @return 0; UCLOG_E_INVALID_ARG for a NULL iterator or an unknown flag;
+ *         UCLOG_E_STATE once the iterator has been read.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_msg_iter_set_flags(uclog_msg_iter *it, uint32_t flags);
+
+/**
+ * How many packets read so far yielded no SIP message (each has the defect
+ * ::UCLOG_DEFECT_PACKET_NO_MESSAGE; keep-alives are not counted). Without
+ * ::UCLOG_MSG_ITER_UNUSABLE those packets are passed over, and this count is
+ * how a program learns of them; read it after UCLOG_DONE for the whole log.
+ * @return the count; 0 for NULL.
+ * @since 1.2
+ */
+UCLOG_EXPORT uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it);
 
 /** Free a message iterator. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_msg_iter_free(uclog_msg_iter *it);

@@ -72,7 +72,12 @@ enum uclog_sip_defect_code {
     UCLOG_DEFECT_SIP_MULTIPART_UNTERMINATED = 211, /**< no closing `--boundary--` line */
     UCLOG_DEFECT_SIP_TOO_MANY_PARTS = 212,         /**< over UCLOG_LIMIT_MAX_MIME_PARTS; the rest are ignored */
     UCLOG_DEFECT_SIP_PART_HEADERS_UNTERMINATED = 213, /**< a part without the blank line after its headers */
-    UCLOG_DEFECT_SIP_DEFECTS_DROPPED = 214         /**< too many defects; later ones were not recorded */
+    UCLOG_DEFECT_SIP_DEFECTS_DROPPED = 214,        /**< too many defects; later ones were not recorded */
+    /** The packet framed more bytes than Content-Length says, and what
+     * follows is not another message (a length counted with LF for CRLF,
+     * or too small): the body runs to the end of the framed bytes. Only a
+     * message read from a log's packets has it. @since 1.2 */
+    UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH = 215
 };
 
 /** Which member of the diagnostics family an entry came from. */

@@ -235,12 +235,27 @@ static int walk_messages(uclog_ctx *ctx, uclog_log *log, int deep)
     uclog_msg_iter *it = NULL;
     const uclog_sip *msg;
     const uclog_packet *pkt;
+    uint64_t unusable = 0;
     int rc = uclog_msg_iter_new(&it, log);
 
     if (rc)
         return rc;
+    /* The deep pass also takes the packets that yield no message: each has
+     * the defect that says so, and the count agrees. */
+    if (deep)
+        FZ_CHECK(uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE) == 0);
     while ((rc = uclog_msg_iter_next(&msg, &pkt, it)) == 0) {
-        FZ_CHECK(msg != NULL && pkt != NULL);
+        FZ_CHECK(pkt != NULL);
+        FZ_CHECK(uclog_msg_iter_set_flags(it, 0) == UCLOG_E_STATE);
+        if (!msg) {
+            uclog_defect d;
+            uint32_t n = uclog_packet_defect_count(pkt);
+            FZ_CHECK(deep && n > 0);
+            FZ_CHECK(uclog_packet_defect(&d, pkt, n - 1) == 0 && d.code == UCLOG_DEFECT_PACKET_NO_MESSAGE);
+            FZ_CHECK(uclog_msg_iter_unusable_count(it) == ++unusable);
+            touch_packet(pkt);
+            continue;
+        }
         if (deep) {
             fz_sip(msg, NULL, 0);
             touch_body(ctx, msg);

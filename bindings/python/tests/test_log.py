@@ -138,6 +138,25 @@ class Messages(TestCase):
             self.assertEqual(m.defects, ())
         self.assertEqual(msgs[4].span.column, 44)
 
+    def test_damaged_frames(self):
+        with uclog.open(data("frames", "joined-reads.uccapilog")) as log:
+            msgs = list(log.messages())
+            self.assertEqual(len(msgs), 4)
+            self.assertEqual(msgs[0].call_id, "joined0invite0call")
+            self.assertEqual(len(msgs[0].raw), 673)
+            pkts = list(log.packets())
+            self.assertEqual(len(pkts[0].data), 673)
+            self.assertEqual([(d.name, d.span.line) for d in pkts[0].defects],
+                             [("PACKET_JOINED", 21)])
+        with uclog.open(data("frames", "unusable-frames.uccapilog")) as log:
+            self.assertEqual(len(list(log.messages())), 1)
+            bad = list(log.unusable_packets())
+            self.assertEqual([p.span.line for p in bad], [1, 15])
+            self.assertEqual([p.defects[-1].name for p in bad], ["PACKET_NO_MESSAGE"] * 2)
+            self.assertEqual(bad[1].defects[-1].span.line, 15)
+        with uclog.open(data("seed.uccapilog")) as log:
+            self.assertEqual(list(log.unusable_packets()), [])
+
     def test_from_stream(self):
         with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f, name="-") as log:
             self.assertEqual([m.call_id for m in log.messages()], SEED_CALL_IDS)

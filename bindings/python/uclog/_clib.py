@@ -30,6 +30,7 @@ DIAG_SONAME = "libuclog-diag.so.1"
 # Status codes (errors.h). Codes are never renumbered.
 OK = 0
 DONE = 1
+MSG_ITER_UNUSABLE = 1  # uclog_msg_iter_set_flags()
 E_NOMEM = -1
 E_INVALID_ARG = -2
 E_IO = -3
@@ -357,6 +358,8 @@ CORE_PROTOTYPES = [
     ("uclog_msg_iter_new", int_, [POINTER(MsgIterP), LogP], ("new", "msg_iter", LOG)),
     ("uclog_msg_iter_next", int_, [POINTER(SipP), POINTER(PacketP), MsgIterP], "status"),
     ("uclog_msg_iter_free", None, [MsgIterP], ("free", "msg_iter")),
+    ("uclog_msg_iter_set_flags", int_, [MsgIterP, u32], "status"),
+    ("uclog_msg_iter_unusable_count", u64, [MsgIterP], None),
     # index.h
     ("uclog_index_build", int_, [POINTER(IndexP), LogP], ("new", "index", LOG)),
     ("uclog_index_build_filtered", int_, [POINTER(IndexP), LogP, IndexFilterFn, c_void_p],

@@ -239,6 +239,29 @@ class Log:
                           lib.uclog_msg_iter_free, _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
                           SipMessage)
 
+    def unusable_packets(self):
+        """A generator of the :class:`Packet` objects that yield no SIP
+        message (each with the defect PACKET_NO_MESSAGE): the packets
+        :meth:`messages` passes over, keep-alives aside."""
+        cur = self._cursor(lib.uclog_msg_iter_new, lib.uclog_msg_iter_free, _clib.MsgIterP)
+        try:
+            lib.uclog_msg_iter_set_flags(cur.ptr, _clib.MSG_ITER_UNUSABLE)
+            sip, pkt = _clib.SipP(), _clib.PacketP()
+            while True:
+                if not cur.ptr:
+                    raise ValueError("the log was closed during iteration")
+                try:
+                    rc = lib.uclog_msg_iter_next(byref(sip), byref(pkt), cur.ptr)
+                except Error as e:
+                    self._raise(e)
+                if rc == _clib.DONE:
+                    return
+                if not sip:
+                    yield _packet(pkt)
+        finally:
+            cur.close()
+            self._children.discard(cur)
+
     def index(self, keep=None):
         """Build an :class:`Index` of the log's SIP messages (reads the whole
         log; not for a stream). Freed with the log, or by its own close().
