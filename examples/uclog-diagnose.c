@@ -209,6 +209,22 @@ static void print_files(const uclog_diag_report *r)
         printf("Log: %s\n", uclog_diag_report_file_name(r, i));
 }
 
+/* Packets that yielded no SIP message: how many, and where the first are. */
+static void print_unusable(const uclog_diag_report *r)
+{
+    uint64_t n = uclog_diag_report_unusable_count(r);
+    uint32_t i;
+    uclog_span sp;
+
+    if (!n)
+        return;
+    printf("Unreadable packets: %llu (no SIP message could be read from them)\n", (unsigned long long)n);
+    for (i = 0; i < 5 && uclog_diag_report_unusable_span(&sp, r, i) == 0; i++)
+        printf("  %s:%u\n", base_name(uclog_diag_report_file_name(r, sp.file)), (unsigned)sp.line);
+    if (n > 5)
+        printf("  ... and %llu more (uclog-dump lists them all)\n", (unsigned long long)(n - 5));
+}
+
 static void print_client(const uclog_diag_report *r, uint32_t calls)
 {
     printf("Client: %s\n", uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
@@ -222,6 +238,7 @@ static void print_client(const uclog_diag_report *r, uint32_t calls)
         wrap(head, 4, why);
     }
     printf("Calls: %u\n", (unsigned)calls);
+    print_unusable(r);
 }
 
 static void print_text(const uclog_diag_report *r)
@@ -285,7 +302,17 @@ static void print_json(const uclog_diag_report *r)
         json_str(uclog_diag_call_cut_name(uclog_diag_report_call_cut(r, i)));
         putchar('}');
     }
-    fputs("], \"verdicts\": [", stdout);
+    fputs("], \"unusable_packets\": {\"count\": ", stdout);
+    printf("%llu, \"first\": [", (unsigned long long)uclog_diag_report_unusable_count(r));
+    {
+        uclog_span sp;
+        for (i = 0; uclog_diag_report_unusable_span(&sp, r, i) == 0; i++) {
+            fputs(i ? ", {\"file\": " : "{\"file\": ", stdout);
+            json_str(uclog_diag_report_file_name(r, sp.file));
+            printf(", \"line\": %u, \"offset\": %llu}", (unsigned)sp.line, (unsigned long long)sp.offset);
+        }
+    }
+    fputs("]}, \"verdicts\": [", stdout);
     n = uclog_diag_report_verdict_count(r);
     for (i = 0; i < n; i++) {
         const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);

@@ -63,6 +63,8 @@ struct uclog_index {
     size_t ncopies, copies_cap;
     char **addrs;    /* interned addresses: a length byte, then the text (open addressing) */
     size_t naddrs, addrs_cap;
+    uint64_t nunusable;                          /* packets that yielded no SIP message */
+    uclog_span unusable[UCLOG_INDEX_UNUSABLE_KEPT]; /* where the first of them are */
 };
 
 static uint64_t hash(const char *p, size_t n)
@@ -376,15 +378,38 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
         return UCLOG_E_NOMEM;
     idx->ctx = log->ctx;
     rc = uclog_msg_iter_new(&it, log);
-    while (!rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0)
-        if (!keep || keep(m, p, userdata))
+    if (!rc)
+        rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
+    while (!rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0) {
+        if (!m) { /* a packet that yielded no message: counted, and the first ones placed */
+            if (idx->nunusable < UCLOG_INDEX_UNUSABLE_KEPT)
+                uclog_packet_span(&idx->unusable[idx->nunusable], p);
+            idx->nunusable++;
+        } else if (!keep || keep(m, p, userdata)) {
             rc = add_message(idx, m, p, log);
+        }
+    }
     uclog_msg_iter_free(it);
     if (rc != UCLOG_DONE) {
         uclog_index_free(idx);
         return rc;
     }
     *out = idx;
+    return UCLOG_OK;
+}
+
+uint64_t uclog_index_unusable_count(const uclog_index *idx)
+{
+    return idx ? idx->nunusable : 0;
+}
+
+int uclog_index_unusable_span(uclog_span *out, const uclog_index *idx, uint32_t i)
+{
+    if (!out || !idx)
+        return UCLOG_E_INVALID_ARG;
+    if (i >= idx->nunusable || i >= UCLOG_INDEX_UNUSABLE_KEPT)
+        return UCLOG_E_RANGE;
+    *out = idx->unusable[i];
     return UCLOG_OK;
 }
 

@@ -959,6 +959,8 @@ static const char *const every_fixture[] = {
     "diag/no-sip.uccapilog", "diag/provisioning-refused.uccapilog", "diag/provisioning-unanswered.uccapilog",
     "diag/relay-candidate.uccapilog", "diag/two-calls.uccapilog", "diag/parts/relay-stale-order.uccapilog",
     "diag/parts/relay-dedup-order.uccapilog", "diag/parts/local-address-41plus.uccapilog",
+    "frames/unusable-frames.uccapilog", "frames/joined-reads.uccapilog", "frames/interleaved-threads.uccapilog",
+    "frames/interrupted-frame.uccapilog", "frames/content-length.uccapilog",
 };
 
 START_TEST(parts_agree_with_run)
@@ -1252,6 +1254,58 @@ START_TEST(parts_window_budget)
 }
 END_TEST
 
+/* Packets that yield no SIP message are counted and placed, and what is missing may be among them. */
+START_TEST(unusable_packets)
+{
+    static const char *const names[] = {"frames/unusable-frames.uccapilog"};
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span sp;
+    size_t len;
+    char *text;
+
+    run1(&d, "frames/unusable-frames.uccapilog");
+    ck_assert_str_eq(codes(&d), "110 200");
+    ck_assert_uint_eq(uclog_diag_report_unusable_count(d.rep), 2);
+    ck_assert_int_eq(uclog_diag_report_unusable_span(&sp, d.rep, 0), 0);
+    ck_assert_uint_eq(sp.line, 1);
+    ck_assert_int_eq(uclog_diag_report_unusable_span(&sp, d.rep, 1), 0);
+    ck_assert_uint_eq(sp.line, 15);
+    ck_assert_str_eq(uclog_diag_report_file_name(d.rep, sp.file), tu_data("frames/unusable-frames.uccapilog"));
+    ck_assert_int_eq(uclog_diag_report_unusable_span(&sp, d.rep, 2), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_diag_report_unusable_span(NULL, d.rep, 0), UCLOG_E_INVALID_ARG);
+    v = find(&d, UCLOG_DIAG_PROVISIONING_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED); /* it may be among them */
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "2 packets of the log could not be read"));
+    e = evidence_with(v, "2 packets yield no SIP message, the first here");
+    uclog_diag_evidence_span(&sp, e);
+    ck_assert_uint_eq(sp.line, 1);
+    done(&d);
+    {
+        uclog_ctx *ctx = tu_ctx();
+        parts_agree(names, 1, NULL, ctx);
+        uclog_ctx_free(ctx);
+    }
+
+    /* only the unreadable packet: packets there are, so not a log without traffic */
+    memset(&d, 0, sizeof(d));
+    text = tu_read("frames/unusable-frames.uccapilog", &len);
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, (size_t)(strstr(text, "01/15/2012|11:30:10.610") - text),
+                                           "only-unusable"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    ck_assert_str_eq(codes(&d), "100");
+    v = find(&d, UCLOG_DIAG_NO_SIP_TRAFFIC);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_UNREADABLE);
+    ck_assert_str_eq(uclog_diag_verdict_summary(v), "no packet of the log could be read as a SIP message");
+    evidence_with(v, "a packet that yields no SIP message");
+    ck_assert_uint_eq(uclog_diag_report_unusable_count(d.rep), 1);
+    done(&d);
+    free(text);
+}
+END_TEST
+
 /* A log read from a stream; a callback that stops the run; bad arguments. */
 START_TEST(parts_stream_stop_and_arguments)
 {
@@ -1464,6 +1518,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, relays_are_the_calls_own);
     tcase_add_test(tc, parts_stream_stop_and_arguments);
     tcase_add_test(tc, parts_window_budget);
+    tcase_add_test(tc, unusable_packets);
     suite_add_tcase(s, tc);
     return s;
 }

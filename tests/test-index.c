@@ -14,6 +14,30 @@ static uclog_index *build(uclog_ctx **ctx, uclog_log **log, const char *name)
     return idx;
 }
 
+/* Packets that yield no SIP message are not indexed, but counted and placed. */
+START_TEST(unusable_packets)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "frames/unusable-frames.uccapilog");
+    uclog_span sp;
+
+    ck_assert_uint_eq(uclog_index_message_count(idx), 1);
+    ck_assert_uint_eq(uclog_index_unusable_count(idx), 2);
+    ck_assert_int_eq(uclog_index_unusable_span(&sp, idx, 0), 0);
+    ck_assert_uint_eq(sp.line, 1);
+    ck_assert_uint_eq(sp.offset, 0);
+    ck_assert_int_eq(uclog_index_unusable_span(&sp, idx, 1), 0);
+    ck_assert_uint_eq(sp.line, 15);
+    ck_assert_int_eq(uclog_index_unusable_span(&sp, idx, 2), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_unusable_span(NULL, idx, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_index_unusable_count(NULL), 0);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(seed_transactions)
 {
     uclog_ctx *ctx;
@@ -376,6 +400,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, agrees_with_iteration);
     tcase_add_test(tc, stream_refused);
     tcase_add_test(tc, alloc_failures);
+    tcase_add_test(tc, unusable_packets);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -242,6 +242,28 @@ UCLOG_EXPORT int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *
 /** Free a report. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_diag_report_free(uclog_diag_report *report);
 
+/** How many unusable packets uclog_diag_report_unusable_span() places (the first ones). @since 1.2 */
+#define UCLOG_DIAG_UNUSABLE_KEPT 64
+
+/**
+ * How many packets of the log yielded no SIP message (a frame whose bytes
+ * are not SIP, or that was cut before any message: libuclog's defect
+ * UCLOG_DEFECT_PACKET_NO_MESSAGE). The diagnosis read no verdict from
+ * them, and says so here. A streaming diagnosis's part counts those read so
+ * far; its last part, the whole log's.
+ * @since 1.2
+ */
+UCLOG_EXPORT uint64_t uclog_diag_report_unusable_count(const uclog_diag_report *report);
+
+/**
+ * Where unusable packet @p i is (its framing through its `End of` record),
+ * for the first ::UCLOG_DIAG_UNUSABLE_KEPT; the file is
+ * uclog_diag_report_file_name(report, out->file).
+ * @return 0; UCLOG_E_RANGE past the count or the kept ones; UCLOG_E_INVALID_ARG.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_diag_report_unusable_span(uclog_span *out, const uclog_diag_report *report, uint32_t i);
+
 /** Number of files the log had. @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_diag_report_file_count(const uclog_diag_report *report);
 

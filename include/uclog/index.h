@@ -65,6 +65,27 @@ typedef int (*uclog_index_filter_fn)(const uclog_sip *msg, const uclog_packet *p
 UCLOG_EXPORT int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_filter_fn keep,
                                             void *userdata);
 
+/** How many packets uclog_index_unusable_span() places (the first ones). @since 1.2 */
+#define UCLOG_INDEX_UNUSABLE_KEPT 64
+
+/**
+ * How many packets of the log yielded no SIP message (each with the defect
+ * UCLOG_DEFECT_PACKET_NO_MESSAGE; keep-alives are not counted): the index
+ * skips none silently. The filter is not called for them.
+ * @return the count; 0 for NULL.
+ * @since 1.2
+ */
+UCLOG_EXPORT uint64_t uclog_index_unusable_count(const uclog_index *idx);
+
+/**
+ * Where unusable packet @p i is (uclog_packet_span()), for the first
+ * ::UCLOG_INDEX_UNUSABLE_KEPT of them: the index keeps no more, so that its
+ * memory follows the messages it keeps.
+ * @return 0; UCLOG_E_RANGE past the count or the kept ones; UCLOG_E_INVALID_ARG.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_index_unusable_span(uclog_span *out, const uclog_index *idx, uint32_t i);
+
 /** Free an index. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_index_free(uclog_index *idx);
 

@@ -147,10 +147,25 @@ void uclog__diag_judge_call(run *R, uint32_t i)
 void uclog__diag_no_sip_verdict(run *R)
 {
     struct uclog_diag_verdict *v = uclog__diag_give(R, UCLOG_DIAG_NO_SIP_TRAFFIC, -1, NULL);
+    uint64_t n = R->life->nunusable;
     uint32_t f;
-    for (f = 0; f < R->life->nfiles && v; f++)
-        uclog__diag_cite(R, v, NONE, NULL, uclog__diag_printf(R->r, "%s: no Sending Packet or Data Received record",
-                                                         R->life->files[f]));
+
+    if (!v)
+        return;
+    if (!n) {
+        for (f = 0; f < R->life->nfiles; f++)
+            uclog__diag_cite(R, v, NONE, NULL, uclog__diag_printf(R->r, "%s: no Sending Packet or Data Received record",
+                                                                  R->life->files[f]));
+        return;
+    }
+    /* packets there are, but none could be read as SIP: that is not a log without traffic */
+    v->certainty = UCLOG_DIAG_UNREADABLE;
+    v->reason = uclog__diag_printf(R->r, "the log frames %llu packets, and none of them could be read as a SIP "
+                                         "message: whether the client signed in or called is not known",
+                                   (unsigned long long)n);
+    v->summary = "no packet of the log could be read as a SIP message";
+    for (f = 0; f < n && f < UCLOG_DIAG_UNUSABLE_KEPT; f++)
+        uclog__diag_cite(R, v, NONE, &R->life->unusable[f], "a packet that yields no SIP message");
 }
 
 /* No call attempt in the whole log: the sign-in steps up to its end, and INVITE_NOT_FOUND. */
@@ -162,4 +177,5 @@ void uclog__diag_no_call_verdicts(run *R, uint32_t end)
     v = uclog__diag_give(R, UCLOG_DIAG_INVITE_NOT_FOUND, -1, NULL);
     uclog__diag_cite(R, v, NONE, NULL, uclog__diag_printf(R->r, "%u SIP messages read; no INVITE carries an "
                                                          "SDP offer with m=audio or m=video", R->nseen));
+    uclog__diag_unusable_evidence(R, v);
 }

@@ -81,6 +81,8 @@ struct uclog_diag_report {
     int32_t location;
     struct uclog__diag_call *calls;
     size_t ncalls, calls_cap;
+    uint64_t nunusable;                            /* packets that yielded no SIP message */
+    uclog_span unusable[UCLOG_DIAG_UNUSABLE_KEPT]; /* where the first of them are */
     struct uclog_diag_verdict **verdicts;
     size_t nverdicts, verdicts_cap;
 };

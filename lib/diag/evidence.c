@@ -224,6 +224,20 @@ int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m)
     return uclog_sip_body(body, span, m) || body->len == 0 ? UCLOG_E_NOT_FOUND : UCLOG_OK;
 }
 
+void uclog__diag_unusable_evidence(run *R, struct uclog_diag_verdict *v)
+{
+    uint64_t n = R->life->nunusable;
+
+    if (!v || !n)
+        return;
+    v->certainty = UCLOG_DIAG_INFERRED;
+    v->reason = uclog__diag_printf(R->r, "%llu packets of the log could not be read as SIP messages: what is "
+                                         "missing may be among them", (unsigned long long)n);
+    uclog__diag_cite(R, v, NONE, &R->life->unusable[0],
+                     uclog__diag_printf(R->r, "%llu packets yield no SIP message, the first here",
+                                        (unsigned long long)n));
+}
+
 int uclog__diag_copy_files(run *R, uclog_log *log)
 {
     uint32_t i, n = uclog_log_file_count(log);

@@ -292,6 +292,21 @@ const char *uclog_diag_report_call_id(const uclog_diag_report *r, uint32_t i)
     return r && i < r->ncalls ? r->calls[i].call_id : NULL;
 }
 
+uint64_t uclog_diag_report_unusable_count(const uclog_diag_report *r)
+{
+    return r ? r->nunusable : 0;
+}
+
+int uclog_diag_report_unusable_span(uclog_span *out, const uclog_diag_report *r, uint32_t i)
+{
+    if (!out || !r)
+        return UCLOG_E_INVALID_ARG;
+    if (i >= r->nunusable || i >= UCLOG_DIAG_UNUSABLE_KEPT)
+        return UCLOG_E_RANGE;
+    *out = r->unusable[i];
+    return UCLOG_OK;
+}
+
 int32_t uclog_diag_report_call_cut(const uclog_diag_report *r, uint32_t i)
 {
     return r && i < r->ncalls ? r->calls[i].cut : 0;

@@ -211,6 +211,8 @@ int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p);
 /* Evidence at the line of m that holds p (the message's start line when p is not in m). */
 int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
                         const char *detail);
+/* A verdict that something is missing, when packets could not be read: it may be among them. */
+void uclog__diag_unusable_evidence(run *R, struct uclog_diag_verdict *v);
 int uclog__diag_copy_files(run *R, uclog_log *log);
 void uclog__diag_free_run(run *R);
 

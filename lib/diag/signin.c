@@ -424,6 +424,7 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
             uclog__diag_cite(R, v, NONE, NULL,
                         uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
                                                  "vnd-microsoft-provisioning-v2 sent by the client", R->nseen));
+            uclog__diag_unusable_evidence(R, v);
         }
         return;
     }

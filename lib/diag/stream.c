@@ -80,6 +80,8 @@ static void part_facts(run *R)
     R->r->client_version = R->life->client_version;
     R->r->location = R->life->location;
     R->r->location_reason = R->life->location_reason;
+    R->r->nunusable = R->life->nunusable;
+    memcpy(R->r->unusable, R->life->unusable, sizeof(R->r->unusable));
 }
 
 /* Hand the part over when it has a call or a verdict (or when `always`), then clear it. */
@@ -307,8 +309,17 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
         memset(R.recent, 0, UCLOG__DIAG_RECENT * sizeof(*R.recent));
     if (!R.rc && uclog__diag_copy_files(&R, log) == 0)
         part_facts(&R); /* the evidence names its file from the start */
-    while (!R.rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0)
-        stream_message(&R, m, p);
+    if (!R.rc && (rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE)) != 0)
+        uclog__diag_fail(&R, rc);
+    while (!R.rc && (rc = uclog_msg_iter_next(&m, &p, it)) == 0) {
+        if (m) {
+            stream_message(&R, m, p);
+            continue;
+        }
+        if (R.life->nunusable < UCLOG_DIAG_UNUSABLE_KEPT) /* a packet that yielded no message */
+            uclog_packet_span(&R.life->unusable[R.life->nunusable], p);
+        R.life->nunusable++;
+    }
     if (!R.rc && rc != UCLOG_DONE)
         uclog__diag_fail(&R, rc);
     while (!R.rc && R.nopen)

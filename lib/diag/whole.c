@@ -118,7 +118,11 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
     if (uclog__diag_copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, &R)) != 0)
         uclog__diag_fail(&R, rc);
     if (!R.rc) {
+        uint32_t k;
         R.nmsgs = uclog_index_message_count(R.idx);
+        R.r->nunusable = uclog_index_unusable_count(R.idx);
+        for (k = 0; k < UCLOG_DIAG_UNUSABLE_KEPT && uclog_index_unusable_span(&R.r->unusable[k], R.idx, k) == 0; k++)
+            ;
         if (R.nmsgs != R.nkept) /* the index keeps what the filter says, or fails */
             uclog__diag_fail(&R, UCLOG_E_STATE);
         R.call_done = uclog_ctx_alloc(R.ctx, uclog_index_call_count(R.idx) + 1);

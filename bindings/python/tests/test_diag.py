@@ -59,7 +59,8 @@ class Diagnose(TestCase):
         self.assertEqual(len(edge.checklist), 2)
         self.assertIn("--edge-ip", edge.checklist[1])
         d = r.to_dict()
-        self.assertEqual(set(d), {"files", "client", "calls", "verdicts"})
+        self.assertEqual(set(d), {"files", "client", "calls", "unusable_packets", "verdicts"})
+        self.assertEqual(d["unusable_packets"], {"count": 0, "first": []})
         self.assertEqual(set(d["verdicts"][1]),
                          {"code", "name", "severity", "certainty", "reason", "step", "summary",
                           "call_id", "evidence", "checklist"})
@@ -254,3 +255,20 @@ class WithoutDiag(TestCase):
         p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                            timeout=60)
         self.assertEqual(p.stdout.strip(), b"ok", p.stderr)
+
+
+@needs_diag
+class Unusable(TestCase):
+    def test_packets_that_yield_no_message_are_reported(self):
+        r = uclog.diagnose(data("frames/unusable-frames.uccapilog"))
+        self.assertEqual(r.unusable_count, 2)
+        self.assertEqual([(os.path.basename(f), line) for f, line, _ in r.unusable],
+                         [("unusable-frames.uccapilog", 1), ("unusable-frames.uccapilog", 15)])
+        self.assertEqual(r.to_dict()["unusable_packets"]["count"], 2)
+        self.assertIn("Unreadable packets: 2", r.text())
+        self.assertEqual(r.verdicts[0].certainty, "inferred")   # the SUBSCRIBE may be among them
+
+    def test_a_rotated_set_keeps_the_cut_call(self):
+        r = uclog.diagnose([data("frames/rotated-cut-0.uccapilog"), data("frames/rotated-cut-1.uccapilog")])
+        self.assertEqual(len(r.calls), 1)
+        self.assertNotIn(200, r.codes)

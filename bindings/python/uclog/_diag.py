@@ -115,6 +115,9 @@ class Report:
     calls: Tuple[Call, ...]
     verdicts: Tuple[Verdict, ...]
     worst_severity: str
+    # packets that yielded no SIP message: how many, and (file, line, offset) of the first 64
+    unusable_count: int = 0
+    unusable: Tuple[Tuple[str, int, int], ...] = ()
 
     @property
     def codes(self):
@@ -133,6 +136,9 @@ class Report:
                        "location_reason": self.client_location_reason},
             "calls": [{"call_id": c.call_id, "direction": c.direction, "peer": c.peer, "cut": c.cut}
                       for c in self.calls],
+            "unusable_packets": {"count": self.unusable_count,
+                                 "first": [{"file": f, "line": ln, "offset": off}
+                                           for f, ln, off in self.unusable]},
             "verdicts": [v.to_dict() for v in self.verdicts],
         }
 
@@ -151,6 +157,11 @@ class Report:
         out.append(_wrap("  Location: %s " % self.client_location, 4,
                          "(%s)" % self.client_location_reason))
         out.append("Calls: %d" % calls)
+        if self.unusable_count:
+            out.append("Unreadable packets: %d (no SIP message could be read from them)" % self.unusable_count)
+            out += ["  %s:%d" % (os.path.basename(f), ln) for f, ln, _ in self.unusable[:5]]
+            if self.unusable_count > 5:
+                out.append("  ... and %d more (uclog-dump lists them all)" % (self.unusable_count - 5))
         return "\n".join(out)
 
     def _verdicts_text(self, first):
@@ -280,7 +291,17 @@ def _copy_report(lib, r):
         calls=calls,
         verdicts=tuple(_copy_verdict(lib, lib.uclog_diag_report_verdict(r, i))
                        for i in range(lib.uclog_diag_report_verdict_count(r))),
-        worst_severity=_s(lib.uclog_diag_severity_name(lib.uclog_diag_report_worst_severity(r))))
+        worst_severity=_s(lib.uclog_diag_severity_name(lib.uclog_diag_report_worst_severity(r))),
+        unusable_count=lib.uclog_diag_report_unusable_count(r),
+        unusable=_unusable(lib, r))
+
+
+def _unusable(lib, r):
+    out, sp, i = [], _clib.Span(), 0
+    while lib.uclog_diag_report_unusable_span(byref(sp), r, i) == 0:
+        out.append((_s(lib.uclog_diag_report_file_name(r, sp.file)), sp.line, sp.offset))
+        i += 1
+    return tuple(out)
 
 
 def _as_list(v):
