@@ -1306,6 +1306,53 @@ START_TEST(unusable_packets)
 }
 END_TEST
 
+/* A limit reached is never a confident verdict: an offer cut at the candidate limit, a relay port
+ * that is not a port. */
+START_TEST(limits_are_not_certainty)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    size_t len;
+    char *text, *at;
+
+    opts_new(&d);
+    ck_assert_int_eq(uclog_ctx_set_limit(d.ctx, UCLOG_LIMIT_MAX_CANDIDATES, 2), 0);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "131.107.0.10"), 0);
+    run1(&d, "seed.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 210");
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "those not read may be on the Edge"));
+    evidence_with(v, "the offer was read only up to here");
+    ck_assert_str_eq(uclog_diag_verdict_summary(v),
+                     "none of the 2 candidates read of the offer is on the A/V Edge's external address");
+    done(&d);
+
+    /* the same offer read whole: certain */
+    memset(&d, 0, sizeof(d));
+    opts_new(&d);
+    ck_assert_int_eq(uclog_diag_options_add_edge_ip(d.opts, "131.107.0.10"), 0);
+    run1(&d, "seed.uccapilog");
+    ck_assert_int_eq(uclog_diag_verdict_certainty(find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE)), UCLOG_DIAG_CERTAIN);
+    done(&d);
+
+    /* an MRAS relay whose UDP port is not a port */
+    memset(&d, 0, sizeof(d));
+    text = tu_read("seed.uccapilog", &len);
+    at = strstr(text, "<udpPort>3478</udpPort>");
+    ck_assert_ptr_nonnull(at);
+    memcpy(at + 9, "34x8", 4); /* not a number; same length: the byte counts still hold */
+    opts_new(&d);
+    ck_assert_int_eq(uclog_log_open_buffer(&d.log, d.ctx, text, len, "bad-port"), 0);
+    ck_assert_int_eq(uclog_diag_run(&d.rep, d.log, d.opts), 0);
+    v = find(&d, UCLOG_DIAG_MRAS_OK);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    evidence_with(v, "UDP port unreadable, TCP port 443");
+    done(&d);
+    free(text);
+}
+END_TEST
+
 /* A log read from a stream; a callback that stops the run; bad arguments. */
 START_TEST(parts_stream_stop_and_arguments)
 {
@@ -1519,6 +1566,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, parts_stream_stop_and_arguments);
     tcase_add_test(tc, parts_window_budget);
     tcase_add_test(tc, unusable_packets);
+    tcase_add_test(tc, limits_are_not_certainty);
     suite_add_tcase(s, tc);
     return s;
 }

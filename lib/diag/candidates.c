@@ -429,9 +429,24 @@ static const char *edge_summary(run *R, int32_t code, const tally *t)
         return uclog__diag_printf(R->r, "%u of the offer's %u candidates may be on the A/V Edge's external "
                                         "address; the log alone does not say", t->n[C_UNDECIDED], all);
     default:
-        return uclog__diag_printf(R->r, "none of the offer's %u candidates is on the A/V Edge's external address",
-                                  all);
+        return uclog__diag_printf(R->r, "none of the %u candidates read of the offer is on the A/V Edge's external "
+                                        "address", all);
     }
+}
+
+/* Whether a limit cut the offer: candidates or lines past it were not read (and where). */
+static int offer_cut(const parsed *op, uclog_span *where)
+{
+    uint32_t s, k;
+    uclog_defect d;
+
+    for (s = 0; s < op->nsdp; s++)
+        for (k = 0; uclog_sdp_defect(&d, op->sdps[s], k) == 0; k++)
+            if (d.code == UCLOG_DEFECT_SDP_TOO_MANY_CANDIDATES || d.code == UCLOG_DEFECT_SDP_TOO_MANY_LINES) {
+                *where = d.span;
+                return 1;
+            }
+    return 0;
 }
 
 void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t offer, const parsed *op,
@@ -442,6 +457,7 @@ void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t o
     uint32_t ncsdp = 0;
     offer_facts f;
     tally t;
+    uclog_span cut_at;
     int certain;
     int32_t code;
     const char *type = judged_type(op->sdps, op->nsdp);
@@ -462,6 +478,14 @@ void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t o
     }
     v->summary = edge_summary(R, code, &t);
     uclog__diag_cite(R, v, offer, NULL, uclog__diag_printf(R->r, "offer: %s", uclog__diag_line_of(R, op->m)));
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && offer_cut(op, &cut_at)) {
+        /* what was not read may be on the Edge: no absence is claimed from a part */
+        v->certainty = UCLOG_DIAG_INFERRED;
+        v->reason = "the offer has more candidates (or lines) than the limits let be read: those not read may be "
+                    "on the Edge";
+        uclog__diag_cite(R, v, offer, &cut_at, "the offer was read only up to here (UCLOG_LIMIT_MAX_CANDIDATES or "
+                                               "UCLOG_LIMIT_MAX_SDP_LINES)");
+    }
     /* A present Edge candidate is shown alone; any other outcome shows every
      * candidate and, as context, the other party's. */
     candidates_evidence(R, v, offer, op->sdps, op->nsdp, type, &f, 0, code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, NULL);

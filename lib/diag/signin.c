@@ -199,35 +199,49 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
     return res;
 }
 
-static void relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_sip *m,
-                           const uclog_mras_credresp *cr)
+/* "UDP port 3478", "UDP port (none)" or "UDP port unreadable" (a value that is not a port). */
+static const char *port_text(run *R, const char *what, int rc, uint16_t port)
 {
-    uint32_t k, n = uclog_mras_relay_count(cr), dur = 0;
+    return rc == 0 ? uclog__diag_printf(R->r, "%s port %u", what, (unsigned)port)
+                   : uclog__diag_printf(R->r, "%s port %s", what, rc == UCLOG_E_FORMAT ? "unreadable" : "(none)");
+}
+
+/* The credentials and every relay; returns how many relay ports could not be read. */
+static uint32_t relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok, const uclog_sip *m,
+                               const uclog_mras_credresp *cr)
+{
+    uint32_t k, n = uclog_mras_relay_count(cr), dur = 0, bad = 0;
     uclog_str user;
     uclog_span at;
 
+    uclog_mras_credresp_span(&at, cr);
     if (uclog_mras_credresp_username(&user, cr) == 0 && uclog_mras_credresp_duration(&dur, cr) == 0)
-        uclog__diag_cite_in(R, v, ok, m, (uclog_mras_credresp_span(&at, cr), written_at(m, &at, "credentials", 1)), uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u minutes",
-                                                      user.len, dur));
+        uclog__diag_cite_in(R, v, ok, m, written_at(m, &at, "credentials", 1),
+                            uclog__diag_printf(R->r, "credentials received: username of %zu characters, duration %u "
+                                                     "minutes", user.len, dur));
     for (k = 0; k < n && !R->rc; k++) {
         const uclog_mras_relay *relay;
         uclog_str loc = {"", 0}, host = {"", 0};
         uclog_span hs;
         uint16_t udp = 0, tcp = 0;
-        int hu, ht;
+        int ru, rt;
 
         if (uclog_mras_relay_get(&relay, cr, k))
             continue;
         uclog_mras_relay_location(&loc, relay);
         uclog_mras_relay_host(&host, &hs, relay);
-        hu = uclog_mras_relay_udp_port(&udp, relay) == 0;
-        ht = uclog_mras_relay_tcp_port(&tcp, relay) == 0;
+        ru = uclog_mras_relay_udp_port(&udp, relay);
+        rt = uclog_mras_relay_tcp_port(&tcp, relay);
+        bad += (ru == UCLOG_E_FORMAT) + (rt == UCLOG_E_FORMAT);
         uclog__diag_cite(R, v, ok, &hs,
-                    uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, UDP port %s%u, TCP port %s%u",
-                                       (int)loc.len, loc.ptr,
-                                       uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP ? "directIPAddress" : "hostName",
-                                       (int)host.len, host.ptr, hu ? "" : "(none) ", udp, ht ? "" : "(none) ", tcp));
+                         uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, %s, %s", (int)loc.len, loc.ptr,
+                                            uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP
+                                                ? "directIPAddress"
+                                                : "hostName",
+                                            (int)host.len, host.ptr, port_text(R, "UDP", ru, udp),
+                                            port_text(R, "TCP", rt, tcp)));
     }
+    return bad;
 }
 
 /* The provisioning steps that led here: the SUBSCRIBE, its 200 OK, the mrasUri. */
@@ -397,8 +411,12 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_OK, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
         uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
-        if (uclog_mras_credresp_get(&cr, resp, 0) == 0)
-            relay_evidence(R, v, fin, m, cr);
+        if (uclog_mras_credresp_get(&cr, resp, 0) == 0 && relay_evidence(R, v, fin, m, cr) && v) {
+            /* a relay the client cannot use as written: the answer arrived, its content is in doubt */
+            v->certainty = UCLOG_DIAG_INFERRED;
+            v->reason = "a media relay's port could not be read (not a number from 0 to 65535): the client may "
+                        "not have been able to use that relay";
+        }
         if (v)
             v->summary = "MRAS answered OK with credentials and a media relay list";
     }
