@@ -31,6 +31,7 @@ static const struct {
     {"SIP_PART_HEADERS_UNTERMINATED", "MIME part without the blank line after its headers"},
     {"SIP_DEFECTS_DROPPED", "too many defects in one SIP message; later ones were not recorded"},
     {"SIP_BODY_BEYOND_LENGTH", "the packet framed more body bytes than Content-Length says; the body runs to their end"},
+    {"SIP_CSEQ_INVALID", "CSeq whose number is missing or larger than 4294967295"},
 };
 
 const char *uclog__sip_defect_name(int32_t code, const char **text)
@@ -245,7 +246,7 @@ static int read_start_line(uclog_sip *m, size_t ls, size_t le, int *malformed)
 struct block {
     size_t first, count;
     int over, terminated;
-    int has_cl, has_ct;
+    int has_cl, has_ct, has_cseq;
     struct sip_hdr cl, ct;
     size_t body;           /* offset after the blank line (or the end) */
     struct sip_loc body_loc;
@@ -291,6 +292,18 @@ static int is_content_type(uclog_str n)
     return n.len == 1 ? (n.ptr[0] | 0x20) == 'c' : UCLOG__IEQ(n, "content-type");
 }
 
+/* A CSeq value starts with a number that fits 32 bits (uclog_sip_cseq() reads it so). */
+static int cseq_number_ok(uclog_str v)
+{
+    uint64_t n = 0;
+    size_t i;
+
+    for (i = 0; i < v.len && uclog__is_digit((unsigned char)v.ptr[i]); i++)
+        if ((n = n * 10 + (uint64_t)(v.ptr[i] - '0')) > UINT32_MAX)
+            return 0;
+    return i > 0;
+}
+
 static inline int finish_header(uclog_sip *m, struct block *b, const struct sip_hdr *h)
 {
     uclog_str name = hdr_name(m, h);
@@ -310,6 +323,11 @@ static inline int finish_header(uclog_sip *m, struct block *b, const struct sip_
     } else if (!b->has_ct && is_content_type(name)) {
         b->ct = *h;
         b->has_ct = 1;
+    } else if (name.len == 4 && !b->has_cseq && UCLOG__IEQ(name, "cseq")) {
+        b->has_cseq = 1;
+        if (!cseq_number_ok(hdr_value(m, h)) &&
+            add_defect(m, UCLOG_DEFECT_SIP_CSEQ_INVALID, h->name, h->end - h->name, h->loc))
+            return UCLOG_E_NOMEM;
     }
     if ((uint64_t)b->count >= uclog__limit(m->ctx, UCLOG_LIMIT_MAX_SIP_HEADERS)) {
         if (!b->over) {

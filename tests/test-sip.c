@@ -459,6 +459,41 @@ static int has_defect(const uclog_sip *m, int32_t code, uclog_defect *out)
     return 0;
 }
 
+/* A CSeq whose number overflows 32 bits is a defect at its line, not a silent null. */
+START_TEST(cseq_overflow)
+{
+    static const char msg[] = "SIP/2.0 200 OK\r\n"
+                              "Call-ID: x1\r\n"
+                              "CSeq: 4294967296 INVITE\r\n"
+                              "Content-Length: 0\r\n\r\n";
+    static const char fits[] = "SIP/2.0 200 OK\r\n"
+                               "CSeq: 4294967295 INVITE\r\n"
+                               "Content-Length: 0\r\n\r\n";
+    static const char none[] = "SIP/2.0 200 OK\r\n"
+                               "CSeq: INVITE\r\n"
+                               "Content-Length: 0\r\n\r\n";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(msg));
+    uclog_defect d;
+    uint32_t n;
+
+    ck_assert(has_defect(m, UCLOG_DEFECT_SIP_CSEQ_INVALID, &d));
+    ck_assert_uint_eq(d.span.line, 3);
+    ck_assert_int_eq(uclog_sip_cseq(&n, NULL, m), UCLOG_E_FORMAT);
+    ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_CSEQ_INVALID), "SIP_CSEQ_INVALID");
+    uclog_sip_free(m);
+    m = parse_ok(ctx, S(fits));
+    ck_assert(!has_defect(m, UCLOG_DEFECT_SIP_CSEQ_INVALID, NULL));
+    ck_assert_int_eq(uclog_sip_cseq(&n, NULL, m), 0);
+    ck_assert_uint_eq(n, 4294967295u);
+    uclog_sip_free(m);
+    m = parse_ok(ctx, S(none));
+    ck_assert(has_defect(m, UCLOG_DEFECT_SIP_CSEQ_INVALID, NULL));
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 static const char compact_msg[] =
     "INVITE sip:b@y.com SIP/2.0\r\n"
     "v: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK77;received=1.2.3.4\r\n"
@@ -1155,7 +1190,7 @@ START_TEST(garbage)
                      "SIP_START_LINE_MALFORMED");
     ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_DEFECTS_DROPPED), "SIP_DEFECTS_DROPPED");
     ck_assert_str_eq(uclog_defect_name(UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH), "SIP_BODY_BEYOND_LENGTH");
-    ck_assert_str_eq(uclog_defect_name(216), "UNKNOWN");
+    ck_assert_str_eq(uclog_defect_name(217), "UNKNOWN");
     ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_SIP_BODY_TRUNCATED),
                      "fewer body bytes than Content-Length says");
     uclog_sip_free(m);
@@ -1577,6 +1612,7 @@ Suite *tu_suite(void)
     suite_add_tcase(s, seed);
 
     tcase_add_test(built, compact_forms);
+    tcase_add_test(built, cseq_overflow);
     tcase_add_test(built, folding_and_blanks);
     tcase_add_test(built, diagnostics);
     tcase_add_test(built, media_debug);

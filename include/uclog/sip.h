@@ -77,7 +77,10 @@ enum uclog_sip_defect_code {
      * follows is not another message (a length counted with LF for CRLF,
      * or too small): the body runs to the end of the framed bytes. Only a
      * message read from a log's packets has it. @since 1.2 */
-    UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH = 215
+    UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH = 215,
+    /** CSeq whose number is missing or over 2^32 - 1: uclog_sip_cseq() gives
+     * UCLOG_E_FORMAT, and the message is matched to no request. @since 1.2 */
+    UCLOG_DEFECT_SIP_CSEQ_INVALID = 216
 };
 
 /** Which member of the diagnostics family an entry came from. */
