@@ -80,7 +80,7 @@ static const struct uclog_diag_ms_code table[] = {
      0},
     {1017, S, "Cannot route From and To domains in this combination.", SIPSTACK,
      "how the two SIP domains are hosted (split domain, on premises or online) and the routing between them",
-     "Microsoft support article (via reference/formats.md 4)", "field", 0},
+     "Microsoft support article", "field", 0},
     {1027, S, "Cannot route this type of SIP request to or from federated partners.", FED,
      "the federation settings for the partner domain (allowed domains, discovery) and its DNS SRV records",
      "jon.netdork.net \"Lync, Federation, and DNS\" (client log capture)", "field", 0},
@@ -90,7 +90,7 @@ static const struct uclog_diag_ms_code table[] = {
     {1046, S, "Failed to connect to a federated peer server.", FED,
      "TCP 5061 from the Access Edge to the partner's Edge (PeerServer), and the partner's _sipfederationtls._tcp SRV "
      "record",
-     "reference/formats.md 4 (recalled; not found in a retrieved source)", "unverified", 0},
+     "no published source found (recalled from field notes)", "unverified", 0},
     {1047, S, "Failed to complete TLS negotiation with a federated peer server.", FED,
      "certificate trust between the two Edges: each trusts the root CA of the other's certificate "
      "(WinsockFailureCode names the socket error)",
@@ -119,7 +119,7 @@ static const struct uclog_diag_ms_code table[] = {
      "the request's Content-Type", OCER_4000, "spec", 0},
     {4141, S, "User disabled.", USERSVC,
      "the user account: a server-initiated deregistration (NOTIFY text/registration-event, deregistered;event=rejected)",
-     "pidgin-sipe code comment, OCS 2007 example (via reference/formats.md 4)", "field", 0},
+     "pidgin-sipe code comment, OCS 2007 example", "field", 0},
     {5000, S, "One or more critical applications are not running.", "Front End: server applications",
      "the Front End's services and event log", OCER_5000, "spec", 0},
     {5001, S, "Request timed out.", "Front End: server applications", "the application the request went to",
@@ -140,7 +140,7 @@ static const struct uclog_diag_ms_code table[] = {
      "the application's forwarding settings", OCER_5000, "spec", 0},
     {7008, S, "Error parsing SDP.", "A/V conferencing server (A/V MCU)",
      "the SDP the client offered (clients retry with the other ICE version)",
-     "pidgin-sipe code comment (via reference/formats.md 2)", "field", 0},
+     "pidgin-sipe code comment", "field", 0},
     {9000, S, "An MRAS (A/V Authentication Service) error; its reason text was not retrieved.",
      "A/V Edge: MRAS (A/V Authentication Service)", "the reason text in the header; the A/V Edge's MRAS log",
      OCER_932, "range", 0},
@@ -151,7 +151,7 @@ static const struct uclog_diag_ms_code table[] = {
      "the gateway (SIP trunk) leg: its SIP response code", "[MS-OCER] 3.1.4.1 reportError example", "spec", 0},
     {10003, S, "Proxy returned a SIP failure code.", "Mediation Server",
      "the downstream failure the parameters carry (component, SipResponseCode, SipResponseText)",
-     "client log capture (reference/formats.md 4)", "field", 0},
+     "client log capture", "field", 0},
     {12006, S, "Trying next hop.", "Front End: outbound routing",
      "nothing by itself: a progress report of outbound routing (appName=OutboundRouting)",
      "[MS-OCER] 3.1.4.1 reportError example", "spec", 0},
@@ -191,21 +191,21 @@ static const struct uclog_diag_ms_code table[] = {
 
     /* ms-client-diagnostics */
     {22, C, "Call failed to establish due to a media connectivity failure when both endpoints are internal.", CLIENT,
-     MEDIA_CHECK, "blog capture (reference/formats.md 4)", "field", 0},
+     MEDIA_CHECK, "blog capture", "field", 0},
     {23, C,
      "Call failed to establish due to a media connectivity failure when one endpoint is internal and the other is "
      "remote.",
-     CLIENT, MEDIA_CHECK, "ucprimer; Microsoft support article (reference/formats.md 4)", "field", 0},
+     CLIENT, MEDIA_CHECK, "ucprimer; Microsoft support article", "field", 0},
     {24, C, "Call failed to establish due to a media connectivity failure when both endpoints are remote.", CLIENT,
-     MEDIA_CHECK, "pareshj MSDN blog (reference/formats.md 4)", "field", 0},
+     MEDIA_CHECK, "pareshj MSDN blog", "field", 0},
     {25, C,
      "A federated call failed to establish due to a media connectivity failure where both endpoints are internal.",
-     CLIENT, MEDIA_CHECK " (on both Edges: a federated call)", "ucsorted; nextgendigital (reference/formats.md 4)",
+     CLIENT, MEDIA_CHECK " (on both Edges: a federated call)", "ucsorted; nextgendigital",
      "field", 0},
     {26, C,
      "A federated call failed to establish due to a media connectivity failure where one endpoint is internal and "
      "the other is remote.",
-     CLIENT, MEDIA_CHECK " (on both Edges: a federated call)", "reference/formats.md 4 (recalled)", "unverified", 0},
+     CLIENT, MEDIA_CHECK " (on both Edges: a federated call)", "no published source found (recalled from field notes)", "unverified", 0},
     {51004, C,
      "Action initiated by user: the user ended the call (hung up); a normal end of the dialog, not a fault. "
      "Captures show it on a BYE that cut a call short.",
@@ -220,12 +220,12 @@ static const struct uclog_diag_ms_code table[] = {
      "msxfaq.de \"ICEWarn Bedeutung\" (client log capture)", "field", 0},
     {52017, C, "Encryption levels dont match.", CLIENT,
      "the encryption policy of both sides (a=encryption required against rejected)",
-     "pidgin-sipe code comment (via reference/formats.md 3)", "field", 0},
+     "pidgin-sipe code comment", "field", 0},
     {52035, C, "This client has an IM session with the same conversation ID.", CLIENT,
-     "nothing on the network: a duplicate Ms-Conversation-ID", "code comment (via reference/formats.md 4)", "field",
+     "nothing on the network: a duplicate Ms-Conversation-ID", "code comment", "field",
      0},
     {52063, C, "Unsupported session description.", CLIENT, "the SDP offered: codecs, ICE version, encryption",
-     "pidgin-sipe (via reference/formats.md 4)", "field", 0},
+     "pidgin-sipe", "field", 0},
 };
 
 #undef S
