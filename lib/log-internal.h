@@ -8,10 +8,8 @@
 
 struct uclog__file {
     char *name;
-    const char *data; /* the text: mapped, owned, or the caller's */
+    const char *data; /* the text: owned, or the caller's */
     size_t len;
-    void *map;        /* munmap on free */
-    size_t map_len;
     char *owned;      /* free on free (read whole, or transcoded) */
     int32_t encoding;
     int has_first;

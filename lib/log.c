@@ -677,7 +677,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     return UCLOG_OK;
 }
 
-static int next_mapped(uclog_record_iter *it)
+static int next_in_memory(uclog_record_iter *it)
 {
     uclog_log *log = it->log;
     uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
@@ -816,7 +816,7 @@ int uclog_record_iter_next(const uclog_record **out, uclog_record_iter *it)
         return UCLOG_E_INVALID_ARG;
     if (it->status)
         return it->status;
-    rc = it->log->read ? next_stream(it) : next_mapped(it);
+    rc = it->log->read ? next_stream(it) : next_in_memory(it);
     if (rc) {
         it->status = rc;
         return rc;

@@ -794,6 +794,68 @@ START_TEST(empty_inputs)
 }
 END_TEST
 
+/*
+ * A log that shrinks while it is read (the client truncates or rotates it):
+ * the reader keeps the bytes the file held when it was opened, so the
+ * records already lent stay readable and the rest come out as they were.
+ * A mapping of the file would fault (SIGBUS) on the pages cut off.
+ */
+START_TEST(file_truncated_while_read)
+{
+    enum { NREC = 4000 };
+    char path[64];
+    FILE *w;
+    int i, rc;
+    size_t n = 0;
+    uint64_t sum = 0, want = 0;
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    uclog_str raw, first = {NULL, 0};
+
+    snprintf(path, sizeof(path), "/tmp/uclog-shrink-%ld.uccapilog", (long)getpid());
+    w = fopen(path, "wb");
+    ck_assert_ptr_nonnull(w);
+    for (i = 0; i < NREC; i++) {
+        fprintf(w, H1 "record %d of a log that is cut while it is read\n", i);
+        want += (uint64_t)i;
+    }
+    ck_assert_int_eq(fflush(w), 0);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    for (i = 0; i < 3; i++) {
+        ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+        if (i == 0)
+            uclog_record_raw(&first, rec);
+        n++;
+    }
+    ck_assert_int_eq(ftruncate(fileno(w), 100), 0);
+    while ((rc = uclog_record_iter_next(&rec, it)) == 0) {
+        uclog_str text;
+        uclog_record_raw(&raw, rec);
+        uclog_record_text(&text, rec);
+        /* read every byte, as a caller would */
+        sum += strtoul(text.ptr + 7, NULL, 10) + (uint64_t)raw.ptr[raw.len - 1];
+        n++;
+    }
+    ck_assert_int_eq(rc, UCLOG_DONE);
+    ck_assert_uint_eq(n, NREC);
+    ck_assert_uint_eq(sum, want - 3 + (uint64_t)(NREC - 3) * '\n');
+    /* a view lent before the cut lives until uclog_log_free() */
+    {
+        char *copy = dup_view(first);
+        ck_assert_ptr_nonnull(strstr(copy, "record 0 of"));
+        free(copy);
+    }
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    fclose(w);
+    remove(path);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(str_next_line)
 {
     uclog_str rest = {"a\r\nbb\nc", 7}, line;
@@ -899,6 +961,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, open_errors);
     tcase_add_test(tc, empty_inputs);
+    tcase_add_test(tc, file_truncated_while_read);
     tcase_add_test(tc, str_next_line);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

@@ -71,9 +71,15 @@ typedef struct uclog_timestamp {
 } uclog_timestamp;
 
 /**
- * Open a log file. The file is memory-mapped, or read whole when it cannot
- * be mapped. A UTF-16 file (with or without byte order mark) is transcoded
- * to UTF-8; positions then refer to the UTF-8 text.
+ * Open a log file. The file is read whole into memory the log owns (its
+ * size in bytes, counted through the context's allocator), never mapped:
+ * the log holds the bytes the file had when it was opened, and a client that
+ * appends to, truncates or rotates the file while it is read changes
+ * nothing that the log lends or will return (a mapping would fault on the
+ * pages cut off, and kill the process). A file that shrinks while it is
+ * being opened is read up to its new end. A UTF-16 file (with or without
+ * byte order mark) is transcoded to UTF-8; positions then refer to the
+ * UTF-8 text.
  * @param[out] out the log, owned by the caller (uclog_log_free()).
  * @param ctx  the context; must outlive the log.
  * @param path the file; "-" is not special here (see uclog_log_open_stream()).
