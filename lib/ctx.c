@@ -16,6 +16,7 @@ static const uint64_t default_limits[UCLOG__NLIMITS] = {
     100000,    /* UCLOG_LIMIT_MAX_XML_ELEMENTS */
     16u << 20, /* UCLOG_LIMIT_MAX_XML_BYTES */
     256,       /* UCLOG_LIMIT_MAX_FILES */
+    256u << 20, /* UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES */
 };
 
 int uclog_ctx_new(uclog_ctx **out, const uclog_mem *mem)

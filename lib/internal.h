@@ -10,7 +10,7 @@
 #include <uclog/common.h>
 #include <uclog/errors.h>
 
-#define UCLOG__NLIMITS 11
+#define UCLOG__NLIMITS 12
 
 struct uclog_ctx {
     uclog_mem mem;

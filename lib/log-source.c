@@ -147,10 +147,15 @@ static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, 
     return UCLOG_OK;
 }
 
-/* Read from fd until the end, into one block that grows as it fills. */
+/* Read a file that has no size (a FIFO, a device) until its end, into one
+ * block that grows as it fills, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES:
+ * /dev/zero or an endless pipe must not take all the memory there is. */
 static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **out, size_t *out_len)
 {
-    size_t cap = 65536, len = 0;
+    uint64_t limit = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+    /* one byte over the limit tells a file of exactly the limit from a longer one */
+    size_t most = limit < SIZE_MAX ? (size_t)limit + 1 : SIZE_MAX;
+    size_t cap = most < 65536 ? most : 65536, len = 0;
     char *buf = uclog__malloc(log->ctx, cap);
 
     if (!buf)
@@ -159,17 +164,25 @@ static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **ou
         ssize_t n;
         if (len == cap) {
             char *nb;
-            if (cap > SIZE_MAX / 2) {
+            size_t ncap = cap > most / 2 ? most : cap * 2;
+            if (len > limit) {
+                uclog__free(log->ctx, buf);
+                return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL,
+                                    "%s: more than %llu bytes from a file with no size "
+                                    "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)",
+                                    f->name, (unsigned long long)limit);
+            }
+            if (ncap == cap) {
                 uclog__free(log->ctx, buf);
                 return UCLOG_E_NOMEM;
             }
-            nb = uclog__realloc(log->ctx, buf, cap * 2);
+            nb = uclog__realloc(log->ctx, buf, ncap);
             if (!nb) {
                 uclog__free(log->ctx, buf);
                 return UCLOG_E_NOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         n = read(fd, buf + len, cap - len);
         if (n < 0) {

@@ -1,7 +1,10 @@
 /* The record layer: framing, header fields, positions, defects, sources. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -856,6 +859,88 @@ START_TEST(file_truncated_while_read)
 }
 END_TEST
 
+/* A child that writes n bytes of text (records of H1, cut to n) into a FIFO. */
+static pid_t fifo_writer(const char *path, size_t n)
+{
+    pid_t pid = fork();
+
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        static const char rec[] = H1 "a record read through a FIFO\n";
+        FILE *w;
+        signal(SIGPIPE, SIG_DFL);
+        w = fopen(path, "wb");
+        if (!w)
+            _exit(1);
+        while (n) {
+            size_t k = n < sizeof(rec) - 1 ? n : sizeof(rec) - 1;
+            if (fwrite(rec, 1, k, w) != k)
+                _exit(0); /* the reader stopped at its limit */
+            n -= k;
+        }
+        fclose(w);
+        _exit(0);
+    }
+    return pid;
+}
+
+/*
+ * A file with no size (a FIFO, a character device) is read whole up to
+ * UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES: /dev/zero and a FIFO fed with more end
+ * with UCLOG_E_LIMIT in bounded memory; a FIFO with a small log works.
+ */
+START_TEST(unsized_file_limit)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = (uclog_log *)1;
+    const uint64_t lim = 1u << 20;
+    const size_t rec_len = sizeof(H1 "a record read through a FIFO\n") - 1;
+    char path[64];
+    size_t base;
+    pid_t pid;
+    int status;
+    rec_list l;
+
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES), 256u << 20);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES, lim), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES), lim);
+
+    tu_alloc_reset(-1);
+    tu_peak_bytes = base = tu_bytes;
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/dev/zero"), UCLOG_E_LIMIT);
+    ck_assert_ptr_null(log);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "/dev/zero"));
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES"));
+    ck_assert_uint_le(tu_peak_bytes - base, lim + 4096);
+    ck_assert_uint_eq(tu_bytes, base);
+
+    snprintf(path, sizeof(path), "/tmp/uclog-fifo-%ld", (long)getpid());
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    pid = fifo_writer(path, 2 * lim);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), UCLOG_E_LIMIT);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+
+    /* exactly the limit is still read */
+    pid = fifo_writer(path, (size_t)lim / rec_len * rec_len);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_uint_eq(uclog_log_file_size(log, 0), lim / rec_len * rec_len);
+    uclog_log_free(log);
+
+    pid = fifo_writer(path, 3 * rec_len);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_int_eq(l.rc, UCLOG_DONE);
+    ck_assert_str_eq(l.r[2].text, "a record read through a FIFO");
+    list_free(&l);
+    uclog_log_free(log);
+    remove(path);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(str_next_line)
 {
     uclog_str rest = {"a\r\nbb\nc", 7}, line;
@@ -962,6 +1047,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, open_errors);
     tcase_add_test(tc, empty_inputs);
     tcase_add_test(tc, file_truncated_while_read);
+    tcase_add_test(tc, unsized_file_limit);
     tcase_add_test(tc, str_next_line);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

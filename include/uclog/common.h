@@ -82,7 +82,13 @@ enum uclog_limit {
     UCLOG_LIMIT_MAX_XML_DEPTH = 7,     /**< element nesting; default 64 */
     UCLOG_LIMIT_MAX_XML_ELEMENTS = 8,  /**< elements per XML body; default 100000 */
     UCLOG_LIMIT_MAX_XML_BYTES = 9,     /**< bytes per XML body; default 16 MiB */
-    UCLOG_LIMIT_MAX_FILES = 10         /**< files per log set; default 256 */
+    UCLOG_LIMIT_MAX_FILES = 10,        /**< files per log set; default 256 */
+    /**
+     * bytes read from a file that has no size (a FIFO, a pipe, a character
+     * device, a socket) opened by uclog_log_open_file(), which reads it whole
+     * into memory; more is UCLOG_E_LIMIT. Default 256 MiB. @since 1.2
+     */
+    UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES = 11
 };
 
 /** Severity of a message given to the log callback. */

@@ -83,8 +83,12 @@ typedef struct uclog_timestamp {
  * @param[out] out the log, owned by the caller (uclog_log_free()).
  * @param ctx  the context; must outlive the log.
  * @param path the file; "-" is not special here (see uclog_log_open_stream()).
+ * A file that has no size (a FIFO, a character device, a socket) is read
+ * to its end, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
  * @return 0; UCLOG_E_IO (missing, unreadable, a directory; the context's
- *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
+ *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG;
+ *         UCLOG_E_LIMIT for a file with no size that holds more than
+ *         UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path);
