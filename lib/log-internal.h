@@ -30,6 +30,8 @@ struct uclog_record {
     const char *ptr;
     size_t len;
     uclog_span span;
+    uint64_t line, column; /* where it starts, before saturation (span has them saturated) */
+    int pos_saturated;     /* its POSITION_SATURATED defect was added */
     uint32_t nlines;
     int has_header;
     int ts_ok;

@@ -313,14 +313,14 @@ static void extend_span(uclog_packet *p, const uclog_record *rec)
     uclog_record_span(&s, rec);
     p->span.length = s.offset + s.length - p->span.offset;
     if (rec->len && rec->ptr[rec->len - 1] == '\n') {
-        p->end_line = s.line + rec->nlines;
+        p->end_line = uclog__sat32((uint64_t)s.line + rec->nlines);
         p->end_column = 1;
     } else {
         size_t i = rec->len;
         while (i > 0 && rec->ptr[i - 1] != '\n')
             i--;
-        p->end_line = s.line + (rec->nlines ? rec->nlines - 1 : 0);
-        p->end_column = (uint32_t)(rec->len - i) + (i ? 1 : s.column);
+        p->end_line = uclog__sat32((uint64_t)s.line + (rec->nlines ? rec->nlines - 1 : 0));
+        p->end_column = uclog__sat32((uint64_t)(rec->len - i) + (i ? 1 : s.column));
     }
 }
 
@@ -463,7 +463,7 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
     if (cont.len) {
         uclog_record_span(&where, open);
         where.offset += open->first_line_end;
-        where.line += 1;
+        where.line = uclog__sat32((uint64_t)where.line + 1);
         where.column = 1;
         if ((rc = add_bytes(it, cont.ptr, cont.len, &where)))
             return rc;
@@ -495,7 +495,7 @@ static int fill_packet(uclog_packet_iter *it, const uclog_record *open)
             /* The message record: its text through its last line. */
             uclog_record_span(&where, rec);
             where.offset += rec->text_off;
-            where.column = (where.column ? where.column : 1) + (uint32_t)rec->text_off;
+            where.column = uclog__sat32((uint64_t)(where.column ? where.column : 1) + rec->text_off);
             if ((rc = add_bytes(it, rec->ptr + rec->text_off, rec->len - rec->text_off, &where)))
                 return rc;
             extend_span(p, rec);
@@ -722,14 +722,14 @@ static void advance(uclog_span *pos, const char *p, size_t n)
 
     while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
         if (pos->line)
-            pos->line++;
+            pos->line = uclog__sat32((uint64_t)pos->line + 1);
         last = nl;
         q = nl + 1;
     }
     if (last)
-        pos->column = 1 + (uint32_t)(end - last - 1);
+        pos->column = uclog__sat32(1 + (uint64_t)(end - last - 1));
     else if (pos->column)
-        pos->column += (uint32_t)n;
+        pos->column = uclog__sat32((uint64_t)pos->column + n);
     pos->offset += n;
 }
 

@@ -48,6 +48,10 @@ typedef struct uclog_str {
  * `file` is the index of the file in its log (see uclog_log_file_name()).
  * For a buffer parsed on its own (a SIP message, an SDP body) the offset is
  * relative to that buffer plus the base the caller gave, and `file` is 0.
+ * Line and column have 32 bits: past 4 294 967 295 (a file over 4 GiB of
+ * lines, or a line over 4 GiB) they saturate at 4 294 967 295 (UINT32_MAX),
+ * never wrap; `offset` stays exact. A record whose positions saturated
+ * carries the defect UCLOG_DEFECT_POSITION_SATURATED (since 1.2).
  */
 typedef struct uclog_span {
     uint64_t offset; /**< byte offset of the first byte */
