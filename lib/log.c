@@ -20,6 +20,7 @@ struct uclog_record_iter {
     uint64_t pos;      /* absolute offset of the next record in the file */
     uint64_t line;     /* its line, counted past what a span holds (see pos32()) */
     uint64_t column;   /* its column (not 1 after a cut inside a line) */
+    uint32_t pos_max;  /* the context's largest line or column, read once */
     int continued;     /* the next record is the rest of a cut one */
     uclog_record rec;
     struct date_memo date;
@@ -153,12 +154,10 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len)
  */
 static uint32_t pos32(const uclog_record_iter *it, uint64_t v, int *over)
 {
-    uint32_t max = it->log->ctx->pos_max;
-
-    if (v <= max)
+    if (v <= it->pos_max)
         return (uint32_t)v;
     *over = 1;
-    return max;
+    return it->pos_max;
 }
 
 static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t len, uint64_t line,
@@ -836,6 +835,7 @@ int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log)
     it->log = log;
     it->line = 1;
     it->column = 1;
+    it->pos_max = log->ctx->pos_max;
     if (log->read)
         log->read_started = 1;
     *out = it;
