@@ -61,25 +61,41 @@ void ex_json_strn(const char *s, size_t n)
     putchar('"');
 }
 
-char *ex_slurp(FILE *in, size_t *len)
+int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit)
 {
-    size_t cap = 65536, n = 0, got;
+    /* one byte over the limit tells input of exactly the limit from more */
+    size_t most = limit < SIZE_MAX ? (size_t)limit + 1 : SIZE_MAX;
+    size_t cap = most < 65536 ? most : 65536, n = 0, got;
     char *buf = malloc(cap);
 
+    *out = NULL;
+    *len = 0;
     while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
         n += got;
+        if (n > limit) {
+            free(buf);
+            return UCLOG_E_LIMIT;
+        }
         if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
+            size_t ncap = cap > most / 2 ? most : cap * 2;
+            char *nb = ncap > cap ? realloc(buf, ncap) : NULL;
             if (!nb) {
                 free(buf);
-                return NULL;
+                return UCLOG_E_NOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
     }
+    if (!buf)
+        return UCLOG_E_NOMEM;
+    if (ferror(in)) {
+        free(buf);
+        return UCLOG_E_IO;
+    }
+    *out = buf;
     *len = n;
-    return buf;
+    return 0;
 }
 
 const char *ex_diag_kind_name(uint32_t kind)

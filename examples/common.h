@@ -13,8 +13,16 @@ size_t ex_utf8_len(const unsigned char *p, size_t n);
  * and control characters escaped, bytes that are not UTF-8 as \ufffd. */
 void ex_json_strn(const char *s, size_t n);
 
-/* Read a whole stream into malloc'd memory; NULL when out of memory. */
-char *ex_slurp(FILE *in, size_t *len);
+/*
+ * Read a whole stream into malloc'd memory (*out, free it), at most limit
+ * bytes: standard input may be an endless pipe. Returns 0, UCLOG_E_NOMEM,
+ * UCLOG_E_IO, or UCLOG_E_LIMIT when it holds more (EX_SLURP_LIMIT says so).
+ * The programs pass the context's UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES, the
+ * limit the library keeps for a FIFO or a device opened by name.
+ */
+int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit);
+#define EX_SLURP_LIMIT "more than %llu bytes on standard input, the limit for input read whole " \
+                       "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)"
 
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);

@@ -585,8 +585,15 @@ int main(int argc, char **argv)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
     } else if (argc - i == 1 && !strcmp(argv[i], "-")) {
         size_t len = 0;
-        input = ex_slurp(stdin, &len);
-        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
+        uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+        rc = ex_slurp(&input, &len, stdin, most);
+        if (rc == UCLOG_E_LIMIT) {
+            fprintf(stderr, "uclog-diagnose: -: " EX_SLURP_LIMIT "; --stream reads it in constant memory\n",
+                    (unsigned long long)most);
+            goto out;
+        }
+        if (rc == 0)
+            rc = uclog_log_open_buffer(&log, ctx, input, len, "-");
     } else {
         rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
     }

@@ -965,6 +965,7 @@ struct input {
     FILE *in;
     char head[4];
     size_t head_len, head_pos;
+    int reported; /* the error was told already */
 };
 
 static int64_t read_input(void *userdata, void *buf, size_t cap)
@@ -994,8 +995,16 @@ static int open_stdin(uclog_log **log, uclog_ctx *ctx, struct input *in, char **
         whole = 1;
     if (whole) {
         size_t len = 0;
-        char *rest = ex_slurp(stdin, &len);
-        *copy = rest ? malloc(len + in->head_len + 1) : NULL;
+        uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+        char *rest;
+        int rc = ex_slurp(&rest, &len, stdin, most - in->head_len);
+        if (rc == UCLOG_E_LIMIT) {
+            fprintf(stderr, "uclog-dump: -: " EX_SLURP_LIMIT "\n", (unsigned long long)most);
+            in->reported = 1;
+        }
+        if (rc)
+            return rc;
+        *copy = malloc(len + in->head_len + 1);
         if (*copy) {
             memcpy(*copy, in->head, in->head_len);
             memcpy(*copy + in->head_len, rest, len);
@@ -1016,6 +1025,7 @@ int main(int argc, char **argv)
     int first, status, rc;
 
     memset(&o, 0, sizeof(o));
+    memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
@@ -1033,7 +1043,7 @@ int main(int argc, char **argv)
     if (fflush(stdout) != 0 && rc == 0) {
         fputs("uclog-dump: cannot write the output\n", stderr);
         rc = UCLOG_E_IO;
-    } else if (rc < 0) {
+    } else if (rc < 0 && !in.reported) {
         fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     }
     uclog_log_free(log);

@@ -347,8 +347,15 @@ int main(int argc, char **argv)
     /* The index needs the log's bytes in memory: standard input is read whole. */
     if (argc - i == 1 && !strcmp(argv[i], "-")) {
         size_t len = 0;
-        input = ex_slurp(stdin, &len);
-        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
+        uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+        rc = ex_slurp(&input, &len, stdin, most);
+        if (rc == UCLOG_E_LIMIT) {
+            fprintf(stderr, "uclog-flow: -: " EX_SLURP_LIMIT "\n", (unsigned long long)most);
+            uclog_ctx_free(ctx);
+            return 2;
+        }
+        if (rc == 0)
+            rc = uclog_log_open_buffer(&log, ctx, input, len, "-");
     } else {
         rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
     }

@@ -16,6 +16,7 @@ static const uint64_t default_limits[UCLOG__NLIMITS] = {
     100000,    /* UCLOG_LIMIT_MAX_XML_ELEMENTS */
     16u << 20, /* UCLOG_LIMIT_MAX_XML_BYTES */
     256,       /* UCLOG_LIMIT_MAX_FILES */
+    256u << 20, /* UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES */
 };
 
 int uclog_ctx_new(uclog_ctx **out, const uclog_mem *mem)
@@ -41,6 +42,7 @@ int uclog_ctx_new(uclog_ctx **out, const uclog_mem *mem)
     memset(ctx, 0, sizeof(*ctx));
     ctx->mem = m;
     memcpy(ctx->limits, default_limits, sizeof(ctx->limits));
+    ctx->pos_max = UINT32_MAX;
     *out = ctx;
     return UCLOG_OK;
 }
@@ -64,6 +66,11 @@ uint64_t uclog_ctx_get_limit(const uclog_ctx *ctx, uint32_t limit)
     if (!ctx || limit == 0 || limit >= UCLOG__NLIMITS)
         return 0;
     return ctx->limits[limit];
+}
+
+void uclog__ctx_set_position_max(uclog_ctx *ctx, uint32_t max)
+{
+    ctx->pos_max = max ? max : UINT32_MAX;
 }
 
 void uclog_ctx_set_log_fn(uclog_ctx *ctx, uclog_log_fn fn, void *userdata, int32_t max_level)

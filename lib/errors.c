@@ -36,6 +36,7 @@ static const struct {
     {"NUL_BYTE", "NUL byte in the text"},
     {"NO_FINAL_NEWLINE", "last line has no line end"},
     {"INVALID_UTF8", "bytes that are not valid UTF-8"},
+    {"POSITION_SATURATED", "line or column past 4294967295, reported as 4294967295"},
 };
 
 static const char *defect_lookup(int32_t code, const char **text)

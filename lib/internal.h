@@ -10,11 +10,12 @@
 #include <uclog/common.h>
 #include <uclog/errors.h>
 
-#define UCLOG__NLIMITS 11
+#define UCLOG__NLIMITS 12
 
 struct uclog_ctx {
     uclog_mem mem;
     uint64_t limits[UCLOG__NLIMITS];
+    uint32_t pos_max; /* largest line or column a record reports: UINT32_MAX but in tests */
     uclog_log_fn log_fn;
     void *log_userdata;
     int32_t log_max_level;
@@ -46,6 +47,16 @@ void uclog__log(const uclog_ctx *ctx, int32_t level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Lower the largest line and column the record layer reports, so that tests
+ * reach it on a small input; the library never calls it. */
+void uclog__ctx_set_position_max(uclog_ctx *ctx, uint32_t max);
+
+/* A 64-bit count as a 32-bit position, saturated (see uclog_span). */
+static inline uint32_t uclog__sat32(uint64_t v)
+{
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
 
 static inline uint64_t uclog__limit(const uclog_ctx *ctx, uint32_t which)
 {

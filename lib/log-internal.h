@@ -8,10 +8,8 @@
 
 struct uclog__file {
     char *name;
-    const char *data; /* the text: mapped, owned, or the caller's */
+    const char *data; /* the text: owned, or the caller's */
     size_t len;
-    void *map;        /* munmap on free */
-    size_t map_len;
     char *owned;      /* free on free (read whole, or transcoded) */
     int32_t encoding;
     int has_first;
@@ -32,6 +30,8 @@ struct uclog_record {
     const char *ptr;
     size_t len;
     uclog_span span;
+    uint64_t line, column; /* where it starts, before saturation (span has them saturated) */
+    int pos_saturated;     /* its POSITION_SATURATED defect was added */
     uint32_t nlines;
     int has_header;
     int ts_ok;

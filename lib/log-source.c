@@ -1,9 +1,8 @@
-/* Opening logs: files (mapped or read whole), buffers, readers, rotated sets. */
+/* Opening logs: files (read whole), buffers, readers, rotated sets. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,8 +35,6 @@ static int log_alloc(uclog_log **out, uclog_ctx *ctx, uint32_t nfiles)
 
 static void file_release(const uclog_ctx *ctx, struct uclog__file *f)
 {
-    if (f->map)
-        munmap(f->map, f->map_len);
     uclog__free(ctx, f->owned);
     uclog__free(ctx, f->name);
     memset(f, 0, sizeof(*f));
@@ -150,10 +147,15 @@ static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, 
     return UCLOG_OK;
 }
 
-static int read_whole(uclog_log *log, struct uclog__file *f, int fd)
+/* Read a file that has no size (a FIFO, a device) until its end, into one
+ * block that grows as it fills, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES:
+ * /dev/zero or an endless pipe must not take all the memory there is. */
+static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **out, size_t *out_len)
 {
-    size_t cap = 65536, len = 0;
-    int rc, transcoded;
+    uint64_t limit = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+    /* one byte over the limit tells a file of exactly the limit from a longer one */
+    size_t most = limit < SIZE_MAX ? (size_t)limit + 1 : SIZE_MAX;
+    size_t cap = most < 65536 ? most : 65536, len = 0;
     char *buf = uclog__malloc(log->ctx, cap);
 
     if (!buf)
@@ -162,17 +164,25 @@ static int read_whole(uclog_log *log, struct uclog__file *f, int fd)
         ssize_t n;
         if (len == cap) {
             char *nb;
-            if (cap > SIZE_MAX / 2) {
+            size_t ncap = cap > most / 2 ? most : cap * 2;
+            if (len > limit) {
+                uclog__free(log->ctx, buf);
+                return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL,
+                                    "%s: more than %llu bytes from a file with no size "
+                                    "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)",
+                                    f->name, (unsigned long long)limit);
+            }
+            if (ncap == cap) {
                 uclog__free(log->ctx, buf);
                 return UCLOG_E_NOMEM;
             }
-            nb = uclog__realloc(log->ctx, buf, cap * 2);
+            nb = uclog__realloc(log->ctx, buf, ncap);
             if (!nb) {
                 uclog__free(log->ctx, buf);
                 return UCLOG_E_NOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         n = read(fd, buf + len, cap - len);
         if (n < 0) {
@@ -185,18 +195,54 @@ static int read_whole(uclog_log *log, struct uclog__file *f, int fd)
             break;
         len += (size_t)n;
     }
-    rc = adopt_bytes(log, f, buf, len, &transcoded);
-    if (rc || transcoded)
-        uclog__free(log->ctx, buf);
-    else
-        f->owned = buf;
-    return rc;
+    *out = buf;
+    *out_len = len;
+    return UCLOG_OK;
 }
 
+/* Read the size bytes a regular file had when it was opened, or fewer when it
+ * shrank since; bytes written after that are not read. */
+static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t size, char **out,
+                      size_t *out_len)
+{
+    size_t len = 0;
+    char *buf;
+
+    if (size > SIZE_MAX)
+        return uclog__error(log->ctx, UCLOG_E_NOMEM, NULL, "%s: %llu bytes do not fit in memory",
+                            f->name, (unsigned long long)size);
+    buf = uclog__malloc(log->ctx, (size_t)size);
+    if (!buf)
+        return UCLOG_E_NOMEM;
+    while (len < size) {
+        ssize_t n = read(fd, buf + len, (size_t)size - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            uclog__free(log->ctx, buf);
+            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(errno));
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    *out = buf;
+    *out_len = len;
+    return UCLOG_OK;
+}
+
+/*
+ * A file is read whole into memory the log owns, never mapped: a mapping
+ * faults (SIGBUS, which kills the host) on every page a writer cuts off by
+ * truncating or rotating the file while it is read, and the views a log
+ * lends must stay valid until uclog_log_free() whatever happens to the file.
+ */
 static int open_one(uclog_log *log, struct uclog__file *f, const char *path)
 {
     struct stat st;
-    int fd, rc;
+    char *buf = NULL;
+    size_t len = 0;
+    int fd, rc, transcoded;
 
     rc = set_name(log, f, path);
     if (rc)
@@ -219,23 +265,18 @@ static int open_one(uclog_log *log, struct uclog__file *f, const char *path)
         f->len = 0;
         return UCLOG_OK;
     }
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m != MAP_FAILED) {
-            int transcoded;
-            close(fd);
-            f->map = m;
-            f->map_len = (size_t)st.st_size;
-            rc = adopt_bytes(log, f, m, (size_t)st.st_size, &transcoded);
-            if (transcoded) {
-                munmap(f->map, f->map_len);
-                f->map = NULL;
-            }
-            return rc;
-        }
-    }
-    rc = read_whole(log, f, fd);
+    if (S_ISREG(st.st_mode))
+        rc = read_sized(log, f, fd, (uint64_t)st.st_size, &buf, &len);
+    else
+        rc = read_unsized(log, f, fd, &buf, &len);
     close(fd);
+    if (rc)
+        return rc;
+    rc = adopt_bytes(log, f, buf, len, &transcoded);
+    if (rc || transcoded)
+        uclog__free(log->ctx, buf);
+    else
+        f->owned = buf;
     return rc;
 }
 

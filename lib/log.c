@@ -18,8 +18,9 @@ struct uclog_record_iter {
     int status;        /* 0 while running; then UCLOG_DONE or an error, sticky */
     uint32_t file;     /* current file */
     uint64_t pos;      /* absolute offset of the next record in the file */
-    uint32_t line;     /* its line */
-    uint32_t column;   /* its column (not 1 after a cut inside a line) */
+    uint64_t line;     /* its line, counted past what a span holds (see pos32()) */
+    uint64_t column;   /* its column (not 1 after a cut inside a line) */
+    uint32_t pos_max;  /* the context's largest line or column, read once */
     int continued;     /* the next record is the rest of a cut one */
     uclog_record rec;
     struct date_memo date;
@@ -146,11 +147,40 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len)
     return 0;
 }
 
-static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t len, uint32_t line,
-                      uint32_t column)
+/*
+ * A line or column as a span holds it: past the largest (UINT32_MAX, lower
+ * only in tests) it stays there, and *over is set. The iterator counts in 64
+ * bits, so that a 4 GiB line does not wrap to column 1.
+ */
+static uint32_t pos32(const uclog_record_iter *it, uint64_t v, int *over)
+{
+    if (v <= it->pos_max)
+        return (uint32_t)v;
+    *over = 1;
+    return it->pos_max;
+}
+
+static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t len, uint64_t line,
+                      uint64_t column);
+
+/* One POSITION_SATURATED defect, over the whole record, when any position it
+ * reports has saturated. */
+static int note_saturated(uclog_record_iter *it)
+{
+    uclog_record *r = &it->rec;
+
+    if (r->pos_saturated)
+        return UCLOG_OK;
+    r->pos_saturated = 1;
+    return add_defect(it, UCLOG_DEFECT_POSITION_SATURATED, 0, r->len, r->line, r->column);
+}
+
+static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t len, uint64_t line,
+                      uint64_t column)
 {
     uclog_record *r = &it->rec;
     uclog_defect *d;
+    int over = 0;
 
     if (uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 1,
                     sizeof(*r->defects)))
@@ -160,10 +190,10 @@ static int add_defect(uclog_record_iter *it, int32_t code, size_t rel, size_t le
     d->code = code;
     d->span.offset = r->span.offset + rel;
     d->span.length = len;
-    d->span.line = line;
-    d->span.column = column;
+    d->span.line = pos32(it, line, &over);
+    d->span.column = pos32(it, column, &over);
     d->span.file = r->span.file;
-    return UCLOG_OK;
+    return over ? note_saturated(it) : UCLOG_OK;
 }
 
 /* Up to 8 letters as a number, the first in the low byte, with bit 0x20 set
@@ -370,11 +400,11 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 }
 
 /* Line and column of byte rel of the current record. */
-static void locate(const uclog_record_iter *it, size_t rel, uint32_t *line, uint32_t *column)
+static void locate(const uclog_record_iter *it, size_t rel, uint64_t *line, uint64_t *column)
 {
     const uclog_record *r = &it->rec;
     const char *p = r->ptr, *ls = r->ptr;
-    uint32_t l = r->span.line;
+    uint64_t l = r->line;
     size_t i;
 
     for (i = 0; i < rel; i++) {
@@ -384,7 +414,7 @@ static void locate(const uclog_record_iter *it, size_t rel, uint32_t *line, uint
         }
     }
     *line = l;
-    *column = (uint32_t)(p + rel - ls) + (l == r->span.line ? r->span.column : 1);
+    *column = (uint64_t)(p + rel - ls) + (l == r->line ? r->column : 1);
 }
 
 /* NUL bytes and invalid UTF-8: one defect each, at the first place found. */
@@ -393,7 +423,7 @@ static int check_bytes(uclog_record_iter *it)
     const unsigned char *p = (const unsigned char *)it->rec.ptr;
     size_t n = it->rec.len, i = 0;
     int nul = 0, bad = 0, rc;
-    uint32_t line, col;
+    uint64_t line, col;
 
     if (!has_nul_or_high(p, n))
         return UCLOG_OK;
@@ -426,7 +456,7 @@ static int check_bytes(uclog_record_iter *it)
 /* What framing learnt about a record's lines, so that they are read once. */
 struct frame_info {
     size_t first_end; /* offset after the first line's line end */
-    uint32_t nlines;
+    uint64_t nlines;
 };
 
 /*
@@ -504,7 +534,7 @@ static size_t frame_complete(const char *p, const char *end, uint64_t max, int *
     } else if (!h) {
         h = end;
     }
-    fi->nlines = 1 + (uint32_t)count_newlines((const unsigned char *)q, (size_t)(h - q));
+    fi->nlines = 1 + (uint64_t)count_newlines((const unsigned char *)q, (size_t)(h - q));
     if (h > q && h[-1] != '\n')
         fi->nlines++; /* the last line of the log, without its line end */
     return (size_t)(h - p);
@@ -568,7 +598,7 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
 static int long_lines(uclog_record_iter *it, const char *p, size_t len, uint64_t maxline)
 {
     const char *q = p, *end = p + len;
-    uint32_t line = it->line;
+    uint64_t line = it->line;
     int rc;
 
     while (q < end) {
@@ -592,9 +622,9 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     uclog_record *r = &it->rec;
     uint64_t maxline = uclog__limit(it->log->ctx, UCLOG_LIMIT_MAX_LINE_BYTES);
     const unsigned char *s;
-    uint32_t line = it->line;
+    uint64_t line = it->line;
     size_t tl = fi->first_end;
-    int rc, ends_nl = len && p[len - 1] == '\n';
+    int rc, over = 0, ends_nl = len && p[len - 1] == '\n';
 
     if (bom > tl)
         bom = tl; /* a record cut inside the byte order mark */
@@ -613,11 +643,17 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     memset(&r->span, 0, sizeof(r->span));
     r->span.offset = off;
     r->span.length = len;
-    r->span.line = it->line;
-    r->span.column = it->column;
+    r->line = it->line;
+    r->column = it->column;
+    r->pos_saturated = 0;
+    r->span.line = pos32(it, it->line, &over);
+    r->span.column = pos32(it, it->column, &over);
     r->span.file = it->file;
-    r->nlines = fi->nlines;
+    r->nlines = uclog__sat32(fi->nlines);
     r->first_line_end = fi->first_end;
+
+    if (over && (rc = note_saturated(it)))
+        return rc;
 
     /* The first line, without its line end: a header, or text. */
     if (tl && p[tl - 1] == '\n')
@@ -650,16 +686,16 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     if (cut && (rc = add_defect(it, UCLOG_DEFECT_RECORD_TOO_LONG, len, 0, line, 0)))
         return rc;
     if (at_eof && len && !ends_nl && !cut) {
-        uint32_t l, c;
+        uint64_t l, c;
         locate(it, len, &l, &c);
         if ((rc = add_defect(it, UCLOG_DEFECT_NO_FINAL_NEWLINE, len, 0, l, c)))
             return rc;
     }
     /* The NUL and UTF-8 scan waits until the defects are asked for (most
-     * readers never ask); room for its two defects is taken now, so that it
-     * cannot fail then. */
-    if (r->defects_cap < r->ndefects + 2 &&
-        uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 2, sizeof(*r->defects)))
+     * readers never ask); room for its two defects, and the saturation they
+     * may bring, is taken now, so that it cannot fail then. */
+    if (r->defects_cap < r->ndefects + 3 &&
+        uclog__grow(it->log->ctx, (void **)&r->defects, &r->defects_cap, r->ndefects + 3, sizeof(*r->defects)))
         return UCLOG_E_NOMEM;
     r->bytes_checked = 0;
 
@@ -669,7 +705,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
         it->line = line;
         it->column = 1;
     } else {
-        uint32_t l, c;
+        uint64_t l, c;
         locate(it, len, &l, &c);
         it->line = l;
         it->column = c;
@@ -677,7 +713,7 @@ static int describe(uclog_record_iter *it, const char *p, size_t len, uint64_t o
     return UCLOG_OK;
 }
 
-static int next_mapped(uclog_record_iter *it)
+static int next_in_memory(uclog_record_iter *it)
 {
     uclog_log *log = it->log;
     uint64_t max = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
@@ -799,6 +835,7 @@ int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log)
     it->log = log;
     it->line = 1;
     it->column = 1;
+    it->pos_max = log->ctx->pos_max;
     if (log->read)
         log->read_started = 1;
     *out = it;
@@ -816,7 +853,7 @@ int uclog_record_iter_next(const uclog_record **out, uclog_record_iter *it)
         return UCLOG_E_INVALID_ARG;
     if (it->status)
         return it->status;
-    rc = it->log->read ? next_stream(it) : next_mapped(it);
+    rc = it->log->read ? next_stream(it) : next_in_memory(it);
     if (rc) {
         it->status = rc;
         return rc;

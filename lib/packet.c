@@ -355,14 +355,14 @@ static void extend_span(uclog_packet *p, const uclog_record *rec)
         return;
     p->span.length = s.offset + s.length - p->span.offset;
     if (rec->len && rec->ptr[rec->len - 1] == '\n') {
-        p->end_line = s.line + rec->nlines;
+        p->end_line = uclog__sat32((uint64_t)s.line + rec->nlines);
         p->end_column = 1;
     } else {
         size_t i = rec->len;
         while (i > 0 && rec->ptr[i - 1] != '\n')
             i--;
-        p->end_line = s.line + (rec->nlines ? rec->nlines - 1 : 0);
-        p->end_column = (uint32_t)(rec->len - i) + (i ? 1 : s.column);
+        p->end_line = uclog__sat32((uint64_t)s.line + (rec->nlines ? rec->nlines - 1 : 0));
+        p->end_column = uclog__sat32((uint64_t)(rec->len - i) + (i ? 1 : s.column));
     }
 }
 
@@ -517,7 +517,7 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
     /* Until bytes come: where they would start, after the framing line. */
     p->bytes_span = p->open_span;
     p->bytes_span.offset += rec->first_line_end;
-    p->bytes_span.line += 1;
+    p->bytes_span.line = uclog__sat32((uint64_t)p->bytes_span.line + 1);
     p->bytes_span.column = 1;
     p->bytes_span.length = 0;
     if (rc == UCLOG_E_FORMAT) {
@@ -530,7 +530,7 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
     if (cont.len) {
         uclog_record_span(&where, rec);
         where.offset += rec->first_line_end;
-        where.line += 1;
+        where.line = uclog__sat32((uint64_t)where.line + 1);
         where.column = 1;
         return add_bytes(it, p, cont.ptr, cont.len, &where);
     }
@@ -802,7 +802,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
             return rc;
     }
     where.offset += from;
-    where.column = (where.column ? where.column : 1) + (uint32_t)from;
+    where.column = uclog__sat32((uint64_t)(where.column ? where.column : 1) + from);
     if ((rc = add_bytes(it, p, rec->ptr + from, rec->len - from, &where)))
         return rc;
     p->contents++;
@@ -1129,14 +1129,14 @@ static void advance(uclog_span *pos, const char *p, size_t n)
 
     while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
         if (pos->line)
-            pos->line++;
+            pos->line = uclog__sat32((uint64_t)pos->line + 1);
         last = nl;
         q = nl + 1;
     }
     if (last)
-        pos->column = 1 + (uint32_t)(end - last - 1);
+        pos->column = uclog__sat32(1 + (uint64_t)(end - last - 1));
     else if (pos->column)
-        pos->column += (uint32_t)n;
+        pos->column = uclog__sat32((uint64_t)pos->column + n);
     pos->offset += n;
 }
 

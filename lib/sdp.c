@@ -644,7 +644,7 @@ static uclog_span sub_span(const struct parser *p, const char *ptr, size_t len)
         return s;
     d = (size_t)(ptr - p->line);
     s.offset += d;
-    s.column += (uint32_t)d;
+    s.column = uclog__sat32((uint64_t)s.column + d);
     s.length = len;
     return s;
 }
@@ -1232,7 +1232,7 @@ static int parse_body(struct parser *p, const char *data, size_t len, const stru
         p->line = start;
         p->loffset = sdp->span.offset + off;
         p->llength = text.len;
-        p->lline = sdp->span.line + lineno;
+        p->lline = uclog__sat32((uint64_t)sdp->span.line + lineno);
         p->lcolumn = lineno ? 1 : sdp->span.column;
         off += nl ? n + 1 : n;
         lineno++;

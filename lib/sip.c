@@ -54,11 +54,6 @@ const char *uclog__sip_defect_name(int32_t code, const char **text)
 /* Positions                                                           */
 /* ------------------------------------------------------------------ */
 
-static uint32_t sat32(uint64_t v)
-{
-    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
-}
-
 /* A span for data[off, off+len), whose line is lineno (0-based within data)
  * and starts at line_start. */
 static uclog_span make_span(const uclog_sip *m, size_t off, size_t len, struct sip_loc loc)
@@ -69,11 +64,11 @@ static uclog_span make_span(const uclog_sip *m, size_t off, size_t len, struct s
     sp.offset = m->base.offset + off;
     sp.length = len;
     sp.file = m->base.file;
-    sp.line = m->base.line ? sat32((uint64_t)m->base.line + loc.lineno) : 0;
+    sp.line = m->base.line ? uclog__sat32((uint64_t)m->base.line + loc.lineno) : 0;
     if (loc.lineno == 0)
-        sp.column = m->base.column ? sat32((uint64_t)m->base.column + off) : 0;
+        sp.column = m->base.column ? uclog__sat32((uint64_t)m->base.column + off) : 0;
     else
-        sp.column = sat32((uint64_t)(off - loc.line_start) + 1);
+        sp.column = uclog__sat32((uint64_t)(off - loc.line_start) + 1);
     return sp;
 }
 

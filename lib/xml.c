@@ -216,8 +216,8 @@ static uclog_span span_at(xml_state *st, size_t idx, size_t length)
     line_of(st, idx, &line, &start);
     s.offset = (uint64_t)idx;
     s.length = (uint64_t)length;
-    s.line = (uint32_t)line;
-    s.column = (uint32_t)(idx - start + 1);
+    s.line = uclog__sat32(line);
+    s.column = uclog__sat32((uint64_t)(idx - start) + 1);
     if (st->base) {
         s.offset += st->base->offset;
         s.file = st->base->file;
@@ -226,8 +226,8 @@ static uclog_span span_at(xml_state *st, size_t idx, size_t length)
             s.column = 0;
         } else {
             if (line == 1)
-                s.column = st->base->column ? s.column + st->base->column - 1 : 0;
-            s.line = (uint32_t)(line - 1 + st->base->line);
+                s.column = st->base->column ? uclog__sat32((uint64_t)s.column + st->base->column - 1) : 0;
+            s.line = uclog__sat32((uint64_t)line - 1 + st->base->line);
         }
     }
     return s;

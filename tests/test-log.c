@@ -1,7 +1,10 @@
 /* The record layer: framing, header fields, positions, defects, sources. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -794,6 +797,150 @@ START_TEST(empty_inputs)
 }
 END_TEST
 
+/*
+ * A log that shrinks while it is read (the client truncates or rotates it):
+ * the reader keeps the bytes the file held when it was opened, so the
+ * records already lent stay readable and the rest come out as they were.
+ * A mapping of the file would fault (SIGBUS) on the pages cut off.
+ */
+START_TEST(file_truncated_while_read)
+{
+    enum { NREC = 4000 };
+    char path[64];
+    FILE *w;
+    int i, rc;
+    size_t n = 0;
+    uint64_t sum = 0, want = 0;
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_record_iter *it = NULL;
+    const uclog_record *rec;
+    uclog_str raw, first = {NULL, 0};
+
+    snprintf(path, sizeof(path), "/tmp/uclog-shrink-%ld.uccapilog", (long)getpid());
+    w = fopen(path, "wb");
+    ck_assert_ptr_nonnull(w);
+    for (i = 0; i < NREC; i++) {
+        fprintf(w, H1 "record %d of a log that is cut while it is read\n", i);
+        want += (uint64_t)i;
+    }
+    ck_assert_int_eq(fflush(w), 0);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+    for (i = 0; i < 3; i++) {
+        ck_assert_int_eq(uclog_record_iter_next(&rec, it), 0);
+        if (i == 0)
+            uclog_record_raw(&first, rec);
+        n++;
+    }
+    ck_assert_int_eq(ftruncate(fileno(w), 100), 0);
+    while ((rc = uclog_record_iter_next(&rec, it)) == 0) {
+        uclog_str text;
+        uclog_record_raw(&raw, rec);
+        uclog_record_text(&text, rec);
+        /* read every byte, as a caller would */
+        sum += strtoul(text.ptr + 7, NULL, 10) + (uint64_t)raw.ptr[raw.len - 1];
+        n++;
+    }
+    ck_assert_int_eq(rc, UCLOG_DONE);
+    ck_assert_uint_eq(n, NREC);
+    ck_assert_uint_eq(sum, want - 3 + (uint64_t)(NREC - 3) * '\n');
+    /* a view lent before the cut lives until uclog_log_free() */
+    {
+        char *copy = dup_view(first);
+        ck_assert_ptr_nonnull(strstr(copy, "record 0 of"));
+        free(copy);
+    }
+    uclog_record_iter_free(it);
+    uclog_log_free(log);
+    fclose(w);
+    remove(path);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* A child that writes n bytes of text (records of H1, cut to n) into a FIFO. */
+static pid_t fifo_writer(const char *path, size_t n)
+{
+    pid_t pid = fork();
+
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        static const char rec[] = H1 "a record read through a FIFO\n";
+        FILE *w;
+        signal(SIGPIPE, SIG_DFL);
+        w = fopen(path, "wb");
+        if (!w)
+            _exit(1);
+        while (n) {
+            size_t k = n < sizeof(rec) - 1 ? n : sizeof(rec) - 1;
+            if (fwrite(rec, 1, k, w) != k)
+                _exit(0); /* the reader stopped at its limit */
+            n -= k;
+        }
+        fclose(w);
+        _exit(0);
+    }
+    return pid;
+}
+
+/*
+ * A file with no size (a FIFO, a character device) is read whole up to
+ * UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES: /dev/zero and a FIFO fed with more end
+ * with UCLOG_E_LIMIT in bounded memory; a FIFO with a small log works.
+ */
+START_TEST(unsized_file_limit)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = (uclog_log *)1;
+    const uint64_t lim = 1u << 20;
+    const size_t rec_len = sizeof(H1 "a record read through a FIFO\n") - 1;
+    char path[64];
+    size_t base;
+    pid_t pid;
+    int status;
+    rec_list l;
+
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES), 256u << 20);
+    ck_assert_int_eq(uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES, lim), 0);
+    ck_assert_uint_eq(uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES), lim);
+
+    tu_alloc_reset(-1);
+    tu_peak_bytes = base = tu_bytes;
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, "/dev/zero"), UCLOG_E_LIMIT);
+    ck_assert_ptr_null(log);
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "/dev/zero"));
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES"));
+    ck_assert_uint_le(tu_peak_bytes - base, lim + 4096);
+    ck_assert_uint_eq(tu_bytes, base);
+
+    snprintf(path, sizeof(path), "/tmp/uclog-fifo-%ld", (long)getpid());
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    pid = fifo_writer(path, 2 * lim);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), UCLOG_E_LIMIT);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+
+    /* exactly the limit is still read */
+    pid = fifo_writer(path, (size_t)lim / rec_len * rec_len);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_uint_eq(uclog_log_file_size(log, 0), lim / rec_len * rec_len);
+    uclog_log_free(log);
+
+    pid = fifo_writer(path, 3 * rec_len);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, path), 0);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_int_eq(l.rc, UCLOG_DONE);
+    ck_assert_str_eq(l.r[2].text, "a record read through a FIFO");
+    list_free(&l);
+    uclog_log_free(log);
+    remove(path);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(str_next_line)
 {
     uclog_str rest = {"a\r\nbb\nc", 7}, line;
@@ -899,6 +1046,8 @@ Suite *tu_suite(void)
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, open_errors);
     tcase_add_test(tc, empty_inputs);
+    tcase_add_test(tc, file_truncated_while_read);
+    tcase_add_test(tc, unsized_file_limit);
     tcase_add_test(tc, str_next_line);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

@@ -48,6 +48,10 @@ typedef struct uclog_str {
  * `file` is the index of the file in its log (see uclog_log_file_name()).
  * For a buffer parsed on its own (a SIP message, an SDP body) the offset is
  * relative to that buffer plus the base the caller gave, and `file` is 0.
+ * Line and column have 32 bits: past 4 294 967 295 (a file over 4 GiB of
+ * lines, or a line over 4 GiB) they saturate at 4 294 967 295 (UINT32_MAX),
+ * never wrap; `offset` stays exact. A record whose positions saturated
+ * carries the defect UCLOG_DEFECT_POSITION_SATURATED (since 1.2).
  */
 typedef struct uclog_span {
     uint64_t offset; /**< byte offset of the first byte */
@@ -82,7 +86,13 @@ enum uclog_limit {
     UCLOG_LIMIT_MAX_XML_DEPTH = 7,     /**< element nesting; default 64 */
     UCLOG_LIMIT_MAX_XML_ELEMENTS = 8,  /**< elements per XML body; default 100000 */
     UCLOG_LIMIT_MAX_XML_BYTES = 9,     /**< bytes per XML body; default 16 MiB */
-    UCLOG_LIMIT_MAX_FILES = 10         /**< files per log set; default 256 */
+    UCLOG_LIMIT_MAX_FILES = 10,        /**< files per log set; default 256 */
+    /**
+     * bytes read from a file that has no size (a FIFO, a pipe, a character
+     * device, a socket) opened by uclog_log_open_file(), which reads it whole
+     * into memory; more is UCLOG_E_LIMIT. Default 256 MiB. @since 1.2
+     */
+    UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES = 11
 };
 
 /** Severity of a message given to the log callback. */

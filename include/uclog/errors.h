@@ -62,7 +62,13 @@ enum uclog_defect_code {
     UCLOG_DEFECT_RECORD_CONTINUED = 6,   /**< the rest of a record that was cut */
     UCLOG_DEFECT_NUL_BYTE = 7,           /**< a NUL byte in the text */
     UCLOG_DEFECT_NO_FINAL_NEWLINE = 8,   /**< the file's last line has no line end */
-    UCLOG_DEFECT_INVALID_UTF8 = 9        /**< bytes that are not UTF-8 */
+    UCLOG_DEFECT_INVALID_UTF8 = 9,       /**< bytes that are not UTF-8 */
+    /**
+     * a line or column of the record (its start, or a defect in it) is past
+     * 4 294 967 295, the largest a ::uclog_span holds, and is reported as
+     * 4 294 967 295; byte offsets stay exact. @since 1.2
+     */
+    UCLOG_DEFECT_POSITION_SATURATED = 10
 };
 
 /**

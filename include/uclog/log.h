@@ -71,14 +71,24 @@ typedef struct uclog_timestamp {
 } uclog_timestamp;
 
 /**
- * Open a log file. The file is memory-mapped, or read whole when it cannot
- * be mapped. A UTF-16 file (with or without byte order mark) is transcoded
- * to UTF-8; positions then refer to the UTF-8 text.
+ * Open a log file. The file is read whole into memory the log owns (its
+ * size in bytes, counted through the context's allocator), never mapped:
+ * the log holds the bytes the file had when it was opened, and a client that
+ * appends to, truncates or rotates the file while it is read changes
+ * nothing that the log lends or will return (a mapping would fault on the
+ * pages cut off, and kill the process). A file that shrinks while it is
+ * being opened is read up to its new end. A UTF-16 file (with or without
+ * byte order mark) is transcoded to UTF-8; positions then refer to the
+ * UTF-8 text.
  * @param[out] out the log, owned by the caller (uclog_log_free()).
  * @param ctx  the context; must outlive the log.
  * @param path the file; "-" is not special here (see uclog_log_open_stream()).
+ * A file that has no size (a FIFO, a character device, a socket) is read
+ * to its end, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
  * @return 0; UCLOG_E_IO (missing, unreadable, a directory; the context's
- *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
+ *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG;
+ *         UCLOG_E_LIMIT for a file with no size that holds more than
+ *         UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path);

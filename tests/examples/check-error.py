@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run a command that must fail and check what it says on standard error.
 
-usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] MESSAGE -- CMD [ARG...]
+usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] [--stdin FILE] MESSAGE -- CMD [ARG...]
 
 --status N           the exit status the command must end with (default 2)
 --one-line           standard error must be exactly one line (an input error), not a
@@ -9,6 +9,7 @@ usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] MESSAGE -
 --unreadable FIXTURE copy FIXTURE to a temporary file with no read permission and put its
                      path for every @UNREADABLE@ in MESSAGE and the command; the test is
                      skipped (status 77) when the file can still be read (running as root)
+--stdin FILE         the command's standard input (default /dev/null)
 MESSAGE is the first line standard error must hold; standard output must be empty.
 """
 import os
@@ -19,7 +20,7 @@ import tempfile
 
 
 def main(argv):
-    status, one_line, unreadable = 2, False, None
+    status, one_line, unreadable, stdin = 2, False, None, os.devnull
     while argv and argv[0].startswith("--") and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--status":
@@ -28,6 +29,8 @@ def main(argv):
             one_line = True
         elif opt == "--unreadable":
             unreadable = argv.pop(0)
+        elif opt == "--stdin":
+            stdin = argv.pop(0)
         else:
             sys.exit("unknown option " + opt)
     message = argv.pop(0)
@@ -49,7 +52,7 @@ def main(argv):
             message = message.replace("@UNREADABLE@", path)
             argv = [a.replace("@UNREADABLE@", path) for a in argv]
         env = dict(os.environ, NO_COLOR="1")
-        with open(os.devnull, "rb") as inp:
+        with open(stdin, "rb") as inp:
             proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     finally:
         if tmpdir:

@@ -89,6 +89,7 @@ class Errors(TestCase):
     def test_strerror_and_names(self):
         self.assertEqual(uclog.strerror(-999), "unknown error")
         self.assertEqual(uclog.defect_name(7), "NUL_BYTE")
+        self.assertEqual(uclog.defect_name(10), "POSITION_SATURATED")  # since 1.2
         self.assertEqual(uclog.defect_name(424242), "UNKNOWN")
         e = uclog.Error(uclog.E_NOT_FOUND)
         self.assertEqual(e.text, uclog.strerror(uclog.E_NOT_FOUND))

@@ -71,6 +71,12 @@ class Records(TestCase):
             self.assertEqual(log.files[0].encoding, "utf-16-le")
             self.assertEqual(len(list(log.records())), 15)
 
+    def test_file_with_no_size_is_limited(self):
+        with self.assertRaises(uclog.Error) as cm:
+            uclog.open("/dev/zero", limits={"max_unsized_file_bytes": 65536})
+        self.assertEqual(cm.exception.code, uclog.E_LIMIT)
+        self.assertIn("UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES", cm.exception.text)
+
     def test_rotated_set_in_time_order(self):
         # Given newest first; iterated oldest first, positions per file.
         with uclog.open([data("rotated-uccapi-0.uccapilog"),

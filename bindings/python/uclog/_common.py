@@ -22,6 +22,7 @@ LIMITS = {
     "max_xml_elements": 8,
     "max_xml_bytes": 9,
     "max_files": 10,
+    "max_unsized_file_bytes": 11,  # since 1.2
 }
 
 
