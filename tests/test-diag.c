@@ -1209,12 +1209,14 @@ START_TEST(parts_window_budget)
     ck_assert_ptr_nonnull(invite);
     head = (size_t)(invite - seed);
     one = len - head;
-    text = malloc(head + 20 * one);
+    text = malloc(head + 20 * one + 1);
     ck_assert_ptr_nonnull(text);
     memcpy(text, seed, head);
+    for (k = 0; k < 20; k++)
+        memcpy(text + head + k * one, invite, one);
+    text[head + 20 * one] = '\0'; /* strstr below stops here */
     for (k = 0; k < 20; k++) {
         char id[5];
-        memcpy(text + head + k * one, invite, one);
         snprintf(id, sizeof(id), "%04u", (unsigned)k); /* a Call-ID of the same length each */
         for (at = text + head + k * one; (at = strstr(at, "e41f3fa11696494d90130b78761b202c")) != NULL &&
                                           at < text + head + (k + 1) * one;
@@ -1233,9 +1235,14 @@ START_TEST(parts_window_budget)
     uclog_log_free(log);
     ck_assert_uint_eq(c.n, 20);
     ck_assert_uint_eq(c.edge, 20);
-    ck_assert_int_eq(c.cut[0], UCLOG_DIAG_CALL_CUT_BYTES);
-    ck_assert_int_eq(c.cut[16], UCLOG_DIAG_CALL_CUT_BYTES);
-    ck_assert_int_eq(c.cut[19], UCLOG_DIAG_CALL_WHOLE); /* judged at the end of the log */
+    /* the oldest are judged early, each saying so; the budget holds about four (the size of a
+     * message's copy depends on the ABI), which are judged whole at the end of the log */
+    for (k = 0; k < 20 && c.cut[k] == UCLOG_DIAG_CALL_CUT_BYTES; k++)
+        ;
+    ck_assert_uint_ge(k, 14);
+    ck_assert_uint_le(k, 18);
+    for (; k < 20; k++)
+        ck_assert_int_eq(c.cut[k], UCLOG_DIAG_CALL_WHOLE);
     ck_assert_str_eq(uclog_diag_call_cut_name(UCLOG_DIAG_CALL_CUT_BYTES), "bytes");
     ck_assert_str_eq(uclog_diag_call_cut_name(99), "unknown");
 
@@ -1322,7 +1329,7 @@ START_TEST(limits_are_not_certainty)
     ck_assert_str_eq(codes(&d), "170 210");
     v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
-    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "those not read may be on the Edge"));
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "the candidates not read may be on the Edge"));
     evidence_with(v, "the offer was read only up to here");
     ck_assert_str_eq(uclog_diag_verdict_summary(v),
                      "none of the 2 candidates read of the offer is on the A/V Edge's external address");

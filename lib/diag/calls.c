@@ -96,11 +96,20 @@ void uclog__diag_judge_call(run *R, uint32_t i)
     int32_t dir;
     uclog_str cid, peer;
 
-    if (call_id_of(&cid, R, i) || uclog__diag_parse_with_sdp(R, i, &inv))
-        return;
-    if (!has_av(inv.sdps, inv.nsdp)) {
+    /* an IM or sharing dialog re-INVITEd with audio or video becomes a call attempt there */
+    for (;;) {
+        uint32_t k, next = NONE, msg;
+        if (call_id_of(&cid, R, i) || uclog__diag_parse_with_sdp(R, i, &inv))
+            return;
+        if (has_av(inv.sdps, inv.nsdp))
+            break;
         uclog__diag_parsed_free(&inv);
-        return;
+        for (k = 0; next == NONE && call_message(&msg, R, i, k) == 0; k++)
+            if (msg > i && is_request(R, msg, "INVITE"))
+                next = msg;
+        if (next == NONE)
+            return;
+        i = next;
     }
     memset(&ans, 0, sizeof(ans));
     if (sent(R, i)) {

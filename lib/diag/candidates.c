@@ -291,7 +291,8 @@ static judgement classify(run *R, const offer_facts *f, const uclog_sdp_candidat
     } else if (R->relays_on && in_list((const uint8_t(*)[16])R->relay_ip, R->nrelay, ip)) {
         j.cls = C_EDGE;
         j.why = "on the media relay address MRAS gave";
-    } else if (uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 || cls == UCLOG_ADDR_CLASS_TEREDO) {
+    } else if (type == UCLOG_SDP_CANDIDATE_TYPE_UNKNOWN &&
+               (uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 || cls == UCLOG_ADDR_CLASS_TEREDO)) {
         j.cls = C_OWN;
         j.why = cls == UCLOG_ADDR_CLASS_TEREDO ? "a Teredo address (2001::/32): the client's own"
                                                : "an IPv6 host candidate (x-candidate-ipv6): the client's own";
@@ -434,11 +435,20 @@ static const char *edge_summary(run *R, int32_t code, const tally *t)
     }
 }
 
-/* Whether a limit cut the offer: candidates or lines past it were not read (and where). */
+/* Whether the offer was not read whole: a limit cut it (candidates, lines), or the log lost part of
+ * its message (a body shorter than its Content-Length, headers or parts that do not end). */
 static int offer_cut(const parsed *op, uclog_span *where)
 {
     uint32_t s, k;
     uclog_defect d;
+
+    if (uclog__diag_body_lost(where, op->m))
+        return 1;
+    for (k = 0; uclog_sip_defect(&d, op->m, k) == 0; k++)
+        if (d.code == UCLOG_DEFECT_SIP_HEADERS_UNTERMINATED || d.code == UCLOG_DEFECT_SIP_MULTIPART_UNTERMINATED) {
+            *where = d.span;
+            return 1;
+        }
 
     for (s = 0; s < op->nsdp; s++)
         for (k = 0; uclog_sdp_defect(&d, op->sdps[s], k) == 0; k++)
@@ -481,10 +491,9 @@ void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t o
     if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && offer_cut(op, &cut_at)) {
         /* what was not read may be on the Edge: no absence is claimed from a part */
         v->certainty = UCLOG_DIAG_INFERRED;
-        v->reason = "the offer has more candidates (or lines) than the limits let be read: those not read may be "
-                    "on the Edge";
-        uclog__diag_cite(R, v, offer, &cut_at, "the offer was read only up to here (UCLOG_LIMIT_MAX_CANDIDATES or "
-                                               "UCLOG_LIMIT_MAX_SDP_LINES)");
+        v->reason = "the offer was not read whole (a limit, or a body the log cut short): the candidates not "
+                    "read may be on the Edge";
+        uclog__diag_cite(R, v, offer, &cut_at, "the offer was read only up to here");
     }
     /* A present Edge candidate is shown alone; any other outcome shows every
      * candidate and, as context, the other party's. */

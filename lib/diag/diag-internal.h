@@ -131,8 +131,10 @@ int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
 void uclog__diag_win_free(struct uclog__diag_win *w);
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,
                         uint32_t *seq);
-/* The bytes the window's messages take. */
-size_t uclog__diag_win_bytes(const struct uclog__diag_win *w);
+/* A window message held for its call (not for a sign-in): what the byte budget counts. */
+#define UCLOG__DIAG_F_CALL 4
+/* The bytes the window's call messages (UCLOG__DIAG_F_CALL) take. */
+size_t uclog__diag_win_call_bytes(const struct uclog__diag_win *w);
 const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq);
 void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq);
 /* Drop every message drop() says so of, in one pass. */

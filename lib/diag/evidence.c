@@ -224,6 +224,34 @@ int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m)
     return uclog_sip_body(body, span, m) || body->len == 0 ? UCLOG_E_NOT_FOUND : UCLOG_OK;
 }
 
+int uclog__diag_body_lost(uclog_span *where, const uclog_sip *m)
+{
+    uclog_defect d;
+    uclog_str body = {NULL, 0};
+    uint64_t declared, lf = 0;
+    size_t i;
+    uint32_t k;
+
+    for (k = 0; uclog_sip_defect(&d, m, k) == 0; k++)
+        if (d.code == UCLOG_DEFECT_SIP_BODY_TRUNCATED || d.code == UCLOG_DEFECT_SIP_HEADERS_UNTERMINATED)
+            break;
+    if (uclog_sip_defect(&d, m, k) || uclog_sip_content_length(&declared, m) || declared == 0)
+        return 0;
+    if (d.code == UCLOG_DEFECT_SIP_HEADERS_UNTERMINATED) { /* cut before its body began */
+        *where = d.span;
+        return 1;
+    }
+    uclog_sip_body(&body, NULL, m);
+    for (i = 0; i < body.len; i++)
+        lf += body.ptr[i] == '\n';
+    /* a log written with LF line ends shortens a body by one byte a line, and the framing may take
+     * the last line end (two bytes): nothing is lost then */
+    if (declared <= (uint64_t)body.len + lf + 2)
+        return 0;
+    *where = d.span;
+    return 1;
+}
+
 void uclog__diag_unusable_evidence(run *R, struct uclog_diag_verdict *v)
 {
     uint64_t n = R->life->nunusable;

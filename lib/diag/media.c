@@ -112,7 +112,8 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
             c->summary = "the client cancelled the call before it was answered";
         return;
     }
-    if (status < 300 || status == 401 || status == 407 || (media && status >= 400))
+    /* a redirect is no refusal; a challenge never answered in the log is not judged */
+    if (status < 400 || status == 401 || status == 407 || (media && status >= 400))
         return;
     rej = uclog__diag_give(R, UCLOG_DIAG_CALL_REJECTED, call, call_id);
     uclog__diag_cite(R, rej, fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, fin)));

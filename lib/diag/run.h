@@ -118,7 +118,7 @@ struct uclog__diag_run {
 /* What the walk over the log learnt of a kept message, so that it is not parsed again to ask. */
 #define F_DIAG 1 /* carries ms-diagnostics or ms-client-diagnostics */
 #define F_SDP 2  /* carries an SDP body */
-#define F_CALL 4 /* streaming: held for its call (not for a sign-in with the same Call-ID) */
+#define F_CALL UCLOG__DIAG_F_CALL /* streaming: held for its call (not for a sign-in with the same Call-ID) */
 
 /* The location of an MRAS credentialsRequest. */
 enum { LOC_NONE, LOC_INTERNET, LOC_INTRANET, LOC_OTHER };
@@ -204,6 +204,8 @@ const char *uclog__diag_line_of(run *R, const uclog_sip *m);
 const char *uclog__diag_start_line(run *R, uint32_t i);
 /* Evidence for every ms-diagnostics entry of message i, each on its header line. */
 int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m);
+/* The log lost (part of) m's body: a Content-Length over the bytes framed. *where: that defect. */
+int uclog__diag_body_lost(uclog_span *where, const uclog_sip *m);
 /* A message's body (not empty), or UCLOG_E_NOT_FOUND. */
 int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m);
 /* The line of message m that holds byte p (a view into m: a header value, a part of the body). */

@@ -175,7 +175,10 @@ static const char *find_mras_uri(run *R, uint32_t ok, uclog_span *where, const c
     *unreadable = 0;
     if (parse_msg(R, ok, &m))
         return NULL;
-    if (uclog__diag_body(&body, &span, m)) {
+    if (uclog__diag_body(&body, &span, m) && uclog__diag_body_lost(problem_at, m)) {
+        *unreadable = 1;
+        *problem = "the log lost its body (Content-Length says more bytes than were framed)";
+    } else if (uclog__diag_body(&body, &span, m)) {
         *problem = "the 200 OK has no body";
     } else if ((rc = uclog_prov_parse_until(&prov, R->ctx, body.ptr, body.len, &span, "ServerConfiguration")) != 0) {
         if (rc == UCLOG_E_NOMEM)
@@ -273,8 +276,11 @@ static void relays_from(run *R, uint32_t fin, const uclog_mras *resp)
     for (c = 0; uclog_mras_credresp_get(&cr, resp, c) == 0; c++)
         for (k = 0, n = uclog_mras_relay_count(cr); k < n && R->nrelay < MAX_RELAYS; k++) {
             const uclog_mras_relay *relay;
-            uclog_str host;
+            uclog_str host, loc;
             if (uclog_mras_relay_get(&relay, cr, k) || uclog_mras_relay_host(&host, NULL, relay) || !host.len)
+                continue;
+            /* only a relay for the internet is on the Edge's external interface */
+            if (uclog_mras_relay_location(&loc, relay) == 0 && !uclog__diag_is(loc, "internet"))
                 continue;
             /* a directIPAddress, or a hostName written as an address, is matched as it is */
             if (uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
@@ -322,12 +328,14 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
     uclog_span span;
     uint32_t status;
     const char *unreadable_why = "?";
+    uclog_span lost_at;
 
     if (svc == NONE) {
         if (uclog__diag_already(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, sub))
             return;
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_unusable_evidence(R, v);
         if (v)
             v->summary = "mrasUri is known, but the client sent no SERVICE with a credentialsRequest after it";
         return;
@@ -337,6 +345,7 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
             return;
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNANSWERED, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        uclog__diag_unusable_evidence(R, v);
         uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s (no response with this Call-ID follows)",
                                                        uclog__diag_start_line(R, svc)));
         if (v)
@@ -371,10 +380,14 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
         uclog__diag_ms_evidence(R, v, fin, m);
         if (v)
             v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", status);
-    } else if (!resp && uclog__diag_body(&body, &span, m) == 0) {
+    } else if (!resp && (uclog__diag_body(&body, &span, m) == 0 || uclog__diag_body_lost(&lost_at, m))) {
         uclog_span at;
-        if (uclog_ctx_error_span(&at, R->ctx))
+        if (uclog__diag_body(&body, &span, m)) {
+            at = lost_at;
+            unreadable_why = "the log lost its body (Content-Length says more bytes than were framed)";
+        } else if (uclog_ctx_error_span(&at, R->ctx)) {
             at = span;
+        }
         v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNREADABLE, -1, NULL);
         chain_evidence(R, v, sub, uri_msg, uri, uri_span);
         uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
@@ -382,8 +395,8 @@ static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, ui
                                                             unreadable_why));
         if (v) {
             v->certainty = UCLOG_DIAG_UNREADABLE;
-            v->reason = "the MRAS answer's XML could not be parsed: whether it gave credentials is not known, and "
-                        "no rejection is claimed";
+            v->reason = "the MRAS answer's body could not be read whole: whether it gave credentials is not "
+                        "known, and no rejection is claimed";
             v->summary = "the MRAS 200 OK's body could not be read";
         }
     } else if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE) {
@@ -462,6 +475,7 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
                 v->summary = uclog__diag_printf(R->r, "the provisioning SUBSCRIBE was refused with %u", status);
         } else if (v) {
             v->summary = "the provisioning SUBSCRIBE got no 200 OK with its Call-ID";
+            uclog__diag_unusable_evidence(R, v);
         }
         return;
     }

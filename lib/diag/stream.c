@@ -220,7 +220,7 @@ static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *
     if (c->ended || c->nmsgs >= UCLOG__DIAG_MAX_CALL_MSGS)
         close_call(R, k, c->ended ? UCLOG_DIAG_CALL_WHOLE : UCLOG_DIAG_CALL_CUT_MESSAGES);
     /* the byte budget: the oldest calls are judged with what they have */
-    while (!R->rc && R->nopen && uclog__diag_win_bytes(R->win) > window_bytes(R))
+    while (!R->rc && R->nopen && uclog__diag_win_call_bytes(R->win) > window_bytes(R))
         close_call(R, 0, UCLOG_DIAG_CALL_CUT_BYTES);
 }
 

@@ -18,7 +18,7 @@ struct uclog__diag_win {
     struct uclog__diag_wmsg **live; /* ascending seq */
     size_t n, cap;
     uint32_t next;
-    size_t bytes; /* what the live messages take */
+    size_t call_bytes; /* what the live call messages (UCLOG__DIAG_F_CALL) take */
     struct uclog__diag_wmsg *head[BUCKETS], *tail[BUCKETS];
 };
 
@@ -101,9 +101,9 @@ static size_t find(const struct uclog__diag_win *w, uint32_t seq)
     return lo;
 }
 
-size_t uclog__diag_win_bytes(const struct uclog__diag_win *w)
+size_t uclog__diag_win_call_bytes(const struct uclog__diag_win *w)
 {
-    return w->bytes;
+    return w->call_bytes;
 }
 
 const struct uclog__diag_wmsg *uclog__diag_win_get(const struct uclog__diag_win *w, uint32_t seq)
@@ -118,7 +118,8 @@ void uclog__diag_win_drop(struct uclog__diag_win *w, uint32_t seq)
     if (k >= w->n || w->live[k]->seq != seq)
         return;
     unchain(w, w->live[k]);
-    w->bytes -= w->live[k]->size;
+    if (w->live[k]->flags & UCLOG__DIAG_F_CALL)
+        w->call_bytes -= w->live[k]->size;
     uclog_ctx_dealloc(w->ctx, w->live[k]);
     memmove(w->live + k, w->live + k + 1, (w->n - k - 1) * sizeof(*w->live));
     w->n--;
@@ -133,7 +134,8 @@ void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct
         struct uclog__diag_wmsg *e = w->live[k];
         if (drop(e, userdata)) {
             unchain(w, e);
-            w->bytes -= e->size;
+            if (e->flags & UCLOG__DIAG_F_CALL)
+                w->call_bytes -= e->size;
             uclog_ctx_dealloc(w->ctx, e);
         } else {
             w->live[out++] = e;
@@ -227,7 +229,6 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         return UCLOG_E_NOMEM;
     memset(e, 0, sizeof(*e));
     e->size = sizeof(*e) + len + method.len + cseq_method.len + cid.len + local.len + remote.len + 1;
-    w->bytes += e->size;
     e->bytes = (char *)(e + 1);
     memcpy(e->bytes, line.ptr, len);
     at = len;
@@ -246,6 +247,8 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         uclog_sip_status_line(NULL, &e->status, NULL, m);
     e->cseq = cseq;
     e->flags = flags;
+    if (flags & UCLOG__DIAG_F_CALL)
+        w->call_bytes += e->size;
     e->seq = w->next++;
     e->request = e->is_request || !e->call_id.ptr ? UINT32_MAX : request_of(w, e);
     w->live[w->n++] = e;

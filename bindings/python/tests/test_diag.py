@@ -6,7 +6,7 @@ import subprocess
 import sys
 import unittest
 
-from helpers import TestCase, data, uclog
+from helpers import TestCase, data, read, uclog
 from uclog import _diag
 
 # The verdict codes of each seed log, as tests/test-diag.c expects them.
@@ -272,3 +272,87 @@ class Unusable(TestCase):
         r = uclog.diagnose([data("frames/rotated-cut-0.uccapilog"), data("frames/rotated-cut-1.uccapilog")])
         self.assertEqual(len(r.calls), 1)
         self.assertNotIn(200, r.codes)
+
+
+@needs_diag
+class LostBodies(TestCase):
+    """A body the log lost is unreadable, never a verdict on what it said."""
+
+    def _diagnose_text(self, text, **opts):
+        import tempfile
+        with tempfile.NamedTemporaryFile(suffix=".uccapilog", delete=False) as f:
+            f.write(text.encode())
+        try:
+            return uclog.diagnose(f.name, **opts)
+        finally:
+            os.unlink(f.name)
+
+    def test_mras_body_lost(self):
+        lines = read("seed.uccapilog").decode().split("\r\n")
+        start = lines.index('<?xml version="1.0"?>', 100)      # the MRAS 200 OK's body
+        end = next(i for i in range(start, len(lines)) if "End of Data Received" in lines[i])
+        r = self._diagnose_text("\r\n".join(lines[:start] + lines[end:]))
+        self.assertEqual(r.codes[0], 165)                         # not 160 MRAS_REJECTED
+        self.assertEqual(r.verdicts[0].certainty, "unreadable")
+        self.assertTrue(any("the log lost its body" in e.detail for e in r.verdicts[0].evidence))
+
+    def test_offer_body_cut(self):
+        text = read("seed.uccapilog").decode().replace("Content-Length: 1335", "Content-Length: 9335")
+        r = self._diagnose_text(text, edge_ip="131.107.0.10")
+        self.assertEqual(r.codes, [170, 210])
+        self.assertEqual(r.verdicts[1].certainty, "inferred")     # what was not read may be on the Edge
+        self.assertTrue(any(e.detail == "the offer was read only up to here" for e in r.verdicts[1].evidence))
+        r = uclog.diagnose(data("seed-lf.uccapilog"), edge_ip="131.107.0.10")
+        self.assertEqual(r.verdicts[1].certainty, "certain")      # LF line ends lose nothing
+
+
+@needs_diag
+class ReviewedRules(TestCase):
+    """Rules that the fixtures of tests/data/diag/rules do not reach, on edits of the seed."""
+
+    _diagnose_text = LostBodies._diagnose_text
+
+    def test_an_intranet_relay_is_not_the_edge(self):
+        seed = read("seed.uccapilog").decode()
+        for loc, code, certainty in (("internet", 230, "certain"), ("intranet", 215, "inferred")):
+            text = seed.replace("<location>internet</location>\r\n        <hostName>avedge.litwareinc.com",
+                                "<location>%s</location>\r\n        <hostName>192.168.001.7" % loc)
+            self.assertNotEqual(text, seed)
+            r = self._diagnose_text(text)
+            self.assertEqual((r.codes[1], r.verdicts[1].certainty), (code, certainty), loc)
+
+    def test_missing_answer_with_unreadable_packets_is_inferred(self):
+        lines = read("seed.uccapilog").decode().split("\r\n")
+        self.assertTrue(lines[95].endswith(":: SIP/2.0 200 OK"))     # the MRAS answer's start line
+        lines[95] = lines[95].replace("SIP/2.0 200 OK", "XXXXXXXXXXXXXX")
+        r = self._diagnose_text("\r\n".join(lines))
+        self.assertEqual(r.unusable_count, 1)
+        v = r.verdicts[0]
+        self.assertEqual((v.code, v.certainty), (150, "inferred"))    # the answer may be the unreadable one
+
+    def test_a_typed_relay_on_ipv6_is_a_relay(self):
+        seed = read("seed.uccapilog").decode()
+        line = "a=candidate:elRO2SdL1Y2t63HSfeFuulLk6WjcDzcz4aV8VWg2Hlw 1 0VOOAdm3Py63sPHZvIzrBQ UDP 0.490 192.168.1.7 52545"
+        new = "a=x-candidate-ipv6:9 1 UDP 184547839 2001:db8:0::7 52545 typ relay raddr 192.168.1.10 rport 5000 "
+        self.assertIn(line, seed)
+        text = seed.replace(line, new[:len(line)] if len(new) >= len(line) else new + " " * (len(line) - len(new)))
+        r = self._diagnose_text(text)
+        self.assertEqual(r.codes[1], 230)
+        self.assertTrue(any("typ relay" in e.detail for e in r.verdicts[1].evidence))
+
+    def test_a_redirect_is_no_refusal(self):
+        text = read("diag", "call-rejected.uccapilog").decode()
+        self.assertIn(310, uclog.diagnose(data("diag", "call-rejected.uccapilog")).codes)
+        r = self._diagnose_text(text.replace("404 Not Found", "302 Moved Tmp"))
+        self.assertNotIn(310, r.codes)
+
+    def test_an_im_dialog_re_invited_with_audio_is_a_call(self):
+        seed = read("seed.uccapilog").decode()
+        at = seed.index("11/21/2008|23:35:11.691")
+        invite = seed[at:]
+        im = invite.replace("m=audio 52545", "m=message 525")
+        r = self._diagnose_text(seed[:at] + im)
+        self.assertEqual(r.codes, [170, 200])                         # IM alone: no call attempt
+        r = self._diagnose_text(seed[:at] + im + invite)
+        self.assertEqual(r.codes, [170, 215])                         # the audio re-INVITE is one
+        self.assertEqual(len(r.calls), 1)

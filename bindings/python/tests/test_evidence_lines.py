@@ -39,7 +39,7 @@ RULES = [
 ]
 # Evidence that claims no value of the line it cites: where a body stopped being XML, how
 # to decide, counts over the whole log.
-NO_VALUE = [r"could not be read", r"^to decide: ", r"^\d+ SIP messages read", r"no Sending Packet",
+NO_VALUE = [r"could not be read", r"^to decide: ", r"^the offer was read only up to here", r"^\d+ SIP messages read", r"no Sending Packet",
             r"^client location: internal \(given"]
 
 CASES = [("seed.uccapilog", {}), ("seed.uccapilog", {"edge_ip": "192.168.1.7"}),
