@@ -27,6 +27,36 @@ size_t ex_utf8_len(const unsigned char *p, size_t n)
     return len;
 }
 
+size_t ex_put_char(const unsigned char *p, size_t n)
+{
+    size_t l = ex_utf8_len(p, n);
+
+    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F)) || (l == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
+        putchar('?');
+        return l ? l : 1;
+    }
+    fwrite(p, 1, l, stdout);
+    return l;
+}
+
+int ex_put_text(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    int chars = 0;
+
+    while (s && i < n) {
+        i += ex_put_char(p + i, n - i);
+        chars++;
+    }
+    return chars;
+}
+
+int ex_put_z(const char *s)
+{
+    return ex_put_text(s, s ? strlen(s) : 0);
+}
+
 void ex_json_strn(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -48,6 +78,9 @@ void ex_json_strn(const char *s, size_t n)
         default:
             if (c < 0x20 || c == 0x7F) {
                 printf("\\u%04x", c);
+            } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
+                printf("\\u%04x", p[i + 1]); /* C1: valid JSON as it is, but not for a terminal */
+                i++;
             } else if ((l = ex_utf8_len(p + i, n - i)) == 0) {
                 fputs("\\ufffd", stdout);
             } else {

@@ -9,8 +9,25 @@
 /* Length of the valid UTF-8 sequence at p (n bytes available), or 0. */
 size_t ex_utf8_len(const unsigned char *p, size_t n);
 
+/*
+ * The one rule of every program's text output, so that no byte of a log
+ * reaches the terminal as a control sequence (ESC, BEL, CSI...): a control
+ * character (C0, tab included; DEL; C1, U+0080-U+009F) or a byte that is not
+ * UTF-8 is written as '?', any other character as it is. Writes the
+ * character at p (n > 0 bytes available) and returns its length in bytes.
+ */
+size_t ex_put_char(const unsigned char *p, size_t n);
+
+/* Write n bytes of s by ex_put_char() (NULL: nothing); returns the
+ * characters written, one column each but for wide ones. */
+int ex_put_text(const char *s, size_t n);
+
+/* The same for a C string (NULL: nothing). */
+int ex_put_z(const char *s);
+
 /* Write n bytes as a JSON string to stdout (NULL: null): quotes, backslashes
- * and control characters escaped, bytes that are not UTF-8 as \ufffd. */
+ * and control characters (C0, DEL and C1) escaped, bytes that are not UTF-8
+ * as \ufffd. */
 void ex_json_strn(const char *s, size_t n);
 
 /* Read a whole stream into malloc'd memory; NULL when out of memory. */

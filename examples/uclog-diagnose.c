@@ -62,7 +62,8 @@ static const char *reset(void)
 }
 
 /* Print text wrapped at WIDTH columns after `first`, later lines indented.
- * A word longer than a line (a URI, a candidate) is cut where the line ends. */
+ * A word longer than a line (a URI, a candidate) is cut where the line ends.
+ * The text is the log's: written by ex_put_text(), no control byte as is. */
 static void wrap(const char *first, int indent, const char *text)
 {
     size_t n = strlen(first);
@@ -73,7 +74,8 @@ static void wrap(const char *first, int indent, const char *text)
         n--; /* the space is written only if a word follows on this line */
         fresh = 0;
     }
-    col = printf("%.*s", (int)n, first);
+    ex_put_text(first, n);
+    col = (int)n;
     while (*p == ' ')
         p++;
     while (*p) {
@@ -94,12 +96,14 @@ static void wrap(const char *first, int indent, const char *text)
             int take = WIDTH - col;
             while (take > 1 && ((unsigned char)w[take] & 0xC0) == 0x80)
                 take--; /* not inside a UTF-8 sequence */
-            printf("%.*s\n%*s", take, w, indent, "");
+            ex_put_text(w, (size_t)take);
+            printf("\n%*s", indent, "");
             w += take;
             len -= take;
             col = indent;
         }
-        col += printf("%.*s", len, w);
+        ex_put_text(w, (size_t)len);
+        col += len;
         fresh = 0;
         while (*p == ' ')
             p++;
@@ -185,9 +189,12 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first)
             } else {
                 const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
                 int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
-                printf("\nCall %u: %s %s%s\n  Call-ID: %s\n", (unsigned)(first + (uint32_t)call + 1),
-                       out ? "outgoing" : "incoming", peer ? (out ? "to " : "from ") : "", peer ? peer : "",
-                       uclog_diag_report_call_id(r, (uint32_t)call));
+                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), out ? "outgoing" : "incoming",
+                       peer ? (out ? "to " : "from ") : "");
+                ex_put_z(peer);
+                fputs("\n  Call-ID: ", stdout);
+                ex_put_z(uclog_diag_report_call_id(r, (uint32_t)call));
+                putchar('\n');
             }
             last_call = call;
         }
@@ -199,13 +206,18 @@ static void print_files(const uclog_diag_report *r)
 {
     uint32_t i;
 
-    for (i = 0; i < uclog_diag_report_file_count(r); i++)
-        printf("Log: %s\n", uclog_diag_report_file_name(r, i));
+    for (i = 0; i < uclog_diag_report_file_count(r); i++) {
+        fputs("Log: ", stdout);
+        ex_put_z(uclog_diag_report_file_name(r, i));
+        putchar('\n');
+    }
 }
 
 static void print_client(const uclog_diag_report *r, uint32_t calls)
 {
-    printf("Client: %s\n", uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
+    fputs("Client: ", stdout);
+    ex_put_z(uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
+    putchar('\n');
     if (uclog_diag_report_client_user_agent(r))
         wrap("  Agent: ", 9, uclog_diag_report_client_user_agent(r));
     {

@@ -294,25 +294,12 @@ static int time_matches(const struct options *o, int have_ts, const uclog_timest
 
 /* ---- text output ---- */
 
-/* Columns of one character at p (1, or 0 for a line end we drop), its byte length in *len. */
-static void put_char(const unsigned char *p, size_t n, size_t *len)
-{
-    size_t l = ex_utf8_len(p, n);
-    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F) && p[0] != '\t')) {
-        putchar('?');
-        *len = 1;
-    } else {
-        fwrite(p, 1, l, stdout);
-        *len = l;
-    }
-}
-
 /* Print at most @width columns of s (an ellipsis ends a cut field),
  * padded to @width when @pad; returns the columns used. */
 static int put_field(const char *s, size_t n, int width, int pad)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, chars = 0, len;
+    size_t i = 0, chars = 0;
     int col = 0;
 
     if (!s)
@@ -325,8 +312,7 @@ static int put_field(const char *s, size_t n, int width, int pad)
             col++;
             break;
         }
-        put_char(p + i, n - i, &len);
-        i += len;
+        i += ex_put_char(p + i, n - i);
     }
     for (; pad && col < width; col++)
         putchar(' ');
@@ -338,11 +324,12 @@ static int put_z(const char *s, int width, int pad)
     return put_field(s, s ? strlen(s) : 0, width, pad);
 }
 
-/* Print text with its line ends as LF, control bytes as '?'. */
+/* Print text with its line ends as LF and its tabs as they are (its layout),
+ * any other control byte as ex_put_char() does. */
 static void put_text(uclog_str s)
 {
     const unsigned char *p = (const unsigned char *)s.ptr;
-    size_t i = 0, len;
+    size_t i = 0;
 
     while (i < s.len) {
         if (p[i] == '\r' && i + 1 < s.len && p[i + 1] == '\n') {
@@ -353,8 +340,7 @@ static void put_text(uclog_str s)
             putchar(p[i++]);
             continue;
         }
-        put_char(p + i, s.len - i, &len);
-        i += len;
+        i += ex_put_char(p + i, s.len - i);
     }
     if (s.len == 0 || p[s.len - 1] != '\n')
         putchar('\n');

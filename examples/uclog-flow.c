@@ -58,7 +58,7 @@ static int columns(const char *s)
 static int put_field_n(const char *s, size_t n, int width)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, l;
+    size_t i = 0;
     int col = 0, total = columns_n(s, n);
 
     for (; i < n && col < width; col++) {
@@ -66,14 +66,7 @@ static int put_field_n(const char *s, size_t n, int width)
             fputs(ELLIPSIS, stdout);
             return width;
         }
-        l = ex_utf8_len(p + i, n - i);
-        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
-            putchar('?');
-            i++;
-        } else {
-            fwrite(p + i, 1, l, stdout);
-            i += l;
-        }
+        i += ex_put_char(p + i, n - i);
     }
     return col;
 }
