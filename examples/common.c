@@ -115,6 +115,37 @@ char *ex_slurp(FILE *in, size_t *len)
     return buf;
 }
 
+int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n)
+{
+    size_t i;
+
+    *at = n;
+    for (i = 0; i < n; i++) {
+        if (strcmp(files[i], "-") != 0)
+            continue;
+        if (*at != n) {
+            fprintf(stderr, "%s: '-' (standard input) given twice: it can be read once\n", prog);
+            return -1;
+        }
+        *at = i;
+    }
+    return 0;
+}
+
+int ex_open_files(uclog_log **log, uclog_ctx *ctx, char *const *files, size_t n, size_t at, char **input)
+{
+    size_t len = 0;
+
+    *input = NULL;
+    if (at >= n)
+        return uclog_log_open_files(log, ctx, (const char *const *)files, n);
+    if (!(*input = ex_slurp(stdin, &len)))
+        return UCLOG_E_NOMEM;
+    if (n == 1)
+        return uclog_log_open_buffer(log, ctx, *input, len, "-");
+    return uclog_log_open_files_buffer(log, ctx, (const char *const *)files, n, at, *input, len);
+}
+
 const char *ex_diag_kind_name(uint32_t kind)
 {
     return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"

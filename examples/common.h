@@ -33,6 +33,20 @@ void ex_json_strn(const char *s, size_t n);
 /* Read a whole stream into malloc'd memory; NULL when out of memory. */
 char *ex_slurp(FILE *in, size_t *len);
 
+/*
+ * Where "-" (standard input) is among the n FILE operands: *at, or n when
+ * it is not there. Returns 0, or -1 when it is there more than once (it can
+ * be read once), having said so on stderr in one line after "prog: ".
+ */
+int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n);
+
+/*
+ * The FILE operands as one log (a rotated set, in time order), "-" at
+ * index at (n: none) standing for standard input, read whole into *input,
+ * which the caller frees after the log. Returns as uclog_log_open_files().
+ */
+int ex_open_files(uclog_log **log, uclog_ctx *ctx, char *const *files, size_t n, size_t at, char **input);
+
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);
 

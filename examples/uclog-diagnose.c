@@ -23,12 +23,13 @@ static void usage(FILE *out)
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
-          "rotated set, in any order; '-' reads standard input.\n"
+          "rotated set, in any order; '-' (once, anywhere) reads standard input.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
           "  --stream             one pass in memory that does not grow with the log: each\n"
           "                       call when it ends, the client and the log-wide verdicts\n"
-          "                       last ('-' is read as it comes; JSON: an object a line)\n"
+          "                       last ('-' alone is read as it comes; JSON: an object a\n"
+          "                       line)\n"
           "  --edge-ip IP         an address of the A/V Edge's external interface\n"
           "                       (repeatable); without it the candidate verdicts are\n"
           "                       inferred\n"
@@ -497,6 +498,7 @@ int main(int argc, char **argv)
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
     char *input = NULL;
+    size_t at;
     int i, json = 0, stream = 0, rc, status = 2;
     stream_state st;
 
@@ -558,15 +560,13 @@ int main(int argc, char **argv)
         usage(stderr);
         goto out;
     }
-    if (argc - i == 1 && !strcmp(argv[i], "-") && stream) {
+    if (ex_find_stdin(&at, "uclog-diagnose", argv + i, (size_t)(argc - i)) != 0)
+        goto out;
+    /* "-" alone with --stream is read as it comes; among files it is read whole */
+    if (argc - i == 1 && at == 0 && stream)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
-    } else if (argc - i == 1 && !strcmp(argv[i], "-")) {
-        size_t len = 0;
-        input = ex_slurp(stdin, &len);
-        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
-    } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
-    }
+    else
+        rc = ex_open_files(&log, ctx, argv + i, (size_t)(argc - i), at, &input);
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     memset(&st, 0, sizeof(st));
     st.json = json;

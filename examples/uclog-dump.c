@@ -22,8 +22,8 @@ static void usage(FILE *out)
     fputs("usage: uclog-dump [options] FILE...\n"
           "Browse Communicator/Lync/Skype for Business client logs (*.uccapilog): one\n"
           "line per SIP message (time, direction, remote, method or status, Call-ID,\n"
-          "CSeq). Several FILEs are read as one rotated set, in time order; '-' reads\n"
-          "standard input.\n"
+          "CSeq). Several FILEs are read as one rotated set, in time order; '-' (once,\n"
+          "anywhere) reads standard input.\n"
           "\n"
           "  -v, --verbose      the full messages (or records)\n"
           "      --records      the log records instead of the SIP messages\n"
@@ -941,11 +941,14 @@ int main(int argc, char **argv)
     uclog_ctx *ctx = NULL;
     uclog_log *log = NULL;
     char *input = NULL;
+    size_t at;
     int first, status, rc;
 
     memset(&o, 0, sizeof(o));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
+    if (ex_find_stdin(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
+        return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-dump: out of memory\n", stderr);
         return 2;
@@ -954,7 +957,7 @@ int main(int argc, char **argv)
         /* Streamed, except when the framing records must be read in step. */
         rc = open_stdin(&log, ctx, &in, &input, o.level && !o.records);
     } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + first), (size_t)(argc - first));
+        rc = ex_open_files(&log, ctx, argv + first, (size_t)(argc - first), at, &input);
     }
     if (rc == 0)
         rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);

@@ -25,8 +25,8 @@ static void usage(FILE *out)
           "Draw the SIP ladder of every call (every Call-ID) in Communicator/Lync/Skype\n"
           "for Business client logs (*.uccapilog): the client on the left, the server it\n"
           "talks to on the right, one arrow per message with its time and method or\n"
-          "status. Several FILEs are read as one rotated set, in time order; '-' reads\n"
-          "standard input.\n"
+          "status. Several FILEs are read as one rotated set, in time order; '-' (once,\n"
+          "anywhere) reads standard input.\n"
           "\n"
           "  --call-id ID  only the calls whose Call-ID is ID or starts with it\n"
           "  -h, --help    this text\n"
@@ -309,6 +309,7 @@ int main(int argc, char **argv)
     uclog_index *idx = NULL;
     const char *call_id = NULL;
     char *input = NULL;
+    size_t at;
     int i, rc;
 
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -333,18 +334,14 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (ex_find_stdin(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
+        return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-flow: out of memory\n", stderr);
         return 2;
     }
     /* The index needs the log's bytes in memory: standard input is read whole. */
-    if (argc - i == 1 && !strcmp(argv[i], "-")) {
-        size_t len = 0;
-        input = ex_slurp(stdin, &len);
-        rc = input ? uclog_log_open_buffer(&log, ctx, input, len, "-") : UCLOG_E_NOMEM;
-    } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
-    }
+    rc = ex_open_files(&log, ctx, argv + i, (size_t)(argc - i), at, &input);
     if (rc == 0)
         rc = uclog_index_build(&idx, log);
     if (rc != 0)

@@ -197,6 +197,30 @@ class CommandLine(TestCase):
             self.assertEqual(p.returncode, 1, p.stderr)
             self.assertIsNone(re.search(b"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", p.stdout), args)
 
+    def test_stdin_among_files(self):
+        """'-' in any position is standard input, one file of the set; twice is a usage error."""
+        rot0, rot1 = data("rotated-uccapi-0.uccapilog"), data("rotated-uccapi-1.uccapilog")
+        with open(rot1, "rb") as f:
+            older = f.read()
+        whole = run_module(rot0, rot1)
+        for args in ([rot0, "-"], ["-", rot0], ["--stream", rot0, "-"]):
+            p = run_module(*args, stdin=older)
+            self.assertEqual(p.returncode, whole.returncode, (args, p.stderr))
+            self.assertEqual(p.stdout.count(b"\n  ["), whole.stdout.count(b"\n  ["), args)  # the same verdicts
+            self.assertTrue(p.stdout.startswith(b"Log: -\nLog: " + rot0.encode()), args)
+            if UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE):
+                c = subprocess.run([UCLOG_DIAGNOSE, *args], input=older, capture_output=True,
+                                   env=dict(os.environ, NO_COLOR="1"))
+                self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), args)
+        with uclog.open([rot0, "-"], data=older) as log:
+            self.assertEqual([f.name for f in log.files], ["-", rot0])
+        with self.assertRaises(ValueError):
+            uclog.open([rot0, rot1], data=older)
+        for args in (["-", rot0, "-"], ["--stream", "-", "-"]):
+            p = run_module(*args, stdin=older)
+            self.assertEqual((p.returncode, p.stdout), (2, b""), args)
+            self.assertEqual(p.stderr, b"uclog: '-' (standard input) given twice: it can be read once\n")
+
     def test_explain(self):
         p = run_module("--explain", "1046")
         self.assertEqual(p.returncode, 0, p.stderr)
