@@ -22,7 +22,7 @@ the entries are one-line trace records, about 30 % are SIP packets framed by
   response with ms-diagnostics (404, 480, 488).
 
 With --one-call 183 the log is instead a sign-in and then one call whose INVITE
-gets only `183 Session Progress` responses until the size is reached; with
+(with an SDP offer) gets only `183 Session Progress` responses until the size is reached; with
 --one-call reinvite, one call re-INVITEd (each re-INVITE answered by a 200 OK)
 until then: the logs a client writes when a call is stuck in early media or
 refreshes its session for hours, and the shape that makes matching a response
@@ -480,7 +480,9 @@ class Gen:
         cid, ftag = self.hexid(), self.hexid(40)
         callee = "sip:bob@%s" % DOMAIN
         c = self.next_cseq()
-        self.packet(self.request("INVITE", callee, cid, c, callee, ftag, ["Supported: 100rel"]))
+        offer, _ = self.sdp_offer(50000)
+        self.packet(self.request("INVITE", callee, cid, c, callee, ftag, ["Supported: 100rel"],
+                                 "application/sdp", offer))
         # short messages, so that a log of a few MB holds 10^5 of them
         brief = "SIP/2.0 %s\r\nCall-ID: %s\r\nCSeq: %d INVITE\r\nContent-Length: 0\r\n\r\n"
         while self.nbytes < size:

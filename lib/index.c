@@ -209,8 +209,9 @@ static int tx_grow(uclog_index *idx)
         if (!idx->txs[i])
             continue;
         m = MSG(idx, idx->txs[i] - 1);
-        for (h = tx_hash(m->call, m->cseq, m->direction, cseq_method_of(m)) & (cap - 1); t[h]; h = (h + 1) & (cap - 1))
-            ;
+        h = tx_hash(m->call, m->cseq, m->direction, cseq_method_of(m)) & (cap - 1);
+        while (t[h])
+            h = (h + 1) & (cap - 1);
         t[h] = idx->txs[i];
     }
     uclog__free(idx->ctx, idx->txs);
