@@ -21,6 +21,13 @@ the entries are one-line trace records, about 30 % are SIP packets framed by
   with an answer, ACK and a BYE with ms-client-diagnostics, or a failure
   response with ms-diagnostics (404, 480, 488).
 
+With --one-call 183 the log is instead a sign-in and then one call whose INVITE
+(with an SDP offer) gets only `183 Session Progress` responses until the size is reached; with
+--one-call reinvite, one call re-INVITEd (each re-INVITE answered by a 200 OK)
+until then: the logs a client writes when a call is stuck in early media or
+refreshes its session for hours, and the shape that makes matching a response
+to its request cost the length of the call if done by walking the call.
+
 With --eol lf every line ends in LF, as in a log copied through a tool that
 rewrote the line ends: the declared byte counts and Content-Length values stay
 those of the CRLF original, as they do in such copies.
@@ -468,6 +475,30 @@ class Gen:
         self.interleave()
         self.packet(self.response("200 OK", cid, c2, "BYE", callee, ftag, ttag, []), sent=False)
 
+    def one_call(self, size, shape):
+        self.signin()
+        cid, ftag = self.hexid(), self.hexid(40)
+        callee = "sip:bob@%s" % DOMAIN
+        c = self.next_cseq()
+        offer, _ = self.sdp_offer(50000)
+        self.packet(self.request("INVITE", callee, cid, c, callee, ftag, ["Supported: 100rel"],
+                                 "application/sdp", offer))
+        # short messages, so that a log of a few MB holds 10^5 of them
+        brief = "SIP/2.0 %s\r\nCall-ID: %s\r\nCSeq: %d INVITE\r\nContent-Length: 0\r\n\r\n"
+        while self.nbytes < size:
+            if shape == "183":
+                self.packet(brief % ("183 Session Progress", cid, c), sent=False)
+            else:
+                c = self.next_cseq()
+                self.packet("INVITE %s SIP/2.0\r\nCall-ID: %s\r\nCSeq: %d INVITE\r\nContent-Length: 0\r\n\r\n"
+                            % (callee, cid, c))
+                self.packet(brief % ("200 OK", cid, c), sent=False)
+            if len(self.out) > 4096:
+                yield "".join(self.out)
+                self.out = []
+        yield "".join(self.out)
+        self.out = []
+
     def run(self, size):
         self.signin()
         flows = ((self.benotify, 30), (self.register, 8), (self.presence, 12), (self.call, 6),
@@ -497,11 +528,14 @@ def main():
     ap.add_argument("--size", default="20M", help="approximate size: bytes, or with k/M/G (10^3 multiples)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--eol", choices=("crlf", "lf"), default="crlf")
+    ap.add_argument("--one-call", choices=("183", "reinvite"),
+                    help="one call of many responses (183) or many re-INVITEs, instead of the usual mix")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     g = Gen(a.seed, "\r\n" if a.eol == "crlf" else "\n")
     out = sys.stdout.buffer if a.output == "-" else open(a.output, "wb")
-    for chunk in g.run(parse_size(a.size)):
+    size = parse_size(a.size)
+    for chunk in (g.one_call(size, a.one_call) if a.one_call else g.run(size)):
         out.write(chunk.encode("utf-8"))
     if out is not sys.stdout.buffer:
         out.close()

@@ -319,6 +319,45 @@ static int st_index(bench *b, stage_out *o, const void *arg)
     return 0;
 }
 
+/* The index built, then every call's messages and every request's
+ * responses and final response read back, as uclog-flow and the
+ * diagnosis read them: what a log of one long call costs. */
+static int st_index_walk(bench *b, stage_out *o, const void *arg)
+{
+    uclog_log *log = open_log(b);
+    uclog_index *idx;
+    uint32_t c, k, i, m, n;
+    int rc;
+    (void)arg;
+    if ((rc = uclog_index_build(&idx, log)) != 0)
+        die("index", rc);
+    o->items = 0;
+    for (c = 0; c < uclog_index_call_count(idx); c++) {
+        n = uclog_index_call_message_count(idx, c);
+        for (k = 0; k < n; k++) {
+            if ((rc = uclog_index_call_message(&i, idx, c, k)) != 0)
+                die("index: call message", rc);
+            if (uclog_index_request_of(&m, idx, i) == 0)
+                b->sink += m;
+            if (uclog_index_final_response(&m, idx, i) == 0)
+                b->sink += m;
+            o->items++;
+        }
+    }
+    for (i = 0; i < uclog_index_message_count(idx); i++) {
+        n = uclog_index_response_count(idx, i);
+        for (k = 0; k < n; k++) {
+            if ((rc = uclog_index_response(&m, idx, i, k)) != 0)
+                die("index: response", rc);
+            b->sink += m;
+        }
+    }
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    o->bytes = b->size;
+    return 0;
+}
+
 static int st_peer_sip(bench *b, stage_out *o, const void *arg)
 {
     const bench_peer *p = arg;
@@ -594,7 +633,8 @@ static void add_peers(bench *b)
 static void usage(void)
 {
     fprintf(stderr, "usage: uclog-bench [-r RUNS] [--no-peers] [--only STAGE,...] LOG\n"
-                    "stages: memchr records packets messages headers sip-list sdp diag diag-parts index peers\n");
+                    "stages: memchr records packets messages headers sip-list sdp diag diag-parts index index-walk "
+                    "peers\n");
     exit(1);
 }
 
@@ -611,9 +651,11 @@ int main(int argc, char **argv)
         {"uclog diagnosis (uclog_diag_run)", " verdicts", "log", st_diag, NULL, 1},
         {"uclog diagnosis in parts (uclog_diag_run_parts)", " verdicts", "log", st_diag_parts, NULL, 1},
         {"uclog index (uclog_index_build)", " msg", "log", st_index, NULL, 1},
+        {"uclog index + every call's messages, responses, final response", " msg", "log", st_index_walk, NULL, 1},
     };
     static const char *const keys[] = {"memchr", "records", "packets", "messages", "headers",
-                                       "sip-list", "sdp", "diag", "diag-parts", "index"};
+                                       "sip-list", "sdp", "diag", "diag-parts", "index",
+                                       "index-walk"};
     stage stages[sizeof base_stages / sizeof base_stages[0] + 2 * MAX_PEERS];
     result res[sizeof stages / sizeof stages[0]];
     char names[2 * MAX_PEERS][96];

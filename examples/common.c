@@ -27,6 +27,36 @@ size_t ex_utf8_len(const unsigned char *p, size_t n)
     return len;
 }
 
+size_t ex_put_char(const unsigned char *p, size_t n)
+{
+    size_t l = ex_utf8_len(p, n);
+
+    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F)) || (l == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
+        putchar('?');
+        return l ? l : 1;
+    }
+    fwrite(p, 1, l, stdout);
+    return l;
+}
+
+int ex_put_text(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    int chars = 0;
+
+    while (s && i < n) {
+        i += ex_put_char(p + i, n - i);
+        chars++;
+    }
+    return chars;
+}
+
+int ex_put_z(const char *s)
+{
+    return ex_put_text(s, s ? strlen(s) : 0);
+}
+
 void ex_json_strn(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -48,6 +78,9 @@ void ex_json_strn(const char *s, size_t n)
         default:
             if (c < 0x20 || c == 0x7F) {
                 printf("\\u%04x", c);
+            } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
+                printf("\\u%04x", p[i + 1]); /* C1: valid JSON as it is, but not for a terminal */
+                i++;
             } else if ((l = ex_utf8_len(p + i, n - i)) == 0) {
                 fputs("\\ufffd", stdout);
             } else {
@@ -96,6 +129,44 @@ int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit)
     *out = buf;
     *len = n;
     return 0;
+}
+
+int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n)
+{
+    size_t i;
+
+    *at = n;
+    for (i = 0; i < n; i++) {
+        if (strcmp(files[i], "-") != 0)
+            continue;
+        if (*at != n) {
+            fprintf(stderr, "%s: '-' (standard input) given twice: it can be read once\n", prog);
+            return -1;
+        }
+        *at = i;
+    }
+    return 0;
+}
+
+int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char *hint, char *const *files,
+                  size_t n, size_t at, char **input)
+{
+    size_t len = 0;
+    uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
+    int rc;
+
+    *input = NULL;
+    if (at >= n)
+        return uclog_log_open_files(log, ctx, (const char *const *)files, n);
+    if ((rc = ex_slurp(input, &len, stdin, most)) == UCLOG_E_LIMIT) {
+        fprintf(stderr, "%s: -: " EX_SLURP_LIMIT "%s\n", prog, (unsigned long long)most, hint ? hint : "");
+        return EX_SAID;
+    }
+    if (rc)
+        return rc;
+    if (n == 1)
+        return uclog_log_open_buffer(log, ctx, *input, len, "-");
+    return uclog_log_open_files_buffer(log, ctx, (const char *const *)files, n, at, *input, len);
 }
 
 const char *ex_diag_kind_name(uint32_t kind)

@@ -9,8 +9,25 @@
 /* Length of the valid UTF-8 sequence at p (n bytes available), or 0. */
 size_t ex_utf8_len(const unsigned char *p, size_t n);
 
+/*
+ * The one rule of every program's text output, so that no byte of a log
+ * reaches the terminal as a control sequence (ESC, BEL, CSI...): a control
+ * character (C0, tab included; DEL; C1, U+0080-U+009F) or a byte that is not
+ * UTF-8 is written as '?', any other character as it is. Writes the
+ * character at p (n > 0 bytes available) and returns its length in bytes.
+ */
+size_t ex_put_char(const unsigned char *p, size_t n);
+
+/* Write n bytes of s by ex_put_char() (NULL: nothing); returns the
+ * characters written, one column each but for wide ones. */
+int ex_put_text(const char *s, size_t n);
+
+/* The same for a C string (NULL: nothing). */
+int ex_put_z(const char *s);
+
 /* Write n bytes as a JSON string to stdout (NULL: null): quotes, backslashes
- * and control characters escaped, bytes that are not UTF-8 as \ufffd. */
+ * and control characters (C0, DEL and C1) escaped, bytes that are not UTF-8
+ * as \ufffd. */
 void ex_json_strn(const char *s, size_t n);
 
 /*
@@ -23,6 +40,25 @@ void ex_json_strn(const char *s, size_t n);
 int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit);
 #define EX_SLURP_LIMIT "more than %llu bytes on standard input, the limit for input read whole " \
                        "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)"
+
+/*
+ * Where "-" (standard input) is among the n FILE operands: *at, or n when
+ * it is not there. Returns 0, or -1 when it is there more than once (it can
+ * be read once), having said so on stderr in one line after "prog: ".
+ */
+int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n);
+
+/*
+ * The FILE operands as one log (a rotated set, in time order), "-" at
+ * index at (n: none) standing for standard input, read whole into *input,
+ * which the caller frees after the log, up to the context's
+ * UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES. Returns as uclog_log_open_files(), or
+ * EX_SAID.
+ */
+int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char *hint, char *const *files,
+                  size_t n, size_t at, char **input);
+/* ex_open_files() said why on stderr (standard input over the limit, then `hint`): exit 2. */
+#define EX_SAID (-1000)
 
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);

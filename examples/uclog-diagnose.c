@@ -23,12 +23,13 @@ static void usage(FILE *out)
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
-          "rotated set, in any order; '-' reads standard input.\n"
+          "rotated set, in any order; '-' (once, anywhere) reads standard input.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
           "  --stream             one pass in memory that does not grow with the log: each\n"
           "                       call when it ends, the client and the log-wide verdicts\n"
-          "                       last ('-' is read as it comes; JSON: an object a line)\n"
+          "                       last ('-' alone is read as it comes; JSON: an object a\n"
+          "                       line)\n"
           "  --edge-ip IP         an address of the A/V Edge's external interface\n"
           "                       (repeatable); without it the candidate verdicts are\n"
           "                       inferred\n"
@@ -62,7 +63,8 @@ static const char *reset(void)
 }
 
 /* Print text wrapped at WIDTH columns after `first`, later lines indented.
- * A word longer than a line (a URI, a candidate) is cut where the line ends. */
+ * A word longer than a line (a URI, a candidate) is cut where the line ends.
+ * The text is the log's: written by ex_put_text(), no control byte as is. */
 static void wrap(const char *first, int indent, const char *text)
 {
     size_t n = strlen(first);
@@ -73,7 +75,8 @@ static void wrap(const char *first, int indent, const char *text)
         n--; /* the space is written only if a word follows on this line */
         fresh = 0;
     }
-    col = printf("%.*s", (int)n, first);
+    ex_put_text(first, n);
+    col = (int)n;
     while (*p == ' ')
         p++;
     while (*p) {
@@ -94,12 +97,14 @@ static void wrap(const char *first, int indent, const char *text)
             int take = WIDTH - col;
             while (take > 1 && ((unsigned char)w[take] & 0xC0) == 0x80)
                 take--; /* not inside a UTF-8 sequence */
-            printf("%.*s\n%*s", take, w, indent, "");
+            ex_put_text(w, (size_t)take);
+            printf("\n%*s", indent, "");
             w += take;
             len -= take;
             col = indent;
         }
-        col += printf("%.*s", len, w);
+        ex_put_text(w, (size_t)len);
+        col += len;
         fresh = 0;
         while (*p == ' ')
             p++;
@@ -170,6 +175,14 @@ static void print_verdict(const uclog_diag_verdict *v)
     }
 }
 
+/* Why a streaming diagnosis judged a call before its end. */
+static const char *cut_text(int32_t cut)
+{
+    return cut == UCLOG_DIAG_CALL_CUT_CALLS      ? "256 calls were in progress at once"
+           : cut == UCLOG_DIAG_CALL_CUT_MESSAGES ? "it reached 512 messages"
+                                                 : "the calls in progress reached the window's byte budget";
+}
+
 /* The verdicts, under a heading for the sign-in and for each call (numbered from first + 1). */
 static void print_verdicts(const uclog_diag_report *r, uint32_t first)
 {
@@ -185,15 +198,14 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first)
             } else {
                 const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
                 int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
-                int32_t cut = uclog_diag_report_call_cut(r, (uint32_t)call);
-                printf("\nCall %u: %s %s%s\n  Call-ID: %s\n", (unsigned)(first + (uint32_t)call + 1),
-                       out ? "outgoing" : "incoming", peer ? (out ? "to " : "from ") : "", peer ? peer : "",
-                       uclog_diag_report_call_id(r, (uint32_t)call));
-                if (cut != UCLOG_DIAG_CALL_WHOLE)
-                    printf("  Judged before its end: %s\n",
-                           cut == UCLOG_DIAG_CALL_CUT_CALLS      ? "256 calls were in progress at once"
-                           : cut == UCLOG_DIAG_CALL_CUT_MESSAGES ? "it reached 512 messages"
-                                                                 : "the calls in progress reached 64 MiB of messages");
+                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), out ? "outgoing" : "incoming",
+                       peer ? (out ? "to " : "from ") : "");
+                ex_put_z(peer);
+                fputs("\n  Call-ID: ", stdout);
+                ex_put_z(uclog_diag_report_call_id(r, (uint32_t)call));
+                putchar('\n');
+                if (uclog_diag_report_call_cut(r, (uint32_t)call) != UCLOG_DIAG_CALL_WHOLE)
+                    printf("  Judged before its end: %s\n", cut_text(uclog_diag_report_call_cut(r, (uint32_t)call)));
             }
             last_call = call;
         }
@@ -205,8 +217,11 @@ static void print_files(const uclog_diag_report *r)
 {
     uint32_t i;
 
-    for (i = 0; i < uclog_diag_report_file_count(r); i++)
-        printf("Log: %s\n", uclog_diag_report_file_name(r, i));
+    for (i = 0; i < uclog_diag_report_file_count(r); i++) {
+        fputs("Log: ", stdout);
+        ex_put_z(uclog_diag_report_file_name(r, i));
+        putchar('\n');
+    }
 }
 
 /* Packets that yielded no SIP message: how many, and where the first are. */
@@ -227,7 +242,9 @@ static void print_unusable(const uclog_diag_report *r)
 
 static void print_client(const uclog_diag_report *r, uint32_t calls)
 {
-    printf("Client: %s\n", uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
+    fputs("Client: ", stdout);
+    ex_put_z(uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
+    putchar('\n');
     if (uclog_diag_report_client_user_agent(r))
         wrap("  Agent: ", 9, uclog_diag_report_client_user_agent(r));
     {
@@ -520,6 +537,7 @@ int main(int argc, char **argv)
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
     char *input = NULL;
+    size_t at;
     int i, json = 0, stream = 0, rc, status = 2;
     stream_state st;
 
@@ -581,22 +599,16 @@ int main(int argc, char **argv)
         usage(stderr);
         goto out;
     }
-    if (argc - i == 1 && !strcmp(argv[i], "-") && stream) {
+    if (ex_find_stdin(&at, "uclog-diagnose", argv + i, (size_t)(argc - i)) != 0)
+        goto out;
+    /* "-" alone with --stream is read as it comes; among files it is read whole */
+    if (argc - i == 1 && at == 0 && stream)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
-    } else if (argc - i == 1 && !strcmp(argv[i], "-")) {
-        size_t len = 0;
-        uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
-        rc = ex_slurp(&input, &len, stdin, most);
-        if (rc == UCLOG_E_LIMIT) {
-            fprintf(stderr, "uclog-diagnose: -: " EX_SLURP_LIMIT "; --stream reads it in constant memory\n",
-                    (unsigned long long)most);
-            goto out;
-        }
-        if (rc == 0)
-            rc = uclog_log_open_buffer(&log, ctx, input, len, "-");
-    } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
-    }
+    else
+        rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", argv + i,
+                           (size_t)(argc - i), at, &input);
+    if (rc == EX_SAID)
+        goto out;
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     memset(&st, 0, sizeof(st));
     st.json = json;

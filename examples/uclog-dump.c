@@ -22,8 +22,8 @@ static void usage(FILE *out)
     fputs("usage: uclog-dump [options] FILE...\n"
           "Browse Communicator/Lync/Skype for Business client logs (*.uccapilog): one\n"
           "line per SIP message (time, direction, remote, method or status, Call-ID,\n"
-          "CSeq). Several FILEs are read as one rotated set, in time order; '-' reads\n"
-          "standard input.\n"
+          "CSeq). Several FILEs are read as one rotated set, in time order; '-' (once,\n"
+          "anywhere) reads standard input.\n"
           "\n"
           "  -v, --verbose      the full messages (or records)\n"
           "      --records      the log records instead of the SIP messages\n"
@@ -294,25 +294,12 @@ static int time_matches(const struct options *o, int have_ts, const uclog_timest
 
 /* ---- text output ---- */
 
-/* Columns of one character at p (1, or 0 for a line end we drop), its byte length in *len. */
-static void put_char(const unsigned char *p, size_t n, size_t *len)
-{
-    size_t l = ex_utf8_len(p, n);
-    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F) && p[0] != '\t')) {
-        putchar('?');
-        *len = 1;
-    } else {
-        fwrite(p, 1, l, stdout);
-        *len = l;
-    }
-}
-
 /* Print at most @width columns of s (an ellipsis ends a cut field),
  * padded to @width when @pad; returns the columns used. */
 static int put_field(const char *s, size_t n, int width, int pad)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, chars = 0, len;
+    size_t i = 0, chars = 0;
     int col = 0;
 
     if (!s)
@@ -325,8 +312,7 @@ static int put_field(const char *s, size_t n, int width, int pad)
             col++;
             break;
         }
-        put_char(p + i, n - i, &len);
-        i += len;
+        i += ex_put_char(p + i, n - i);
     }
     for (; pad && col < width; col++)
         putchar(' ');
@@ -338,11 +324,12 @@ static int put_z(const char *s, int width, int pad)
     return put_field(s, s ? strlen(s) : 0, width, pad);
 }
 
-/* Print text with its line ends as LF, control bytes as '?'. */
+/* Print text with its line ends as LF and its tabs as they are (its layout),
+ * any other control byte as ex_put_char() does. */
 static void put_text(uclog_str s)
 {
     const unsigned char *p = (const unsigned char *)s.ptr;
-    size_t i = 0, len;
+    size_t i = 0;
 
     while (i < s.len) {
         if (p[i] == '\r' && i + 1 < s.len && p[i + 1] == '\n') {
@@ -353,8 +340,7 @@ static void put_text(uclog_str s)
             putchar(p[i++]);
             continue;
         }
-        put_char(p + i, s.len - i, &len);
-        i += len;
+        i += ex_put_char(p + i, s.len - i);
     }
     if (s.len == 0 || p[s.len - 1] != '\n')
         putchar('\n');
@@ -1022,12 +1008,15 @@ int main(int argc, char **argv)
     uclog_ctx *ctx = NULL;
     uclog_log *log = NULL;
     char *input = NULL;
+    size_t at;
     int first, status, rc;
 
     memset(&o, 0, sizeof(o));
     memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
+    if (ex_find_stdin(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
+        return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-dump: out of memory\n", stderr);
         return 2;
@@ -1036,7 +1025,8 @@ int main(int argc, char **argv)
         /* Streamed, except when the framing records must be read in step. */
         rc = open_stdin(&log, ctx, &in, &input, o.level && !o.records);
     } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + first), (size_t)(argc - first));
+        rc = ex_open_files(&log, ctx, "uclog-dump", NULL, argv + first, (size_t)(argc - first), at, &input);
+        in.reported = rc == EX_SAID;
     }
     if (rc == 0)
         rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);

@@ -25,8 +25,8 @@ static void usage(FILE *out)
           "Draw the SIP ladder of every call (every Call-ID) in Communicator/Lync/Skype\n"
           "for Business client logs (*.uccapilog): the client on the left, the server it\n"
           "talks to on the right, one arrow per message with its time and method or\n"
-          "status. Several FILEs are read as one rotated set, in time order; '-' reads\n"
-          "standard input.\n"
+          "status. Several FILEs are read as one rotated set, in time order; '-' (once,\n"
+          "anywhere) reads standard input.\n"
           "\n"
           "  --call-id ID  only the calls whose Call-ID is ID or starts with it\n"
           "  -h, --help    this text\n"
@@ -58,7 +58,7 @@ static int columns(const char *s)
 static int put_field_n(const char *s, size_t n, int width)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, l;
+    size_t i = 0;
     int col = 0, total = columns_n(s, n);
 
     for (; i < n && col < width; col++) {
@@ -66,14 +66,7 @@ static int put_field_n(const char *s, size_t n, int width)
             fputs(ELLIPSIS, stdout);
             return width;
         }
-        l = ex_utf8_len(p + i, n - i);
-        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
-            putchar('?');
-            i++;
-        } else {
-            fwrite(p + i, 1, l, stdout);
-            i += l;
-        }
+        i += ex_put_char(p + i, n - i);
     }
     return col;
 }
@@ -316,6 +309,7 @@ int main(int argc, char **argv)
     uclog_index *idx = NULL;
     const char *call_id = NULL;
     char *input = NULL;
+    size_t at;
     int i, rc;
 
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -340,24 +334,17 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (ex_find_stdin(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
+        return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-flow: out of memory\n", stderr);
         return 2;
     }
     /* The index needs the log's bytes in memory: standard input is read whole. */
-    if (argc - i == 1 && !strcmp(argv[i], "-")) {
-        size_t len = 0;
-        uint64_t most = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
-        rc = ex_slurp(&input, &len, stdin, most);
-        if (rc == UCLOG_E_LIMIT) {
-            fprintf(stderr, "uclog-flow: -: " EX_SLURP_LIMIT "\n", (unsigned long long)most);
-            uclog_ctx_free(ctx);
-            return 2;
-        }
-        if (rc == 0)
-            rc = uclog_log_open_buffer(&log, ctx, input, len, "-");
-    } else {
-        rc = uclog_log_open_files(&log, ctx, (const char *const *)(argv + i), (size_t)(argc - i));
+    rc = ex_open_files(&log, ctx, "uclog-flow", NULL, argv + i, (size_t)(argc - i), at, &input);
+    if (rc == EX_SAID) {
+        uclog_ctx_free(ctx);
+        return 2;
     }
     if (rc == 0)
         rc = uclog_index_build(&idx, log);

@@ -4,14 +4,15 @@
 #include <uclog/index.h>
 #include <uclog/packet.h>
 
+#include "index-internal.h"
 #include "log-internal.h"
 
 #define NONE UINT32_MAX
 
 /*
- * One indexed message, about 120 bytes: views are offsets into the
- * message's bytes, addresses point at the log's text, and the timestamp
- * is kept as its epoch_ms (the calendar fields follow from it).
+ * One indexed message, 128 bytes: views are offsets into the message's
+ * bytes, addresses point at the log's text, and the timestamp is kept as
+ * its epoch_ms (the calendar fields follow from it).
  */
 struct idx_msg {
     const char *ptr;            /* the message's span.length bytes: the log's, or a copy */
@@ -20,8 +21,12 @@ struct idx_msg {
     int64_t epoch_ms;
     uint32_t status, cseq;
     uint32_t call;
-    uint32_t request;   /* for a response: the request it answers */
-    uint32_t next_in_call;
+    union {
+        uint32_t request; /* a response: the request it answers */
+        struct {          /* a request: idx->answers[first, first + count), the last final */
+            uint32_t first, count, final;
+        } responses;
+    } tx;
     uint32_t method_off, call_id_off, cseq_method_off;
     uint32_t method_len, call_id_len, cseq_method_len;
     uint16_t local_port, remote_port;
@@ -45,9 +50,10 @@ struct idx_msg {
 #define HAS_CALL_ID 2
 #define HAS_CSEQ_METHOD 4
 
+/* A call's messages are idx->by_call[first, first + count). */
 struct idx_call {
     uclog_str call_id;
-    uint32_t first, last, count;
+    uint32_t first, count;
 };
 
 struct uclog_index {
@@ -65,6 +71,13 @@ struct uclog_index {
     size_t naddrs, addrs_cap;
     uint64_t nunusable;                          /* packets that yielded no SIP message */
     uclog_span unusable[UCLOG_INDEX_UNUSABLE_KEPT]; /* where the first of them are */
+    /* While building: the latest request of each transaction and direction,
+     * open addressing, message + 1, 0 = empty. Freed once built. */
+    uint32_t *txs;
+    size_t ntxs, txs_cap;
+    uint32_t *by_call;  /* message numbers grouped by call, in log order within each */
+    uint32_t *answers;  /* responses grouped by request, in log order within each */
+    uint64_t steps;     /* slots probed matching responses (index-internal.h) */
 };
 
 static uint64_t hash(const char *p, size_t n)
@@ -134,8 +147,7 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
         uclog__grow(idx->ctx, (void **)&idx->calls, &idx->calls_cap, idx->ncalls + 1, sizeof(*idx->calls)))
         return UCLOG_E_NOMEM;
     idx->calls[idx->ncalls].call_id = id;
-    idx->calls[idx->ncalls].first = idx->calls[idx->ncalls].last = NONE;
-    idx->calls[idx->ncalls].count = 0;
+    idx->calls[idx->ncalls].first = idx->calls[idx->ncalls].count = 0;
     idx->table[slot] = (uint32_t)++idx->ncalls;
     *call = (uint32_t)idx->ncalls - 1;
     return UCLOG_OK;
@@ -154,20 +166,96 @@ static int same_token(uclog_str a, uclog_str b)
 
 static uclog_str cseq_method_of(const struct idx_msg *e);
 
-/* The latest earlier request of the same transaction, going the other way. */
-static uint32_t find_request(const uclog_index *idx, const struct idx_msg *resp)
+/*
+ * Request matching. A transaction is a Call-ID, a CSeq number and a CSeq
+ * method (compared without case); the table keeps, for each transaction
+ * and direction, the latest request seen so far, so a response finds the
+ * latest earlier request going the other way in at most three look-ups.
+ */
+static size_t tx_hash(uint32_t call, uint32_t cseq, int8_t direction, uclog_str method)
 {
-    uint32_t i, best = NONE;
+    uint64_t h = 1469598103934665603ull ^ ((uint64_t)call << 32 | cseq);
+    size_t i;
 
-    if (resp->call == NONE)
-        return NONE;
-    for (i = idx->calls[resp->call].first; i != NONE; i = MSG(idx, i)->next_in_call) {
-        const struct idx_msg *m = MSG(idx, i);
-        if (m == resp)
+    h = (h ^ (uint8_t)direction) * 1099511628211ull;
+    for (i = 0; i < method.len; i++)
+        h = (h ^ (unsigned char)uclog__to_lower((unsigned char)method.ptr[i])) * 1099511628211ull;
+    return (size_t)(h ^ h >> 29);
+}
+
+/* The slot of a transaction and direction: its request's, or the empty one it would take. */
+static size_t tx_slot(uclog_index *idx, uint32_t call, uint32_t cseq, int8_t direction, uclog_str method)
+{
+    size_t h = tx_hash(call, cseq, direction, method) & (idx->txs_cap - 1);
+
+    for (; idx->txs[h]; h = (h + 1) & (idx->txs_cap - 1)) {
+        const struct idx_msg *m = MSG(idx, idx->txs[h] - 1);
+        idx->steps++;
+        if (m->call == call && m->cseq == cseq && m->direction == direction &&
+            same_token(cseq_method_of(m), method))
             break;
-        if (m->is_request && m->cseq == resp->cseq && same_token(cseq_method_of(m), cseq_method_of(resp)) &&
-            (m->direction != resp->direction || m->direction == UCLOG_DIRECTION_UNKNOWN))
-            best = i;
+    }
+    idx->steps++;
+    return h;
+}
+
+static int tx_grow(uclog_index *idx)
+{
+    size_t cap = idx->txs_cap ? idx->txs_cap * 2 : 64, i, h;
+    uint32_t *t = uclog__calloc(idx->ctx, cap, sizeof(*t));
+
+    if (!t)
+        return UCLOG_E_NOMEM;
+    for (i = 0; i < idx->txs_cap; i++) {
+        const struct idx_msg *m;
+        if (!idx->txs[i])
+            continue;
+        m = MSG(idx, idx->txs[i] - 1);
+        h = tx_hash(m->call, m->cseq, m->direction, cseq_method_of(m)) & (cap - 1);
+        while (t[h])
+            h = (h + 1) & (cap - 1);
+        t[h] = idx->txs[i];
+    }
+    uclog__free(idx->ctx, idx->txs);
+    idx->txs = t;
+    idx->txs_cap = cap;
+    return UCLOG_OK;
+}
+
+/* Request i becomes the latest of its transaction in its direction. */
+static int tx_add(uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *m = MSG(idx, i);
+    size_t h;
+    int rc;
+
+    if (m->call == NONE || !(m->has & HAS_CSEQ_METHOD))
+        return UCLOG_OK; /* no response can match it */
+    if ((idx->ntxs + 1) * 2 > idx->txs_cap && (rc = tx_grow(idx)))
+        return rc;
+    h = tx_slot(idx, m->call, m->cseq, m->direction, cseq_method_of(m));
+    if (!idx->txs[h])
+        idx->ntxs++;
+    idx->txs[h] = i + 1;
+    return UCLOG_OK;
+}
+
+/* The latest earlier request of the same transaction, going the other way. */
+static uint32_t find_request(uclog_index *idx, const struct idx_msg *resp)
+{
+    static const int8_t dirs[] = {UCLOG_DIRECTION_UNKNOWN, UCLOG_DIRECTION_SENT, UCLOG_DIRECTION_RECEIVED};
+    uint32_t best = NONE;
+    size_t k;
+
+    if (resp->call == NONE || !(resp->has & HAS_CSEQ_METHOD) || !idx->txs_cap)
+        return NONE;
+    for (k = 0; k < sizeof(dirs); k++) {
+        uint32_t r;
+        if (dirs[k] == resp->direction && dirs[k] != UCLOG_DIRECTION_UNKNOWN)
+            continue;
+        r = idx->txs[tx_slot(idx, resp->call, resp->cseq, dirs[k], cseq_method_of(resp))];
+        if (r && (best == NONE || r - 1 > best))
+            best = r - 1;
     }
     return best;
 }
@@ -323,7 +411,7 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
     i = (uint32_t)idx->nmsgs;
     e = MSG(idx, i);
     memset(e, 0, sizeof(*e));
-    e->call = e->request = e->next_in_call = NONE;
+    e->call = NONE;
     e->direction = (int8_t)uclog_packet_direction(p);
     if (uclog_packet_timestamp(&ts, p) == 0) {
         e->ts = TS_OK | (ts.second == 60 ? TS_LEAP : 0);
@@ -335,19 +423,58 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
         return rc;
     idx->nmsgs++;
     if (e->has & HAS_CALL_ID) {
-        struct idx_call *c;
         if ((rc = call_of(&e->call, idx, view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len))))
             return rc;
-        c = &idx->calls[e->call];
-        if (c->last != NONE)
-            MSG(idx, c->last)->next_in_call = i;
-        else
-            c->first = i;
-        c->last = i;
-        c->count++;
+        idx->calls[e->call].count++;
     }
-    if (!e->is_request)
-        e->request = find_request(idx, e);
+    if (e->is_request) {
+        e->tx.responses.count = 0;
+        e->tx.responses.final = NONE;
+        return tx_add(idx, i);
+    }
+    if ((e->tx.request = find_request(idx, e)) != NONE)
+        MSG(idx, e->tx.request)->tx.responses.count++;
+    return UCLOG_OK;
+}
+
+/*
+ * Once every message is in: lay out each call's messages and each
+ * request's responses as runs of one array (counted while building, placed
+ * here from the last message back, so each run is in log order), and drop
+ * the transaction table.
+ */
+static int finish(uclog_index *idx)
+{
+    size_t i, incall = 0, answered = 0;
+
+    uclog__free(idx->ctx, idx->txs);
+    idx->txs = NULL;
+    idx->txs_cap = idx->ntxs = 0;
+    for (i = 0; i < idx->ncalls; i++) {
+        incall += idx->calls[i].count;
+        idx->calls[i].first = (uint32_t)incall; /* the end, until placed */
+    }
+    for (i = 0; i < idx->nmsgs; i++) {
+        struct idx_msg *e = MSG(idx, i);
+        if (e->is_request) {
+            answered += e->tx.responses.count;
+            e->tx.responses.first = (uint32_t)answered;
+        }
+    }
+    if ((incall && !(idx->by_call = uclog__malloc(idx->ctx, incall * sizeof(uint32_t)))) ||
+        (answered && !(idx->answers = uclog__malloc(idx->ctx, answered * sizeof(uint32_t)))))
+        return UCLOG_E_NOMEM;
+    for (i = idx->nmsgs; i-- > 0;) {
+        const struct idx_msg *e = MSG(idx, i);
+        if (e->call != NONE)
+            idx->by_call[--idx->calls[e->call].first] = (uint32_t)i;
+        if (!e->is_request && e->tx.request != NONE) {
+            struct idx_msg *r = MSG(idx, e->tx.request);
+            idx->answers[--r->tx.responses.first] = (uint32_t)i;
+            if (r->tx.responses.final == NONE && e->status >= 200)
+                r->tx.responses.final = (uint32_t)i;
+        }
+    }
     return UCLOG_OK;
 }
 
@@ -390,6 +517,8 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
         }
     }
     uclog_msg_iter_free(it);
+    if (rc == UCLOG_DONE && (rc = finish(idx)) == UCLOG_OK)
+        rc = UCLOG_DONE;
     if (rc != UCLOG_DONE) {
         uclog_index_free(idx);
         return rc;
@@ -430,7 +559,15 @@ void uclog_index_free(uclog_index *idx)
     uclog__free(idx->ctx, idx->blocks);
     uclog__free(idx->ctx, idx->calls);
     uclog__free(idx->ctx, idx->table);
+    uclog__free(idx->ctx, idx->txs);
+    uclog__free(idx->ctx, idx->by_call);
+    uclog__free(idx->ctx, idx->answers);
     uclog__free(idx->ctx, idx);
+}
+
+uint64_t uclog__index_steps(const uclog_index *idx)
+{
+    return idx->steps;
 }
 
 uint32_t uclog_index_message_count(const uclog_index *idx)
@@ -583,60 +720,42 @@ int uclog_index_request_of(uint32_t *request, const uclog_index *idx, uint32_t i
         return UCLOG_E_INVALID_ARG;
     if (!e)
         return UCLOG_E_RANGE;
-    if (e->request == NONE)
+    if (e->is_request || e->tx.request == NONE)
         return UCLOG_E_NOT_FOUND;
-    *request = e->request;
+    *request = e->tx.request;
     return UCLOG_OK;
-}
-
-/* Responses of request i, visited through its call. */
-static int nth_response(uint32_t *out, const uclog_index *idx, uint32_t i, uint32_t k)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    uint32_t j, n = 0;
-
-    if (!e || e->call == NONE)
-        return UCLOG_E_RANGE;
-    for (j = e->next_in_call; j != NONE; j = MSG(idx, j)->next_in_call) {
-        if (MSG(idx, j)->request == i && n++ == k) {
-            *out = j;
-            return UCLOG_OK;
-        }
-    }
-    return UCLOG_E_RANGE;
 }
 
 uint32_t uclog_index_response_count(const uclog_index *idx, uint32_t i)
 {
-    uint32_t n = 0, j;
-    while (nth_response(&j, idx, i, n) == 0)
-        n++;
-    return n;
+    const struct idx_msg *e = msg_at(idx, i);
+    return e && e->is_request ? e->tx.responses.count : 0;
 }
 
 int uclog_index_response(uint32_t *response, const uclog_index *idx, uint32_t i, uint32_t k)
 {
+    const struct idx_msg *e = msg_at(idx, i);
+
     if (!response)
         return UCLOG_E_INVALID_ARG;
-    return nth_response(response, idx, i, k);
+    if (!e || !e->is_request || k >= e->tx.responses.count)
+        return UCLOG_E_RANGE;
+    *response = idx->answers[e->tx.responses.first + k];
+    return UCLOG_OK;
 }
 
 int uclog_index_final_response(uint32_t *response, const uclog_index *idx, uint32_t i)
 {
-    uint32_t k, j;
-    int found = 0;
+    const struct idx_msg *e = msg_at(idx, i);
 
     if (!response)
         return UCLOG_E_INVALID_ARG;
-    if (!msg_at(idx, i))
+    if (!e)
         return UCLOG_E_RANGE;
-    for (k = 0; nth_response(&j, idx, i, k) == 0; k++) {
-        if (MSG(idx, j)->status >= 200) {
-            *response = j;
-            found = 1;
-        }
-    }
-    return found ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+    if (!e->is_request || e->tx.responses.final == NONE)
+        return UCLOG_E_NOT_FOUND;
+    *response = e->tx.responses.final;
+    return UCLOG_OK;
 }
 
 uint32_t uclog_index_call_count(const uclog_index *idx)
@@ -672,17 +791,11 @@ uint32_t uclog_index_call_message_count(const uclog_index *idx, uint32_t c)
 
 int uclog_index_call_message(uint32_t *message, const uclog_index *idx, uint32_t c, uint32_t k)
 {
-    uint32_t j, n = 0;
 
     if (!message || !idx)
         return UCLOG_E_INVALID_ARG;
     if (c >= idx->ncalls || k >= idx->calls[c].count)
         return UCLOG_E_RANGE;
-    for (j = idx->calls[c].first; j != NONE; j = MSG(idx, j)->next_in_call) {
-        if (n++ == k) {
-            *message = j;
-            return UCLOG_OK;
-        }
-    }
-    return UCLOG_E_RANGE;
+    *message = idx->by_call[idx->calls[c].first + k];
+    return UCLOG_OK;
 }

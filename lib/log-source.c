@@ -307,7 +307,9 @@ static void sort_files(struct uclog__file *f, uint32_t n)
     }
 }
 
-int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n)
+/* A set of files, paths[at] (at < n) the caller's bytes when data is given. */
+static int open_set(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n, size_t at,
+                    const void *data, size_t len)
 {
     uclog_log *log;
     size_t i;
@@ -316,7 +318,7 @@ int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *pat
     if (!out)
         return UCLOG_E_INVALID_ARG;
     *out = NULL;
-    if (!ctx || !paths || n == 0)
+    if (!ctx || !paths || n == 0 || (at != SIZE_MAX && at >= n) || (!data && len))
         return UCLOG_E_INVALID_ARG;
     for (i = 0; i < n; i++)
         if (!paths[i])
@@ -330,7 +332,14 @@ int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *pat
     for (i = 0; i < n; i++) {
         struct uclog__file *f = &log->files[i];
         f->given_index = (uint32_t)i;
-        rc = open_one(log, f, paths[i]);
+        if (i == at) {
+            int transcoded;
+            rc = set_name(log, f, paths[i]);
+            if (!rc)
+                rc = adopt_bytes(log, f, data ? data : "", len, &transcoded);
+        } else {
+            rc = open_one(log, f, paths[i]);
+        }
         if (rc) {
             uclog_log_free(log);
             return rc;
@@ -340,6 +349,22 @@ int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *pat
     sort_files(log->files, log->nfiles);
     *out = log;
     return UCLOG_OK;
+}
+
+int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n)
+{
+    return open_set(out, ctx, paths, n, SIZE_MAX, NULL, 0);
+}
+
+int uclog_log_open_files_buffer(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n, size_t at,
+                                const void *data, size_t len)
+{
+    if (at == SIZE_MAX) {
+        if (out)
+            *out = NULL;
+        return UCLOG_E_INVALID_ARG;
+    }
+    return open_set(out, ctx, paths, n, at, data, len);
 }
 
 int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data, size_t len,

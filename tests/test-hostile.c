@@ -694,6 +694,25 @@ static int do_open_files(uclog_ctx *ctx, void *arg)
     return rc;
 }
 
+/* A set one of whose members is bytes in memory (UTF-16: transcoded, so allocated). */
+static int do_open_files_buffer(uclog_ctx *ctx, void *arg)
+{
+    const char *paths[2] = {"-", NULL};
+    uclog_log *log = NULL;
+    size_t len;
+    char *buf = read_hostile("utf16le.uccapilog", &len);
+    int rc;
+
+    (void)arg;
+    paths[1] = tu_data("seed.uccapilog");
+    rc = uclog_log_open_files_buffer(&log, ctx, paths, 2, 0, buf, len);
+    if (!rc)
+        rc = walk_log(log);
+    uclog_log_free(log);
+    free(buf);
+    return rc;
+}
+
 static int do_open_buffer(uclog_ctx *ctx, void *arg)
 {
     size_t len;
@@ -801,6 +820,7 @@ START_TEST(test_alloc_logs)
     loop(do_open_file, "packet-no-end.uccapilog");
     loop(do_open_file, "empty.uccapilog");
     loop(do_open_files, NULL);
+    loop(do_open_files_buffer, NULL);
     loop(do_open_buffer, "invalid-utf8.uccapilog");
     loop(do_open_buffer, "utf16le.uccapilog");
     loop(do_open_buffer, "packet-no-end.uccapilog");

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index-internal.h"
 #include "testutil.h"
 
 static uclog_index *build(uclog_ctx **ctx, uclog_log **log, const char *name)
@@ -175,6 +176,89 @@ START_TEST(provisional_final_and_benotify)
     uclog_index_free(idx);
     uclog_log_free(log);
     uclog_ctx_free(ctx);
+}
+END_TEST
+
+/*
+ * One call of n responses to one INVITE (reinvite = 0), or of n re-INVITEs
+ * each answered (reinvite = 1), built as an index: what it says, and the
+ * steps its matching took.
+ */
+static uint64_t one_call_steps(size_t n, int reinvite)
+{
+    size_t cap = (n + 2) * 2 * 400, len = 0, k;
+    char *text = malloc(cap);
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    uint32_t m, call, count;
+    uint64_t steps;
+
+#define PKT(d, lm, fmt, ...)                                                                           \
+    len += (size_t)snprintf(text + len, cap - len,                                                   \
+                            HDR("100") d " - 10.0.0.1:5061 (" lm " Local Address: 10.0.0.2:1000) 0 bytes:\r\n" \
+                            HDR("101") fmt "\r\n" HDR("102") "End of " d " - 10.0.0.1:5061 (" lm            \
+                            " Local Address: 10.0.0.2:1000) 0 bytes\r\n", __VA_ARGS__)
+    ck_assert_ptr_nonnull(text);
+    if (!reinvite)
+        PKT(SENT, "From", "INVITE sip:b SIP/2.0\r\nCall-ID: c\r\nCSeq: %d INVITE\r\nl: 0\r\n", 1);
+    for (k = 0; k < n; k++) {
+        if (reinvite)
+            PKT(SENT, "From", "INVITE sip:b SIP/2.0\r\nCall-ID: c\r\nCSeq: %zu invite\r\nl: 0\r\n", k + 1);
+        PKT(RECV, "To", "SIP/2.0 %s\r\nCall-ID: c\r\nCSeq: %zu INVITE\r\nl: 0\r\n",
+            reinvite ? "200 OK" : "183 Session Progress", reinvite ? k + 1 : (size_t)1);
+    }
+#undef PKT
+    ck_assert_uint_lt(len, cap);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, len, NULL), 0);
+    ck_assert_int_eq(uclog_index_build(&idx, log), 0);
+    count = reinvite ? (uint32_t)(2 * n) : (uint32_t)(n + 1);
+    ck_assert_uint_eq(uclog_index_message_count(idx), count);
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, "c", 1), 0);
+    ck_assert_uint_eq(uclog_index_call_message_count(idx, call), count);
+    for (k = 0; k < count; k++) {
+        ck_assert_int_eq(uclog_index_call_message(&m, idx, call, (uint32_t)k), 0);
+        ck_assert_uint_eq(m, k);
+    }
+    ck_assert_int_eq(uclog_index_call_message(&m, idx, call, count), UCLOG_E_RANGE);
+    if (reinvite) {
+        for (k = 0; k < n; k++) {
+            ck_assert_uint_eq(uclog_index_response_count(idx, (uint32_t)(2 * k)), 1);
+            ck_assert_int_eq(uclog_index_final_response(&m, idx, (uint32_t)(2 * k)), 0);
+            ck_assert_uint_eq(m, 2 * k + 1);
+            ck_assert_int_eq(uclog_index_request_of(&m, idx, (uint32_t)(2 * k + 1)), 0);
+            ck_assert_uint_eq(m, 2 * k);
+        }
+    } else {
+        ck_assert_uint_eq(uclog_index_response_count(idx, 0), n);
+        for (k = 0; k < n; k++) {
+            ck_assert_int_eq(uclog_index_response(&m, idx, 0, (uint32_t)k), 0);
+            ck_assert_uint_eq(m, k + 1);
+            ck_assert_int_eq(uclog_index_request_of(&m, idx, (uint32_t)(k + 1)), 0);
+            ck_assert_uint_eq(m, 0);
+            ck_assert_uint_eq(uclog_index_response_count(idx, (uint32_t)(k + 1)), 0);
+        }
+        ck_assert_int_eq(uclog_index_response(&m, idx, 0, (uint32_t)n), UCLOG_E_RANGE);
+        ck_assert_int_eq(uclog_index_final_response(&m, idx, 0), UCLOG_E_NOT_FOUND);
+    }
+    steps = uclog__index_steps(idx);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+    free(text);
+    return steps;
+}
+
+/* Matching costs the same per message in a call of 4n messages as in one of n. */
+START_TEST(one_long_call_is_linear)
+{
+    int reinvite;
+
+    for (reinvite = 0; reinvite < 2; reinvite++) {
+        uint64_t small = one_call_steps(1000, reinvite), large = one_call_steps(4000, reinvite);
+        ck_assert_msg(large <= 5 * small + 100, "%s: %llu steps for 1000, %llu for 4000",
+                      reinvite ? "re-INVITEs" : "183s", (unsigned long long)small, (unsigned long long)large);
+    }
 }
 END_TEST
 
@@ -396,6 +480,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, seed_transactions);
     tcase_add_test(tc, unanswered_service);
     tcase_add_test(tc, provisional_final_and_benotify);
+    tcase_add_test(tc, one_long_call_is_linear);
     tcase_add_test(tc, filtered);
     tcase_add_test(tc, agrees_with_iteration);
     tcase_add_test(tc, stream_refused);

@@ -466,6 +466,49 @@ START_TEST(rotated_set_ordered_by_time)
 }
 END_TEST
 
+/* One member of a set given as bytes (a program's "-"): ordered among the files by time. */
+START_TEST(rotated_set_with_buffer)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    char a[4096];
+    const char *paths[2], *dash[2] = {"-", "-"};
+    size_t len;
+    char *bytes = tu_read("rotated-uccapi-1.uccapilog", &len);
+    rec_list l;
+
+    snprintf(a, sizeof(a), "%s", tu_data("rotated-uccapi-0.uccapilog"));
+    paths[0] = a;
+    paths[1] = "-";
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, paths, 2, 1, bytes, len), 0);
+    ck_assert_uint_eq(uclog_log_file_count(log), 2);
+    ck_assert_str_eq(uclog_log_file_name(log, 0), "-"); /* the older half */
+    ck_assert_str_eq(uclog_log_file_name(log, 1), a);
+    l = collect(log);
+    ck_assert_uint_eq(l.n, 15);
+    ck_assert_uint_eq(l.r[6].file, 1);
+    ck_assert_uint_eq(l.r[6].offset, 0);
+    ck_assert_str_eq(l.r[13].text, "INVITE sip:jeremy@litwareinc.com SIP/2.0");
+    list_free(&l);
+    uclog_log_free(log);
+    /* the bytes' member is not opened, even when its name is a file's */
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, dash, 1, 0, "", 0), 0);
+    ck_assert_uint_eq(uclog_log_file_count(log), 1);
+    uclog_log_free(log);
+    log = (uclog_log *)1;
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, paths, 2, 2, bytes, len), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(log);
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, paths, 2, SIZE_MAX, bytes, len), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, paths, 2, 1, NULL, 1), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_log_open_files_buffer(NULL, ctx, paths, 2, 1, bytes, len), UCLOG_E_INVALID_ARG);
+    paths[0] = "/nonexistent/x.uccapilog";
+    ck_assert_int_eq(uclog_log_open_files_buffer(&log, ctx, paths, 2, 1, bytes, len), UCLOG_E_IO);
+    ck_assert_ptr_null(log);
+    free(bytes);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 #define H1 "01/15/2012|11:30:10.163 1384:11C0 INFO  :: "
 
 START_TEST(header_variants)
@@ -1035,6 +1078,7 @@ Suite *tu_suite(void)
     tcase_add_loop_test(tc, stream_equals_file, 0, sizeof(fixtures) / sizeof(fixtures[0]));
     tcase_add_test(tc, stdio_stream);
     tcase_add_test(tc, rotated_set_ordered_by_time);
+    tcase_add_test(tc, rotated_set_with_buffer);
     tcase_add_test(tc, header_variants);
     tcase_add_test(tc, header_malformed);
     tcase_add_test(tc, text_before_first_header);

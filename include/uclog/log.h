@@ -106,6 +106,20 @@ UCLOG_EXPORT int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const cha
                                       size_t n);
 
 /**
+ * Open a set as uclog_log_open_files() does, one member of which is bytes
+ * the caller holds rather than a file: paths[at] is not opened but names
+ * those bytes (a program's "-", its standard input read whole, given among
+ * files). The bytes are not copied and must outlive the log, as with
+ * uclog_log_open_buffer() (UTF-16 is transcoded into memory the log owns).
+ * @param at   the index in @p paths of the bytes' member.
+ * @param data the bytes (NULL only with @p len 0).
+ * @return as uclog_log_open_files(); UCLOG_E_INVALID_ARG for @p at >= @p n.
+ * @since 1.2
+ */
+UCLOG_EXPORT int uclog_log_open_files_buffer(uclog_log **out, uclog_ctx *ctx, const char *const *paths,
+                                             size_t n, size_t at, const void *data, size_t len);
+
+/**
  * Open a log over the caller's bytes, which are not copied and must outlive
  * the log (unless they are UTF-16, which is transcoded into memory the log
  * owns).

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import unittest
@@ -184,6 +185,43 @@ class CommandLine(TestCase):
         self.assertTrue(out.startswith("Log: %s\nClient: sip:bart@litwareinc.com\n"
                                        % data("seed.uccapilog")))
 
+    def test_text_report_has_no_control_bytes(self):
+        """ESC, BEL, other C0 bytes, DEL and C1 from the log's Call-ID, To URI and
+        ms-diagnostics reason come out as '?', as uclog-diagnose writes them."""
+        path = data("hostile", "control-chars.uccapilog")
+        text = uclog.diagnose(path).text()
+        self.assertIn("  Call-ID: e41f?]0;pwn??[2J?????1m761b202c\n", text)
+        self.assertIn("Call 1: outgoing to sip:?[41my@litwareinc.com\n", text)
+        self.assertIsNone(re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text))
+        for args in ([path], ["--stream", path]):
+            p = run_module(*args)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIsNone(re.search(b"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", p.stdout), args)
+
+    def test_stdin_among_files(self):
+        """'-' in any position is standard input, one file of the set; twice is a usage error."""
+        rot0, rot1 = data("rotated-uccapi-0.uccapilog"), data("rotated-uccapi-1.uccapilog")
+        with open(rot1, "rb") as f:
+            older = f.read()
+        whole = run_module(rot0, rot1)
+        for args in ([rot0, "-"], ["-", rot0], ["--stream", rot0, "-"]):
+            p = run_module(*args, stdin=older)
+            self.assertEqual(p.returncode, whole.returncode, (args, p.stderr))
+            self.assertEqual(p.stdout.count(b"\n  ["), whole.stdout.count(b"\n  ["), args)  # the same verdicts
+            self.assertTrue(p.stdout.startswith(b"Log: -\nLog: " + rot0.encode()), args)
+            if UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE):
+                c = subprocess.run([UCLOG_DIAGNOSE, *args], input=older, capture_output=True,
+                                   env=dict(os.environ, NO_COLOR="1"))
+                self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), args)
+        with uclog.open([rot0, "-"], data=older) as log:
+            self.assertEqual([f.name for f in log.files], ["-", rot0])
+        with self.assertRaises(ValueError):
+            uclog.open([rot0, rot1], data=older)
+        for args in (["-", rot0, "-"], ["--stream", "-", "-"]):
+            p = run_module(*args, stdin=older)
+            self.assertEqual((p.returncode, p.stdout), (2, b""), args)
+            self.assertEqual(p.stderr, b"uclog: '-' (standard input) given twice: it can be read once\n")
+
     def test_explain(self):
         p = run_module("--explain", "1046")
         self.assertEqual(p.returncode, 0, p.stderr)
@@ -216,6 +254,7 @@ class CommandLine(TestCase):
                   [data("rotated-uccapi-0.uccapilog"), data("rotated-uccapi-1.uccapilog")]]
         cases += [[data("diag", n)] for n in sorted(os.listdir(data("diag")))
                   if n.endswith(".uccapilog")]
+        cases += [[data("hostile", "control-chars.uccapilog")]]
         for args in cases:
             for fmt in ([], ["--json"]):
                 c = subprocess.run([UCLOG_DIAGNOSE, *fmt, *args], capture_output=True,

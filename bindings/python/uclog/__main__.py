@@ -48,6 +48,9 @@ def main(argv=None):
             if uclog.addr_family(ip) not in ("ipv4", "ipv6"):
                 print("uclog: %s %s: not an IP address" % (opt, ip), file=sys.stderr)
                 return 2
+    if args.files.count("-") > 1:
+        print("uclog: '-' (standard input) given twice: it can be read once", file=sys.stderr)
+        return 2
     options = dict(edge_ip=args.edge_ip, edge_nat_ip=args.edge_nat_ip,
                    edge_private_ip=args.edge_private_ip, location=args.location)
     if args.stream:
@@ -55,6 +58,9 @@ def main(argv=None):
     try:
         if args.files == ["-"]:
             with uclog.open_buffer(sys.stdin.buffer.read(), name="-") as log:
+                report = uclog.diagnose_log(log, **options)
+        elif "-" in args.files:
+            with _open_with_stdin(args.files) as log:
                 report = uclog.diagnose_log(log, **options)
         else:
             report = uclog.diagnose(args.files, **options)
@@ -66,6 +72,11 @@ def main(argv=None):
     else:
         sys.stdout.write(report.text())
     return 1 if report.failed else 0
+
+
+def _open_with_stdin(files):
+    """The files as one set, "-" among them standing for standard input, read whole."""
+    return uclog.open(files, data=sys.stdin.buffer.read())
 
 
 def _explain(arg):
@@ -109,6 +120,8 @@ def _stream(args, options):
     try:
         if args.files == ["-"]:
             log = uclog.open_stream(sys.stdin.buffer, name="-")
+        elif "-" in args.files:
+            log = _open_with_stdin(args.files)
         else:
             log = uclog.open(args.files)
         with log:

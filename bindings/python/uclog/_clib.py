@@ -312,6 +312,8 @@ CORE_PROTOTYPES = [
     ("uclog_log_open_files", int_, [POINTER(LogP), CtxP, POINTER(cstr), size], ("new", "log", CTX)),
     ("uclog_log_open_buffer", int_, [POINTER(LogP), CtxP, c_void_p, size, cstr],
      ("new", "log", CTX)),
+    ("uclog_log_open_files_buffer", int_, [POINTER(LogP), CtxP, POINTER(cstr), size, size, c_void_p, size],
+     ("new", "log", CTX)),
     ("uclog_log_open_reader", int_, [POINTER(LogP), CtxP, ReadFn, c_void_p, cstr],
      ("new", "log", CTX)),
     ("uclog_log_free", None, [LogP], ("free", "log")),

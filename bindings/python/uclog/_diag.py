@@ -7,6 +7,7 @@ Call Failures" over a log set and copies the C report into Python values.
 """
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -148,10 +149,10 @@ class Report:
         return "\n".join(p for p in parts if p) + "\n"
 
     def _files_text(self):
-        return "\n".join("Log: %s" % f for f in self.files)
+        return "\n".join("Log: %s" % _safe(f) for f in self.files)
 
     def _client_text(self, calls):
-        out = ["Client: %s" % (self.client_uri or "(unknown)")]
+        out = ["Client: %s" % _safe(self.client_uri or "(unknown)")]
         if self.client_user_agent:
             out.append(_wrap("  Agent: ", 9, self.client_user_agent))
         out.append(_wrap("  Location: %s " % self.client_location, 4,
@@ -175,7 +176,7 @@ class Report:
                     c = self.calls[v.call]
                     to = ("to " if c.direction == "outgoing" else "from ") if c.peer else ""
                     out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
-                               % (first + v.call + 1, c.direction, to, c.peer or "", c.call_id))
+                               % (first + v.call + 1, c.direction, to, _safe(c.peer or ""), _safe(c.call_id)))
                     if c.cut != "whole":
                         out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
@@ -183,10 +184,22 @@ class Report:
         return "\n".join(out)
 
 
+# What the text report writes as '?', as uclog-diagnose does (examples/common.c,
+# ex_put_char()): control characters (C0, tab included; DEL; C1), and a byte
+# that was not UTF-8 (U+FFFD once decoded), so that no byte of a log reaches
+# the terminal as a control sequence.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
+def _safe(text):
+    return _UNSAFE.sub("?", text)
+
+
 def _wrap(first, indent, text):
     """As uclog-diagnose's wrap(): words after ``first``, lines of at most
     WIDTH columns, later lines indented; a word longer than a line is cut
-    where the line ends."""
+    where the line ends. Log text in ``first`` or ``text`` is written safe."""
+    first, text = _safe(first), _safe(text)
     words = [w for w in text.split(" ") if w]
     fresh = True
     if first.endswith(" ") and first.strip(" "):
@@ -221,7 +234,7 @@ def _evidence_text(e):
 
 
 _CUT_TEXT = {"calls": "256 calls were in progress at once", "messages": "it reached 512 messages",
-             "bytes": "the calls in progress reached 64 MiB of messages"}
+             "bytes": "the calls in progress reached the window's byte budget"}
 
 
 def _verdict_text(v):

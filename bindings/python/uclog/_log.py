@@ -419,18 +419,29 @@ def _path(p):
     return os.fsencode(p)
 
 
-def open(paths, limits=None, log_fn=None):  # noqa: A001 (the module's verb)
+def open(paths, limits=None, log_fn=None, data=None):  # noqa: A001 (the module's verb)
     """Open a log file, or a rotated set of files read as one log in time
     order. ``paths``: a path, or a list of paths. ``limits``: a dict of
     :data:`uclog.LIMITS` names to values. ``log_fn(level, message)``
-    receives the library's diagnostic messages. Raises :class:`uclog.Error`
-    (UCLOG_E_IO naming the file, …)."""
+    receives the library's diagnostic messages. ``data``: the bytes of the
+    one member of the set named ``"-"`` (standard input, read whole), which
+    is then not opened as a file (``uclog_log_open_files_buffer()``). Raises
+    :class:`uclog.Error` (UCLOG_E_IO naming the file, …); ValueError when
+    ``data`` is given and ``"-"`` is not in ``paths`` exactly once."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths] if data is not None else paths
     if isinstance(paths, (str, bytes, os.PathLike)):
         return Log(lib.uclog_log_open_file, _path(paths), limits=limits, log_fn=log_fn)
     encoded = [_path(p) for p in paths]
     arr = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
-    return Log(lib.uclog_log_open_files, arr, len(encoded), limits=limits, keep=arr,
-               log_fn=log_fn)
+    if data is None:
+        return Log(lib.uclog_log_open_files, arr, len(encoded), limits=limits, keep=arr,
+                   log_fn=log_fn)
+    if encoded.count(b"-") != 1:
+        raise ValueError("data needs \"-\" once among the paths")
+    data = as_bytes(data)
+    return Log(lib.uclog_log_open_files_buffer, arr, len(encoded), encoded.index(b"-"), data, len(data),
+               limits=limits, keep=(arr, data), log_fn=log_fn)
 
 
 def open_buffer(data, name=None, limits=None, log_fn=None):
