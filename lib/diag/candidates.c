@@ -63,14 +63,19 @@ static int in_list(const uint8_t (*list)[16], uint32_t n, const uint8_t ip[16])
     return 0;
 }
 
-static void own_add(offer_facts *f, uclog_str a, const char *why)
+static void own_add_ip(offer_facts *f, const uint8_t ip[16], const char *why)
 {
-    uint8_t ip[16];
-    if (!a.ptr || uclog_addr_parse(ip, a.ptr, a.len) <= 0 || f->nown == MAX_OWN ||
-        in_list((const uint8_t(*)[16])f->own, f->nown, ip))
+    if (f->nown == MAX_OWN || in_list((const uint8_t(*)[16])f->own, f->nown, ip))
         return;
     memcpy(f->own[f->nown], ip, 16);
     f->own_why[f->nown++] = why;
+}
+
+static void own_add(offer_facts *f, uclog_str a, const char *why)
+{
+    uint8_t ip[16];
+    if (a.ptr && uclog_addr_parse(ip, a.ptr, a.len) > 0)
+        own_add_ip(f, ip, why);
 }
 
 static const char *own_why(const offer_facts *f, const uint8_t ip[16])
@@ -123,6 +128,9 @@ static int tcp_index(const uclog_sdp_candidate *cd)
 /* The addresses the log proves the client's, the defaults, the host ranks and the perimeter. */
 static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed *op, const char *type)
 {
+    uclog_span at;
+    uclog_timestamp ts;
+    int has_ts;
     uclog_str a, remote = {NULL, 0};
     uint32_t s, k, c, q;
     const uclog_diag_options *o = R->opts;
@@ -139,11 +147,10 @@ static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed 
     }
     if (uclog_sip_is_request(op->m) && uclog_sip_via(NULL, &a, NULL, NULL, op->m, 0) == 0)
         own_add(f, a, "the address the client wrote in its Via");
-    for (k = 0; k < R->nreceived && f->nown < MAX_OWN; k++)
-        if (!in_list((const uint8_t(*)[16])f->own, f->nown, R->received[k])) {
-            memcpy(f->own[f->nown], R->received[k], 16);
-            f->own_why[f->nown++] = "the address the client's server saw it on (Via received=)";
-        }
+    R->src->where(&at, &ts, &has_ts, R, offer);
+    for (k = 0; k < R->nreceived; k++) /* those seen before the offer: as a streaming run knows them */
+        if (uclog__diag_pos_before(R->received_at[k], uclog__diag_pos(&at)))
+            own_add_ip(f, R->received[k], "the address the client's server saw it on (Via received=)");
     for (s = 0; s < op->nsdp; s++) {
         if (uclog_sdp_connection(NULL, &a, op->sdps[s]) == 0)
             default_add(f, a);
@@ -435,6 +442,35 @@ static const char *edge_summary(run *R, int32_t code, const tally *t)
     }
 }
 
+/*
+ * Whether the client placed the call from inside, as the sign-in before it
+ * says (each call with its own: a log may hold an internal sign-in, then a
+ * remote one). When the log as a whole is not said internal, the call gets
+ * its own CLIENT_IS_INTERNAL, citing what made it so.
+ */
+static int internal_call(run *R, int32_t call, const char *call_id, uint32_t offer)
+{
+    uclog_span at, said;
+    uclog_timestamp ts;
+    const char *why;
+    int has_ts, has_said;
+    struct uclog_diag_verdict *v;
+
+    R->src->where(&at, &ts, &has_ts, R, offer);
+    if (uclog__diag_call_location(R, uclog__diag_pos(&at), uclog__diag_mras_before(R, offer), &why, &said,
+                                  &has_said) != UCLOG_DIAG_LOCATION_INTERNAL)
+        return 0;
+    if (R->life->location == UCLOG_DIAG_LOCATION_INTERNAL)
+        return 1; /* the log-wide CLIENT_IS_INTERNAL says it */
+    v = uclog__diag_give(R, UCLOG_DIAG_CLIENT_IS_INTERNAL, call, call_id);
+    uclog__diag_cite(R, v, NONE, has_said ? &said : NULL,
+                     uclog__diag_printf(R->r, "client location when the call was placed: internal (%s)", why));
+    if (v)
+        v->summary = "this call was placed while the client was signed in from inside the network; no Edge "
+                     "failure is claimed from its candidates";
+    return 1;
+}
+
 /* Whether the offer was not read whole: a limit cut it (candidates, lines), or the log lost part of
  * its message (a body shorter than its Content-Length, headers or parts that do not end). */
 static int offer_cut(const parsed *op, uclog_span *where)
@@ -477,7 +513,7 @@ void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t o
     memset(&t, 0, sizeof(t));
     candidates_evidence(R, NULL, offer, op->sdps, op->nsdp, type, &f, 0, 0, &t);
     code = edge_code(&t, &f, &certain);
-    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && R->life->location == UCLOG_DIAG_LOCATION_INTERNAL)
+    if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && internal_call(R, call, call_id, offer))
         return; /* an internal client offers host candidates: no Edge failure is claimed from them */
     v = uclog__diag_give(R, code, call, call_id);
     if (!v)

@@ -35,10 +35,25 @@ static uclog_str version_of(uclog_str ua)
     return none;
 }
 
-/* The address a server saw the client's request come from: received= of the topmost Via of its answer. */
+log_pos uclog__diag_pos(const uclog_span *span)
+{
+    log_pos p;
+    p.file = span->file;
+    p.offset = span->offset;
+    return p;
+}
+
+int uclog__diag_pos_before(log_pos a, log_pos b)
+{
+    return a.file < b.file || (a.file == b.file && a.offset < b.offset);
+}
+
+/* The address a server saw the client's request come from: received= of the topmost Via of its
+ * answer, with where it was seen first (a call is judged with those seen before it). */
 static void received_add(run *R, const uclog_sip *m)
 {
     uclog_str params, rcv;
+    uclog_span sp;
     uint8_t ip[16];
     uint32_t k;
 
@@ -48,7 +63,64 @@ static void received_add(run *R, const uclog_sip *m)
     for (k = 0; k < R->nreceived; k++)
         if (!memcmp(R->received[k], ip, 16))
             return;
+    uclog_sip_span(&sp, m);
+    R->received_at[R->nreceived] = uclog__diag_pos(&sp);
     memcpy(R->received[R->nreceived++], ip, 16);
+}
+
+/* A sign-in answer: kept when its location differs from the one before (the oldest dropped past
+ * MAX_OK_EVENTS, so that a log that flips without end costs no more). */
+static void ok_event(run *R, const uclog_sip *m, int remote)
+{
+    signin_ok_event *e;
+
+    if (R->noks && R->oks[R->noks - 1].remote == remote)
+        return;
+    if (R->noks == MAX_OK_EVENTS) {
+        memmove(R->oks, R->oks + 1, (MAX_OK_EVENTS - 1) * sizeof(*R->oks));
+        R->noks--;
+    }
+    e = &R->oks[R->noks++];
+    uclog_sip_span(&e->span, m);
+    e->at = uclog__diag_pos(&e->span);
+    e->remote = remote;
+}
+
+int32_t uclog__diag_call_location(run *R, log_pos at, uint32_t svc, const char **why, uclog_span *span,
+                                  int *has_span)
+{
+    const signin_entry *mr = svc == NONE ? NULL : uclog__diag_mras_entry(R, svc);
+    const signin_ok_event *ok = NULL;
+    uint32_t k;
+
+    *has_span = 0;
+    if (R->opts && R->opts->location) {
+        *why = "given in the options";
+        return R->opts->location;
+    }
+    for (k = 0; k < R->noks && uclog__diag_pos_before(R->oks[k].at, at); k++)
+        ok = &R->oks[k];
+    if (ok && ok->remote) {
+        *why = "ms-user-logon-data: RemoteUser in the sign-in answer before the call";
+        *span = ok->span;
+        *has_span = 1;
+        return UCLOG_DIAG_LOCATION_REMOTE;
+    }
+    if (mr && (mr->loc == LOC_INTERNET || mr->loc == LOC_INTRANET)) {
+        *why = mr->loc == LOC_INTERNET ? "the call's MRAS credentialsRequest says location internet"
+                                       : "the call's MRAS credentialsRequest says location intranet";
+        *span = mr->loc_span;
+        *has_span = 1;
+        return mr->loc == LOC_INTERNET ? UCLOG_DIAG_LOCATION_REMOTE : UCLOG_DIAG_LOCATION_INTERNAL;
+    }
+    if (ok) {
+        *why = "the sign-in answers before the call carry no ms-user-logon-data: RemoteUser";
+        *span = ok->span;
+        *has_span = 1;
+        return UCLOG_DIAG_LOCATION_INTERNAL;
+    }
+    *why = "nothing in the log before the call says where the client signed in from";
+    return UCLOG_DIAG_LOCATION_UNKNOWN;
 }
 
 /* The client's URI and user agent, and what the sign-in responses say of its location. */
@@ -57,6 +129,7 @@ void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_
     uclog_str v, cseq_method;
     uint32_t status = 0;
     uclog_span sp;
+    int remote;
 
     if (request && is_sent && !R->life->client_uri) {
         if (uclog_sip_from(NULL, &v, NULL, NULL, m) == 0)
@@ -69,15 +142,19 @@ void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_
     }
     if (!request && !is_sent)
         received_add(R, m);
-    if (request || is_sent || R->loc != UCLOG_DIAG_LOCATION_UNKNOWN ||
-        uclog_sip_status_line(NULL, &status, NULL, m) || status < 200 || status >= 300 ||
+    if (request || is_sent || uclog_sip_status_line(NULL, &status, NULL, m) || status < 200 || status >= 300 ||
         uclog_sip_cseq(NULL, &cseq_method, m) ||
-        !(uclog__diag_is(cseq_method, "REGISTER") || uclog__diag_is(cseq_method, "SUBSCRIBE") || uclog__diag_is(cseq_method, "SERVICE")))
+        !(uclog__diag_is(cseq_method, "REGISTER") || uclog__diag_is(cseq_method, "SUBSCRIBE") ||
+          uclog__diag_is(cseq_method, "SERVICE")))
+        return;
+    remote = uclog_sip_is_remote_user(m) == 1;
+    ok_event(R, m, remote);
+    if (R->loc != UCLOG_DIAG_LOCATION_UNKNOWN)
         return;
     if (!R->saw_signin_ok)
         uclog_sip_span(&R->signin_ok_span, m);
     R->saw_signin_ok = 1;
-    if (uclog_sip_is_remote_user(m) == 1) {
+    if (remote) {
         R->loc = UCLOG_DIAG_LOCATION_REMOTE;
         uclog_sip_span(&sp, m);
         R->loc_why = uclog__diag_printf(R->life, "ms-user-logon-data: RemoteUser in the %.*s response at %s:%u",

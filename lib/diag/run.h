@@ -18,11 +18,28 @@
 #define NONE UINT32_MAX
 #define MAX_RELAYS 16
 #define MAX_RECEIVED 8
+#define MAX_OK_EVENTS 64
+
+/* Where a message is in the log set: files in time order, then bytes. */
+typedef struct {
+    uint32_t file;
+    uint64_t offset;
+} log_pos;
+
+/* A sign-in answer (2xx to REGISTER, SUBSCRIBE or SERVICE) whose location differs from the one
+ * before it: with ms-user-logon-data: RemoteUser (remote) or without. */
+typedef struct {
+    log_pos at;
+    uclog_span span;
+    int remote;
+} signin_ok_event;
 
 /* A provisioning SUBSCRIBE or MRAS SERVICE the client sent; pins: open calls that
  * may still read it (streaming only). */
 typedef struct {
     uint32_t msg, pins;
+    uint8_t loc;      /* an MRAS request's location (LOC_*) */
+    uclog_span loc_span;
 } signin_entry;
 
 /* A call a streaming diagnosis has seen the INVITE of and not judged yet. */
@@ -88,8 +105,11 @@ struct uclog__diag_run {
     uint8_t relay_ip[MAX_RELAYS][16]; /* the relays of MRAS response relay_msg given as addresses */
     uint32_t nrelay, relay_msg;
     char relay_host[256];  /* its first relay hostName, for what to resolve ("" when none) */
-    uint8_t received[MAX_RECEIVED][16]; /* the client's addresses its servers saw (Via received=) */
+    uint8_t received[MAX_RECEIVED][16]; /* the client's addresses its servers saw (Via received=) ... */
+    log_pos received_at[MAX_RECEIVED];  /* ... and where each was seen first */
     uint32_t nreceived;
+    signin_ok_event oks[MAX_OK_EVENTS]; /* where the sign-in answers' location changed (oldest dropped) */
+    uint32_t noks;
     int relays_on;         /* the call being judged has them: its sign-in got to relay_msg */
     uint32_t uri_msg;      /* the provisioning 200 OK whose mrasUri was read last, and what it gave */
     const char *uri, *uri_problem;
@@ -221,6 +241,12 @@ void uclog__diag_free_run(run *R);
 /* ---- the rules ---- */
 
 /* client.c */
+log_pos uclog__diag_pos(const uclog_span *span);
+int uclog__diag_pos_before(log_pos a, log_pos b);
+/* Where the client was when it placed the call at `at` (whose sign-in's MRAS request is svc, NONE:
+ * none): *why and *span say from what (span NULL-able: has_span). */
+int32_t uclog__diag_call_location(run *R, log_pos at, uint32_t svc, const char **why, uclog_span *span,
+                                  int *has_span);
 void uclog__diag_observe_client(run *R, const uclog_sip *m, int request, int is_sent);
 void uclog__diag_client_facts(run *R);
 void uclog__diag_client_location_from_mras(run *R);
@@ -233,6 +259,9 @@ int uclog__diag_signin_request(const uclog_sip *m, int kind);
 void uclog__diag_observe(run *R, uint32_t i, const uclog_sip *m, const uclog_packet *p, int kind, int signin);
 void uclog__diag_observe_signin(run *R, uint32_t i, const uclog_sip *m, int signin);
 void uclog__diag_signin_steps(run *R, uint32_t before);
+/* The newest MRAS SERVICE with a credentialsRequest sent before message `before` (NONE: none). */
+uint32_t uclog__diag_mras_before(const run *R, uint32_t before);
+const signin_entry *uclog__diag_mras_entry(const run *R, uint32_t msg);
 
 /* calls.c */
 void uclog__diag_judge_call(run *R, uint32_t i);

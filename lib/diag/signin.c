@@ -46,8 +46,8 @@ static int grow_signin(run *R, signin_entry **arr, size_t *n, size_t *cap, uint3
 {
     if (uclog__diag_grow(R->life, (void **)arr, cap, *n + 1, sizeof(**arr)))
         return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    memset(&(*arr)[*n], 0, sizeof(**arr));
     (*arr)[*n].msg = msg;
-    (*arr)[*n].pins = 0;
     (*n)++;
     return UCLOG_OK;
 }
@@ -77,6 +77,8 @@ void uclog__diag_observe_signin(run *R, uint32_t i, const uclog_sip *m, int sign
         uclog_span at = span;
         if (uclog_mras_credreq_get(&cr, req, 0) == 0 && uclog_mras_credreq_location(&where, cr) == 0)
             uclog__diag_line_at(&at, m, where.ptr);
+        R->mras[R->nmras - 1].loc = loc;
+        R->mras[R->nmras - 1].loc_span = at;
         if (!R->mras_loc) {
             R->mras_loc = loc;
             R->mras_loc_span = at;
@@ -126,6 +128,20 @@ static uint32_t newest(const signin_entry *list, size_t n, uint32_t after, uint3
     if (lo == 0 || (after != NONE && list[lo - 1].msg <= after))
         return NONE;
     return list[lo - 1].msg;
+}
+
+uint32_t uclog__diag_mras_before(const run *R, uint32_t before)
+{
+    return newest(R->mras, R->nmras, NONE, before);
+}
+
+const signin_entry *uclog__diag_mras_entry(const run *R, uint32_t msg)
+{
+    size_t k;
+    for (k = 0; k < R->nmras; k++)
+        if (R->mras[k].msg == msg)
+            return &R->mras[k];
+    return NULL;
 }
 
 /*

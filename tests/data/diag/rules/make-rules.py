@@ -410,6 +410,15 @@ def calls():
     write("two-signins", one + [invite(on8, cid="a0000000000000000000000000000001")] + two +
           [invite(on8, cid="a0000000000000000000000000000002"), invite(on9, cid="a0000000000000000000000000000003")])
 
+    # An internal sign-in and a call, then a remote sign-in and a call: each call with its own location.
+    inside = [dict(p, msg=p["msg"].replace("ms-user-logon-data: RemoteUser\r\n", "")
+                   .replace("<location>internet</location>", "<location>intranet</location>"))
+              for p in signin([("internet", "directIPAddress", "192.168.1.8")],
+                              cids=("7a0fb943e213456482dbede7bc8ea466", "43c45caa1e33428abe89238d8b8ddd7f"))]
+    inside = [dict(p, msg=with_body(p["msg"], head_and_body(p["msg"])[1])) for p in inside]
+    write("internal-then-remote", inside + [invite(d6(*host_d6()), cid="a0000000000000000000000000000004")] +
+          two + [invite(on9, cid="a0000000000000000000000000000005")])
+
 
 def unreadable():
     """Rule 4: a body that could not be read is said to be so, never a confident failure."""
