@@ -71,7 +71,9 @@ enum uclog_diag_severity {
  * log states (an answer that arrived, a typed candidate, an address the
  * user gave), ::UCLOG_DIAG_INFERRED for what rests on a named guess,
  * ::UCLOG_DIAG_UNREADABLE for a body that could not be read whole, on which
- * no verdict is built. doc/verdicts.md explains the model.
+ * no verdict is built. doc/verdicts.md explains the model. A program built
+ * against 1.0 or 1.1 may meet the value 2 from a 1.2 library: treat an
+ * unknown certainty as not certain.
  */
 enum uclog_diag_certainty {
     UCLOG_DIAG_CERTAIN = 0,
@@ -250,7 +252,7 @@ UCLOG_EXPORT void uclog_diag_report_free(uclog_diag_report *report);
  * are not SIP, or that was cut before any message: libuclog's defect
  * UCLOG_DEFECT_PACKET_NO_MESSAGE). The diagnosis read no verdict from
  * them, and says so here. A streaming diagnosis's part counts those read so
- * far; its last part, the whole log's.
+ * far; its last part, the whole log's. 0 for NULL.
  * @since 1.2
  */
 UCLOG_EXPORT uint64_t uclog_diag_report_unusable_count(const uclog_diag_report *report);

@@ -8,7 +8,6 @@
 
 #include "run.h"
 
-/* Parse every SDP body of message i; returns how many. */
 uint32_t uclog__diag_parse_offers(run *R, const uclog_sip *m, uclog_sdp **sdps, uint32_t max)
 {
     uint32_t k, n = uclog_sip_sdp_count(m), got = 0;

@@ -149,7 +149,6 @@ int uclog__diag_already(run *R, int32_t code, uint32_t msg)
     return 0;
 }
 
-/* Evidence for every ms-diagnostics entry of message i, with its range explained. */
 int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p)
 {
     uclog_str line;
@@ -176,20 +175,14 @@ int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p)
     return UCLOG_OK;
 }
 
-/* Cite message i at the line of m that holds p (the message's start line when p is not in it). */
-static int cite_at(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
-                   const char *detail)
+int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
+                        const char *detail)
 {
     uclog_span at;
     return uclog__diag_cite(R, v, i, uclog__diag_line_at(&at, m, p) == 0 ? &at : NULL, detail);
 }
 
-int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m, const char *p,
-                        const char *detail)
-{
-    return cite_at(R, v, i, m, p, detail);
-}
-
+/* Evidence for every ms-diagnostics entry of message i, each on its header line, with its range. */
 int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m)
 {
     uint32_t k, n = uclog_sip_diag_count(m), kind, id, sub;
@@ -199,12 +192,12 @@ int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, co
         if (uclog_sip_diag(&entry, &kind, m, k))
             continue;
         if (uclog_sip_diag_parse(&id, &sub, &reason, NULL, entry)) {
-            cite_at(R, v, i, m, entry.ptr, uclog__diag_printf(R->r, "%s: %.*s",
+            uclog__diag_cite_in(R, v, i, m, entry.ptr, uclog__diag_printf(R->r, "%s: %.*s",
                         kind == UCLOG_SIP_DIAG_CLIENT ? "ms-client-diagnostics" : "ms-diagnostics",
                         (int)entry.len, entry.ptr));
             continue;
         }
-        cite_at(R, v, i, m, entry.ptr,
+        uclog__diag_cite_in(R, v, i, m, entry.ptr,
                     uclog__diag_printf(R->r, "%s %u (%s): %.*s",
                                        kind == UCLOG_SIP_DIAG_CLIENT   ? "ms-client-diagnostics"
                                        : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"

@@ -320,21 +320,6 @@ const char *uclog_diag_ms_kind_name(uint32_t kind)
 
 /* ---- evidence and verdicts ---- */
 
-int32_t uclog__diag_verdict_severity(const uclog_diag_verdict *v)
-{
-    size_t i;
-
-    if (v->reg->code != UCLOG_DIAG_CALL_REJECTED)
-        return v->reg->severity;
-    for (i = 0; i < v->nev; i++) {
-        const uclog_diag_ms_code *c;
-        if (v->ev[i].ms_kind && uclog_diag_ms_code_lookup(&c, v->ev[i].ms_kind, v->ev[i].ms_code) == 0 &&
-            c->normal_end)
-            return UCLOG_DIAG_INFO;
-    }
-    return v->reg->severity;
-}
-
 int uclog_diag_evidence_ms_code(uint32_t *code, uint32_t *kind, const uclog_diag_evidence *e)
 {
     if (!code || !kind || !e)

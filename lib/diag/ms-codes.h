@@ -17,9 +17,4 @@ struct uclog_diag_ms_code {
     int32_t normal_end;
 };
 
-/* A verdict's severity: its code's, except that a refusal whose diagnostics
- * say the call ended normally (e.g. 51004 "Action initiated by user") is not
- * a failure but information. */
-int32_t uclog__diag_verdict_severity(const uclog_diag_verdict *v);
-
 #endif

@@ -228,7 +228,7 @@ static const struct uclog__diag_code codes[] = {
     {UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, "EDGE_CANDIDATE_PRESENT", UCLOG_DIAG_OK, "edge",
      "the offer has a candidate on the A/V Edge's external address", {next_steps, NULL}},
     {UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED, "MEDIA_CONNECTIVITY_FAILED", UCLOG_DIAG_FAILURE, "media",
-     "ms-client-diagnostics 22-26 (ICEWarn decoded) or a media-related ms-diagnostics",
+     "ms-client-diagnostics 22-26 (ICEWarn decoded) in the call's messages",
      {media_failed, NULL}},
     {UCLOG_DIAG_CALL_REJECTED, "CALL_REJECTED", UCLOG_DIAG_FAILURE, "signalling",
      "the INVITE got a final error response; its ms-diagnostics is explained by the registry of "

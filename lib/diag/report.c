@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "diag-internal.h"
-#include "ms-codes.h"
 
 /*
  * The report's strings live in chunks: a chunk holds many strings, one
@@ -338,13 +337,30 @@ const uclog_diag_verdict *uclog_diag_report_verdict(const uclog_diag_report *r, 
     return r && i < r->nverdicts ? r->verdicts[i] : NULL;
 }
 
+/* A verdict's severity: its code's, except that a refusal whose diagnostics
+ * say the call ended normally (e.g. 51004 "Action initiated by user") is not
+ * a failure but information. */
+static int32_t verdict_severity(const uclog_diag_verdict *v)
+{
+    const uclog_diag_ms_code *c;
+    size_t i;
+
+    if (v->reg->code != UCLOG_DIAG_CALL_REJECTED)
+        return v->reg->severity;
+    for (i = 0; i < v->nev; i++)
+        if (v->ev[i].ms_kind && uclog_diag_ms_code_lookup(&c, v->ev[i].ms_kind, v->ev[i].ms_code) == 0 &&
+            uclog_diag_ms_code_normal_end(c) == 1)
+            return UCLOG_DIAG_INFO;
+    return v->reg->severity;
+}
+
 int32_t uclog_diag_report_worst_severity(const uclog_diag_report *r)
 {
     int32_t worst = UCLOG_DIAG_OK;
     size_t i;
     for (i = 0; r && i < r->nverdicts; i++)
-        if (uclog__diag_verdict_severity(r->verdicts[i]) > worst)
-            worst = uclog__diag_verdict_severity(r->verdicts[i]);
+        if (verdict_severity(r->verdicts[i]) > worst)
+            worst = verdict_severity(r->verdicts[i]);
     return worst;
 }
 
@@ -360,7 +376,7 @@ const char *uclog_diag_verdict_name(const uclog_diag_verdict *v)
 
 int32_t uclog_diag_verdict_severity(const uclog_diag_verdict *v)
 {
-    return v ? uclog__diag_verdict_severity(v) : -1;
+    return v ? verdict_severity(v) : -1;
 }
 
 int32_t uclog_diag_verdict_certainty(const uclog_diag_verdict *v)
