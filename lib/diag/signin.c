@@ -332,125 +332,182 @@ static void relays_of(run *R, uint32_t fin)
     uclog_sip_free(m);
 }
 
+/* An MRAS answer being judged, and the provisioning chain that led to it. */
+typedef struct {
+    uint32_t sub, uri_msg, svc, fin, status;
+    const char *uri;
+    const uclog_span *uri_span;
+    uclog_sip *m;       /* the answer */
+    uclog_mras *resp;   /* its body, when it parsed */
+    const char *why;    /* why it did not */
+    uclog_span err_at;  /* and where */
+} mras_answer;
+
+/* A verdict about the answer, with the chain and the request as its first evidence. */
+static struct uclog_diag_verdict *mras_verdict(run *R, const mras_answer *a, int32_t code, int sent_too)
+{
+    struct uclog_diag_verdict *v = uclog__diag_give(R, code, -1, NULL);
+    chain_evidence(R, v, a->sub, a->uri_msg, a->uri, a->uri_span);
+    if (sent_too)
+        uclog__diag_cite(R, v, a->svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, a->svc)));
+    return v;
+}
+
+static void mras_refused(run *R, const mras_answer *a)
+{
+    struct uclog_diag_verdict *v = mras_verdict(R, a, UCLOG_DIAG_MRAS_REJECTED, 1);
+    uclog__diag_cite(R, v, a->fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, a->fin)));
+    uclog__diag_ms_evidence(R, v, a->fin, a->m);
+    if (v)
+        v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", a->status);
+}
+
+/* The 200 OK's body did not parse, or the log lost it: nothing is claimed of what it said. */
+static void mras_unreadable(run *R, const mras_answer *a, const uclog_span *at)
+{
+    struct uclog_diag_verdict *v = mras_verdict(R, a, UCLOG_DIAG_MRAS_UNREADABLE, 1);
+    uclog__diag_cite(R, v, a->fin, at, uclog__diag_printf(R->r, "the 200 OK's MRAS body could not be read: %s",
+                                                          a->why));
+    if (!v)
+        return;
+    v->certainty = UCLOG_DIAG_UNREADABLE;
+    v->reason = "the MRAS answer's body could not be read whole: whether it gave credentials is not known, and "
+                "no rejection is claimed";
+    v->summary = "the MRAS 200 OK's body could not be read";
+}
+
+static void mras_not_a_response(run *R, const mras_answer *a)
+{
+    struct uclog_diag_verdict *v = mras_verdict(R, a, UCLOG_DIAG_MRAS_REJECTED, 0);
+    uclog__diag_cite(R, v, a->fin, NULL, a->resp ? "the 200 OK's MRAS body is a request, not a response"
+                                                 : "the 200 OK has no MRAS body");
+    if (v)
+        v->summary = "the MRAS 200 OK carries no MRAS response";
+}
+
+static void mras_rejected(run *R, const mras_answer *a)
+{
+    struct uclog_diag_verdict *v = mras_verdict(R, a, UCLOG_DIAG_MRAS_REJECTED, 1);
+    uint32_t n = uclog_mras_credresp_count(a->resp);
+    uclog_str phrase;
+    uclog_span root;
+
+    if (uclog_mras_reason_phrase(&phrase, a->resp))
+        phrase.ptr = "(none)", phrase.len = 6;
+    uclog_mras_span(&root, a->resp);
+    uclog__diag_cite_in(R, v, a->fin, a->m, written_at(a->m, &root, "reasonPhrase=", 0),
+                        uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse", (int)phrase.len,
+                                           phrase.ptr, n));
+    uclog__diag_ms_evidence(R, v, a->fin, a->m);
+    if (v)
+        v->summary = uclog__diag_printf(R->r, "MRAS answered reasonPhrase \"%.*s\"%s", (int)phrase.len, phrase.ptr,
+                                        n ? "" : " with no credentials");
+}
+
+static void mras_ok(run *R, const mras_answer *a)
+{
+    struct uclog_diag_verdict *v = mras_verdict(R, a, UCLOG_DIAG_MRAS_OK, 1);
+    const uclog_mras_credresp *cr;
+
+    if (uclog_mras_credresp_get(&cr, a->resp, 0) == 0 && relay_evidence(R, v, a->fin, a->m, cr) && v) {
+        /* a relay the client cannot use as written: the answer arrived, its content is in doubt */
+        v->certainty = UCLOG_DIAG_INFERRED;
+        v->reason = "a media relay's port could not be read (not a number from 0 to 65535): the client may not "
+                    "have been able to use that relay";
+    }
+    if (v)
+        v->summary = "MRAS answered OK with credentials and a media relay list";
+}
+
+/* Which outcome the answer is, its body parsed (or not) already. */
+static void judge_answer(run *R, mras_answer *a, int has_body)
+{
+    uclog_span at;
+
+    if (a->status < 200 || a->status >= 300) {
+        mras_refused(R, a);
+    } else if (!a->resp && has_body) {
+        mras_unreadable(R, a, &a->err_at);
+    } else if (!a->resp && uclog__diag_body_lost(&at, a->m)) {
+        a->why = "the log lost its body (Content-Length says more bytes than were framed)";
+        mras_unreadable(R, a, &at);
+    } else if (!a->resp || uclog_mras_kind(a->resp) != UCLOG_MRAS_RESPONSE) {
+        mras_not_a_response(R, a);
+    } else if (uclog_mras_reason(a->resp) != UCLOG_MRAS_REASON_OK || uclog_mras_credresp_count(a->resp) == 0) {
+        mras_rejected(R, a);
+    } else {
+        mras_ok(R, a);
+    }
+}
+
+/* Judge the final answer a->fin to the MRAS request a->svc. */
+static void mras_answered(run *R, mras_answer *a)
+{
+    uclog_str body;
+    uclog_span span;
+    int has_body;
+
+    if (parse_msg(R, a->fin, &a->m))
+        return;
+    a->status = status_of(R, a->fin);
+    has_body = uclog__diag_body(&body, &span, a->m) == 0;
+    if (a->status >= 200 && a->status < 300 && has_body) {
+        int prc = uclog_mras_parse(&a->resp, R->ctx, body.ptr, body.len, &span);
+        if (prc == UCLOG_E_NOMEM) {
+            uclog__diag_fail(R, prc);
+        } else if (prc) {
+            a->why = uclog__diag_printf(R->r, "%s", uclog_ctx_errmsg(R->ctx));
+            if (uclog_ctx_error_span(&a->err_at, R->ctx))
+                a->err_at = span;
+        }
+    }
+    relays_from(R, a->fin, a->resp);
+    if (!R->rc)
+        judge_answer(R, a, has_body);
+    uclog_mras_free(a->resp);
+    uclog_sip_free(a->m);
+}
+
 /* The MRAS step for the sign-in that gave mrasUri, before message `before`. */
 static void mras_step(run *R, uint32_t sub, uint32_t before, const char *uri, uint32_t uri_msg,
                       const uclog_span *uri_span)
 {
-    uint32_t svc = newest(R->mras, R->nmras, sub, before), fin;
+    mras_answer a;
     struct uclog_diag_verdict *v;
-    uclog_sip *m = NULL;
-    uclog_mras *resp = NULL;
-    uclog_str body, phrase;
-    uclog_span span;
-    uint32_t status;
-    const char *unreadable_why = "?";
-    uclog_span lost_at;
 
-    if (svc == NONE) {
+    memset(&a, 0, sizeof(a));
+    a.sub = sub;
+    a.uri = uri;
+    a.uri_msg = uri_msg;
+    a.uri_span = uri_span;
+    a.svc = newest(R->mras, R->nmras, sub, before);
+    if (a.svc == NONE) {
         if (uclog__diag_already(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, sub))
             return;
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_NOT_REQUESTED, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        v = mras_verdict(R, &a, UCLOG_DIAG_MRAS_NOT_REQUESTED, 0);
         uclog__diag_unusable_evidence(R, v);
         if (v)
             v->summary = "mrasUri is known, but the client sent no SERVICE with a credentialsRequest after it";
         return;
     }
-    if (final_of(&fin, R, svc) != 0) {
-        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_UNANSWERED, svc))
+    if (final_of(&a.fin, R, a.svc) != 0) {
+        if (uclog__diag_already(R, UCLOG_DIAG_MRAS_UNANSWERED, a.svc))
             return;
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNANSWERED, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
+        v = mras_verdict(R, &a, UCLOG_DIAG_MRAS_UNANSWERED, 0);
         uclog__diag_unusable_evidence(R, v);
-        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s (no response with this Call-ID follows)",
-                                                       uclog__diag_start_line(R, svc)));
+        uclog__diag_cite(R, v, a.svc, NULL, uclog__diag_printf(R->r, "sent: %s (no response with this Call-ID follows)",
+                                                               uclog__diag_start_line(R, a.svc)));
         if (v)
             v->summary = "the MRAS SERVICE got no 200 OK: the A/V Authentication Service could not be reached; "
                          "check the A/V Edge's internal interface";
         return;
     }
-    /* keyed on the request: a copy of its response coming later is not a second answer */
-    if (uclog__diag_already(R, UCLOG_DIAG_MRAS_OK, svc) || uclog__diag_already(R, UCLOG_DIAG_MRAS_REJECTED, svc)) {
-        relays_of(R, fin);
+    /* keyed on the request: a copy of its answer coming later is not a second answer */
+    if (uclog__diag_already(R, UCLOG_DIAG_MRAS_OK, a.svc)) {
+        relays_of(R, a.fin);
         return;
     }
-    if (parse_msg(R, fin, &m))
-        return;
-    status = status_of(R, fin);
-    if (status >= 200 && status < 300 && uclog__diag_body(&body, &span, m) == 0) {
-        int prc = uclog_mras_parse(&resp, R->ctx, body.ptr, body.len, &span);
-        if (prc)
-            unreadable_why = uclog__diag_printf(R->r, "%s", uclog_ctx_errmsg(R->ctx));
-        if (prc == UCLOG_E_NOMEM) {
-            uclog__diag_fail(R, prc);
-            uclog_sip_free(m);
-            return;
-        }
-    }
-    relays_from(R, fin, resp);
-    if (status < 200 || status >= 300) {
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
-        uclog__diag_cite(R, v, fin, NULL, uclog__diag_printf(R->r, "answer: %s", uclog__diag_start_line(R, fin)));
-        uclog__diag_ms_evidence(R, v, fin, m);
-        if (v)
-            v->summary = uclog__diag_printf(R->r, "the MRAS SERVICE was refused with %u", status);
-    } else if (!resp && (uclog__diag_body(&body, &span, m) == 0 || uclog__diag_body_lost(&lost_at, m))) {
-        uclog_span at;
-        if (uclog__diag_body(&body, &span, m)) {
-            at = lost_at;
-            unreadable_why = "the log lost its body (Content-Length says more bytes than were framed)";
-        } else if (uclog_ctx_error_span(&at, R->ctx)) {
-            at = span;
-        }
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_UNREADABLE, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
-        uclog__diag_cite(R, v, fin, &at, uclog__diag_printf(R->r, "the 200 OK's MRAS body could not be read: %s",
-                                                            unreadable_why));
-        if (v) {
-            v->certainty = UCLOG_DIAG_UNREADABLE;
-            v->reason = "the MRAS answer's body could not be read whole: whether it gave credentials is not "
-                        "known, and no rejection is claimed";
-            v->summary = "the MRAS 200 OK's body could not be read";
-        }
-    } else if (!resp || uclog_mras_kind(resp) != UCLOG_MRAS_RESPONSE) {
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, fin, NULL, resp ? "the 200 OK's MRAS body is a request, not a response"
-                                               : "the 200 OK has no MRAS body");
-        if (v)
-            v->summary = "the MRAS 200 OK carries no MRAS response";
-    } else if (uclog_mras_reason(resp) != UCLOG_MRAS_REASON_OK || uclog_mras_credresp_count(resp) == 0) {
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_REJECTED, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
-        if (uclog_mras_reason_phrase(&phrase, resp))
-            phrase.ptr = "(none)", phrase.len = 6;
-        uclog_mras_span(&span, resp);
-        uclog__diag_cite_in(R, v, fin, m, written_at(m, &span, "reasonPhrase=", 0), uclog__diag_printf(R->r, "reasonPhrase=\"%.*s\", %u credentialsResponse",
-                                                       (int)phrase.len, phrase.ptr, uclog_mras_credresp_count(resp)));
-        uclog__diag_ms_evidence(R, v, fin, m);
-        if (v)
-            v->summary = uclog__diag_printf(R->r, "MRAS answered reasonPhrase \"%.*s\"%s", (int)phrase.len, phrase.ptr,
-                                            uclog_mras_credresp_count(resp) ? "" : " with no credentials");
-    } else {
-        const uclog_mras_credresp *cr;
-        v = uclog__diag_give(R, UCLOG_DIAG_MRAS_OK, -1, NULL);
-        chain_evidence(R, v, sub, uri_msg, uri, uri_span);
-        uclog__diag_cite(R, v, svc, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, svc)));
-        if (uclog_mras_credresp_get(&cr, resp, 0) == 0 && relay_evidence(R, v, fin, m, cr) && v) {
-            /* a relay the client cannot use as written: the answer arrived, its content is in doubt */
-            v->certainty = UCLOG_DIAG_INFERRED;
-            v->reason = "a media relay's port could not be read (not a number from 0 to 65535): the client may "
-                        "not have been able to use that relay";
-        }
-        if (v)
-            v->summary = "MRAS answered OK with credentials and a media relay list";
-    }
-    uclog_mras_free(resp);
-    uclog_sip_free(m);
+    mras_answered(R, &a);
 }
 
 /* Every sign-in step before message `before` (the call's offer, or the end of the log). */
