@@ -277,20 +277,9 @@ int uclog__diag_copy_files(run *R, uclog_log *log)
 
 void uclog__diag_free_run(run *R)
 {
-    size_t k;
-
-    uclog_index_free(R->idx);
-    uclog__diag_win_free(R->win);
-    for (k = 0; k < R->nopen; k++)
-        uclog_ctx_dealloc(R->ctx, R->open[k].call_id);
-    uclog_ctx_dealloc(R->ctx, R->open);
-    uclog_ctx_dealloc(R->ctx, R->recent);
     uclog_ctx_dealloc(R->ctx, R->subs);
     uclog_ctx_dealloc(R->ctx, R->mras);
     uclog_ctx_dealloc(R->ctx, R->done);
-    uclog_ctx_dealloc(R->ctx, R->call_done);
-    uclog_ctx_dealloc(R->ctx, R->flags);
-    uclog_ctx_dealloc(R->ctx, R->dialogs);
     uclog_ctx_dealloc(R->ctx, R->uri_own);
     uclog_ctx_dealloc(R->ctx, R->problem_own);
     uclog_ctx_dealloc(R->ctx, R->ua_own);

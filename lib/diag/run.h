@@ -83,21 +83,31 @@ extern const struct uclog__diag_source uclog__diag_window_source;
 struct uclog__diag_run {
     uclog_ctx *ctx;
     const struct uclog__diag_source *src;
-    uclog_index *idx;            /* source-index.c reads the messages here ... */
-    struct uclog__diag_win *win; /* ... source-window.c here */
+    struct {                   /* the whole-log driver's (whole.c), read by source-index.c */
+        uclog_index *idx;
+        uint32_t nmsgs;
+        uint32_t nkept;        /* messages the index kept so far: the next one's number */
+        uint8_t *flags;        /* per kept message: F_DIAG, F_SDP */
+        size_t flags_cap;
+        uint8_t *call_done;    /* per Call-ID of the index: an INVITE of it was looked at */
+        uint64_t *dialogs;     /* hashes of the sign-in dialogs' Call-IDs (open addressing) */
+        size_t ndialogs, dialogs_cap;
+    } whole;
+    struct {                   /* the streaming driver's (stream.c), read by source-window.c */
+        struct uclog__diag_win *win;
+        open_call *open;       /* calls not judged yet, oldest first */
+        size_t nopen, open_cap;
+        uint64_t *recent;      /* hashes of the Call-IDs judged lately (UCLOG__DIAG_RECENT) */
+        size_t recent_at;
+        uclog_diag_part_fn fn; /* where parts go */
+        void *userdata;
+        uint32_t ncalls_total; /* call attempts handed over so far */
+    } stream;
     const uclog_diag_options *opts;
     uclog_diag_report *r;       /* where verdicts go: the report, or the part being built */
     uclog_diag_report *life;    /* the log's facts (files, client, location): r, or the run's own */
-    uint32_t nmsgs;
     signin_entry *subs, *mras;   /* provisioning SUBSCRIBEs and MRAS SERVICEs the client sent */
     size_t nsubs, subs_cap, nmras, mras_cap;
-    open_call *open;       /* streaming: calls not judged yet, oldest first */
-    size_t nopen, open_cap;
-    uint64_t *recent;      /* streaming: hashes of the Call-IDs judged lately (UCLOG__DIAG_RECENT) */
-    size_t recent_at;
-    uclog_diag_part_fn fn; /* streaming: where parts go */
-    uint32_t ncalls_total; /* streaming: call attempts handed over so far */
-    void *userdata;
     char *uri_own, *problem_own; /* R->uri and R->uri_problem, owned by the run */
     char *ua_own, *version_own;  /* the client's User-Agent and version, owned by the run */
     uint64_t *done;        /* (code << 32 | message) of sign-in verdicts already given */
@@ -115,15 +125,9 @@ struct uclog__diag_run {
     const char *uri, *uri_problem;
     int uri_unreadable;    /* its body could not be read up to mrasUri */
     uclog_span uri_span, uri_problem_span;
-    uint8_t *call_done;    /* per Call-ID of the index: an INVITE of it was looked at */
     const char *last_cid;  /* the Call-ID copied last, shared by the evidence that follows */
     int location_weak;     /* the location was only inferred: an MRAS request may say better */
     uint32_t nseen;        /* SIP messages in the log, kept by the index or not */
-    uint32_t nkept;        /* messages the index kept so far: the next one's number */
-    uint64_t *dialogs;     /* hashes of the sign-in dialogs' Call-IDs (open addressing) */
-    size_t ndialogs, dialogs_cap;
-    uint8_t *flags;        /* per kept message: F_DIAG, F_SDP */
-    size_t flags_cap;
     uint8_t mras_loc, mras_loc_set; /* the first MRAS location given, and the first internet/intranet one */
     int32_t loc;           /* the client's location as the sign-in responses tell it */
     const char *loc_why;

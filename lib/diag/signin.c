@@ -103,11 +103,11 @@ void uclog__diag_observe(run *R, uint32_t i, const uclog_sip *m, const uclog_pac
     uclog__diag_observe_client(R, m, request, is_sent);
     if (i == NONE)
         return;
-    if (uclog__diag_grow(R->r, (void **)&R->flags, &R->flags_cap, (size_t)i + 1, 1)) {
+    if (uclog__diag_grow(R->r, (void **)&R->whole.flags, &R->whole.flags_cap, (size_t)i + 1, 1)) {
         uclog__diag_fail(R, UCLOG_E_NOMEM);
         return;
     }
-    R->flags[i] = kind != K_CALL ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
+    R->whole.flags[i] = kind != K_CALL ? 0 : (uint8_t)((uclog_sip_diag_count(m) ? F_DIAG : 0) |
                                                  (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
     if (signin != SIGNIN_NONE && is_sent)
         uclog__diag_observe_signin(R, i, m, signin);

@@ -7,7 +7,7 @@
 
 static const struct uclog__diag_wmsg *wmsg(const run *R, uint32_t i)
 {
-    return uclog__diag_win_get(R->win, i);
+    return uclog__diag_win_get(R->stream.win, i);
 }
 
 static int win_parse(uclog_sip **m, run *R, uint32_t i)
@@ -57,7 +57,7 @@ static int win_response(uint32_t *out, const run *R, uint32_t i, uint32_t k)
 
     if (!e)
         return UCLOG_E_RANGE;
-    for (e = uclog__diag_win_call_first(R->win, e->call_id); e; e = uclog__diag_win_call_next(e)) {
+    for (e = uclog__diag_win_call_first(R->stream.win, e->call_id); e; e = uclog__diag_win_call_next(e)) {
         if (e->request == i && k-- == 0) {
             *out = e->seq;
             return UCLOG_OK;
@@ -85,7 +85,7 @@ static int win_call_message(uint32_t *out, const run *R, uint32_t i, uint32_t k)
 
     if (!e || !e->call_id.ptr)
         return UCLOG_E_NOT_FOUND;
-    for (e = uclog__diag_win_call_first(R->win, e->call_id); e; e = uclog__diag_win_call_next(e)) {
+    for (e = uclog__diag_win_call_first(R->stream.win, e->call_id); e; e = uclog__diag_win_call_next(e)) {
         if (k-- == 0) {
             *out = e->seq;
             return UCLOG_OK;

@@ -38,7 +38,7 @@ static void forget_request(run *R, uint32_t msg)
     forgetting f;
     f.R = R;
     f.msg = msg;
-    uclog__diag_win_drop_if(R->win, of_request, &f);
+    uclog__diag_win_drop_if(R->stream.win, of_request, &f);
 }
 
 /* Keep of list[] the newest entry and those an open call pinned. */
@@ -93,7 +93,7 @@ static void deliver(run *R, int always)
         int rc;
         part_facts(R);
         uclog__diag_order(R->r);
-        if ((rc = R->fn(R->r, R->userdata)) != 0 && !R->rc)
+        if ((rc = R->stream.fn(R->r, R->stream.userdata)) != 0 && !R->rc)
             R->rc = rc;
     }
     uclog__diag_report_clear(R->r);
@@ -110,21 +110,21 @@ static int of_call(const struct uclog__diag_wmsg *e, void *userdata)
 /* Judge open call k, hand its part over, and forget it. */
 static void close_call(run *R, size_t k, int32_t cut)
 {
-    open_call c = R->open[k];
+    open_call c = R->stream.open[k];
 
-    memmove(R->open + k, R->open + k + 1, (R->nopen - k - 1) * sizeof(*R->open));
-    R->nopen--;
+    memmove(R->stream.open + k, R->stream.open + k + 1, (R->stream.nopen - k - 1) * sizeof(*R->stream.open));
+    R->stream.nopen--;
     if (!R->rc) {
         uclog__diag_client_facts(R);
         uclog__diag_client_location_from_mras(R);
         uclog__diag_judge_call(R, c.invite);
         if (R->r->ncalls)
             R->r->calls[R->r->ncalls - 1].cut = cut;
-        R->ncalls_total += (uint32_t)R->r->ncalls;
+        R->stream.ncalls_total += (uint32_t)R->r->ncalls;
         deliver(R, 0);
     }
-    uclog__diag_win_drop_if(R->win, of_call, &c);
-    R->recent[R->recent_at++ % UCLOG__DIAG_RECENT] = uclog__diag_cid_hash((uclog_str){c.call_id, c.call_id_len});
+    uclog__diag_win_drop_if(R->stream.win, of_call, &c);
+    R->stream.recent[R->stream.recent_at++ % UCLOG__DIAG_RECENT] = uclog__diag_cid_hash((uclog_str){c.call_id, c.call_id_len});
     uclog_ctx_dealloc(R->ctx, c.call_id);
     if (c.sub != NONE)
         pin(R->subs, R->nsubs, c.sub, -1);
@@ -137,9 +137,9 @@ static void close_call(run *R, size_t k, int32_t cut)
 static int judged_lately(const run *R, uclog_str cid)
 {
     uint64_t h = uclog__diag_cid_hash(cid);
-    size_t k, n = R->recent_at < UCLOG__DIAG_RECENT ? R->recent_at : UCLOG__DIAG_RECENT;
+    size_t k, n = R->stream.recent_at < UCLOG__DIAG_RECENT ? R->stream.recent_at : UCLOG__DIAG_RECENT;
     for (k = 0; k < n; k++)
-        if (R->recent[k] == h)
+        if (R->stream.recent[k] == h)
             return 1;
     return 0;
 }
@@ -149,11 +149,11 @@ static open_call *open_new(run *R, uclog_str cid)
 {
     open_call *c;
 
-    if (R->nopen == UCLOG__DIAG_MAX_OPEN)
+    if (R->stream.nopen == UCLOG__DIAG_MAX_OPEN)
         close_call(R, 0, UCLOG_DIAG_CALL_CUT_CALLS);
-    if (R->rc || uclog__diag_grow(R->life, (void **)&R->open, &R->open_cap, R->nopen + 1, sizeof(*R->open)))
+    if (R->rc || uclog__diag_grow(R->life, (void **)&R->stream.open, &R->stream.open_cap, R->stream.nopen + 1, sizeof(*R->stream.open)))
         return uclog__diag_fail(R, UCLOG_E_NOMEM), NULL;
-    c = &R->open[R->nopen];
+    c = &R->stream.open[R->stream.nopen];
     memset(c, 0, sizeof(*c));
     if (!(c->call_id = uclog_ctx_alloc(R->ctx, cid.len ? cid.len : 1)))
         return uclog__diag_fail(R, UCLOG_E_NOMEM), NULL;
@@ -166,7 +166,7 @@ static open_call *open_new(run *R, uclog_str cid)
         R->subs[R->nsubs - 1].pins++;
     if (c->svc != NONE)
         R->mras[R->nmras - 1].pins++;
-    R->nopen++;
+    R->stream.nopen++;
     return c;
 }
 
@@ -188,26 +188,26 @@ static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *
 
     if (uclog_sip_call_id(&cid, m))
         return;
-    for (k = 0; k < R->nopen; k++)
-        if (call_is(&R->open[k], cid)) {
-            c = &R->open[k];
+    for (k = 0; k < R->stream.nopen; k++)
+        if (call_is(&R->stream.open[k], cid)) {
+            c = &R->stream.open[k];
             break;
         }
     if (!c) {
         if (!request || !uclog__diag_is(method, "INVITE") || judged_lately(R, cid) || !(c = open_new(R, cid)))
             return;
-        k = R->nopen - 1;
+        k = R->stream.nopen - 1;
     }
     flags = (uint8_t)(F_CALL | (uclog_sip_diag_count(m) ? F_DIAG : 0) | (!request && uclog_sip_sdp_count(m) ? F_SDP : 0));
-    if ((rc = uclog__diag_win_add(R->win, m, p, flags, &seq)) != 0) {
+    if ((rc = uclog__diag_win_add(R->stream.win, m, p, flags, &seq)) != 0) {
         uclog__diag_fail(R, rc);
         return;
     }
     if (c->invite == NONE)
         c->invite = seq;
     c->nmsgs++;
-    e = uclog__diag_win_get(R->win, seq);
-    if (!request && e->status >= 200 && e->request != NONE && (req = uclog__diag_win_get(R->win, e->request)) != NULL) {
+    e = uclog__diag_win_get(R->stream.win, seq);
+    if (!request && e->status >= 200 && e->request != NONE && (req = uclog__diag_win_get(R->stream.win, e->request)) != NULL) {
         int invite = uclog__diag_is(req->method, "INVITE");
         if (invite && e->status < 300)
             c->answered = 1;
@@ -220,7 +220,7 @@ static void stream_call_message(run *R, const uclog_sip *m, const uclog_packet *
     if (c->ended || c->nmsgs >= UCLOG__DIAG_MAX_CALL_MSGS)
         close_call(R, k, c->ended ? UCLOG_DIAG_CALL_WHOLE : UCLOG_DIAG_CALL_CUT_MESSAGES);
     /* the byte budget: the oldest calls are judged with what they have */
-    while (!R->rc && R->nopen && uclog__diag_win_call_bytes(R->win) > window_bytes(R))
+    while (!R->rc && R->stream.nopen && uclog__diag_win_call_bytes(R->stream.win) > window_bytes(R))
         close_call(R, 0, UCLOG_DIAG_CALL_CUT_BYTES);
 }
 
@@ -237,7 +237,7 @@ static void stream_signin_message(run *R, const uclog_sip *m, const uclog_packet
         if (uclog_sip_call_id(&cid, m))
             return;
         for (k = 0; k < R->nsubs + R->nmras && !live; k++) {
-            const struct uclog__diag_wmsg *q = uclog__diag_win_get(R->win, k < R->nsubs ? R->subs[k].msg : R->mras[k - R->nsubs].msg);
+            const struct uclog__diag_wmsg *q = uclog__diag_win_get(R->stream.win, k < R->nsubs ? R->subs[k].msg : R->mras[k - R->nsubs].msg);
             live = q && q->call_id.len == cid.len && q->call_id.ptr && !memcmp(q->call_id.ptr, cid.ptr, cid.len);
         }
         if (!live)
@@ -245,18 +245,18 @@ static void stream_signin_message(run *R, const uclog_sip *m, const uclog_packet
     } else if (signin == SIGNIN_NONE || !is_sent) {
         return;
     }
-    if ((rc = uclog__diag_win_add(R->win, m, p, 0, &seq)) != 0) {
+    if ((rc = uclog__diag_win_add(R->stream.win, m, p, 0, &seq)) != 0) {
         uclog__diag_fail(R, rc);
         return;
     }
     if (!request) {
-        if (uclog__diag_win_get(R->win, seq)->request == NONE)
-            uclog__diag_win_drop(R->win, seq);
+        if (uclog__diag_win_get(R->stream.win, seq)->request == NONE)
+            uclog__diag_win_drop(R->stream.win, seq);
         return;
     }
     uclog__diag_observe_signin(R, seq, m, signin);
     if (R->nsubs == nsubs && R->nmras == nmras) {
-        uclog__diag_win_drop(R->win, seq); /* an MRAS request without credentialsRequest */
+        uclog__diag_win_drop(R->stream.win, seq); /* an MRAS request without credentialsRequest */
         return;
     }
     prune_signins(R, R->subs, &R->nsubs);
@@ -288,6 +288,7 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     const uclog_sip *m;
     const uclog_packet *p;
     int rc;
+    size_t k;
 
     if (!log || !fn)
         return UCLOG_E_INVALID_ARG;
@@ -295,18 +296,18 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     R.ctx = uclog_log_ctx(log);
     R.opts = opts;
     R.src = &uclog__diag_window_source;
-    R.fn = fn;
-    R.userdata = userdata;
+    R.stream.fn = fn;
+    R.stream.userdata = userdata;
     R.uri_msg = R.relay_msg = NONE;
     if ((rc = uclog__diag_report_new(&R.life, R.ctx)) != 0)
         return rc;
-    if ((rc = uclog__diag_report_new(&R.r, R.ctx)) != 0 || (rc = uclog__diag_win_new(&R.win, R.ctx)) != 0 ||
+    if ((rc = uclog__diag_report_new(&R.r, R.ctx)) != 0 || (rc = uclog__diag_win_new(&R.stream.win, R.ctx)) != 0 ||
         (rc = uclog_msg_iter_new(&it, log)) != 0)
         uclog__diag_fail(&R, rc);
-    else if (!(R.recent = uclog_ctx_alloc(R.ctx, UCLOG__DIAG_RECENT * sizeof(*R.recent))))
+    else if (!(R.stream.recent = uclog_ctx_alloc(R.ctx, UCLOG__DIAG_RECENT * sizeof(*R.stream.recent))))
         uclog__diag_fail(&R, UCLOG_E_NOMEM);
     else
-        memset(R.recent, 0, UCLOG__DIAG_RECENT * sizeof(*R.recent));
+        memset(R.stream.recent, 0, UCLOG__DIAG_RECENT * sizeof(*R.stream.recent));
     if (!R.rc && uclog__diag_copy_files(&R, log) == 0)
         part_facts(&R); /* the evidence names its file from the start */
     if (!R.rc && (rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE)) != 0)
@@ -322,14 +323,14 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     }
     if (!R.rc && rc != UCLOG_DONE)
         uclog__diag_fail(&R, rc);
-    while (!R.rc && R.nopen)
+    while (!R.rc && R.stream.nopen)
         close_call(&R, 0, UCLOG_DIAG_CALL_WHOLE);
     if (!R.rc) {
         if (R.nseen == 0) {
             uclog__diag_no_sip_verdict(&R);
         } else {
             uclog__diag_client_verdict(&R);
-            if (!R.rc && R.ncalls_total == 0)
+            if (!R.rc && R.stream.ncalls_total == 0)
                 uclog__diag_no_call_verdicts(&R, NONE);
         }
         deliver(&R, 1);
@@ -337,6 +338,11 @@ int uclog_diag_run_parts(uclog_log *log, const uclog_diag_options *opts, uclog_d
     uclog_msg_iter_free(it);
     if (!R.rc && R.life->nomem)
         R.rc = UCLOG_E_NOMEM;
+    uclog__diag_win_free(R.stream.win);
+    for (k = 0; k < R.stream.nopen; k++)
+        uclog_ctx_dealloc(R.ctx, R.stream.open[k].call_id);
+    uclog_ctx_dealloc(R.ctx, R.stream.open);
+    uclog_ctx_dealloc(R.ctx, R.stream.recent);
     uclog__diag_free_run(&R);
     if (R.r)
         R.r->files = NULL; /* the life report's */

@@ -14,29 +14,29 @@ static void signin_dialog_add(run *R, uclog_str id)
     uint64_t h = uclog__diag_cid_hash(id);
     size_t i;
 
-    if ((R->ndialogs + 1) * 2 > R->dialogs_cap) {
-        size_t cap = R->dialogs_cap ? R->dialogs_cap * 2 : 64, k;
+    if ((R->whole.ndialogs + 1) * 2 > R->whole.dialogs_cap) {
+        size_t cap = R->whole.dialogs_cap ? R->whole.dialogs_cap * 2 : 64, k;
         uint64_t *t = uclog_ctx_alloc(R->ctx, cap * sizeof(*t));
         if (!t) {
             uclog__diag_fail(R, UCLOG_E_NOMEM);
             return;
         }
         memset(t, 0, cap * sizeof(*t));
-        for (k = 0; k < R->dialogs_cap; k++)
-            if (R->dialogs[k]) {
-                for (i = (size_t)R->dialogs[k] & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+        for (k = 0; k < R->whole.dialogs_cap; k++)
+            if (R->whole.dialogs[k]) {
+                for (i = (size_t)R->whole.dialogs[k] & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
                     ;
-                t[i] = R->dialogs[k];
+                t[i] = R->whole.dialogs[k];
             }
-        uclog_ctx_dealloc(R->ctx, R->dialogs);
-        R->dialogs = t;
-        R->dialogs_cap = cap;
+        uclog_ctx_dealloc(R->ctx, R->whole.dialogs);
+        R->whole.dialogs = t;
+        R->whole.dialogs_cap = cap;
     }
-    for (i = (size_t)h & (R->dialogs_cap - 1); R->dialogs[i]; i = (i + 1) & (R->dialogs_cap - 1))
-        if (R->dialogs[i] == h)
+    for (i = (size_t)h & (R->whole.dialogs_cap - 1); R->whole.dialogs[i]; i = (i + 1) & (R->whole.dialogs_cap - 1))
+        if (R->whole.dialogs[i] == h)
             return;
-    R->dialogs[i] = h;
-    R->ndialogs++;
+    R->whole.dialogs[i] = h;
+    R->whole.ndialogs++;
 }
 
 static int signin_dialog_has(const run *R, uclog_str id)
@@ -44,11 +44,11 @@ static int signin_dialog_has(const run *R, uclog_str id)
     uint64_t h;
     size_t i;
 
-    if (!R->dialogs_cap)
+    if (!R->whole.dialogs_cap)
         return 0;
     h = uclog__diag_cid_hash(id);
-    for (i = (size_t)h & (R->dialogs_cap - 1); R->dialogs[i]; i = (i + 1) & (R->dialogs_cap - 1))
-        if (R->dialogs[i] == h)
+    for (i = (size_t)h & (R->whole.dialogs_cap - 1); R->whole.dialogs[i]; i = (i + 1) & (R->whole.dialogs_cap - 1))
+        if (R->whole.dialogs[i] == h)
             return 1;
     return 0;
 }
@@ -76,9 +76,9 @@ static int wanted(const uclog_sip *m, const uclog_packet *p, void *userdata)
     } else {
         keep = uclog_sip_call_id(&cid, m) == 0 && signin_dialog_has(R, cid);
     }
-    uclog__diag_observe(R, keep ? R->nkept : NONE, m, p, kind, signin);
+    uclog__diag_observe(R, keep ? R->whole.nkept : NONE, m, p, kind, signin);
     if (keep)
-        R->nkept++;
+        R->whole.nkept++;
     return keep;
 }
 
@@ -88,11 +88,11 @@ static void find_calls(run *R)
     uint32_t i, ic;
     uclog_str cid;
 
-    for (i = 0; i < R->nmsgs && !R->rc; i++) {
-        if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->idx, i) ||
-            uclog_index_find_call(&ic, R->idx, cid.ptr, cid.len) || R->call_done[ic])
+    for (i = 0; i < R->whole.nmsgs && !R->rc; i++) {
+        if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->whole.idx, i) ||
+            uclog_index_find_call(&ic, R->whole.idx, cid.ptr, cid.len) || R->whole.call_done[ic])
             continue;
-        R->call_done[ic] = 1; /* later INVITEs of a Call-ID re-offer the same call */
+        R->whole.call_done[ic] = 1; /* later INVITEs of a Call-ID re-offer the same call */
         uclog__diag_judge_call(R, i);
     }
 }
@@ -115,21 +115,21 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
         return rc;
     R.life = R.r;
     R.uri_msg = R.relay_msg = NONE;
-    if (uclog__diag_copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.idx, log, wanted, &R)) != 0)
+    if (uclog__diag_copy_files(&R, log) == 0 && (rc = uclog_index_build_filtered(&R.whole.idx, log, wanted, &R)) != 0)
         uclog__diag_fail(&R, rc);
     if (!R.rc) {
         uint32_t k;
-        R.nmsgs = uclog_index_message_count(R.idx);
-        R.r->nunusable = uclog_index_unusable_count(R.idx);
-        for (k = 0; k < UCLOG_DIAG_UNUSABLE_KEPT && uclog_index_unusable_span(&R.r->unusable[k], R.idx, k) == 0; k++)
+        R.whole.nmsgs = uclog_index_message_count(R.whole.idx);
+        R.r->nunusable = uclog_index_unusable_count(R.whole.idx);
+        for (k = 0; k < UCLOG_DIAG_UNUSABLE_KEPT && uclog_index_unusable_span(&R.r->unusable[k], R.whole.idx, k) == 0; k++)
             ;
-        if (R.nmsgs != R.nkept) /* the index keeps what the filter says, or fails */
+        if (R.whole.nmsgs != R.whole.nkept) /* the index keeps what the filter says, or fails */
             uclog__diag_fail(&R, UCLOG_E_STATE);
-        R.call_done = uclog_ctx_alloc(R.ctx, uclog_index_call_count(R.idx) + 1);
-        if (!R.call_done)
+        R.whole.call_done = uclog_ctx_alloc(R.ctx, uclog_index_call_count(R.whole.idx) + 1);
+        if (!R.whole.call_done)
             uclog__diag_fail(&R, UCLOG_E_NOMEM);
         else
-            memset(R.call_done, 0, uclog_index_call_count(R.idx) + 1);
+            memset(R.whole.call_done, 0, uclog_index_call_count(R.whole.idx) + 1);
     }
     if (!R.rc) {
         if (R.nseen == 0) {
@@ -138,7 +138,7 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
             uclog__diag_client_verdict(&R);
             find_calls(&R);
             if (!R.rc && R.r->ncalls == 0)
-                uclog__diag_no_call_verdicts(&R, R.nmsgs);
+                uclog__diag_no_call_verdicts(&R, R.whole.nmsgs);
         }
     }
     if (R.r->client_ua) /* the report owns what it says */
@@ -147,6 +147,10 @@ int uclog_diag_run(uclog_diag_report **out, uclog_log *log, const uclog_diag_opt
         R.r->client_version = uclog__diag_strdup(R.r, R.version_own, strlen(R.version_own));
     if (!R.rc && R.r->nomem)
         R.rc = UCLOG_E_NOMEM;
+    uclog_index_free(R.whole.idx);
+    uclog_ctx_dealloc(R.ctx, R.whole.call_done);
+    uclog_ctx_dealloc(R.ctx, R.whole.flags);
+    uclog_ctx_dealloc(R.ctx, R.whole.dialogs);
     uclog__diag_free_run(&R);
     if (R.rc) {
         uclog_diag_report_free(R.r);
