@@ -51,18 +51,23 @@ int uclog__diag_parse_with_sdp(run *R, uint32_t i, parsed *p)
     return R->rc;
 }
 
+int uclog__diag_has_media(uclog_sdp *const *sdps, uint32_t n, const char *type)
+{
+    uint32_t s, k;
+    const uclog_sdp_media *md;
+    uclog_str t;
+
+    for (s = 0; s < n; s++)
+        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++)
+            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && (uclog_sdp_media_type(&t, md), uclog__diag_is(t, type)))
+                return 1;
+    return 0;
+}
+
 /* An A/V offer: audio or video (instant messaging or application sharing alone is not a call attempt). */
 static int has_av(uclog_sdp *const *sdps, uint32_t n)
 {
-    uint32_t s, k;
-    for (s = 0; s < n; s++)
-        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++) {
-            const uclog_sdp_media *md;
-            uclog_str t;
-            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && (uclog_sdp_media_type(&t, md), uclog__diag_is(t, "audio") || uclog__diag_is(t, "video")))
-                return 1;
-        }
-    return 0;
+    return uclog__diag_has_media(sdps, n, "audio") || uclog__diag_has_media(sdps, n, "video");
 }
 
 /* The answer from the other party with SDP (183 or 200), or NONE. */

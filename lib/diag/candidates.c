@@ -105,13 +105,7 @@ static int media_wanted(const uclog_sdp_media *md, const char *type)
 /* The media whose candidates are judged: the audio ones, or the video ones when there is no audio. */
 static const char *judged_type(uclog_sdp *const *sdps, uint32_t nsdp)
 {
-    uint32_t s, k;
-    const uclog_sdp_media *md;
-    for (s = 0; s < nsdp; s++)
-        for (k = 0; k < uclog_sdp_media_count(sdps[s]); k++)
-            if (uclog_sdp_media_get(&md, sdps[s], k) == 0 && media_wanted(md, "audio"))
-                return "audio";
-    return "video";
+    return uclog__diag_has_media(sdps, nsdp, "audio") ? "audio" : "video";
 }
 
 static int is_typed_own(int32_t type)

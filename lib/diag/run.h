@@ -281,6 +281,8 @@ typedef struct {
 /* Parse every SDP body of m (at most max); returns how many. */
 uint32_t uclog__diag_parse_offers(run *R, const uclog_sip *m, uclog_sdp **sdps, uint32_t max);
 void uclog__diag_free_sdps(uclog_sdp **sdps, uint32_t n);
+/* Whether one of the bodies has a media of that type ("audio", "video"). */
+int uclog__diag_has_media(uclog_sdp *const *sdps, uint32_t n, const char *type);
 int uclog__diag_parse_with_sdp(run *R, uint32_t i, parsed *p);
 void uclog__diag_parsed_free(parsed *p);
 
