@@ -12,6 +12,7 @@ struct uclog__file {
     size_t len;
     char *owned;      /* free on free (read whole, or transcoded) */
     int32_t encoding;
+    int cr_line_ends; /* its lines ended with CR alone: read with LF in their place (a copy) */
     int has_first;
     int64_t first_ms; /* first record timestamp, for ordering a set */
     uint32_t given_index;

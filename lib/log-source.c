@@ -132,19 +132,55 @@ static int transcode_utf16(uclog_log *log, struct uclog__file *f, const unsigned
     return UCLOG_OK;
 }
 
-/* Take bytes as the file's text: kept as they are, or transcoded from UTF-16
- * into memory the file owns (then *transcoded is 1 and the bytes may go). */
+/* Lines that end with CR alone (an old Mac convention some tools still write): CR and no LF in
+ * the first 64 KiB. Such a file would read as one record. */
+static int cr_only(const char *d, size_t n)
+{
+    size_t head = n < 65536 ? n : 65536;
+    return memchr(d, '\r', head) != NULL && memchr(d, '\n', head) == NULL;
+}
+
+/* The text with LF for each CR, in memory the file owns (a copy unless it owns it already). */
+static int cr_to_lf(uclog_log *log, struct uclog__file *f)
+{
+    char *t = f->owned;
+    size_t i;
+
+    if (!t) {
+        if (!(t = uclog__malloc(log->ctx, f->len ? f->len : 1)))
+            return UCLOG_E_NOMEM;
+        memcpy(t, f->data, f->len);
+        f->owned = t;
+        f->data = t;
+    }
+    for (i = 0; i < f->len; i++)
+        if (t[i] == '\r')
+            t[i] = '\n';
+    f->cr_line_ends = 1;
+    return UCLOG_OK;
+}
+
+/* Take bytes as the file's text: kept as they are, or transcoded from UTF-16,
+ * or with LF for CR alone, into memory the file owns (then *transcoded is 1
+ * and the bytes may go). */
 static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, size_t len,
                        int *transcoded)
 {
+    int rc = UCLOG_OK;
+
     f->encoding = uclog__detect_encoding((const unsigned char *)data, len);
     *transcoded = f->encoding == UCLOG_ENCODING_UTF16LE || f->encoding == UCLOG_ENCODING_UTF16BE;
-    if (*transcoded)
-        return transcode_utf16(log, f, (const unsigned char *)data, len,
-                               f->encoding == UCLOG_ENCODING_UTF16BE);
-    f->data = data;
-    f->len = len;
-    return UCLOG_OK;
+    if (*transcoded) {
+        rc = transcode_utf16(log, f, (const unsigned char *)data, len, f->encoding == UCLOG_ENCODING_UTF16BE);
+    } else {
+        f->data = data;
+        f->len = len;
+    }
+    if (rc == UCLOG_OK && cr_only(f->data, f->len)) {
+        rc = cr_to_lf(log, f);
+        *transcoded = 1;
+    }
+    return rc;
 }
 
 /* Read a file that has no size (a FIFO, a device) until its end, into one
@@ -457,6 +493,11 @@ uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i)
 int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i)
 {
     return log && i < log->nfiles ? log->files[i].encoding : -1;
+}
+
+int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? log->files[i].cr_line_ends : -1;
 }
 
 uclog_ctx *uclog_log_ctx(const uclog_log *log)

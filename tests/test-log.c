@@ -308,6 +308,37 @@ START_TEST(lf_and_crlf_same_records)
 }
 END_TEST
 
+/* A log whose lines end with CR alone reads as the LF one does, not as one record. */
+START_TEST(cr_only_line_ends)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    size_t len, i, o = 0;
+    char *crlf = tu_read("seed.uccapilog", &len), *cr = malloc(len + 1);
+    rec_list a = collect_file("seed-lf.uccapilog", NULL), b;
+
+    ck_assert_ptr_nonnull(cr);
+    for (i = 0; i < len; i++)
+        if (!(crlf[i] == '\n' && i && crlf[i - 1] == '\r'))
+            cr[o++] = crlf[i];
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, cr, o, "cr-only"), 0);
+    ck_assert_int_eq(uclog_log_file_cr_line_ends(log, 0), 1);
+    ck_assert_int_eq(uclog_log_file_cr_line_ends(log, 1), -1);
+    b = collect(log);
+    assert_same_records(&a, &b); /* same records, lines and offsets as with LF */
+    ck_assert_uint_gt(b.n, 10);
+    uclog_log_free(log);
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, crlf, len, "crlf"), 0);
+    ck_assert_int_eq(uclog_log_file_cr_line_ends(log, 0), 0);
+    uclog_log_free(log);
+    list_free(&a);
+    list_free(&b);
+    uclog_ctx_free(ctx);
+    free(cr);
+    free(crlf);
+}
+END_TEST
+
 START_TEST(utf16le_transcoded)
 {
     int32_t enc = -1;
@@ -1073,6 +1104,7 @@ Suite *tu_suite(void)
     tcase_add_loop_test(tc, every_byte_in_one_record, 0, sizeof(fixtures) / sizeof(fixtures[0]));
     tcase_add_test(tc, counts_of_shared_logs);
     tcase_add_test(tc, lf_and_crlf_same_records);
+    tcase_add_test(tc, cr_only_line_ends);
     tcase_add_test(tc, utf16le_transcoded);
     tcase_add_test(tc, utf16_stream_refused);
     tcase_add_loop_test(tc, stream_equals_file, 0, sizeof(fixtures) / sizeof(fixtures[0]));

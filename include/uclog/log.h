@@ -171,6 +171,16 @@ UCLOG_EXPORT uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i);
 /** Encoding of file @p i (a ::uclog_encoding value), -1 when out of range. @since 1.0 */
 UCLOG_EXPORT int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i);
 
+/**
+ * Whether file @p i had its lines end with CR alone (CR and no LF in its
+ * first 64 KiB), and was read with LF in place of each CR: its text is then
+ * a copy the log owns, with the same offsets. A stream is read as it comes
+ * and never so.
+ * @return 1, 0, or -1 when out of range.
+ * @since 1.2
+ */
+UCLOG_EXPORT int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t i);
+
 /** The context of a log. @since 1.0 */
 UCLOG_EXPORT uclog_ctx *uclog_log_ctx(const uclog_log *log);
 

@@ -321,6 +321,7 @@ CORE_PROTOTYPES = [
     ("uclog_log_file_name", cstr, [LogP, u32], None),
     ("uclog_log_file_size", u64, [LogP, u32], None),
     ("uclog_log_file_encoding", i32, [LogP, u32], None),
+    ("uclog_log_file_cr_line_ends", i32, [LogP, u32], None),
     ("uclog_log_ctx", CtxP, [LogP], None),
     ("uclog_record_iter_new", int_, [POINTER(RecordIterP), LogP], ("new", "record_iter", LOG)),
     ("uclog_record_iter_next", int_, [POINTER(RecordP), RecordIterP], "status"),
