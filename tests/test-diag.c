@@ -1209,12 +1209,14 @@ START_TEST(parts_window_budget)
     ck_assert_ptr_nonnull(invite);
     head = (size_t)(invite - seed);
     one = len - head;
-    text = malloc(head + 20 * one);
+    text = malloc(head + 20 * one + 1);
     ck_assert_ptr_nonnull(text);
     memcpy(text, seed, head);
+    for (k = 0; k < 20; k++)
+        memcpy(text + head + k * one, invite, one);
+    text[head + 20 * one] = '\0'; /* strstr below stops here */
     for (k = 0; k < 20; k++) {
         char id[5];
-        memcpy(text + head + k * one, invite, one);
         snprintf(id, sizeof(id), "%04u", (unsigned)k); /* a Call-ID of the same length each */
         for (at = text + head + k * one; (at = strstr(at, "e41f3fa11696494d90130b78761b202c")) != NULL &&
                                           at < text + head + (k + 1) * one;
