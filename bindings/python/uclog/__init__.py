@@ -2,8 +2,9 @@
 logs (``*.uccapilog``) through libuclog.
 
 Only the Python standard library is needed (ctypes). The shared libraries
-are loaded by SONAME, ``libuclog.so.1`` and ``libuclog-diag.so.1``, or from
-the paths in ``UCLOG_LIBRARY`` / ``UCLOG_DIAG_LIBRARY``.
+are loaded from the paths in ``UCLOG_LIBRARY`` / ``UCLOG_DIAG_LIBRARY``, or
+from the library directory of the meson install that installed this package,
+or by SONAME, ``libuclog.so.1`` and ``libuclog-diag.so.1``.
 
     import uclog
     with uclog.open("Lync-UccApi-0.UccApilog") as log:

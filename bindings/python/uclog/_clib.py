@@ -4,9 +4,12 @@ Everything here mirrors include/uclog/*.h one to one. The public layer
 (``uclog/__init__.py`` and friends) is the only user; application code should
 not need to import this module.
 
-Loading: ``libuclog.so.1`` by SONAME (never the ``libuclog.so`` development
-symlink), or the file named by the environment variable ``UCLOG_LIBRARY``;
-``libuclog-diag.so.1`` likewise, or ``UCLOG_DIAG_LIBRARY``. The run-time
+Loading: the file named by the environment variable ``UCLOG_LIBRARY``, or
+the one a meson install put beside the package (``_install.py``), or
+``libuclog.so.1`` by SONAME (never the ``libuclog.so`` development symlink);
+``libuclog-diag.so.1`` likewise, or ``UCLOG_DIAG_LIBRARY``. A libuclog that
+cannot be loaded makes ``import uclog`` raise ImportError saying what to
+install or set. The run-time
 major version must be the one this binding was written for.
 
 Counting: every function that hands the caller an object it must free (the
@@ -709,8 +712,41 @@ def _apply(lib, table):
                            "realloc": _check_realloc, "dealloc": _check_dealloc}[what]
 
 
+def _library_paths(env, soname):
+    """Where a library is looked for, in order: the file the environment
+    variable ``env`` names (and nothing else then); beside a meson install of
+    the package (uclog/_install.py, generated at configure time); the dynamic
+    loader's search for ``soname``."""
+    path = os.environ.get(env)
+    if path:
+        return [path]
+    paths = []
+    try:
+        from . import _install
+    except ImportError:
+        pass  # not a meson install: a pip install or a source tree
+    else:
+        here = os.path.dirname(os.path.abspath(__file__))
+        installed = os.path.normpath(os.path.join(here, _install.LIBDIR, soname))
+        if os.path.exists(installed):
+            paths.append(installed)
+    paths.append(soname)
+    return paths
+
+
 def _load(env, soname):
-    return ctypes.CDLL(os.environ.get(env) or soname)
+    """The library, or ImportError saying what to install or set."""
+    errors = []
+    for path in _library_paths(env, soname):
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            errors.append(str(e))
+    raise ImportError(
+        "uclog: cannot load %s (%s). Install libuclog where the dynamic loader finds it "
+        "(meson install, then ldconfig for a system prefix), or set LD_LIBRARY_PATH to the "
+        "directory that holds %s, or set %s to its path."
+        % (soname, "; ".join(errors), soname, env), name="uclog")
 
 
 _lib = None
@@ -744,7 +780,7 @@ def load_diag():
     load()
     try:
         lib = _load("UCLOG_DIAG_LIBRARY", DIAG_SONAME)
-    except OSError:
+    except ImportError:
         return None
     lib.uclog_diag_version.restype = c_uint32
     lib.uclog_diag_version.argtypes = []
