@@ -500,6 +500,9 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
     }
     p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
     p->has_local = l.len > 0 && l.len <= ADDR_MAX;
+    /* A reused frame keeps nothing of its last packet: continues() compares
+     * the addresses' lengths and bytes also when both are absent. */
+    p->remote_len = p->local_len = 0;
     p->has_declared = rc == 0 || p->declared > 0;
     if (p->has_remote)
         copy_addr(p->remote, &p->remote_len, a);

@@ -900,6 +900,49 @@ START_TEST(frames_alloc_failures)
 }
 END_TEST
 
+/* Rule: whether a read continues the held packet depends on the two reads
+ * only. Two reads with no readable remote address (PACKET_FRAMING) are
+ * joined the same whether or not a packet with an address was framed before
+ * them: the frame an earlier packet used keeps nothing of it. */
+#define REUSE_HDR "01/15/2012|11:30:10.100 1384:11C0 INFO  :: "
+#define REUSE_RECV "Data Received - unreadable (To Local Address: 192.168.1.10:1259) "
+static const char reuse_before[] =
+    REUSE_HDR "Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 60 bytes:\n"
+    REUSE_HDR "SIP/2.0 200 OK\nCall-ID: first\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n"
+    REUSE_HDR "End of Sending Packet - 192.168.1.5:5061 (From Local Address: 192.168.1.10:1259) 60 bytes\n";
+static const char reuse_reads[] =
+    REUSE_HDR REUSE_RECV "78 bytes:\n"
+    REUSE_HDR "OPTIONS sip:a@b SIP/2.0\nCall-ID: reuse\nCSeq: 1 OPTIONS\nContent-Length: 10\n\n01234\n"
+    REUSE_HDR "End of " REUSE_RECV "78 bytes\n"
+    REUSE_HDR REUSE_RECV "5 bytes:\n"
+    REUSE_HDR "56789\n"
+    REUSE_HDR "End of " REUSE_RECV "5 bytes\n";
+
+START_TEST(frames_joined_after_reuse)
+{
+    struct got g[4];
+    char text[2048];
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    int with;
+
+    for (with = 0; with < 2; with++) {
+        struct got *r;
+        snprintf(text, sizeof(text), "%s%s", with ? reuse_before : "", reuse_reads);
+        ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, strlen(text), "buf"), 0);
+        ck_assert_uint_eq(read_messages(g, 4, log, NULL), 1u + (size_t)with);
+        uclog_log_free(log);
+        r = &g[with];
+        ck_assert_str_eq(r->call_id, "reuse");
+        ck_assert_uint_eq(r->body_len, 10);
+        ck_assert_int_eq(r->truncated, 0);
+        ck_assert_int_eq(r->pkt_defect, UCLOG_DEFECT_PACKET_FRAMING);
+        ck_assert_uint_eq(r->npkt_defects, 4); /* FRAMING, BYTE_COUNT, JOINED, the read's FRAMING */
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 Suite *tu_suite(void)
 {
     Suite *s = suite_create("packet");
@@ -934,6 +977,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, frames_bounded);
     tcase_add_test(tc, frames_header_inside_split);
     tcase_add_test(tc, frames_alloc_failures);
+    tcase_add_test(tc, frames_joined_after_reuse);
     suite_add_tcase(s, tc);
     return s;
 }
