@@ -4,6 +4,18 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+
+/* A compile-time check, in C99: an array of negative size when cond is false. */
+#define UCLOG__STATIC_ASSERT(cond, name) typedef char uclog__static_assert_##name[(cond) ? 1 : -1]
+
+/* What malloc aligns every block for. */
+typedef union {
+    void *p;
+    long l;
+    long long ll;
+    double d;
+    long double ld;
+} uclog__max_align;
 #include <stdint.h>
 #include <string.h>
 

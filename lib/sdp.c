@@ -1136,33 +1136,45 @@ static void count_body(struct sdp_sizes *z, const uclog_ctx *ctx, const char *da
 }
 
 /* *total += n * elem, or 0 on overflow. */
-static int add_array(size_t *total, size_t n, size_t elem)
+/* The alignment each array of the block needs, in C99: the offset of a member after a char. */
+struct align_line { char c; struct sdp_line x; };
+struct align_attr { char c; struct sdp_attr x; };
+struct align_media { char c; uclog_sdp_media x; };
+struct align_cand { char c; uclog_sdp_candidate x; };
+#define ALIGN_LINE offsetof(struct align_line, x)
+#define ALIGN_ATTR offsetof(struct align_attr, x)
+#define ALIGN_MEDIA offsetof(struct align_media, x)
+#define ALIGN_CAND offsetof(struct align_cand, x)
+/* add_array() rounds with a mask: each is a power of two, and no more than malloc gives */
+UCLOG__STATIC_ASSERT((ALIGN_LINE & (ALIGN_LINE - 1)) == 0 && ALIGN_LINE <= sizeof(uclog__max_align), line_align);
+UCLOG__STATIC_ASSERT((ALIGN_ATTR & (ALIGN_ATTR - 1)) == 0 && ALIGN_ATTR <= sizeof(uclog__max_align), attr_align);
+UCLOG__STATIC_ASSERT((ALIGN_MEDIA & (ALIGN_MEDIA - 1)) == 0 && ALIGN_MEDIA <= sizeof(uclog__max_align), media_align);
+UCLOG__STATIC_ASSERT((ALIGN_CAND & (ALIGN_CAND - 1)) == 0 && ALIGN_CAND <= sizeof(uclog__max_align), cand_align);
+
+/* Reserve n elements of size elem at an offset aligned to align (a power of two); *at: where. */
+static int add_array(size_t *total, size_t *at, size_t n, size_t elem, size_t align)
 {
-    if (n > (SIZE_MAX - *total) / elem)
+    size_t start = (*total + align - 1) & ~(align - 1);
+    if (start < *total || n > (SIZE_MAX - start) / elem)
         return 0;
-    *total += n * elem;
+    *at = start;
+    *total = start + n * elem;
     return 1;
 }
 
-/* The object and its four arrays in one block (every element size is a
- * multiple of the alignment the next array needs). */
+/* The object and its four arrays in one block, each array at the alignment its elements need
+ * (on 32-bit ABIs an odd number of 12-byte lines would leave the next array misaligned). The
+ * block itself comes from malloc, aligned for any of them. */
 static uclog_sdp *new_sdp(uclog_ctx *ctx, const struct sdp_sizes *z)
 {
     size_t total = sizeof(uclog_sdp), at_lines, at_attrs, at_media, at_cands;
     uclog_sdp *sdp;
     char *b;
 
-    at_lines = total;
-    if (!add_array(&total, z->lines, sizeof(struct sdp_line)))
-        return NULL;
-    at_attrs = total;
-    if (!add_array(&total, z->attrs, sizeof(struct sdp_attr)))
-        return NULL;
-    at_media = total;
-    if (!add_array(&total, z->media, sizeof(uclog_sdp_media)))
-        return NULL;
-    at_cands = total;
-    if (!add_array(&total, z->cands, sizeof(uclog_sdp_candidate)))
+    if (!add_array(&total, &at_lines, z->lines, sizeof(struct sdp_line), ALIGN_LINE) ||
+        !add_array(&total, &at_attrs, z->attrs, sizeof(struct sdp_attr), ALIGN_ATTR) ||
+        !add_array(&total, &at_media, z->media, sizeof(uclog_sdp_media), ALIGN_MEDIA) ||
+        !add_array(&total, &at_cands, z->cands, sizeof(uclog_sdp_candidate), ALIGN_CAND))
         return NULL;
     b = uclog__malloc(ctx, total);
     if (!b)

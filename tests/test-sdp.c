@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <uclog/sdp.h>
@@ -108,6 +109,34 @@ static void check_seed_candidates(const uclog_sdp *sdp)
         ck_assert_uint_eq(uclog_sdp_candidate_ext_count(c), 0);
     }
 }
+
+/* The object's arrays share one block: with an odd or even number of lines and attributes, the
+ * media and candidates are aligned as their members need (a pointer's alignment at least), on
+ * every ABI (32-bit ones made the odd case misaligned). */
+START_TEST(block_alignment)
+{
+    static const char *const bodies[] = {
+        "v=0\r\nm=audio 5 RTP/AVP 0\r\na=candidate:1 1 UDP 1 10.0.0.1 5 typ host\r\n",
+        "v=0\r\ns=-\r\nm=audio 5 RTP/AVP 0\r\na=x:1\r\na=candidate:1 1 UDP 1 10.0.0.1 5 typ host\r\n",
+        "v=0\r\ns=-\r\nt=0 0\r\na=y\r\nm=audio 5 RTP/AVP 0\r\na=x:1\r\na=candidate:1 1 UDP 1 10.0.0.1 5 typ host\r\n",
+    };
+    uclog_ctx *ctx = tu_ctx();
+    size_t k;
+
+    for (k = 0; k < sizeof(bodies) / sizeof(bodies[0]); k++) {
+        uclog_sdp *sdp = parse_ok(ctx, bodies[k], strlen(bodies[k]), NULL);
+        const uclog_sdp_media *md;
+        const uclog_sdp_candidate *cd;
+        ck_assert_int_eq(uclog_sdp_media_get(&md, sdp, 0), 0);
+        ck_assert_int_eq(uclog_sdp_candidate_get(&cd, md, 0), 0);
+        ck_assert_uint_eq((uintptr_t)md % sizeof(void *), 0);
+        ck_assert_uint_eq((uintptr_t)cd % sizeof(void *), 0);
+        ck_assert_uint_eq(uclog_sdp_candidate_port(cd), 5);
+        uclog_sdp_free(sdp);
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
 
 START_TEST(seed_invite)
 {
@@ -1113,6 +1142,7 @@ Suite *tu_suite(void)
 
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, seed_invite);
+    tcase_add_test(tc, block_alignment);
     tcase_add_test(tc, seed_spans);
     tcase_add_test(tc, seed_lf_and_trailing_space);
     tcase_add_test(tc, lync_ice19);
