@@ -1199,7 +1199,7 @@ static int split_packet(uclog_msg_iter *it)
         advance(&pos, b.ptr + last, off - last);
         last = off;
         pos.length = b.len - off;
-        rc = uclog_sip_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
+        rc = uclog__sip_try_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
         if (rc == UCLOG_E_FORMAT && it->nmsgs == 0)
             return no_message(it, p, &pos);
         if (rc == UCLOG_E_FORMAT) {

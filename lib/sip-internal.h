@@ -80,5 +80,9 @@ int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name);
  * (UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH). */
 int uclog__sip_parse_framed(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
                             const uclog_span *base);
+/* uclog_sip_parse() for a caller that recovers from bytes that are not SIP: it then returns
+ * UCLOG_E_FORMAT and records nothing on the context. */
+int uclog__sip_try_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                         const uclog_span *base);
 
 #endif

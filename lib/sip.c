@@ -666,22 +666,30 @@ void uclog_sip_free(uclog_sip *m)
 }
 
 static int parse_with(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
-                      const uclog_span *base, int framed);
+                      const uclog_span *base, int framed, int quiet);
 
 int uclog_sip_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
                     const uclog_span *base)
 {
-    return parse_with(out, ctx, data, len, base, 0);
+    return parse_with(out, ctx, data, len, base, 0, 0);
 }
 
 int uclog__sip_parse_framed(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
                             const uclog_span *base)
 {
-    return parse_with(out, ctx, data, len, base, 1);
+    return parse_with(out, ctx, data, len, base, 1, 0);
 }
 
+int uclog__sip_try_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
+                         const uclog_span *base)
+{
+    return parse_with(out, ctx, data, len, base, 0, 1);
+}
+
+/* quiet: bytes that are not SIP are an answer the caller recovers from, not an error of the
+ * context (only a failing public call records one). */
 static int parse_with(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
-                      const uclog_span *base, int framed)
+                      const uclog_span *base, int framed, int quiet)
 {
     uclog_sip *m;
     int rc;
@@ -708,6 +716,10 @@ static int parse_with(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t 
     }
     m->base.length = 0;
     rc = parse_message(m);
+    if (rc == UCLOG_E_FORMAT && quiet) {
+        uclog_sip_free(m);
+        return UCLOG_E_FORMAT;
+    }
     if (rc == UCLOG_E_FORMAT) {
         struct sip_loc l0 = {0, 0};
         uclog_span sp = make_span(m, 0, len, l0);

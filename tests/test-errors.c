@@ -94,6 +94,45 @@ START_TEST(context_alloc_failure)
 }
 END_TEST
 
+static void count_errors(int32_t level, const char *msg, void *userdata)
+{
+    (void)msg;
+    if (level == UCLOG_LOG_ERROR)
+        ++*(int *)userdata;
+}
+
+/* Reading logs whose damage the library recovers from leaves no error on the context, and logs
+ * none: only a failing public call records one. */
+START_TEST(recovered_parses_record_nothing)
+{
+    static const char *const logs[] = {"seed.uccapilog", "frames/content-length.uccapilog",
+                                       "frames/unusable-frames.uccapilog", "frames/joined-reads.uccapilog",
+                                       "hostile/packet-no-end.uccapilog"};
+    size_t k;
+
+    for (k = 0; k < sizeof(logs) / sizeof(logs[0]); k++) {
+        uclog_ctx *ctx = tu_ctx();
+        uclog_log *log;
+        uclog_msg_iter *it;
+        const uclog_sip *m;
+        const uclog_packet *p;
+        int errors = 0, rc;
+
+        uclog_ctx_set_log_fn(ctx, count_errors, &errors, UCLOG_LOG_DEBUG);
+        ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(logs[k])), 0);
+        ck_assert_int_eq(uclog_msg_iter_new(&it, log), 0);
+        while ((rc = uclog_msg_iter_next(&m, &p, it)) == 0)
+            ;
+        ck_assert_int_eq(rc, UCLOG_DONE);
+        ck_assert_msg(uclog_ctx_errcode(ctx) == 0, "%s: %s", logs[k], uclog_ctx_errmsg(ctx));
+        ck_assert_int_eq(errors, 0);
+        uclog_msg_iter_free(it);
+        uclog_log_free(log);
+        uclog_ctx_free(ctx);
+    }
+}
+END_TEST
+
 START_TEST(version)
 {
     ck_assert_uint_eq(uclog_version(), UCLOG_VERSION_NUMBER);
@@ -112,6 +151,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, context);
     tcase_add_test(tc, context_alloc_failure);
     tcase_add_test(tc, version);
+    tcase_add_test(tc, recovered_parses_record_nothing);
     suite_add_tcase(s, tc);
     return s;
 }
