@@ -115,18 +115,21 @@ int tu_streq(uclog_str s, const char *lit)
 void tu_alloc_loop(int (*fn)(void *), void *arg)
 {
     long n;
+    int done = 0;
 
-    for (n = 0; n < 1000000; n++) {
+    for (n = 0; n < 1000000 && !done; n++) {
         int rc;
         tu_alloc_reset(n);
         tu_live = 0;
         rc = fn(arg);
         ck_assert_msg(rc == 0 || rc == UCLOG_E_NOMEM, "fail at %ld: rc %d", n, rc);
         ck_assert_msg(tu_live == 0, "fail at %ld: %ld blocks leaked", n, tu_live);
-        if (rc == 0 && tu_allocs <= n)
-            break;
+        /* done when a run made fewer allocations than the one that was to fail: none failed */
+        done = rc == 0 && tu_allocs <= n;
     }
     tu_alloc_reset(-1);
+    /* a run that never gets past its failing allocation would loop for ever: it is a failure */
+    ck_assert_msg(done, "the allocation-failure loop did not end after %ld runs", n);
 }
 
 int main(void)

@@ -23,6 +23,23 @@ def map_symbols(path):
     return out
 
 
+def header_prototypes():
+    """name -> (return type, parameter count) of every UCLOG_EXPORT function in the headers."""
+    out = {}
+    folder = os.path.join(SOURCE_ROOT, "include", "uclog")
+    for fn in sorted(os.listdir(folder)):
+        if not fn.endswith((".h", ".h.in")):
+            continue
+        with open(os.path.join(folder, fn)) as f:
+            text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+        for m in re.finditer(r"UCLOG_EXPORT\s+([^;(]*?)\b(uclog_\w+)\s*\(([^)]*)\)\s*;", text):
+            ret = " ".join(m.group(1).split())
+            params = " ".join(m.group(3).split())
+            count = 0 if params in ("", "void") else len(params.split(","))
+            out[m.group(2)] = (ret, count)
+    return out
+
+
 class Symbols(TestCase):
     def check(self, path, which):
         if not os.path.exists(path):
@@ -54,6 +71,18 @@ class Symbols(TestCase):
             fn = getattr(lib, name)
             self.assertEqual(fn.argtypes, argtypes, name)
             self.assertIs(fn.restype, restype, name)
+
+    def test_tables_match_the_headers(self):
+        """Each binding's arity and void-ness against the C prototype in include/uclog/."""
+        protos = header_prototypes()
+        rows = list(_clib.CORE_PROTOTYPES) + list(getattr(_clib, "DIAG_PROTOTYPES", []))
+        self.assertGreater(len(rows), 100)
+        for name, restype, argtypes, _ in rows:
+            self.assertTrue(name in protos, "%s is bound but declared in no header" % name)
+            ret, nparams = protos[name]
+            self.assertEqual(len(argtypes), nparams, "%s: %d arguments bound, %d declared"
+                             % (name, len(argtypes), nparams))
+            self.assertEqual(restype is None, ret == "void", "%s returns %s" % (name, ret))
 
     def test_version(self):
         lib = _clib.load()
