@@ -1,6 +1,7 @@
 /* Output helpers shared by the example programs. */
 #include "common.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,6 +168,21 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
     if (n == 1)
         return uclog_log_open_buffer(log, ctx, *input, len, "-");
     return uclog_log_open_files_buffer(log, ctx, (const char *const *)files, n, at, *input, len);
+}
+
+int ex_stdout_close(const char *prog)
+{
+    int failed_before = ferror(stdout);
+
+    errno = 0;
+    if (fflush(stdout) == 0 && !failed_before)
+        return 0;
+    /* A write that failed before this flush left its reason in no errno we kept. */
+    if (errno)
+        fprintf(stderr, "%s: cannot write the output: %s\n", prog, strerror(errno));
+    else
+        fprintf(stderr, "%s: cannot write the output\n", prog);
+    return -1;
 }
 
 const char *ex_diag_kind_name(uint32_t kind)

@@ -60,6 +60,13 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
 /* ex_open_files() said why on stderr (standard input over the limit, then `hint`): exit 2. */
 #define EX_SAID (-1000)
 
+/*
+ * Flush standard output and check that every write to it succeeded (a full
+ * disk, /dev/full, a closed pipe): returns 0, or -1 having said
+ * "prog: cannot write the output: REASON" on stderr (exit 2).
+ */
+int ex_stdout_close(const char *prog);
+
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);
 

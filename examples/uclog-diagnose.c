@@ -13,6 +13,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "options.h"
 
 #define WIDTH 80
 
@@ -41,6 +42,9 @@ static void usage(FILE *out)
           "                       means, who raises it, what to check (exit 1: unknown)\n"
           "  --list-ms-codes      print the registry of those codes (Markdown)\n"
           "  -h, --help           this text\n"
+          "  --version            the version\n"
+          "Options come before the FILEs ('--' ends them); a value follows its option as\n"
+          "the next argument or after '=' (--edge-ip=IP).\n"
           "\n"
           "Exit status: 0 no failure found, 1 a failure verdict, 2 usage or input error.\n",
           out);
@@ -519,10 +523,6 @@ static void list_ms_codes(void)
 static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
                      const char *ip)
 {
-    if (!ip) {
-        fprintf(stderr, "uclog-diagnose: %s needs an address\n", opt);
-        return 2;
-    }
     if (set(o, ip) != 0) {
         fprintf(stderr, "uclog-diagnose: %s %s: not an IP address\n", opt, ip);
         return 2;
@@ -536,77 +536,85 @@ int main(int argc, char **argv)
     uclog_log *log = NULL;
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
-    char *input = NULL;
-    size_t at;
-    int i, json = 0, stream = 0, rc, status = 2;
+    char *input = NULL, *const *files;
+    const char *val;
+    ex_args a;
+    size_t at, n;
+    int id, json = 0, stream = 0, rc, status = 2;
     stream_state st;
 
     if (uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
         fputs("uclog-diagnose: out of memory\n", stderr);
         return 2;
     }
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    ex_args_init(&a, ex_options_diagnose, argc, argv);
+    while ((rc = ex_args_next(&id, &val, &a)) == 0) {
+        switch (id) {
+        case EX_OPT_HELP:
             usage(stdout);
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--list-verdicts")) {
+            goto done;
+        case EX_OPT_VERSION:
+            printf("uclog-diagnose %s\n", uclog_version_string());
+            status = 0;
+            goto done;
+        case EX_OPT_LIST_VERDICTS:
             list_verdicts();
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--list-ms-codes")) {
+            goto done;
+        case EX_OPT_LIST_MS_CODES:
             list_ms_codes();
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--explain")) {
+            goto done;
+        case EX_OPT_EXPLAIN:
             status = explain(val);
-            goto out;
-        } else if (!strcmp(a, "--json")) {
+            goto done;
+        case EX_OPT_JSON:
             json = 1;
-        } else if (!strcmp(a, "--stream")) {
+            break;
+        case EX_OPT_STREAM:
             stream = 1;
-        } else if (!strcmp(a, "--edge-ip")) {
-            if (option_ip(uclog_diag_options_add_edge_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_IP:
+            if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--edge-nat-ip")) {
-            if (option_ip(uclog_diag_options_set_edge_nat_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_NAT_IP:
+            if (option_ip(uclog_diag_options_set_edge_nat_ip, opts, "--edge-nat-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--edge-private-ip")) {
-            if (option_ip(uclog_diag_options_add_edge_private_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_PRIVATE_IP:
+            if (option_ip(uclog_diag_options_add_edge_private_ip, opts, "--edge-private-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--location")) {
-            if (!val || (strcmp(val, "remote") && strcmp(val, "internal"))) {
-                fputs("uclog-diagnose: --location needs remote or internal\n", stderr);
+            break;
+        default: /* EX_OPT_LOCATION */
+            if (strcmp(val, "remote") && strcmp(val, "internal")) {
+                fprintf(stderr, "uclog-diagnose: --location %s: not remote or internal\n", val);
                 goto out;
             }
             uclog_diag_options_set_client_location(opts, !strcmp(val, "remote") ? UCLOG_DIAG_LOCATION_REMOTE
                                                                                 : UCLOG_DIAG_LOCATION_INTERNAL);
-            i++;
-        } else if (!strcmp(a, "--")) {
-            i++;
             break;
-        } else {
-            fprintf(stderr, "uclog-diagnose: unknown option %s\n", a);
-            usage(stderr);
-            goto out;
         }
     }
-    if (i >= argc) {
+    if (rc < 0) {
+        fprintf(stderr, "uclog-diagnose: %s\n", a.msg);
+        goto out;
+    }
+    if (a.first >= argc) {
         usage(stderr);
         goto out;
     }
-    if (ex_find_stdin(&at, "uclog-diagnose", argv + i, (size_t)(argc - i)) != 0)
+    files = argv + a.first;
+    n = (size_t)(argc - a.first);
+    if (ex_find_stdin(&at, "uclog-diagnose", files, n) != 0)
         goto out;
     /* "-" alone with --stream is read as it comes; among files it is read whole */
-    if (argc - i == 1 && at == 0 && stream)
+    if (n == 1 && at == 0 && stream)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
     else
-        rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", argv + i,
-                           (size_t)(argc - i), at, &input);
+        rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
+                           &input);
     if (rc == EX_SAID)
         goto out;
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -623,13 +631,16 @@ int main(int argc, char **argv)
     }
     if (stream) {
         status = st.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
-        goto out;
+        goto done;
     }
     if (json)
         print_json(rep);
     else
         print_text(rep);
     status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
+done:
+    if (ex_stdout_close("uclog-diagnose"))
+        status = 2;
 out:
     uclog_diag_report_free(rep);
     uclog_log_free(log);

@@ -11,6 +11,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "options.h"
 
 static const uclog_str absent = {NULL, 0};
 
@@ -41,6 +42,9 @@ static void usage(FILE *out)
           "      --until T      at or before T (a time-of-day range may wrap midnight)\n"
           "      --grep TEXT    the message (or record) contains TEXT (any case)\n"
           "  -h, --help         this text\n"
+          "      --version      the version\n"
+          "Options come before the FILEs ('--' ends them); a value follows its option as\n"
+          "the next argument or after '=' (--call-id=ID).\n"
           "\n"
           "Exit status: 0 fine, 2 usage or input error.\n",
           out);
@@ -141,94 +145,91 @@ static void upcase(char *s)
             *s = (char)(*s - 'a' + 'A');
 }
 
+/* One option's value into o; -1 after printing why. */
+static int take_option(struct options *o, int id, char *val)
+{
+    switch (id) {
+    case EX_OPT_VERBOSE:
+        o->verbose = 1;
+        break;
+    case EX_OPT_RECORDS:
+        o->records = 1;
+        break;
+    case EX_OPT_JSON:
+        o->json = 1;
+        break;
+    case EX_OPT_CALL_ID:
+        o->call_id = val;
+        break;
+    case EX_OPT_METHOD:
+        o->method = val;
+        break;
+    case EX_OPT_STATUS:
+        if (!valid_status(val)) {
+            fprintf(stderr, "uclog-dump: --status %s: not a status code such as 404 or 4xx\n", val);
+            return -1;
+        }
+        o->status = val;
+        break;
+    case EX_OPT_DIRECTION:
+        if (strcmp(val, "in") && strcmp(val, "out")) {
+            fprintf(stderr, "uclog-dump: --direction %s: not in or out\n", val);
+            return -1;
+        }
+        o->direction = !strcmp(val, "in") ? UCLOG_DIRECTION_RECEIVED : UCLOG_DIRECTION_SENT;
+        break;
+    case EX_OPT_FROM:
+        o->from = val;
+        break;
+    case EX_OPT_TO:
+        o->to = val;
+        break;
+    case EX_OPT_LEVEL:
+        upcase(val);
+        if (!(o->level = parse_level(val))) {
+            fprintf(stderr, "uclog-dump: --level %s: not TRACE, DEBUG, VERBOSE, INFO, WARN, ERROR or FATAL\n", val);
+            return -1;
+        }
+        break;
+    case EX_OPT_SINCE:
+    case EX_OPT_UNTIL:
+        if (parse_when(id == EX_OPT_UNTIL ? &o->until : &o->since, val, id == EX_OPT_UNTIL)) {
+            fprintf(stderr, "uclog-dump: --%s %s: not MM/DD/YYYY|HH:MM:SS[.mmm] or HH:MM:SS[.mmm]\n",
+                    ex_option_table[id].name, val);
+            return -1;
+        }
+        break;
+    default:
+        o->grep = val;
+        break;
+    }
+    return 0;
+}
+
 /* Returns the index of the first FILE, or -1 after printing why (status in *status). */
 static int parse_args(struct options *o, int argc, char **argv, int *status)
 {
-    static const char *const valued[] = {"--call-id", "--method", "--status", "--direction", "--from",
-                                         "--to",      "--level",  "--since",  "--until",     "--grep"};
-    int i;
-    size_t k;
+    ex_args a;
+    const char *val;
+    int id, rc;
 
     *status = 2;
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        char *a = argv[i], *val = NULL, *eq;
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            *status = 0;
+    ex_args_init(&a, ex_options_dump, argc, argv);
+    while ((rc = ex_args_next(&id, &val, &a)) == 0) {
+        if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {
+            if (id == EX_OPT_HELP)
+                usage(stdout);
+            else
+                printf("uclog-dump %s\n", uclog_version_string());
+            *status = ex_stdout_close("uclog-dump") ? 2 : 0;
             return -1;
         }
-        if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            o->verbose = 1;
-            continue;
-        }
-        if (!strcmp(a, "--records")) {
-            o->records = 1;
-            continue;
-        }
-        if (!strcmp(a, "--json")) {
-            o->json = 1;
-            continue;
-        }
-        eq = strchr(a, '=');
-        for (k = 0; k < sizeof(valued) / sizeof(valued[0]); k++) {
-            size_t n = strlen(valued[k]);
-            if (!strncmp(a, valued[k], n) && (a[n] == '\0' || a + n == eq))
-                break;
-        }
-        if (k == sizeof(valued) / sizeof(valued[0])) {
-            fprintf(stderr, "uclog-dump: unknown option %s\n", a);
-            usage(stderr);
+        if (take_option(o, id, (char *)val))
             return -1;
-        }
-        if (eq) {
-            *eq = '\0';
-            val = eq + 1;
-        } else if (i + 1 < argc) {
-            val = argv[++i];
-        } else {
-            fprintf(stderr, "uclog-dump: %s needs a value\n", a);
-            return -1;
-        }
-        if (!strcmp(a, "--call-id")) {
-            o->call_id = val;
-        } else if (!strcmp(a, "--method")) {
-            o->method = val;
-        } else if (!strcmp(a, "--status")) {
-            if (!valid_status(val)) {
-                fprintf(stderr, "uclog-dump: --status %s: not a status code such as 404 or 4xx\n", val);
-                return -1;
-            }
-            o->status = val;
-        } else if (!strcmp(a, "--direction")) {
-            if (strcmp(val, "in") && strcmp(val, "out")) {
-                fprintf(stderr, "uclog-dump: --direction %s: not in or out\n", val);
-                return -1;
-            }
-            o->direction = !strcmp(val, "in") ? UCLOG_DIRECTION_RECEIVED : UCLOG_DIRECTION_SENT;
-        } else if (!strcmp(a, "--from")) {
-            o->from = val;
-        } else if (!strcmp(a, "--to")) {
-            o->to = val;
-        } else if (!strcmp(a, "--level")) {
-            upcase(val);
-            if (!(o->level = parse_level(val))) {
-                fprintf(stderr, "uclog-dump: --level %s: not TRACE, DEBUG, VERBOSE, INFO, WARN, ERROR or FATAL\n",
-                        val);
-                return -1;
-            }
-        } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
-            int until = !strcmp(a, "--until");
-            if (parse_when(until ? &o->until : &o->since, val, until)) {
-                fprintf(stderr, "uclog-dump: %s %s: not MM/DD/YYYY|HH:MM:SS[.mmm] or HH:MM:SS[.mmm]\n", a, val);
-                return -1;
-            }
-        } else {
-            o->grep = val;
-        }
+    }
+    if (rc < 0) {
+        fprintf(stderr, "uclog-dump: %s\n", a.msg);
+        return -1;
     }
     if (o->records && (o->call_id || o->method || o->status || o->direction || o->from || o->to)) {
         fputs("uclog-dump: --call-id, --method, --status, --direction, --from and --to do not apply "
@@ -236,11 +237,11 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
               stderr);
         return -1;
     }
-    if (i >= argc) {
+    if (a.first >= argc) {
         usage(stderr);
         return -1;
     }
-    return i;
+    return a.first;
 }
 
 /* ---- matching ---- */
