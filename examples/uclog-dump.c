@@ -33,12 +33,13 @@ static void usage(FILE *out)
           "      --call-id ID   Call-ID is ID, or starts with it\n"
           "      --method M     request method M, or a response to an M request\n"
           "      --status N     response status N; 4xx for a class\n"
-          "      --direction D  in (received) or out (sent)\n"
+          "      --direction D  in or received, out or sent\n"
           "      --from TEXT    the From URI contains TEXT (any case)\n"
           "      --to TEXT      the To URI contains TEXT (any case)\n"
           "      --level L      record level L or more severe (TRACE .. FATAL)\n"
-          "      --since T      at or after T: 'MM/DD/YYYY|HH:MM:SS[.mmm]', or\n"
-          "                     HH:MM:SS[.mmm] for a time of day\n"
+          "      --since T      at or after T: HH:MM[:SS[.mmm]] (a time of day), or a\n"
+          "                     date, YYYY-MM-DD or MM/DD/YYYY, alone or before a time\n"
+          "                     ('2008-11-21 23:59', '11/21/2008|23:59:58.250')\n"
           "      --until T      at or before T (a time-of-day range may wrap midnight)\n"
           "      --grep TEXT    the message (or record) contains TEXT (any case)\n"
           "  -h, --help         this text\n"
@@ -94,25 +95,57 @@ static int read_uint(const char **p, int digits, unsigned max, unsigned *out)
     return v <= max ? 0 : -1;
 }
 
-/* `MM/DD/YYYY|HH:MM:SS[.mmm]` or `HH:MM:SS[.mmm]`; an --until without
- * milliseconds takes the whole second. */
-static int parse_when(struct when *w, const char *s, int until)
+/* A date, `YYYY-MM-DD` or the log's `MM/DD/YYYY`; NULL when s starts with neither. */
+static const char *parse_date(unsigned *y, unsigned *mo, unsigned *d, const char *s)
 {
-    unsigned mo = 0, d = 0, y = 0, h, mi, sec, ms = until ? 999 : 0;
     const char *p = s;
 
-    w->tod = strlen(s) < 10 || s[2] != '/';
-    if (!w->tod) {
-        if (read_uint(&p, 2, 12, &mo) || *p++ != '/' || read_uint(&p, 2, 31, &d) || *p++ != '/' ||
-            read_uint(&p, 4, 9999, &y) || (*p != '|' && *p != ' ' && *p != 'T'))
-            return -1;
-        p++;
+    if (strlen(s) >= 10 && s[4] == '-') {
+        if (read_uint(&p, 4, 9999, y) || *p++ != '-' || read_uint(&p, 2, 12, mo) || *p++ != '-' ||
+            read_uint(&p, 2, 31, d))
+            return NULL;
+        return p;
     }
-    if (read_uint(&p, 2, 23, &h) || *p++ != ':' || read_uint(&p, 2, 59, &mi) || *p++ != ':' ||
-        read_uint(&p, 2, 59, &sec))
+    if (strlen(s) >= 10 && s[2] == '/') {
+        if (read_uint(&p, 2, 12, mo) || *p++ != '/' || read_uint(&p, 2, 31, d) || *p++ != '/' ||
+            read_uint(&p, 4, 9999, y))
+            return NULL;
+        return p;
+    }
+    return NULL;
+}
+
+/*
+ * A time of day `HH:MM[:SS[.mmm]]`, after a date or alone: a date alone,
+ * `YYYY-MM-DD` or `MM/DD/YYYY`, or a date and a time after ' ', 'T' or '|'
+ * (`MM/DD/YYYY|HH:MM:SS.mmm`, as the log writes it). What is left out is
+ * the start of the span for --since and its end for --until: --until 12:30
+ * takes the whole minute, --until 2008-11-21 the whole day.
+ */
+static int parse_when(struct when *w, const char *s, int until)
+{
+    unsigned mo = 0, d = 0, y = 0, h = until ? 23 : 0, mi = until ? 59 : 0, sec = until ? 59 : 0,
+             ms = until ? 999 : 0;
+    const char *p = parse_date(&y, &mo, &d, s);
+
+    w->tod = p == NULL;
+    if (w->tod)
+        p = s;
+    else if (*p == ' ' || *p == 'T' || *p == '|')
+        p++;
+    else if (*p)
         return -1;
-    if (*p == '.' && (p++, read_uint(&p, 3, 999, &ms)))
-        return -1;
+    if (w->tod || *p) {
+        if (read_uint(&p, 2, 23, &h) || *p++ != ':' || read_uint(&p, 2, 59, &mi))
+            return -1;
+        if (*p == ':') {
+            p++;
+            if (read_uint(&p, 2, 59, &sec))
+                return -1;
+            if (*p == '.' && (p++, read_uint(&p, 3, 999, &ms)))
+                return -1;
+        }
+    }
     if (*p)
         return -1;
     w->set = 1;
@@ -172,11 +205,14 @@ static int take_option(struct options *o, int id, char *val)
         o->status = val;
         break;
     case EX_OPT_DIRECTION:
-        if (strcmp(val, "in") && strcmp(val, "out")) {
-            fprintf(stderr, "uclog-dump: --direction %s: not in or out\n", val);
+        if (!strcmp(val, "in") || !strcmp(val, "received")) {
+            o->direction = UCLOG_DIRECTION_RECEIVED;
+        } else if (!strcmp(val, "out") || !strcmp(val, "sent")) {
+            o->direction = UCLOG_DIRECTION_SENT;
+        } else {
+            fprintf(stderr, "uclog-dump: --direction %s: not in, out, received or sent\n", val);
             return -1;
         }
-        o->direction = !strcmp(val, "in") ? UCLOG_DIRECTION_RECEIVED : UCLOG_DIRECTION_SENT;
         break;
     case EX_OPT_FROM:
         o->from = val;
@@ -194,7 +230,9 @@ static int take_option(struct options *o, int id, char *val)
     case EX_OPT_SINCE:
     case EX_OPT_UNTIL:
         if (parse_when(id == EX_OPT_UNTIL ? &o->until : &o->since, val, id == EX_OPT_UNTIL)) {
-            fprintf(stderr, "uclog-dump: --%s %s: not MM/DD/YYYY|HH:MM:SS[.mmm] or HH:MM:SS[.mmm]\n",
+            fprintf(stderr,
+                    "uclog-dump: --%s %s: not HH:MM[:SS[.mmm]], YYYY-MM-DD[ HH:MM[:SS[.mmm]]] or "
+                    "MM/DD/YYYY|HH:MM:SS[.mmm]\n",
                     ex_option_table[id].name, val);
             return -1;
         }
