@@ -420,7 +420,7 @@ static int print_part(const uclog_diag_report *part, void *userdata)
     }
     st->parts++;
     st->calls += uclog_diag_report_call_count(part);
-    fflush(stdout);
+    ex_stdout_flush();
     return 0;
 }
 
@@ -607,7 +607,7 @@ int main(int argc, char **argv)
     }
     files = argv + a.first;
     n = (size_t)(argc - a.first);
-    if (ex_find_stdin(&at, "uclog-diagnose", files, n) != 0)
+    if (ex_check_files(&at, "uclog-diagnose", files, n) != 0)
         goto out;
     /* "-" alone with --stream is read as it comes; among files it is read whole */
     if (n == 1 && at == 0 && stream)

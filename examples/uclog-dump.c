@@ -1054,7 +1054,7 @@ int main(int argc, char **argv)
     memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
-    if (ex_find_stdin(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
+    if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-dump: out of memory\n", stderr);
@@ -1069,12 +1069,10 @@ int main(int argc, char **argv)
     }
     if (rc == 0)
         rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
-    if (fflush(stdout) != 0 && rc == 0) {
-        fputs("uclog-dump: cannot write the output\n", stderr);
-        rc = UCLOG_E_IO;
-    } else if (rc < 0 && !in.reported) {
+    if (rc < 0 && !in.reported)
         fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
-    }
+    if (ex_stdout_close("uclog-dump") != 0)
+        rc = UCLOG_E_IO;
     uclog_log_free(log);
     uclog_ctx_free(ctx);
     free(input);

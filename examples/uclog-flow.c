@@ -336,7 +336,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (ex_find_stdin(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
+    if (ex_check_files(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-flow: out of memory\n", stderr);
@@ -354,10 +354,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "uclog-flow: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     else if ((rc = draw(log, idx, call_id)) != 0 && rc != UCLOG_E_NOT_FOUND)
         fprintf(stderr, "uclog-flow: %s\n", uclog_strerror(rc));
-    if (fflush(stdout) != 0 && rc == 0) {
-        fputs("uclog-flow: cannot write the output\n", stderr);
+    if (ex_stdout_close("uclog-flow") != 0)
         rc = UCLOG_E_IO;
-    }
     uclog_index_free(idx);
     uclog_log_free(log);
     uclog_ctx_free(ctx);
