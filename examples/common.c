@@ -1,10 +1,13 @@
 /* Output helpers shared by the example programs. */
+#define _DEFAULT_SOURCE /* ioctl(TIOCGWINSZ) with -D_POSIX_C_SOURCE */
 #include "common.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 size_t ex_utf8_len(const unsigned char *p, size_t n)
 {
@@ -210,6 +213,25 @@ int ex_stdout_flush(void)
     if ((rc = fflush(stdout)) != 0 && !stdout_errno)
         stdout_errno = errno;
     return rc;
+}
+
+int ex_terminal_width(int fd)
+{
+    const char *env = getenv("COLUMNS");
+    struct winsize ws;
+    char *end;
+    long n;
+
+    if (!isatty(fd))
+        return 0;
+    if (env && *env) {
+        n = strtol(env, &end, 10);
+        if (!*end && n > 0 && n < 10000)
+            return (int)n;
+    }
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
 }
 
 int ex_stdout_close(const char *prog)

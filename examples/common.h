@@ -73,6 +73,13 @@ int ex_stdout_close(const char *prog);
  * a failure for ex_stdout_close(). Returns as fflush(). */
 int ex_stdout_flush(void);
 
+/*
+ * The columns of the terminal fd writes to: COLUMNS when it holds a number,
+ * else the terminal's own (ioctl TIOCGWINSZ), else 80; 0 when fd is not a
+ * terminal (a pipe, a file: text is then not wrapped).
+ */
+int ex_terminal_width(int fd);
+
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);
 

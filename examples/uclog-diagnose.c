@@ -15,8 +15,6 @@
 #include "common.h"
 #include "options.h"
 
-#define WIDTH 80
-
 static void usage(FILE *out)
 {
     fputs("usage: uclog-diagnose [--json] [--stream] [--edge-ip IP]... [--edge-nat-ip IP]\n"
@@ -66,9 +64,26 @@ static const char *reset(void)
     return use_colour ? "\033[0m" : "";
 }
 
-/* Print text wrapped at WIDTH columns after `first`, later lines indented.
- * A word longer than a line (a URI, a candidate) is cut where the line ends.
- * The text is the log's: written by ex_put_text(), no control byte as is. */
+/* Columns to wrap the text at: the terminal's; 0 (no wrapping) when the
+ * output is not a terminal, so that a pipe or a file gets one line per item. */
+static int width;
+
+/* The characters of n bytes of UTF-8 (a byte that is not UTF-8 is one '?'). */
+static int chars(const char *s, size_t n)
+{
+    size_t i, l;
+    int c = 0;
+
+    for (i = 0; i < n; i += l ? l : 1, c++)
+        l = ex_utf8_len((const unsigned char *)s + i, n - i);
+    return c;
+}
+
+/* Print text after `first`, wrapped at `width` columns (none: not wrapped),
+ * later lines indented. A line breaks only between words: a word longer
+ * than a line (a URI, LocalSite=10.0.0.20:20612) runs past its end, whole,
+ * so that it can still be searched for and copied. The text is the log's:
+ * written by ex_put_text(), no control byte as is. */
 static void wrap(const char *first, int indent, const char *text)
 {
     size_t n = strlen(first);
@@ -79,8 +94,7 @@ static void wrap(const char *first, int indent, const char *text)
         n--; /* the space is written only if a word follows on this line */
         fresh = 0;
     }
-    ex_put_text(first, n);
-    col = (int)n;
+    col = ex_put_text(first, n);
     while (*p == ' ')
         p++;
     while (*p) {
@@ -88,27 +102,15 @@ static void wrap(const char *first, int indent, const char *text)
         int len;
         while (*p && *p != ' ')
             p++;
-        len = (int)(p - w);
-        if (col > indent && col + !fresh + len > WIDTH && (!fresh || len <= WIDTH - indent)) {
+        len = chars(w, (size_t)(p - w));
+        if (width && col > indent && col + !fresh + len > width) {
             printf("\n%*s", indent, "");
             col = indent;
-            fresh = 1;
         } else if (!fresh) {
             putchar(' ');
             col++;
         }
-        while (col + len > WIDTH && len > WIDTH - indent) {
-            int take = WIDTH - col;
-            while (take > 1 && ((unsigned char)w[take] & 0xC0) == 0x80)
-                take--; /* not inside a UTF-8 sequence */
-            ex_put_text(w, (size_t)take);
-            printf("\n%*s", indent, "");
-            w += take;
-            len -= take;
-            col = indent;
-        }
-        ex_put_text(w, (size_t)len);
-        col += len;
+        col += ex_put_text(w, (size_t)(p - w));
         fresh = 0;
         while (*p == ' ')
             p++;
@@ -618,6 +620,7 @@ int main(int argc, char **argv)
     if (rc == EX_SAID)
         goto out;
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.json = json;
     if (rc == 0 && stream)

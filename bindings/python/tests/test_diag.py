@@ -82,6 +82,18 @@ class Diagnose(TestCase):
         r = uclog.diagnose(data("seed.uccapilog"), location="internal")
         self.assertEqual(r.client_location, "internal")
 
+    def test_text_width(self):
+        """Wrapped at a width, never inside a word; not wrapped without one (into a pipe)."""
+        r = uclog.diagnose(data("seed.uccapilog"))
+        wide = r.text(None)
+        self.assertIn("opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA SIP/2.0\n", wide)
+        narrow = r.text(40)
+        self.assertEqual(wide.split(), narrow.split())
+        self.assertGreater(len(narrow.splitlines()), len(wide.splitlines()))
+        self.assertIn("\n        sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:"
+                      "P2nY_WtqnEGPHhBbcYD8VQAA\n        SIP/2.0\n", narrow)
+        self.assertEqual(run_module(data("seed.uccapilog")).stdout.decode(), wide)
+
     def test_stream_refused_and_missing_file(self):
         with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f) as log:
             with self.assertRaises(uclog.Error) as cm:

@@ -4,9 +4,18 @@ options, same output, same exit status (0 no failure, 1 a failure verdict,
 
 import argparse
 import json
+import shutil
 import sys
 
 import uclog
+
+
+def _width():
+    """As uclog-diagnose: the terminal's columns (COLUMNS, else its size, else 80); None, no
+    wrapping, when standard output is not a terminal."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((80, 24)).columns or 80
 
 
 def main(argv=None):
@@ -70,7 +79,7 @@ def main(argv=None):
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(report.text())
+        sys.stdout.write(report.text(_width()))
     return 1 if report.failed else 0
 
 
@@ -98,6 +107,7 @@ def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
     state = {"parts": 0, "calls": 0, "failed": False}
+    width = _width()
 
     def on_part(part):
         state["failed"] |= part.failed
@@ -108,8 +118,8 @@ def _stream(args, options):
             if state["parts"] == 0:
                 out.append(part._files_text())
             if not part.calls:
-                out.append("\n" + part._client_text(state["calls"]))
-            out.append(part._verdicts_text(state["calls"]))
+                out.append("\n" + part._client_text(state["calls"], width))
+            out.append(part._verdicts_text(state["calls"], width))
             text = "\n".join(o for o in out if o)
             if text:
                 sys.stdout.write(text + "\n")
