@@ -113,15 +113,28 @@ static const char *last_arg(const ex_args *a, int separate_value)
     return i > 0 && i < a->argc ? a->argv[i] : "";
 }
 
+/* "unknown option ARG" (up to a '='), a control character of it as '?': the
+ * message stays one line whatever the command line holds. */
+static int refuse(ex_args *a, const char *arg, size_t n)
+{
+    size_t at = (size_t)snprintf(a->msg, sizeof(a->msg), "unknown option "), i;
+
+    for (i = 0; i < n && arg[i] && at + 1 < sizeof(a->msg); i++) {
+        unsigned char c = (unsigned char)arg[i];
+        a->msg[at++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+    }
+    a->msg[at] = '\0';
+    return -1;
+}
+
 static int refuse_unknown(ex_args *a)
 {
     const char *arg = last_arg(a, 0);
+    char letter[3] = {'-', (char)optopt, '\0'};
 
     if (optopt > 0 && optopt < 256)
-        snprintf(a->msg, sizeof(a->msg), "unknown option -%c", optopt);
-    else
-        snprintf(a->msg, sizeof(a->msg), "unknown option %.*s", (int)strcspn(arg, "="), arg);
-    return -1;
+        return refuse(a, letter, 2);
+    return refuse(a, arg, strcspn(arg, "="));
 }
 
 int ex_args_next(int *id, const char **value, ex_args *a)
@@ -141,7 +154,7 @@ int ex_args_next(int *id, const char **value, ex_args *a)
         if (o)
             snprintf(a->msg, sizeof(a->msg), "--%s needs a value", o->name);
         else
-            snprintf(a->msg, sizeof(a->msg), "-%c needs a value", optopt > 0 && optopt < 256 ? optopt : '?');
+            snprintf(a->msg, sizeof(a->msg), "-%c needs a value", optopt > 0x20 && optopt < 0x7f ? optopt : '?');
         return -1;
     }
     if (c == '?') {
@@ -157,8 +170,7 @@ int ex_args_next(int *id, const char **value, ex_args *a)
         return refuse_unknown(a);
     if (li >= 0 && !written_whole(last_arg(a, optarg && optarg == a->argv[optind - 1]), o->name)) {
         const char *arg = last_arg(a, optarg && optarg == a->argv[optind - 1]);
-        snprintf(a->msg, sizeof(a->msg), "unknown option %.*s", (int)strcspn(arg, "="), arg);
-        return -1;
+        return refuse(a, arg, strcspn(arg, "="));
     }
     *id = o->id;
     *value = o->has_value ? optarg : NULL;
