@@ -168,9 +168,11 @@ int ex_args_next(int *id, const char **value, ex_args *a)
     o = option_of(c);
     if (!o)
         return refuse_unknown(a);
-    if (li >= 0 && !written_whole(last_arg(a, optarg && optarg == a->argv[optind - 1]), o->name)) {
+    if (li >= 0) {
+        /* --name VALUE: the option is the argument before the value. */
         const char *arg = last_arg(a, optarg && optarg == a->argv[optind - 1]);
-        return refuse(a, arg, strcspn(arg, "="));
+        if (!written_whole(arg, o->name))
+            return refuse(a, arg, strcspn(arg, "="));
     }
     *id = o->id;
     *value = o->has_value ? optarg : NULL;
