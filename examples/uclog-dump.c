@@ -131,7 +131,7 @@ static int parse_when(struct when *w, const char *s, int until)
     w->tod = p == NULL;
     if (w->tod)
         p = s;
-    else if (*p == ' ' || *p == 'T' || *p == '|')
+    else if ((*p == ' ' || *p == 'T' || *p == '|') && p[1])
         p++;
     else if (*p)
         return -1;
