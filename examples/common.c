@@ -1,8 +1,13 @@
 /* Output helpers shared by the example programs. */
+#define _DEFAULT_SOURCE /* ioctl(TIOCGWINSZ) with -D_POSIX_C_SOURCE */
 #include "common.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 size_t ex_utf8_len(const unsigned char *p, size_t n)
 {
@@ -131,21 +136,49 @@ int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit)
     return 0;
 }
 
-int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n)
+/* Files i and k are one: the same name, or the same device and inode. */
+static int same_file(char *const *files, size_t i, size_t k, const struct stat *st, const int *have)
 {
-    size_t i;
+    if (!strcmp(files[i], files[k]))
+        return 1;
+    return have[i] && have[k] && st[i].st_dev == st[k].st_dev && st[i].st_ino == st[k].st_ino;
+}
+
+int ex_check_files(size_t *at, const char *prog, char *const *files, size_t n)
+{
+    struct stat *st = calloc(n ? n : 1, sizeof(*st));
+    int *have = calloc(n ? n : 1, sizeof(*have)), rc = 0;
+    size_t i, k;
 
     *at = n;
-    for (i = 0; i < n; i++) {
-        if (strcmp(files[i], "-") != 0)
-            continue;
-        if (*at != n) {
-            fprintf(stderr, "%s: '-' (standard input) given twice: it can be read once\n", prog);
-            return -1;
-        }
-        *at = i;
+    if (!st || !have) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        rc = -1;
     }
-    return 0;
+    for (i = 0; rc == 0 && i < n; i++) {
+        if (strcmp(files[i], "-") == 0) {
+            if (*at != n) {
+                fprintf(stderr, "%s: '-' (standard input) given twice: it can be read once\n", prog);
+                rc = -1;
+            }
+            *at = i;
+            continue;
+        }
+        /* A file that cannot be looked at is reported when it is opened. */
+        have[i] = stat(files[i], &st[i]) == 0;
+        for (k = 0; k < i && rc == 0; k++) {
+            if (strcmp(files[k], "-") == 0 || !same_file(files, i, k, st, have))
+                continue;
+            if (!strcmp(files[i], files[k]))
+                fprintf(stderr, "%s: %s given twice\n", prog, files[i]);
+            else
+                fprintf(stderr, "%s: %s and %s are the same file\n", prog, files[k], files[i]);
+            rc = -1;
+        }
+    }
+    free(st);
+    free(have);
+    return rc;
 }
 
 int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char *hint, char *const *files,
@@ -167,6 +200,54 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
     if (n == 1)
         return uclog_log_open_buffer(log, ctx, *input, len, "-");
     return uclog_log_open_files_buffer(log, ctx, (const char *const *)files, n, at, *input, len);
+}
+
+/* Why ex_stdout_flush() failed, for ex_stdout_close(). */
+static int stdout_errno;
+
+int ex_stdout_flush(void)
+{
+    int rc;
+
+    errno = 0;
+    if ((rc = fflush(stdout)) != 0 && !stdout_errno)
+        stdout_errno = errno;
+    return rc;
+}
+
+int ex_terminal_width(int fd)
+{
+    const char *env = getenv("COLUMNS");
+    struct winsize ws;
+    char *end;
+    long n;
+
+    if (!isatty(fd))
+        return 0;
+    if (env && *env) {
+        n = strtol(env, &end, 10);
+        if (!*end && n > 0 && n < 10000)
+            return (int)n;
+    }
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+int ex_stdout_close(const char *prog)
+{
+    int failed_before = ferror(stdout);
+
+    errno = 0;
+    if (fflush(stdout) == 0 && !failed_before)
+        return 0;
+    if (!errno)
+        errno = stdout_errno;
+    if (errno)
+        fprintf(stderr, "%s: cannot write the output: %s\n", prog, strerror(errno));
+    else
+        fprintf(stderr, "%s: cannot write the output\n", prog);
+    return -1;
 }
 
 const char *ex_diag_kind_name(uint32_t kind)

@@ -42,11 +42,13 @@ int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit);
                        "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)"
 
 /*
- * Where "-" (standard input) is among the n FILE operands: *at, or n when
- * it is not there. Returns 0, or -1 when it is there more than once (it can
- * be read once), having said so on stderr in one line after "prog: ".
+ * Check the n FILE operands and find "-" (standard input) among them: *at,
+ * or n when it is not there. Returns 0, or -1 having said why on stderr in
+ * one line after "prog: ": "-" is there more than once (it can be read
+ * once), or a file is, by the same name or another (a set would hold it
+ * twice, its calls doubled).
  */
-int ex_find_stdin(size_t *at, const char *prog, char *const *files, size_t n);
+int ex_check_files(size_t *at, const char *prog, char *const *files, size_t n);
 
 /*
  * The FILE operands as one log (a rotated set, in time order), "-" at
@@ -59,6 +61,24 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
                   size_t n, size_t at, char **input);
 /* ex_open_files() said why on stderr (standard input over the limit, then `hint`): exit 2. */
 #define EX_SAID (-1000)
+
+/*
+ * Flush standard output and check that every write to it succeeded (a full
+ * disk, /dev/full, a closed pipe): returns 0, or -1 having said
+ * "prog: cannot write the output: REASON" on stderr (exit 2).
+ */
+int ex_stdout_close(const char *prog);
+
+/* fflush(stdout) along the way (output that streams), keeping the reason of
+ * a failure for ex_stdout_close(). Returns as fflush(). */
+int ex_stdout_flush(void);
+
+/*
+ * The columns of the terminal fd writes to: COLUMNS when it holds a number,
+ * else the terminal's own (ioctl TIOCGWINSZ), else 80; 0 when fd is not a
+ * terminal (a pipe, a file: text is then not wrapped).
+ */
+int ex_terminal_width(int fd);
 
 /* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
 const char *ex_diag_kind_name(uint32_t kind);

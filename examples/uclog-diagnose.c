@@ -13,8 +13,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
-
-#define WIDTH 80
+#include "options.h"
 
 static void usage(FILE *out)
 {
@@ -41,6 +40,9 @@ static void usage(FILE *out)
           "                       means, who raises it, what to check (exit 1: unknown)\n"
           "  --list-ms-codes      print the registry of those codes (Markdown)\n"
           "  -h, --help           this text\n"
+          "  --version            the version\n"
+          "Options come before the FILEs ('--' ends them); a value follows its option as\n"
+          "the next argument or after '=' (--edge-ip=IP).\n"
           "\n"
           "Exit status: 0 no failure found, 1 a failure verdict, 2 usage or input error.\n",
           out);
@@ -62,9 +64,26 @@ static const char *reset(void)
     return use_colour ? "\033[0m" : "";
 }
 
-/* Print text wrapped at WIDTH columns after `first`, later lines indented.
- * A word longer than a line (a URI, a candidate) is cut where the line ends.
- * The text is the log's: written by ex_put_text(), no control byte as is. */
+/* Columns to wrap the text at: the terminal's; 0 (no wrapping) when the
+ * output is not a terminal, so that a pipe or a file gets one line per item. */
+static int width;
+
+/* The characters of n bytes of UTF-8 (a byte that is not UTF-8 is one '?'). */
+static int chars(const char *s, size_t n)
+{
+    size_t i, l;
+    int c = 0;
+
+    for (i = 0; i < n; i += l ? l : 1, c++)
+        l = ex_utf8_len((const unsigned char *)s + i, n - i);
+    return c;
+}
+
+/* Print text after `first`, wrapped at `width` columns (none: not wrapped),
+ * later lines indented. A line breaks only between words: a word longer
+ * than a line (a URI, LocalSite=10.0.0.20:20612) runs past its end, whole,
+ * so that it can still be searched for and copied. The text is the log's:
+ * written by ex_put_text(), no control byte as is. */
 static void wrap(const char *first, int indent, const char *text)
 {
     size_t n = strlen(first);
@@ -75,8 +94,7 @@ static void wrap(const char *first, int indent, const char *text)
         n--; /* the space is written only if a word follows on this line */
         fresh = 0;
     }
-    ex_put_text(first, n);
-    col = (int)n;
+    col = ex_put_text(first, n);
     while (*p == ' ')
         p++;
     while (*p) {
@@ -84,27 +102,15 @@ static void wrap(const char *first, int indent, const char *text)
         int len;
         while (*p && *p != ' ')
             p++;
-        len = (int)(p - w);
-        if (col > indent && col + !fresh + len > WIDTH && (!fresh || len <= WIDTH - indent)) {
+        len = chars(w, (size_t)(p - w));
+        if (width && col > indent && col + !fresh + len > width) {
             printf("\n%*s", indent, "");
             col = indent;
-            fresh = 1;
         } else if (!fresh) {
             putchar(' ');
             col++;
         }
-        while (col + len > WIDTH && len > WIDTH - indent) {
-            int take = WIDTH - col;
-            while (take > 1 && ((unsigned char)w[take] & 0xC0) == 0x80)
-                take--; /* not inside a UTF-8 sequence */
-            ex_put_text(w, (size_t)take);
-            printf("\n%*s", indent, "");
-            w += take;
-            len -= take;
-            col = indent;
-        }
-        ex_put_text(w, (size_t)len);
-        col += len;
+        col += ex_put_text(w, (size_t)(p - w));
         fresh = 0;
         while (*p == ' ')
             p++;
@@ -416,7 +422,7 @@ static int print_part(const uclog_diag_report *part, void *userdata)
     }
     st->parts++;
     st->calls += uclog_diag_report_call_count(part);
-    fflush(stdout);
+    ex_stdout_flush();
     return 0;
 }
 
@@ -519,10 +525,6 @@ static void list_ms_codes(void)
 static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
                      const char *ip)
 {
-    if (!ip) {
-        fprintf(stderr, "uclog-diagnose: %s needs an address\n", opt);
-        return 2;
-    }
     if (set(o, ip) != 0) {
         fprintf(stderr, "uclog-diagnose: %s %s: not an IP address\n", opt, ip);
         return 2;
@@ -536,80 +538,89 @@ int main(int argc, char **argv)
     uclog_log *log = NULL;
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
-    char *input = NULL;
-    size_t at;
-    int i, json = 0, stream = 0, rc, status = 2;
+    char *input = NULL, *const *files;
+    const char *val;
+    ex_args a;
+    size_t at, n;
+    int id, json = 0, stream = 0, rc, status = 2;
     stream_state st;
 
     if (uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
         fputs("uclog-diagnose: out of memory\n", stderr);
         return 2;
     }
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    ex_args_init(&a, ex_options_diagnose, argc, argv);
+    while ((rc = ex_args_next(&id, &val, &a)) == 0) {
+        switch (id) {
+        case EX_OPT_HELP:
             usage(stdout);
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--list-verdicts")) {
+            goto done;
+        case EX_OPT_VERSION:
+            printf("uclog-diagnose %s\n", uclog_version_string());
+            status = 0;
+            goto done;
+        case EX_OPT_LIST_VERDICTS:
             list_verdicts();
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--list-ms-codes")) {
+            goto done;
+        case EX_OPT_LIST_MS_CODES:
             list_ms_codes();
             status = 0;
-            goto out;
-        } else if (!strcmp(a, "--explain")) {
+            goto done;
+        case EX_OPT_EXPLAIN:
             status = explain(val);
-            goto out;
-        } else if (!strcmp(a, "--json")) {
+            goto done;
+        case EX_OPT_JSON:
             json = 1;
-        } else if (!strcmp(a, "--stream")) {
+            break;
+        case EX_OPT_STREAM:
             stream = 1;
-        } else if (!strcmp(a, "--edge-ip")) {
-            if (option_ip(uclog_diag_options_add_edge_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_IP:
+            if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--edge-nat-ip")) {
-            if (option_ip(uclog_diag_options_set_edge_nat_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_NAT_IP:
+            if (option_ip(uclog_diag_options_set_edge_nat_ip, opts, "--edge-nat-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--edge-private-ip")) {
-            if (option_ip(uclog_diag_options_add_edge_private_ip, opts, a, val))
+            break;
+        case EX_OPT_EDGE_PRIVATE_IP:
+            if (option_ip(uclog_diag_options_add_edge_private_ip, opts, "--edge-private-ip", val))
                 goto out;
-            i++;
-        } else if (!strcmp(a, "--location")) {
-            if (!val || (strcmp(val, "remote") && strcmp(val, "internal"))) {
-                fputs("uclog-diagnose: --location needs remote or internal\n", stderr);
+            break;
+        default: /* EX_OPT_LOCATION */
+            if (strcmp(val, "remote") && strcmp(val, "internal")) {
+                fprintf(stderr, "uclog-diagnose: --location %s: not remote or internal\n", val);
                 goto out;
             }
             uclog_diag_options_set_client_location(opts, !strcmp(val, "remote") ? UCLOG_DIAG_LOCATION_REMOTE
                                                                                 : UCLOG_DIAG_LOCATION_INTERNAL);
-            i++;
-        } else if (!strcmp(a, "--")) {
-            i++;
             break;
-        } else {
-            fprintf(stderr, "uclog-diagnose: unknown option %s\n", a);
-            usage(stderr);
-            goto out;
         }
     }
-    if (i >= argc) {
+    if (rc < 0) {
+        fprintf(stderr, "uclog-diagnose: %s\n", a.msg);
+        goto out;
+    }
+    if (a.first >= argc) {
         usage(stderr);
         goto out;
     }
-    if (ex_find_stdin(&at, "uclog-diagnose", argv + i, (size_t)(argc - i)) != 0)
+    files = argv + a.first;
+    n = (size_t)(argc - a.first);
+    if (ex_check_files(&at, "uclog-diagnose", files, n) != 0)
         goto out;
     /* "-" alone with --stream is read as it comes; among files it is read whole */
-    if (argc - i == 1 && at == 0 && stream)
+    if (n == 1 && at == 0 && stream)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
     else
-        rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", argv + i,
-                           (size_t)(argc - i), at, &input);
+        rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
+                           &input);
     if (rc == EX_SAID)
         goto out;
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.json = json;
     if (rc == 0 && stream)
@@ -623,13 +634,16 @@ int main(int argc, char **argv)
     }
     if (stream) {
         status = st.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
-        goto out;
+        goto done;
     }
     if (json)
         print_json(rep);
     else
         print_text(rep);
     status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
+done:
+    if (ex_stdout_close("uclog-diagnose"))
+        status = 2;
 out:
     uclog_diag_report_free(rep);
     uclog_log_free(log);

@@ -11,6 +11,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "options.h"
 
 static const uclog_str absent = {NULL, 0};
 
@@ -32,15 +33,19 @@ static void usage(FILE *out)
           "      --call-id ID   Call-ID is ID, or starts with it\n"
           "      --method M     request method M, or a response to an M request\n"
           "      --status N     response status N; 4xx for a class\n"
-          "      --direction D  in (received) or out (sent)\n"
+          "      --direction D  in or received, out or sent\n"
           "      --from TEXT    the From URI contains TEXT (any case)\n"
           "      --to TEXT      the To URI contains TEXT (any case)\n"
           "      --level L      record level L or more severe (TRACE .. FATAL)\n"
-          "      --since T      at or after T: 'MM/DD/YYYY|HH:MM:SS[.mmm]', or\n"
-          "                     HH:MM:SS[.mmm] for a time of day\n"
+          "      --since T      at or after T: HH:MM[:SS[.mmm]] (a time of day), or a\n"
+          "                     date, YYYY-MM-DD or MM/DD/YYYY, alone or before a time\n"
+          "                     ('2008-11-21 23:59', '11/21/2008|23:59:58.250')\n"
           "      --until T      at or before T (a time-of-day range may wrap midnight)\n"
           "      --grep TEXT    the message (or record) contains TEXT (any case)\n"
           "  -h, --help         this text\n"
+          "      --version      the version\n"
+          "Options come before the FILEs ('--' ends them); a value follows its option as\n"
+          "the next argument or after '=' (--call-id=ID).\n"
           "\n"
           "Exit status: 0 fine, 2 usage or input error.\n",
           out);
@@ -90,25 +95,57 @@ static int read_uint(const char **p, int digits, unsigned max, unsigned *out)
     return v <= max ? 0 : -1;
 }
 
-/* `MM/DD/YYYY|HH:MM:SS[.mmm]` or `HH:MM:SS[.mmm]`; an --until without
- * milliseconds takes the whole second. */
-static int parse_when(struct when *w, const char *s, int until)
+/* A date, `YYYY-MM-DD` or the log's `MM/DD/YYYY`; NULL when s starts with neither. */
+static const char *parse_date(unsigned *y, unsigned *mo, unsigned *d, const char *s)
 {
-    unsigned mo = 0, d = 0, y = 0, h, mi, sec, ms = until ? 999 : 0;
     const char *p = s;
 
-    w->tod = strlen(s) < 10 || s[2] != '/';
-    if (!w->tod) {
-        if (read_uint(&p, 2, 12, &mo) || *p++ != '/' || read_uint(&p, 2, 31, &d) || *p++ != '/' ||
-            read_uint(&p, 4, 9999, &y) || (*p != '|' && *p != ' ' && *p != 'T'))
-            return -1;
-        p++;
+    if (strlen(s) >= 10 && s[4] == '-') {
+        if (read_uint(&p, 4, 9999, y) || *p++ != '-' || read_uint(&p, 2, 12, mo) || *p++ != '-' ||
+            read_uint(&p, 2, 31, d))
+            return NULL;
+        return p;
     }
-    if (read_uint(&p, 2, 23, &h) || *p++ != ':' || read_uint(&p, 2, 59, &mi) || *p++ != ':' ||
-        read_uint(&p, 2, 59, &sec))
+    if (strlen(s) >= 10 && s[2] == '/') {
+        if (read_uint(&p, 2, 12, mo) || *p++ != '/' || read_uint(&p, 2, 31, d) || *p++ != '/' ||
+            read_uint(&p, 4, 9999, y))
+            return NULL;
+        return p;
+    }
+    return NULL;
+}
+
+/*
+ * A time of day `HH:MM[:SS[.mmm]]`, after a date or alone: a date alone,
+ * `YYYY-MM-DD` or `MM/DD/YYYY`, or a date and a time after ' ', 'T' or '|'
+ * (`MM/DD/YYYY|HH:MM:SS.mmm`, as the log writes it). What is left out is
+ * the start of the span for --since and its end for --until: --until 12:30
+ * takes the whole minute, --until 2008-11-21 the whole day.
+ */
+static int parse_when(struct when *w, const char *s, int until)
+{
+    unsigned mo = 0, d = 0, y = 0, h = until ? 23 : 0, mi = until ? 59 : 0, sec = until ? 59 : 0,
+             ms = until ? 999 : 0;
+    const char *p = parse_date(&y, &mo, &d, s);
+
+    w->tod = p == NULL;
+    if (w->tod)
+        p = s;
+    else if ((*p == ' ' || *p == 'T' || *p == '|') && p[1])
+        p++;
+    else if (*p)
         return -1;
-    if (*p == '.' && (p++, read_uint(&p, 3, 999, &ms)))
-        return -1;
+    if (w->tod || *p) {
+        if (read_uint(&p, 2, 23, &h) || *p++ != ':' || read_uint(&p, 2, 59, &mi))
+            return -1;
+        if (*p == ':') {
+            p++;
+            if (read_uint(&p, 2, 59, &sec))
+                return -1;
+            if (*p == '.' && (p++, read_uint(&p, 3, 999, &ms)))
+                return -1;
+        }
+    }
     if (*p)
         return -1;
     w->set = 1;
@@ -141,94 +178,96 @@ static void upcase(char *s)
             *s = (char)(*s - 'a' + 'A');
 }
 
+/* One option's value into o; -1 after printing why. */
+static int take_option(struct options *o, int id, char *val)
+{
+    switch (id) {
+    case EX_OPT_VERBOSE:
+        o->verbose = 1;
+        break;
+    case EX_OPT_RECORDS:
+        o->records = 1;
+        break;
+    case EX_OPT_JSON:
+        o->json = 1;
+        break;
+    case EX_OPT_CALL_ID:
+        o->call_id = val;
+        break;
+    case EX_OPT_METHOD:
+        o->method = val;
+        break;
+    case EX_OPT_STATUS:
+        if (!valid_status(val)) {
+            fprintf(stderr, "uclog-dump: --status %s: not a status code such as 404 or 4xx\n", val);
+            return -1;
+        }
+        o->status = val;
+        break;
+    case EX_OPT_DIRECTION:
+        if (!strcmp(val, "in") || !strcmp(val, "received")) {
+            o->direction = UCLOG_DIRECTION_RECEIVED;
+        } else if (!strcmp(val, "out") || !strcmp(val, "sent")) {
+            o->direction = UCLOG_DIRECTION_SENT;
+        } else {
+            fprintf(stderr, "uclog-dump: --direction %s: not in, out, received or sent\n", val);
+            return -1;
+        }
+        break;
+    case EX_OPT_FROM:
+        o->from = val;
+        break;
+    case EX_OPT_TO:
+        o->to = val;
+        break;
+    case EX_OPT_LEVEL:
+        upcase(val);
+        if (!(o->level = parse_level(val))) {
+            fprintf(stderr, "uclog-dump: --level %s: not TRACE, DEBUG, VERBOSE, INFO, WARN, ERROR or FATAL\n", val);
+            return -1;
+        }
+        break;
+    case EX_OPT_SINCE:
+    case EX_OPT_UNTIL:
+        if (parse_when(id == EX_OPT_UNTIL ? &o->until : &o->since, val, id == EX_OPT_UNTIL)) {
+            fprintf(stderr,
+                    "uclog-dump: --%s %s: not HH:MM[:SS[.mmm]], YYYY-MM-DD[ HH:MM[:SS[.mmm]]] or "
+                    "MM/DD/YYYY|HH:MM:SS[.mmm]\n",
+                    ex_option_table[id].name, val);
+            return -1;
+        }
+        break;
+    default:
+        o->grep = val;
+        break;
+    }
+    return 0;
+}
+
 /* Returns the index of the first FILE, or -1 after printing why (status in *status). */
 static int parse_args(struct options *o, int argc, char **argv, int *status)
 {
-    static const char *const valued[] = {"--call-id", "--method", "--status", "--direction", "--from",
-                                         "--to",      "--level",  "--since",  "--until",     "--grep"};
-    int i;
-    size_t k;
+    ex_args a;
+    const char *val;
+    int id, rc;
 
     *status = 2;
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        char *a = argv[i], *val = NULL, *eq;
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            *status = 0;
+    ex_args_init(&a, ex_options_dump, argc, argv);
+    while ((rc = ex_args_next(&id, &val, &a)) == 0) {
+        if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {
+            if (id == EX_OPT_HELP)
+                usage(stdout);
+            else
+                printf("uclog-dump %s\n", uclog_version_string());
+            *status = ex_stdout_close("uclog-dump") ? 2 : 0;
             return -1;
         }
-        if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            o->verbose = 1;
-            continue;
-        }
-        if (!strcmp(a, "--records")) {
-            o->records = 1;
-            continue;
-        }
-        if (!strcmp(a, "--json")) {
-            o->json = 1;
-            continue;
-        }
-        eq = strchr(a, '=');
-        for (k = 0; k < sizeof(valued) / sizeof(valued[0]); k++) {
-            size_t n = strlen(valued[k]);
-            if (!strncmp(a, valued[k], n) && (a[n] == '\0' || a + n == eq))
-                break;
-        }
-        if (k == sizeof(valued) / sizeof(valued[0])) {
-            fprintf(stderr, "uclog-dump: unknown option %s\n", a);
-            usage(stderr);
+        if (take_option(o, id, (char *)val))
             return -1;
-        }
-        if (eq) {
-            *eq = '\0';
-            val = eq + 1;
-        } else if (i + 1 < argc) {
-            val = argv[++i];
-        } else {
-            fprintf(stderr, "uclog-dump: %s needs a value\n", a);
-            return -1;
-        }
-        if (!strcmp(a, "--call-id")) {
-            o->call_id = val;
-        } else if (!strcmp(a, "--method")) {
-            o->method = val;
-        } else if (!strcmp(a, "--status")) {
-            if (!valid_status(val)) {
-                fprintf(stderr, "uclog-dump: --status %s: not a status code such as 404 or 4xx\n", val);
-                return -1;
-            }
-            o->status = val;
-        } else if (!strcmp(a, "--direction")) {
-            if (strcmp(val, "in") && strcmp(val, "out")) {
-                fprintf(stderr, "uclog-dump: --direction %s: not in or out\n", val);
-                return -1;
-            }
-            o->direction = !strcmp(val, "in") ? UCLOG_DIRECTION_RECEIVED : UCLOG_DIRECTION_SENT;
-        } else if (!strcmp(a, "--from")) {
-            o->from = val;
-        } else if (!strcmp(a, "--to")) {
-            o->to = val;
-        } else if (!strcmp(a, "--level")) {
-            upcase(val);
-            if (!(o->level = parse_level(val))) {
-                fprintf(stderr, "uclog-dump: --level %s: not TRACE, DEBUG, VERBOSE, INFO, WARN, ERROR or FATAL\n",
-                        val);
-                return -1;
-            }
-        } else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
-            int until = !strcmp(a, "--until");
-            if (parse_when(until ? &o->until : &o->since, val, until)) {
-                fprintf(stderr, "uclog-dump: %s %s: not MM/DD/YYYY|HH:MM:SS[.mmm] or HH:MM:SS[.mmm]\n", a, val);
-                return -1;
-            }
-        } else {
-            o->grep = val;
-        }
+    }
+    if (rc < 0) {
+        fprintf(stderr, "uclog-dump: %s\n", a.msg);
+        return -1;
     }
     if (o->records && (o->call_id || o->method || o->status || o->direction || o->from || o->to)) {
         fputs("uclog-dump: --call-id, --method, --status, --direction, --from and --to do not apply "
@@ -236,11 +275,11 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
               stderr);
         return -1;
     }
-    if (i >= argc) {
+    if (a.first >= argc) {
         usage(stderr);
         return -1;
     }
-    return i;
+    return a.first;
 }
 
 /* ---- matching ---- */
@@ -1015,7 +1054,7 @@ int main(int argc, char **argv)
     memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
-    if (ex_find_stdin(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
+    if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-dump: out of memory\n", stderr);
@@ -1030,12 +1069,10 @@ int main(int argc, char **argv)
     }
     if (rc == 0)
         rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
-    if (fflush(stdout) != 0 && rc == 0) {
-        fputs("uclog-dump: cannot write the output\n", stderr);
-        rc = UCLOG_E_IO;
-    } else if (rc < 0 && !in.reported) {
+    if (rc < 0 && !in.reported)
         fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
-    }
+    if (ex_stdout_close("uclog-dump") != 0)
+        rc = UCLOG_E_IO;
     uclog_log_free(log);
     uclog_ctx_free(ctx);
     free(input);

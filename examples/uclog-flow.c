@@ -12,6 +12,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "options.h"
 
 #define WIDTH 80
 #define CLIENT 17 /* column of the client's lane */
@@ -30,6 +31,8 @@ static void usage(FILE *out)
           "\n"
           "  --call-id ID  only the calls whose Call-ID is ID or starts with it\n"
           "  -h, --help    this text\n"
+          "  --version     the version\n"
+          "Options come before the FILEs ('--' ends them); --call-id=ID works too.\n"
           "\n"
           "Exit status: 0 fine, 2 usage or input error (or no call with that Call-ID).\n",
           out);
@@ -307,34 +310,33 @@ int main(int argc, char **argv)
     uclog_ctx *ctx = NULL;
     uclog_log *log = NULL;
     uclog_index *idx = NULL;
-    const char *call_id = NULL;
+    const char *call_id = NULL, *val;
     char *input = NULL;
+    ex_args a;
     size_t at;
-    int i, rc;
+    int i, id, rc;
 
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--call-id") && i + 1 < argc) {
-            call_id = argv[++i];
-        } else if (!strncmp(argv[i], "--call-id=", 10)) {
-            call_id = argv[i] + 10;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else {
-            fprintf(stderr, "uclog-flow: %s %s\n", !strcmp(argv[i], "--call-id") ? "missing value for" : "unknown option",
-                    argv[i]);
-            usage(stderr);
-            return 2;
+    ex_args_init(&a, ex_options_flow, argc, argv);
+    while ((rc = ex_args_next(&id, &val, &a)) == 0) {
+        if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {
+            if (id == EX_OPT_HELP)
+                usage(stdout);
+            else
+                printf("uclog-flow %s\n", uclog_version_string());
+            return ex_stdout_close("uclog-flow") ? 2 : 0;
         }
+        call_id = val; /* EX_OPT_CALL_ID */
     }
+    if (rc < 0) {
+        fprintf(stderr, "uclog-flow: %s\n", a.msg);
+        return 2;
+    }
+    i = a.first;
     if (i >= argc) {
         usage(stderr);
         return 2;
     }
-    if (ex_find_stdin(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
+    if (ex_check_files(&at, "uclog-flow", argv + i, (size_t)(argc - i)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
         fputs("uclog-flow: out of memory\n", stderr);
@@ -352,10 +354,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "uclog-flow: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     else if ((rc = draw(log, idx, call_id)) != 0 && rc != UCLOG_E_NOT_FOUND)
         fprintf(stderr, "uclog-flow: %s\n", uclog_strerror(rc));
-    if (fflush(stdout) != 0 && rc == 0) {
-        fputs("uclog-flow: cannot write the output\n", stderr);
+    if (ex_stdout_close("uclog-flow") != 0)
         rc = UCLOG_E_IO;
-    }
     uclog_index_free(idx);
     uclog_log_free(log);
     uclog_ctx_free(ctx);

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Run a command and compare what it prints with an expected file.
 
-usage: check-output.py [--status N] [--stdin FILE] [--json] [--stderr FILE] EXPECTED -- CMD [ARG...]
+usage: check-output.py [--status N] [--stdin FILE] [--json] [--stderr FILE] [--tty COLUMNS] EXPECTED -- CMD [ARG...]
 
 --status N    the exit status the command must end with (default 0)
 --stdin FILE  feed FILE to the command's standard input
 --json        the output must also parse as JSON (one document, or one per line)
 --stderr FILE standard error must equal FILE (otherwise it is not looked at)
+--tty COLUMNS standard output is a terminal (a pty) of COLUMNS columns (the COLUMNS variable)
 Set UCLOG_UPDATE_GOLDEN=1 to rewrite EXPECTED from the output instead.
 """
 import difflib
@@ -16,8 +17,29 @@ import subprocess
 import sys
 
 
+def run_on_tty(argv, inp, env):
+    """Run with standard output on a pseudo-terminal; its output with LF line ends."""
+    import pty
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(argv, stdin=inp, stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            b = os.read(master, 65536)
+        except OSError:     # EIO: the program has closed the terminal
+            break
+        if not b:
+            break
+        chunks.append(b)
+    err = proc.stderr.read()
+    proc.wait()
+    os.close(master)
+    return subprocess.CompletedProcess(argv, proc.returncode, b"".join(chunks).replace(b"\r\n", b"\n"), err)
+
+
 def main(argv):
-    status, stdin, want_json, want_err = 0, None, False, None
+    status, stdin, want_json, want_err, tty = 0, None, False, None, None
     while argv and argv[0].startswith("--") and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--status":
@@ -28,6 +50,8 @@ def main(argv):
             want_json = True
         elif opt == "--stderr":
             want_err = argv.pop(0)
+        elif opt == "--tty":
+            tty = argv.pop(0)
         else:
             sys.exit("unknown option " + opt)
     expected = argv.pop(0)
@@ -35,7 +59,10 @@ def main(argv):
         sys.exit("expected -- before the command")
     env = dict(os.environ, NO_COLOR="1")
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
-        proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        if tty:
+            proc = run_on_tty(argv, inp, dict(env, COLUMNS=tty))
+        else:
+            proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = proc.stdout.decode("utf-8")
     if proc.returncode != status:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))

@@ -10,6 +10,8 @@ usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] [--stdin 
                      path for every @UNREADABLE@ in MESSAGE and the command; the test is
                      skipped (status 77) when the file can still be read (running as root)
 --stdin FILE         the command's standard input (default /dev/null)
+--stdout FILE        the command's standard output (default a pipe that must stay empty),
+                     /dev/full for a write error
 MESSAGE is the first line standard error must hold; standard output must be empty.
 """
 import os
@@ -20,7 +22,7 @@ import tempfile
 
 
 def main(argv):
-    status, one_line, unreadable, stdin = 2, False, None, os.devnull
+    status, one_line, unreadable, stdin, stdout = 2, False, None, os.devnull, None
     while argv and argv[0].startswith("--") and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--status":
@@ -31,9 +33,14 @@ def main(argv):
             unreadable = argv.pop(0)
         elif opt == "--stdin":
             stdin = argv.pop(0)
+        elif opt == "--stdout":
+            stdout = argv.pop(0)
         else:
             sys.exit("unknown option " + opt)
     message = argv.pop(0)
+    if stdout and not os.path.exists(stdout):
+        print("%s does not exist here: skipped" % stdout)
+        return 77
     if argv.pop(0) != "--":
         sys.exit("expected -- before the command")
     tmpdir = None
@@ -52,8 +59,9 @@ def main(argv):
             message = message.replace("@UNREADABLE@", path)
             argv = [a.replace("@UNREADABLE@", path) for a in argv]
         env = dict(os.environ, NO_COLOR="1")
-        with open(stdin, "rb") as inp:
-            proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        with open(stdin, "rb") as inp, open(stdout or os.devnull, "wb") as out:
+            proc = subprocess.run(argv, stdin=inp, stdout=out if stdout else subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=env)
     finally:
         if tmpdir:
             shutil.rmtree(tmpdir, ignore_errors=True)

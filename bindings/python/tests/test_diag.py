@@ -82,6 +82,48 @@ class Diagnose(TestCase):
         r = uclog.diagnose(data("seed.uccapilog"), location="internal")
         self.assertEqual(r.client_location, "internal")
 
+    def test_command_line(self):
+        """python3 -m uclog takes uclog-diagnose's options the same ways: --version, --opt=value,
+        '--', no abbreviation; a file given twice and an output that cannot be written are
+        refused with one line and exit status 2."""
+        p = run_module("--version")
+        self.assertEqual((p.returncode, p.stdout.decode()), (0, "python3 -m uclog %s\n" % uclog.library_version))
+        self.assertRegex(p.stdout.decode(), r"^python3 -m uclog \d+\.\d+\.\d+\n$")
+        seed = data("seed.uccapilog")
+        spaced = run_module("--edge-ip", "131.107.0.10", seed)
+        for args in (["--edge-ip=131.107.0.10", seed], ["--edge-ip=131.107.0.10", "--", seed]):
+            p = run_module(*args)
+            self.assertEqual((p.returncode, p.stdout), (spaced.returncode, spaced.stdout), args)
+        self.assertEqual(spaced.returncode, 1)
+        p = run_module("--st", seed)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"unrecognized arguments: --st", p.stderr)
+        for args, why in (([seed, data("rotated-uccapi-0.uccapilog"), seed], "%s given twice" % seed),
+                          ([seed, os.path.join(data("diag"), "..", "seed.uccapilog")], "the same file")):
+            p = run_module(*args)
+            self.assertEqual(p.returncode, 2)
+            self.assertEqual(len(p.stderr.splitlines()), 1, p.stderr)
+            self.assertIn(why, p.stderr.decode())
+        if os.path.exists("/dev/full"):
+            for args in ([seed], ["--stream", seed], ["--json", seed], ["--version"], ["--help"]):
+                with open("/dev/full", "wb") as full:
+                    p = subprocess.run([sys.executable, "-m", "uclog", *args], stdout=full,
+                                       stderr=subprocess.PIPE, timeout=120)
+                self.assertEqual((p.returncode, p.stderr.decode()),
+                                 (2, "uclog: cannot write the output: No space left on device\n"), args)
+
+    def test_text_width(self):
+        """Wrapped at a width, never inside a word; not wrapped without one (into a pipe)."""
+        r = uclog.diagnose(data("seed.uccapilog"))
+        wide = r.text(None)
+        self.assertIn("opaque=srvr:MRAS:P2nY_WtqnEGPHhBbcYD8VQAA SIP/2.0\n", wide)
+        narrow = r.text(40)
+        self.assertEqual(wide.split(), narrow.split())
+        self.assertGreater(len(narrow.splitlines()), len(wide.splitlines()))
+        self.assertIn("\n        sip:edgesrv.litwareinc.com@litwareinc.com;gruu;opaque=srvr:MRAS:"
+                      "P2nY_WtqnEGPHhBbcYD8VQAA\n        SIP/2.0\n", narrow)
+        self.assertEqual(run_module(data("seed.uccapilog")).stdout.decode(), wide)
+
     def test_stream_refused_and_missing_file(self):
         with open(data("seed.uccapilog"), "rb") as f, uclog.open_stream(f) as log:
             with self.assertRaises(uclog.Error) as cm:

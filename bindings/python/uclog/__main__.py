@@ -1,17 +1,82 @@
 """``python3 -m uclog FILE...``: the report of ``uclog-diagnose``, same
 options, same output, same exit status (0 no failure, 1 a failure verdict,
-2 usage or input error)."""
+2 usage or input error, or an output that cannot be written)."""
 
 import argparse
 import json
+import os
+import shutil
 import sys
 
 import uclog
 
 
+class _Out:
+    """Standard output, written until a write fails; the failure is told once, at the end
+    (as uclog-diagnose's ex_stdout_close())."""
+    error = None
+
+    @classmethod
+    def write(cls, text):
+        if cls.error is None:
+            try:
+                sys.stdout.write(text)
+            except OSError as e:
+                cls.error = e
+
+    @classmethod
+    def flush(cls):
+        if cls.error is None:
+            try:
+                sys.stdout.flush()
+            except OSError as e:
+                cls.error = e
+        return cls.error
+
+
 def main(argv=None):
+    status = _main(argv)
+    if _Out.flush() is not None:
+        # Nothing more reaches the failed output, not even Python's flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("uclog: cannot write the output: %s" % (_Out.error.strerror or _Out.error), file=sys.stderr)
+        return 2
+    return status
+
+
+def _width():
+    """As uclog-diagnose: the terminal's columns (COLUMNS, else its size, else 80); None, no
+    wrapping, when standard output is not a terminal."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((80, 24)).columns or 80
+
+
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_files(files):
+    """As uclog-diagnose: '-' or a file (by any name) given twice is a usage error."""
+    if files.count("-") > 1:
+        return "'-' (standard input) given twice: it can be read once"
+    for i, f in enumerate(files):
+        for g in files[:i]:
+            if "-" in (f, g):
+                continue
+            if f == g:
+                return "%s given twice" % f
+            if _same_file(f, g):
+                return "%s and %s are the same file" % (g, f)
+    return None
+
+
+def _main(argv):
     ap = argparse.ArgumentParser(
-        prog="python3 -m uclog",
+        prog="python3 -m uclog", allow_abbrev=False, add_help=False,
         description="Diagnose an external audio/video call failure from a Communicator, Lync "
                     "or Skype for Business client log (*.uccapilog). Several FILEs are read as "
                     "one rotated set, in any order; '-' reads standard input.")
@@ -32,10 +97,19 @@ def main(argv=None):
                     help="the external interface's private address behind NAT")
     ap.add_argument("--location", choices=("remote", "internal"),
                     help="override what the log says")
+    # argparse's own --help would lose a write error: it ignores them
+    ap.add_argument("-h", "--help", action="store_true", help="this text")
+    ap.add_argument("--version", action="store_true", help="the version")
     try:
         args = ap.parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
+    if args.help:
+        _Out.write(ap.format_help())
+        return 0
+    if args.version:
+        _Out.write("python3 -m uclog %s\n" % uclog.library_version)
+        return 0
     if args.explain is not None:
         return _explain(args.explain)
     if not args.files:
@@ -48,8 +122,9 @@ def main(argv=None):
             if uclog.addr_family(ip) not in ("ipv4", "ipv6"):
                 print("uclog: %s %s: not an IP address" % (opt, ip), file=sys.stderr)
                 return 2
-    if args.files.count("-") > 1:
-        print("uclog: '-' (standard input) given twice: it can be read once", file=sys.stderr)
+    why = _check_files(args.files)
+    if why:
+        print("uclog: " + why, file=sys.stderr)
         return 2
     options = dict(edge_ip=args.edge_ip, edge_nat_ip=args.edge_nat_ip,
                    edge_private_ip=args.edge_private_ip, location=args.location)
@@ -68,9 +143,9 @@ def main(argv=None):
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
     if args.json:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        _Out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(report.text())
+        _Out.write(report.text(_width()))
     return 1 if report.failed else 0
 
 
@@ -88,9 +163,9 @@ def _explain(arg):
     entries = [e for e in (uclog.explain_ms_code(code, "ms-diagnostics"),
                            uclog.explain_ms_code(code, "ms-client-diagnostics")) if e]
     if not entries:
-        sys.stdout.write("%d: not in the registry; its range: %s\n" % (code, uclog.ms_diagnostics_range(code)))
+        _Out.write("%d: not in the registry; its range: %s\n" % (code, uclog.ms_diagnostics_range(code)))
         return 1
-    sys.stdout.write("\n".join(e.text() for e in entries))
+    _Out.write("\n".join(e.text() for e in entries))
     return 0
 
 
@@ -98,22 +173,23 @@ def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
     state = {"parts": 0, "calls": 0, "failed": False}
+    width = _width()
 
     def on_part(part):
         state["failed"] |= part.failed
         if args.json:
-            sys.stdout.write(json.dumps(part.to_dict(), ensure_ascii=False) + "\n")
+            _Out.write(json.dumps(part.to_dict(), ensure_ascii=False) + "\n")
         else:
             out = []
             if state["parts"] == 0:
                 out.append(part._files_text())
             if not part.calls:
-                out.append("\n" + part._client_text(state["calls"]))
-            out.append(part._verdicts_text(state["calls"]))
+                out.append("\n" + part._client_text(state["calls"], width))
+            out.append(part._verdicts_text(state["calls"], width))
             text = "\n".join(o for o in out if o)
             if text:
-                sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+                _Out.write(text + "\n")
+        _Out.flush()
         state["parts"] += 1
         state["calls"] += len(part.calls)
 

@@ -143,20 +143,23 @@ class Report:
             "verdicts": [v.to_dict() for v in self.verdicts],
         }
 
-    def text(self):
-        """The text report, as ``uclog-diagnose`` prints it (no colour)."""
-        parts = [self._files_text(), self._client_text(len(self.calls)), self._verdicts_text(0)]
+    def text(self, width=WIDTH):
+        """The text report, as ``uclog-diagnose`` prints it (no colour), wrapped at ``width``
+        columns (as on a terminal that wide), or not wrapped when ``width`` is None (as into a
+        pipe or a file)."""
+        parts = [self._files_text(), self._client_text(len(self.calls), width),
+                 self._verdicts_text(0, width)]
         return "\n".join(p for p in parts if p) + "\n"
 
     def _files_text(self):
         return "\n".join("Log: %s" % _safe(f) for f in self.files)
 
-    def _client_text(self, calls):
+    def _client_text(self, calls, width=WIDTH):
         out = ["Client: %s" % _safe(self.client_uri or "(unknown)")]
         if self.client_user_agent:
-            out.append(_wrap("  Agent: ", 9, self.client_user_agent))
+            out.append(_wrap("  Agent: ", 9, self.client_user_agent, width))
         out.append(_wrap("  Location: %s " % self.client_location, 4,
-                         "(%s)" % self.client_location_reason))
+                         "(%s)" % self.client_location_reason, width))
         out.append("Calls: %d" % calls)
         if self.unusable_count:
             out.append("Unreadable packets: %d (no SIP message could be read from them)" % self.unusable_count)
@@ -165,7 +168,7 @@ class Report:
                 out.append("  ... and %d more (uclog-dump lists them all)" % (self.unusable_count - 5))
         return "\n".join(out)
 
-    def _verdicts_text(self, first):
+    def _verdicts_text(self, first, width=WIDTH):
         """The verdicts under their headings, calls numbered from ``first`` + 1."""
         out, last = [], -2
         for v in self.verdicts:
@@ -180,7 +183,7 @@ class Report:
                     if c.cut != "whole":
                         out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
-            out.append(_verdict_text(v))
+            out.append(_verdict_text(v, width))
         return "\n".join(out)
 
 
@@ -195,10 +198,11 @@ def _safe(text):
     return _UNSAFE.sub("?", text)
 
 
-def _wrap(first, indent, text):
+def _wrap(first, indent, text, width=WIDTH):
     """As uclog-diagnose's wrap(): words after ``first``, lines of at most
-    WIDTH columns, later lines indented; a word longer than a line is cut
-    where the line ends. Log text in ``first`` or ``text`` is written safe."""
+    ``width`` columns (None: one line), later lines indented; a line breaks
+    only between words, a word longer than a line runs past its end. Log text
+    in ``first`` or ``text`` is written safe."""
     first, text = _safe(first), _safe(text)
     words = [w for w in text.split(" ") if w]
     fresh = True
@@ -206,23 +210,18 @@ def _wrap(first, indent, text):
         first, fresh = first[:-1], False    # the space only if a word follows
     lines, cur = [], first
     for w in words:
-        if len(cur) > indent and len(cur) + (0 if fresh else 1) + len(w) > WIDTH and \
-                (not fresh or len(w) <= WIDTH - indent):
+        if width and len(cur) > indent and len(cur) + (0 if fresh else 1) + len(w) > width:
             lines.append(cur)
-            cur, fresh = " " * indent, True
+            cur = " " * indent
         elif not fresh:
             cur += " "
-        while len(cur) + len(w) > WIDTH and len(w) > WIDTH - indent:
-            take = WIDTH - len(cur)
-            lines.append(cur + w[:take])
-            cur, w = " " * indent, w[take:]
         cur += w
         fresh = False
     lines.append(cur)
     return "\n".join(lines)
 
 
-def _evidence_text(e):
+def _evidence_text(e, width=WIDTH):
     if e.file is not None:
         head = "      %s:%d" % (os.path.basename(e.file), e.line or 0)
     else:
@@ -230,25 +229,26 @@ def _evidence_text(e):
     if e.time is not None:
         head += " %02d:%02d:%02d.%03d" % (e.time.hour, e.time.minute, e.time.second,
                                           e.time.microsecond // 1000)
-    return _wrap(head + " ", 8, e.detail)
+    return _wrap(head + " ", 8, e.detail, width)
 
 
 _CUT_TEXT = {"calls": "256 calls were in progress at once", "messages": "it reached 512 messages",
              "bytes": "the calls in progress reached the window's byte budget"}
 
 
-def _verdict_text(v):
+def _verdict_text(v, width=WIDTH):
     out = ["  [%s] %d %s (%s%s)" % (v.severity, v.code, v.name, v.step,
                                     ", " + v.certainty if v.certainty != "certain" else "")]
-    out.append(_wrap("    ", 4, v.summary))
+    out.append(_wrap("    ", 4, v.summary, width))
     if v.reason:
-        out.append(_wrap("    Unreadable: " if v.certainty == "unreadable" else "    Inferred: ", 6, v.reason))
+        out.append(_wrap("    Unreadable: " if v.certainty == "unreadable" else "    Inferred: ", 6, v.reason,
+                         width))
     if v.evidence:
         out.append("    Evidence:")
-        out.extend(_evidence_text(e) for e in v.evidence)
+        out.extend(_evidence_text(e, width) for e in v.evidence)
     if v.checklist:
         out.append("    Check:" if SEVERITIES.index(v.severity) >= 2 else "    Next:")
-        out.extend(_wrap("      %2d. " % (i + 1), 10, item) for i, item in enumerate(v.checklist))
+        out.extend(_wrap("      %2d. " % (i + 1), 10, item, width) for i, item in enumerate(v.checklist))
     return "\n".join(out)
 
 
