@@ -62,4 +62,8 @@ static inline int uclog__timestamp_get(uclog_timestamp *out, const uclog_timesta
 /* 1 and *ms set when the text has a record header; scans to the first one. */
 int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 
+/* CR and no LF in the first 64 KiB: the lines end with CR alone (log-source.c). A file or a
+ * buffer is then read with LF for each CR; so is a stream, as it arrives. */
+int uclog__cr_only(const char *d, size_t n);
+
 #endif

@@ -134,7 +134,7 @@ static int transcode_utf16(uclog_log *log, struct uclog__file *f, const unsigned
 
 /* Lines that end with CR alone (an old Mac convention some tools still write): CR and no LF in
  * the first 64 KiB. Such a file would read as one record. */
-static int cr_only(const char *d, size_t n)
+int uclog__cr_only(const char *d, size_t n)
 {
     size_t head = n < 65536 ? n : 65536;
     return memchr(d, '\r', head) != NULL && memchr(d, '\n', head) == NULL;
@@ -176,7 +176,7 @@ static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, 
         f->data = data;
         f->len = len;
     }
-    if (rc == UCLOG_OK && cr_only(f->data, f->len)) {
+    if (rc == UCLOG_OK && uclog__cr_only(f->data, f->len)) {
         rc = cr_to_lf(log, f);
         *transcoded = 1;
     }

@@ -739,6 +739,15 @@ static int next_in_memory(uclog_record_iter *it)
     return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len, &fi);
 }
 
+/* LF for each CR, in bytes of a stream whose lines end with CR alone. */
+static void cr_to_lf(char *p, size_t n)
+{
+    char *e = p + n;
+
+    while ((p = memchr(p, '\r', (size_t)(e - p))) != NULL)
+        *p++ = '\n';
+}
+
 /* Make room and read more from the stream. */
 static int refill(uclog_record_iter *it)
 {
@@ -772,6 +781,8 @@ static int refill(uclog_record_iter *it)
             return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
         if (n == 0)
             it->eof = 1;
+        if (log->files[0].cr_line_ends)
+            cr_to_lf(it->buf + it->end, (size_t)n);
         it->end += (size_t)n;
     }
     return UCLOG_OK;
@@ -788,9 +799,14 @@ static int next_stream(uclog_record_iter *it)
     for (;;) {
         size_t avail = it->end - it->start;
         if (it->pos == 0 && it->line == 1 && it->column == 1 && !it->continued) {
-            /* Decide the encoding from the first bytes. */
-            if (avail < 4 && !it->eof)
+            /* Decide the encoding from the first bytes, and the line ends from the first
+             * 64 KiB as a buffer's are (the first refill reads that much, or to the end). */
+            if (avail < 65536 && !it->eof)
                 goto more;
+            if (!log->files[0].cr_line_ends && uclog__cr_only(it->buf + it->start, avail)) {
+                log->files[0].cr_line_ends = 1;
+                cr_to_lf(it->buf + it->start, avail);
+            }
             log->files[0].encoding = uclog__detect_encoding((unsigned char *)it->buf + it->start, avail);
             if (log->files[0].encoding >= UCLOG_ENCODING_UTF16LE)
                 return uclog__error(log->ctx, UCLOG_E_ENCODING, NULL,

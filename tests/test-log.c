@@ -445,6 +445,40 @@ START_TEST(stream_equals_file)
 }
 END_TEST
 
+/* A stream whose lines end with CR alone reads as the same text in a buffer does: the decision
+ * is taken on the first 64 KiB, whatever the read sizes (fuzz-records: crash-stream-cr-only). */
+START_TEST(cr_only_stream_equals_buffer)
+{
+    size_t len, i, o = 0, k;
+    char *crlf = tu_read("seed.uccapilog", &len), *cr = malloc(len + 1);
+    static const char tiny[] = "D\0\0Sending Packet -\xff\r\0\0=";
+    static const size_t sizes[] = {1, 3, 97, 4096, 0};
+    rec_list a, b;
+
+    ck_assert_ptr_nonnull(cr);
+    for (i = 0; i < len; i++)
+        if (!(crlf[i] == '\n' && i && crlf[i - 1] == '\r'))
+            cr[o++] = crlf[i];
+    a = collect_buffer(cr, o);
+    ck_assert_uint_gt(a.n, 10);
+    for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+        b = collect_reader(cr, o, sizes[k], 7);
+        assert_same_records(&a, &b);
+        list_free(&b);
+    }
+    list_free(&a);
+    a = collect_buffer(tiny, sizeof(tiny) - 1);
+    for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+        b = collect_reader(tiny, sizeof(tiny) - 1, sizes[k], 7);
+        assert_same_records(&a, &b);
+        list_free(&b);
+    }
+    list_free(&a);
+    free(cr);
+    free(crlf);
+}
+END_TEST
+
 START_TEST(stdio_stream)
 {
     uclog_ctx *ctx = tu_ctx();
@@ -1108,6 +1142,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, utf16le_transcoded);
     tcase_add_test(tc, utf16_stream_refused);
     tcase_add_loop_test(tc, stream_equals_file, 0, sizeof(fixtures) / sizeof(fixtures[0]));
+    tcase_add_test(tc, cr_only_stream_equals_buffer);
     tcase_add_test(tc, stdio_stream);
     tcase_add_test(tc, rotated_set_ordered_by_time);
     tcase_add_test(tc, rotated_set_with_buffer);

@@ -174,8 +174,9 @@ UCLOG_EXPORT int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i);
 /**
  * Whether file @p i had its lines end with CR alone (CR and no LF in its
  * first 64 KiB), and was read with LF in place of each CR: its text is then
- * a copy the log owns, with the same offsets. A stream is read as it comes
- * and never so.
+ * a copy the log owns, with the same offsets. A stream is judged the same
+ * way on its first 64 KiB, read before its first record is given (until
+ * then this says 0), and then has LF in place of each CR as it arrives.
  * @return 1, 0, or -1 when out of range.
  * @since 1.2
  */
