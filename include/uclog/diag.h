@@ -307,7 +307,8 @@ UCLOG_EXPORT int32_t uclog_diag_report_call_direction(const uclog_diag_report *r
  */
 UCLOG_EXPORT int32_t uclog_diag_report_call_cut(const uclog_diag_report *report, uint32_t i);
 
-/** "whole", "calls", "messages", "bytes" for a ::uclog_diag_call_cut; "unknown" otherwise. Never NULL. @since 1.2 */
+/** "whole", "calls", "messages", "bytes" for a ::uclog_diag_call_cut; "unknown" otherwise. Never NULL;
+ * static storage. @since 1.2 */
 UCLOG_EXPORT const char *uclog_diag_call_cut_name(int32_t cut);
 
 /** The other party's URI of call attempt @p i, or NULL. @since 1.0 */

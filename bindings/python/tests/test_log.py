@@ -70,6 +70,11 @@ class Records(TestCase):
         with uclog.open(data("seed-utf16le.uccapilog")) as log:
             self.assertEqual(log.files[0].encoding, "utf-16-le")
             self.assertEqual(len(list(log.records())), 15)
+        with uclog.open(data("seed.uccapilog")) as log:
+            self.assertFalse(log.files[0].cr_line_ends)
+        with uclog.open_buffer(read("seed.uccapilog").replace(b"\r\n", b"\r"), name="cr") as log:
+            self.assertTrue(log.files[0].cr_line_ends)
+            self.assertEqual(len(list(log.records())), 15)
 
     def test_file_with_no_size_is_limited(self):
         with self.assertRaises(uclog.Error) as cm:

@@ -20,6 +20,8 @@ class LogFile:
     name: str
     size: int
     encoding: str
+    # its lines ended with CR alone, and it was read with LF in their place
+    cr_line_ends: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ class Log:
         for i in range(lib.uclog_log_file_count(p)):
             enc = lib.uclog_log_file_encoding(p, i)
             out.append(LogFile(cstr(lib.uclog_log_file_name(p, i)), lib.uclog_log_file_size(p, i),
-                               ENCODINGS.get(enc, str(enc))))
+                               ENCODINGS.get(enc, str(enc)), lib.uclog_log_file_cr_line_ends(p, i) == 1))
         return out
 
     # -- iteration ------------------------------------------------------------
