@@ -65,5 +65,7 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 /* CR and no LF in the first 64 KiB: the lines end with CR alone (log-source.c). A file or a
  * buffer is then read with LF for each CR; so is a stream, as it arrives. */
 int uclog__cr_only(const char *d, size_t n);
+/* LF in place of each CR of p[0..n) (a text whose lines end with CR alone). */
+void uclog__cr_to_lf(char *p, size_t n);
 
 #endif

@@ -141,10 +141,17 @@ int uclog__cr_only(const char *d, size_t n)
 }
 
 /* The text with LF for each CR, in memory the file owns (a copy unless it owns it already). */
+void uclog__cr_to_lf(char *p, size_t n)
+{
+    char *e = p + n;
+
+    while ((p = memchr(p, '\r', (size_t)(e - p))) != NULL)
+        *p++ = '\n';
+}
+
 static int cr_to_lf(uclog_log *log, struct uclog__file *f)
 {
     char *t = f->owned;
-    size_t i;
 
     if (!t) {
         if (!(t = uclog__malloc(log->ctx, f->len ? f->len : 1)))
@@ -153,9 +160,7 @@ static int cr_to_lf(uclog_log *log, struct uclog__file *f)
         f->owned = t;
         f->data = t;
     }
-    for (i = 0; i < f->len; i++)
-        if (t[i] == '\r')
-            t[i] = '\n';
+    uclog__cr_to_lf(t, f->len);
     f->cr_line_ends = 1;
     return UCLOG_OK;
 }
@@ -183,6 +188,25 @@ static int adopt_bytes(uclog_log *log, struct uclog__file *f, const char *data, 
     return rc;
 }
 
+/* Read from fd into buf[*len..cap) until it is full or the file ends (*eof); 0 or an errno. */
+static int fill(int fd, char *buf, size_t cap, size_t *len, int *eof)
+{
+    *eof = 0;
+    while (*len < cap) {
+        ssize_t n = read(fd, buf + *len, cap - *len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        if (n == 0) {
+            *eof = 1;
+            return 0;
+        }
+        *len += (size_t)n;
+    }
+    return 0;
+}
+
 /* Read a file that has no size (a FIFO, a device) until its end, into one
  * block that grows as it fills, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES:
  * /dev/zero or an endless pipe must not take all the memory there is. */
@@ -197,39 +221,28 @@ static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **ou
     if (!buf)
         return UCLOG_E_NOMEM;
     for (;;) {
-        ssize_t n;
-        if (len == cap) {
-            char *nb;
-            size_t ncap = cap > most / 2 ? most : cap * 2;
-            if (len > limit) {
-                uclog__free(log->ctx, buf);
-                return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL,
-                                    "%s: more than %llu bytes from a file with no size "
-                                    "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)",
-                                    f->name, (unsigned long long)limit);
-            }
-            if (ncap == cap) {
-                uclog__free(log->ctx, buf);
-                return UCLOG_E_NOMEM;
-            }
-            nb = uclog__realloc(log->ctx, buf, ncap);
-            if (!nb) {
-                uclog__free(log->ctx, buf);
-                return UCLOG_E_NOMEM;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        n = read(fd, buf + len, cap - len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
+        int eof, err = fill(fd, buf, cap, &len, &eof);
+        char *nb;
+        size_t ncap = cap > most / 2 ? most : cap * 2;
+        if (err) {
             uclog__free(log->ctx, buf);
-            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(errno));
+            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(err));
         }
-        if (n == 0)
+        if (eof)
             break;
-        len += (size_t)n;
+        if (len > limit) {
+            uclog__free(log->ctx, buf);
+            return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL,
+                                "%s: more than %llu bytes from a file with no size "
+                                "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)",
+                                f->name, (unsigned long long)limit);
+        }
+        if (ncap == cap || !(nb = uclog__realloc(log->ctx, buf, ncap))) {
+            uclog__free(log->ctx, buf);
+            return UCLOG_E_NOMEM;
+        }
+        buf = nb;
+        cap = ncap;
     }
     *out = buf;
     *out_len = len;
@@ -243,6 +256,7 @@ static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t si
 {
     size_t len = 0;
     char *buf;
+    int eof, err;
 
     if (size > SIZE_MAX)
         return uclog__error(log->ctx, UCLOG_E_NOMEM, NULL, "%s: %llu bytes do not fit in memory",
@@ -250,17 +264,9 @@ static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t si
     buf = uclog__malloc(log->ctx, (size_t)size);
     if (!buf)
         return UCLOG_E_NOMEM;
-    while (len < size) {
-        ssize_t n = read(fd, buf + len, (size_t)size - len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            uclog__free(log->ctx, buf);
-            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(errno));
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
+    if ((err = fill(fd, buf, (size_t)size, &len, &eof)) != 0) {
+        uclog__free(log->ctx, buf);
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(err));
     }
     *out = buf;
     *out_len = len;

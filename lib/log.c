@@ -739,15 +739,6 @@ static int next_in_memory(uclog_record_iter *it)
     return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len, &fi);
 }
 
-/* LF for each CR, in bytes of a stream whose lines end with CR alone. */
-static void cr_to_lf(char *p, size_t n)
-{
-    char *e = p + n;
-
-    while ((p = memchr(p, '\r', (size_t)(e - p))) != NULL)
-        *p++ = '\n';
-}
-
 /* Make room and read more from the stream. */
 static int refill(uclog_record_iter *it)
 {
@@ -782,7 +773,7 @@ static int refill(uclog_record_iter *it)
         if (n == 0)
             it->eof = 1;
         if (log->files[0].cr_line_ends)
-            cr_to_lf(it->buf + it->end, (size_t)n);
+            uclog__cr_to_lf(it->buf + it->end, (size_t)n);
         it->end += (size_t)n;
     }
     return UCLOG_OK;
@@ -805,7 +796,7 @@ static int next_stream(uclog_record_iter *it)
                 goto more;
             if (!log->files[0].cr_line_ends && uclog__cr_only(it->buf + it->start, avail)) {
                 log->files[0].cr_line_ends = 1;
-                cr_to_lf(it->buf + it->start, avail);
+                uclog__cr_to_lf(it->buf + it->start, avail);
             }
             log->files[0].encoding = uclog__detect_encoding((unsigned char *)it->buf + it->start, avail);
             if (log->files[0].encoding >= UCLOG_ENCODING_UTF16LE)
