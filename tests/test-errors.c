@@ -138,7 +138,7 @@ START_TEST(version)
     ck_assert_uint_eq(uclog_version(), UCLOG_VERSION_NUMBER);
     ck_assert_uint_eq(uclog_version() >> 16, 1);
     ck_assert_str_eq(uclog_version_string(), UCLOG_VERSION_STRING);
-    ck_assert_str_eq(uclog_version_string(), "1.2.0");
+    ck_assert_str_eq(uclog_version_string(), "1.3.0");
 }
 END_TEST
 
