@@ -33,7 +33,7 @@ enum uclog_addr_family {
 };
 
 /**
- * Where an IP address lives. IPv4-mapped IPv6 addresses (`::ffff:a.b.c.d`)
+ * Where an IP address lives. IPv4-mapped IPv6 addresses ("::ffff:a.b.c.d")
  * get the class of their IPv4 address.
  */
 enum uclog_addr_class {
@@ -60,7 +60,7 @@ UCLOG_EXPORT int32_t uclog_addr_family(const char *addr, size_t len);
 
 /**
  * Parse an IP address into 16 bytes in network order. An IPv4 address is
- * written in its IPv4-mapped form (`::ffff:a.b.c.d`). A zone is ignored.
+ * written in its IPv4-mapped form ("::ffff:a.b.c.d"). A zone is ignored.
  * @param[out] out 16 bytes; untouched on error. May be NULL (validation only).
  * @param addr the text (need not be NUL-terminated).
  * @param len  its length.
@@ -81,7 +81,7 @@ UCLOG_EXPORT int32_t uclog_addr_class(const char *addr, size_t len);
 /**
  * Whether two textual addresses name the same address. IP addresses are
  * compared by value, so `2001:0:5ef5:79fb::7cf9` equals
- * `2001:0000:5EF5:79FB:0:0:0:7cf9`, and `::ffff:192.0.2.1` equals
+ * `2001:0000:5EF5:79FB:0:0:0:7cf9`, and "::ffff:192.0.2.1" equals
  * `192.0.2.1`; zones must match byte for byte. Host names are compared
  * ASCII case-insensitively, ignoring one final dot. Invalid text equals
  * nothing, not even itself.

@@ -67,9 +67,9 @@ typedef struct uclog_span {
  * that they can be handed to it unchanged. Frozen for every 1.x release.
  */
 typedef struct uclog_mem {
-    void *(*malloc_fcn)(size_t size);
-    void *(*realloc_fcn)(void *ptr, size_t size);
-    void (*free_fcn)(void *ptr);
+    void *(*malloc_fcn)(size_t size);             /**< as malloc() */
+    void *(*realloc_fcn)(void *ptr, size_t size); /**< as realloc() */
+    void (*free_fcn)(void *ptr);                  /**< as free() */
 } uclog_mem;
 
 /** The context: allocator, limits, log callback, last error detail. */
@@ -161,6 +161,7 @@ UCLOG_EXPORT int uclog_ctx_errcode(const uclog_ctx *ctx);
 /**
  * Where the last error happened.
  * @param[out] out filled when the last error has a position.
+ * @param ctx the context; a failure's error is recorded on it.
  * @return 0, or UCLOG_E_NOT_FOUND when it has none.
  * @since 1.0
  */

@@ -76,7 +76,7 @@ enum uclog_diag_severity {
  * unknown certainty as not certain.
  */
 enum uclog_diag_certainty {
-    UCLOG_DIAG_CERTAIN = 0,
+    UCLOG_DIAG_CERTAIN = 0,   /**< the log states it, or the user gave it */
     UCLOG_DIAG_INFERRED = 1,  /**< uclog_diag_verdict_reason() says from what */
     UCLOG_DIAG_UNREADABLE = 2 /**< the body the step needed could not be read; @since 1.2 */
 };
@@ -120,6 +120,7 @@ typedef struct uclog_diag_evidence uclog_diag_evidence;
  * Make options: no Edge addresses, client location decided from the log,
  * the streaming diagnosis's window at 64 MiB.
  * @param[out] out owned by the caller (uclog_diag_options_free()).
+ * @param ctx the context (allocator, errors); must outlive the options.
  * @return 0, UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG.
  * @since 1.0
  */
@@ -132,6 +133,7 @@ UCLOG_EXPORT void uclog_diag_options_free(uclog_diag_options *opts);
  * Add an address of the A/V Edge's external interface (repeatable). With
  * one given, the candidate verdicts are certain instead of inferred.
  * @param ip IPv4 or IPv6 text, NUL-terminated (copied).
+ * @param opts the options.
  * @return 0, UCLOG_E_INVALID_ARG (not an IP address), UCLOG_E_LIMIT (16
  *         addresses were given already).
  * @since 1.0
@@ -170,6 +172,7 @@ UCLOG_EXPORT int uclog_diag_options_set_client_location(uclog_diag_options *opts
  * window may exceed it by one message, at most the context's record limit.
  * uclog_diag_run() does not use it.
  * @param bytes 0 for the default (64 MiB), or at least 4096.
+ * @param opts the options.
  * @return 0, UCLOG_E_INVALID_ARG.
  * @since 1.2
  */
@@ -180,6 +183,7 @@ UCLOG_EXPORT int uclog_diag_options_set_window_bytes(uclog_diag_options *opts, u
  * must not be a stream).
  * @param[out] out the report, owned by the caller (uclog_diag_report_free()).
  * @param opts NULL for the defaults.
+ * @param log the log; not a stream (uclog_diag_run_parts() reads one).
  * @return 0 (whatever the verdicts); UCLOG_E_STATE for a stream log;
  *         UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG; an I/O error of the log.
  * @since 1.0
@@ -231,6 +235,9 @@ typedef int (*uclog_diag_part_fn)(const uclog_diag_report *part, void *userdata)
  * and one part: bounded in bytes for a log of any size.
  *
  * @param opts NULL for the defaults.
+ * @param log the log.
+ * @param fn called with each part in turn.
+ * @param userdata handed to @p fn unchanged.
  * @return 0; what @p fn returned when not 0; UCLOG_E_NOMEM;
  *         UCLOG_E_INVALID_ARG (no log or no @p fn); UCLOG_E_STATE for a
  *         stream log read before; UCLOG_E_ENCODING for a UTF-16 stream;
@@ -493,6 +500,7 @@ UCLOG_EXPORT const char *uclog_diag_ms_kind_name(uint32_t kind);
  * @param[out] code the ErrorId.
  * @param[out] kind a ::uclog_sip_diag_kind (look it up with
  *             uclog_diag_ms_code_lookup()).
+ * @param e the evidence item.
  * @return 0; UCLOG_E_NOT_FOUND when the item cites none;
  *         UCLOG_E_INVALID_ARG for a NULL argument.
  * @since 1.2

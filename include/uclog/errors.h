@@ -16,8 +16,8 @@ extern "C" {
 
 /** Status codes. */
 enum uclog_status {
-    UCLOG_OK = 0,
-    UCLOG_DONE = 1,
+    UCLOG_OK = 0,              /**< success */
+    UCLOG_DONE = 1,            /**< an iterator's end: nothing more */
     UCLOG_E_NOMEM = -1,        /**< an allocation failed */
     UCLOG_E_INVALID_ARG = -2,  /**< a NULL handle, an unknown flag, a bad value */
     UCLOG_E_IO = -3,           /**< a file could not be opened or read */

@@ -41,6 +41,7 @@ typedef struct uclog_index uclog_index;
 /**
  * Index every SIP message of a log.
  * @param[out] out owned by the caller (uclog_index_free()).
+ * @param log the log.
  * @return 0; UCLOG_E_STATE for a stream; UCLOG_E_NOMEM; UCLOG_E_INVALID_ARG;
  *         UCLOG_E_LIMIT (since 1.1) for a message of over 4 GiB, which only a
  *         UCLOG_LIMIT_MAX_RECORD_BYTES raised past 4 GiB lets through: the
@@ -104,6 +105,8 @@ UCLOG_EXPORT uint32_t uclog_index_message_count(const uclog_index *idx);
  * Parse message @p i again, for everything the index does not keep.
  * @param[out] out owned by the caller (uclog_sip_free()); its views point
  *             into the log's bytes (or the index's copy).
+ * @param idx the index.
+ * @param i the message's number in the index, from 0.
  * @return 0, UCLOG_E_RANGE, UCLOG_E_NOMEM.
  * @since 1.0
  */

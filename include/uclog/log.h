@@ -59,14 +59,14 @@ enum uclog_encoding {
  */
 typedef struct uclog_timestamp {
     int64_t epoch_ms;  /**< milliseconds since 1970-01-01 00:00, taking the time as UTC */
-    uint16_t year;
+    uint16_t year;     /**< e.g. 2008 */
     uint8_t month;     /**< 1-12 */
     uint8_t day;       /**< 1-31 */
-    uint8_t hour;
-    uint8_t minute;
-    uint8_t second;
+    uint8_t hour;      /**< 0-23 */
+    uint8_t minute;    /**< 0-59 */
+    uint8_t second;    /**< 0-59 */
     uint8_t reserved;  /**< always 0 */
-    uint16_t millisecond;
+    uint16_t millisecond; /**< 0-999 */
     uint16_t reserved2; /**< always 0 */
 } uclog_timestamp;
 
@@ -113,6 +113,11 @@ UCLOG_EXPORT int uclog_log_open_files(uclog_log **out, uclog_ctx *ctx, const cha
  * uclog_log_open_buffer() (UTF-16 is transcoded into memory the log owns).
  * @param at   the index in @p paths of the bytes' member.
  * @param data the bytes (NULL only with @p len 0).
+ * @param[out] out the log, owned by the caller (uclog_log_free()).
+ * @param ctx the context; must outlive the log.
+ * @param paths the members' names (copied).
+ * @param n the number of names in @p paths.
+ * @param len the number of bytes at @p data.
  * @return as uclog_log_open_files(); UCLOG_E_INVALID_ARG for @p at >= @p n.
  * @since 1.2
  */
@@ -124,6 +129,10 @@ UCLOG_EXPORT int uclog_log_open_files_buffer(uclog_log **out, uclog_ctx *ctx, co
  * the log (unless they are UTF-16, which is transcoded into memory the log
  * owns).
  * @param name a name for messages and uclog_log_file_name() (copied), or NULL.
+ * @param[out] out the log, owned by the caller (uclog_log_free()).
+ * @param ctx the context; must outlive the log.
+ * @param data the bytes (NULL only with @p len 0).
+ * @param len their number.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data,
@@ -189,6 +198,7 @@ UCLOG_EXPORT uclog_ctx *uclog_log_ctx(const uclog_log *log);
  * Start iterating the records of a log.
  * @param[out] out the iterator, owned by the caller (uclog_record_iter_free());
  *             it must be freed before the log.
+ * @param log the log.
  * @return 0, UCLOG_E_NOMEM, UCLOG_E_STATE (a second pass over a stream).
  * @since 1.0
  */
@@ -197,6 +207,7 @@ UCLOG_EXPORT int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log);
 /**
  * The next record.
  * @param[out] out the record, lent until the next call on @p it.
+ * @param it the iterator.
  * @return 0 with a record; UCLOG_DONE at the end; a negative error (e.g.
  *         UCLOG_E_IO from a stream, UCLOG_E_ENCODING). DONE and errors are
  *         sticky.

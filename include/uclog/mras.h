@@ -272,6 +272,8 @@ UCLOG_EXPORT int32_t uclog_mras_relay_host_kind(const uclog_mras_relay *relay);
  * The relay's `hostName` or `directIPAddress` text (see
  * uclog_mras_relay_host_kind() for which).
  * @param[out] span the span of that element; may be NULL.
+ * @param[out] out the text.
+ * @param relay the relay.
  * @return 0 or UCLOG_E_NOT_FOUND.
  * @since 1.0
  */

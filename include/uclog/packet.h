@@ -99,6 +99,7 @@ enum uclog_packet_defect {
  * Start iterating the packets of a log.
  * @param[out] out owned by the caller (uclog_packet_iter_free()), to be
  *             freed before the log.
+ * @param log the log.
  * @return 0, UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG, UCLOG_E_STATE (a stream
  *         already read).
  * @since 1.0
@@ -108,6 +109,7 @@ UCLOG_EXPORT int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log);
 /**
  * The next packet. Records that are not part of a packet are skipped.
  * @param[out] out lent until the next call on @p it.
+ * @param it the iterator.
  * @return 0, UCLOG_DONE, or a negative error (sticky).
  * @since 1.0
  */
@@ -179,6 +181,12 @@ UCLOG_EXPORT int uclog_packet_defect(uclog_defect *out, const uclog_packet *pkt,
  * @param[out] direction a ::uclog_direction value.
  * @param[out] is_end    1 for an `End of …` line.
  * All out-parameters are optional.
+ * @param[out] remote the remote address (a view into @p text).
+ * @param[out] remote_port the remote port.
+ * @param[out] local the local address (a view into @p text).
+ * @param[out] local_port the local port.
+ * @param[out] declared the byte count the line declares.
+ * @param text the framing line.
  * @return 0 when the line is a framing line (with what could be read);
  *         UCLOG_E_NOT_FOUND when it is not one; UCLOG_E_FORMAT when it
  *         starts like one but its addresses or count are unreadable.
@@ -193,6 +201,7 @@ UCLOG_EXPORT int uclog_packet_parse_framing(int32_t *direction, int *is_end, ucl
  * a packet holding several back to back split by their Content-Length.
  * @param[out] out owned by the caller (uclog_msg_iter_free()), to be
  *             freed before the log.
+ * @param log the log.
  * @return as uclog_packet_iter_new().
  * @since 1.0
  */
@@ -203,6 +212,7 @@ UCLOG_EXPORT int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log);
  * @param[out] msg the parsed message, lent until the next call on @p it;
  *                 its spans are positions in the log.
  * @param[out] pkt its packet, lent likewise. Optional.
+ * @param it the iterator.
  * @return 0, UCLOG_DONE, or a negative error (sticky). Packets that hold
  *         no SIP message yield nothing: keep-alives silently, others with
  *         the defect UCLOG_DEFECT_PACKET_NO_MESSAGE, counted by

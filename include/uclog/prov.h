@@ -95,6 +95,11 @@ UCLOG_EXPORT int uclog_prov_parse(uclog_prov **out, uclog_ctx *ctx, const char *
  * @param group  the group's name, compared exactly (case-sensitive), or
  *               NULL for the whole body (same as uclog_prov_parse()).
  * Other parameters, ownership, lifetimes and errors: uclog_prov_parse().
+ * @param[out] out the parsed body, owned by the caller (uclog_prov_free()).
+ * @param ctx the context; must outlive the object.
+ * @param data the body bytes (need not be NUL-terminated); only read during the call.
+ * @param len number of bytes.
+ * @param base the position of the body's first byte in its log, or NULL.
  * @since 1.1
  */
 UCLOG_EXPORT int uclog_prov_parse_until(uclog_prov **out, uclog_ctx *ctx, const char *data,
@@ -145,6 +150,8 @@ UCLOG_EXPORT uint32_t uclog_prov_key_count(const uclog_prov_group *group);
  * @param[out] name  the key's name; may be NULL.
  * @param[out] value the key's value (trimmed, decoded; may be empty); may be NULL.
  * @param[out] span  the span of the element holding the value; may be NULL.
+ * @param group the group.
+ * @param i the index, from 0.
  * @return 0, UCLOG_E_RANGE, or UCLOG_E_INVALID_ARG.
  * @since 1.0
  */
@@ -155,6 +162,8 @@ UCLOG_EXPORT int uclog_prov_key(uclog_str *name, uclog_str *value, uclog_span *s
  * The value of the first key named @p key in @p group.
  * @param[out] value the value; `{NULL, 0}` when not found.
  * @param[out] span  the span of the element holding it; may be NULL.
+ * @param group the group.
+ * @param key the key's name, NUL-terminated (compared exactly).
  * @return 0, UCLOG_E_NOT_FOUND, or UCLOG_E_INVALID_ARG.
  * @since 1.0
  */
@@ -166,6 +175,9 @@ UCLOG_EXPORT int uclog_prov_group_lookup(uclog_str *value, uclog_span *span,
  * e.g. `("ServerConfiguration", "mrasUri")`.
  * @param[out] value the value; `{NULL, 0}` when not found.
  * @param[out] span  the span of the element holding it; may be NULL.
+ * @param prov the parsed provisioning body.
+ * @param group the group's name, NUL-terminated.
+ * @param key the key's name, NUL-terminated (compared exactly).
  * @return 0, UCLOG_E_NOT_FOUND, or UCLOG_E_INVALID_ARG.
  * @since 1.0
  */

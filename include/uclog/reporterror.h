@@ -92,6 +92,9 @@ UCLOG_EXPORT uint32_t uclog_errreport_diag_count(const uclog_errreport_error *er
 /**
  * The text of `diagHeader` @p i of the error (trimmed, decoded).
  * @param[out] span the span of the element; may be NULL.
+ * @param[out] out the text.
+ * @param error the error element.
+ * @param i the index, from 0.
  * @return 0, UCLOG_E_RANGE, or UCLOG_E_INVALID_ARG.
  * @since 1.0
  */
@@ -108,6 +111,9 @@ UCLOG_EXPORT uint32_t uclog_errreport_progress_count(const uclog_errreport_error
 /**
  * The text of progress `diagHeader` @p i (trimmed, decoded).
  * @param[out] span the span of the element; may be NULL.
+ * @param[out] out the text.
+ * @param error the error element.
+ * @param i the index, from 0.
  * @return 0, UCLOG_E_RANGE, or UCLOG_E_INVALID_ARG.
  * @since 1.0
  */

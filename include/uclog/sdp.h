@@ -160,6 +160,8 @@ UCLOG_EXPORT uint32_t uclog_sdp_line_count(const uclog_sdp *sdp);
  * @param[out] type  the letter (e.g. 'v'); may be NULL.
  * @param[out] value may be NULL.
  * @param[out] span  may be NULL.
+ * @param sdp the SDP body.
+ * @param i the index, from 0.
  * @return 0, or UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -186,6 +188,7 @@ UCLOG_EXPORT int uclog_sdp_defect(uclog_defect *out, const uclog_sdp *sdp, uint3
  * available through uclog_sdp_line().
  * @param[out] out the value (after `=`), `{NULL, 0}` when absent.
  * @param type an ASCII letter such as 'v'.
+ * @param sdp the SDP body.
  * @return 0; UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
@@ -219,6 +222,8 @@ UCLOG_EXPORT uint32_t uclog_sdp_attr_count(const uclog_sdp *sdp);
  * @param[out] name  may be NULL.
  * @param[out] value may be NULL.
  * @param[out] span  the line; may be NULL.
+ * @param sdp the SDP body.
+ * @param i the index, from 0.
  * @return 0, or UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -232,6 +237,8 @@ UCLOG_EXPORT int uclog_sdp_attr(uclog_str *name, uclog_str *value, uclog_span *s
  * @param[out] value the value (may be NULL).
  * @param[out] index where it was found (may be NULL).
  * @param name NUL-terminated attribute name, without `a=` and `:`.
+ * @param sdp the SDP body.
+ * @param from the index to start at.
  * @return 0; UCLOG_E_NOT_FOUND; UCLOG_E_INVALID_ARG for a NULL name.
  * @since 1.0
  */
@@ -247,6 +254,8 @@ UCLOG_EXPORT uint32_t uclog_sdp_media_count(const uclog_sdp *sdp);
 /**
  * Media description @p i (in order of the `m=` lines).
  * @param[out] out the media, lent by @p sdp until uclog_sdp_free().
+ * @param sdp the SDP body.
+ * @param i the index, from 0.
  * @return 0, or UCLOG_E_RANGE (with *out NULL).
  * @since 1.0
  */
@@ -325,6 +334,7 @@ UCLOG_EXPORT int uclog_sdp_media_ice_pwd(uclog_str *out, const uclog_sdp_media *
  * `a=encryption` of the media, with session fallback.
  * @param[out] level a ::uclog_sdp_encryption value (may be NULL).
  * @param[out] raw   the value as written (may be NULL).
+ * @param media the media description.
  * @return 0; UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
@@ -353,6 +363,8 @@ UCLOG_EXPORT uint32_t uclog_sdp_media_crypto_count(const uclog_sdp_media *media)
  * @param[out] role   cryptoscale only (e.g. "client"); absent for crypto.
  * @param[out] suite  e.g. "AES_CM_128_HMAC_SHA1_80".
  * @param[out] params the rest of the line, raw (key params, session params).
+ * @param media the media description.
+ * @param i the index, from 0.
  * @return 0, or UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -367,6 +379,7 @@ UCLOG_EXPORT int uclog_sdp_media_crypto(int32_t *kind, uint32_t *tag, uclog_str 
  * @param[out] reason   the reason text without its quotes, not unescaped;
  *                      absent when there is none (may be NULL).
  * @param[out] raw      the whole value (may be NULL).
+ * @param media the media description.
  * @return 0; UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
@@ -400,6 +413,8 @@ UCLOG_EXPORT uint32_t uclog_sdp_candidate_count(const uclog_sdp_media *media);
 /**
  * Candidate @p i of the media, in the order written.
  * @param[out] out the candidate, lent by the ::uclog_sdp until uclog_sdp_free().
+ * @param media the media description.
+ * @param i the index, from 0.
  * @return 0, or UCLOG_E_RANGE (with *out NULL).
  * @since 1.0
  */
@@ -516,6 +531,8 @@ UCLOG_EXPORT uint32_t uclog_sip_sdp_count(const uclog_sip *msg);
  * @param[out] fallback 1 for the part marked `ms-proxy-2007fallback` in its
  *                      Content-Disposition (the [MS-ICE] draft-6 offer kept
  *                      for Office Communicator 2007 peers), else 0.
+ * @param msg the message.
+ * @param i which SDP body, from 0.
  * @return 0, UCLOG_E_RANGE, UCLOG_E_INVALID_ARG.
  * @since 1.0
  */

@@ -153,6 +153,7 @@ UCLOG_EXPORT int uclog_sip_is_request(const uclog_sip *msg);
  * The start line without its line end, and its span.
  * @param[out] line  the text.
  * @param[out] span  optional.
+ * @param msg the message.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_sip_start_line(uclog_str *line, uclog_span *span, const uclog_sip *msg);
@@ -169,6 +170,9 @@ UCLOG_EXPORT int uclog_sip_request_line(uclog_str *method, uclog_str *uri, uclog
 /**
  * The fields of a status line. All out-parameters are optional.
  * @param[out] code the status code; 0 when it was not 3 digits (a defect).
+ * @param[out] version the SIP version text. Optional.
+ * @param[out] reason the reason phrase. Optional.
+ * @param msg the message.
  * @return 0; ::UCLOG_E_NOT_FOUND for a request.
  * @since 1.0
  */
@@ -186,6 +190,8 @@ UCLOG_EXPORT uint32_t uclog_sip_header_count(const uclog_sip *msg);
  *                    uclog_sip_unfold()). Optional.
  * @param[out] span   from the name through the end of the header's last
  *                    line (line end excluded). Optional.
+ * @param msg the message.
+ * @param i which header, from 0.
  * @return 0, ::UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -200,6 +206,8 @@ UCLOG_EXPORT int uclog_sip_header(uclog_str *name, uclog_str *value, uclog_span 
  * @param[out] value  its raw value, as uclog_sip_header(). Optional.
  * @param[out] index  its index. Optional.
  * @param name  NUL-terminated ASCII.
+ * @param msg the message.
+ * @param start the header index to start at.
  * @return 0, ::UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
@@ -211,6 +219,8 @@ UCLOG_EXPORT int uclog_sip_find_header(uclog_str *value, uint32_t *index, const 
  * Content-Length when it is valid and fits, else to the end of the data.
  * Empty (non-NULL pointer) when there is none.
  * @param[out] span optional.
+ * @param[out] body the body's bytes.
+ * @param msg the message.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_sip_body(uclog_str *body, uclog_span *span, const uclog_sip *msg);
@@ -250,6 +260,8 @@ UCLOG_EXPORT uint32_t uclog_sip_part_count(const uclog_sip *msg);
 /**
  * Part @p i.
  * @param[out] out lent; valid until uclog_sip_free() of @p msg.
+ * @param msg the message.
+ * @param i the index, from 0.
  * @return 0, ::UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -271,6 +283,8 @@ UCLOG_EXPORT int uclog_sip_part_find_header(uclog_str *value, uint32_t *index,
  * The part's body: after the blank line that ends its headers, up to the
  * line end in front of the next delimiter.
  * @param[out] span optional.
+ * @param[out] body the part's body.
+ * @param part the body part.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_sip_part_body(uclog_str *body, uclog_span *span, const uclog_sip_part *part);
@@ -278,6 +292,8 @@ UCLOG_EXPORT int uclog_sip_part_body(uclog_str *body, uclog_span *span, const uc
 /**
  * The whole part (headers and body) and its span.
  * @param[out] span optional.
+ * @param[out] raw the part, headers and body.
+ * @param part the body part.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_sip_part_raw(uclog_str *raw, uclog_span *span, const uclog_sip_part *part);
@@ -365,6 +381,8 @@ UCLOG_EXPORT uint32_t uclog_sip_via_count(const uclog_sip *msg);
  * @param[out] host      sent-by host (IPv6 without brackets). Optional.
  * @param[out] port      sent-by port, 0 when absent. Optional.
  * @param[out] params    from the first `;` on. Optional.
+ * @param msg the message.
+ * @param i which Via value, from 0 (the topmost).
  * @return 0, ::UCLOG_E_RANGE (fewer entries), ::UCLOG_E_FORMAT.
  * @since 1.0
  */
@@ -443,6 +461,8 @@ UCLOG_EXPORT uint32_t uclog_sip_diag_count(const uclog_sip *msg);
  *             uclog_sip_diag_parse(), uclog_sip_diag_param() and
  *             uclog_sip_diag_media_debug().
  * @param[out] kind  a ::uclog_sip_diag_kind value. Optional.
+ * @param msg the message.
+ * @param i which entry, from 0.
  * @return 0, ::UCLOG_E_RANGE.
  * @since 1.0
  */
@@ -474,6 +494,7 @@ UCLOG_EXPORT int uclog_sip_list_next(uclog_str *item, uclog_str *rest);
  *                  left as written); empty (non-NULL) for a flag
  *                  parameter without `=`.
  * @param name  NUL-terminated.
+ * @param value the header value.
  * @return 0, ::UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
@@ -494,6 +515,7 @@ UCLOG_EXPORT int uclog_sip_parse_u64(uint64_t *out, uclog_str text);
  * @param buf     may be NULL when @p cap is 0 (to ask for the size).
  * @param cap     size of @p buf in bytes.
  * @param[out] needed the length of the unfolded text, NUL excluded. Optional.
+ * @param value the header value.
  * @return 0 when it fit (`cap > *needed`); ::UCLOG_E_RANGE when @p buf is
  *         too small (nothing useful written).
  * @since 1.0
@@ -506,6 +528,7 @@ UCLOG_EXPORT int uclog_sip_unfold(char *buf, size_t cap, size_t *needed, uclog_s
  * @param[out] display quotes removed; absent when there is none.
  * @param[out] uri     without angle brackets.
  * @param[out] params  from the first `;` after the address (empty when none).
+ * @param value the header value.
  * @return 0; ::UCLOG_E_FORMAT (an unclosed `<`, or nothing at all).
  * @since 1.0
  */
@@ -558,6 +581,7 @@ UCLOG_EXPORT int uclog_sip_auth_param(uclog_str *out, uclog_str params, const ch
  * @param[out] sub_id    ::UCLOG_SIP_DIAG_NO_SUB_ID when absent. Optional.
  * @param[out] reason    absent when there is none. Optional.
  * @param[out] source    absent when there is none. Optional.
+ * @param entry one diagnostics entry (from uclog_sip_diag()).
  * @return 0, ::UCLOG_E_FORMAT (no number, or one over 2^32-1).
  * @since 1.0
  */
@@ -583,6 +607,8 @@ UCLOG_EXPORT int uclog_sip_diag_param(uclog_str *out, uclog_str entry, const cha
  * @param[out] media the media of the packed list it came from (e.g.
  *             "audio"); absent for the separate-parameter form or a list
  *             without a media prefix. Optional.
+ * @param entry one diagnostics entry (from uclog_sip_diag()).
+ * @param key the item's name, NUL-terminated (ASCII case-insensitive).
  * @return 0, ::UCLOG_E_NOT_FOUND.
  * @since 1.0
  */
