@@ -293,11 +293,37 @@ static void print_json_ms_code(const uclog_diag_evidence *e)
     json_str(uclog_diag_ms_code_lookup(&c, kind, code) == 0 ? uclog_diag_ms_code_meaning(c) : NULL);
 }
 
+/* What the evidence item names, as an object of its fields under the subject's name ("relay",
+ * "candidate", "ms_diagnostics"): doc/uclog-diagnose.schema.json lists them. */
+static void print_json_subject(const uclog_diag_evidence *e)
+{
+    const char *subject = uclog_diag_evidence_subject(e), *name, *text;
+    int64_t number;
+    uint32_t i;
+
+    if (!subject)
+        return;
+    printf(", \"%s\": {", subject);
+    for (i = 0; uclog_diag_evidence_field(&name, &text, &number, e, i) == 0; i++) {
+        printf("%s\"%s\": ", i ? ", " : "", name);
+        if (text)
+            json_str(text);
+        else
+            printf("%lld", (long long)number);
+    }
+    putchar('}');
+}
+
+/* The version of the output's shape, doc/uclog-diagnose.schema.json: the major number changes when a
+ * field changes meaning or goes, the minor one when fields are added. */
+#define JSON_SCHEMA_ID "urn:uclog:uclog-diagnose.schema.json"
+#define JSON_SCHEMA_VERSION "1.0"
+
 static void print_json(const uclog_diag_report *r)
 {
     uint32_t i, k, n;
 
-    fputs("{\"files\": [", stdout);
+    fputs("{\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", \"files\": [", stdout);
     for (i = 0; i < uclog_diag_report_file_count(r); i++) {
         if (i)
             fputs(", ", stdout);
@@ -379,6 +405,7 @@ static void print_json(const uclog_diag_report *r)
             fputs(", \"detail\": ", stdout);
             json_str(uclog_diag_evidence_detail(e));
             print_json_ms_code(e);
+            print_json_subject(e);
             putchar('}');
         }
         fputs("], \"checklist\": [", stdout);

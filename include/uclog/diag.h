@@ -374,6 +374,65 @@ UCLOG_EXPORT const char *uclog_diag_evidence_call_id(const uclog_diag_evidence *
 /** What was seen (e.g. "mrasUri = sip:…", a candidate line). Never NULL. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_evidence_detail(const uclog_diag_evidence *e);
 
+/**
+ * What an evidence item names, when it is a thing with fields of its own
+ * beyond its detail text:
+ * - "relay": a media relay MRAS gave (the 200 OK's relay list), or the one
+ *   whose address decides a candidate (host only);
+ * - "candidate": an SDP candidate of the offer (judged) or of the other
+ *   party's answer (context);
+ * - "ms_diagnostics": an entry of an ms-diagnostics,
+ *   ms-diagnostics-public or ms-client-diagnostics header.
+ *
+ * NULL for an item that is only its detail. uclog_diag_evidence_field()
+ * gives the fields; doc/uclog-diagnose.schema.json lists each subject's.
+ * @param e the evidence item.
+ * @return a string from static storage, or NULL (also for NULL).
+ * @since 1.3
+ */
+UCLOG_EXPORT const char *uclog_diag_evidence_subject(const uclog_diag_evidence *e);
+
+/**
+ * Number of fields of the evidence item's subject: 0 without a subject (or
+ * for NULL).
+ * @param e the evidence item.
+ * @since 1.3
+ */
+UCLOG_EXPORT uint32_t uclog_diag_evidence_field_count(const uclog_diag_evidence *e);
+
+/**
+ * Field @p i of the evidence item's subject, in a fixed order; a field the
+ * log did not give is absent rather than empty. Each is text or a number:
+ * - relay: location ("internet", "intranet"), host, host_element
+ *   ("hostName", "directIPAddress"), udp_port, tcp_port (numbers, absent
+ *   when the answer has none or it could not be read);
+ * - candidate: attribute ("candidate", "x-candidate-ipv6"), form
+ *   ("rfc5245", "draft-6"), foundation (RFC 5245) or username (draft 6),
+ *   component, transport (as written), qvalue (draft 6, text as "0.830") or
+ *   priority (RFC 5245, a number), address (as written), address_class
+ *   (uclog_addr_class_name() in lower case, '_' as '-': "public",
+ *   "private", "cgn", "none" for a host name, …), port, type (the `typ`
+ *   token; absent for draft 6), related_address and related_port (raddr,
+ *   rport), party ("client" for the offer's, "peer" for the other
+ *   party's); for the client's also placed (whose address the judging put
+ *   it on: "client", "edge", "edge-private", "not-edge", "undecided") and
+ *   certainty ("certain", "inferred");
+ * - ms_diagnostics: header ("ms-diagnostics", "ms-diagnostics-public",
+ *   "ms-client-diagnostics"), code, sub_code (when given), reason and
+ *   source (when given, as written without their quotes).
+ * @param[out] name   the field's name. Optional.
+ * @param[out] text   a text field's value; NULL for a number field. Optional.
+ * @param[out] number a number field's value; 0 for a text field. Optional.
+ * @param e the evidence item.
+ * @param i the field, from 0.
+ * @return 0; UCLOG_E_RANGE for @p i past uclog_diag_evidence_field_count();
+ *         UCLOG_E_INVALID_ARG for no @p e. The strings are lent by the
+ *         report and live as long as it does.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_evidence_field(const char **name, const char **text, int64_t *number,
+                                           const uclog_diag_evidence *e, uint32_t i);
+
 /* The registry of codes. */
 
 /**

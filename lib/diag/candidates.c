@@ -336,6 +336,74 @@ static const char *candidate_line(run *R, const uclog_sdp_candidate *cd, const c
                               (int)raw.len, raw.ptr, why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
+static const char *placed_name(enum cand_class cls)
+{
+    switch (cls) {
+    case C_OWN: return "client";
+    case C_EDGE: return "edge";
+    case C_PRIVATE_EDGE: return "edge-private";
+    case C_NOT_EDGE: return "not-edge";
+    default: return "undecided";
+    }
+}
+
+/* The candidate's fields, on the evidence item just cited: as written, and, for the client's (j not
+ * NULL), whose address the judging placed it on and how sure it is. */
+static void candidate_fields(run *R, struct uclog_diag_verdict *v, const uclog_sdp_candidate *cd,
+                             const judgement *j)
+{
+    uclog__diag_field f[16];
+    uint32_t n = 0, q;
+    uint16_t rport;
+    uclog_str a;
+    char qv[16], cls[24];
+    const char *s;
+    size_t k;
+
+#define TEXT(nm, str) (f[n].name = (nm), f[n].text.ptr = (str), f[n++].text.len = strlen(str))
+#define VIEW(nm, view) ((view).ptr ? (f[n].name = (nm), f[n++].text = (view), 0) : 0)
+#define NUMBER(nm, num) (f[n].name = (nm), f[n].text.ptr = NULL, f[n++].number = (num))
+    TEXT("attribute", uclog_sdp_candidate_attribute(cd) == UCLOG_SDP_CANDIDATE_X_IPV6 ? "x-candidate-ipv6"
+                                                                                      : "candidate");
+    TEXT("form", uclog_sdp_candidate_form(cd) == UCLOG_SDP_ICE_RFC5245 ? "rfc5245" : "draft-6");
+    uclog_sdp_candidate_foundation(&a, cd);
+    VIEW("foundation", a);
+    uclog_sdp_candidate_username(&a, cd);
+    VIEW("username", a);
+    NUMBER("component", uclog_sdp_candidate_component(cd));
+    uclog_sdp_candidate_transport_raw(&a, cd);
+    VIEW("transport", a);
+    if (uclog_sdp_candidate_qvalue(&q, cd) == 0) {
+        snprintf(qv, sizeof(qv), "%u.%03u", q / 1000, q % 1000);
+        TEXT("qvalue", qv);
+    } else if (uclog_sdp_candidate_priority(&q, cd) == 0) {
+        NUMBER("priority", q);
+    }
+    uclog_sdp_candidate_address(&a, cd);
+    VIEW("address", a);
+    s = uclog_addr_class_name(uclog_addr_class(a.ptr, a.len));
+    for (k = 0; s[k] && k + 1 < sizeof(cls); k++) /* "PRIVATE": "private", as the other names */
+        cls[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k] == '_' ? '-' : s[k]);
+    cls[k] = '\0';
+    TEXT("address_class", cls);
+    NUMBER("port", uclog_sdp_candidate_port(cd));
+    uclog_sdp_candidate_type_raw(&a, cd);
+    VIEW("type", a);
+    if (uclog_sdp_candidate_related(&a, &rport, cd) == 0) {
+        VIEW("related_address", a);
+        NUMBER("related_port", rport);
+    }
+    TEXT("party", j ? "client" : "peer");
+    if (j) {
+        TEXT("placed", placed_name(j->cls));
+        TEXT("certainty", j->certain ? "certain" : "inferred");
+    }
+#undef TEXT
+#undef VIEW
+#undef NUMBER
+    uclog__diag_fields(R, v, "candidate", f, n);
+}
+
 /* What the judging of every candidate found. */
 typedef struct {
     uint32_t n[C_COUNT];
@@ -367,6 +435,7 @@ static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t m
                 uclog_sdp_candidate_span(&sp, cd);
                 if (context) {
                     uclog__diag_cite(R, v, msg, &sp, candidate_line(R, cd, "other party's candidate (context, not judged): ", NULL));
+                    candidate_fields(R, v, cd, NULL);
                     continue;
                 }
                 j = classify(R, f, cd);
@@ -374,8 +443,10 @@ static void candidates_evidence(run *R, struct uclog_diag_verdict *v, uint32_t m
                     t->n[j.cls]++;
                     t->certain[j.cls] += (uint32_t)j.certain;
                 }
-                if (v && (!only_edge || j.cls == C_EDGE))
+                if (v && (!only_edge || j.cls == C_EDGE)) {
                     uclog__diag_cite(R, v, msg, &sp, candidate_line(R, cd, "", j.why));
+                    candidate_fields(R, v, cd, &j);
+                }
             }
         }
 }
@@ -528,12 +599,18 @@ void uclog__diag_edge_step(run *R, int32_t call, const char *call_id, uint32_t o
     /* A present Edge candidate is shown alone; any other outcome shows every
      * candidate and, as context, the other party's. */
     candidates_evidence(R, v, offer, op->sdps, op->nsdp, type, &f, 0, code == UCLOG_DIAG_EDGE_CANDIDATE_PRESENT, NULL);
-    if (code == UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED)
+    if (code == UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED && R->relays_on && R->relay_host[0]) {
+        uclog__diag_field host;
+        host.name = "host";
+        host.text.ptr = R->relay_host;
+        host.text.len = strlen(R->relay_host);
         uclog__diag_cite(R, v, offer, NULL,
-                         R->relays_on && R->relay_host[0]
-                             ? uclog__diag_printf(R->r, "to decide: give the address the MRAS relay hostName %s "
-                                                        "resolves to as --edge-ip", R->relay_host)
-                             : "to decide: give the A/V Edge's external address as --edge-ip");
+                         uclog__diag_printf(R->r, "to decide: give the address the MRAS relay hostName %s "
+                                                  "resolves to as --edge-ip", R->relay_host));
+        uclog__diag_fields(R, v, "relay", &host, 1);
+    } else if (code == UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED) {
+        uclog__diag_cite(R, v, offer, NULL, "to decide: give the A/V Edge's external address as --edge-ip");
+    }
     if (code != UCLOG_DIAG_EDGE_CANDIDATE_PRESENT && context_msg != NONE && parse_msg(R, context_msg, &cm) == 0) {
         ncsdp = uclog__diag_parse_offers(R, cm, csdps, 4);
         candidates_evidence(R, v, context_msg, csdps, ncsdp, type, &f, 1, 0, NULL);

@@ -48,6 +48,9 @@ struct uclog_diag_evidence {
     const char *call_id;
     const char *detail;
     uint32_t ms_code, ms_kind; /* the diagnostics header it cites (ms_kind 0: none) */
+    const char *subject;       /* what its fields are of ("relay", "candidate", "ms_diagnostics"); NULL: none */
+    const char *fields;        /* nfields of "name\0" 't' "text\0" or "name\0" 'n' "number\0" */
+    uint32_t nfields;
 };
 
 struct uclog_diag_verdict {
@@ -90,6 +93,8 @@ struct uclog_diag_report {
 /* Report building (report.c). Every call returns 0 or UCLOG_E_NOMEM. */
 int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx);
 const char *uclog__diag_strdup(uclog_diag_report *r, const char *s, size_t n);
+/* size bytes, unaligned (text only), that uclog_diag_report_free() frees. */
+char *uclog__diag_keep(uclog_diag_report *r, size_t size);
 const char *uclog__diag_printf(uclog_diag_report *r, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

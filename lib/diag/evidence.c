@@ -204,12 +204,76 @@ int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, co
                                                                        : "ms-diagnostics",
                                        id, uclog_diag_ms_diagnostics_range(id), (int)reason.len,
                                        reason.ptr ? reason.ptr : ""));
-        if (!R->rc) { /* the code and its header, for the registry: uclog_diag_evidence_ms_code() */
-            v->ev[v->nev - 1].ms_code = id;
-            v->ev[v->nev - 1].ms_kind = kind;
-        }
+        uclog__diag_ms_fields(R, v, kind, entry);
     }
     return R->rc;
+}
+
+int uclog__diag_fields(run *R, struct uclog_diag_verdict *v, const char *subject, const uclog__diag_field *f,
+                       uint32_t n)
+{
+    struct uclog_diag_evidence *e;
+    char num[24], *buf, *p;
+    size_t size = 1, len;
+    uint32_t k, kept = 0;
+
+    if (R->rc || !v || !v->nev)
+        return R->rc;
+    for (k = 0; k < n; k++) {
+        if (!f[k].text.ptr)
+            len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)f[k].number);
+        else
+            len = f[k].text.len;
+        if (len > SIZE_MAX / 2 - size - strlen(f[k].name) - 3)
+            return uclog__diag_fail(R, UCLOG_E_NOMEM);
+        size += strlen(f[k].name) + len + 3;
+    }
+    if (!(buf = uclog__diag_keep(R->r, size)))
+        return uclog__diag_fail(R, UCLOG_E_NOMEM);
+    for (p = buf, k = 0; k < n; k++) {
+        const char *val = f[k].text.ptr;
+        len = f[k].text.len;
+        if (!val) {
+            len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)f[k].number);
+            val = num;
+        }
+        memcpy(p, f[k].name, strlen(f[k].name) + 1);
+        p += strlen(f[k].name) + 1;
+        *p++ = f[k].text.ptr ? 't' : 'n';
+        memcpy(p, val, len);
+        p += len;
+        *p++ = '\0';
+        kept++;
+    }
+    *p = '\0';
+    e = &v->ev[v->nev - 1];
+    e->subject = subject;
+    e->fields = buf;
+    e->nfields = kept;
+    return UCLOG_OK;
+}
+
+void uclog__diag_ms_fields(run *R, struct uclog_diag_verdict *v, uint32_t kind, uclog_str entry)
+{
+    uclog__diag_field f[5];
+    uint32_t id, sub, n = 0;
+    uclog_str reason = {NULL, 0}, source = {NULL, 0};
+    const char *header = uclog_diag_ms_kind_name(kind);
+
+    if (R->rc || !v || !v->nev || uclog_sip_diag_parse(&id, &sub, &reason, &source, entry))
+        return;
+    /* the code and its header, for the registry: uclog_diag_evidence_ms_code() */
+    v->ev[v->nev - 1].ms_code = id;
+    v->ev[v->nev - 1].ms_kind = kind;
+    f[n].name = "header", f[n].text.ptr = header, f[n++].text.len = strlen(header);
+    f[n].name = "code", f[n].text.ptr = NULL, f[n++].number = id;
+    if (sub != UCLOG_SIP_DIAG_NO_SUB_ID)
+        f[n].name = "sub_code", f[n].text.ptr = NULL, f[n++].number = sub;
+    if (reason.ptr)
+        f[n].name = "reason", f[n++].text = reason;
+    if (source.ptr)
+        f[n].name = "source", f[n++].text = source;
+    uclog__diag_fields(R, v, "ms_diagnostics", f, n);
 }
 
 int uclog__diag_body(uclog_str *body, uclog_span *span, const uclog_sip *m)

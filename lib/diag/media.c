@@ -92,10 +92,7 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
             }
             uclog__diag_cite_in(R, media, msg, m, entry.ptr, uclog__diag_printf(R->r, "%s: ms-client-diagnostics: %.*s",
                                                                uclog__diag_start_line(R, msg), (int)entry.len, entry.ptr));
-            if (!R->rc) { /* the code it cites, for the registry (uclog_diag_evidence_ms_code()) */
-                media->ev[media->nev - 1].ms_code = id;
-                media->ev[media->nev - 1].ms_kind = kind;
-            }
+            uclog__diag_ms_fields(R, media, kind, entry);
             icewarn_evidence(R, media, msg, m, entry);
         }
         uclog_sip_free(m);

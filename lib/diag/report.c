@@ -60,6 +60,11 @@ static void *keep(uclog_diag_report *r, size_t size)
     return b + 1;
 }
 
+char *uclog__diag_keep(uclog_diag_report *r, size_t size)
+{
+    return keep(r, size);
+}
+
 int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx)
 {
     uclog_diag_report *r = uclog_ctx_alloc(ctx, sizeof(*r));
@@ -464,6 +469,40 @@ const char *uclog_diag_evidence_call_id(const uclog_diag_evidence *e)
 const char *uclog_diag_evidence_detail(const uclog_diag_evidence *e)
 {
     return e && e->detail ? e->detail : "";
+}
+
+const char *uclog_diag_evidence_subject(const uclog_diag_evidence *e)
+{
+    return e ? e->subject : NULL;
+}
+
+uint32_t uclog_diag_evidence_field_count(const uclog_diag_evidence *e)
+{
+    return e ? e->nfields : 0;
+}
+
+int uclog_diag_evidence_field(const char **name, const char **text, int64_t *number, const uclog_diag_evidence *e,
+                              uint32_t i)
+{
+    const char *p;
+    uint32_t k;
+
+    if (!e)
+        return UCLOG_E_INVALID_ARG;
+    if (i >= e->nfields)
+        return UCLOG_E_RANGE;
+    for (p = e->fields, k = 0; k < i; k++) { /* past name, type and value: a handful of fields */
+        p += strlen(p) + 1;
+        p += strlen(p) + 1;
+    }
+    if (name)
+        *name = p;
+    p += strlen(p) + 1;
+    if (text)
+        *text = *p == 't' ? p + 1 : NULL;
+    if (number)
+        *number = *p == 'n' ? strtoll(p + 1, NULL, 10) : 0;
+    return UCLOG_OK;
 }
 
 uint32_t uclog_diag_version(void)

@@ -228,6 +228,19 @@ const char *uclog__diag_line_of(run *R, const uclog_sip *m);
 const char *uclog__diag_start_line(run *R, uint32_t i);
 /* Evidence for every ms-diagnostics entry of message i, each on its header line. */
 int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, const uclog_sip *m);
+/* One field of an evidence item's subject: text (a view, copied), or a number when text.ptr is NULL. */
+typedef struct {
+    const char *name;
+    uclog_str text;
+    int64_t number;
+} uclog__diag_field;
+/* The subject and fields of v's last evidence item (uclog_diag_evidence_field()), copied into the
+ * report; a text field without text is left out. */
+int uclog__diag_fields(run *R, struct uclog_diag_verdict *v, const char *subject, const uclog__diag_field *f,
+                       uint32_t n);
+/* The diagnostics entry v's last evidence item cites (a header of the kind, parsed): its code for the
+ * registry and its fields (ms_diagnostics: header, code, sub_code, reason, source). */
+void uclog__diag_ms_fields(run *R, struct uclog_diag_verdict *v, uint32_t kind, uclog_str entry);
 /* The log lost (part of) m's body: a Content-Length over the bytes framed. *where: that defect. */
 int uclog__diag_body_lost(uclog_span *where, const uclog_sip *m);
 /* A message's body (not empty), or UCLOG_E_NOT_FOUND. */

@@ -244,6 +244,9 @@ static uint32_t relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok
         uclog_span hs;
         uint16_t udp = 0, tcp = 0;
         int ru, rt;
+        const char *element;
+        uclog__diag_field f[5];
+        uint32_t nf;
 
         if (uclog_mras_relay_get(&relay, cr, k))
             continue;
@@ -252,13 +255,23 @@ static uint32_t relay_evidence(run *R, struct uclog_diag_verdict *v, uint32_t ok
         ru = uclog_mras_relay_udp_port(&udp, relay);
         rt = uclog_mras_relay_tcp_port(&tcp, relay);
         bad += (ru == UCLOG_E_FORMAT) + (rt == UCLOG_E_FORMAT);
+        element = uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP ? "directIPAddress" : "hostName";
         uclog__diag_cite(R, v, ok, &hs,
                          uclog__diag_printf(R->r, "media relay (%.*s): %s %.*s, %s, %s", (int)loc.len, loc.ptr,
-                                            uclog_mras_relay_host_kind(relay) == UCLOG_MRAS_HOST_DIRECT_IP
-                                                ? "directIPAddress"
-                                                : "hostName",
-                                            (int)host.len, host.ptr, port_text(R, "UDP", ru, udp),
+                                            element, (int)host.len, host.ptr, port_text(R, "UDP", ru, udp),
                                             port_text(R, "TCP", rt, tcp)));
+        nf = 0;
+        if (loc.len)
+            f[nf].name = "location", f[nf++].text = loc;
+        if (!host.ptr) /* neither element: the relay's host is empty, as the detail says */
+            host.ptr = "", host.len = 0;
+        f[nf].name = "host", f[nf++].text = host;
+        f[nf].name = "host_element", f[nf].text.ptr = element, f[nf++].text.len = strlen(element);
+        if (ru == 0)
+            f[nf].name = "udp_port", f[nf].text.ptr = NULL, f[nf++].number = udp;
+        if (rt == 0)
+            f[nf].name = "tcp_port", f[nf].text.ptr = NULL, f[nf++].number = tcp;
+        uclog__diag_fields(R, v, "relay", f, nf);
     }
     return bad;
 }

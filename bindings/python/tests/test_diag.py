@@ -60,7 +60,25 @@ class Diagnose(TestCase):
         self.assertEqual(len(edge.checklist), 2)
         self.assertIn("--edge-ip", edge.checklist[1])
         d = r.to_dict()
-        self.assertEqual(set(d), {"files", "client", "calls", "unusable_packets", "verdicts"})
+        self.assertEqual(set(d), {"schema", "schema_version", "files", "client", "calls", "unusable_packets",
+                                  "verdicts"})
+        self.assertEqual((d["schema"], d["schema_version"]), ("urn:uclog:uclog-diagnose.schema.json", "1.0"))
+        # what the detail says in words, in fields: the relay MRAS gave, a candidate, the relay to resolve
+        relay = r.verdicts[0].evidence[-1]
+        self.assertEqual(relay.subject, "relay")
+        self.assertEqual(relay.to_dict()["relay"], {"location": "internet", "host": "avedge.litwareinc.com",
+                                                    "host_element": "hostName", "udp_port": 3478,
+                                                    "tcp_port": 443})
+        cand = edge.evidence[3]
+        self.assertEqual((cand.subject, cand.line), ("candidate", 169))
+        self.assertEqual(dict(cand.fields), {
+            "attribute": "candidate", "form": "draft-6", "username": "JQc3UONarZ7lwyGXr//s7EmOnl6F6Z80uMeNZ4qDU5E",
+            "component": 1, "transport": "TCP", "qvalue": "0.190", "address": "192.168.1.7",
+            "address_class": "private", "port": 50746, "party": "client", "placed": "undecided",
+            "certainty": "inferred"})
+        self.assertEqual(edge.evidence[-1].to_dict()["relay"], {"host": "avedge.litwareinc.com"})
+        self.assertIsNone(edge.evidence[0].subject)
+        self.assertNotIn("candidate", edge.evidence[0].to_dict())
         self.assertEqual(d["unusable_packets"], {"count": 0, "first": []})
         self.assertEqual(set(d["verdicts"][1]),
                          {"code", "name", "severity", "certainty", "reason", "step", "summary",

@@ -686,6 +686,9 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_ms_code_normal_end", i32, [MSCODE], None),
     ("uclog_diag_ms_kind_name", cstr, [u32], None),
     ("uclog_diag_evidence_ms_code", int_, [POINTER(u32), POINTER(u32), EVID], "found"),
+    ("uclog_diag_evidence_subject", cstr, [EVID], None),
+    ("uclog_diag_evidence_field_count", u32, [EVID], None),
+    ("uclog_diag_evidence_field", int_, [POINTER(cstr), POINTER(cstr), POINTER(c_int64), EVID, u32], "status"),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.

@@ -34,6 +34,13 @@ def available():
     return _clib.load_diag() is not None
 
 
+#: The shape of :meth:`Report.to_dict`, doc/uclog-diagnose.schema.json (its
+#: ``$id``), and its version: MAJOR.MINOR, the minor number grows when fields
+#: are added, the major one when a field changes meaning or goes.
+JSON_SCHEMA_ID = "urn:uclog:uclog-diagnose.schema.json"
+JSON_SCHEMA_VERSION = "1.0"
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What a verdict rests on: where (file, line, byte offset), when, in
@@ -49,6 +56,11 @@ class Evidence:
     ms_code: Optional[int] = None
     ms_kind: Optional[str] = None
     ms_meaning: Optional[str] = None
+    #: what the item names, when it is a thing with fields ("relay",
+    #: "candidate", "ms_diagnostics"; None otherwise), and its fields as
+    #: (name, value) pairs, a value str or int (uclog_diag_evidence_field())
+    subject: Optional[str] = None
+    fields: Tuple[Tuple[str, object], ...] = ()
 
     @property
     def line(self):
@@ -68,6 +80,8 @@ class Evidence:
              "call_id": self.call_id, "detail": self.detail}
         if self.ms_code is not None:
             d.update(ms_code=self.ms_code, ms_kind=self.ms_kind, ms_meaning=self.ms_meaning)
+        if self.subject is not None:
+            d[self.subject] = dict(self.fields)
         return d
 
 
@@ -131,6 +145,8 @@ class Report:
     def to_dict(self):
         """The report as ``uclog-diagnose --json`` writes it."""
         return {
+            "schema": JSON_SCHEMA_ID,
+            "schema_version": JSON_SCHEMA_VERSION,
             "files": list(self.files),
             "client": {"uri": self.client_uri, "user_agent": self.client_user_agent,
                        "version": self.client_version, "location": self.client_location,
@@ -267,9 +283,14 @@ def _copy_evidence(lib, e):
         entry = _lookup(lib, kind.value, code.value)
         ms = dict(ms_code=code.value, ms_kind=_s(lib.uclog_diag_ms_kind_name(kind.value)),
                   ms_meaning=entry.meaning if entry else None)
+    subject, fields = _s(lib.uclog_diag_evidence_subject(e)), []
+    name, text, number = _clib.c_char_p(), _clib.c_char_p(), _clib.c_int64()
+    for i in range(lib.uclog_diag_evidence_field_count(e)):
+        lib.uclog_diag_evidence_field(byref(name), byref(text), byref(number), e, i)
+        fields.append((_s(name.value), _s(text.value) if text.value is not None else number.value))
     return Evidence(file=f, span=span(sp) if f is not None else None, time=t,
                     call_id=_s(lib.uclog_diag_evidence_call_id(e)),
-                    detail=_s(lib.uclog_diag_evidence_detail(e)), **ms)
+                    detail=_s(lib.uclog_diag_evidence_detail(e)), subject=subject, fields=tuple(fields), **ms)
 
 
 def _copy_verdict(lib, v):
