@@ -209,6 +209,13 @@ int uclog__diag_ms_evidence(run *R, struct uclog_diag_verdict *v, uint32_t i, co
     return R->rc;
 }
 
+/* A field's text up to a NUL byte a hostile log may hold: each field is one C string. */
+static size_t text_len(uclog_str s)
+{
+    const char *nul = memchr(s.ptr, '\0', s.len);
+    return nul ? (size_t)(nul - s.ptr) : s.len;
+}
+
 int uclog__diag_fields(run *R, struct uclog_diag_verdict *v, const char *subject, const uclog__diag_field *f,
                        uint32_t n)
 {
@@ -223,7 +230,7 @@ int uclog__diag_fields(run *R, struct uclog_diag_verdict *v, const char *subject
         if (!f[k].text.ptr)
             len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)f[k].number);
         else
-            len = f[k].text.len;
+            len = text_len(f[k].text);
         if (len > SIZE_MAX / 2 - size - strlen(f[k].name) - 3)
             return uclog__diag_fail(R, UCLOG_E_NOMEM);
         size += strlen(f[k].name) + len + 3;
@@ -232,7 +239,7 @@ int uclog__diag_fields(run *R, struct uclog_diag_verdict *v, const char *subject
         return uclog__diag_fail(R, UCLOG_E_NOMEM);
     for (p = buf, k = 0; k < n; k++) {
         const char *val = f[k].text.ptr;
-        len = f[k].text.len;
+        len = val ? text_len(f[k].text) : 0;
         if (!val) {
             len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)f[k].number);
             val = num;
