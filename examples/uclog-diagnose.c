@@ -805,6 +805,7 @@ int main(int argc, char **argv)
     view.worst = UCLOG_DIAG_OK;
     view.log_worst = -1;
     view.number_width = stream ? 6 : 4;
+    view.id_width = stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
     if (rc == 0 && stream)
         rc = uclog_diag_run_parts(log, opts, print_part, &st);
     else if (rc == 0)
