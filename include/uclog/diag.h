@@ -365,6 +365,8 @@ UCLOG_EXPORT const uclog_diag_verdict *uclog_diag_report_call_worst_verdict(cons
  * Find a call attempt by Call-ID (compared byte for byte, as SIP compares
  * Call-IDs): the first call attempt with it.
  * @param[out] out its index.
+ * @param report the report.
+ * @param call_id the Call-ID, NUL-terminated.
  * @return 0; UCLOG_E_NOT_FOUND when no call attempt has it (a Call-ID of an
  *         IM dialog or of a sign-in is none); UCLOG_E_INVALID_ARG for a NULL
  *         argument. Nothing is recorded in the context.

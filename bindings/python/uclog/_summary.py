@@ -2,6 +2,7 @@
 as text or JSON, over a whole :class:`Report` or the parts of a streaming diagnosis
 (examples/diagnose-view.c prints the same)."""
 
+import functools
 import json
 
 from ._diag import SEVERITIES, _safe, _start_text, verdict_codes
@@ -9,6 +10,7 @@ from ._diag import SEVERITIES, _safe, _start_text, verdict_codes
 OUTCOMES = ("unknown", "established", "refused", "cancelled", "media-failed")
 
 
+@functools.lru_cache(maxsize=1)
 def _verdict_width():
     return 4 + max(len(c.name) for c in verdict_codes())
 
