@@ -18,9 +18,10 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: uclog-diagnose [--json] [--stream] [--summary] [--call-id ID]... [--failures]\n"
-          "                      [--edge-ip IP]... [--edge-nat-ip IP] [--edge-private-ip IP]...\n"
-          "                      [--location remote|internal] FILE...\n"
+    fputs("usage: uclog-diagnose [--json] [--stream] [--summary] [--failures]\n"
+          "                      [--call-id ID]... [--edge-ip IP]... [--edge-nat-ip IP]\n"
+          "                      [--edge-private-ip IP]... [--location remote|internal]\n"
+          "                      FILE...\n"
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
