@@ -708,18 +708,19 @@ START_TEST(call_outcomes)
 {
     static const int32_t outcome[] = {UCLOG_DIAG_OUTCOME_REFUSED, UCLOG_DIAG_OUTCOME_REFUSED,
                                       UCLOG_DIAG_OUTCOME_UNKNOWN, UCLOG_DIAG_OUTCOME_ESTABLISHED,
-                                      UCLOG_DIAG_OUTCOME_CANCELLED};
+                                      UCLOG_DIAG_OUTCOME_CANCELLED, UCLOG_DIAG_OUTCOME_ESTABLISHED};
     static const int32_t worst[] = {UCLOG_DIAG_CALL_REJECTED, UCLOG_DIAG_CALL_REJECTED,
                                     UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT,
-                                    UCLOG_DIAG_CALL_CANCELLED};
+                                    UCLOG_DIAG_CALL_CANCELLED, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT};
     diag d = {0};
     uclog_timestamp ts;
     uint32_t i, at = 99;
 
     run1(&d, "diag/many-calls.uccapilog");
-    ck_assert_str_eq(codes(&d), "170 230 310 230 310 215 230 230 320");
-    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 5);
-    for (i = 0; i < 5; i++) {
+    ck_assert_str_eq(codes(&d), "170 230 310 230 310 215 230 230 320 230");
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 6);
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 5), UCLOG_DIAG_CALL_INCOMING);
+    for (i = 0; i < 6; i++) {
         ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, i), outcome[i]);
         ck_assert_int_eq(uclog_diag_verdict_code(uclog_diag_report_call_worst_verdict(d.rep, i)), worst[i]);
         ck_assert_int_eq(uclog_diag_report_call_start(&ts, d.rep, i), 0);
@@ -729,10 +730,10 @@ START_TEST(call_outcomes)
     }
     ck_assert_uint_eq(ts.year, 2008);
     ck_assert_uint_eq(ts.day, 21);
-    ck_assert_int_eq(uclog_diag_report_call_start(&ts, d.rep, 5), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_diag_report_call_start(&ts, d.rep, 6), UCLOG_E_RANGE);
     ck_assert_int_eq(uclog_diag_report_call_start(NULL, d.rep, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_ptr_null(uclog_diag_report_call_worst_verdict(d.rep, 5));
-    ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, 5), UCLOG_DIAG_OUTCOME_UNKNOWN);
+    ck_assert_ptr_null(uclog_diag_report_call_worst_verdict(d.rep, 6));
+    ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, 6), UCLOG_DIAG_OUTCOME_UNKNOWN);
     ck_assert_int_eq(uclog_diag_report_call_find(&at, d.rep, "a3000000000000000000000000000003"), 0);
     ck_assert_uint_eq(at, 2);
     ck_assert_int_eq(uclog_diag_report_call_find(&at, d.rep, "a3000000000000000000000000000009"), UCLOG_E_NOT_FOUND);

@@ -346,17 +346,18 @@ class ManyCalls(TestCase):
     def test_calls_outcome_start_worst(self):
         r = uclog.diagnose(self.many)
         self.assertEqual([c.outcome for c in r.calls],
-                         ["refused", "refused", "unknown", "established", "cancelled"])
-        self.assertEqual([r.worst_verdict(i).code for i in range(5)], [310, 310, 215, 230, 320])
+                         ["refused", "refused", "unknown", "established", "cancelled", "established"])
+        self.assertEqual([r.worst_verdict(i).code for i in range(6)], [310, 310, 215, 230, 320, 230])
+        self.assertEqual(r.calls[5].direction, "incoming")
         self.assertEqual(r.calls[2].start.isoformat(timespec="milliseconds"), "2008-11-21T23:42:00.100")
         m = uclog.diagnose(data("diag", "media-failed.uccapilog"))
         self.assertEqual(m.calls[0].outcome, "media-failed")
 
     def test_calls_chosen(self):
         r = uclog.diagnose(self.many)
-        self.assertEqual([i for i in range(5) if r.call_shown(i, failures=True)], [0, 1, 2])
-        self.assertEqual([i for i in range(5) if r.call_shown(i, ["a4", "a1"])], [0, 3])
-        self.assertEqual([i for i in range(5) if r.call_shown(i, ["a1", "a4"], failures=True)], [0])
+        self.assertEqual([i for i in range(6) if r.call_shown(i, failures=True)], [0, 1, 2])
+        self.assertEqual([i for i in range(6) if r.call_shown(i, ["a4", "a1"])], [0, 3])
+        self.assertEqual([i for i in range(6) if r.call_shown(i, ["a1", "a4"], failures=True)], [0])
         self.assertEqual(r.unmatched_call_ids(["a1", "feedface"]), ["feedface"])
         self.assertEqual(r.shown_worst_severity(["a4"]), "ok")
         d = r.to_dict(["a2"])
@@ -394,7 +395,7 @@ class ManyCalls(TestCase):
                                             "sip:jeremy@litwareinc.com"])
         self.assertEqual(lines[3].split()[4:7], ["unknown", "warning", "215"])
         self.assertEqual(lines[4].split(), ["log", "-", "-", "-", "ok", "-"])
-        self.assertEqual(lines[5], "Total: calls 3 shown of 5, established 0, refused 2, cancelled 0, "
+        self.assertEqual(lines[5], "Total: calls 3 shown of 6, established 0, refused 2, cancelled 0, "
                                    "media-failed 0, unknown 1; failure 2, warning 1")
         # the columns line up: each field starts where its header does
         self.assertEqual(lines[0].index("verdict"), lines[1].index("310"))
@@ -405,7 +406,8 @@ class ManyCalls(TestCase):
                                          "start": "2008-11-21T23:44:00.100", "direction": "outgoing",
                                          "peer": "sip:jeremy@litwareinc.com", "outcome": "cancelled",
                                          "worst": "info", "verdict": None})
-        self.assertEqual(d["totals"]["established"], 1)
+        self.assertEqual(d["totals"]["established"], 2)
+        self.assertEqual(d["calls"][5]["direction"], "incoming")
         self.assertEqual(d["log"], {"worst": "ok", "verdict": None})
 
     def test_command_line(self):
