@@ -31,6 +31,8 @@ enum ex_opt {
     EX_OPT_LIST_VERDICTS,
     EX_OPT_EXPLAIN,
     EX_OPT_LIST_MS_CODES,
+    EX_OPT_SUMMARY,
+    EX_OPT_FAILURES,
     EX_OPT_COUNT /* one past the last */
 };
 

@@ -13,12 +13,15 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "diagnose-view.h"
 #include "options.h"
 
 static void usage(FILE *out)
 {
-    fputs("usage: uclog-diagnose [--json] [--stream] [--edge-ip IP]... [--edge-nat-ip IP]\n"
-          "                      [--edge-private-ip IP]... [--location remote|internal] FILE...\n"
+    fputs("usage: uclog-diagnose [--json] [--stream] [--summary] [--failures]\n"
+          "                      [--call-id ID]... [--edge-ip IP]... [--edge-nat-ip IP]\n"
+          "                      [--edge-private-ip IP]... [--location remote|internal]\n"
+          "                      FILE...\n"
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
@@ -29,6 +32,12 @@ static void usage(FILE *out)
           "                       call when it ends, the client and the log-wide verdicts\n"
           "                       last ('-' alone is read as it comes; JSON: an object a\n"
           "                       line)\n"
+          "  --summary            one line per call: start, direction, outcome, worst\n"
+          "                       severity, failing verdict, Call-ID, peer; then the\n"
+          "                       log-wide line and the totals\n"
+          "  --call-id ID         only the calls whose Call-ID is ID or starts with it\n"
+          "                       (repeatable; exit 2 when no call has it)\n"
+          "  --failures           only the calls with a warning or failure verdict\n"
           "  --edge-ip IP         an address of the A/V Edge's external interface\n"
           "                       (repeatable); without it the candidate verdicts are\n"
           "                       inferred\n"
@@ -44,7 +53,11 @@ static void usage(FILE *out)
           "Options come before the FILEs ('--' ends them); a value follows its option as\n"
           "the next argument or after '=' (--edge-ip=IP).\n"
           "\n"
-          "Exit status: 0 no failure found, 1 a failure verdict, 2 usage or input error.\n",
+          "A checklist shared by verdicts given more than once is printed once, at the\n"
+          "end, with the calls it concerns. The log-wide verdicts are always shown.\n"
+          "\n"
+          "Exit status: 0 no failure found, 1 a failure verdict (among those shown), 2\n"
+          "usage or input error.\n",
           out);
 }
 
@@ -145,7 +158,22 @@ static void print_evidence(const uclog_diag_evidence *e)
     wrap(head, 8, uclog_diag_evidence_detail(e));
 }
 
-static void print_verdict(const uclog_diag_verdict *v)
+/* A verdict's checklist, numbered; under `label` ("Check" for a warning or failure, "Next" otherwise). */
+static void print_checklist(const uclog_diag_verdict *v, const char *label)
+{
+    char head[128];
+    uint32_t i, n = uclog_diag_verdict_checklist_count(v);
+
+    if (n)
+        printf("    %s:\n", label);
+    for (i = 0; i < n; i++) {
+        snprintf(head, sizeof(head), "      %2u. ", (unsigned)(i + 1));
+        wrap(head, 10, uclog_diag_verdict_checklist(v, i));
+    }
+}
+
+/* A verdict, its checklist in full, or (`check_ref`) where it is printed instead. */
+static void print_verdict(const uclog_diag_verdict *v, const char *check_ref)
 {
     char head[128];
     uint32_t i, n;
@@ -165,20 +193,14 @@ static void print_verdict(const uclog_diag_verdict *v)
         printf("    Evidence:\n");
     for (i = 0; i < n; i++)
         print_evidence(uclog_diag_verdict_evidence(v, i));
-    n = uclog_diag_verdict_checklist_count(v);
-    if (n && sev >= UCLOG_DIAG_WARNING)
-        printf("    Check:\n");
-    for (i = 0; n && sev >= UCLOG_DIAG_WARNING && i < n; i++) {
-        snprintf(head, sizeof(head), "      %2u. ", (unsigned)(i + 1));
-        wrap(head, 10, uclog_diag_verdict_checklist(v, i));
+    if (!uclog_diag_verdict_checklist_count(v))
+        return;
+    if (!check_ref) {
+        print_checklist(v, sev >= UCLOG_DIAG_WARNING ? "Check" : "Next");
+        return;
     }
-    if (sev < UCLOG_DIAG_WARNING && n) {
-        printf("    Next:\n");
-        for (i = 0; i < n; i++) {
-            snprintf(head, sizeof(head), "      %2u. ", (unsigned)(i + 1));
-            wrap(head, 10, uclog_diag_verdict_checklist(v, i));
-        }
-    }
+    snprintf(head, sizeof(head), "    %s: ", sev >= UCLOG_DIAG_WARNING ? "Check" : "Next");
+    wrap(head, 6, check_ref);
 }
 
 /* Why a streaming diagnosis judged a call before its end. */
@@ -189,15 +211,55 @@ static const char *cut_text(int32_t cut)
                                                  : "the calls in progress reached the window's byte budget";
 }
 
-/* The verdicts, under a heading for the sign-in and for each call (numbered from first + 1). */
-static void print_verdicts(const uclog_diag_report *r, uint32_t first)
+/* What is shown, and which checklists are printed once (by code: a verdict's checklist is its code's). */
+static dv_view view;
+#define CODES 1024
+/* whole report: the verdicts shown of each code; 2 or more print the checklist once, at the end */
+static uint32_t code_uses[CODES];
+/* --stream: 1 + the number of the call whose verdict printed the code's checklist (UINT32_MAX: the sign-in) */
+static uint32_t code_first[CODES];
+
+static int code_slot(int32_t code)
+{
+    return code > 0 && code < CODES ? (int)code : 0;
+}
+
+/* Where a verdict's checklist is, when not under it; NULL: under it. */
+static const char *check_ref(const uclog_diag_verdict *v, uint32_t call_number, int stream, char *buf, size_t size)
+{
+    int c = code_slot(uclog_diag_verdict_code(v));
+
+    if (!c)
+        return NULL;
+    if (!stream) {
+        if (code_uses[c] < 2)
+            return NULL;
+        snprintf(buf, size, "listed once at the end, under %d %s", c, uclog_diag_verdict_name(v));
+        return buf;
+    }
+    if (!code_first[c]) {
+        code_first[c] = uclog_diag_verdict_call(v) < 0 ? UINT32_MAX : call_number;
+        return NULL;
+    }
+    if (code_first[c] == UINT32_MAX)
+        snprintf(buf, size, "as under \"Sign-in and log\" above (%d %s)", c, uclog_diag_verdict_name(v));
+    else
+        snprintf(buf, size, "as for call %u above (%d %s)", (unsigned)code_first[c], c, uclog_diag_verdict_name(v));
+    return buf;
+}
+
+/* The verdicts shown, under a heading for the sign-in and for each call (numbered from first + 1). */
+static void print_verdicts(const uclog_diag_report *r, uint32_t first, int stream)
 {
     uint32_t i, n = uclog_diag_report_verdict_count(r);
     int32_t last_call = -2;
+    char ref[160];
 
     for (i = 0; i < n; i++) {
         const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
         int32_t call = uclog_diag_verdict_call(v);
+        if (!dv_verdict_shown(&view, r, v))
+            continue;
         if (call != last_call) {
             if (call < 0) {
                 printf("\nSign-in and log\n");
@@ -215,7 +277,79 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first)
             }
             last_call = call;
         }
-        print_verdict(v);
+        print_verdict(v, check_ref(v, first + (uint32_t)call + 1, stream, ref, sizeof(ref)));
+    }
+}
+
+/* "2008-11-21 23:40:00.100", or "-" when the call's INVITE has no time. */
+static void format_start(char *buf, size_t size, const uclog_diag_report *r, uint32_t call)
+{
+    uclog_timestamp ts;
+
+    if (uclog_diag_report_call_start(&ts, r, call) == 0)
+        snprintf(buf, size, "%04u-%02u-%02u %02u:%02u:%02u.%03u", ts.year, ts.month, ts.day, ts.hour, ts.minute,
+                 ts.second, ts.millisecond);
+    else
+        snprintf(buf, size, "-");
+}
+
+/* Count the shown verdicts of each code: which checklists are printed once, at the end. */
+static void count_codes(const uclog_diag_report *r)
+{
+    uint32_t i;
+
+    for (i = 0; i < uclog_diag_report_verdict_count(r); i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        if (dv_verdict_shown(&view, r, v))
+            code_uses[code_slot(uclog_diag_verdict_code(v))]++;
+    }
+}
+
+/* Each checklist of a code given more than once, once: the code, the calls it concerns, the list. */
+static void print_shared_checklists(const uclog_diag_report *r)
+{
+    uint32_t i, n = uclog_diag_report_verdict_count(r);
+    int32_t code;
+    int headed = 0;
+    char start[32];
+
+    for (code = uclog_diag_code_next(0); code; code = uclog_diag_code_next(code)) {
+        const uclog_diag_verdict *any = NULL;
+        int32_t worst = UCLOG_DIAG_OK, last_call = -2;
+        int c = code_slot(code);
+        if (!c || code_uses[c] < 2 || !uclog_diag_code_checklist_count(code))
+            continue;
+        for (i = 0; i < n; i++) {
+            const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+            if (uclog_diag_verdict_code(v) == code && dv_verdict_shown(&view, r, v) &&
+                uclog_diag_verdict_severity(v) >= worst) {
+                worst = uclog_diag_verdict_severity(v);
+                any = v;
+            }
+        }
+        if (!any)
+            continue;
+        if (!headed)
+            printf("\nChecklists of the verdicts given more than once\n");
+        headed = 1;
+        printf("\n%s[%s]%s %d %s, given %u times:\n", sev_colour(worst), uclog_diag_severity_name(worst), reset(),
+               (int)code, uclog_diag_code_name(code), (unsigned)code_uses[c]);
+        for (i = 0; i < n; i++) {
+            const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+            int32_t call = uclog_diag_verdict_call(v);
+            if (uclog_diag_verdict_code(v) != code || call == last_call || !dv_verdict_shown(&view, r, v))
+                continue;
+            last_call = call;
+            if (call < 0) {
+                printf("  Sign-in and log\n");
+                continue;
+            }
+            format_start(start, sizeof(start), r, (uint32_t)call);
+            printf("  Call %u  %s  ", (unsigned)call + 1, start);
+            ex_put_z(uclog_diag_report_call_id(r, (uint32_t)call));
+            putchar('\n');
+        }
+        print_checklist(any, worst >= UCLOG_DIAG_WARNING ? "Check" : "Next");
     }
 }
 
@@ -246,7 +380,7 @@ static void print_unusable(const uclog_diag_report *r)
         printf("  ... and %llu more (uclog-dump lists them all)\n", (unsigned long long)(n - 5));
 }
 
-static void print_client(const uclog_diag_report *r, uint32_t calls)
+static void print_client(const uclog_diag_report *r, uint32_t calls, uint32_t shown)
 {
     fputs("Client: ", stdout);
     ex_put_z(uclog_diag_report_client_uri(r) ? uclog_diag_report_client_uri(r) : "(unknown)");
@@ -261,14 +395,28 @@ static void print_client(const uclog_diag_report *r, uint32_t calls)
         wrap(head, 4, why);
     }
     printf("Calls: %u\n", (unsigned)calls);
+    if (dv_filtering(&view))
+        printf("Shown: %u of them (%s%s%s)\n", (unsigned)shown, view.nids ? "--call-id" : "",
+               view.nids && view.failures ? ", " : "", view.failures ? "--failures" : "");
     print_unusable(r);
+}
+
+static uint32_t shown_calls(const uclog_diag_report *r)
+{
+    uint32_t i, n = 0;
+
+    for (i = 0; i < uclog_diag_report_call_count(r); i++)
+        n += (uint32_t)dv_call_shown(&view, r, i);
+    return n;
 }
 
 static void print_text(const uclog_diag_report *r)
 {
     print_files(r);
-    print_client(r, uclog_diag_report_call_count(r));
-    print_verdicts(r, 0);
+    print_client(r, uclog_diag_report_call_count(r), shown_calls(r));
+    count_codes(r);
+    print_verdicts(r, 0, 0);
+    print_shared_checklists(r);
 }
 
 /* ---- JSON ---- */
@@ -321,7 +469,7 @@ static void print_json_subject(const uclog_diag_evidence *e)
 
 static void print_json(const uclog_diag_report *r)
 {
-    uint32_t i, k, n;
+    uint32_t i, k, n, shown;
 
     fputs("{\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", \"files\": [", stdout);
     for (i = 0; i < uclog_diag_report_file_count(r); i++) {
@@ -340,8 +488,10 @@ static void print_json(const uclog_diag_report *r)
     fputs(", \"location_reason\": ", stdout);
     json_str(uclog_diag_report_client_location_reason(r));
     fputs("}, \"calls\": [", stdout);
-    for (i = 0; i < uclog_diag_report_call_count(r); i++) {
-        fputs(i ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
+    for (i = 0, k = 0; i < uclog_diag_report_call_count(r); i++) {
+        if (!dv_call_shown(&view, r, i))
+            continue;
+        fputs(k++ ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
         json_str(uclog_diag_report_call_id(r, i));
         fputs(", \"direction\": ", stdout);
         json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
@@ -363,9 +513,11 @@ static void print_json(const uclog_diag_report *r)
     }
     fputs("]}, \"verdicts\": [", stdout);
     n = uclog_diag_report_verdict_count(r);
-    for (i = 0; i < n; i++) {
+    for (i = 0, shown = 0; i < n; i++) {
         const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
-        printf("%s{\"code\": %d, \"name\": ", i ? ", " : "", (int)uclog_diag_verdict_code(v));
+        if (!dv_verdict_shown(&view, r, v))
+            continue;
+        printf("%s{\"code\": %d, \"name\": ", shown++ ? ", " : "", (int)uclog_diag_verdict_code(v));
         json_str(uclog_diag_verdict_name(v));
         fputs(", \"severity\": ", stdout);
         json_str(uclog_diag_severity_name(uclog_diag_verdict_severity(v)));
@@ -423,31 +575,46 @@ static void print_json(const uclog_diag_report *r)
 
 typedef struct {
     int json;
-    uint32_t parts, calls;
-    int32_t worst;
+    uint32_t parts, calls, shown;
 } stream_state;
 
+/* Whether a part has something shown: a call, or a log-wide verdict. */
+static int part_shown(const uclog_diag_report *part)
+{
+    uint32_t i;
+
+    if (shown_calls(part))
+        return 1;
+    for (i = 0; i < uclog_diag_report_verdict_count(part); i++)
+        if (uclog_diag_verdict_call(uclog_diag_report_verdict(part, i)) < 0)
+            return 1;
+    return 0;
+}
+
 /* The files first; a call's part: its verdicts as they come; the last part: the client, then the
- * log-wide verdicts. */
+ * log-wide verdicts. With --summary: a line per call, the totals after the last part. */
 static int print_part(const uclog_diag_report *part, void *userdata)
 {
     stream_state *st = userdata;
-    int32_t sev = uclog_diag_report_worst_severity(part);
+    int last = uclog_diag_report_call_count(part) == 0;
 
-    if (sev > st->worst)
-        st->worst = sev;
-    if (st->json) {
-        print_json(part);
+    dv_note_worst(&view, part);
+    if (view.summary) {
+        dv_summary_calls(&view, part, st->calls);
+    } else if (st->json) {
+        if (last || part_shown(part))
+            print_json(part);
     } else {
         if (st->parts == 0)
             print_files(part);
-        if (uclog_diag_report_call_count(part) == 0) {
+        if (last) {
             putchar('\n');
-            print_client(part, st->calls);
+            print_client(part, st->calls, st->shown);
         }
-        print_verdicts(part, st->calls);
+        print_verdicts(part, st->calls, 1);
     }
     st->parts++;
+    st->shown += shown_calls(part);
     st->calls += uclog_diag_report_call_count(part);
     ex_stdout_flush();
     return 0;
@@ -572,9 +739,11 @@ int main(int argc, char **argv)
     int id, json = 0, stream = 0, rc, status = 2;
     stream_state st;
 
-    if (uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
+    view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
+    view.id_found = calloc((size_t)argc + 1, 1);
+    if (!view.ids || !view.id_found || uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
         fputs("uclog-diagnose: out of memory\n", stderr);
-        return 2;
+        goto out;
     }
     ex_args_init(&a, ex_options_diagnose, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
@@ -603,6 +772,15 @@ int main(int argc, char **argv)
             break;
         case EX_OPT_STREAM:
             stream = 1;
+            break;
+        case EX_OPT_SUMMARY:
+            view.summary = 1;
+            break;
+        case EX_OPT_FAILURES:
+            view.failures = 1;
+            break;
+        case EX_OPT_CALL_ID:
+            view.ids[view.nids++] = (char *)val;
             break;
         case EX_OPT_EDGE_IP:
             if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
@@ -650,6 +828,12 @@ int main(int argc, char **argv)
     width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.json = json;
+    view.json = json;
+    view.stream = stream;
+    view.worst = UCLOG_DIAG_OK;
+    view.log_worst = -1;
+    view.number_width = stream ? 6 : 4;
+    view.id_width = stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
     if (rc == 0 && stream)
         rc = uclog_diag_run_parts(log, opts, print_part, &st);
     else if (rc == 0)
@@ -659,15 +843,36 @@ int main(int argc, char **argv)
                                                                             : uclog_strerror(rc));
         goto out;
     }
-    if (stream) {
-        status = st.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+    if (!stream)
+        dv_match_ids(&view, rep);
+    if (dv_unmatched_id(&view)) {
+        if (stream)
+            ex_stdout_flush();
+        fputs("uclog-diagnose: --call-id ", stderr);
+        fputs(dv_unmatched_id(&view), stderr);
+        fputs(": no audio/video call attempt has this Call-ID (or one starting with it)\n", stderr);
+        status = 2;
         goto done;
     }
-    if (json)
+    if (stream) {
+        if (view.summary)
+            dv_summary_end(&view, st.calls);
+        status = view.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+        goto done;
+    }
+    dv_note_worst(&view, rep);
+    if (view.summary) {
+        uint32_t calls = uclog_diag_report_call_count(rep), w;
+        for (w = 10000; w <= calls && view.number_width < 10; w *= 10)
+            view.number_width++;
+        dv_summary_calls(&view, rep, 0);
+        dv_summary_end(&view, calls);
+    } else if (json) {
         print_json(rep);
-    else
+    } else {
         print_text(rep);
-    status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
+    }
+    status = view.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
 done:
     if (ex_stdout_close("uclog-diagnose"))
         status = 2;
@@ -677,5 +882,7 @@ out:
     uclog_diag_options_free(opts);
     uclog_ctx_free(ctx);
     free(input);
+    free(view.ids);
+    free(view.id_found);
     return status;
 }

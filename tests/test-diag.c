@@ -703,6 +703,66 @@ START_TEST(two_calls)
 }
 END_TEST
 
+/* Each call's outcome, start, worst verdict, and the call of a Call-ID. */
+START_TEST(call_outcomes)
+{
+    static const int32_t outcome[] = {UCLOG_DIAG_OUTCOME_REFUSED, UCLOG_DIAG_OUTCOME_REFUSED,
+                                      UCLOG_DIAG_OUTCOME_UNKNOWN, UCLOG_DIAG_OUTCOME_ESTABLISHED,
+                                      UCLOG_DIAG_OUTCOME_CANCELLED, UCLOG_DIAG_OUTCOME_ESTABLISHED};
+    static const int32_t worst[] = {UCLOG_DIAG_CALL_REJECTED, UCLOG_DIAG_CALL_REJECTED,
+                                    UCLOG_DIAG_EDGE_CANDIDATE_UNDECIDED, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT,
+                                    UCLOG_DIAG_CALL_CANCELLED, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT};
+    diag d = {0};
+    uclog_timestamp ts;
+    uint32_t i, at = 99;
+
+    run1(&d, "diag/many-calls.uccapilog");
+    ck_assert_str_eq(codes(&d), "170 230 310 230 310 215 230 230 320 230");
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 6);
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 5), UCLOG_DIAG_CALL_INCOMING);
+    for (i = 0; i < 6; i++) {
+        ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, i), outcome[i]);
+        ck_assert_int_eq(uclog_diag_verdict_code(uclog_diag_report_call_worst_verdict(d.rep, i)), worst[i]);
+        ck_assert_int_eq(uclog_diag_report_call_start(&ts, d.rep, i), 0);
+        ck_assert_uint_eq(ts.hour, 23);
+        ck_assert_uint_eq(ts.minute, 40 + i);
+        ck_assert_uint_eq(ts.millisecond, 100);
+    }
+    ck_assert_uint_eq(ts.year, 2008);
+    ck_assert_uint_eq(ts.day, 21);
+    ck_assert_int_eq(uclog_diag_report_call_start(&ts, d.rep, 6), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_diag_report_call_start(NULL, d.rep, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_ptr_null(uclog_diag_report_call_worst_verdict(d.rep, 6));
+    ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, 6), UCLOG_DIAG_OUTCOME_UNKNOWN);
+    ck_assert_int_eq(uclog_diag_report_call_find(&at, d.rep, "a3000000000000000000000000000003"), 0);
+    ck_assert_uint_eq(at, 2);
+    ck_assert_int_eq(uclog_diag_report_call_find(&at, d.rep, "a3000000000000000000000000000009"), UCLOG_E_NOT_FOUND);
+    /* the sign-in's Call-ID is no call attempt's */
+    ck_assert_int_eq(uclog_diag_report_call_find(&at, d.rep, uclog_diag_evidence_call_id(
+                         uclog_diag_verdict_evidence(find(&d, UCLOG_DIAG_MRAS_OK), 0))), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_report_call_find(NULL, d.rep, "x"), UCLOG_E_INVALID_ARG);
+    ck_assert_str_eq(uclog_diag_call_outcome_name(UCLOG_DIAG_OUTCOME_MEDIA_FAILED), "media-failed");
+    ck_assert_str_eq(uclog_diag_call_outcome_name(UCLOG_DIAG_OUTCOME_CANCELLED), "cancelled");
+    ck_assert_str_eq(uclog_diag_call_outcome_name(-1), "unknown");
+    ck_assert_str_eq(uclog_diag_call_outcome_name(5), "unknown");
+    uclog_diag_report_free(d.rep);
+    uclog_log_free(d.log);
+    d.rep = NULL;
+    d.log = NULL;
+    run1(&d, "diag/media-failed.uccapilog");
+    ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, 0), UCLOG_DIAG_OUTCOME_MEDIA_FAILED);
+    ck_assert_int_eq(uclog_diag_verdict_code(uclog_diag_report_call_worst_verdict(d.rep, 0)),
+                     UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    uclog_diag_report_free(d.rep);
+    uclog_log_free(d.log);
+    d.rep = NULL;
+    d.log = NULL;
+    run1(&d, "diag/call-declined.uccapilog");
+    ck_assert_int_eq(uclog_diag_report_call_outcome(d.rep, 0), UCLOG_DIAG_OUTCOME_REFUSED);
+    done(&d);
+}
+END_TEST
+
 START_TEST(internal_client)
 {
     diag d = {0};
@@ -864,9 +924,15 @@ static void verdict_lines(lines *l, const uclog_diag_report *r)
     for (i = 0; i < uclog_diag_report_verdict_count(r); i++) {
         const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
         int32_t c = uclog_diag_verdict_call(v);
-        size_t len = (size_t)snprintf(buf, sizeof(buf), "%d|%s|%d|%s|%s|%s|%d|%s|", (int)uclog_diag_verdict_code(v),
+        uclog_timestamp start = {0};
+        size_t len;
+        if (c >= 0)
+            uclog_diag_report_call_start(&start, r, (uint32_t)c);
+        len = (size_t)snprintf(buf, sizeof(buf), "%d|%s|%d|%d|%lld|%s|%s|%s|%d|%s|", (int)uclog_diag_verdict_code(v),
                                       c < 0 ? "-" : uclog_diag_report_call_id(r, (uint32_t)c),
                                       c < 0 ? 0 : (int)uclog_diag_report_call_direction(r, (uint32_t)c),
+                                      c < 0 ? -1 : (int)uclog_diag_report_call_outcome(r, (uint32_t)c),
+                                      (long long)start.epoch_ms,
                                       c < 0 ? "-" : uclog_diag_report_call_peer(r, (uint32_t)c),
                                       uclog_diag_verdict_summary(v),
                                       uclog_diag_verdict_reason(v) ? uclog_diag_verdict_reason(v) : "-",
@@ -957,7 +1023,8 @@ static const char *const every_fixture[] = {
     "diag/invite-only.uccapilog", "diag/media-failed.uccapilog", "diag/mras-504.uccapilog",
     "diag/mras-forbidden.uccapilog", "diag/mras-not-requested.uccapilog", "diag/nat-private.uccapilog",
     "diag/no-sip.uccapilog", "diag/provisioning-refused.uccapilog", "diag/provisioning-unanswered.uccapilog",
-    "diag/relay-candidate.uccapilog", "diag/two-calls.uccapilog", "diag/parts/relay-stale-order.uccapilog",
+    "diag/relay-candidate.uccapilog", "diag/two-calls.uccapilog", "diag/many-calls.uccapilog",
+    "diag/parts/relay-stale-order.uccapilog",
     "diag/parts/relay-dedup-order.uccapilog", "diag/parts/local-address-41plus.uccapilog",
     "frames/unusable-frames.uccapilog", "frames/joined-reads.uccapilog", "frames/interleaved-threads.uccapilog",
     "frames/interrupted-frame.uccapilog", "frames/content-length.uccapilog",
@@ -1559,6 +1626,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, icewarn_bits);
     tcase_add_test(tc, repeated_sign_in);
     tcase_add_test(tc, two_calls);
+    tcase_add_test(tc, call_outcomes);
     tcase_add_test(tc, internal_client);
     tcase_add_test(tc, rotated_in_wrong_order);
     tcase_add_test(tc, options_and_arguments);

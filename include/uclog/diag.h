@@ -107,6 +107,21 @@ enum uclog_diag_call_cut {
     UCLOG_DIAG_CALL_CUT_BYTES = 3    /**< the calls in progress reached the window's budget (64 MiB unless set): the oldest was judged */
 };
 
+/**
+ * How a call attempt ended, as far as the log says
+ * (uclog_diag_report_call_outcome()).
+ * @since 1.3
+ */
+enum uclog_diag_call_outcome {
+    UCLOG_DIAG_OUTCOME_UNKNOWN = 0,     /**< no final answer to its INVITE in the log (or in what was read of
+                                             it), a redirect, or a challenge never answered */
+    UCLOG_DIAG_OUTCOME_ESTABLISHED = 1, /**< a 2xx answered its INVITE, and no media failure was reported */
+    UCLOG_DIAG_OUTCOME_REFUSED = 2,     /**< a final answer 4xx-6xx (not a challenge, not after a cancel);
+                                             a refusal that is a normal end (603 with 51004) too */
+    UCLOG_DIAG_OUTCOME_CANCELLED = 3,   /**< cancelled before it was answered (487 after a CANCEL) */
+    UCLOG_DIAG_OUTCOME_MEDIA_FAILED = 4 /**< ms-client-diagnostics 22-26 in the call: media did not connect */
+};
+
 /** Options of a diagnosis; made with uclog_diag_options_new(). */
 typedef struct uclog_diag_options uclog_diag_options;
 /** The result of a diagnosis. */
@@ -320,6 +335,51 @@ UCLOG_EXPORT const char *uclog_diag_call_cut_name(int32_t cut);
 
 /** The other party's URI of call attempt @p i, or NULL. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_report_call_peer(const uclog_diag_report *report, uint32_t i);
+
+/**
+ * How call attempt @p i ended (a ::uclog_diag_call_outcome), from the final
+ * answer to its INVITE and the ms-client-diagnostics of its dialog; a
+ * streaming diagnosis says it from the messages read before the call was
+ * judged. 0 (UNKNOWN) when out of range.
+ * @since 1.3
+ */
+UCLOG_EXPORT int32_t uclog_diag_report_call_outcome(const uclog_diag_report *report, uint32_t i);
+
+/** "unknown", "established", "refused", "cancelled", "media-failed" for a ::uclog_diag_call_outcome;
+ * "unknown" otherwise. Never NULL; static storage. @since 1.3 */
+UCLOG_EXPORT const char *uclog_diag_call_outcome_name(int32_t outcome);
+
+/**
+ * When call attempt @p i began: the time of the record that holds the
+ * INVITE that began it.
+ * @return 0; UCLOG_E_NOT_FOUND when that record has no time (@p out is
+ *         zeroed); UCLOG_E_RANGE past the call count; UCLOG_E_INVALID_ARG
+ *         for a NULL argument. Nothing is recorded in the context.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_report_call_start(uclog_timestamp *out, const uclog_diag_report *report, uint32_t i);
+
+/**
+ * The worst verdict of call attempt @p i: the first of its verdicts with
+ * the highest severity (log-wide verdicts are not the call's), lent by the
+ * report. NULL when the call has none or @p i is out of range.
+ * @since 1.3
+ */
+UCLOG_EXPORT const uclog_diag_verdict *uclog_diag_report_call_worst_verdict(const uclog_diag_report *report,
+                                                                             uint32_t i);
+
+/**
+ * Find a call attempt by Call-ID (compared byte for byte, as SIP compares
+ * Call-IDs): the first call attempt with it.
+ * @param[out] out its index.
+ * @param report the report.
+ * @param call_id the Call-ID, NUL-terminated.
+ * @return 0; UCLOG_E_NOT_FOUND when no call attempt has it (a Call-ID of an
+ *         IM dialog or of a sign-in is none); UCLOG_E_INVALID_ARG for a NULL
+ *         argument. Nothing is recorded in the context.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_report_call_find(uint32_t *out, const uclog_diag_report *report, const char *call_id);
 
 /** Number of verdicts, log-wide ones first, then each call's. @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_diag_report_verdict_count(const uclog_diag_report *report);

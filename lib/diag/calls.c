@@ -146,6 +146,11 @@ void uclog__diag_judge_call(run *R, uint32_t i)
     R->r->calls[c].peer = uclog__diag_dup(R, peer);
     R->r->calls[c].direction = dir;
     R->r->calls[c].cut = UCLOG_DIAG_CALL_WHOLE;
+    R->r->calls[c].outcome = UCLOG_DIAG_OUTCOME_UNKNOWN;
+    {
+        uclog_span sp;
+        R->src->where(&sp, &R->r->calls[c].start, &R->r->calls[c].has_start, R, i);
+    }
     if (!R->rc) {
         size_t first = R->r->nverdicts;
         uclog__diag_signin_steps(R, offer < i ? offer : i);

@@ -69,6 +69,9 @@ struct uclog__diag_call {
     const char *peer;
     int32_t direction;
     int32_t cut; /* a ::uclog_diag_call_cut */
+    int32_t outcome; /* a ::uclog_diag_call_outcome */
+    uclog_timestamp start; /* of the INVITE that began it */
+    int has_start;
 };
 
 /* Memory the report owns: strings and arrays, freed together. */

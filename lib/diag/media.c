@@ -66,6 +66,30 @@ static uint32_t attempt_final(run *R, uint32_t i, uint32_t *cancel)
     }
 }
 
+/* What the final answer to a call's INVITE says of how it ended (a redirect, or a challenge never
+ * answered in the log, says nothing). */
+static void set_outcome(run *R, int32_t call, uint32_t status, int cancelled)
+{
+    int32_t o = cancelled                                          ? UCLOG_DIAG_OUTCOME_CANCELLED
+                : status >= 200 && status < 300                    ? UCLOG_DIAG_OUTCOME_ESTABLISHED
+                : status >= 400 && status != 401 && status != 407 ? UCLOG_DIAG_OUTCOME_REFUSED
+                                                                   : UCLOG_DIAG_OUTCOME_UNKNOWN;
+    if (call >= 0 && (size_t)call < R->r->ncalls)
+        R->r->calls[call].outcome = o;
+}
+
+/* A call the client received: its own final answer to the INVITE (a 487 follows the caller's
+ * CANCEL). */
+static void set_incoming_outcome(run *R, int32_t call, uint32_t invite, int media_failed)
+{
+    uint32_t fin, status;
+
+    if (media_failed || final_of(&fin, R, invite) != 0)
+        return;
+    status = status_of(R, fin);
+    set_outcome(R, call, status, status == 487);
+}
+
 /* ms-client-diagnostics 22-26 anywhere in the call; and how the attempt ended. */
 void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_t offer, int outgoing)
 {
@@ -97,9 +121,17 @@ void uclog__diag_call_outcome(run *R, int32_t call, const char *call_id, uint32_
         }
         uclog_sip_free(m);
     }
-    if (!outgoing || (fin = attempt_final(R, offer, &cancel)) == NONE)
+    if (media && call >= 0 && (size_t)call < R->r->ncalls)
+        R->r->calls[call].outcome = UCLOG_DIAG_OUTCOME_MEDIA_FAILED;
+    if (!outgoing) {
+        set_incoming_outcome(R, call, offer, media != NULL);
+        return;
+    }
+    if ((fin = attempt_final(R, offer, &cancel)) == NONE)
         return;
     status = status_of(R, fin);
+    if (!media)
+        set_outcome(R, call, status, status == 487 && cancel != NONE);
     if (status == 487 && cancel != NONE) {
         struct uclog_diag_verdict *c = uclog__diag_give(R, UCLOG_DIAG_CALL_CANCELLED, call, call_id);
         uclog__diag_cite(R, c, cancel, NULL, uclog__diag_printf(R->r, "sent: %s", uclog__diag_start_line(R, cancel)));

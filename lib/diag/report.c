@@ -251,6 +251,8 @@ void uclog__diag_order(uclog_diag_report *r)
 
 /* ---- accessors ---- */
 
+static int32_t verdict_severity(const uclog_diag_verdict *v);
+
 uint32_t uclog_diag_report_file_count(const uclog_diag_report *r)
 {
     return r ? r->nfiles : 0;
@@ -330,6 +332,73 @@ int32_t uclog_diag_report_call_direction(const uclog_diag_report *r, uint32_t i)
 const char *uclog_diag_report_call_peer(const uclog_diag_report *r, uint32_t i)
 {
     return r && i < r->ncalls ? r->calls[i].peer : NULL;
+}
+
+int32_t uclog_diag_report_call_outcome(const uclog_diag_report *r, uint32_t i)
+{
+    return r && i < r->ncalls ? r->calls[i].outcome : UCLOG_DIAG_OUTCOME_UNKNOWN;
+}
+
+const char *uclog_diag_call_outcome_name(int32_t outcome)
+{
+    static const char *const names[] = {"unknown", "established", "refused", "cancelled", "media-failed"};
+    return outcome >= 0 && outcome <= 4 ? names[outcome] : "unknown";
+}
+
+int uclog_diag_report_call_start(uclog_timestamp *out, const uclog_diag_report *r, uint32_t i)
+{
+    if (!out || !r)
+        return UCLOG_E_INVALID_ARG;
+    memset(out, 0, sizeof(*out));
+    if (i >= r->ncalls)
+        return UCLOG_E_RANGE;
+    if (!r->calls[i].has_start)
+        return UCLOG_E_NOT_FOUND;
+    *out = r->calls[i].start;
+    return UCLOG_OK;
+}
+
+/* The first verdict of call `call` or of a later call: the verdicts are in call order
+ * (uclog__diag_order()), so a report of many calls is searched, not walked, for each. */
+static size_t first_verdict_of(const uclog_diag_report *r, int32_t call)
+{
+    size_t lo = 0, hi = r->nverdicts;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->verdicts[mid]->call < call)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const uclog_diag_verdict *uclog_diag_report_call_worst_verdict(const uclog_diag_report *r, uint32_t i)
+{
+    const uclog_diag_verdict *worst = NULL;
+    size_t k;
+
+    if (!r || i >= r->ncalls)
+        return NULL;
+    for (k = first_verdict_of(r, (int32_t)i); k < r->nverdicts && r->verdicts[k]->call == (int32_t)i; k++)
+        if (!worst || verdict_severity(r->verdicts[k]) > verdict_severity(worst))
+            worst = r->verdicts[k];
+    return worst;
+}
+
+int uclog_diag_report_call_find(uint32_t *out, const uclog_diag_report *r, const char *call_id)
+{
+    size_t i;
+
+    if (!out || !r || !call_id)
+        return UCLOG_E_INVALID_ARG;
+    for (i = 0; i < r->ncalls; i++)
+        if (r->calls[i].call_id && !strcmp(r->calls[i].call_id, call_id)) {
+            *out = (uint32_t)i;
+            return UCLOG_OK;
+        }
+    return UCLOG_E_NOT_FOUND;
 }
 
 uint32_t uclog_diag_report_verdict_count(const uclog_diag_report *r)

@@ -1,5 +1,6 @@
 """uclog.diagnose and python -m uclog on the shared seed logs (the codes of tests/test-diag.c)."""
 
+import datetime
 import json
 import os
 import re
@@ -41,7 +42,8 @@ class Diagnose(TestCase):
                          ("sip:bart@litwareinc.com", "3.5.6874.0", "remote"))
         self.assertIn("RemoteUser", r.client_location_reason)
         self.assertEqual(r.calls, (uclog.Call("e41f3fa11696494d90130b78761b202c", "outgoing",
-                                              "sip:jeremy@litwareinc.com"),))
+                                              "sip:jeremy@litwareinc.com", "whole", "unknown",
+                                              datetime.datetime(2008, 11, 21, 23, 35, 11, 691000), 1),))
         self.assertEqual(r.worst_severity, "warning")      # no failure claimed without the Edge's address
         ok, edge = r.verdicts
         self.assertEqual((ok.name, ok.call, ok.call_id, ok.certainty),
@@ -332,6 +334,16 @@ class CommandLine(TestCase):
                                    timeout=120, env=dict(os.environ, NO_COLOR="1"))
                 p = run_module("--stream", *fmt, *args)
                 self.assertEqual((p.returncode, p.stdout.decode()), (c.returncode, c.stdout.decode()), args)
+        many = data("diag", "many-calls.uccapilog")
+        for args in (["--summary"], ["--summary", "--failures"], ["--summary", "--json"], ["--failures"],
+                     ["--call-id", "a4"], ["--json", "--call-id=a2", "--call-id", "a3"], ["--call-id", "zz"],
+                     ["--stream", "--summary"], ["--stream", "--summary", "--json", "--call-id", "a1"],
+                     ["--stream", "--failures"], ["--stream", "--json", "--failures"],
+                     ["--stream", "--call-id", "a2"], ["--stream", "--call-id", "zz"]):
+            c = subprocess.run([UCLOG_DIAGNOSE, *args, many], capture_output=True, timeout=120,
+                               env=dict(os.environ, NO_COLOR="1"))
+            p = run_module(*args, many)
+            self.assertEqual((p.returncode, p.stdout.decode()), (c.returncode, c.stdout.decode()), args)
         with open(data("seed.uccapilog"), "rb") as f:
             seed = f.read()
         c = subprocess.run([UCLOG_DIAGNOSE, "--stream", "-"], input=seed, capture_output=True,
@@ -342,6 +354,89 @@ class CommandLine(TestCase):
         c = subprocess.run([UCLOG_DIAGNOSE, "-"], input=b"", capture_output=True)
         p = run_module("-", stdin=b"")
         self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout))
+
+
+@needs_diag
+class ManyCalls(TestCase):
+    """A log of many calls: outcomes, the calls chosen, the summary, each checklist once."""
+    many = data("diag", "many-calls.uccapilog")
+
+    def test_calls_outcome_start_worst(self):
+        r = uclog.diagnose(self.many)
+        self.assertEqual([c.outcome for c in r.calls],
+                         ["refused", "refused", "unknown", "established", "cancelled", "established"])
+        self.assertEqual([r.worst_verdict(i).code for i in range(6)], [310, 310, 215, 230, 320, 230])
+        self.assertEqual(r.calls[5].direction, "incoming")
+        self.assertEqual(r.calls[2].start.isoformat(timespec="milliseconds"), "2008-11-21T23:42:00.100")
+        m = uclog.diagnose(data("diag", "media-failed.uccapilog"))
+        self.assertEqual(m.calls[0].outcome, "media-failed")
+
+    def test_calls_chosen(self):
+        r = uclog.diagnose(self.many)
+        self.assertEqual([i for i in range(6) if r.call_shown(i, failures=True)], [0, 1, 2])
+        self.assertEqual([i for i in range(6) if r.call_shown(i, ["a4", "a1"])], [0, 3])
+        self.assertEqual([i for i in range(6) if r.call_shown(i, ["a1", "a4"], failures=True)], [0])
+        self.assertEqual(r.unmatched_call_ids(["a1", "feedface"]), ["feedface"])
+        self.assertEqual(r.shown_worst_severity(["a4"]), "ok")
+        d = r.to_dict(["a2"])
+        self.assertEqual([c["call_id"] for c in d["calls"]], ["a2000000000000000000000000000002"])
+        self.assertEqual([(v["code"], v["call_id"]) for v in d["verdicts"]],
+                         [(170, None), (230, "a2000000000000000000000000000002"),
+                          (310, "a2000000000000000000000000000002")])
+
+    def test_checklist_printed_once_with_its_calls(self):
+        r = uclog.diagnose(self.many)
+        text = r.text(None)
+        rejected = r.verdicts[[v.code for v in r.verdicts].index(310)]
+        self.assertEqual(text.count("[failure] 310 CALL_REJECTED, given 2 times:"), 1)
+        self.assertEqual(text.count(rejected.checklist[0]), 1)
+        self.assertEqual(text.count("Check: listed once at the end, under 310 CALL_REJECTED"), 2)
+        at = text.index("[failure] 310 CALL_REJECTED, given 2 times:")
+        self.assertEqual(text[at:].split("\n")[1:3],
+                         ["  Call 1  2008-11-21 23:40:00.100  a1000000000000000000000000000001",
+                          "  Call 2  2008-11-21 23:41:00.100  a2000000000000000000000000000002"])
+        # a checklist of one verdict stays under it
+        self.assertIn("    Check:\n       1. Find the A/V Edge's external address", text)
+        # one call chosen: nothing is given twice
+        one = r.text(None, ["a1"])
+        self.assertNotIn("given 2 times", one)
+        self.assertEqual(one.count(rejected.checklist[0]), 1)
+        self.assertIn("Shown: 1 of them (--call-id)", one)
+
+    def test_summary(self):
+        r = uclog.diagnose(self.many)
+        s = uclog.Summary(failures=True)
+        lines = (s.calls(r) + s.end(len(r.calls))).splitlines()
+        self.assertEqual(len(lines), 6)
+        self.assertEqual(lines[1].split(), ["1", "2008-11-21", "23:40:00.100", "out", "refused", "failure",
+                                            "310", "CALL_REJECTED", "a1000000000000000000000000000001",
+                                            "sip:jeremy@litwareinc.com"])
+        self.assertEqual(lines[3].split()[4:7], ["unknown", "warning", "215"])
+        self.assertEqual(lines[4].split(), ["log", "-", "-", "-", "ok", "-"])
+        self.assertEqual(lines[5], "Total: calls 3 shown of 6, established 0, refused 2, cancelled 0, "
+                                   "media-failed 0, unknown 1; failure 2, warning 1")
+        # the columns line up: each field starts where its header does
+        self.assertEqual(lines[0].index("verdict"), lines[1].index("310"))
+        self.assertEqual(lines[0].index("peer"), lines[1].index("sip:"))
+        s = uclog.Summary(as_json=True)
+        d = json.loads(s.calls(r) + s.end(len(r.calls)))
+        self.assertEqual(d["calls"][4], {"number": 5, "call_id": "a5000000000000000000000000000005",
+                                         "start": "2008-11-21T23:44:00.100", "direction": "outgoing",
+                                         "peer": "sip:jeremy@litwareinc.com", "outcome": "cancelled",
+                                         "worst": "info", "verdict": None})
+        self.assertEqual(d["totals"]["established"], 2)
+        self.assertEqual(d["calls"][5]["direction"], "incoming")
+        self.assertEqual(d["log"], {"worst": "ok", "verdict": None})
+
+    def test_command_line(self):
+        p = run_module("--summary", "--call-id", "a4", self.many)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"established", p.stdout)
+        p = run_module("--call-id", "feedface", self.many)
+        self.assertEqual((p.returncode, p.stdout), (2, b""))
+        self.assertIn(b"--call-id feedface: no audio/video call attempt has this Call-ID", p.stderr)
+        p = run_module("--failures", "--summary", self.many)
+        self.assertEqual(p.returncode, 1)
 
 
 class WithoutDiag(TestCase):

@@ -26,6 +26,7 @@ from ._diag import (Call, CodeInfo, Evidence, Report, Verdict, diagnose, diagnos
                     diagnose_log_parts,
                     MsCode, explain_ms_code, icewarn_bits, icewarn_bits_qoe, ms_codes,
                     ms_diagnostics_range, verdict_codes)
+from ._summary import Summary
 from ._log import (Index, IndexEntry, Log, LogFile, Packet, Record, open, open_buffer,
                    open_stream)
 from ._sdp import (Candidate, Crypto, Media, Offer, addr_class, addr_equal, addr_family,
@@ -71,6 +72,7 @@ __all__ = [
     "Provisioning", "ProvisioningGroup", "parse_provisioning",
     "ErrorReport", "ReportedError", "parse_error_report",
     "diagnose", "diagnose_log", "diagnose_log_parts", "Report", "Verdict", "Evidence", "Call", "CodeInfo",
+    "Summary",
     "verdict_codes", "icewarn_bits", "icewarn_bits_qoe", "ms_diagnostics_range",
     "MsCode", "explain_ms_code", "ms_codes",
     "library_version",

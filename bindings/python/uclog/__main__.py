@@ -9,6 +9,7 @@ import shutil
 import sys
 
 import uclog
+from uclog._diag import _StreamRefs, _filter_note
 
 
 class _Out:
@@ -89,6 +90,14 @@ def _main(argv):
                     help="one pass in memory that does not grow with the log: each call when it "
                          "ends, the client and the log-wide verdicts last ('-' is read as it "
                          "comes; JSON: an object a line)")
+    ap.add_argument("--summary", action="store_true",
+                    help="one line per call: start, direction, outcome, worst severity, failing "
+                         "verdict, Call-ID, peer; then the log-wide line and the totals")
+    ap.add_argument("--call-id", action="append", default=[], metavar="ID",
+                    help="only the calls whose Call-ID is ID or starts with it (repeatable; exit "
+                         "2 when no call has it)")
+    ap.add_argument("--failures", action="store_true",
+                    help="only the calls with a warning or failure verdict")
     ap.add_argument("--edge-ip", action="append", default=[], metavar="IP",
                     help="an address of the A/V Edge's external interface (repeatable)")
     ap.add_argument("--edge-nat-ip", metavar="IP",
@@ -142,11 +151,24 @@ def _main(argv):
     except (uclog.Error, NotImplementedError) as e:
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
-    if args.json:
-        _Out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    ids, failures = args.call_id, args.failures
+    unmatched = report.unmatched_call_ids(ids)
+    if unmatched:
+        return _no_such_call(unmatched[0])
+    if args.summary:
+        summary = uclog.Summary(ids, failures, as_json=args.json, calls_hint=len(report.calls))
+        _Out.write(summary.calls(report) + summary.end(len(report.calls)))
+    elif args.json:
+        _Out.write(json.dumps(report.to_dict(ids, failures), ensure_ascii=False) + "\n")
     else:
-        _Out.write(report.text(_width()))
-    return 1 if report.failed else 0
+        _Out.write(report.text(_width(), ids, failures))
+    return 1 if report.shown_worst_severity(ids, failures) == "failure" else 0
+
+
+def _no_such_call(call_id):
+    print("uclog: --call-id %s: no audio/video call attempt has this Call-ID (or one starting with it)"
+          % call_id, file=sys.stderr)
+    return 2
 
 
 def _open_with_stdin(files):
@@ -172,25 +194,35 @@ def _explain(arg):
 def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
-    state = {"parts": 0, "calls": 0, "failed": False}
+    state = {"parts": 0, "calls": 0, "shown": 0, "failed": False}
     width = _width()
+    ids, failures = args.call_id, args.failures
+    found, refs = set(), _StreamRefs()
+    summary = uclog.Summary(ids, failures, as_json=args.json, stream=True) if args.summary else None
 
     def on_part(part):
-        state["failed"] |= part.failed
-        if args.json:
-            _Out.write(json.dumps(part.to_dict(), ensure_ascii=False) + "\n")
+        state["failed"] |= part.shown_worst_severity(ids, failures) == "failure"
+        shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
+        found.update(i for c in part.calls for i in ids if c.call_id is not None and c.call_id.startswith(i))
+        if summary:
+            _Out.write(summary.calls(part, state["calls"]))
+        elif args.json:
+            if not part.calls or any(shown) or any(v.call < 0 for v in part.verdicts):
+                _Out.write(json.dumps(part.to_dict(ids, failures), ensure_ascii=False) + "\n")
         else:
             out = []
             if state["parts"] == 0:
                 out.append(part._files_text())
             if not part.calls:
-                out.append("\n" + part._client_text(state["calls"], width))
-            out.append(part._verdicts_text(state["calls"], width))
+                out.append("\n" + part._client_text(state["calls"], width,
+                                                     _filter_note(ids, failures, state["shown"])))
+            out.append(part._verdicts_text(state["calls"], width, shown, refs))
             text = "\n".join(o for o in out if o)
             if text:
                 _Out.write(text + "\n")
         _Out.flush()
         state["parts"] += 1
+        state["shown"] += sum(shown)
         state["calls"] += len(part.calls)
 
     try:
@@ -205,6 +237,12 @@ def _stream(args, options):
     except (uclog.Error, NotImplementedError) as e:
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
+    unmatched = [i for i in ids if i not in found]
+    if unmatched:
+        _Out.flush()
+        return _no_such_call(unmatched[0])
+    if summary:
+        _Out.write(summary.end(state["calls"]))
     return 1 if state["failed"] else 0
 
 

@@ -6,10 +6,12 @@ Call Failures" over a log set and copies the C report into Python values.
 :meth:`Report.text` the text report it prints (without colour).
 """
 
+import datetime
 import os
 import re
+from ctypes import c_void_p, cast
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 from . import _clib
 from ._common import Owned, Span, byref, cstr, span, timestamp
@@ -117,6 +119,12 @@ class Call:
     peer: Optional[str]
     # "whole", or why the streaming diagnosis judged it before its end: "calls", "messages", "bytes"
     cut: str = "whole"
+    # how it ended: "established", "refused", "cancelled", "media-failed", "unknown" (since 1.3)
+    outcome: str = "unknown"
+    # when the INVITE that began it was logged (None: its record has no time)
+    start: Optional[datetime.datetime] = None
+    # the index in Report.verdicts of its worst verdict (None: it has none)
+    worst: Optional[int] = None
 
 
 @dataclass(frozen=True)
@@ -142,8 +150,39 @@ class Report:
     def failed(self):
         return self.worst_severity == "failure"
 
-    def to_dict(self):
-        """The report as ``uclog-diagnose --json`` writes it."""
+    def worst_verdict(self, call):
+        """The worst verdict of call attempt ``call`` (the first of the highest severity), or None."""
+        w = self.calls[call].worst
+        return None if w is None else self.verdicts[w]
+
+    def call_shown(self, call, call_ids=(), failures=False):
+        """Whether call attempt ``call`` is chosen by ``call_ids`` (its Call-ID is one of them or
+        starts with one; empty: every call) and ``failures`` (only a call with a warning or
+        failure verdict), as ``uclog-diagnose --call-id ID... --failures``."""
+        c = self.calls[call]
+        if call_ids and (c.call_id is None or not any(c.call_id.startswith(i) for i in call_ids)):
+            return False
+        w = self.worst_verdict(call)
+        return not failures or (w is not None and SEVERITIES.index(w.severity) >= 2)
+
+    def verdict_shown(self, v, call_ids=(), failures=False):
+        """A log-wide verdict is always shown; a call's, when its call is."""
+        return v.call < 0 or self.call_shown(v.call, call_ids, failures)
+
+    def unmatched_call_ids(self, call_ids):
+        """The values of ``call_ids`` no call attempt's Call-ID is or starts with."""
+        return [i for i in call_ids if not any(c.call_id is not None and c.call_id.startswith(i)
+                                                 for c in self.calls)]
+
+    def shown_worst_severity(self, call_ids=(), failures=False):
+        """The worst severity of the verdicts shown ("ok" when none): what the exit status says."""
+        return max((v.severity for v in self.verdicts if self.verdict_shown(v, call_ids, failures)),
+                   key=SEVERITIES.index, default="ok")
+
+    def to_dict(self, call_ids=(), failures=False):
+        """The report as ``uclog-diagnose --json`` writes it (with ``--call-id`` and ``--failures``:
+        the calls and verdicts they choose)."""
+        shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
         return {
             "schema": JSON_SCHEMA_ID,
             "schema_version": JSON_SCHEMA_VERSION,
@@ -152,31 +191,64 @@ class Report:
                        "version": self.client_version, "location": self.client_location,
                        "location_reason": self.client_location_reason},
             "calls": [{"call_id": c.call_id, "direction": c.direction, "peer": c.peer, "cut": c.cut}
-                      for c in self.calls],
+                      for c, s in zip(self.calls, shown) if s],
             "unusable_packets": {"count": self.unusable_count,
                                  "first": [{"file": f, "line": ln, "offset": off}
                                            for f, ln, off in self.unusable]},
-            "verdicts": [v.to_dict() for v in self.verdicts],
+            "verdicts": [v.to_dict() for v in self.verdicts if v.call < 0 or shown[v.call]],
         }
 
-    def text(self, width=WIDTH):
+    def text(self, width=WIDTH, call_ids=(), failures=False):
         """The text report, as ``uclog-diagnose`` prints it (no colour), wrapped at ``width``
         columns (as on a terminal that wide), or not wrapped when ``width`` is None (as into a
-        pipe or a file)."""
-        parts = [self._files_text(), self._client_text(len(self.calls), width),
-                 self._verdicts_text(0, width)]
+        pipe or a file). ``call_ids`` and ``failures`` choose calls as :meth:`call_shown`. A
+        checklist of a code given more than once is printed once, at the end, with its calls."""
+        shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
+        uses = {}
+        for v in self.verdicts:
+            if v.call < 0 or shown[v.call]:
+                uses[v.code] = uses.get(v.code, 0) + 1
+        parts = [self._files_text(),
+                 self._client_text(len(self.calls), width, _filter_note(call_ids, failures, sum(shown))),
+                 self._verdicts_text(0, width, shown, _WholeRefs(uses)),
+                 self._shared_checklists_text(width, shown, uses)]
         return "\n".join(p for p in parts if p) + "\n"
+
+    def _shared_checklists_text(self, width, shown, uses):
+        out = []
+        for code in sorted(c for c, n in uses.items() if n >= 2):
+            vs = [v for v in self.verdicts if v.code == code and (v.call < 0 or shown[v.call])]
+            if not vs or not vs[0].checklist:
+                continue
+            worst = max((v.severity for v in vs), key=SEVERITIES.index)
+            if not out:
+                out.append("\nChecklists of the verdicts given more than once")
+            out.append("\n[%s] %d %s, given %d times:" % (worst, code, vs[0].name, len(vs)))
+            last = -2
+            for v in vs:
+                if v.call == last:
+                    continue
+                last = v.call
+                if v.call < 0:
+                    out.append("  Sign-in and log")
+                else:
+                    c = self.calls[v.call]
+                    out.append("  Call %d  %s  %s" % (v.call + 1, _start_text(c.start), _safe(c.call_id or "")))
+            out.append(_checklist_text(vs[0], "Check" if SEVERITIES.index(worst) >= 2 else "Next", width))
+        return "\n".join(out)
 
     def _files_text(self):
         return "\n".join("Log: %s" % _safe(f) for f in self.files)
 
-    def _client_text(self, calls, width=WIDTH):
+    def _client_text(self, calls, width=WIDTH, filter_note=None):
         out = ["Client: %s" % _safe(self.client_uri or "(unknown)")]
         if self.client_user_agent:
             out.append(_wrap("  Agent: ", 9, self.client_user_agent, width))
         out.append(_wrap("  Location: %s " % self.client_location, 4,
                          "(%s)" % self.client_location_reason, width))
         out.append("Calls: %d" % calls)
+        if filter_note:
+            out.append(filter_note)
         if self.unusable_count:
             out.append("Unreadable packets: %d (no SIP message could be read from them)" % self.unusable_count)
             out += ["  %s:%d" % (os.path.basename(f), ln) for f, ln, _ in self.unusable[:5]]
@@ -184,10 +256,13 @@ class Report:
                 out.append("  ... and %d more (uclog-dump lists them all)" % (self.unusable_count - 5))
         return "\n".join(out)
 
-    def _verdicts_text(self, first, width=WIDTH):
-        """The verdicts under their headings, calls numbered from ``first`` + 1."""
+    def _verdicts_text(self, first, width=WIDTH, shown=None, refs=None):
+        """The verdicts under their headings, calls numbered from ``first`` + 1; only those of
+        the calls ``shown`` says (None: all); ``refs`` says where a checklist printed once is."""
         out, last = [], -2
         for v in self.verdicts:
+            if shown is not None and v.call >= 0 and not shown[v.call]:
+                continue
             if v.call != last:
                 if v.call < 0:
                     out.append("\nSign-in and log")
@@ -199,8 +274,52 @@ class Report:
                     if c.cut != "whole":
                         out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
-            out.append(_verdict_text(v, width))
+            out.append(_verdict_text(v, width, refs.ref(v, first + v.call + 1) if refs else None))
         return "\n".join(out)
+
+
+def _filter_note(call_ids, failures, shown):
+    if not call_ids and not failures:
+        return None
+    return "Shown: %d of them (%s)" % (shown, ", ".join(
+        o for o, on in (("--call-id", call_ids), ("--failures", failures)) if on))
+
+
+def _start_text(t):
+    """As uclog-diagnose: "2008-11-21 23:40:00.100", or "-"."""
+    if t is None:
+        return "-"
+    return "%04d-%02d-%02d %02d:%02d:%02d.%03d" % (t.year, t.month, t.day, t.hour, t.minute, t.second,
+                                                    t.microsecond // 1000)
+
+
+class _WholeRefs:
+    """A whole report: a checklist of a code given more than once is printed at the end."""
+
+    def __init__(self, uses):
+        self.uses = uses
+
+    def ref(self, v, number):
+        if self.uses.get(v.code, 0) < 2:
+            return None
+        return "listed once at the end, under %d %s" % (v.code, v.name)
+
+
+class _StreamRefs:
+    """Parts of a streaming diagnosis: a checklist is printed under the first verdict of its
+    code; later ones point to it (as ``uclog-diagnose --stream``)."""
+
+    def __init__(self):
+        self.first = {}
+
+    def ref(self, v, number):
+        if v.code not in self.first:
+            self.first[v.code] = None if v.call < 0 else number
+            return None
+        f = self.first[v.code]
+        if f is None:
+            return 'as under "Sign-in and log" above (%d %s)' % (v.code, v.name)
+        return "as for call %d above (%d %s)" % (f, v.code, v.name)
 
 
 # What the text report writes as '?', as uclog-diagnose does (examples/common.c,
@@ -252,7 +371,13 @@ _CUT_TEXT = {"calls": "256 calls were in progress at once", "messages": "it reac
              "bytes": "the calls in progress reached the window's byte budget"}
 
 
-def _verdict_text(v, width=WIDTH):
+def _checklist_text(v, label, width=WIDTH):
+    out = ["    %s:" % label]
+    out.extend(_wrap("      %2d. " % (i + 1), 10, item, width) for i, item in enumerate(v.checklist))
+    return "\n".join(out)
+
+
+def _verdict_text(v, width=WIDTH, check_ref=None):
     out = ["  [%s] %d %s (%s%s)" % (v.severity, v.code, v.name, v.step,
                                     ", " + v.certainty if v.certainty != "certain" else "")]
     out.append(_wrap("    ", 4, v.summary, width))
@@ -263,8 +388,11 @@ def _verdict_text(v, width=WIDTH):
         out.append("    Evidence:")
         out.extend(_evidence_text(e, width) for e in v.evidence)
     if v.checklist:
-        out.append("    Check:" if SEVERITIES.index(v.severity) >= 2 else "    Next:")
-        out.extend(_wrap("      %2d. " % (i + 1), 10, item, width) for i, item in enumerate(v.checklist))
+        label = "Check" if SEVERITIES.index(v.severity) >= 2 else "Next"
+        if check_ref:
+            out.append(_wrap("    %s: " % label, 6, check_ref, width))
+        else:
+            out.append(_checklist_text(v, label, width))
     return "\n".join(out)
 
 
@@ -308,11 +436,24 @@ def _copy_verdict(lib, v):
         evidence=ev, checklist=cl)
 
 
+def _address(p):
+    return cast(p, c_void_p).value
+
+
+def _call_start(lib, r, i):
+    ts = _clib.Timestamp()
+    return timestamp(ts) if lib.uclog_diag_report_call_start(byref(ts), r, i) else None
+
+
 def _copy_report(lib, r):
+    at = {_address(lib.uclog_diag_report_verdict(r, i)): i for i in range(lib.uclog_diag_report_verdict_count(r))}
     calls = tuple(Call(_s(lib.uclog_diag_report_call_id(r, i)),
                        DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "incoming"),
                        _s(lib.uclog_diag_report_call_peer(r, i)),
-                       _s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(r, i))))
+                       _s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(r, i))),
+                       _s(lib.uclog_diag_call_outcome_name(lib.uclog_diag_report_call_outcome(r, i))),
+                       _call_start(lib, r, i),
+                       at.get(_address(lib.uclog_diag_report_call_worst_verdict(r, i))))
                   for i in range(lib.uclog_diag_report_call_count(r)))
     return Report(
         files=tuple(_s(lib.uclog_diag_report_file_name(r, i))

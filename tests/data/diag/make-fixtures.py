@@ -155,6 +155,35 @@ def main():
     # Two calls after one sign-in: one with a relay candidate, one without.
     write("two-calls.uccapilog", [sub, sub_ok, svc, svc_ok, invite,
                                   invite_with(relay_line, "2b0c6e1f8d8b4c6fa1d1d1b0a9e8c7f6", "23:37:02.120")])
+    # Six calls after one sign-in, for the views of a log of many calls: two refused alike (404
+    # with ms-diagnostics 4005), one unanswered, one established, one cancelled by the client,
+    # one received.
+    def call(cid, hms):
+        return invite_with(relay_line, cid, hms)
+    c1, c2 = call("a1000000000000000000000000000001", "23:40:00.100"), call("a2000000000000000000000000000002", "23:41:00.100")
+    c4, c5 = call("a4000000000000000000000000000004", "23:43:00.100"), call("a5000000000000000000000000000005", "23:44:00.100")
+    c3 = dict(invite_with("", "a3000000000000000000000000000003", "23:42:00.100"))
+    refused_4005 = 'ms-diagnostics: 4005;reason="Destination URI either not enabled for SIP or does not exist";' \
+                   'source="pool01.litwareinc.com"'
+    cancel = with_time(c5, "23:44:05.000")
+    head = c5["msg"].partition("\r\n\r\n")[0].split("\r\n")
+    cancel["msg"] = "\r\n".join([head[0].replace("INVITE", "CANCEL", 1)] +
+                                [h for h in head[1:] if h.split(":")[0].lower() in ("via", "from", "to", "call-id")] +
+                                ["CSeq: 1 CANCEL", "Content-Length: 0"]) + "\r\n\r\n"
+    # and call 6, received: jeremy calls, the client answers 200 OK with its offer's SDP
+    c6 = call("a6000000000000000000000000000006", "23:45:00.100")
+    c6["out"] = False
+    c6["msg"] = (c6["msg"].replace("From: ", "X-From: ", 1).replace("To: ", "From: ", 1)
+                 .replace("X-From: ", "To: ", 1))
+    answered = response(c6, "200 OK", body=body_of(c6["msg"]), ctype="application/sdp", hms="23:45:03.000")
+    answered["out"] = True
+    write("many-calls.uccapilog", [sub, sub_ok, svc, svc_ok,
+                                   c1, response(c1, "404 Not Found", refused_4005, hms="23:40:01.200"),
+                                   c2, response(c2, "404 Not Found", refused_4005, hms="23:41:01.200"),
+                                   c3,
+                                   c4, response(c4, "200 OK", hms="23:43:02.000"),
+                                   c5, cancel, response(c5, "487 Request Terminated", hms="23:44:05.100"),
+                                   c6, answered])
     # An internal client: the sign-in responses carry no ms-user-logon-data.
     def internal(p):
         q = dict(p)
