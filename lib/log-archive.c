@@ -300,8 +300,7 @@ static int read_zip(uclog_ctx *ctx, const char *name, const char *d, size_t n, u
         rc = zip_error(ctx, a, name, NULL);
     if (!rc && !logs)
         rc = uclog__error(ctx, UCLOG_E_FORMAT, NULL,
-                          "%s: a zip file that holds no client log (a file named *.uccapilog), only %zu other "
-                          "entries",
+                          "%s: no client log (a file named *.uccapilog) in this zip file (entries: %zu)",
                           name, others);
     uclog__free(ctx, full);
     archive_read_free(a);

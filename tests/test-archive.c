@@ -284,7 +284,7 @@ START_TEST(zip_without_a_log)
     char *z = tu_read("archive/tracing.zip", &len);
 
     ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("archive/no-log.zip")), UCLOG_E_FORMAT);
-    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "no-log.zip: a zip file that holds no client log"));
+    ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "no-log.zip: no client log (a file named *.uccapilog) in this zip file (entries: 1)"));
     /* cut short: the central directory is gone */
     ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, z, len / 2, "half.zip"), UCLOG_E_FORMAT);
     ck_assert_ptr_nonnull(strstr(uclog_ctx_errmsg(ctx), "half.zip"));
@@ -327,6 +327,50 @@ START_TEST(zip_unsupported)
 END_TEST
 
 #endif
+
+typedef struct {
+    const char *p;
+    size_t left;
+} chunks;
+
+static int64_t read_chunks(void *userdata, void *buf, size_t cap)
+{
+    chunks *c = userdata;
+    size_t n = c->left < cap ? c->left : cap;
+
+    memcpy(buf, c->p, n);
+    c->p += n;
+    c->left -= n;
+    return (int64_t)n;
+}
+
+/* A stream is not decompressed: an archive read as one is refused, not taken for text. */
+START_TEST(stream_refuses_archives)
+{
+    static const char *const names[] = {"archive/seed.uccapilog.gz", "archive/tracing.zip"};
+    static const char *const kinds[] = {"(stream): a gzip file cannot be read from a stream; open it as a file",
+                                        "(stream): a zip file cannot be read from a stream; open it as a file"};
+    uclog_ctx *ctx = tu_ctx();
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        size_t len;
+        char *data = tu_read(names[i], &len);
+        chunks c = {data, len};
+        uclog_log *log;
+        uclog_record_iter *it;
+        const uclog_record *rec;
+        ck_assert_int_eq(uclog_log_open_reader(&log, ctx, read_chunks, &c, NULL), 0);
+        ck_assert_int_eq(uclog_record_iter_new(&it, log), 0);
+        ck_assert_int_eq(uclog_record_iter_next(&rec, it), UCLOG_E_UNSUPPORTED);
+        ck_assert_str_eq(uclog_ctx_errmsg(ctx), kinds[i]);
+        uclog_record_iter_free(it);
+        uclog_log_free(log);
+        free(data);
+    }
+    uclog_ctx_free(ctx);
+}
+END_TEST
 
 static int open_archive(void *arg)
 {
@@ -387,6 +431,7 @@ Suite *tu_suite(void)
 #else
     tcase_add_test(tc, zip_unsupported);
 #endif
+    tcase_add_test(tc, stream_refuses_archives);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);
     return s;

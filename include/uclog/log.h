@@ -159,7 +159,9 @@ typedef int64_t (*uclog_read_fn)(void *userdata, void *buf, size_t cap);
  * Open a log read through a callback, in constant memory (proportional to
  * the largest record). Only one iterator can run over it, once. A UTF-16
  * stream is refused with UCLOG_E_ENCODING when iterated. A stream is not
- * decompressed: read an archive as a file or a buffer.
+ * decompressed: one that starts as a gzip or zip file is refused with
+ * UCLOG_E_UNSUPPORTED when iterated (since 1.3); open an archive as a file
+ * or a buffer.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read,
