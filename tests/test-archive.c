@@ -6,6 +6,8 @@
 
 #include "testutil.h"
 
+#if defined(UCLOG_TEST_HAVE_ZLIB) || defined(UCLOG_TEST_HAVE_LIBARCHIVE)
+
 /* What a log holds, as text to compare: its records' bytes, then each SIP message's Call-ID. */
 typedef struct {
     size_t records, bytes, messages;
@@ -67,6 +69,8 @@ static void assert_same(const summary *a, const summary *b)
     ck_assert_uint_eq(a->messages, b->messages);
     ck_assert_str_eq(a->call_ids, b->call_ids);
 }
+
+#endif
 
 #ifdef UCLOG_TEST_HAVE_ZLIB
 
