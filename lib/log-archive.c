@@ -74,19 +74,19 @@ static size_t most_of(uint64_t left)
 static int hand_over(uclog_ctx *ctx, struct outbuf *o, uint64_t *left, const char *archive, const char *name,
                      uclog__member_fn fn, void *userdata)
 {
+    char *p;
+
     if (o->len > *left) {
         uclog__free(ctx, o->p);
         o->p = NULL;
         return over_limit(ctx, archive);
     }
     *left -= o->len;
-    if (!o->p && !(o->p = uclog__malloc(ctx, 1)))
+    if (!o->p && !(o->p = uclog__malloc(ctx, 1))) /* an empty file: still bytes to own */
         return UCLOG_E_NOMEM;
-    {
-        char *p = o->p;
-        o->p = NULL;
-        return fn(userdata, name, p, o->len);
-    }
+    p = o->p;
+    o->p = NULL;
+    return fn(userdata, name, p, o->len);
 }
 
 #endif
@@ -230,8 +230,8 @@ static int zip_error(uclog_ctx *ctx, struct archive *a, const char *name, const 
 
     if (archive_errno(a) == ENOMEM)
         return UCLOG_E_NOMEM;
-    return uclog__error(ctx, UCLOG_E_FORMAT, NULL, "%s%s%s: damaged zip data: %s", name, member ? ":" : "",
-                        member ? member : "", why ? why : "unknown error");
+    return uclog__error(ctx, UCLOG_E_FORMAT, NULL, "%s%s%s: the zip data cannot be read: %s", name,
+                        member ? ":" : "", member ? member : "", why ? why : "unknown error");
 }
 
 /* One member's bytes. */

@@ -188,7 +188,7 @@ UCLOG_EXPORT uint32_t uclog_log_file_count(const uclog_log *log);
  */
 UCLOG_EXPORT const char *uclog_log_file_name(const uclog_log *log, uint32_t i);
 
-/** Size in bytes of file @p i as read (after transcoding), 0 when unknown. @since 1.0 */
+/** Size in bytes of file @p i as read (after decompression and transcoding), 0 when unknown. @since 1.0 */
 UCLOG_EXPORT uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i);
 
 /** Encoding of file @p i (a ::uclog_encoding value), -1 when out of range. @since 1.0 */
