@@ -256,18 +256,27 @@ typedef struct {
     int status, done;
 } run;
 
-static void start(run *r, const ex_fleet *f, size_t i, int (*fn)(const char *const *, size_t, void *),
-                  void *userdata)
+/* Start log i; 0, or -1 when the system is short of processes or files for now (try again once a
+ * child has ended), having done nothing. */
+static int start(run *r, const ex_fleet *f, size_t i, int (*fn)(const char *const *, size_t, void *),
+                 void *userdata, int running)
 {
     const ex_fleet_log *l = &f->logs[i];
 
     fflush(stdout); /* nothing buffered may be written twice, by the child too */
     if (!(r->out = tmpfile())) {
+        if (running && (errno == EMFILE || errno == ENFILE))
+            return -1;
         r->done = 1;
         r->status = -errno;
-        return;
+        return 0;
     }
     r->pid = fork();
+    if (r->pid < 0 && running && errno == EAGAIN) {
+        fclose(r->out);
+        r->out = NULL;
+        return -1;
+    }
     if (r->pid == 0) {
         int status;
         if (dup2(fileno(r->out), STDOUT_FILENO) < 0)
@@ -280,6 +289,7 @@ static void start(run *r, const ex_fleet *f, size_t i, int (*fn)(const char *con
         r->status = -errno;
         r->done = 1;
     }
+    return 0;
 }
 
 /* Write a finished log's line; returns its status. */
@@ -312,7 +322,7 @@ int ex_fleet_run(const ex_fleet *f, const char *prog, int jobs,
 {
     run *runs = calloc(f->nlogs ? f->nlogs : 1, sizeof(*runs));
     /* logs finished or running ahead of the next line to write: each holds a file open */
-    size_t window = (size_t)jobs * 16, next = 0, printed = 0, i;
+    size_t window = (size_t)jobs * 2, next = 0, printed = 0, i;
     int running = 0, worst = f->status;
 
     if (!runs) {
@@ -323,7 +333,8 @@ int ex_fleet_run(const ex_fleet *f, const char *prog, int jobs,
         int st;
         pid_t pid;
         while (running < jobs && next < f->nlogs && next - printed < window) {
-            start(&runs[next], f, next, fn, userdata);
+            if (start(&runs[next], f, next, fn, userdata, running) < 0)
+                break;
             running += !runs[next].done;
             next++;
         }

@@ -602,8 +602,8 @@ static int option_jobs(int *jobs, const char *val)
     char *end;
     long n = val && *val >= '0' && *val <= '9' ? strtol(val, &end, 10) : 0;
 
-    if (n < 1 || n > 1024 || *end) {
-        fprintf(stderr, "uclog-diagnose: --jobs %s: not a number from 1 to 1024\n", val ? val : "");
+    if (n < 1 || n > 256 || *end) {
+        fprintf(stderr, "uclog-diagnose: --jobs %s: not a number from 1 to 256\n", val ? val : "");
         return 2;
     }
     *jobs = (int)n;
