@@ -34,6 +34,7 @@ const ex_option ex_option_table[EX_OPT_COUNT] = {
     {EX_OPT_LIST_MS_CODES, "list-ms-codes", 0, 0},
     {EX_OPT_SUMMARY, "summary", 0, 0},
     {EX_OPT_FAILURES, "failures", 0, 0},
+    {EX_OPT_JOBS, "jobs", 'j', 1},
 };
 
 const int ex_options_dump[] = {EX_OPT_HELP,   EX_OPT_VERSION,   EX_OPT_VERBOSE, EX_OPT_RECORDS, EX_OPT_JSON,
@@ -45,7 +46,8 @@ const int ex_options_diagnose[] = {EX_OPT_HELP,          EX_OPT_VERSION,        
                                    EX_OPT_STREAM,        EX_OPT_EDGE_IP,        EX_OPT_EDGE_NAT_IP,
                                    EX_OPT_EDGE_PRIVATE_IP, EX_OPT_LOCATION,     EX_OPT_LIST_VERDICTS,
                                    EX_OPT_EXPLAIN,       EX_OPT_LIST_MS_CODES,  EX_OPT_SUMMARY,
-                                   EX_OPT_CALL_ID,       EX_OPT_FAILURES,       0};
+                                   EX_OPT_CALL_ID,       EX_OPT_FAILURES,       EX_OPT_JOBS,
+                                   0};
 
 /* A long option's val: its id past every char, so that no letter is taken for it. */
 #define LONG_VAL(id) (256 + (id))

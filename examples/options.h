@@ -33,6 +33,7 @@ enum ex_opt {
     EX_OPT_LIST_MS_CODES,
     EX_OPT_SUMMARY,
     EX_OPT_FAILURES,
+    EX_OPT_JOBS,
     EX_OPT_COUNT /* one past the last */
 };
 

@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "diagnose-view.h"
+#include "fleet.h"
 #include "options.h"
 
 static void usage(FILE *out)
@@ -22,10 +23,13 @@ static void usage(FILE *out)
           "                      [--call-id ID]... [--edge-ip IP]... [--edge-nat-ip IP]\n"
           "                      [--edge-private-ip IP]... [--location remote|internal]\n"
           "                      FILE...\n"
+          "       uclog-diagnose --jobs N [OPTION]... PATH...\n"
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
-          "rotated set, in any order; '-' (once, anywhere) reads standard input.\n"
+          "rotated set, in any order; '-' (once, anywhere) reads standard input. A FILE\n"
+          "may be gzip-compressed, or a zip (of the Tracing folder): its *.uccapilog\n"
+          "files are read.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
           "  --stream             one pass in memory that does not grow with the log: each\n"
@@ -44,6 +48,10 @@ static void usage(FILE *out)
           "  --edge-nat-ip IP     the public address the external interface is NAT-ed to\n"
           "  --edge-private-ip IP the external interface's private address behind NAT\n"
           "  --location WHERE     remote or internal: override what the log says\n"
+          "  -j, --jobs N         diagnose many logs, N at a time: each PATH a log file or\n"
+          "                       a folder whose tree is searched for *.uccapilog,\n"
+          "                       *.uccapilog.gz and *.zip (a rotated set is one log);\n"
+          "                       one JSON object a line for each log, in path order\n"
           "  --list-verdicts      print every verdict code with its checklist (Markdown)\n"
           "  --explain CODE       what an ms-diagnostics or ms-client-diagnostics code\n"
           "                       means, who raises it, what to check (exit 1: unknown)\n"
@@ -57,7 +65,7 @@ static void usage(FILE *out)
           "end, with the calls it concerns. The log-wide verdicts are always shown.\n"
           "\n"
           "Exit status: 0 no failure found, 1 a failure verdict (among those shown), 2\n"
-          "usage or input error.\n",
+          "usage or input error (with --jobs: the largest over the logs).\n",
           out);
 }
 
@@ -466,12 +474,20 @@ static void print_json_subject(const uclog_diag_evidence *e)
  * field changes meaning or goes, the minor one when fields are added. */
 #define JSON_SCHEMA_ID "urn:uclog:uclog-diagnose.schema.json"
 #define JSON_SCHEMA_VERSION "1.0"
+/* With --jobs: the path that names the log, the first member of each object. */
+static const char *json_log;
 
 static void print_json(const uclog_diag_report *r)
 {
     uint32_t i, k, n, shown;
 
-    fputs("{\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", \"files\": [", stdout);
+    fputs("{\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", ", stdout);
+    if (json_log) {
+        fputs("\"log\": ", stdout);
+        json_str(json_log);
+        fputs(", ", stdout);
+    }
+    fputs("\"files\": [", stdout);
     for (i = 0; i < uclog_diag_report_file_count(r); i++) {
         if (i)
             fputs(", ", stdout);
@@ -714,6 +730,78 @@ static void list_ms_codes(void)
     puts("ms-diagnostics-public carries the same ids as ms-diagnostics.");
 }
 
+/* ---- many logs (--jobs) ---- */
+
+typedef struct {
+    uclog_ctx *ctx;
+    const uclog_diag_options *opts;
+} fleet_args;
+
+/* One log of the fleet, in a process of its own: its JSON object on one line; exit status as for one log. */
+static int diagnose_one(const char *const *files, size_t n, void *userdata)
+{
+    const fleet_args *fa = userdata;
+    uclog_log *log = NULL;
+    uclog_diag_report *rep = NULL;
+    int rc, status;
+
+    json_log = files[0];
+    rc = uclog_log_open_files(&log, fa->ctx, files, n);
+    if (rc == 0)
+        rc = uclog_diag_run(&rep, log, fa->opts);
+    if (rc != 0) {
+        ex_fleet_error_line(files[0], uclog_ctx_errcode(fa->ctx) == rc ? uclog_ctx_errmsg(fa->ctx) : uclog_strerror(rc));
+        status = 2;
+    } else {
+        print_json(rep);
+        status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
+    }
+    uclog_diag_report_free(rep);
+    uclog_log_free(log);
+    return status;
+}
+
+/* --jobs N PATH...: every log under the paths. */
+static int diagnose_fleet(uclog_ctx *ctx, const uclog_diag_options *opts, int jobs, char *const *paths, size_t n)
+{
+    fleet_args fa = {ctx, opts};
+    ex_fleet f;
+    int status;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (!strcmp(paths[i], "-")) {
+            fputs("uclog-diagnose: --jobs reads logs by name: '-' (standard input) cannot be one\n", stderr);
+            return 2;
+        }
+    }
+    if (ex_fleet_collect(&f, "uclog-diagnose", paths, n) != 0) {
+        ex_fleet_free(&f);
+        return 2;
+    }
+    if (f.nlogs == 0) {
+        fputs("uclog-diagnose: no client log (*.uccapilog, *.uccapilog.gz, *.zip) under the paths given\n", stderr);
+        ex_fleet_free(&f);
+        return 2;
+    }
+    status = ex_fleet_run(&f, "uclog-diagnose", jobs, diagnose_one, &fa);
+    ex_fleet_free(&f);
+    return status;
+}
+
+static int option_jobs(int *jobs, const char *val)
+{
+    char *end;
+    long n = val && *val >= '0' && *val <= '9' ? strtol(val, &end, 10) : 0;
+
+    if (n < 1 || n > 256 || *end) {
+        fprintf(stderr, "uclog-diagnose: --jobs %s: not a number from 1 to 256\n", val ? val : "");
+        return 2;
+    }
+    *jobs = (int)n;
+    return 0;
+}
+
 /* ---- input ---- */
 
 static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
@@ -736,7 +824,7 @@ int main(int argc, char **argv)
     const char *val;
     ex_args a;
     size_t at, n;
-    int id, json = 0, stream = 0, rc, status = 2;
+    int id, json = 0, stream = 0, jobs = 0, rc, status = 2;
     stream_state st;
 
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
@@ -782,6 +870,10 @@ int main(int argc, char **argv)
         case EX_OPT_CALL_ID:
             view.ids[view.nids++] = (char *)val;
             break;
+        case EX_OPT_JOBS:
+            if (option_jobs(&jobs, val))
+                goto out;
+            break;
         case EX_OPT_EDGE_IP:
             if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
                 goto out;
@@ -814,6 +906,16 @@ int main(int argc, char **argv)
     }
     files = argv + a.first;
     n = (size_t)(argc - a.first);
+    if (jobs && stream) {
+        fputs("uclog-diagnose: --jobs writes one JSON object for each log: --stream cannot go with it\n", stderr);
+        goto out;
+    }
+    if (jobs) {
+        status = diagnose_fleet(ctx, opts, jobs, files, n);
+        if (ex_stdout_close("uclog-diagnose"))
+            status = 2;
+        goto out;
+    }
     if (ex_check_files(&at, "uclog-diagnose", files, n) != 0)
         goto out;
     /* "-" alone with --stream is read as it comes; among files it is read whole */

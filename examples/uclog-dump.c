@@ -24,7 +24,8 @@ static void usage(FILE *out)
           "Browse Communicator/Lync/Skype for Business client logs (*.uccapilog): one\n"
           "line per SIP message (time, direction, remote, method or status, Call-ID,\n"
           "CSeq). Several FILEs are read as one rotated set, in time order; '-' (once,\n"
-          "anywhere) reads standard input.\n"
+          "anywhere) reads standard input. A FILE may be gzip-compressed, or a zip (of\n"
+          "the Tracing folder): its *.uccapilog files are read.\n"
           "\n"
           "  -v, --verbose      the full messages (or records)\n"
           "      --records      the log records instead of the SIP messages\n"
@@ -985,7 +986,7 @@ static int dump_messages(uclog_log *log, const struct options *o)
 /* ---- input ---- */
 
 /* Standard input, read through a callback so that the bytes looked at
- * first (to tell UTF-16, which cannot be streamed) are read again. */
+ * first (to tell UTF-16 and archives, which cannot be streamed) are read again. */
 struct input {
     FILE *in;
     char head[4];
@@ -1017,6 +1018,10 @@ static int open_stdin(uclog_log **log, uclog_ctx *ctx, struct input *in, char **
     if (in->head_len == 2 && (memchr(in->head, '\0', 2) || ((unsigned char)in->head[0] == 0xFF &&
                                                               (unsigned char)in->head[1] == 0xFE) ||
                               ((unsigned char)in->head[0] == 0xFE && (unsigned char)in->head[1] == 0xFF)))
+        whole = 1;
+    /* gzip (1f 8b) or zip ("PK"): the library decompresses what it holds whole. */
+    if (in->head_len == 2 && (((unsigned char)in->head[0] == 0x1F && (unsigned char)in->head[1] == 0x8B) ||
+                              (in->head[0] == 'P' && in->head[1] == 'K')))
         whole = 1;
     if (whole) {
         size_t len = 0;

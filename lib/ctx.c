@@ -17,6 +17,7 @@ static const uint64_t default_limits[UCLOG__NLIMITS] = {
     16u << 20, /* UCLOG_LIMIT_MAX_XML_BYTES */
     256,       /* UCLOG_LIMIT_MAX_FILES */
     256u << 20, /* UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES */
+    1u << 30,   /* UCLOG_LIMIT_MAX_ARCHIVE_BYTES */
 };
 
 int uclog_ctx_new(uclog_ctx **out, const uclog_mem *mem)

@@ -22,7 +22,7 @@ typedef union {
 #include <uclog/common.h>
 #include <uclog/errors.h>
 
-#define UCLOG__NLIMITS 12
+#define UCLOG__NLIMITS 13
 
 struct uclog_ctx {
     uclog_mem mem;

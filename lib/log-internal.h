@@ -22,6 +22,7 @@ struct uclog_log {
     uclog_ctx *ctx;
     uint32_t nfiles;
     struct uclog__file *files;
+    size_t files_cap;
     uclog_read_fn read; /* set for a stream */
     void *read_userdata;
     int read_started;

@@ -1,4 +1,4 @@
-/* Opening logs: files (read whole), buffers, readers, rotated sets. */
+/* Opening logs: files (read whole), buffers, readers, rotated sets; archives through log-archive.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "log-archive.h"
 #include "log-internal.h"
 
 static int set_name(uclog_log *log, struct uclog__file *f, const char *name)
@@ -15,7 +16,7 @@ static int set_name(uclog_log *log, struct uclog__file *f, const char *name)
     return f->name ? UCLOG_OK : UCLOG_E_NOMEM;
 }
 
-static int log_alloc(uclog_log **out, uclog_ctx *ctx, uint32_t nfiles)
+static int log_alloc(uclog_log **out, uclog_ctx *ctx)
 {
     uclog_log *log;
 
@@ -23,13 +24,26 @@ static int log_alloc(uclog_log **out, uclog_ctx *ctx, uint32_t nfiles)
     if (!log)
         return UCLOG_E_NOMEM;
     log->ctx = ctx;
-    log->files = uclog__calloc(ctx, nfiles ? nfiles : 1, sizeof(*log->files));
-    if (!log->files) {
-        uclog__free(ctx, log);
-        return UCLOG_E_NOMEM;
-    }
-    log->nfiles = nfiles;
     *out = log;
+    return UCLOG_OK;
+}
+
+/* A new file at the end of the set; given_index is its place among the files as they were opened
+ * (an archive's files in its order). */
+static int add_file(struct uclog__file **out, uclog_log *log)
+{
+    uint64_t most = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_FILES);
+    struct uclog__file *f;
+
+    if (log->nfiles >= most || log->nfiles == UINT32_MAX)
+        return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL, "more than %llu files in one log (UCLOG_LIMIT_MAX_FILES)",
+                            (unsigned long long)most);
+    if (uclog__grow(log->ctx, (void **)&log->files, &log->files_cap, (size_t)log->nfiles + 1, sizeof(*log->files)))
+        return UCLOG_E_NOMEM;
+    f = &log->files[log->nfiles];
+    memset(f, 0, sizeof(*f));
+    f->given_index = log->nfiles++;
+    *out = f;
     return UCLOG_OK;
 }
 
@@ -210,7 +224,7 @@ static int fill(int fd, char *buf, size_t cap, size_t *len, int *eof)
 /* Read a file that has no size (a FIFO, a device) until its end, into one
  * block that grows as it fills, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES:
  * /dev/zero or an endless pipe must not take all the memory there is. */
-static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **out, size_t *out_len)
+static int read_unsized(uclog_log *log, const char *name, int fd, char **out, size_t *out_len)
 {
     uint64_t limit = uclog__limit(log->ctx, UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES);
     /* one byte over the limit tells a file of exactly the limit from a longer one */
@@ -226,7 +240,7 @@ static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **ou
         size_t ncap = cap > most / 2 ? most : cap * 2;
         if (err) {
             uclog__free(log->ctx, buf);
-            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(err));
+            return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", name, strerror(err));
         }
         if (eof)
             break;
@@ -235,7 +249,7 @@ static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **ou
             return uclog__error(log->ctx, UCLOG_E_LIMIT, NULL,
                                 "%s: more than %llu bytes from a file with no size "
                                 "(UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES)",
-                                f->name, (unsigned long long)limit);
+                                name, (unsigned long long)limit);
         }
         if (ncap == cap || !(nb = uclog__realloc(log->ctx, buf, ncap))) {
             uclog__free(log->ctx, buf);
@@ -251,7 +265,7 @@ static int read_unsized(uclog_log *log, struct uclog__file *f, int fd, char **ou
 
 /* Read the size bytes a regular file had when it was opened, or fewer when it
  * shrank since; bytes written after that are not read. */
-static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t size, char **out,
+static int read_sized(uclog_log *log, const char *name, int fd, uint64_t size, char **out,
                       size_t *out_len)
 {
     size_t len = 0;
@@ -260,17 +274,55 @@ static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t si
 
     if (size > SIZE_MAX)
         return uclog__error(log->ctx, UCLOG_E_NOMEM, NULL, "%s: %llu bytes do not fit in memory",
-                            f->name, (unsigned long long)size);
+                            name, (unsigned long long)size);
     buf = uclog__malloc(log->ctx, (size_t)size);
     if (!buf)
         return UCLOG_E_NOMEM;
     if ((err = fill(fd, buf, (size_t)size, &len, &eof)) != 0) {
         uclog__free(log->ctx, buf);
-        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", f->name, strerror(err));
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", name, strerror(err));
     }
     *out = buf;
     *out_len = len;
     return UCLOG_OK;
+}
+
+/* One file of the set from bytes: the caller's (owned NULL), or `owned`, which is freed here when it is
+ * not kept. */
+static int add_text(uclog_log *log, const char *name, char *owned, const char *data, size_t len)
+{
+    struct uclog__file *f;
+    int rc, transcoded = 0;
+
+    rc = add_file(&f, log);
+    if (!rc)
+        rc = set_name(log, f, name);
+    if (!rc)
+        rc = adopt_bytes(log, f, data, len, &transcoded);
+    if (rc || transcoded)
+        uclog__free(log->ctx, owned);
+    else
+        f->owned = owned;
+    if (!rc)
+        f->has_first = uclog__first_timestamp(&f->first_ms, f->data, f->len);
+    return rc;
+}
+
+static int take_member(void *userdata, const char *name, char *bytes, size_t len)
+{
+    return add_text(userdata, name, bytes, bytes, len);
+}
+
+/* Bytes read from a file or given: an archive's client logs (decompressed), or one file. */
+static int add_source(uclog_log *log, const char *name, char *owned, const char *data, size_t len)
+{
+    int rc;
+
+    if (uclog__archive_kind(data, len) == UCLOG__ARCHIVE_NONE)
+        return add_text(log, name, owned, data, len);
+    rc = uclog__archive_read(log->ctx, name ? name : "(buffer)", data, len, take_member, log);
+    uclog__free(log->ctx, owned);
+    return rc;
 }
 
 /*
@@ -279,16 +331,13 @@ static int read_sized(uclog_log *log, struct uclog__file *f, int fd, uint64_t si
  * truncating or rotating the file while it is read, and the views a log
  * lends must stay valid until uclog_log_free() whatever happens to the file.
  */
-static int open_one(uclog_log *log, struct uclog__file *f, const char *path)
+static int open_one(uclog_log *log, const char *path)
 {
     struct stat st;
     char *buf = NULL;
     size_t len = 0;
-    int fd, rc, transcoded;
+    int fd, rc;
 
-    rc = set_name(log, f, path);
-    if (rc)
-        return rc;
     fd = open(path, O_RDONLY);
     if (fd < 0)
         return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", path, strerror(errno));
@@ -303,23 +352,16 @@ static int open_one(uclog_log *log, struct uclog__file *f, const char *path)
     }
     if (S_ISREG(st.st_mode) && st.st_size == 0) {
         close(fd);
-        f->data = "";
-        f->len = 0;
-        return UCLOG_OK;
+        return add_text(log, path, NULL, "", 0);
     }
     if (S_ISREG(st.st_mode))
-        rc = read_sized(log, f, fd, (uint64_t)st.st_size, &buf, &len);
+        rc = read_sized(log, path, fd, (uint64_t)st.st_size, &buf, &len);
     else
-        rc = read_unsized(log, f, fd, &buf, &len);
+        rc = read_unsized(log, path, fd, &buf, &len);
     close(fd);
     if (rc)
         return rc;
-    rc = adopt_bytes(log, f, buf, len, &transcoded);
-    if (rc || transcoded)
-        uclog__free(log->ctx, buf);
-    else
-        f->owned = buf;
-    return rc;
+    return add_source(log, path, buf, buf, len);
 }
 
 int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path)
@@ -353,7 +395,7 @@ static void sort_files(struct uclog__file *f, uint32_t n)
 static int open_set(uclog_log **out, uclog_ctx *ctx, const char *const *paths, size_t n, size_t at,
                     const void *data, size_t len)
 {
-    uclog_log *log;
+    uclog_log *log = NULL;
     size_t i;
     int rc;
 
@@ -368,25 +410,12 @@ static int open_set(uclog_log **out, uclog_ctx *ctx, const char *const *paths, s
     if (n > uclog__limit(ctx, UCLOG_LIMIT_MAX_FILES))
         return uclog__error(ctx, UCLOG_E_LIMIT, NULL, "%zu files: more than the limit of %llu", n,
                             (unsigned long long)uclog__limit(ctx, UCLOG_LIMIT_MAX_FILES));
-    rc = log_alloc(&log, ctx, (uint32_t)n);
-    if (rc)
+    rc = log_alloc(&log, ctx);
+    for (i = 0; !rc && i < n; i++)
+        rc = i == at ? add_source(log, paths[i], NULL, data ? data : "", len) : open_one(log, paths[i]);
+    if (rc) {
+        uclog_log_free(log);
         return rc;
-    for (i = 0; i < n; i++) {
-        struct uclog__file *f = &log->files[i];
-        f->given_index = (uint32_t)i;
-        if (i == at) {
-            int transcoded;
-            rc = set_name(log, f, paths[i]);
-            if (!rc)
-                rc = adopt_bytes(log, f, data ? data : "", len, &transcoded);
-        } else {
-            rc = open_one(log, f, paths[i]);
-        }
-        if (rc) {
-            uclog_log_free(log);
-            return rc;
-        }
-        f->has_first = uclog__first_timestamp(&f->first_ms, f->data, f->len);
     }
     sort_files(log->files, log->nfiles);
     *out = log;
@@ -412,7 +441,7 @@ int uclog_log_open_files_buffer(uclog_log **out, uclog_ctx *ctx, const char *con
 int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data, size_t len,
                           const char *name)
 {
-    uclog_log *log;
+    uclog_log *log = NULL;
     int rc;
 
     if (!out)
@@ -420,18 +449,14 @@ int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data, siz
     *out = NULL;
     if (!ctx || (!data && len))
         return UCLOG_E_INVALID_ARG;
-    rc = log_alloc(&log, ctx, 1);
-    if (rc)
-        return rc;
-    rc = set_name(log, &log->files[0], name);
-    if (!rc) {
-        int transcoded;
-        rc = adopt_bytes(log, &log->files[0], data ? data : "", len, &transcoded);
-    }
+    rc = log_alloc(&log, ctx);
+    if (!rc)
+        rc = add_source(log, name, NULL, data ? data : "", len);
     if (rc) {
         uclog_log_free(log);
         return rc;
     }
+    sort_files(log->files, log->nfiles);
     *out = log;
     return UCLOG_OK;
 }
@@ -440,6 +465,7 @@ int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn
                           const char *name)
 {
     uclog_log *log;
+    struct uclog__file *f;
     int rc;
 
     if (!out)
@@ -447,10 +473,12 @@ int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn
     *out = NULL;
     if (!ctx || !read_fn)
         return UCLOG_E_INVALID_ARG;
-    rc = log_alloc(&log, ctx, 1);
+    rc = log_alloc(&log, ctx);
     if (rc)
         return rc;
-    rc = set_name(log, &log->files[0], name ? name : "(stream)");
+    rc = add_file(&f, log);
+    if (!rc)
+        rc = set_name(log, f, name ? name : "(stream)");
     if (rc) {
         uclog_log_free(log);
         return rc;

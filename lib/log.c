@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "log-archive.h"
 #include "log-internal.h"
 
 /* The date of the last timestamp read: the records of a log share a few. */
@@ -794,6 +795,12 @@ static int next_stream(uclog_record_iter *it)
              * 64 KiB as a buffer's are (the first refill reads that much, or to the end). */
             if (avail < 65536 && !it->eof)
                 goto more;
+            if (uclog__archive_kind(it->buf + it->start, avail) != UCLOG__ARCHIVE_NONE)
+                return uclog__error(log->ctx, UCLOG_E_UNSUPPORTED, NULL,
+                                    "%s: a %s file cannot be read from a stream; open it as a file",
+                                    log->files[0].name,
+                                    uclog__archive_kind(it->buf + it->start, avail) == UCLOG__ARCHIVE_GZIP ? "gzip"
+                                                                                                          : "zip");
             if (!log->files[0].cr_line_ends && uclog__cr_only(it->buf + it->start, avail)) {
                 log->files[0].cr_line_ends = 1;
                 uclog__cr_to_lf(it->buf + it->start, avail);

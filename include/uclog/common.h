@@ -92,7 +92,14 @@ enum uclog_limit {
      * device, a socket) opened by uclog_log_open_file(), which reads it whole
      * into memory; more is UCLOG_E_LIMIT. Default 256 MiB. @since 1.2
      */
-    UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES = 11
+    UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES = 11,
+    /**
+     * bytes decompressed from one archive a log is opened from (a gzip
+     * file, or the client logs of a zip file together), which are held in
+     * memory; more is UCLOG_E_LIMIT, and nothing is kept. A few kilobytes
+     * of archive may stand for gigabytes. Default 1 GiB. @since 1.3
+     */
+    UCLOG_LIMIT_MAX_ARCHIVE_BYTES = 12
 };
 
 /** Severity of a message given to the log callback. */

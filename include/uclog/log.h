@@ -85,10 +85,27 @@ typedef struct uclog_timestamp {
  * @param path the file; "-" is not special here (see uclog_log_open_stream()).
  * A file that has no size (a FIFO, a character device, a socket) is read
  * to its end, up to UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
+ *
+ * Archives (since 1.3), known by their first bytes, not their names: a
+ * gzip file (1f 8b; members one after the other read as one text) is one
+ * file of the log, under the archive's own name; a zip file (`PK`, a
+ * zipped Tracing folder) gives each member whose name ends in `.uccapilog`
+ * (any case) as a file of the log, named `ARCHIVE:MEMBER/PATH` (e.g.
+ * `logs.zip:Tracing/Lync-UccApi-0.UccApilog`), ordered among the others
+ * as a rotated set is; its other members are left out. They are
+ * decompressed whole into memory the log owns, at most
+ * UCLOG_LIMIT_MAX_ARCHIVE_BYTES per archive. gzip needs a build with
+ * zlib, zip one with libarchive.
  * @return 0; UCLOG_E_IO (missing, unreadable, a directory; the context's
  *         errmsg names the file), UCLOG_E_NOMEM, UCLOG_E_INVALID_ARG;
  *         UCLOG_E_LIMIT for a file with no size that holds more than
- *         UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2).
+ *         UCLOG_LIMIT_MAX_UNSIZED_FILE_BYTES (since 1.2), for an archive
+ *         that decompresses to more than UCLOG_LIMIT_MAX_ARCHIVE_BYTES, or a
+ *         zip holding more client logs than UCLOG_LIMIT_MAX_FILES (since
+ *         1.3); UCLOG_E_FORMAT for an archive that is damaged or cut short
+ *         (the errmsg says where) or a zip without a client log, and
+ *         UCLOG_E_UNSUPPORTED for an archive this build cannot read (built
+ *         without zlib or libarchive) (since 1.3).
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char *path);
@@ -97,7 +114,9 @@ UCLOG_EXPORT int uclog_log_open_file(uclog_log **out, uclog_ctx *ctx, const char
  * Open a set of files (rotated `-0`, `-1`, …, `.bak`) that iterate as one
  * log, ordered by each file's first timestamp (files without any record
  * header come last, in the order given). Index i of uclog_log_file_name()
- * is the i-th file in that order.
+ * is the i-th file in that order. An archive among the paths adds its
+ * files (see uclog_log_open_file()), so that the log may hold more files
+ * than @p n (since 1.3).
  * @return as uclog_log_open_file(); UCLOG_E_LIMIT for more files than
  *         UCLOG_LIMIT_MAX_FILES; UCLOG_E_INVALID_ARG for n == 0.
  * @since 1.0
@@ -127,7 +146,8 @@ UCLOG_EXPORT int uclog_log_open_files_buffer(uclog_log **out, uclog_ctx *ctx, co
 /**
  * Open a log over the caller's bytes, which are not copied and must outlive
  * the log (unless they are UTF-16, which is transcoded into memory the log
- * owns).
+ * owns). Bytes that are a gzip or zip archive are decompressed into memory
+ * the log owns, as uclog_log_open_file() does (since 1.3).
  * @param name a name for messages and uclog_log_file_name() (copied), or NULL.
  * @param[out] out the log, owned by the caller (uclog_log_free()).
  * @param ctx the context; must outlive the log.
@@ -147,7 +167,10 @@ typedef int64_t (*uclog_read_fn)(void *userdata, void *buf, size_t cap);
 /**
  * Open a log read through a callback, in constant memory (proportional to
  * the largest record). Only one iterator can run over it, once. A UTF-16
- * stream is refused with UCLOG_E_ENCODING when iterated.
+ * stream is refused with UCLOG_E_ENCODING when iterated. A stream is not
+ * decompressed: one that starts as a gzip or zip file is refused with
+ * UCLOG_E_UNSUPPORTED when iterated (since 1.3); open an archive as a file
+ * or a buffer.
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read,
@@ -174,7 +197,7 @@ UCLOG_EXPORT uint32_t uclog_log_file_count(const uclog_log *log);
  */
 UCLOG_EXPORT const char *uclog_log_file_name(const uclog_log *log, uint32_t i);
 
-/** Size in bytes of file @p i as read (after transcoding), 0 when unknown. @since 1.0 */
+/** Size in bytes of file @p i as read (after decompression and transcoding), 0 when unknown. @since 1.0 */
 UCLOG_EXPORT uint64_t uclog_log_file_size(const uclog_log *log, uint32_t i);
 
 /** Encoding of file @p i (a ::uclog_encoding value), -1 when out of range. @since 1.0 */

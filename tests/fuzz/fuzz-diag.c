@@ -76,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rc == 0)
             rc = uclog_diag_run(&rep, log, opts);
         fz_status(rc);
-        FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM);
+        FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM || (fz_archive(data, size) && fz_archive_error(rc) && !log));
         if (rc == 0)
             walk_report(rep);
         if (rc == 0 || rc == UCLOG_E_NOMEM) {

@@ -92,6 +92,21 @@ static inline void fz_tiny_limits(uclog_ctx *ctx, unsigned seed)
     uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_DEPTH, 1 + seed % 4);
     uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_ELEMENTS, 1 + seed % 12);
     uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_XML_BYTES, 1 + seed % 300);
+    uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_ARCHIVE_BYTES, 1 + seed % 5000);
+}
+
+/* Bytes the library takes for an archive (lib/log-archive.c): gzip, or zip. Opening them may then
+ * also fail for damage (UCLOG_E_FORMAT), size (UCLOG_E_LIMIT) or a build without zlib or
+ * libarchive (UCLOG_E_UNSUPPORTED), and a stream refuses them. */
+static inline int fz_archive(const uint8_t *d, size_t n)
+{
+    return (n >= 2 && d[0] == 0x1f && d[1] == 0x8b) ||
+           (n >= 4 && d[0] == 'P' && d[1] == 'K' && ((d[2] == 3 && d[3] == 4) || (d[2] == 5 && d[3] == 6)));
+}
+
+static inline int fz_archive_error(int rc)
+{
+    return rc == UCLOG_E_FORMAT || rc == UCLOG_E_LIMIT || rc == UCLOG_E_UNSUPPORTED;
 }
 
 /* A context for configuration cfg: 0 default, 1 tiny limits, 2 failing allocator. */
@@ -103,6 +118,8 @@ static inline uclog_ctx *fz_ctx(int cfg, const uint8_t *data, size_t size)
     fz_fail_at = -1;
     fz_allocs = 0;
     FZ_CHECK(uclog_ctx_new(&ctx, &fz_mem) == 0);
+    /* a few bytes of gzip can stand for the whole default limit (1 GiB) */
+    uclog_ctx_set_limit(ctx, UCLOG_LIMIT_MAX_ARCHIVE_BYTES, 4u << 20);
     if (cfg == 1)
         fz_tiny_limits(ctx, seed);
     if (cfg == 2)

@@ -23,6 +23,7 @@ LIMITS = {
     "max_xml_bytes": 9,
     "max_files": 10,
     "max_unsized_file_bytes": 11,  # since 1.2
+    "max_archive_bytes": 12,  # since 1.3
 }
 
 
