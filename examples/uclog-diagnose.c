@@ -481,13 +481,13 @@ static void print_json(const uclog_diag_report *r)
 {
     uint32_t i, k, n, shown;
 
-    fputs("{\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", ", stdout);
+    putchar('{');
     if (json_log) {
         fputs("\"log\": ", stdout);
         json_str(json_log);
         fputs(", ", stdout);
     }
-    fputs("\"files\": [", stdout);
+    fputs("\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", \"files\": [", stdout);
     for (i = 0; i < uclog_diag_report_file_count(r); i++) {
         if (i)
             fputs(", ", stdout);
