@@ -386,6 +386,7 @@ static int open_set(uclog_log **out, uclog_ctx *ctx, const char *const *paths, s
             uclog_log_free(log);
             return rc;
         }
+        f->kind = uclog__file_kind(f->data, f->len);
         f->has_first = uclog__first_timestamp(&f->first_ms, f->data, f->len);
     }
     sort_files(log->files, log->nfiles);
@@ -427,6 +428,7 @@ int uclog_log_open_buffer(uclog_log **out, uclog_ctx *ctx, const void *data, siz
     if (!rc) {
         int transcoded;
         rc = adopt_bytes(log, &log->files[0], data ? data : "", len, &transcoded);
+        log->files[0].kind = uclog__file_kind(log->files[0].data, log->files[0].len);
     }
     if (rc) {
         uclog_log_free(log);
@@ -455,6 +457,7 @@ int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn
         uclog_log_free(log);
         return rc;
     }
+    log->files[0].kind = UCLOG_FILE_KIND_UNREAD;
     log->read = read_fn;
     log->read_userdata = userdata;
     *out = log;
@@ -504,6 +507,11 @@ int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i)
 int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t i)
 {
     return log && i < log->nfiles ? log->files[i].cr_line_ends : -1;
+}
+
+int32_t uclog_log_file_kind(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? log->files[i].kind : -1;
 }
 
 uclog_ctx *uclog_log_ctx(const uclog_log *log)
