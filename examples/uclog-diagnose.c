@@ -190,6 +190,12 @@ static const char *cut_text(int32_t cut)
 }
 
 /* The verdicts, under a heading for the sign-in and for each call (numbered from first + 1). */
+/* A call attempt's direction; "direction unknown" for bare SIP messages, which do not say it. */
+static const char *direction_name(int32_t dir)
+{
+    return dir == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : dir == UCLOG_DIAG_CALL_INCOMING ? "incoming" : "direction unknown";
+}
+
 static void print_verdicts(const uclog_diag_report *r, uint32_t first)
 {
     uint32_t i, n = uclog_diag_report_verdict_count(r);
@@ -203,9 +209,9 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first)
                 printf("\nSign-in and log\n");
             } else {
                 const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
-                int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
-                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), out ? "outgoing" : "incoming",
-                       peer ? (out ? "to " : "from ") : "");
+                int32_t dir = uclog_diag_report_call_direction(r, (uint32_t)call);
+                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), direction_name(dir),
+                       peer ? (dir == UCLOG_DIAG_CALL_INCOMING ? "from " : "to ") : "");
                 ex_put_z(peer);
                 fputs("\n  Call-ID: ", stdout);
                 ex_put_z(uclog_diag_report_call_id(r, (uint32_t)call));
@@ -318,7 +324,9 @@ static void print_json(const uclog_diag_report *r)
         fputs(i ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
         json_str(uclog_diag_report_call_id(r, i));
         fputs(", \"direction\": ", stdout);
-        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
+        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING   ? "outgoing"
+                 : uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_INCOMING ? "incoming"
+                                                                                      : "unknown");
         fputs(", \"peer\": ", stdout);
         json_str(uclog_diag_report_call_peer(r, i));
         fputs(", \"cut\": ", stdout);
@@ -395,6 +403,7 @@ static void print_json(const uclog_diag_report *r)
 /* ---- in parts (--stream) ---- */
 
 typedef struct {
+    const uclog_log *log;
     int json;
     uint32_t parts, calls;
     int32_t worst;
@@ -402,10 +411,37 @@ typedef struct {
 
 /* The files first; a call's part: its verdicts as they come; the last part: the client, then the
  * log-wide verdicts. */
+/* Refuse a file that is neither a client log nor bare SIP messages: one line on stderr, and
+ * with --json the same in a JSON object, never a verdict. Returns 0, or EX_SAID (exit 2). */
+static int refuse_not_log(const uclog_log *log, int json)
+{
+    uint32_t i = ex_not_log(log);
+    int32_t kind;
+
+    if (i == UINT32_MAX)
+        return 0;
+    kind = uclog_log_file_kind(log, i);
+    ex_say_not_log("uclog-diagnose", log, i);
+    if (json) {
+        fputs("{\"error\": \"not a client log\", \"file\": ", stdout);
+        json_str(uclog_log_file_name(log, i));
+        fputs(", \"kind\": ", stdout);
+        json_str(uclog_file_kind_name(kind));
+        fputs(", \"reason\": ", stdout);
+        json_str(uclog_file_kind_reason(kind));
+        fputs("}\n", stdout);
+    }
+    return EX_SAID;
+}
+
 static int print_part(const uclog_diag_report *part, void *userdata)
 {
     stream_state *st = userdata;
     int32_t sev = uclog_diag_report_worst_severity(part);
+
+    /* a stream's kind is known once its first record is read, before the first part */
+    if (st->parts == 0 && refuse_not_log(st->log, st->json))
+        return EX_SAID;
 
     if (sev > st->worst)
         st->worst = sev;
@@ -617,16 +653,29 @@ int main(int argc, char **argv)
     else
         rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
                            &input);
-    if (rc == EX_SAID)
+    if (rc == 0 && !stream && refuse_not_log(log, json))
+        rc = EX_SAID;
+    if (rc == EX_SAID) {
+        ex_stdout_close("uclog-diagnose");
+        status = 2;
         goto out;
+    }
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.json = json;
+    st.log = log;
     if (rc == 0 && stream)
         rc = uclog_diag_run_parts(log, opts, print_part, &st);
     else if (rc == 0)
         rc = uclog_diag_run(&rep, log, opts);
+    if (rc == 0 && stream && st.parts == 0 && refuse_not_log(log, json))
+        rc = EX_SAID;
+    if (rc == EX_SAID) {
+        ex_stdout_close("uclog-diagnose");
+        status = 2;
+        goto out;
+    }
     if (rc != 0) {
         fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx)
                                                                             : uclog_strerror(rc));

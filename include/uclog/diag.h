@@ -90,6 +90,9 @@ enum uclog_diag_location {
 
 /** Direction of a call attempt. */
 enum uclog_diag_call_direction {
+    /** A file of bare SIP messages (::UCLOG_FILE_KIND_SIP) does not say who
+     * sent the INVITE: its own offer is judged. @since 1.3 */
+    UCLOG_DIAG_CALL_DIRECTION_UNKNOWN = 0,
     UCLOG_DIAG_CALL_OUTGOING = 1, /**< the client sent the INVITE */
     UCLOG_DIAG_CALL_INCOMING = 2  /**< the client received it and answered */
 };

@@ -525,6 +525,18 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
     if (sub == NONE) {
         if (!uclog__diag_already(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, NONE)) {
             v = uclog__diag_give(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, -1, NULL);
+            if (v && uclog__diag_bare(R)) {
+                /* pasted messages: no claim about a sign-in the file cannot hold */
+                v->not_shown = 1;
+                v->certainty = UCLOG_DIAG_INFERRED;
+                v->reason = "the file holds bare SIP messages, not a client log: the sign-in "
+                            "(provisioning, MRAS) is not in it";
+                v->summary = "the sign-in is not in the file (bare SIP messages)";
+                uclog__diag_cite(R, v, NONE, NULL,
+                                 uclog__diag_printf(R->r, "%u bare SIP messages read; none is a provisioning SUBSCRIBE",
+                                                    R->nseen));
+                return;
+            }
             uclog__diag_cite(R, v, NONE, NULL,
                         uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
                                                  "vnd-microsoft-provisioning-v2 sent by the client", R->nseen));
