@@ -300,7 +300,12 @@ UCLOG_EXPORT uint32_t uclog_diag_report_call_count(const uclog_diag_report *repo
 /** Call-ID of call attempt @p i, or NULL. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_report_call_id(const uclog_diag_report *report, uint32_t i);
 
-/** Direction of call attempt @p i (a ::uclog_diag_call_direction), 0 when out of range. @since 1.0 */
+/**
+ * Direction of call attempt @p i (a ::uclog_diag_call_direction); 0 when
+ * out of range, and since 1.3 also ::UCLOG_DIAG_CALL_DIRECTION_UNKNOWN for
+ * an INVITE of bare SIP messages that does not say who sent it.
+ * @since 1.0
+ */
 UCLOG_EXPORT int32_t uclog_diag_report_call_direction(const uclog_diag_report *report, uint32_t i);
 
 /**

@@ -234,8 +234,9 @@ UCLOG_EXPORT const char *uclog_file_kind_name(int32_t kind);
  * message (`FILE: not a client log (REASON)`): "empty", "binary: NUL bytes
  * or bytes that are not text", "text without a record header or a SIP
  * start line"; "bare SIP messages, no record header" for
- * ::UCLOG_FILE_KIND_SIP; "" for ::UCLOG_FILE_KIND_LOG and for values not
- * listed. Static storage, never NULL.
+ * ::UCLOG_FILE_KIND_SIP; "not read yet" for ::UCLOG_FILE_KIND_UNREAD; ""
+ * for ::UCLOG_FILE_KIND_LOG and for values not listed. Static storage,
+ * never NULL.
  * @since 1.3
  */
 UCLOG_EXPORT const char *uclog_file_kind_reason(int32_t kind);
