@@ -435,7 +435,7 @@ START_TEST(bare_invite_host_only)
     ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_INFO);
     ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
     ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "bare SIP messages"));
-    evidence_with(v, "1 bare SIP messages read");
+    evidence_with(v, "1 bare SIP messages read: pasted text");
     ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_FAILURE);
     ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 1);
     ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_DIRECTION_UNKNOWN);

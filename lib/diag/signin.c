@@ -533,8 +533,8 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
                             "(provisioning, MRAS) is not in it";
                 v->summary = "the sign-in is not in the file (bare SIP messages)";
                 uclog__diag_cite(R, v, NONE, NULL,
-                                 uclog__diag_printf(R->r, "%u bare SIP messages read; none is a provisioning SUBSCRIBE",
-                                                    R->nseen));
+                                 uclog__diag_printf(R->r, "%u bare SIP messages read: pasted text, not the "
+                                                          "client's log of its sign-in", R->nseen));
                 return;
             }
             uclog__diag_cite(R, v, NONE, NULL,
