@@ -64,6 +64,11 @@ START_TEST(kinds_of_buffers)
     ck_assert_int_eq(kind_of_buffer("SIP/2.0 2000 OK\n", 16), UCLOG_FILE_KIND_TEXT);
     ck_assert_int_eq(kind_of_buffer("  INVITE sip:a@b SIP/2.0\n", 25), UCLOG_FILE_KIND_TEXT);
     ck_assert_int_eq(kind_of_buffer("OPTIONS sip:a@b SIP/2.0\r\n", 25), UCLOG_FILE_KIND_SIP);
+    /* prose that ends in the version is no request line */
+    ck_assert_int_eq(kind_of_buffer("We use SIP/2.0\n", 15), UCLOG_FILE_KIND_TEXT);
+    ck_assert_int_eq(kind_of_buffer("INVITE the remote party over SIP/2.0\n", 37), UCLOG_FILE_KIND_TEXT);
+    ck_assert_int_eq(kind_of_buffer("INVITE jeremy SIP/2.0\n", 22), UCLOG_FILE_KIND_TEXT);
+    ck_assert_int_eq(kind_of_buffer("INVITE tel:+15551234 SIP/2.0\n", 29), UCLOG_FILE_KIND_SIP);
     /* judged on the first 64 KiB: a header past them is not looked for */
     memset(big, 'x', sizeof(big));
     big[66000] = '\n';
