@@ -529,9 +529,9 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
                 /* pasted messages: no claim about a sign-in the file cannot hold */
                 v->not_shown = 1;
                 v->certainty = UCLOG_DIAG_INFERRED;
-                v->reason = "the file holds bare SIP messages, not a client log: the sign-in "
-                            "(provisioning, MRAS) is not in it";
-                v->summary = "the sign-in is not in the file (bare SIP messages)";
+                v->reason = "the file holds bare SIP messages, not a client log: who sent each is not "
+                            "in it, so the sign-in steps (provisioning, MRAS) are not judged";
+                v->summary = "the sign-in steps are not judged: the file holds bare SIP messages";
                 uclog__diag_cite(R, v, NONE, NULL,
                                  uclog__diag_printf(R->r, "%u bare SIP messages read: pasted text, not the "
                                                           "client's log of its sign-in", R->nseen));
