@@ -57,15 +57,17 @@ enum uclog_encoding {
 /**
  * What a file of a log holds, judged on its first 64 KiB of text (after
  * UTF-16 is transcoded): uclog_log_file_kind(). The library reads every
- * kind (leniency); a program that wants a client log refuses the last
- * three, naming the reason uclog_file_kind_reason() gives.
+ * kind (leniency); a program that wants a client log refuses an empty,
+ * binary or other text file, naming the reason uclog_file_kind_reason()
+ * gives.
  * @since 1.3
  */
 enum uclog_file_kind {
     /** A client log: a line with a record header's shape. */
     UCLOG_FILE_KIND_LOG = 0,
     /** Bare SIP messages, as pasted into a ticket: no record header, a SIP
-     * start line at the start of a line. Its messages come out of the
+     * start line at the start of a line (`SIP/2.0` and a three-digit code,
+     * or an upper-case method, a URI with a scheme and `SIP/2.0`). Its messages come out of the
      * packet and message iterators, one packet each; a message is framed
      * by its start line and Content-Length (the next start line when it has
      * none), CRLF or LF. A framing line of the log written without its
@@ -75,8 +77,8 @@ enum uclog_file_kind {
     UCLOG_FILE_KIND_SIP = 1,
     /** No bytes. */
     UCLOG_FILE_KIND_EMPTY = 2,
-    /** Not text: a NUL byte, or many bytes that are neither UTF-8 text nor
-     * line layout. */
+    /** Not text: a NUL byte, or more than one byte in 32 that is a control
+     * character other than line layout or is not part of UTF-8 text. */
     UCLOG_FILE_KIND_BINARY = 3,
     /** Text with no record header and no SIP start line. */
     UCLOG_FILE_KIND_TEXT = 4,
