@@ -69,6 +69,9 @@ START_TEST(kinds_of_buffers)
     ck_assert_int_eq(kind_of_buffer("INVITE the remote party over SIP/2.0\n", 37), UCLOG_FILE_KIND_TEXT);
     ck_assert_int_eq(kind_of_buffer("INVITE jeremy SIP/2.0\n", 22), UCLOG_FILE_KIND_TEXT);
     ck_assert_int_eq(kind_of_buffer("INVITE tel:+15551234 SIP/2.0\n", 29), UCLOG_FILE_KIND_SIP);
+    /* UTF-16 is transcoded first: a message saved by a Windows editor is still one */
+    ck_assert_int_eq(kind_of_buffer("\xFF\xFES\0I\0P\0/\0\x32\0.\0\x30\0 \0\x32\0\x30\0\x30\0 \0O\0K\0\n\0", 32),
+                     UCLOG_FILE_KIND_SIP);
     /* judged on the first 64 KiB: a header past them is not looked for */
     memset(big, 'x', sizeof(big));
     big[66000] = '\n';
