@@ -202,6 +202,24 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
     return uclog_log_open_files_buffer(log, ctx, (const char *const *)files, n, at, *input, len);
 }
 
+uint32_t ex_not_log(const uclog_log *log)
+{
+    uint32_t i;
+
+    for (i = 0; i < uclog_log_file_count(log); i++) {
+        int32_t kind = uclog_log_file_kind(log, i);
+        if (kind != UCLOG_FILE_KIND_LOG && kind != UCLOG_FILE_KIND_SIP && kind != UCLOG_FILE_KIND_UNREAD)
+            return i;
+    }
+    return UINT32_MAX;
+}
+
+void ex_say_not_log(const char *prog, const uclog_log *log, uint32_t i)
+{
+    fprintf(stderr, "%s: %s: not a client log (%s)\n", prog, uclog_log_file_name(log, i),
+            uclog_file_kind_reason(uclog_log_file_kind(log, i)));
+}
+
 /* Why ex_stdout_flush() failed, for ex_stdout_close(). */
 static int stdout_errno;
 

@@ -63,6 +63,17 @@ int ex_open_files(uclog_log **log, uclog_ctx *ctx, const char *prog, const char 
 #define EX_SAID (-1000)
 
 /*
+ * The first file of the log that is neither a client log nor bare SIP
+ * messages (uclog_log_file_kind(): empty, binary, other text), or
+ * UINT32_MAX. A stream not read yet passes: its kind is known once its first
+ * record is read.
+ */
+uint32_t ex_not_log(const uclog_log *log);
+
+/* "prog: FILE: not a client log (REASON)" on stderr, for file i of the log (exit 2). */
+void ex_say_not_log(const char *prog, const uclog_log *log, uint32_t i);
+
+/*
  * Flush standard output and check that every write to it succeeded (a full
  * disk, /dev/full, a closed pipe): returns 0, or -1 having said
  * "prog: cannot write the output: REASON" on stderr (exit 2).

@@ -6,6 +6,13 @@
 
 #include "common.h"
 
+
+/* A call's direction in one of three words: bare SIP messages do not say it. */
+static const char *dv_direction(int32_t dir, const char *out, const char *in, const char *unknown)
+{
+    return dir == UCLOG_DIAG_CALL_OUTGOING ? out : dir == UCLOG_DIAG_CALL_INCOMING ? in : unknown;
+}
+
 /* ---- which calls ---- */
 
 /* Call-ID is the value, or starts with it: as --call-id of uclog-dump and uclog-flow. */
@@ -150,7 +157,7 @@ static void line_json(dv_view *v, const uclog_diag_report *r, uint32_t i, uint32
     else
         fputs("null", stdout);
     fputs(", \"direction\": ", stdout);
-    json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
+    json_str(dv_direction(uclog_diag_report_call_direction(r, i), "outgoing", "incoming", "unknown"));
     fputs(", \"peer\": ", stdout);
     json_str(uclog_diag_report_call_peer(r, i));
     fputs(", \"outcome\": ", stdout);
@@ -174,7 +181,7 @@ static void line_text(dv_view *v, const uclog_diag_report *r, uint32_t i, uint32
                ts->millisecond);
     else
         printf("%-23s  ", "-");
-    printf("%-3s  %-12s  %-7s  ", uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "out" : "in",
+    printf("%-3s  %-12s  %-7s  ", dv_direction(uclog_diag_report_call_direction(r, i), "out", "in", "?"),
            uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, i)), uclog_diag_severity_name(sev));
     if (sev >= UCLOG_DIAG_WARNING)
         snprintf(verdict, sizeof(verdict), "%d %s", (int)uclog_diag_verdict_code(w), uclog_diag_verdict_name(w));

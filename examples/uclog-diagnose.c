@@ -219,6 +219,12 @@ static const char *cut_text(int32_t cut)
                                                  : "the calls in progress reached the window's byte budget";
 }
 
+/* A call attempt's direction; "direction unknown" for bare SIP messages, which do not say it. */
+static const char *direction_name(int32_t dir)
+{
+    return dir == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : dir == UCLOG_DIAG_CALL_INCOMING ? "incoming" : "direction unknown";
+}
+
 /* What is shown, and which checklists are printed once (by code: a verdict's checklist is its code's). */
 static dv_view view;
 #define CODES 1024
@@ -273,9 +279,9 @@ static void print_verdicts(const uclog_diag_report *r, uint32_t first, int strea
                 printf("\nSign-in and log\n");
             } else {
                 const char *peer = uclog_diag_report_call_peer(r, (uint32_t)call);
-                int out = uclog_diag_report_call_direction(r, (uint32_t)call) == UCLOG_DIAG_CALL_OUTGOING;
-                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), out ? "outgoing" : "incoming",
-                       peer ? (out ? "to " : "from ") : "");
+                int32_t dir = uclog_diag_report_call_direction(r, (uint32_t)call);
+                printf("\nCall %u: %s %s", (unsigned)(first + (uint32_t)call + 1), direction_name(dir),
+                       peer ? (dir == UCLOG_DIAG_CALL_INCOMING ? "from " : "to ") : "");
                 ex_put_z(peer);
                 fputs("\n  Call-ID: ", stdout);
                 ex_put_z(uclog_diag_report_call_id(r, (uint32_t)call));
@@ -510,7 +516,9 @@ static void print_json(const uclog_diag_report *r)
         fputs(k++ ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
         json_str(uclog_diag_report_call_id(r, i));
         fputs(", \"direction\": ", stdout);
-        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : "incoming");
+        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING   ? "outgoing"
+                 : uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_INCOMING ? "incoming"
+                                                                                      : "unknown");
         fputs(", \"peer\": ", stdout);
         json_str(uclog_diag_report_call_peer(r, i));
         fputs(", \"cut\": ", stdout);
@@ -590,6 +598,7 @@ static void print_json(const uclog_diag_report *r)
 /* ---- in parts (--stream) ---- */
 
 typedef struct {
+    const uclog_log *log;
     int json;
     uint32_t parts, calls, shown;
 } stream_state;
@@ -607,12 +616,39 @@ static int part_shown(const uclog_diag_report *part)
     return 0;
 }
 
+/* Refuse a file that is neither a client log nor bare SIP messages: one line on stderr, and
+ * with --json the same in a JSON object, never a verdict. Returns 0, or EX_SAID (exit 2). */
+static int refuse_not_log(const uclog_log *log, int json)
+{
+    uint32_t i = ex_not_log(log);
+    int32_t kind;
+
+    if (i == UINT32_MAX)
+        return 0;
+    kind = uclog_log_file_kind(log, i);
+    ex_say_not_log("uclog-diagnose", log, i);
+    if (json) {
+        fputs("{\"error\": \"not a client log\", \"file\": ", stdout);
+        json_str(uclog_log_file_name(log, i));
+        fputs(", \"kind\": ", stdout);
+        json_str(uclog_file_kind_name(kind));
+        fputs(", \"reason\": ", stdout);
+        json_str(uclog_file_kind_reason(kind));
+        fputs("}\n", stdout);
+    }
+    return EX_SAID;
+}
+
 /* The files first; a call's part: its verdicts as they come; the last part: the client, then the
  * log-wide verdicts. With --summary: a line per call, the totals after the last part. */
 static int print_part(const uclog_diag_report *part, void *userdata)
 {
     stream_state *st = userdata;
     int last = uclog_diag_report_call_count(part) == 0;
+
+    /* a stream's kind is known once its first record is read, before the first part */
+    if (st->parts == 0 && refuse_not_log(st->log, st->json))
+        return EX_SAID;
 
     dv_note_worst(&view, part);
     if (view.summary) {
@@ -924,8 +960,13 @@ int main(int argc, char **argv)
     else
         rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
                            &input);
-    if (rc == EX_SAID)
+    if (rc == 0 && !stream && refuse_not_log(log, json))
+        rc = EX_SAID;
+    if (rc == EX_SAID) {
+        ex_stdout_close("uclog-diagnose");
+        status = 2;
         goto out;
+    }
     use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
@@ -936,10 +977,18 @@ int main(int argc, char **argv)
     view.log_worst = -1;
     view.number_width = stream ? 6 : 4;
     view.id_width = stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
+    st.log = log;
     if (rc == 0 && stream)
         rc = uclog_diag_run_parts(log, opts, print_part, &st);
     else if (rc == 0)
         rc = uclog_diag_run(&rep, log, opts);
+    if (rc == 0 && stream && st.parts == 0 && refuse_not_log(log, json))
+        rc = EX_SAID;
+    if (rc == EX_SAID) {
+        ex_stdout_close("uclog-diagnose");
+        status = 2;
+        goto out;
+    }
     if (rc != 0) {
         fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx)
                                                                             : uclog_strerror(rc));

@@ -537,9 +537,14 @@ static int dump_records(uclog_log *log, const struct options *o)
     uclog_record_iter *it = NULL;
     const uclog_record *rec;
     struct place pl = {0, 0, 0, 0};
-    int rc = uclog_record_iter_new(&it, log);
+    int first = 1, rc = uclog_record_iter_new(&it, log);
 
     while (rc == 0 && (rc = uclog_record_iter_next(&rec, it)) == 0) {
+        /* a stream's kind is known from its first record on */
+        if (first && (first = 0, ex_not_log(log) != UINT32_MAX)) {
+            rc = EX_SAID;
+            break;
+        }
         if (!record_matches(o, rec))
             continue;
         if (o->json)
@@ -701,8 +706,9 @@ static void msg_full(const struct msg *m)
     else
         snprintf(buf, sizeof(buf), "=== line %u", (unsigned)m->span.line);
     snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ", %s %s %s %s",
-             m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "out", local,
-             m->direction == UCLOG_DIRECTION_RECEIVED ? "<-" : "->", remote);
+             m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : m->direction == UCLOG_DIRECTION_SENT ? "out" : "?",
+             local, m->direction == UCLOG_DIRECTION_RECEIVED ? "<-" : m->direction == UCLOG_DIRECTION_SENT ? "->" : "--",
+             remote);
     put_z(buf, WIDTH, 0);
     putchar('\n');
     put_text(m->raw);
@@ -1072,8 +1078,16 @@ int main(int argc, char **argv)
         rc = ex_open_files(&log, ctx, "uclog-dump", NULL, argv + first, (size_t)(argc - first), at, &input);
         in.reported = rc == EX_SAID;
     }
-    if (rc == 0)
+    /* A file that is neither a client log nor bare SIP messages is refused; a stream is judged
+     * once read. */
+    if (rc == 0 && ex_not_log(log) == UINT32_MAX)
         rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
+    if ((rc == 0 || rc == EX_SAID) && ex_not_log(log) != UINT32_MAX) {
+        ex_say_not_log("uclog-dump", log, ex_not_log(log));
+        rc = EX_SAID;
+    }
+    if (rc == EX_SAID)
+        in.reported = 1;
     if (rc < 0 && !in.reported)
         fprintf(stderr, "uclog-dump: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     if (ex_stdout_close("uclog-dump") != 0)

@@ -115,6 +115,7 @@ static void lanes(const char *time)
 }
 
 /* An arrow between the lanes with @label on it. */
+/* sent: 1 to the server, 0 to the client, -1 unknown (bare SIP messages): no head. */
 static void arrow(const char *time, const char *label, int sent)
 {
     int w = columns(label), left, right;
@@ -125,13 +126,13 @@ static void arrow(const char *time, const char *label, int sent)
     right = INNER - w - 2 - left;
     repeat(' ', CLIENT - put_field(time, CLIENT - 1));
     putchar('|');
-    putchar(sent ? '-' : '<');
+    putchar(sent == 0 ? '<' : '-');
     repeat('-', left - 1);
     putchar(' ');
     put_field(label, w);
     putchar(' ');
     repeat('-', right - 1);
-    putchar(sent ? '>' : '-');
+    putchar(sent > 0 ? '>' : '-');
     puts("|");
 }
 
@@ -181,6 +182,7 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
     uclog_str method, reason, remote, entry, text;
     uint32_t status = 0, port = 0, k, kind, id, sub;
     char time[32] = "", label[512], addr[96], buf[256];
+    int32_t dir;
     int rc = uclog_index_message_parse(&sip, idx, i);
 
     if (rc != 0)
@@ -208,12 +210,15 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
     if (uclog_index_message_addresses(NULL, NULL, &remote, &port, idx, i) == 0) {
         ex_fmt_addr(addr, sizeof(addr), remote, port);
         if (strcmp(addr, server)) {
-            strncat(label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT ? " to " : " from ",
+            strncat(label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT       ? " to "
+                           : uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_RECEIVED ? " from "
+                                                                                               : " ",
                     sizeof(label) - strlen(label) - 1);
             strncat(label, addr, sizeof(label) - strlen(label) - 1);
         }
     }
-    arrow(time, label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT);
+    dir = uclog_index_message_direction(idx, i);
+    arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1);
     for (k = 0; k < uclog_sip_diag_count(sip); k++) {
         uclog_sip_diag(&entry, &kind, sip, k);
         if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
@@ -345,8 +350,14 @@ int main(int argc, char **argv)
     }
     /* The index needs the log's bytes in memory: standard input is read whole. */
     rc = ex_open_files(&log, ctx, "uclog-flow", NULL, argv + i, (size_t)(argc - i), at, &input);
+    if (rc == 0 && ex_not_log(log) != UINT32_MAX) {
+        ex_say_not_log("uclog-flow", log, ex_not_log(log));
+        rc = EX_SAID;
+    }
     if (rc == EX_SAID) {
+        uclog_log_free(log);
         uclog_ctx_free(ctx);
+        free(input);
         return 2;
     }
     if (rc == 0)

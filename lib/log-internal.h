@@ -12,6 +12,7 @@ struct uclog__file {
     size_t len;
     char *owned;      /* free on free (read whole, or transcoded) */
     int32_t encoding;
+    int32_t kind;     /* a uclog_file_kind value */
     int cr_line_ends; /* its lines ended with CR alone: read with LF in their place (a copy) */
     int has_first;
     int64_t first_ms; /* first record timestamp, for ordering a set */
@@ -68,5 +69,11 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 int uclog__cr_only(const char *d, size_t n);
 /* LF in place of each CR of p[0..n) (a text whose lines end with CR alone). */
 void uclog__cr_to_lf(char *p, size_t n);
+
+/* Length of the valid UTF-8 sequence at p (n bytes available), or 0 when it is invalid. */
+size_t uclog__utf8_seq(const unsigned char *p, size_t n);
+
+/* What a text holds, judged on its first 64 KiB (log-kind.c): a uclog_file_kind value. */
+int32_t uclog__file_kind(const char *d, size_t n);
 
 #endif

@@ -303,8 +303,10 @@ static int add_text(uclog_log *log, const char *name, char *owned, const char *d
         uclog__free(log->ctx, owned);
     else
         f->owned = owned;
-    if (!rc)
+    if (!rc) {
+        f->kind = uclog__file_kind(f->data, f->len);
         f->has_first = uclog__first_timestamp(&f->first_ms, f->data, f->len);
+    }
     return rc;
 }
 
@@ -483,6 +485,7 @@ int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn
         uclog_log_free(log);
         return rc;
     }
+    log->files[0].kind = UCLOG_FILE_KIND_UNREAD;
     log->read = read_fn;
     log->read_userdata = userdata;
     *out = log;
@@ -532,6 +535,11 @@ int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i)
 int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t i)
 {
     return log && i < log->nfiles ? log->files[i].cr_line_ends : -1;
+}
+
+int32_t uclog_log_file_kind(const uclog_log *log, uint32_t i)
+{
+    return log && i < log->nfiles ? log->files[i].kind : -1;
 }
 
 uclog_ctx *uclog_log_ctx(const uclog_log *log)

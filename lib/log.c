@@ -372,8 +372,7 @@ static int has_nul_or_high(const unsigned char *p, size_t n)
     return (acc & 0x80) != 0;
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0 when it is invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
+size_t uclog__utf8_seq(const unsigned char *p, size_t n)
 {
     size_t len, i;
     uint32_t cp;
@@ -436,7 +435,7 @@ static int check_bytes(uclog_record_iter *it)
                 return rc;
         }
         if (p[i] >= 0x80) {
-            size_t k = utf8_seq(p + i, n - i);
+            size_t k = uclog__utf8_seq(p + i, n - i);
             if (!k) {
                 if (!bad) {
                     bad = 1;
@@ -810,6 +809,8 @@ static int next_stream(uclog_record_iter *it)
                 return uclog__error(log->ctx, UCLOG_E_ENCODING, NULL,
                                     "%s: UTF-16 text cannot be read from a stream; open it as a file",
                                     log->files[0].name);
+            if (log->files[0].kind == UCLOG_FILE_KIND_UNREAD)
+                log->files[0].kind = uclog__file_kind(it->buf + it->start, avail);
             if (log->files[0].encoding == UCLOG_ENCODING_UTF8_BOM)
                 bom = 3;
         }

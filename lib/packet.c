@@ -5,6 +5,7 @@
 #include <uclog/packet.h>
 
 #include "log-internal.h"
+#include "packet-internal.h"
 #include "sip-internal.h"
 
 #define ADDR_MAX 64
@@ -67,6 +68,11 @@ struct uclog_packet_iter {
     uclog_packet *lent;
     uint64_t seq, nrecords;
     uint64_t max_bytes;        /* what a frame may take or join: UCLOG_LIMIT_MAX_RECORD_BYTES */
+    /* A record of a file of bare SIP messages, read a message at a time (packet-bare.c): its
+     * bytes stay lent while no other record is read. */
+    const uclog_record *bare;
+    size_t bare_at;            /* where the next message is looked for */
+    uclog_span bare_pos;       /* the position of bare_at */
 };
 
 static const char *const packet_defects[][2] = {
@@ -275,6 +281,25 @@ static uclog_str record_text(const uclog_record *rec)
 }
 
 /* ---- packet iteration ---- */
+
+/* Advance a position over bytes, keeping line and column right. */
+static void advance(uclog_span *pos, const char *p, size_t n)
+{
+    const char *q = p, *end = p + n, *last = NULL, *nl;
+
+    while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+        if (pos->line)
+            pos->line = uclog__sat32((uint64_t)pos->line + 1);
+        last = nl;
+        q = nl + 1;
+    }
+    if (last)
+        pos->column = uclog__sat32(1 + (uint64_t)(end - last - 1));
+    else if (pos->column)
+        pos->column = uclog__sat32((uint64_t)pos->column + n);
+    pos->offset += n;
+}
+
 
 int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
 {
@@ -840,6 +865,83 @@ static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str 
     return UCLOG_OK;
 }
 
+static int finish_frames(uclog_packet_iter *it);
+
+/* A record of a file of bare SIP messages: every frame of the files before it ends, and its
+ * messages are read one packet each. */
+static int start_bare(uclog_packet_iter *it, const uclog_record *rec)
+{
+    int rc = finish_frames(it);
+
+    if (rc)
+        return rc;
+    it->bare = rec;
+    it->bare_at = 0;
+    uclog_record_span(&it->bare_pos, rec);
+    it->bare_pos.length = 0;
+    return UCLOG_OK;
+}
+
+/* The next message of the bare record as a packet ready to be handed out, or the record is done. */
+static int bare_packet(uclog_packet_iter *it)
+{
+    const uclog_record *rec = it->bare;
+    struct uclog__bare_msg m;
+    uclog_packet *p;
+    uclog_span open;
+    size_t from, used;
+    int rc;
+
+    if (uclog__bare_next(&m, rec->ptr, rec->len, it->bare_at) != UCLOG_OK) {
+        it->bare = NULL;
+        return UCLOG_OK;
+    }
+    if ((rc = new_frame(&p, it)))
+        return rc;
+    from = m.has_framing ? m.framing : m.start;
+    advance(&it->bare_pos, rec->ptr + it->bare_at, from - it->bare_at);
+    open = it->bare_pos;
+    p->direction = UCLOG_DIRECTION_UNKNOWN;
+    p->has_remote = p->has_local = p->has_declared = p->ts_ok = 0;
+    p->remote_len = p->local_len = 0;
+    p->remote_port = p->local_port = 0;
+    p->declared = 0;
+    p->open_text_len = 0;
+    p->pid = p->tid = 0;
+    memset(&p->ts, 0, sizeof(p->ts));
+    if (m.has_framing) {
+        uclog_str a, l, t = {rec->ptr + m.framing, m.framing_len};
+        rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared,
+                           &used, t);
+        p->has_declared = rc == UCLOG_OK || p->declared > 0;
+        p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
+        p->has_local = l.len > 0 && l.len <= ADDR_MAX;
+        if (p->has_remote)
+            copy_addr(p->remote, &p->remote_len, a);
+        if (p->has_local)
+            copy_addr(p->local, &p->local_len, l);
+        open.length = m.framing_len;
+        advance(&it->bare_pos, rec->ptr + m.framing, m.start - m.framing);
+    }
+    p->open_span = open;
+    p->bytes.ptr = NULL;
+    p->bytes.len = 0;
+    p->bytes_span = it->bare_pos;
+    if ((rc = add_bytes(it, p, rec->ptr + m.start, m.end - m.start, &it->bare_pos)))
+        return rc;
+    p->bytes_span.length = m.end - m.start;
+    advance(&it->bare_pos, rec->ptr + m.start, m.end - m.start);
+    p->span = open;
+    p->span.length = (uint64_t)(it->bare_pos.offset - open.offset);
+    p->end_line = it->bare_pos.line;
+    p->end_column = it->bare_pos.column;
+    it->bare_at = m.end;
+    p->state = FRAME_READY;
+    if (p->has_declared && p->declared != p->bytes.len)
+        return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
+    return UCLOG_OK;
+}
+
 /* One record, given to the frame of its thread. */
 static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
 {
@@ -848,6 +950,8 @@ static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
     int kind, rc;
 
     it->nrecords++;
+    if (!rec->has_header && it->log->files[rec->span.file].kind == UCLOG_FILE_KIND_SIP)
+        return start_bare(it, rec);
     if (!rec->has_header) {
         /* Text before the first header of a later file of the set, or the
          * rest of a record cut at the size limit: the newest open frame's. */
@@ -942,6 +1046,11 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
                     break;
                 continue;
             }
+        }
+        if (it->bare) {
+            if ((rc = bare_packet(it)))
+                break;
+            continue;
         }
         if (it->done) {
             if (!p) {
@@ -1124,24 +1233,6 @@ void uclog_msg_iter_free(uclog_msg_iter *it)
     uclog__free(it->ctx, it);
 }
 
-
-/* Advance a position over bytes, keeping line and column right. */
-static void advance(uclog_span *pos, const char *p, size_t n)
-{
-    const char *q = p, *end = p + n, *last = NULL, *nl;
-
-    while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-        if (pos->line)
-            pos->line = uclog__sat32((uint64_t)pos->line + 1);
-        last = nl;
-        q = nl + 1;
-    }
-    if (last)
-        pos->column = uclog__sat32(1 + (uint64_t)(end - last - 1));
-    else if (pos->column)
-        pos->column = uclog__sat32((uint64_t)pos->column + n);
-    pos->offset += n;
-}
 
 /* The packet yielded no message: a defect at its bytes (or its framing
  * record when it has none), counted. */

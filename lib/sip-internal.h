@@ -85,4 +85,7 @@ int uclog__sip_parse_framed(uclog_sip **out, uclog_ctx *ctx, const char *data, s
 int uclog__sip_try_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size_t len,
                          const uclog_span *base);
 
+/* 1 when s[0..n) has the shape of a SIP start line ("INVITE sip:x SIP/2.0", "SIP/2.0 200 OK"). */
+int uclog__sip_is_start_line(const char *s, size_t n);
+
 #endif

@@ -234,6 +234,38 @@ static int read_start_line(uclog_sip *m, size_t ls, size_t le, int *malformed)
     return 1;
 }
 
+/* The shape of a start line, for a caller that looks for one in text (a file of bare SIP
+ * messages): what read_start_line() takes, and stricter, so that prose that ends in "SIP/2.0"
+ * is not one: a response's code is three digits; a request's method is upper case, its URI one
+ * token with a scheme ("sip:", "tel:"). */
+int uclog__sip_is_start_line(const char *s, size_t n)
+{
+    size_t i = 0, b = n, u;
+
+    while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        b = --n;
+    if (starts_with_version(s, n)) {
+        while (i < n && !uclog__is_space((unsigned char)s[i]))
+            i++;
+        while (i < n && uclog__is_space((unsigned char)s[i]))
+            i++;
+        return n - i >= 3 && uclog__is_digit((unsigned char)s[i]) && uclog__is_digit((unsigned char)s[i + 1]) &&
+               uclog__is_digit((unsigned char)s[i + 2]) && (n - i == 3 || uclog__is_space((unsigned char)s[i + 3]));
+    }
+    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' || s[i] == '_'))
+        i++;
+    if (i == 0 || i >= n || s[i] != ' ')
+        return 0;
+    while (b > i && !uclog__is_space((unsigned char)s[b - 1]))
+        b--;
+    if (b < i + 3 || s[b - 1] != ' ' || !starts_with_version(s + b, n - b))
+        return 0;
+    for (u = i + 1; u < b - 1; u++)
+        if (uclog__is_space((unsigned char)s[u]))
+            return 0;
+    return memchr(s + i + 1, ':', b - 2 - i) != NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Header blocks (the message's and each part's)                       */
 /* ------------------------------------------------------------------ */

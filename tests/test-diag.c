@@ -420,6 +420,66 @@ START_TEST(only_other_traffic)
 }
 END_TEST
 
+/* A lone INVITE pasted into a ticket (bare SIP messages, direction unknown): its candidates
+ * are judged, the sign-in the file cannot hold is information, never a failure. */
+START_TEST(bare_invite_host_only)
+{
+    diag d = {0};
+    const uclog_diag_verdict *v;
+    const uclog_diag_evidence *e;
+    uclog_span at;
+
+    run1(&d, "sources/invite-lf.txt");
+    ck_assert_str_eq(codes(&d), "110 210");
+    v = find(&d, UCLOG_DIAG_PROVISIONING_NOT_FOUND);
+    ck_assert_int_eq(uclog_diag_verdict_severity(v), UCLOG_DIAG_INFO);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_INFERRED);
+    ck_assert_ptr_nonnull(strstr(uclog_diag_verdict_reason(v), "bare SIP messages"));
+    evidence_with(v, "1 bare SIP messages read: pasted text");
+    ck_assert_int_eq(uclog_diag_report_worst_severity(d.rep), UCLOG_DIAG_FAILURE);
+    ck_assert_uint_eq(uclog_diag_report_call_count(d.rep), 1);
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_DIRECTION_UNKNOWN);
+    ck_assert_str_eq(uclog_diag_report_call_id(d.rep, 0), "a84b4c76e66710@bart-pc");
+    v = find(&d, UCLOG_DIAG_NO_EDGE_CANDIDATE);
+    ck_assert_int_eq(uclog_diag_verdict_certainty(v), UCLOG_DIAG_CERTAIN);
+    e = evidence_with(v, "192.168.1.10 50010 typ host");
+    uclog_diag_evidence_span(&at, e);
+    ck_assert_uint_eq(at.line, 22);
+    done(&d);
+}
+END_TEST
+
+START_TEST(bare_invite_relay)
+{
+    diag d = {0};
+    const uclog_diag_evidence *e;
+    uclog_span at;
+
+    run1(&d, "sources/several-crlf.txt");
+    ck_assert_str_eq(codes(&d), "110 230 310");
+    ck_assert_int_eq(uclog_diag_verdict_severity(find(&d, 110)), UCLOG_DIAG_INFO);
+    e = evidence_with(find(&d, UCLOG_DIAG_EDGE_CANDIDATE_PRESENT), "131.107.1.20 52000 typ relay");
+    uclog_diag_evidence_span(&at, e);
+    ck_assert_uint_eq(at.line, 23);
+    evidence_with(find(&d, UCLOG_DIAG_CALL_REJECTED), "SIP/2.0 486 Busy Here");
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_DIRECTION_UNKNOWN);
+    done(&d);
+}
+END_TEST
+
+/* Framing lines pasted without their record headers give the direction: an outgoing call. */
+START_TEST(bare_invite_framed)
+{
+    diag d = {0};
+
+    run1(&d, "sources/framed-invite.txt");
+    ck_assert_str_eq(codes(&d), "110 210");
+    ck_assert_int_eq(uclog_diag_report_call_direction(d.rep, 0), UCLOG_DIAG_CALL_OUTGOING);
+    ck_assert_int_eq(uclog_diag_verdict_severity(find(&d, 110)), UCLOG_DIAG_INFO);
+    done(&d);
+}
+END_TEST
+
 START_TEST(provisioning_steps)
 {
     diag d = {0};
@@ -1028,6 +1088,7 @@ static const char *const every_fixture[] = {
     "diag/parts/relay-dedup-order.uccapilog", "diag/parts/local-address-41plus.uccapilog",
     "frames/unusable-frames.uccapilog", "frames/joined-reads.uccapilog", "frames/interleaved-threads.uccapilog",
     "frames/interrupted-frame.uccapilog", "frames/content-length.uccapilog",
+    "sources/invite-lf.txt", "sources/several-crlf.txt", "sources/framed-invite.txt", "sources/no-length.txt",
 };
 
 START_TEST(parts_agree_with_run)
@@ -1616,6 +1677,9 @@ Suite *tu_suite(void)
     tcase_add_test(tc, nat_private_address);
     tcase_add_test(tc, no_sip_traffic);
     tcase_add_test(tc, only_other_traffic);
+    tcase_add_test(tc, bare_invite_host_only);
+    tcase_add_test(tc, bare_invite_relay);
+    tcase_add_test(tc, bare_invite_framed);
     tcase_add_test(tc, provisioning_steps);
     tcase_add_test(tc, mras_steps);
     tcase_add_test(tc, media_connectivity_failed);

@@ -90,6 +90,9 @@ enum uclog_diag_location {
 
 /** Direction of a call attempt. */
 enum uclog_diag_call_direction {
+    /** A file of bare SIP messages (::UCLOG_FILE_KIND_SIP) does not say who
+     * sent the INVITE: its own offer is judged. @since 1.3 */
+    UCLOG_DIAG_CALL_DIRECTION_UNKNOWN = 0,
     UCLOG_DIAG_CALL_OUTGOING = 1, /**< the client sent the INVITE */
     UCLOG_DIAG_CALL_INCOMING = 2  /**< the client received it and answered */
 };
@@ -319,7 +322,12 @@ UCLOG_EXPORT uint32_t uclog_diag_report_call_count(const uclog_diag_report *repo
 /** Call-ID of call attempt @p i, or NULL. @since 1.0 */
 UCLOG_EXPORT const char *uclog_diag_report_call_id(const uclog_diag_report *report, uint32_t i);
 
-/** Direction of call attempt @p i (a ::uclog_diag_call_direction), 0 when out of range. @since 1.0 */
+/**
+ * Direction of call attempt @p i (a ::uclog_diag_call_direction); 0 when
+ * out of range, and since 1.3 also ::UCLOG_DIAG_CALL_DIRECTION_UNKNOWN for
+ * an INVITE of bare SIP messages that does not say who sent it.
+ * @since 1.0
+ */
 UCLOG_EXPORT int32_t uclog_diag_report_call_direction(const uclog_diag_report *report, uint32_t i);
 
 /**

@@ -55,6 +55,38 @@ enum uclog_encoding {
 };
 
 /**
+ * What a file of a log holds, judged on its first 64 KiB of text (after
+ * UTF-16 is transcoded): uclog_log_file_kind(). The library reads every
+ * kind (leniency); a program that wants a client log refuses an empty,
+ * binary or other text file, naming the reason uclog_file_kind_reason()
+ * gives.
+ * @since 1.3
+ */
+enum uclog_file_kind {
+    /** A client log: a line with a record header's shape. */
+    UCLOG_FILE_KIND_LOG = 0,
+    /** Bare SIP messages, as pasted into a ticket: no record header, a SIP
+     * start line at the start of a line (`SIP/2.0` and a three-digit code,
+     * or an upper-case method, a URI with a scheme and `SIP/2.0`). Its messages come out of the
+     * packet and message iterators, one packet each; a message is framed
+     * by its start line and Content-Length (the next start line when it has
+     * none), CRLF or LF. A framing line of the log written without its
+     * record header (`Sending Packet - …`, `Data Received - …`) gives the
+     * packet after it its direction and addresses; otherwise the direction
+     * is `UCLOG_DIRECTION_UNKNOWN` (packet.h). */
+    UCLOG_FILE_KIND_SIP = 1,
+    /** No bytes. */
+    UCLOG_FILE_KIND_EMPTY = 2,
+    /** Not text: a NUL byte, or more than one byte in 32 that is a control
+     * character other than line layout or is not part of UTF-8 text. */
+    UCLOG_FILE_KIND_BINARY = 3,
+    /** Text with no record header and no SIP start line. */
+    UCLOG_FILE_KIND_TEXT = 4,
+    /** A stream not read yet: it is judged before its first record is given. */
+    UCLOG_FILE_KIND_UNREAD = 5
+};
+
+/**
  * A record's timestamp, as written (no time zone). Frozen for every 1.x.
  */
 typedef struct uclog_timestamp {
@@ -213,6 +245,35 @@ UCLOG_EXPORT int32_t uclog_log_file_encoding(const uclog_log *log, uint32_t i);
  * @since 1.2
  */
 UCLOG_EXPORT int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t i);
+
+/**
+ * What file @p i holds (a ::uclog_file_kind value), judged on its first
+ * 64 KiB when it was opened; a stream is judged on its first 64 KiB before
+ * its first record is given (until then ::UCLOG_FILE_KIND_UNREAD). Opening
+ * never fails on the kind: the caller decides what to refuse.
+ * @return the kind, or -1 when out of range.
+ * @since 1.3
+ */
+UCLOG_EXPORT int32_t uclog_log_file_kind(const uclog_log *log, uint32_t i);
+
+/**
+ * A ::uclog_file_kind value's name: "log", "sip", "empty", "binary", "text",
+ * "unread"; "unknown" for any other value. Static storage, never NULL.
+ * @since 1.3
+ */
+UCLOG_EXPORT const char *uclog_file_kind_name(int32_t kind);
+
+/**
+ * Why a file of that kind is not a client log, in a few words for a
+ * message (`FILE: not a client log (REASON)`): "empty", "binary: NUL bytes
+ * or bytes that are not text", "text without a record header or a SIP
+ * start line"; "bare SIP messages, no record header" for
+ * ::UCLOG_FILE_KIND_SIP; "not read yet" for ::UCLOG_FILE_KIND_UNREAD; ""
+ * for ::UCLOG_FILE_KIND_LOG and for values not listed. Static storage,
+ * never NULL.
+ * @since 1.3
+ */
+UCLOG_EXPORT const char *uclog_file_kind_reason(int32_t kind);
 
 /** The context of a log. @since 1.0 */
 UCLOG_EXPORT uclog_ctx *uclog_log_ctx(const uclog_log *log);

@@ -14,6 +14,16 @@
  * record, without the line break the client adds before that record when
  * the message does not end in one (the declared byte count tells which).
  *
+ * A file of bare SIP messages (::UCLOG_FILE_KIND_SIP, since 1.3) has no
+ * framing records: each message is a packet of its own, from its start
+ * line through its Content-Length (never past the next start line or
+ * framing line; to it when there is no Content-Length), with no time and
+ * no thread. A framing line written without its record header
+ * (`Sending Packet - …`) gives the packet after it its direction,
+ * addresses and byte count; otherwise its direction is
+ * ::UCLOG_DIRECTION_UNKNOWN and uclog_packet_remote() says
+ * UCLOG_E_NOT_FOUND.
+ *
  * Lifetimes: a packet and a message handed out by an iterator are lent
  * until the next call on that iterator. Their views point into the log's
  * bytes (valid until uclog_log_free(); for a stream, until the next call)

@@ -123,6 +123,14 @@ void uclog__diag_judge_call(run *R, uint32_t i)
         ctxmsg = answer_of(R, i);
         if (uclog_sip_to(NULL, &peer, NULL, NULL, inv.m))
             peer.ptr = NULL;
+    } else if (R->src->direction(R, i) == UCLOG_DIRECTION_UNKNOWN) {
+        /* bare SIP messages: whoever sent it, its own offer is what the file shows */
+        dir = UCLOG_DIAG_CALL_DIRECTION_UNKNOWN;
+        offer = i;
+        op = &inv;
+        ctxmsg = answer_of(R, i);
+        if (uclog_sip_to(NULL, &peer, NULL, NULL, inv.m))
+            peer.ptr = NULL;
     } else {
         dir = UCLOG_DIAG_CALL_INCOMING;
         offer = answer_of(R, i); /* the client's own answer */
@@ -155,7 +163,7 @@ void uclog__diag_judge_call(run *R, uint32_t i)
         size_t first = R->r->nverdicts;
         uclog__diag_signin_steps(R, offer < i ? offer : i);
         uclog__diag_edge_step(R, (int32_t)c, R->r->calls[c].call_id, offer, op, ctxmsg);
-        uclog__diag_call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir == UCLOG_DIAG_CALL_OUTGOING);
+        uclog__diag_call_outcome(R, (int32_t)c, R->r->calls[c].call_id, i, dir != UCLOG_DIAG_CALL_INCOMING);
         uclog__diag_trim(R->r, first);
     }
     uclog__diag_parsed_free(&inv);

@@ -56,6 +56,7 @@ struct uclog_diag_evidence {
 struct uclog_diag_verdict {
     const struct uclog__diag_code *reg;
     int32_t certainty;
+    int not_shown;  /* a step the file cannot show (bare SIP messages): information, not a failure */
     const char *reason;
     const char *summary;
     int32_t call;

@@ -343,7 +343,18 @@ int uclog__diag_copy_files(run *R, uclog_log *log)
             return uclog__diag_fail(R, UCLOG_E_NOMEM);
     }
     R->life->nfiles = n;
+    R->log = log;
     return UCLOG_OK;
+}
+
+int uclog__diag_bare(const run *R)
+{
+    uint32_t i, n = uclog_log_file_count(R->log);
+
+    for (i = 0; i < n; i++)
+        if (uclog_log_file_kind(R->log, i) != UCLOG_FILE_KIND_SIP)
+            return 0;
+    return n > 0;
 }
 
 void uclog__diag_free_run(run *R)

@@ -419,6 +419,8 @@ static int32_t verdict_severity(const uclog_diag_verdict *v)
     const uclog_diag_ms_code *c;
     size_t i;
 
+    if (v->not_shown)
+        return UCLOG_DIAG_INFO;
     if (v->reg->code != UCLOG_DIAG_CALL_REJECTED)
         return v->reg->severity;
     for (i = 0; i < v->nev; i++)

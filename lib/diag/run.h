@@ -82,6 +82,7 @@ extern const struct uclog__diag_source uclog__diag_window_source;
 
 struct uclog__diag_run {
     uclog_ctx *ctx;
+    const uclog_log *log;       /* for the kind of its files */
     const struct uclog__diag_source *src;
     struct {                   /* the whole-log driver's (whole.c), read by source-index.c */
         uclog_index *idx;
@@ -253,6 +254,9 @@ int uclog__diag_cite_in(run *R, struct uclog_diag_verdict *v, uint32_t i, const 
 /* A verdict that something is missing, when packets could not be read: it may be among them. */
 void uclog__diag_unusable_evidence(run *R, struct uclog_diag_verdict *v);
 int uclog__diag_copy_files(run *R, uclog_log *log);
+/* 1 when every file of the log holds bare SIP messages (UCLOG_FILE_KIND_SIP): the sign-in is not
+ * in it, nor who sent what. A stream is judged once its first record is read. */
+int uclog__diag_bare(const run *R);
 void uclog__diag_free_run(run *R);
 
 /* ---- the rules ---- */

@@ -538,6 +538,18 @@ void uclog__diag_signin_steps(run *R, uint32_t before)
     if (sub == NONE) {
         if (!uclog__diag_already(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, NONE)) {
             v = uclog__diag_give(R, UCLOG_DIAG_PROVISIONING_NOT_FOUND, -1, NULL);
+            if (v && uclog__diag_bare(R)) {
+                /* pasted messages: no claim about a sign-in the file cannot hold */
+                v->not_shown = 1;
+                v->certainty = UCLOG_DIAG_INFERRED;
+                v->reason = "the file holds bare SIP messages, not a client log: who sent each is not "
+                            "in it, so the sign-in steps (provisioning, MRAS) are not judged";
+                v->summary = "the sign-in steps are not judged: the file holds bare SIP messages";
+                uclog__diag_cite(R, v, NONE, NULL,
+                                 uclog__diag_printf(R->r, "%u bare SIP messages read: pasted text, not the "
+                                                          "client's log of its sign-in", R->nseen));
+                return;
+            }
             uclog__diag_cite(R, v, NONE, NULL,
                         uclog__diag_printf(R->r, "%u SIP messages read; none is a SUBSCRIBE with Event: "
                                                  "vnd-microsoft-provisioning-v2 sent by the client", R->nseen));

@@ -355,6 +355,37 @@ class CommandLine(TestCase):
         p = run_module("-", stdin=b"")
         self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout))
 
+    def test_not_a_client_log_is_refused(self):
+        # one line naming the file, exit 2, the reason in the JSON: never a verdict
+        for name, kind, reason in (("empty.txt", "empty", "empty"),
+                                   ("binary.bin", "binary", "binary: NUL bytes or bytes that are not text"),
+                                   ("readme.txt", "text", "text without a record header or a SIP start line")):
+            path = data("sources", name)
+            p = run_module(path)
+            self.assertEqual((p.returncode, p.stdout, p.stderr.decode()),
+                             (2, b"", "uclog: %s: not a client log (%s)\n" % (path, reason)))
+            p = run_module("--json", path)
+            self.assertEqual(p.returncode, 2)
+            self.assertEqual(json.loads(p.stdout), {"error": "not a client log", "file": path,
+                                                    "kind": kind, "reason": reason})
+            c = subprocess.run([UCLOG_DIAGNOSE, "--json", path], capture_output=True)
+            self.assertEqual(json.loads(c.stdout), json.loads(p.stdout))
+            p = run_module("--stream", "-", stdin=read("sources", name))
+            self.assertEqual((p.returncode, p.stdout), (2, b""), name)
+
+    def test_bare_sip_same_output_as_uclog_diagnose(self):
+        # a lone INVITE pasted into a ticket: its candidates judged, the sign-in not claimed
+        for name in ("invite-lf.txt", "several-crlf.txt", "framed-invite.txt", "no-length.txt"):
+            for fmt in ([], ["--json"]):
+                c = subprocess.run([UCLOG_DIAGNOSE, *fmt, data("sources", name)], capture_output=True,
+                                   env=dict(os.environ, NO_COLOR="1"))
+                p = run_module(*fmt, data("sources", name))
+                self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), name)
+        r = uclog.diagnose(data("sources", "invite-lf.txt"))
+        self.assertEqual([(v.code, v.severity) for v in r.verdicts],
+                         [(110, "info"), (210, "failure")])
+        self.assertEqual(r.calls[0].direction, "unknown")
+
 
 @needs_diag
 class ManyCalls(TestCase):

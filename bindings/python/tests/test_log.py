@@ -76,6 +76,32 @@ class Records(TestCase):
             self.assertTrue(log.files[0].cr_line_ends)
             self.assertEqual(len(list(log.records())), 15)
 
+    def test_file_kinds(self):
+        # what each file holds, and why it is not a client log; the library reads every kind
+        cases = [("seed.uccapilog", "log", ""), ("seed-utf16le.uccapilog", "log", ""),
+                 ("sources/invite-lf.txt", "sip", "bare SIP messages, no record header"),
+                 ("sources/empty.txt", "empty", "empty"),
+                 ("sources/binary.bin", "binary", "binary: NUL bytes or bytes that are not text"),
+                 ("sources/readme.txt", "text", "text without a record header or a SIP start line")]
+        for name, kind, reason in cases:
+            with uclog.open(data(*name.split("/"))) as log:
+                f = log.files[0]
+                self.assertEqual((f.kind, f.kind_reason), (kind, reason), name)
+                self.assertEqual(f.readable, kind in ("log", "sip"), name)
+        with uclog.open_stream(io.BytesIO(read("sources", "readme.txt")), name="-") as log:
+            self.assertEqual(log.files[0].kind, "unread")
+            self.assertEqual(len(list(log.records())), 1)
+            self.assertEqual(log.files[0].kind, "text")
+
+    def test_bare_sip_messages(self):
+        # several messages pasted with CRLF: one packet each, direction unknown, placed
+        with uclog.open(data("sources", "several-crlf.txt")) as log:
+            msgs = list(log.messages())
+        self.assertEqual([(m.call_id, m.span.line) for m in msgs],
+                         [("f81d4fae7dec11d0@bart-pc", 1), ("f81d4fae7dec11d0@bart-pc", 28),
+                          ("f81d4fae7dec11d0@bart-pc", 37)])
+        self.assertEqual([m.direction for m in msgs], [None, None, None])
+
     def test_file_with_no_size_is_limited(self):
         with self.assertRaises(uclog.Error) as cm:
             uclog.open("/dev/zero", limits={"max_unsized_file_bytes": 65536})

@@ -141,13 +141,15 @@ def _main(argv):
         return _stream(args, options)
     try:
         if args.files == ["-"]:
-            with uclog.open_buffer(sys.stdin.buffer.read(), name="-") as log:
-                report = uclog.diagnose_log(log, **options)
+            log = uclog.open_buffer(sys.stdin.buffer.read(), name="-")
         elif "-" in args.files:
-            with _open_with_stdin(args.files) as log:
-                report = uclog.diagnose_log(log, **options)
+            log = _open_with_stdin(args.files)
         else:
-            report = uclog.diagnose(args.files, **options)
+            log = uclog.open(args.files)
+        with log:
+            if _refuse(log, args.json):
+                return 2
+            report = uclog.diagnose_log(log, **options)
     except (uclog.Error, NotImplementedError) as e:
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
@@ -171,6 +173,19 @@ def _no_such_call(call_id):
     return 2
 
 
+def _refuse(log, as_json):
+    """As uclog-diagnose: a file that is neither a client log nor bare SIP messages is refused
+    in one line naming it (and with --json in a JSON object), never given a verdict."""
+    bad = next((f for f in log.files if not f.readable), None)
+    if bad is None:
+        return False
+    print("uclog: %s: not a client log (%s)" % (bad.name, bad.kind_reason), file=sys.stderr)
+    if as_json:
+        _Out.write(json.dumps({"error": "not a client log", "file": bad.name, "kind": bad.kind,
+                               "reason": bad.kind_reason}, ensure_ascii=False) + "\n")
+    return True
+
+
 def _open_with_stdin(files):
     """The files as one set, "-" among them standing for standard input, read whole."""
     return uclog.open(files, data=sys.stdin.buffer.read())
@@ -191,6 +206,10 @@ def _explain(arg):
     return 0
 
 
+class _Refused(Exception):
+    """The stream is not a client log: said, exit 2."""
+
+
 def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
@@ -201,6 +220,8 @@ def _stream(args, options):
     summary = uclog.Summary(ids, failures, as_json=args.json, stream=True) if args.summary else None
 
     def on_part(part):
+        if state["parts"] == 0 and _refuse(log, args.json):
+            raise _Refused()
         state["failed"] |= part.shown_worst_severity(ids, failures) == "failure"
         shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
         found.update(i for c in part.calls for i in ids if c.call_id is not None and c.call_id.startswith(i))
@@ -234,6 +255,10 @@ def _stream(args, options):
             log = uclog.open(args.files)
         with log:
             uclog.diagnose_log_parts(log, on_part, **options)
+            if state["parts"] == 0 and _refuse(log, args.json):
+                return 2
+    except _Refused:
+        return 2
     except (uclog.Error, NotImplementedError) as e:
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2

@@ -17,7 +17,7 @@ from . import _clib
 from ._common import Owned, Span, byref, cstr, span, timestamp
 
 LOCATIONS = {"unknown": 0, "remote": 1, "internal": 2}
-DIRECTIONS = {1: "outgoing", 2: "incoming"}
+DIRECTIONS = {0: "unknown", 1: "outgoing", 2: "incoming"}
 SEVERITIES = ("ok", "info", "warning", "failure")
 WIDTH = 80
 
@@ -268,9 +268,10 @@ class Report:
                     out.append("\nSign-in and log")
                 else:
                     c = self.calls[v.call]
-                    to = ("to " if c.direction == "outgoing" else "from ") if c.peer else ""
+                    to = ("from " if c.direction == "incoming" else "to ") if c.peer else ""
+                    shown = "direction unknown" if c.direction == "unknown" else c.direction
                     out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
-                               % (first + v.call + 1, c.direction, to, _safe(c.peer or ""), _safe(c.call_id)))
+                               % (first + v.call + 1, shown, to, _safe(c.peer or ""), _safe(c.call_id)))
                     if c.cut != "whole":
                         out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
@@ -448,7 +449,7 @@ def _call_start(lib, r, i):
 def _copy_report(lib, r):
     at = {_address(lib.uclog_diag_report_verdict(r, i)): i for i in range(lib.uclog_diag_report_verdict_count(r))}
     calls = tuple(Call(_s(lib.uclog_diag_report_call_id(r, i)),
-                       DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "incoming"),
+                       DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "unknown"),
                        _s(lib.uclog_diag_report_call_peer(r, i)),
                        _s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(r, i))),
                        _s(lib.uclog_diag_call_outcome_name(lib.uclog_diag_report_call_outcome(r, i))),

@@ -22,6 +22,17 @@ class LogFile:
     encoding: str
     # its lines ended with CR alone, and it was read with LF in their place
     cr_line_ends: bool = False
+    # what it holds (uclog_file_kind_name()): "log", "sip" (bare SIP messages), "empty",
+    # "binary", "text", or "unread" (a stream before its first record)
+    kind: str = "log"
+    # why it is not a client log (uclog_file_kind_reason()); "" for a client log
+    kind_reason: str = ""
+
+    @property
+    def readable(self):
+        """A client log or bare SIP messages: what the programs read (a stream not read yet
+        passes)."""
+        return self.kind in ("log", "sip", "unread")
 
 
 @dataclass(frozen=True)
@@ -185,8 +196,10 @@ class Log:
         out = []
         for i in range(lib.uclog_log_file_count(p)):
             enc = lib.uclog_log_file_encoding(p, i)
+            kind = lib.uclog_log_file_kind(p, i)
             out.append(LogFile(cstr(lib.uclog_log_file_name(p, i)), lib.uclog_log_file_size(p, i),
-                               ENCODINGS.get(enc, str(enc)), lib.uclog_log_file_cr_line_ends(p, i) == 1))
+                               ENCODINGS.get(enc, str(enc)), lib.uclog_log_file_cr_line_ends(p, i) == 1,
+                               cstr(lib.uclog_file_kind_name(kind)), cstr(lib.uclog_file_kind_reason(kind))))
         return out
 
     # -- iteration ------------------------------------------------------------

@@ -66,7 +66,7 @@ class Summary:
         verdict = "%d %s" % (w.code, w.name) if _failing(w) else "-"
         cid = _safe(c.call_id) if c.call_id is not None else "-"
         return "%*d  %-23s  %-3s  %-12s  %-7s  %-*s  %s%s%s\n" % (
-            self.number_width, number, _start_text(c.start), "out" if c.direction == "outgoing" else "in",
+            self.number_width, number, _start_text(c.start), {"outgoing": "out", "incoming": "in"}.get(c.direction, "?"),
             c.outcome, sev, _verdict_width(), verdict, cid,
             " " * (self.id_width - len(cid) + 2 if len(cid) < self.id_width else 2),
             _safe(c.peer) if c.peer is not None else "-")
