@@ -21,7 +21,7 @@
  * no thread. A framing line written without its record header
  * (`Sending Packet - …`) gives the packet after it its direction,
  * addresses and byte count; otherwise its direction is
- * ::UCLOG_DIRECTION_UNKNOWN and uclog_packet_remote() says
+ * `UCLOG_DIRECTION_UNKNOWN` and uclog_packet_remote() says
  * UCLOG_E_NOT_FOUND.
  *
  * Lifetimes: a packet and a message handed out by an iterator are lent

@@ -27,6 +27,8 @@ except ImportError:
 def logs(root):
     found = sorted(glob.glob(os.path.join(root, "tests", "data", "**", "*.uccapilog"), recursive=True))
     found.append(os.path.join(root, "tests", "examples", "browse.uccapilog"))
+    # bare SIP messages, as pasted into tickets: calls whose direction the file does not say
+    found += sorted(glob.glob(os.path.join(root, "tests", "data", "sources", "*.txt")))
     return [f for f in found if os.path.isfile(f)]
 
 

@@ -269,9 +269,9 @@ class Report:
                 else:
                     c = self.calls[v.call]
                     to = ("from " if c.direction == "incoming" else "to ") if c.peer else ""
-                    shown = "direction unknown" if c.direction == "unknown" else c.direction
+                    direction = "direction unknown" if c.direction == "unknown" else c.direction
                     out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
-                               % (first + v.call + 1, shown, to, _safe(c.peer or ""), _safe(c.call_id)))
+                               % (first + v.call + 1, direction, to, _safe(c.peer or ""), _safe(c.call_id)))
                     if c.cut != "whole":
                         out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
                 last = v.call
