@@ -32,6 +32,10 @@ const ex_option ex_option_table[EX_OPT_COUNT] = {
     {EX_OPT_LIST_VERDICTS, "list-verdicts", 0, 0},
     {EX_OPT_EXPLAIN, "explain", 0, 1},
     {EX_OPT_LIST_MS_CODES, "list-ms-codes", 0, 0},
+    {EX_OPT_PSEUDONYMISE, "pseudonymise", 0, 0},
+    {EX_OPT_KEY, "key", 0, 1},
+    {EX_OPT_OUTPUT, "output", 'o', 1},
+    {EX_OPT_SHOW_SECRETS, "show-secrets", 0, 0},
 };
 
 const int ex_options_dump[] = {EX_OPT_HELP,   EX_OPT_VERSION,   EX_OPT_VERBOSE, EX_OPT_RECORDS, EX_OPT_JSON,
@@ -43,6 +47,7 @@ const int ex_options_diagnose[] = {EX_OPT_HELP,          EX_OPT_VERSION,        
                                    EX_OPT_STREAM,        EX_OPT_EDGE_IP,        EX_OPT_EDGE_NAT_IP,
                                    EX_OPT_EDGE_PRIVATE_IP, EX_OPT_LOCATION,     EX_OPT_LIST_VERDICTS,
                                    EX_OPT_EXPLAIN,       EX_OPT_LIST_MS_CODES,  0};
+const int ex_options_redact[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_PSEUDONYMISE, EX_OPT_KEY, EX_OPT_OUTPUT, 0};
 
 /* A long option's val: its id past every char, so that no letter is taken for it. */
 #define LONG_VAL(id) (256 + (id))
