@@ -48,6 +48,7 @@ static void usage(FILE *out)
 struct outputs {
     FILE **files;
     uint32_t n;
+    int err; /* errno of the first write that failed */
 };
 
 static int write_out(void *userdata, uint32_t file, const char *data, size_t len)
@@ -56,7 +57,10 @@ static int write_out(void *userdata, uint32_t file, const char *data, size_t len
 
     if (file >= o->n || !o->files[file])
         return -1;
-    return fwrite(data, 1, len, o->files[file]) == len ? 0 : -1;
+    if (fwrite(data, 1, len, o->files[file]) == len)
+        return 0;
+    o->err = errno ? errno : EIO;
+    return -1;
 }
 
 static const char *base_name(const char *path)
@@ -126,10 +130,16 @@ static int close_outputs(struct outputs *o)
     for (i = 0; i < o->n; i++) {
         if (!o->files[i])
             continue;
-        if (o->files[i] == stdout)
-            rc |= ex_stdout_close(PROG) != 0;
-        else if (ferror(o->files[i]) | fclose(o->files[i]))
-            rc = 1;
+        if (o->files[i] == stdout) {
+            if (o->err)
+                rc = 2; /* a write already failed: said by the caller */
+            else if (ex_stdout_close(PROG) != 0)
+                rc = 2; /* said */
+        } else if (ferror(o->files[i]) | fclose(o->files[i])) {
+            if (!o->err)
+                o->err = errno ? errno : EIO;
+            rc = rc ? rc : 1;
+        }
     }
     free(o->files);
     return rc;
@@ -171,7 +181,7 @@ int main(int argc, char **argv)
     uclog_log *log = NULL;
     uclog_redact_options *opts = NULL;
     uclog_redact_stats *stats = NULL;
-    struct outputs o = {NULL, 0};
+    struct outputs o = {NULL, 0, 0};
     const char *out = NULL, *key = NULL, *val;
     char *input = NULL;
     int pseudo = 0, i, id, rc, failed = 0;
@@ -234,11 +244,14 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     else if (open_outputs(&o, log, out) != 0)
         failed = 1;
-    else if ((rc = uclog_redact_log(log, opts, write_out, &o, stats)) != 0)
+    else if ((rc = uclog_redact_log(log, opts, write_out, &o, stats)) != 0 && !(rc == UCLOG_E_IO && o.err))
         fprintf(stderr, PROG ": %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
-    if (o.files && close_outputs(&o) != 0 && !failed && rc == 0) {
-        fprintf(stderr, PROG ": cannot write the output\n");
-        failed = 1;
+    if (o.files) {
+        int closed = close_outputs(&o);
+
+        if ((closed == 1 || (rc == UCLOG_E_IO && o.err)) && !failed)
+            fprintf(stderr, PROG ": cannot write the output: %s\n", strerror(o.err));
+        failed |= closed != 0;
     }
     if (rc == 0 && !failed)
         summary(stats);
