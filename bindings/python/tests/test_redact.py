@@ -70,6 +70,27 @@ class RedactTest(TestCase):
         self.assertEqual(uclog.mask_secrets(b"<password>pw</password>"), b"<password>**</password>")
         self.assertEqual(uclog.mask_secrets("nothing"), "nothing")
 
+    def test_text_forms_mask_secrets(self):
+        with uclog.open(data("redact", "secrets.uccapilog")) as log:
+            records = [r for r in log.records() if b"mXJ0wWkxa9kyNIxUJrhFyQ4d" in r.raw]
+            packets = [p for p in log.packets() if b"mXJ0wWkxa9kyNIxUJrhFyQ4d" in p.data]
+            offer = [m for m in log.messages() if m.sdp()][0].sdp()[0]
+            mras = [m for m in log.messages() if m.mras()][0].mras()
+        media = offer.media[0]
+        self.assertEqual(media.ice_pwd, "mXJ0wWkxa9kyNIxUJrhFyQ4d")  # the value itself is kept
+        for obj in (records[0], packets[0], media, media.candidates[0], media.crypto[0], mras):
+            for secret in ("mXJ0wWkxa9kyNIxUJrhFyQ4d", "1aZ9EbjsP8LMhi6fxLVJVQ", "WVNfX19WT1ZrYXlTdXNrdGVy",
+                           "AgAAJPctcgsByUyufn7q4YrV9tVY9EdbrUyIexcz3eMAAAAA"):
+                self.assertNotIn(secret, repr(obj))
+        self.assertIn("ice_pwd='***'", repr(media))
+        self.assertIn("a=ice-pwd:" + "*" * 24, repr(records[0]))
+        try:
+            uclog.show_secrets(True)
+            self.assertIn("mXJ0wWkxa9kyNIxUJrhFyQ4d", repr(media))
+            self.assertIn("mXJ0wWkxa9kyNIxUJrhFyQ4d", repr(records[0]))
+        finally:
+            uclog.show_secrets(False)
+
     def test_module_command(self):
         with tempfile.TemporaryDirectory() as d:
             out = os.path.join(d, "x.uccapilog")

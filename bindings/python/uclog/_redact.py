@@ -96,3 +96,56 @@ def mask_secrets(text):
     _lib().uclog_redact_mask_text(buf, buf, len(data))
     out = buf.raw[:len(data)]
     return out.decode("utf-8", "surrogateescape") if is_str else out
+
+
+# ---------------------------------------------------------------------------
+# Text forms: the objects' repr() masks secrets unless show_secrets(True).
+
+_show = [False]
+
+
+def show_secrets(on=True):
+    """Whether the text forms (``repr()``) of the binding's objects show
+    secrets: by default a secret field reads ``'***'`` and secrets inside a
+    text (a record, a packet, a part, a header) are runs of ``*``. The
+    values themselves are never changed."""
+    _show[0] = bool(on)
+
+
+def _masked(v):
+    if isinstance(v, (str, bytes)):
+        return mask_secrets(v)
+    if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v):
+        name = v[0]  # a header, or an SDP attribute: masked as the line it was
+        m = mask_secrets("%s: %s" % v)[len(name) + 2:]
+        return (name, m if m != v[1] else mask_secrets("a=%s:%s" % v)[len(name) + 3:])
+    if isinstance(v, tuple):
+        return tuple(_masked(x) for x in v)
+    return v
+
+
+def masked_repr(*secret_fields, candidate_lines=()):
+    """A dataclass's repr(), with ``secret_fields`` as ``'***'`` and the
+    secrets of its other texts masked (unless :func:`show_secrets`);
+    ``candidate_lines``: fields that hold a candidate line's value."""
+    def wrap(cls):
+        import dataclasses
+
+        def __repr__(self):
+            parts = []
+            for f in dataclasses.fields(self):
+                if not f.repr:
+                    continue
+                v = getattr(self, f.name)
+                if not _show[0]:
+                    if f.name in secret_fields and v:
+                        v = "***"
+                    elif f.name in candidate_lines and isinstance(v, str):
+                        v = mask_secrets("a=candidate:" + v)[12:]
+                    else:
+                        v = _masked(v)
+                parts.append("%s=%r" % (f.name, v))
+            return "%s(%s)" % (cls.__qualname__, ", ".join(parts))
+        cls.__repr__ = __repr__
+        return cls
+    return wrap
