@@ -401,8 +401,8 @@ static int is_phone(const char *p, size_t n)
     return d >= 3;
 }
 
-/* One URI from its scheme's colon on. */
-static void uri(struct line *L, size_t i, int tel)
+/* One URI from its scheme's colon on: where it ends. */
+static size_t uri(struct line *L, size_t i, int tel)
 {
     const char *p = L->p;
     size_t n = L->n, s = i, at = 0, e;
@@ -412,7 +412,7 @@ static void uri(struct line *L, size_t i, int tel)
     if (tel) {
         if (is_phone(p + s, e - s))
             replace(L, s, e, UCLOG_REDACT_PHONE);
-        return;
+        return e;
     }
     if (e < n && p[e] == '@') {
         size_t ue = s;
@@ -452,6 +452,7 @@ static void uri(struct line *L, size_t i, int tel)
         while (e < n && p[e] != ';' && p[e] != '>' && p[e] != ' ' && p[e] != '"' && p[e] != ',')
             e++;
     }
+    return e;
 }
 
 static void uris(struct line *L)
@@ -460,16 +461,18 @@ static void uris(struct line *L)
 
     for (i = 0; i + 4 <= L->n; i++) {
         const char *q = L->p + i;
-        size_t left = L->n - i;
+        size_t left = L->n - i, e = 0;
 
         if (i > 0 && (is_alnum((unsigned char)q[-1]) || q[-1] == '-'))
             continue;
         if (starts_ieq(q, left, "sip:"))
-            uri(L, i + 4, 0);
+            e = uri(L, i + 4, 0);
         else if (starts_ieq(q, left, "sips:"))
-            uri(L, i + 5, 0);
+            e = uri(L, i + 5, 0);
         else if (starts_ieq(q, left, "tel:"))
-            uri(L, i + 4, 1);
+            e = uri(L, i + 4, 1);
+        if (e > i + 4)
+            i = e - 1; /* on after the URI: each byte is looked at a bounded number of times */
     }
 }
 

@@ -157,10 +157,23 @@ static size_t auth_header(const char *p, size_t n)
 
 /* ---- MRAS credentials -------------------------------------------------- */
 
-/* The end of an element's text: the next '<' or "&lt;". */
+/* The end of an element's text: the next '<' or "&lt;" that does not open
+ * a CDATA section (whose text runs to its "]]>"). */
 static size_t text_end(const char *p, size_t i, size_t n, int *closed)
 {
     for (; i < n; i++) {
+        if (p[i] == '<' && n - i >= 9 && memcmp(p + i, "<![CDATA[", 9) == 0) {
+            size_t j;
+
+            for (j = i + 9; j + 3 <= n && memcmp(p + j, "]]>", 3) != 0; j++)
+                ;
+            if (j + 3 > n) {
+                *closed = 0; /* the section goes on past the line */
+                return n;
+            }
+            i = j + 2;
+            continue;
+        }
         if (p[i] == '<' || (p[i] == '&' && n - i >= 4 && memcmp(p + i, "&lt;", 4) == 0)) {
             *closed = 1;
             return i;
@@ -210,14 +223,28 @@ static void mras_credentials(const char *p, size_t n, struct uclog__secret_state
         st->in_xml = !closed;
         i = e;
     }
+    /* the next '<' and '&', each searched for again only once passed */
+    size_t lt = 0, amp = 0;
+    int lt_ok = 0, amp_ok = 0;
+
     while (i < n) {
-        const char *lt = memchr(p + i, '<', n - i), *amp = memchr(p + i, '&', n - i);
+        const char *f;
         int esc;
 
-        if (!lt && !amp)
+        if (!lt_ok || lt < i) {
+            f = memchr(p + i, '<', n - i);
+            lt = f ? (size_t)(f - p) : n;
+            lt_ok = 1;
+        }
+        if (!amp_ok || amp < i) {
+            f = memchr(p + i, '&', n - i);
+            amp = f ? (size_t)(f - p) : n;
+            amp_ok = 1;
+        }
+        if (lt == n && amp == n)
             return;
-        esc = !lt || (amp && amp < lt);
-        i = (size_t)((esc ? amp : lt) - p);
+        esc = amp < lt;
+        i = esc ? amp : lt;
         if (esc && (n - i < 4 || memcmp(p + i, "&lt;", 4) != 0)) {
             i++;
             continue;

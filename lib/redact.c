@@ -259,7 +259,8 @@ static void learn(struct secrets *S, const char *p, size_t n)
 
 /* ---- lines ------------------------------------------------------------------ */
 
-/* Call fn on each line of p[from, n), without its line end. */
+/* Call fn on each line of p[from, n), without its line end: LF, CRLF, or a
+ * CR alone (a body can hold one, and its parsers end a line there). */
 typedef void (*line_fn)(void *u, size_t off, size_t len);
 
 static void each_line(const char *p, size_t from, size_t n, line_fn fn, void *u)
@@ -267,12 +268,13 @@ static void each_line(const char *p, size_t from, size_t n, line_fn fn, void *u)
     size_t i = from;
 
     while (i < n) {
-        const char *nl = memchr(p + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - p) : n, le = e;
+        size_t e = i;
 
-        if (le > i && p[le - 1] == '\r')
-            le--;
-        fn(u, i, le - i);
+        while (e < n && p[e] != '\n' && p[e] != '\r')
+            e++;
+        fn(u, i, e - i);
+        if (e < n && p[e] == '\r' && e + 1 < n && p[e + 1] == '\n')
+            e++;
         i = e + 1;
     }
 }
