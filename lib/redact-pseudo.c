@@ -405,10 +405,11 @@ static int is_phone(const char *p, size_t n)
 static size_t uri(struct line *L, size_t i, int tel)
 {
     const char *p = L->p;
-    size_t n = L->n, s = i, at = 0, e;
+    size_t n = L->n, s = i, at = 0, e, run;
 
     for (e = i; e < n && !strchr(" \t\"'<>;,?&@\r", p[e]); e++)
         ;
+    run = e; /* the caller goes on after it: the run is looked at once */
     if (tel) {
         if (is_phone(p + s, e - s))
             replace(L, s, e, UCLOG_REDACT_PHONE);
@@ -452,7 +453,7 @@ static size_t uri(struct line *L, size_t i, int tel)
         while (e < n && p[e] != ';' && p[e] != '>' && p[e] != ' ' && p[e] != '"' && p[e] != ',')
             e++;
     }
-    return e;
+    return e > run ? e : run;
 }
 
 static void uris(struct line *L)
