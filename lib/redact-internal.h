@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uclog/common.h>
 #include <uclog/redact.h>
 
 /* A secret found at line[off, off + len), of a ::uclog_redact_kind. */
@@ -31,6 +32,19 @@ struct uclog__pseudo_key {
  * replaced; counts[kind] grows by one per replacement. */
 void uclog__redact_pseudonymise(const struct uclog__pseudo_key *key, char *line, unsigned char *done,
                                 size_t len, uint64_t counts[UCLOG_REDACT_KIND_END]);
+
+/* Where any of a set of byte strings occurs in a text (Aho-Corasick). */
+typedef struct uclog__matcher uclog__matcher;
+int uclog__matcher_new(uclog__matcher **out, const uclog_ctx *ctx);
+/* Add a string (before finish); 0 or UCLOG_E_NOMEM. */
+int uclog__matcher_add(uclog__matcher *m, const char *p, size_t n);
+/* Ready the matcher for uclog__matcher_each(); 0 or UCLOG_E_NOMEM. */
+int uclog__matcher_finish(uclog__matcher *m);
+/* hit(u, start, end) for each position of p[0, n) where a string ends,
+ * [start, end) the longest one ending there; in order, linear time. */
+void uclog__matcher_each(const uclog__matcher *m, const char *p, size_t n,
+                         void (*hit)(void *u, size_t start, size_t end), void *u);
+void uclog__matcher_free(uclog__matcher *m);
 
 /* Characters of a base64 token (the standard alphabet and padding). */
 static inline int uclog__is_b64(int c)

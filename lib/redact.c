@@ -347,10 +347,25 @@ static int learn_log(struct secrets *S, uclog_log *log)
     return rc < 0 ? rc : 0;
 }
 
+/* The matcher over every secret learnt. */
+static int build_matcher(uclog__matcher **out, const struct secrets *S, const uclog_ctx *ctx)
+{
+    size_t i;
+    int rc = uclog__matcher_new(out, ctx);
+
+    for (i = 0; rc == 0 && i < S->cap; i++)
+        if (S->slots[i].len)
+            rc = uclog__matcher_add(*out, S->arena + S->slots[i].off, S->slots[i].len);
+    if (rc == 0)
+        rc = uclog__matcher_finish(*out);
+    return rc;
+}
+
 /* ---- pass two: replace and write ---------------------------------------------- */
 
 struct writer {
     const struct secrets *S;
+    const uclog__matcher *matcher;
     const uclog_redact_options *opts;
     char *buf;
     unsigned char *done;
@@ -375,40 +390,42 @@ static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
     w->counts[kind]++;
 }
 
-/* Other copies: base64 tokens (padding only at their end) that are a
- * secret learnt. */
-static void copies(struct writer *w, size_t off, size_t len)
+/* Other copies: every occurrence of a secret learnt, anywhere in the line
+ * (inside a longer token too). The matcher reports the longest one ending
+ * at each byte; what is already replaced is not filled again. */
+struct copy_run {
+    struct writer *w;
+    size_t off, filled; /* line offset; bytes of the line before filled are X */
+};
+
+static void copy_hit(void *u, size_t start, size_t end)
 {
-    char *p = w->buf + off;
-    unsigned char *done = w->done + off;
-    size_t i = 0;
+    struct copy_run *r = u;
+    struct writer *w = r->w;
+    size_t a = start > r->filled ? start : r->filled, k;
+    int fresh = 0;
 
-    while (i < len) {
-        size_t s = i, e;
-
-        if (!uclog__is_b64((unsigned char)p[i]) || p[i] == '=') {
-            i++;
-            continue;
-        }
-        while (i < len && uclog__is_b64((unsigned char)p[i]) && p[i] != '=')
-            i++;
-        e = i;
-        while (e < len && p[e] == '=')
-            e++;
-        if (e > i && e < len && uclog__is_b64((unsigned char)p[e]))
-            e = i; /* `name=value`: the name alone */
-        i = e;
-        if (e - s >= MIN_COPY_LEN && secrets_has(w->S, p + s, e - s)) {
-            size_t k;
-
-            for (k = s; k < e && !done[k]; k++)
-                ;
-            if (k == e) {
-                fill(p + s, done + s, e - s, 'X');
-                w->counts[UCLOG_REDACT_SECRET_COPY]++;
-            }
+    for (k = a; k < end; k++) {
+        if (!w->done[r->off + k]) {
+            w->buf[r->off + k] = 'X';
+            w->done[r->off + k] = 1;
+            fresh = 1;
         }
     }
+    if (end > r->filled)
+        r->filled = end;
+    if (fresh)
+        w->counts[UCLOG_REDACT_SECRET_COPY]++;
+}
+
+static void copies(struct writer *w, size_t off, size_t len)
+{
+    struct copy_run r;
+
+    r.w = w;
+    r.off = off;
+    r.filled = 0;
+    uclog__matcher_each(w->matcher, w->buf + off, len, copy_hit, &r);
 }
 
 static void write_line(void *u, size_t off, size_t len)
@@ -475,6 +492,7 @@ int uclog_redact_log(uclog_log *log, const uclog_redact_options *opts, uclog_red
     uclog_ctx *ctx;
     struct secrets S;
     struct writer w;
+    uclog__matcher *matcher = NULL;
     int rc, k;
 
     if (!log)
@@ -488,8 +506,11 @@ int uclog_redact_log(uclog_log *log, const uclog_redact_options *opts, uclog_red
     w.S = &S;
     w.opts = opts;
     rc = learn_log(&S, log);
+    if (rc == 0)
+        rc = build_matcher(&matcher, &S, ctx);
     if (rc == UCLOG_E_NOMEM)
         rc = uclog__error(ctx, rc, NULL, "out of memory for the secrets of the log");
+    w.matcher = matcher;
     if (rc == 0)
         rc = write_log(&w, log, write, userdata);
     if (rc == 0 && stats)
@@ -497,6 +518,7 @@ int uclog_redact_log(uclog_log *log, const uclog_redact_options *opts, uclog_red
             stats->counts[k] += w.counts[k];
     uclog__free(ctx, w.buf);
     uclog__free(ctx, w.done);
+    uclog__matcher_free(matcher);
     secrets_free(&S);
     return rc;
 }
