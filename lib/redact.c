@@ -396,6 +396,7 @@ static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
 struct copy_run {
     struct writer *w;
     size_t off, filled; /* line offset; bytes of the line before filled are X */
+    int over;           /* replace pseudonyms too */
 };
 
 static void copy_hit(void *u, size_t start, size_t end)
@@ -406,7 +407,7 @@ static void copy_hit(void *u, size_t start, size_t end)
     int fresh = 0;
 
     for (k = a; k < end; k++) {
-        if (!w->done[r->off + k]) {
+        if (!w->done[r->off + k] || (r->over && w->buf[r->off + k] != 'X')) {
             w->buf[r->off + k] = 'X';
             w->done[r->off + k] = 1;
             fresh = 1;
@@ -418,13 +419,14 @@ static void copy_hit(void *u, size_t start, size_t end)
         w->counts[UCLOG_REDACT_SECRET_COPY]++;
 }
 
-static void copies(struct writer *w, size_t off, size_t len)
+static void copies(struct writer *w, size_t off, size_t len, int over)
 {
     struct copy_run r;
 
     r.w = w;
     r.off = off;
     r.filled = 0;
+    r.over = over;
     uclog__matcher_each(w->matcher, w->buf + off, len, copy_hit, &r);
 }
 
@@ -434,9 +436,12 @@ static void write_line(void *u, size_t off, size_t len)
 
     w->line_off = off;
     uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
-    copies(w, off, len);
-    if (w->opts && w->opts->pseudonymise)
+    copies(w, off, len, 0);
+    if (w->opts && w->opts->pseudonymise) {
         uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
+        /* a pseudonym equal to a secret (an input made to hold one) goes too */
+        copies(w, off, len, 1);
+    }
 }
 
 static int write_log(struct writer *w, uclog_log *log, uclog_redact_write_fn write, void *userdata)
