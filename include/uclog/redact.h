@@ -11,9 +11,9 @@
  * (`a=ice-pwd`, and the password field of every draft-6 `a=candidate` and
  * `a=x-candidate-ipv6` line). uclog_redact_log() writes a copy of a log in
  * which each of them is replaced, wherever it appears: in its own place
- * (also XML-escaped, `&lt;password&gt;`), and every other copy of its
- * value or of its base64 form anywhere in the log (a value of 8 or more
- * characters that are not all digits).
+ * (also XML-escaped, `&lt;password&gt;`), and every other occurrence of
+ * its value or of its base64 form anywhere in the log, inside a longer
+ * word too (a value of 8 or more characters that are not all digits).
  *
  * With uclog_redact_options_set_pseudonymise(), personal data is replaced
  * too, consistently (the same input, the same pseudonym, in one run, and
