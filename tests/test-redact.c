@@ -720,6 +720,15 @@ START_TEST(mask_text_stars_secrets)
     ck_assert_uint_eq(uclog_redact_mask_text(out, out, sizeof text - 1), 4);
     ck_assert_str_eq(out, want);
     ck_assert_uint_eq(uclog_redact_mask_text(out, "no secret here", 14), 0);
+    {
+        /* a CDATA section is the element's text; a CR alone ends a line */
+        char c1[] = "<password><![CDATA[se<cr>et]]></password>", c2[] = "v=0\ra=ice-pwd:abcdefgh\rt=0";
+
+        ck_assert_uint_eq(uclog_redact_mask_text(c1, c1, strlen(c1)), 1);
+        ck_assert_str_eq(c1, "<password>********************</password>");
+        ck_assert_uint_eq(uclog_redact_mask_text(c2, c2, strlen(c2)), 1);
+        ck_assert_str_eq(c2, "v=0\ra=ice-pwd:********\rt=0");
+    }
     ck_assert_uint_eq(uclog_redact_mask_text(NULL, text, 3), 0);
 }
 END_TEST
