@@ -34,6 +34,10 @@ enum ex_opt {
     EX_OPT_SUMMARY,
     EX_OPT_FAILURES,
     EX_OPT_JOBS,
+    EX_OPT_PSEUDONYMISE,
+    EX_OPT_KEY,
+    EX_OPT_OUTPUT,
+    EX_OPT_SHOW_SECRETS,
     EX_OPT_COUNT /* one past the last */
 };
 
@@ -51,6 +55,7 @@ extern const ex_option ex_option_table[EX_OPT_COUNT];
 extern const int ex_options_dump[];
 extern const int ex_options_flow[];
 extern const int ex_options_diagnose[];
+extern const int ex_options_redact[];
 
 /*
  * The state of one parse. getopt_long() keeps its own in globals (and so

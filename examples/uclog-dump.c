@@ -43,6 +43,9 @@ static void usage(FILE *out)
           "                     ('2008-11-21 23:59', '11/21/2008|23:59:58.250')\n"
           "      --until T      at or before T (a time-of-day range may wrap midnight)\n"
           "      --grep TEXT    the message (or record) contains TEXT (any case)\n"
+          "Secrets (authentication tokens, MRAS credentials, SRTP keys, ICE passwords)\n"
+          "are shown as runs of '*':\n"
+          "      --show-secrets as they are in the log\n"
           "  -h, --help         this text\n"
           "      --version      the version\n"
           "Options come before the FILEs ('--' ends them); a value follows its option as\n"
@@ -61,7 +64,7 @@ struct when {
 };
 
 struct options {
-    int verbose, records, json;
+    int verbose, records, json, show_secrets;
     const char *call_id, *method, *status, *from, *to, *grep;
     int32_t direction, level;
     struct when since, until;
@@ -185,6 +188,9 @@ static int take_option(struct options *o, int id, char *val)
     switch (id) {
     case EX_OPT_VERBOSE:
         o->verbose = 1;
+        break;
+    case EX_OPT_SHOW_SECRETS:
+        o->show_secrets = 1;
         break;
     case EX_OPT_RECORDS:
         o->records = 1;
@@ -334,16 +340,49 @@ static int time_matches(const struct options *o, int have_ts, const uclog_timest
 
 /* ---- text output ---- */
 
+/* ---- secrets ---- */
+
+/* Whether secrets are shown (--show-secrets); set once, before any output. */
+static int show_secrets;
+
+/* s with its secrets masked (uclog_redact_mask_text()), in a buffer reused
+ * by the next call; s itself with --show-secrets or when memory runs out. */
+static uclog_str masked(uclog_str s)
+{
+    static char *buf;
+    static size_t cap;
+    uclog_str out = s;
+
+    if (show_secrets || !s.ptr || s.len == 0)
+        return s;
+    if (s.len > cap) {
+        char *b = realloc(buf, s.len);
+        if (!b)
+            return s;
+        buf = b;
+        cap = s.len;
+    }
+    uclog_redact_mask_text(buf, s.ptr, s.len);
+    out.ptr = buf;
+    return out;
+}
+
 /* Print at most @width columns of s (an ellipsis ends a cut field),
  * padded to @width when @pad; returns the columns used. */
 static int put_field(const char *s, size_t n, int width, int pad)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p;
     size_t i = 0, chars = 0;
     int col = 0;
+    uclog_str m;
 
     if (!s)
         n = 0;
+    m.ptr = s;
+    m.len = n;
+    m = masked(m);
+    s = m.ptr;
+    p = (const unsigned char *)s;
     for (i = 0; i < n; i += ex_utf8_len(p + i, n - i) ? ex_utf8_len(p + i, n - i) : 1)
         chars++;
     for (i = 0; i < n && col < width; col++) {
@@ -368,9 +407,11 @@ static int put_z(const char *s, int width, int pad)
  * any other control byte as ex_put_char() does. */
 static void put_text(uclog_str s)
 {
-    const unsigned char *p = (const unsigned char *)s.ptr;
+    const unsigned char *p;
     size_t i = 0;
 
+    s = masked(s);
+    p = (const unsigned char *)s.ptr;
     while (i < s.len) {
         if (p[i] == '\r' && i + 1 < s.len && p[i + 1] == '\n') {
             i++;
@@ -415,6 +456,7 @@ static void new_place(struct place *pl, const uclog_log *log, uint32_t file, int
 
 static void json_s(uclog_str s)
 {
+    s = masked(s);
     ex_json_strn(s.ptr, s.len);
 }
 
@@ -1065,6 +1107,7 @@ int main(int argc, char **argv)
     memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
+    show_secrets = o.show_secrets;
     if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {

@@ -78,12 +78,12 @@ def main(argv):
     pairs = [(expected, out, "output")] + ([(want_err, err, "standard error")] if want_err else [])
     if os.environ.get("UCLOG_UPDATE_GOLDEN") == "1":
         for path, got, _ in pairs:
-            with open(path, "w") as f:
+            with open(path, "w", newline="") as f:  # kept byte for byte (a log's CRLF)
                 f.write(got)
         return 0
     failed = 0
     for path, got, what in pairs:
-        with open(path) as f:
+        with open(path, newline="") as f:
             want = f.read()
         if got != want:
             sys.stdout.writelines(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, what))

@@ -23,5 +23,6 @@
 #include <uclog/mras.h>
 #include <uclog/prov.h>
 #include <uclog/reporterror.h>
+#include <uclog/redact.h>
 
 #endif

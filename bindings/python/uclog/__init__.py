@@ -34,6 +34,7 @@ from ._sdp import (Candidate, Crypto, Media, Offer, addr_class, addr_equal, addr
 from ._sip import (DiagEntry, Framing, NameAddr, Part, SipMessage, Via, auth, auth_param,
                    content_type, diag_entry, diag_param, line_is_header, media_debug, name_addr,
                    param, parse_framing, parse_sip, parse_u64, split_list, unfold, via)
+from ._redact import REDACT_KINDS, mask_secrets, redact, redact_log, show_secrets
 from ._xml import (CredentialsRequest, CredentialsResponse, ErrorReport, MediaRelay, Mras,
                    Provisioning, ProvisioningGroup, ReportedError, parse_error_report, parse_mras,
                    parse_provisioning)
@@ -75,5 +76,6 @@ __all__ = [
     "Summary",
     "verdict_codes", "icewarn_bits", "icewarn_bits_qoe", "ms_diagnostics_range",
     "MsCode", "explain_ms_code", "ms_codes",
+    "redact", "redact_log", "mask_secrets", "show_secrets", "REDACT_KINDS",
     "library_version",
 ]

@@ -1,6 +1,10 @@
 """``python3 -m uclog FILE...``: the report of ``uclog-diagnose``, same
 options, same output, same exit status (0 no failure, 1 a failure verdict,
-2 usage or input error, or an output that cannot be written)."""
+2 usage or input error, or an output that cannot be written).
+
+``python3 -m uclog redact [--pseudonymise [--key K]] FILE... -o OUT``: as
+``uclog-redact``, a copy of the logs without their secrets (a file named
+``redact`` is given as ``./redact``)."""
 
 import argparse
 import json
@@ -75,7 +79,48 @@ def _check_files(files):
     return None
 
 
+def _redact(argv):
+    """As ``uclog-redact``: the copy, and the counts by kind on standard error."""
+    ap = argparse.ArgumentParser(
+        prog="python3 -m uclog redact", allow_abbrev=False,
+        description="Write a copy of client logs without their secrets (authentication tokens, "
+                    "MRAS credentials, SRTP keys, ICE passwords), length for length. Several "
+                    "FILEs are one rotated set: OUT is then a directory.")
+    ap.add_argument("files", nargs="+", metavar="FILE")
+    ap.add_argument("-o", "--output", required=True, metavar="OUT",
+                    help="the file to write (one FILE), or a directory (a set)")
+    ap.add_argument("--pseudonymise", action="store_true",
+                    help="replace URIs' users, display names, numbers, domains and addresses too")
+    ap.add_argument("--key", metavar="KEY", help="derive pseudonyms from KEY (the same in every run)")
+    try:
+        args = ap.parse_intermixed_args(argv)
+    except SystemExit as e:
+        return 2 if e.code else 0
+    if args.key is not None and not args.pseudonymise:
+        print("python3 -m uclog redact: --key is for --pseudonymise", file=sys.stderr)
+        return 2
+    why = _check_files(args.files)
+    if why or "-" in args.files:
+        print("uclog: " + (why or "'-' is not read by redact: give a file"), file=sys.stderr)
+        return 2
+    try:
+        counts = uclog.redact(args.files if len(args.files) > 1 else args.files[0], args.output,
+                              pseudonymise=args.pseudonymise, key=args.key)
+    except (uclog.Error, OSError, ValueError) as e:
+        print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
+        return 2
+    print("uclog-redact: replaced %d" % sum(counts.values()), file=sys.stderr)
+    for kind in uclog.REDACT_KINDS:
+        if counts[kind]:
+            print("  %-16s %d" % (kind, counts[kind]), file=sys.stderr)
+    return 0
+
+
 def _main(argv):
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "redact":
+        return _redact(argv[1:])
     ap = argparse.ArgumentParser(
         prog="python3 -m uclog", allow_abbrev=False, add_help=False,
         description="Diagnose an external audio/video call failure from a Communicator, Lync "

@@ -124,6 +124,9 @@ ProvP = _opaque("uclog_prov")
 ProvGroupP = _opaque("uclog_prov_group")
 ErrReportP = _opaque("uclog_errreport")
 ErrReportErrorP = _opaque("uclog_errreport_error")
+RedactOptionsP = _opaque("uclog_redact_options")
+RedactStatsP = _opaque("uclog_redact_stats")
+RedactWriteFn = CFUNCTYPE(c_int, c_void_p, c_uint32, c_void_p, c_size_t)
 DiagOptionsP = _opaque("uclog_diag_options")
 DiagReportP = _opaque("uclog_diag_report")
 DiagPartFn = CFUNCTYPE(c_int, DiagReportP, c_void_p)
@@ -600,6 +603,17 @@ CORE_PROTOTYPES = [
     ("uclog_errreport_progress_get", int_, [S, SPAN, ErrReportErrorP, u32], "status"),
     ("uclog_errreport_defect_count", u32, [ErrReportP], None),
     ("uclog_errreport_defect", int_, [DEF, ErrReportP, u32], "status"),
+    # redact.h (1.3)
+    ("uclog_redact_options_new", int_, [POINTER(RedactOptionsP), CtxP], ("new", "redact_options", CTX)),
+    ("uclog_redact_options_free", None, [RedactOptionsP], ("free", "redact_options")),
+    ("uclog_redact_options_set_pseudonymise", int_, [RedactOptionsP, i32], "status"),
+    ("uclog_redact_options_set_key", int_, [RedactOptionsP, c_void_p, size], "status"),
+    ("uclog_redact_stats_new", int_, [POINTER(RedactStatsP), CtxP], ("new", "redact_stats", CTX)),
+    ("uclog_redact_stats_free", None, [RedactStatsP], ("free", "redact_stats")),
+    ("uclog_redact_stats_count", u64, [RedactStatsP, i32], None),
+    ("uclog_redact_kind_name", cstr, [i32], None),
+    ("uclog_redact_log", int_, [LogP, RedactOptionsP, RedactWriteFn, c_void_p, RedactStatsP], "status"),
+    ("uclog_redact_mask_text", u32, [c_void_p, c_void_p, size], None),
 ]
 
 #: Symbols of lib/libuclog.map this binding leaves out on purpose, with why.

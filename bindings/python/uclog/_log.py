@@ -7,6 +7,7 @@ from typing import Optional, Tuple
 
 from . import _clib
 from ._clib import Error
+from ._redact import masked_repr
 from ._common import (Context, Defect, Owned, Span, as_bytes, byref, cstr, defects, lib, span,
                       text, timestamp)
 from ._sip import DIRECTIONS, SipMessage
@@ -35,6 +36,7 @@ class LogFile:
         return self.kind in ("log", "sip", "unread")
 
 
+@masked_repr()
 @dataclass(frozen=True)
 class Record:
     """One record: a header line and its continuation lines. ``raw`` is
@@ -83,6 +85,7 @@ def _record(r):
         defects=tuple(defects(lib.uclog_record_defect_count, lib.uclog_record_defect, r)))
 
 
+@masked_repr()
 @dataclass(frozen=True)
 class Packet:
     """SIP traffic as the client framed it: ``data`` is the bytes of the

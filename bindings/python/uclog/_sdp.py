@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _clib
+from ._redact import masked_repr
 from ._common import (Context, Defect, Span, as_bytes, byref, cstr, defects, lib, parse_owned,
                       span, text)
 
@@ -16,6 +17,7 @@ ENCRYPTION = {0: "other", 1: "required", 2: "optional", 3: "rejected"}
 CRYPTO_KINDS = {1: "crypto", 2: "cryptoscale"}
 
 
+@masked_repr("password", candidate_lines=("raw",))
 @dataclass(frozen=True)
 class Candidate:
     """One ICE candidate, in either syntax.
@@ -49,6 +51,7 @@ class Candidate:
     span: Span
 
 
+@masked_repr("params")
 @dataclass(frozen=True)
 class Crypto:
     kind: str
@@ -58,6 +61,7 @@ class Crypto:
     params: str
 
 
+@masked_repr("ice_pwd")
 @dataclass(frozen=True)
 class Media:
     """One media description (``m=`` and its lines)."""

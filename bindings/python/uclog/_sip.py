@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _clib, _sdp, _xml
+from ._redact import masked_repr
 from ._common import (Context, Owned, Span, as_bytes, byref, c_span, defects, lib, span, text,
                       timestamp)
 
@@ -215,6 +216,7 @@ class NameAddr:
     params: Optional[str] = None
 
 
+@masked_repr()
 @dataclass(frozen=True)
 class Part:
     """One part of a multipart body."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _clib
+from ._redact import masked_repr
 from ._common import Context, Defect, Span, as_bytes, byref, cstr, defects, lib, parse_owned, span, text
 
 Str = _clib.Str
@@ -57,6 +58,7 @@ class MediaRelay:
     span: Span
 
 
+@masked_repr("username", "password")
 @dataclass(frozen=True)
 class CredentialsResponse:
     id: Optional[str]

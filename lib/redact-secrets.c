@@ -1,0 +1,338 @@
+/* Where the secrets of a log's text are: authentication header tokens,
+ * MRAS credentials, SRTP keys, ICE passwords. One line at a time; what a
+ * line leaves open (a folded header, an element cut by a line end) is
+ * carried in uclog__secret_state. */
+#include <string.h>
+
+#include "internal.h"
+#include "redact-internal.h"
+
+/* The line starts with lit, ignoring ASCII case (lit in lower case). */
+static int starts_ieq(const char *p, size_t n, const char *lit)
+{
+    size_t i, m = strlen(lit);
+
+    if (n < m)
+        return 0;
+    for (i = 0; i < m; i++)
+        if (uclog__to_lower((unsigned char)p[i]) != (unsigned char)lit[i])
+            return 0;
+    return 1;
+}
+
+static size_t skip_space(const char *p, size_t i, size_t n)
+{
+    while (i < n && uclog__is_space((unsigned char)p[i]))
+        i++;
+    return i;
+}
+
+/* Report [a, b) trimmed of spaces (and a CR), when anything is left. */
+static void report(const char *p, size_t a, size_t b, int32_t kind, uclog__redact_hit_fn hit, void *u)
+{
+    while (a < b && (uclog__is_space((unsigned char)p[a]) || p[a] == '\r'))
+        a++;
+    while (b > a && (uclog__is_space((unsigned char)p[b - 1]) || p[b - 1] == '\r'))
+        b--;
+    if (b > a)
+        hit(u, a, b - a, kind);
+}
+
+/* ---- authentication headers ------------------------------------------ */
+
+static const char *const auth_headers[] = {
+    "authorization", "proxy-authorization", "www-authenticate", "proxy-authenticate",
+    "authentication-info",
+};
+
+/* Parameters that carry a token, a signature or a server's state; realm,
+ * targetname, version, qop, cnum/snum, crand/srand stay (a reader of a
+ * challenge needs them, and they open nothing). */
+static const char *const auth_secret_params[] = {
+    "gssapi-data", "response", "rspauth", "opaque", "nonce", "cnonce", "signature", "token",
+};
+
+static int is_token68_char(int c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+}
+
+static int is_secret_param(const char *p, size_t n)
+{
+    size_t k, m;
+
+    for (k = 0; k < sizeof auth_secret_params / sizeof *auth_secret_params; k++) {
+        m = strlen(auth_secret_params[k]);
+        if (m == n && starts_ieq(p, n, auth_secret_params[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Parameters `name=value` or `name="value"`, separated by commas. */
+static void auth_params(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    while (i < n) {
+        size_t name, name_end, v;
+
+        while (i < n && (uclog__is_space((unsigned char)p[i]) || p[i] == ','))
+            i++;
+        name = i;
+        while (i < n && p[i] != '=' && p[i] != ',' && !uclog__is_space((unsigned char)p[i]))
+            i++;
+        name_end = i;
+        i = skip_space(p, i, n);
+        if (i >= n || p[i] != '=') {
+            /* a bare word (a scheme after a comma): go on after it */
+            if (i == name)
+                i++;
+            continue;
+        }
+        i = skip_space(p, i + 1, n);
+        if (i < n && p[i] == '"') {
+            v = ++i;
+            while (i < n && p[i] != '"')
+                i += (p[i] == '\\' && i + 1 < n) ? 2 : 1;
+            if (is_secret_param(p + name, name_end - name))
+                report(p, v, i < n ? i : n, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+            if (i < n)
+                i++;
+        } else {
+            v = i;
+            while (i < n && p[i] != ',' && !uclog__is_space((unsigned char)p[i]))
+                i++;
+            if (is_secret_param(p + name, name_end - name))
+                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        }
+    }
+}
+
+/* The value of an authentication header: a scheme, then a token68 (Basic,
+ * Bearer, Negotiate) or parameters. */
+static void auth_value(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    size_t t, j;
+
+    i = skip_space(p, i, n);
+    while (i < n && !uclog__is_space((unsigned char)p[i]) && p[i] != ',')
+        i++; /* the scheme */
+    i = skip_space(p, i, n);
+    t = i;
+    for (j = i; j < n && is_token68_char((unsigned char)p[j]); j++)
+        ;
+    while (j < n && p[j] == '=')
+        j++;
+    if (j > t && skip_space(p, j, n) >= n) {
+        report(p, t, j, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        return;
+    }
+    auth_params(p, i, n, hit, u);
+}
+
+/* A header `Name:` of auth_headers at the line's start, or quoted further
+ * on in a trace line: the offset after the colon, or 0. */
+static size_t auth_header(const char *p, size_t n)
+{
+    size_t k, m, i, at;
+
+    for (at = 0; at < n; at++) {
+        if (at > 0 && (p[at - 1] == '-' || (p[at - 1] >= 'A' && p[at - 1] <= 'Z') ||
+                       (p[at - 1] >= 'a' && p[at - 1] <= 'z')))
+            continue;
+        if (uclog__to_lower((unsigned char)p[at]) != 'a' && uclog__to_lower((unsigned char)p[at]) != 'p' &&
+            uclog__to_lower((unsigned char)p[at]) != 'w')
+            continue;
+        for (k = 0; k < sizeof auth_headers / sizeof *auth_headers; k++) {
+            m = strlen(auth_headers[k]);
+            if (!starts_ieq(p + at, n - at, auth_headers[k]))
+                continue;
+            i = skip_space(p, at + m, n);
+            if (i < n && p[i] == ':')
+                return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- MRAS credentials -------------------------------------------------- */
+
+/* The end of an element's text: the next '<' or "&lt;" that does not open
+ * a CDATA section (whose text runs to its "]]>"). */
+static size_t text_end(const char *p, size_t i, size_t n, int *closed)
+{
+    for (; i < n; i++) {
+        if (p[i] == '<' && n - i >= 9 && memcmp(p + i, "<![CDATA[", 9) == 0) {
+            size_t j;
+
+            for (j = i + 9; j + 3 <= n && memcmp(p + j, "]]>", 3) != 0; j++)
+                ;
+            if (j + 3 > n) {
+                *closed = 0; /* the section goes on past the line */
+                return n;
+            }
+            i = j + 2;
+            continue;
+        }
+        if (p[i] == '<' || (p[i] == '&' && n - i >= 4 && memcmp(p + i, "&lt;", 4) == 0)) {
+            *closed = 1;
+            return i;
+        }
+    }
+    *closed = 0;
+    return n;
+}
+
+/* At p[i] == '<' (or "&lt;" when esc): an opening <username> or <password>
+ * (any namespace prefix, any attributes)? The offset of its text, or 0. */
+static size_t credential_open(const char *p, size_t i, size_t n, int esc)
+{
+    size_t s = i + (esc ? 4 : 1), e, local;
+
+    if (s >= n || p[s] == '/')
+        return 0;
+    for (e = s; e < n && p[e] != '>' && p[e] != '&' && p[e] != '<' && p[e] != '/' &&
+                !uclog__is_space((unsigned char)p[e]);
+         e++)
+        ;
+    for (local = e; local > s && p[local - 1] != ':'; local--)
+        ;
+    if (e - local != 8 || (memcmp(p + local, "username", 8) != 0 && memcmp(p + local, "password", 8) != 0))
+        return 0;
+    /* attributes, then the end of the tag */
+    for (; e < n; e++) {
+        if (!esc && p[e] == '>')
+            return p[e - 1] == '/' ? 0 : e + 1;
+        if (esc && p[e] == '&' && n - e >= 4 && memcmp(p + e, "&gt;", 4) == 0)
+            return p[e - 1] == '/' ? 0 : e + 4;
+        if (p[e] == '<' || (p[e] == '&' && n - e >= 4 && memcmp(p + e, "&lt;", 4) == 0))
+            return 0;
+    }
+    return 0;
+}
+
+static void mras_credentials(const char *p, size_t n, struct uclog__secret_state *st,
+                             uclog__redact_hit_fn hit, void *u)
+{
+    size_t i = 0, v, e;
+    int closed;
+
+    if (st->in_xml) {
+        e = text_end(p, 0, n, &closed);
+        report(p, 0, e, UCLOG_REDACT_MRAS_CREDENTIAL, hit, u);
+        st->in_xml = !closed;
+        i = e;
+    }
+    /* the next '<' and '&', each searched for again only once passed */
+    size_t lt = 0, amp = 0;
+    int lt_ok = 0, amp_ok = 0;
+
+    while (i < n) {
+        const char *f;
+        int esc;
+
+        if (!lt_ok || lt < i) {
+            f = memchr(p + i, '<', n - i);
+            lt = f ? (size_t)(f - p) : n;
+            lt_ok = 1;
+        }
+        if (!amp_ok || amp < i) {
+            f = memchr(p + i, '&', n - i);
+            amp = f ? (size_t)(f - p) : n;
+            amp_ok = 1;
+        }
+        if (lt == n && amp == n)
+            return;
+        esc = amp < lt;
+        i = esc ? amp : lt;
+        if (esc && (n - i < 4 || memcmp(p + i, "&lt;", 4) != 0)) {
+            i++;
+            continue;
+        }
+        v = credential_open(p, i, n, esc);
+        if (!v) {
+            i += esc ? 4 : 1;
+            continue;
+        }
+        e = text_end(p, v, n, &closed);
+        report(p, v, e, UCLOG_REDACT_MRAS_CREDENTIAL, hit, u);
+        if (!closed) {
+            st->in_xml = 1;
+            return;
+        }
+        i = e;
+    }
+}
+
+/* ---- SDP ---------------------------------------------------------------- */
+
+static int is_transport(const char *p, size_t n)
+{
+    return n == 3 && (starts_ieq(p, n, "udp") || starts_ieq(p, n, "tcp"));
+}
+
+/* Draft 6: `<username> <component> <password> <transport> <qvalue> <addr> <port>`. */
+static void candidate(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    size_t a[4], b[4];
+    int k;
+
+    for (k = 0; k < 4; k++) {
+        i = skip_space(p, i, n);
+        a[k] = i;
+        while (i < n && !uclog__is_space((unsigned char)p[i]) && p[i] != '\r')
+            i++;
+        b[k] = i;
+        if (a[k] == b[k])
+            return;
+    }
+    if (is_transport(p + a[3], b[3] - a[3]))
+        report(p, a[2], b[2], UCLOG_REDACT_ICE_PASSWORD, hit, u);
+}
+
+static void crypto_keys(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    for (; i + 7 <= n; i++) {
+        size_t v;
+
+        if (!starts_ieq(p + i, n - i, "inline:"))
+            continue;
+        v = i + 7;
+        for (i = v; i < n && p[i] != '|' && p[i] != ';' && !uclog__is_space((unsigned char)p[i]) &&
+                    p[i] != '\r';
+             i++)
+            ;
+        report(p, v, i, UCLOG_REDACT_SRTP_KEY, hit, u);
+    }
+}
+
+static void sdp_line(const char *p, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    if (n < 2 || p[0] != 'a' || p[1] != '=')
+        return;
+    if (starts_ieq(p, n, "a=ice-pwd:"))
+        report(p, 10, n, UCLOG_REDACT_ICE_PASSWORD, hit, u);
+    else if (starts_ieq(p, n, "a=candidate:"))
+        candidate(p, 12, n, hit, u);
+    else if (starts_ieq(p, n, "a=x-candidate-ipv6:"))
+        candidate(p, 19, n, hit, u);
+    else if (starts_ieq(p, n, "a=crypto"))
+        crypto_keys(p, 8, n, hit, u);
+}
+
+void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_state *st,
+                                uclog__redact_hit_fn hit, void *u)
+{
+    size_t v;
+
+    if (st->in_auth && n > 0 && uclog__is_space((unsigned char)p[0]))
+        auth_params(p, 0, n, hit, u);
+    else if ((v = auth_header(p, n)) != 0) {
+        st->in_auth = 1;
+        auth_value(p, v, n, hit, u);
+    } else {
+        st->in_auth = 0;
+        sdp_line(p, n, hit, u);
+    }
+    mras_credentials(p, n, st, hit, u);
+}

@@ -1,0 +1,569 @@
+/* uclog_redact_log(): a copy of a log with its secrets replaced, and its
+ * personal data too when asked. Two passes over the log: the first learns
+ * every secret's value (from the records, and from the packets, whose
+ * bytes are joined when the log split them), the second writes each record
+ * with its secrets, every other copy of their values (or of their base64
+ * form) and, when asked, its personal data replaced, length for length. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <uclog/packet.h>
+#include <uclog/redact.h>
+
+#include "internal.h"
+#include "redact-internal.h"
+#include "siphash.h"
+
+struct uclog_redact_options {
+    uclog_ctx *ctx;
+    int32_t pseudonymise;
+    struct uclog__pseudo_key key;
+};
+
+struct uclog_redact_stats {
+    uclog_ctx *ctx;
+    uint64_t counts[UCLOG_REDACT_KIND_END];
+};
+
+/* Secret values shorter than this, or all digits, are replaced where they
+ * stand only: a short value is too likely to be some other token too. */
+#define MIN_COPY_LEN 8
+
+/* ---- options and counts --------------------------------------------------- */
+
+static void random_key(struct uclog__pseudo_key *key)
+{
+    unsigned char b[16] = {0};
+    FILE *f = fopen("/dev/urandom", "rb");
+    uint64_t mix[3];
+
+    if (f) {
+        if (fread(b, 1, sizeof b, f) != sizeof b)
+            memset(b, 0, sizeof b);
+        fclose(f);
+    }
+    /* without the device, what differs from run to run */
+    mix[0] = (uint64_t)time(NULL);
+    mix[1] = (uint64_t)clock();
+    mix[2] = (uint64_t)(uintptr_t)key;
+    key->k0 = uclog__siphash24(0x5eed, 1, b, sizeof b) ^ uclog__siphash24(2, 3, mix, sizeof mix);
+    key->k1 = uclog__siphash24(0x5eed, 4, b, sizeof b) ^ uclog__siphash24(5, 6, mix, sizeof mix);
+}
+
+int uclog_redact_options_new(uclog_redact_options **out, uclog_ctx *ctx)
+{
+    uclog_redact_options *o;
+
+    if (!out || !ctx) {
+        if (ctx)
+            return uclog__error(ctx, UCLOG_E_INVALID_ARG, NULL, "uclog_redact_options_new: NULL out");
+        return UCLOG_E_INVALID_ARG;
+    }
+    *out = NULL;
+    if (!(o = uclog__calloc(ctx, 1, sizeof *o)))
+        return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory for redaction options");
+    o->ctx = ctx;
+    random_key(&o->key);
+    *out = o;
+    return 0;
+}
+
+void uclog_redact_options_free(uclog_redact_options *opts)
+{
+    if (opts)
+        uclog__free(opts->ctx, opts);
+}
+
+int uclog_redact_options_set_pseudonymise(uclog_redact_options *opts, int32_t on)
+{
+    if (!opts)
+        return UCLOG_E_INVALID_ARG;
+    if (on != 0 && on != 1)
+        return uclog__error(opts->ctx, UCLOG_E_INVALID_ARG, NULL,
+                            "pseudonymise must be 0 or 1, not %ld", (long)on);
+    opts->pseudonymise = on;
+    return 0;
+}
+
+int uclog_redact_options_set_key(uclog_redact_options *opts, const void *key, size_t len)
+{
+    if (!opts)
+        return UCLOG_E_INVALID_ARG;
+    if (!key && len)
+        return uclog__error(opts->ctx, UCLOG_E_INVALID_ARG, NULL, "a NULL key of %zu bytes", len);
+    /* two different fixed keys turn any length of key into 128 bits */
+    opts->key.k0 = uclog__siphash24(0x75636c6f67ULL, 0x6b6579, key ? key : "", len);
+    opts->key.k1 = uclog__siphash24(0x72656461637431ULL, 0x6b657932, key ? key : "", len);
+    return 0;
+}
+
+int uclog_redact_stats_new(uclog_redact_stats **out, uclog_ctx *ctx)
+{
+    uclog_redact_stats *s;
+
+    if (!out || !ctx) {
+        if (ctx)
+            return uclog__error(ctx, UCLOG_E_INVALID_ARG, NULL, "uclog_redact_stats_new: NULL out");
+        return UCLOG_E_INVALID_ARG;
+    }
+    *out = NULL;
+    if (!(s = uclog__calloc(ctx, 1, sizeof *s)))
+        return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory for redaction counts");
+    s->ctx = ctx;
+    *out = s;
+    return 0;
+}
+
+void uclog_redact_stats_free(uclog_redact_stats *stats)
+{
+    if (stats)
+        uclog__free(stats->ctx, stats);
+}
+
+uint64_t uclog_redact_stats_count(const uclog_redact_stats *stats, int32_t kind)
+{
+    if (!stats || kind <= 0 || kind >= UCLOG_REDACT_KIND_END)
+        return 0;
+    return stats->counts[kind];
+}
+
+const char *uclog_redact_kind_name(int32_t kind)
+{
+    static const char *const names[UCLOG_REDACT_KIND_END] = {
+        NULL, "auth-token", "mras-credential", "srtp-key", "ice-password", "secret-copy",
+        "uri-user", "phone", "display-name", "domain", "ipv4", "ipv6",
+    };
+
+    if (kind <= 0 || kind >= UCLOG_REDACT_KIND_END)
+        return "unknown";
+    return names[kind];
+}
+
+/* ---- the secrets learnt: a set of values --------------------------------- */
+
+struct secret {
+    size_t off, len; /* in the arena */
+    uint64_t hash;
+};
+
+struct secrets {
+    const uclog_ctx *ctx;
+    char *arena;
+    size_t arena_len, arena_cap;
+    struct secret *slots; /* open addressing; len 0 is empty */
+    size_t cap, count;
+    int err;
+};
+
+static uint64_t hash_of(const char *p, size_t n)
+{
+    return uclog__siphash24(0x736563726574ULL, 0x736574ULL, p, n);
+}
+
+static int secrets_has(const struct secrets *S, const char *p, size_t n)
+{
+    uint64_t h;
+    size_t i;
+
+    if (!S->cap)
+        return 0;
+    h = hash_of(p, n);
+    for (i = (size_t)h & (S->cap - 1); S->slots[i].len; i = (i + 1) & (S->cap - 1))
+        if (S->slots[i].hash == h && S->slots[i].len == n && memcmp(S->arena + S->slots[i].off, p, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int secrets_grow(struct secrets *S)
+{
+    size_t cap = S->cap ? S->cap * 2 : 64, i, j;
+    struct secret *t = uclog__calloc(S->ctx, cap, sizeof *t);
+
+    if (!t)
+        return UCLOG_E_NOMEM;
+    for (i = 0; i < S->cap; i++) {
+        if (!S->slots[i].len)
+            continue;
+        for (j = (size_t)S->slots[i].hash & (cap - 1); t[j].len; j = (j + 1) & (cap - 1))
+            ;
+        t[j] = S->slots[i];
+    }
+    uclog__free(S->ctx, S->slots);
+    S->slots = t;
+    S->cap = cap;
+    return 0;
+}
+
+static void secrets_add(struct secrets *S, const char *p, size_t n)
+{
+    size_t i;
+    uint64_t h;
+    void *arena = S->arena;
+
+    if (S->err || n == 0 || secrets_has(S, p, n))
+        return;
+    if ((S->count + 1) * 2 > S->cap && (S->err = secrets_grow(S)) != 0)
+        return;
+    if (S->arena_len + n > S->arena_cap) {
+        if ((S->err = uclog__grow(S->ctx, &arena, &S->arena_cap, S->arena_len + n, 1)) != 0)
+            return;
+        S->arena = arena;
+    }
+    memcpy(S->arena + S->arena_len, p, n);
+    h = hash_of(p, n);
+    for (i = (size_t)h & (S->cap - 1); S->slots[i].len; i = (i + 1) & (S->cap - 1))
+        ;
+    S->slots[i].off = S->arena_len;
+    S->slots[i].len = n;
+    S->slots[i].hash = h;
+    S->arena_len += n;
+    S->count++;
+}
+
+static void secrets_free(struct secrets *S)
+{
+    uclog__free(S->ctx, S->arena);
+    uclog__free(S->ctx, S->slots);
+}
+
+/* A value and its base64 form, when long enough to be looked for elsewhere. */
+static void learn(struct secrets *S, const char *p, size_t n)
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char buf[256];
+    size_t i, k = 0;
+    int digits = 1;
+
+    for (i = 0; i < n; i++)
+        digits &= uclog__is_digit((unsigned char)p[i]);
+    if (n < MIN_COPY_LEN || digits)
+        return;
+    secrets_add(S, p, n);
+    if (n > (sizeof buf / 4) * 3)
+        return; /* a long token is replaced where it stands, and only that form elsewhere */
+    for (i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)(unsigned char)p[i] << 16;
+
+        if (i + 1 < n)
+            v |= (uint32_t)(unsigned char)p[i + 1] << 8;
+        if (i + 2 < n)
+            v |= (unsigned char)p[i + 2];
+        buf[k++] = b64[(v >> 18) & 63];
+        buf[k++] = b64[(v >> 12) & 63];
+        buf[k++] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+        buf[k++] = i + 2 < n ? b64[v & 63] : '=';
+    }
+    secrets_add(S, buf, k);
+}
+
+/* ---- lines ------------------------------------------------------------------ */
+
+/* Call fn on each line of p[from, n), without its line end: LF, CRLF, or a
+ * CR alone (a body can hold one, and its parsers end a line there). */
+typedef void (*line_fn)(void *u, size_t off, size_t len);
+
+static void each_line(const char *p, size_t from, size_t n, line_fn fn, void *u)
+{
+    size_t i = from;
+
+    while (i < n) {
+        size_t e = i;
+
+        while (e < n && p[e] != '\n' && p[e] != '\r')
+            e++;
+        fn(u, i, e - i);
+        if (e < n && p[e] == '\r' && e + 1 < n && p[e + 1] == '\n')
+            e++;
+        i = e + 1;
+    }
+}
+
+struct learn_run {
+    struct secrets *S;
+    const char *p;
+    struct uclog__secret_state st;
+    size_t line_off;
+};
+
+static void learn_hit(void *u, size_t off, size_t len, int32_t kind)
+{
+    struct learn_run *r = u;
+
+    (void)kind;
+    learn(r->S, r->p + r->line_off + off, len);
+}
+
+static void learn_line(void *u, size_t off, size_t len)
+{
+    struct learn_run *r = u;
+
+    r->line_off = off;
+    uclog__redact_find_secrets(r->p + off, len, &r->st, learn_hit, r);
+}
+
+static void learn_text(struct secrets *S, const char *p, size_t from, size_t n)
+{
+    struct learn_run r;
+
+    memset(&r, 0, sizeof r);
+    r.S = S;
+    r.p = p;
+    each_line(p, from, n, learn_line, &r);
+}
+
+/* Pass one: every secret's value, from the records and the packets. */
+static int learn_log(struct secrets *S, uclog_log *log)
+{
+    uclog_record_iter *ri = NULL;
+    uclog_packet_iter *pi = NULL;
+    const uclog_record *rec;
+    const uclog_packet *pkt;
+    int rc;
+
+    if ((rc = uclog_record_iter_new(&ri, log)) != 0)
+        return rc;
+    while ((rc = uclog_record_iter_next(&rec, ri)) == 0 && !S->err) {
+        uclog_str raw;
+
+        uclog_record_raw(&raw, rec);
+        learn_text(S, raw.ptr, uclog_record_text_offset(rec), raw.len);
+    }
+    uclog_record_iter_free(ri);
+    if (rc < 0)
+        return rc;
+    if ((rc = uclog_packet_iter_new(&pi, log)) != 0)
+        return rc;
+    while ((rc = uclog_packet_iter_next(&pkt, pi)) == 0 && !S->err) {
+        uclog_str b;
+
+        uclog_packet_bytes(&b, pkt);
+        if (b.ptr)
+            learn_text(S, b.ptr, 0, b.len);
+    }
+    uclog_packet_iter_free(pi);
+    if (S->err)
+        return S->err;
+    return rc < 0 ? rc : 0;
+}
+
+/* The matcher over every secret learnt. */
+static int build_matcher(uclog__matcher **out, const struct secrets *S, const uclog_ctx *ctx)
+{
+    size_t i;
+    int rc = uclog__matcher_new(out, ctx);
+
+    for (i = 0; rc == 0 && i < S->cap; i++)
+        if (S->slots[i].len)
+            rc = uclog__matcher_add(*out, S->arena + S->slots[i].off, S->slots[i].len);
+    if (rc == 0)
+        rc = uclog__matcher_finish(*out);
+    return rc;
+}
+
+/* ---- pass two: replace and write ---------------------------------------------- */
+
+struct writer {
+    const struct secrets *S;
+    const uclog__matcher *matcher;
+    const uclog_redact_options *opts;
+    char *buf;
+    unsigned char *done;
+    size_t cap;
+    struct uclog__secret_state st;
+    size_t line_off;
+    uint64_t counts[UCLOG_REDACT_KIND_END];
+};
+
+static void fill(char *p, unsigned char *done, size_t n, char c)
+{
+    memset(p, c, n);
+    memset(done, 1, n);
+}
+
+static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
+{
+    struct writer *w = u;
+    size_t at = w->line_off + off;
+
+    fill(w->buf + at, w->done + at, len, 'X');
+    w->counts[kind]++;
+}
+
+/* Other copies: every occurrence of a secret learnt, anywhere in the line
+ * (inside a longer token too). The matcher reports the longest one ending
+ * at each byte; what is already replaced is not filled again. */
+struct copy_run {
+    struct writer *w;
+    size_t off, filled; /* line offset; bytes of the line before filled are X */
+    int over;           /* replace pseudonyms too */
+};
+
+static void copy_hit(void *u, size_t start, size_t end)
+{
+    struct copy_run *r = u;
+    struct writer *w = r->w;
+    size_t a = start > r->filled ? start : r->filled, k;
+    int fresh = 0;
+
+    for (k = a; k < end; k++) {
+        if (!w->done[r->off + k] || (r->over && w->buf[r->off + k] != 'X')) {
+            w->buf[r->off + k] = 'X';
+            w->done[r->off + k] = 1;
+            fresh = 1;
+        }
+    }
+    if (end > r->filled)
+        r->filled = end;
+    if (fresh)
+        w->counts[UCLOG_REDACT_SECRET_COPY]++;
+}
+
+static void copies(struct writer *w, size_t off, size_t len, int over)
+{
+    struct copy_run r;
+
+    r.w = w;
+    r.off = off;
+    r.filled = 0;
+    r.over = over;
+    uclog__matcher_each(w->matcher, w->buf + off, len, copy_hit, &r);
+}
+
+static void write_line(void *u, size_t off, size_t len)
+{
+    struct writer *w = u;
+
+    w->line_off = off;
+    uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
+    copies(w, off, len, 0);
+    if (w->opts && w->opts->pseudonymise) {
+        uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
+        /* a pseudonym equal to a secret (an input made to hold one) goes too */
+        copies(w, off, len, 1);
+    }
+}
+
+static int write_log(struct writer *w, uclog_log *log, uclog_redact_write_fn write, void *userdata)
+{
+    uclog_ctx *ctx = uclog_log_ctx(log);
+    uclog_record_iter *ri = NULL;
+    const uclog_record *rec;
+    int rc;
+
+    if ((rc = uclog_record_iter_new(&ri, log)) != 0)
+        return rc;
+    while ((rc = uclog_record_iter_next(&rec, ri)) == 0) {
+        uclog_str raw;
+        uclog_span span;
+
+        uclog_record_raw(&raw, rec);
+        uclog_record_span(&span, rec);
+        if (raw.len > w->cap) {
+            void *b = w->buf, *d = w->done;
+            size_t cap = w->cap;
+
+            if ((rc = uclog__grow(ctx, &b, &cap, raw.len, 1)) != 0) {
+                rc = uclog__error(ctx, rc, NULL, "out of memory for a record of %zu bytes", raw.len);
+                break;
+            }
+            w->buf = b;
+            cap = w->cap;
+            if ((rc = uclog__grow(ctx, &d, &cap, raw.len, 1)) != 0) {
+                rc = uclog__error(ctx, rc, NULL, "out of memory for a record of %zu bytes", raw.len);
+                break;
+            }
+            w->done = d;
+            w->cap = cap;
+        }
+        if (raw.len) {
+            memcpy(w->buf, raw.ptr, raw.len);
+            memset(w->done, 0, raw.len);
+        }
+        memset(&w->st, 0, sizeof w->st);
+        each_line(w->buf, uclog_record_text_offset(rec), raw.len, write_line, w);
+        if (raw.len && write(userdata, span.file, w->buf, raw.len) != 0) {
+            rc = uclog__error(ctx, UCLOG_E_IO, &span, "the redacted output could not be written");
+            break;
+        }
+    }
+    uclog_record_iter_free(ri);
+    return rc < 0 ? rc : 0;
+}
+
+int uclog_redact_log(uclog_log *log, const uclog_redact_options *opts, uclog_redact_write_fn write,
+                     void *userdata, uclog_redact_stats *stats)
+{
+    uclog_ctx *ctx;
+    struct secrets S;
+    struct writer w;
+    uclog__matcher *matcher = NULL;
+    int rc, k;
+
+    if (!log)
+        return UCLOG_E_INVALID_ARG;
+    ctx = uclog_log_ctx(log);
+    if (!write)
+        return uclog__error(ctx, UCLOG_E_INVALID_ARG, NULL, "uclog_redact_log: NULL writer");
+    memset(&S, 0, sizeof S);
+    S.ctx = ctx;
+    memset(&w, 0, sizeof w);
+    w.S = &S;
+    w.opts = opts;
+    rc = learn_log(&S, log);
+    if (rc == 0)
+        rc = build_matcher(&matcher, &S, ctx);
+    if (rc == UCLOG_E_NOMEM)
+        rc = uclog__error(ctx, rc, NULL, "out of memory for the secrets of the log");
+    w.matcher = matcher;
+    if (rc == 0)
+        rc = write_log(&w, log, write, userdata);
+    if (rc == 0 && stats)
+        for (k = 0; k < UCLOG_REDACT_KIND_END; k++)
+            stats->counts[k] += w.counts[k];
+    uclog__free(ctx, w.buf);
+    uclog__free(ctx, w.done);
+    uclog__matcher_free(matcher);
+    secrets_free(&S);
+    return rc;
+}
+
+/* ---- masking for display --------------------------------------------------- */
+
+struct masker {
+    char *p;
+    struct uclog__secret_state st;
+    size_t line_off;
+    uint32_t count;
+};
+
+static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
+{
+    struct masker *m = u;
+
+    (void)kind;
+    memset(m->p + m->line_off + off, '*', len);
+    m->count++;
+}
+
+static void mask_line(void *u, size_t off, size_t len)
+{
+    struct masker *m = u;
+
+    m->line_off = off;
+    uclog__redact_find_secrets(m->p + off, len, &m->st, mask_hit, m);
+}
+
+uint32_t uclog_redact_mask_text(char *out, const char *text, size_t len)
+{
+    struct masker m;
+
+    if (!out || (!text && len))
+        return 0;
+    if (out != text && len)
+        memmove(out, text, len);
+    memset(&m, 0, sizeof m);
+    m.p = out;
+    each_line(out, 0, len, mask_line, &m);
+    return m.count;
+}

@@ -1,0 +1,274 @@
+/*
+ * Fuzz target: redaction. The input is a log; it is redacted (secrets
+ * only, then with pseudonyms), and the output must have the input's length
+ * (every replacement keeps its length), must read again as a log, and must
+ * hold none of the secrets the reader recognises in the input (the
+ * authentication parameters, ICE passwords, candidate passwords, SRTP keys,
+ * MRAS credentials; 8 bytes or more, not all digits: shorter ones are
+ * replaced only where they stand, and may well be other text too). Each
+ * runs with default limits, tiny limits and a failing allocator; the
+ * secrets check with default limits.
+ */
+#include "fuzz.h"
+
+struct out {
+    char *buf;
+    size_t len, cap;
+};
+
+static int write_out(void *userdata, uint32_t file, const char *data, size_t len)
+{
+    struct out *o = userdata;
+
+    FZ_CHECK(file == 0);
+    if (o->len + len > o->cap) {
+        size_t cap = (o->len + len) * 2;
+        char *b = realloc(o->buf, cap);
+        if (!b)
+            return -1;
+        o->buf = b;
+        o->cap = cap;
+    }
+    memcpy(o->buf + o->len, data, len);
+    o->len += len;
+    return 0;
+}
+
+/* The secrets the reader finds, as views into the input log's bytes or
+ * copies it owns: checked against the output at once. */
+struct check {
+    const struct out *o;
+};
+
+static int holds(const struct out *o, const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > o->len)
+        return 0;
+    for (i = 0; i + n <= o->len; i++)
+        if (o->buf[i] == s[0] && memcmp(o->buf + i, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void no_secret(const struct out *o, uclog_str s)
+{
+    size_t i, digits = 0;
+
+    if (!s.ptr || s.len < 8)
+        return;
+    for (i = 0; i < s.len; i++)
+        digits += s.ptr[i] >= '0' && s.ptr[i] <= '9';
+    if (digits == s.len)
+        return;
+    if (holds(o, s.ptr, s.len)) {
+        fprintf(stderr, "secret survived: %.*s\n", (int)s.len, s.ptr);
+        FZ_CHECK(0);
+    }
+}
+
+static void check_auth(const struct out *o, const uclog_sip *msg)
+{
+    static const char *const headers[] = {"authorization", "proxy-authorization", "www-authenticate",
+                                          "proxy-authenticate", "authentication-info"};
+    static const char *const params[] = {"gssapi-data", "response", "rspauth", "opaque", "nonce", "cnonce"};
+    uint32_t i, n = uclog_sip_header_count(msg);
+    size_t h, k;
+
+    for (i = 0; i < n; i++) {
+        uclog_str name, value, scheme, ps, v;
+
+        if (uclog_sip_header(&name, &value, NULL, msg, i) != 0)
+            continue;
+        for (h = 0; h < 5; h++) {
+            size_t m = strlen(headers[h]), j;
+            if (name.len != m)
+                continue;
+            for (j = 0; j < m && (name.ptr[j] | 0x20) == headers[h][j]; j++)
+                ;
+            if (j == m)
+                break;
+        }
+        if (h == 5 || uclog_sip_auth_parse(&scheme, &ps, value) != 0)
+            continue;
+        for (k = 0; k < 6; k++)
+            if (uclog_sip_auth_param(&v, ps, params[k]) == 0)
+                no_secret(o, v);
+    }
+}
+
+static void check_sdp(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg)
+{
+    uint32_t i, m, c;
+
+    for (i = 0; i < uclog_sip_sdp_count(msg); i++) {
+        uclog_str body, v, params;
+        uclog_sdp *sdp = NULL;
+
+        if (uclog_sip_sdp_body(&body, NULL, NULL, msg, i) != 0 ||
+            uclog_sdp_parse(&sdp, ctx, body.ptr, body.len, NULL) != 0)
+            continue;
+        for (m = 0; m < uclog_sdp_media_count(sdp); m++) {
+            const uclog_sdp_media *media;
+
+            if (uclog_sdp_media_get(&media, sdp, m) != 0)
+                continue;
+            if (uclog_sdp_media_ice_pwd(&v, media) == 0)
+                no_secret(o, v);
+            for (c = 0; c < uclog_sdp_candidate_count(media); c++) {
+                const uclog_sdp_candidate *cand;
+                if (uclog_sdp_candidate_get(&cand, media, c) != 0)
+                    continue;
+                uclog_sdp_candidate_password(&v, cand);
+                no_secret(o, v);
+            }
+            for (c = 0; c < uclog_sdp_media_crypto_count(media); c++) {
+                size_t j, e;
+                if (uclog_sdp_media_crypto(NULL, NULL, NULL, NULL, &params, media, c) != 0 || !params.ptr)
+                    continue;
+                for (j = 0; j + 7 <= params.len; j++) {
+                    if (memcmp(params.ptr + j, "inline:", 7) != 0)
+                        continue;
+                    for (e = j + 7; e < params.len && params.ptr[e] != '|' && params.ptr[e] != ' ' &&
+                                    params.ptr[e] != ';' && params.ptr[e] != '\t';
+                         e++)
+                        ;
+                    v.ptr = params.ptr + j + 7;
+                    v.len = e - j - 7;
+                    no_secret(o, v);
+                }
+            }
+        }
+        uclog_sdp_free(sdp);
+    }
+}
+
+static void check_mras(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg)
+{
+    uclog_str body, v;
+    uclog_mras *mras = NULL;
+    uint32_t i;
+
+    if (uclog_sip_body(&body, NULL, msg) != 0 || !body.ptr)
+        return;
+    if (uclog_mras_parse(&mras, ctx, body.ptr, body.len, NULL) != 0)
+        return;
+    for (i = 0; i < uclog_mras_credresp_count(mras); i++) {
+        const uclog_mras_credresp *r;
+        if (uclog_mras_credresp_get(&r, mras, i) != 0)
+            continue;
+        if (uclog_mras_credresp_username(&v, r) == 0)
+            no_secret(o, v);
+        if (uclog_mras_credresp_password(&v, r) == 0)
+            no_secret(o, v);
+    }
+    uclog_mras_free(mras);
+}
+
+static void check_secrets(const struct out *o, const uint8_t *data, size_t size)
+{
+    uclog_ctx *ctx = fz_ctx(0, data, size);
+    uclog_log *log = NULL;
+    uclog_msg_iter *mi = NULL;
+    const uclog_sip *msg;
+    const uclog_packet *pkt;
+
+    FZ_CHECK(uclog_log_open_buffer(&log, ctx, data, size, "in") == 0);
+    FZ_CHECK(uclog_msg_iter_new(&mi, log) == 0);
+    while (uclog_msg_iter_next(&msg, &pkt, mi) == 0) {
+        check_auth(o, msg);
+        check_sdp(o, ctx, msg);
+        check_mras(o, ctx, msg);
+    }
+    uclog_msg_iter_free(mi);
+    uclog_log_free(log);
+    fz_ctx_free(ctx);
+}
+
+/* The output reads as a log: every record and message walked. */
+static void reread(const struct out *o)
+{
+    uclog_ctx *ctx = NULL;
+    uclog_log *log = NULL;
+    uclog_msg_iter *mi = NULL;
+    const uclog_sip *msg;
+    const uclog_packet *pkt;
+    uint64_t total = 0;
+    uclog_record_iter *ri = NULL;
+    const uclog_record *rec;
+
+    FZ_CHECK(uclog_ctx_new(&ctx, NULL) == 0);
+    FZ_CHECK(uclog_log_open_buffer(&log, ctx, o->buf, o->len, "out") == 0);
+    FZ_CHECK(uclog_record_iter_new(&ri, log) == 0);
+    while (uclog_record_iter_next(&rec, ri) == 0) {
+        uclog_str raw;
+        uclog_record_raw(&raw, rec);
+        fz_str(raw);
+        total += raw.len;
+    }
+    uclog_record_iter_free(ri);
+    FZ_CHECK(total == uclog_log_file_size(log, 0));
+    FZ_CHECK(uclog_msg_iter_new(&mi, log) == 0);
+    while (uclog_msg_iter_next(&msg, &pkt, mi) == 0)
+        fz_sink += uclog_sip_header_count(msg);
+    uclog_msg_iter_free(mi);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    int cfg, pseudo;
+
+    for (cfg = 0; cfg < 3; cfg++) {
+        for (pseudo = 0; pseudo < 2; pseudo++) {
+            uclog_ctx *ctx = fz_ctx(cfg, data, size);
+            uclog_log *log = NULL;
+            uclog_redact_options *opts = NULL;
+            uclog_redact_stats *stats = NULL;
+            struct out o = {NULL, 0, 0};
+            int rc = uclog_log_open_buffer(&log, ctx, data, size, "in");
+
+            if (rc == 0)
+                rc = uclog_redact_options_new(&opts, ctx);
+            if (rc == 0)
+                rc = uclog_redact_options_set_pseudonymise(opts, pseudo);
+            if (rc == 0)
+                rc = uclog_redact_options_set_key(opts, "fuzz", 4);
+            if (rc == 0)
+                rc = uclog_redact_stats_new(&stats, ctx);
+            if (rc == 0)
+                rc = uclog_redact_log(log, opts, write_out, &o, stats);
+            fz_status(rc);
+            if (rc == 0) {
+                int32_t k;
+
+                FZ_CHECK(o.len == uclog_log_file_size(log, 0));
+                for (k = 0; k <= UCLOG_REDACT_KIND_END; k++)
+                    fz_sink += (unsigned)uclog_redact_stats_count(stats, k) + (unsigned)strlen(uclog_redact_kind_name(k));
+                if (o.len)
+                    reread(&o);
+                if (cfg == 0 && o.len)
+                    check_secrets(&o, data, size);
+            }
+            if (cfg != 2)
+                FZ_CHECK(rc == 0 || rc == UCLOG_E_LIMIT);
+            uclog_redact_stats_free(stats);
+            uclog_redact_options_free(opts);
+            uclog_log_free(log);
+            fz_ctx_free(ctx);
+            free(o.buf);
+        }
+    }
+    {
+        /* masking, in place, of the input as one text */
+        char *copy = malloc(size ? size : 1);
+        FZ_CHECK(copy != NULL);
+        if (size)
+            memcpy(copy, data, size);
+        fz_sink += uclog_redact_mask_text(copy, copy, size);
+        free(copy);
+    }
+    return 0;
+}
