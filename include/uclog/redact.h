@@ -119,6 +119,7 @@ UCLOG_EXPORT int uclog_redact_options_set_key(uclog_redact_options *opts, const 
 /**
  * New, zeroed counts.
  * @param[out] out owned by the caller (uclog_redact_stats_free()).
+ * @param ctx the context that allocates them and records errors.
  * @return 0, ::UCLOG_E_NOMEM, ::UCLOG_E_INVALID_ARG.
  * @since 1.3
  */
@@ -148,6 +149,7 @@ UCLOG_EXPORT const char *uclog_redact_kind_name(int32_t kind);
  * @param log   the log; only read.
  * @param opts  the options, or NULL for the defaults (secrets only).
  * @param write receives the bytes.
+ * @param userdata given to @p write unchanged.
  * @param stats counts to add to, or NULL.
  * @return 0; ::UCLOG_E_IO when @p write refused bytes; ::UCLOG_E_STATE for
  *         a stream log; ::UCLOG_E_NOMEM; ::UCLOG_E_INVALID_ARG; an error
@@ -166,6 +168,8 @@ UCLOG_EXPORT int uclog_redact_log(uclog_log *log, const uclog_redact_options *op
  * of its secrets are known). For programs that show a log: masked by
  * default, shown on request.
  * @param[out] out at least @p len bytes; may be @p text itself.
+ * @param text the text; not NUL-terminated necessarily; NULL only with a zero @p len.
+ * @param len its length in bytes.
  * @return the number of secrets masked.
  * @since 1.3
  */
