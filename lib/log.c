@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "encoding.h"
 #include "log-internal.h"
 #include "scan.h"
 

@@ -6,6 +6,7 @@
 
 #include "log-internal.h"
 #include "sip-internal.h"
+#include "sip-names.h"
 
 #define ADDR_MAX 64
 

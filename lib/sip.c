@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "sip-internal.h"
+#include "sip-names.h"
 
 /* Defects kept per message; a hostile buffer must not grow this without end. */
 #define SIP_MAX_DEFECTS 1024

@@ -18,8 +18,9 @@
 #endif
 #include <expat.h>
 
+#include <uclog/xml.h>
+
 #include "xmltree.h"
-#include <uclog/mras.h>
 
 /* Between a namespace URI and a local name in expat's expanded names. A
  * control character cannot appear in an XML 1.0 document, so no URI holds it. */
