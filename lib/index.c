@@ -5,7 +5,8 @@
 #include <uclog/packet.h>
 
 #include "index-internal.h"
-#include "log-internal.h"
+#include "internal.h"
+#include "log-layer.h"
 
 #define NONE UINT32_MAX
 
@@ -292,10 +293,9 @@ static uclog_str cseq_method_of(const struct idx_msg *e)
  */
 static const char *lasting(uclog_index *idx, const uclog_log *log, uint32_t file, const char *p, size_t len)
 {
-    const struct uclog__file *f = &log->files[file < log->nfiles ? file : 0];
     char *copy;
 
-    if (p >= f->data && len <= f->len && p <= f->data + f->len - len)
+    if (uclog__log_holds(log, file, p, len))
         return p;
     if (uclog__grow(idx->ctx, (void **)&idx->copies, &idx->copies_cap, idx->ncopies + 1, sizeof(char *)))
         return NULL;
@@ -489,6 +489,7 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
     uclog_msg_iter *it = NULL;
     const uclog_sip *m;
     const uclog_packet *p;
+    uclog_ctx *ctx;
     int rc;
 
     if (!out)
@@ -496,14 +497,15 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
     *out = NULL;
     if (!log)
         return UCLOG_E_INVALID_ARG;
-    if (log->read)
-        return uclog__error(log->ctx, UCLOG_E_STATE, NULL,
+    ctx = uclog_log_ctx(log);
+    if (uclog__log_is_stream(log))
+        return uclog__error(ctx, UCLOG_E_STATE, NULL,
                             "%s: the index needs a log opened from files or a buffer, not a stream",
-                            log->files[0].name);
-    idx = uclog__calloc(log->ctx, 1, sizeof(*idx));
+                            uclog_log_file_name(log, 0));
+    idx = uclog__calloc(ctx, 1, sizeof(*idx));
     if (!idx)
         return UCLOG_E_NOMEM;
-    idx->ctx = log->ctx;
+    idx->ctx = ctx;
     rc = uclog_msg_iter_new(&it, log);
     if (!rc)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);

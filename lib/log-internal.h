@@ -5,6 +5,7 @@
 #include <uclog/log.h>
 
 #include "internal.h"
+#include "log-layer.h"
 
 struct uclog__file {
     char *name;
@@ -47,16 +48,6 @@ struct uclog_record {
     int bytes_checked; /* NUL and UTF-8 defects are looked for when first asked */
 };
 
-/* Copy a timestamp out for an accessor: 0, or UCLOG_E_NOT_FOUND (zeroed). */
-static inline int uclog__timestamp_get(uclog_timestamp *out, const uclog_timestamp *ts, int ok)
-{
-    if (!ok) {
-        memset(out, 0, sizeof(*out));
-        return UCLOG_E_NOT_FOUND;
-    }
-    *out = *ts;
-    return UCLOG_OK;
-}
 /* 1 and *ms set when the text has a record header; scans to the first one. */
 int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "encoding.h"
+#include "log-layer.h"
 #include "log-internal.h"
 #include "scan.h"
 
@@ -840,6 +841,18 @@ void uclog_record_iter_free(uclog_record_iter *it)
 }
 
 /* Accessors. */
+
+int uclog__log_is_stream(const uclog_log *log)
+{
+    return log->read != NULL;
+}
+
+int uclog__log_holds(const uclog_log *log, uint32_t file, const char *p, size_t len)
+{
+    const struct uclog__file *f = &log->files[file < log->nfiles ? file : 0];
+
+    return p >= f->data && len <= f->len && p <= f->data + f->len - len;
+}
 
 static void set_str(uclog_str *out, const char *p, size_t n)
 {

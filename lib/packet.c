@@ -4,7 +4,7 @@
 
 #include <uclog/packet.h>
 
-#include "log-internal.h"
+#include "log-layer.h"
 #include "sip-internal.h"
 #include "sip-names.h"
 
@@ -59,7 +59,8 @@ struct uclog_packet {
 #define HOLD_RECORDS 64
 
 struct uclog_packet_iter {
-    uclog_log *log;
+    uclog_ctx *ctx;
+    int copy;                  /* a stream's records lend bytes that do not last: packets copy them */
     uclog_record_iter *rit;
     int status;
     int done;                  /* the records are read */
@@ -266,13 +267,38 @@ static int framing_kind(uclog_str text)
     return FRAMING_NONE;
 }
 
-/* A record's text, read from the record the iterator lends. */
-static uclog_str record_text(const uclog_record *rec)
+/* What framing reads of a record, taken once through the record layer's
+ * accessors: the record the iterator lends, and its bytes and fields. */
+struct rec_view {
+    const uclog_record *rec;
+    const char *ptr; /* the raw bytes */
+    size_t len;
+    uclog_str text;
+    size_t text_off;       /* of the text in the bytes */
+    size_t first_line_end; /* offset of the continuation lines */
+    uint32_t nlines;
+    int has_header;
+    uint32_t pid, tid;
+    uclog_span span;
+};
+
+static void view_record(struct rec_view *v, const uclog_record *rec)
 {
-    uclog_str t;
-    t.ptr = rec->ptr + rec->text_off;
-    t.len = rec->text_len;
-    return t;
+    uclog_str raw, cont;
+
+    v->rec = rec;
+    uclog_record_raw(&raw, rec);
+    uclog_record_continuation(&cont, rec);
+    uclog_record_text(&v->text, rec);
+    v->ptr = raw.ptr;
+    v->len = raw.len;
+    v->text_off = uclog_record_text_offset(rec);
+    v->first_line_end = (size_t)(cont.ptr - raw.ptr);
+    v->nlines = uclog_record_line_count(rec);
+    v->has_header = uclog_record_has_header(rec);
+    v->pid = uclog_record_pid(rec);
+    v->tid = uclog_record_tid(rec);
+    uclog_record_span(&v->span, rec);
 }
 
 /* ---- packet iteration ---- */
@@ -280,6 +306,7 @@ static uclog_str record_text(const uclog_record *rec)
 int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
 {
     uclog_packet_iter *it;
+    uclog_ctx *ctx;
     int rc;
 
     if (!out)
@@ -287,14 +314,16 @@ int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
     *out = NULL;
     if (!log)
         return UCLOG_E_INVALID_ARG;
-    it = uclog__calloc(log->ctx, 1, sizeof(*it));
+    ctx = uclog_log_ctx(log);
+    it = uclog__calloc(ctx, 1, sizeof(*it));
     if (!it)
         return UCLOG_E_NOMEM;
-    it->log = log;
-    it->max_bytes = uclog_ctx_get_limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    it->ctx = ctx;
+    it->copy = uclog__log_is_stream(log);
+    it->max_bytes = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
     rc = uclog_record_iter_new(&it->rit, log);
     if (rc) {
-        uclog__free(log->ctx, it);
+        uclog__free(ctx, it);
         return rc;
     }
     *out = it;
@@ -309,12 +338,12 @@ void uclog_packet_iter_free(uclog_packet_iter *it)
         return;
     uclog_record_iter_free(it->rit);
     for (i = 0; i < it->nframes; i++) {
-        uclog__free(it->log->ctx, it->frames[i]->defects);
-        uclog__free(it->log->ctx, it->frames[i]->buf);
-        uclog__free(it->log->ctx, it->frames[i]);
+        uclog__free(it->ctx, it->frames[i]->defects);
+        uclog__free(it->ctx, it->frames[i]->buf);
+        uclog__free(it->ctx, it->frames[i]);
     }
-    uclog__free(it->log->ctx, it->frames);
-    uclog__free(it->log->ctx, it);
+    uclog__free(it->ctx, it->frames);
+    uclog__free(it->ctx, it);
 }
 
 static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const uclog_span *where)
@@ -348,10 +377,10 @@ static void copy_addr(char *dst, size_t *dlen, uclog_str s)
 
 /* The packet runs through rec; note where rec ends. A record of a later
  * file of the set does not stretch the span (a span is in one file). */
-static void extend_span(uclog_packet *p, const uclog_record *rec)
+static void extend_span(uclog_packet *p, const struct rec_view *rec)
 {
     uclog_span s;
-    uclog_record_span(&s, rec);
+    s = rec->span;
     if (s.file != p->span.file)
         return;
     p->span.length = s.offset + s.length - p->span.offset;
@@ -380,10 +409,10 @@ static int new_frame(uclog_packet **out, uclog_packet_iter *it)
             break;
         }
     if (!p) {
-        if (uclog__grow(it->log->ctx, (void **)&it->frames, &it->frames_cap, it->nframes + 1,
+        if (uclog__grow(it->ctx, (void **)&it->frames, &it->frames_cap, it->nframes + 1,
                         sizeof(*it->frames)))
             return UCLOG_E_NOMEM;
-        p = uclog__calloc(it->log->ctx, 1, sizeof(*p));
+        p = uclog__calloc(it->ctx, 1, sizeof(*p));
         if (!p)
             return UCLOG_E_NOMEM;
         it->frames[it->nframes++] = p;
@@ -450,7 +479,7 @@ static uclog_packet *newest_open_frame(uclog_packet_iter *it)
  * buffer. */
 static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, size_t len, const uclog_span *where)
 {
-    int copy = it->log->read != NULL;
+    int copy = it->copy;
 
     if (len == 0)
         return UCLOG_OK;
@@ -468,13 +497,13 @@ static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, si
     }
     if (p->bytes.ptr && p->bytes.ptr != p->buf) {
         /* The first part was a view: move it into the buffer. */
-        if (uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->bytes.len, 1))
+        if (uclog__grow(it->ctx, (void **)&p->buf, &p->buf_cap, p->bytes.len, 1))
             return UCLOG_E_NOMEM;
         memcpy(p->buf, p->bytes.ptr, p->bytes.len);
         p->buf_len = p->bytes.len;
     }
     if (p->buf_len > SIZE_MAX - len ||
-        uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->buf_len + len, 1))
+        uclog__grow(it->ctx, (void **)&p->buf, &p->buf_cap, p->buf_len + len, 1))
         return UCLOG_E_NOMEM;
     memcpy(p->buf + p->buf_len, ptr, len);
     p->buf_len += len;
@@ -485,7 +514,7 @@ static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, si
 
 /* Fill a new frame's framing facts from its opening record, and take the
  * bytes written on that record's own continuation lines (keep-alives). */
-static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int open_packet(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     uclog_str a, l, cont;
     uclog_span where;
@@ -509,10 +538,10 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
         copy_addr(p->remote, &p->remote_len, a);
     if (p->has_local)
         copy_addr(p->local, &p->local_len, l);
-    p->ts_ok = uclog_record_timestamp(&p->ts, rec) == 0;
-    p->pid = uclog_record_pid(rec);
-    p->tid = uclog_record_tid(rec);
-    uclog_record_span(&p->span, rec);
+    p->ts_ok = uclog_record_timestamp(&p->ts, rec->rec) == 0;
+    p->pid = rec->pid;
+    p->tid = rec->tid;
+    p->span = rec->span;
     p->open_span = p->span;
     p->open_span.length = rec->first_line_end;
     extend_span(p, rec);
@@ -525,14 +554,15 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
     p->bytes_span.column = 1;
     p->bytes_span.length = 0;
     if (rc == UCLOG_E_FORMAT) {
-        uclog_record_span(&where, rec);
+        where = rec->span;
         where.length = rec->len;
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
+        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
             return rc;
     }
-    uclog_record_continuation(&cont, rec);
+    cont.ptr = rec->ptr + rec->first_line_end;
+    cont.len = rec->len - rec->first_line_end;
     if (cont.len) {
-        uclog_record_span(&where, rec);
+        where = rec->span;
         where.offset += rec->first_line_end;
         where.line = uclog__sat32((uint64_t)where.line + 1);
         where.column = 1;
@@ -563,11 +593,11 @@ static int close_packet(uclog_packet_iter *it, uclog_packet *p)
         b->ptr = "";
     p->bytes_span.length = b->len;
     if (p->has_declared && p->declared != b->len)
-        return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
+        return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
     return UCLOG_OK;
 }
 
-static int check_end(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int check_end(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     int32_t dir;
     uclog_str a, l;
@@ -584,8 +614,8 @@ static int check_end(uclog_packet_iter *it, uclog_packet *p, const uclog_record 
     if (dir == p->direction && (!p->has_declared || n == p->declared) &&
         (!p->has_remote || (a.len == p->remote_len && !memcmp(a.ptr, p->remote, a.len) && ap == p->remote_port)))
         return UCLOG_OK;
-    uclog_record_span(&where, rec);
-    return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
+    where = rec->span;
+    return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
 }
 
 /* ---- a message logged as several reads ---- */
@@ -690,10 +720,10 @@ static int join_read(uclog_packet_iter *it, uclog_packet *h, uclog_packet *r)
         h->end_line = r->end_line;
         h->end_column = r->end_column;
     }
-    if ((rc = pkt_defect(it->log->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
+    if ((rc = pkt_defect(it->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
         return rc;
     for (i = 0; i < r->ndefects; i++)
-        if ((rc = pkt_defect(it->log->ctx, h, r->defects[i].code, &r->defects[i].span)))
+        if ((rc = pkt_defect(it->ctx, h, r->defects[i].code, &r->defects[i].span)))
             return rc;
     h->held_at = it->nrecords;
     free_frame(it, r);
@@ -752,13 +782,13 @@ static int truncate_frame(uclog_packet_iter *it, uclog_packet *p)
     where.length = 0;
     where.line = p->end_line;
     where.column = p->end_column;
-    if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
+    if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
         return rc;
     p->truncated = 1;
     return complete_frame(it, p);
 }
 
-static int end_frame(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int end_frame(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     int rc;
 
@@ -771,7 +801,7 @@ static int end_frame(uclog_packet_iter *it, uclog_packet *p, const uclog_record 
 /* More records are taken only while the declared count is not reached and
  * the record fits in it (with the line break the client adds before its
  * End of), never over the record size limit. */
-static int fits(const uclog_packet_iter *it, const uclog_packet *p, const uclog_record *rec)
+static int fits(const uclog_packet_iter *it, const uclog_packet *p, const struct rec_view *rec)
 {
     uint64_t cap = p->declared < it->max_bytes ? p->declared : it->max_bytes;
     return p->has_declared && (uint64_t)p->bytes.len < cap && (uint64_t)(p->bytes.len + rec->len) <= cap + 2;
@@ -780,7 +810,7 @@ static int fits(const uclog_packet_iter *it, const uclog_packet *p, const uclog_
 /* A record of the frame's thread (or a headerless one) that is not framing:
  * the message record, or, before the declared byte count is reached, more
  * of the message; else it cannot belong and the frame ends, truncated. */
-static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec)
+static int take_record(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec)
 {
     uclog_span where;
     size_t from = 0;
@@ -788,11 +818,11 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
 
     if (p->contents && !fits(it, p, rec))
         return truncate_frame(it, p);
-    uclog_record_span(&where, rec);
+    where = rec->span;
     if (p->contents == 0 && rec->has_header) {
         from = rec->text_off;
     } else if (rec->has_header) {
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
+        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
             return rc;
     } else if (where.offset == 0 && rec->len >= 3 && !memcmp(rec->ptr, "\xEF\xBB\xBF", 3)) {
         from = 3; /* a later file's byte order mark */
@@ -802,7 +832,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
         at.offset += from;
         at.length = rec->len - from;
         p->rotated = 1;
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
+        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
             return rc;
     }
     where.offset += from;
@@ -815,7 +845,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
 }
 
 /* A framing record opens a frame for its thread. */
-static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str text, uclog_packet *held)
+static int open_frame(uclog_packet_iter *it, const struct rec_view *rec, uclog_str text, uclog_packet *held)
 {
     uclog_packet *p;
     size_t i;
@@ -834,7 +864,7 @@ static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str 
         uclog_packet *o = it->frames[i];
         if (o != p && o->state == FRAME_OPEN && !o->interleaved) {
             o->interleaved = 1;
-            if ((rc = pkt_defect(it->log->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
+            if ((rc = pkt_defect(it->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
                 return rc;
         }
     }
@@ -842,7 +872,7 @@ static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str 
 }
 
 /* One record, given to the frame of its thread. */
-static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
+static int dispatch(uclog_packet_iter *it, const struct rec_view *rec)
 {
     uclog_packet *p, *held;
     uclog_str text;
@@ -855,7 +885,7 @@ static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
         p = it->nactive ? newest_open_frame(it) : NULL;
         return p ? take_record(it, p, rec) : UCLOG_OK;
     }
-    text = record_text(rec);
+    text = rec->text;
     kind = framing_kind(text);
     if (!it->nactive)
         return kind == FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
@@ -906,9 +936,13 @@ static int finish_frames(uclog_packet_iter *it)
     return UCLOG_OK;
 }
 
-int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
+/* uclog_packet_iter_next(), the packet lent as the iterator's own: the
+ * message iterator records on it the defect of a packet that yields no
+ * message. */
+static int packet_next(uclog_packet **out, uclog_packet_iter *it)
 {
     const uclog_record *rec;
+    struct rec_view view;
     uclog_packet *p;
     int rc;
 
@@ -958,10 +992,25 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
             it->done = 1;
             continue;
         }
-        if (rc || (rc = dispatch(it, rec)))
+        if (rc)
+            break;
+        view_record(&view, rec);
+        if ((rc = dispatch(it, &view)))
             break;
     }
     it->status = rc;
+    return rc;
+}
+
+int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
+{
+    uclog_packet *p = NULL;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    rc = packet_next(&p, it);
+    *out = p;
     return rc;
 }
 
@@ -1074,7 +1123,7 @@ int uclog_packet_defect(uclog_defect *out, const uclog_packet *pkt, uint32_t i)
 struct uclog_msg_iter {
     uclog_ctx *ctx;
     uclog_packet_iter *pit;
-    const uclog_packet *pkt;
+    uclog_packet *pkt;
     uclog_sip **msgs; /* the current packet's messages, parsed before the first is lent */
     size_t nmsgs, msgs_cap, next;
     int status;
@@ -1094,13 +1143,13 @@ int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log)
     *out = NULL;
     if (!log)
         return UCLOG_E_INVALID_ARG;
-    it = uclog__calloc(log->ctx, 1, sizeof(*it));
+    it = uclog__calloc(uclog_log_ctx(log), 1, sizeof(*it));
     if (!it)
         return UCLOG_E_NOMEM;
-    it->ctx = log->ctx;
+    it->ctx = uclog_log_ctx(log);
     rc = uclog_packet_iter_new(&it->pit, log);
     if (rc) {
-        uclog__free(log->ctx, it);
+        uclog__free(it->ctx, it);
         return rc;
     }
     *out = it;
@@ -1185,7 +1234,7 @@ static int body_before(uclog_msg_iter *it, const uclog_sip *m, uclog_str b, size
  * any of its messages is lent. */
 static int split_packet(uclog_msg_iter *it)
 {
-    uclog_packet *p = (uclog_packet *)it->pkt;
+    uclog_packet *p = it->pkt;
     uclog_str b = p->bytes;
     uclog_span pos = p->bytes_span, prev = pos;
     size_t off = 0, last = 0, prev_off = 0;
@@ -1254,7 +1303,7 @@ int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt, uclog_m
     it->started = 1;
     while (it->next >= it->nmsgs) {
         drop_msgs(it);
-        rc = uclog_packet_iter_next(&it->pkt, it->pit);
+        rc = packet_next(&it->pkt, it->pit);
         if (!rc)
             rc = split_packet(it);
         if (rc) {
