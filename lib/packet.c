@@ -1,57 +1,14 @@
-/* Packets: the "Sending Packet" / "Data Received" … "End of …" framing, and
- * the SIP messages the packets carry. */
+/* Packets: records gathered into the frames that the "Sending Packet" /
+ * "Data Received" … "End of …" lines open and close, per thread; a message
+ * logged as several reads or cut by rotation joined. */
 #include <stdlib.h>
 
 #include <uclog/packet.h>
 
 #include "log-layer.h"
-#include "sip-internal.h"
+#include "packet-internal.h"
+#include "scan.h"
 #include "sip-names.h"
-
-#define ADDR_MAX 64
-
-#define OPEN_TEXT_MAX 192
-
-/* A frame's state in its iterator. */
-enum { FRAME_FREE, FRAME_OPEN, FRAME_HELD, FRAME_READY, FRAME_LENT };
-
-struct uclog_packet {
-    int32_t direction;
-    int has_remote, has_local, has_declared, ts_ok;
-    char remote[ADDR_MAX], local[ADDR_MAX];
-    size_t remote_len, local_len;
-    uint32_t remote_port, local_port;
-    uint64_t declared;
-    uclog_str bytes;
-    uclog_span bytes_span, span;
-    uint32_t end_line, end_column; /* where the last record that belongs ends */
-    uclog_timestamp ts;
-    uint32_t pid, tid;
-    uclog_defect *defects;
-    size_t ndefects, defects_cap;
-
-    /* The frame, while its iterator reads it. */
-    int state;
-    uint64_t seq;              /* opening order: packets are handed out in it */
-    int contents;              /* records taken as its bytes */
-    int truncated, interleaved, rotated;
-    uclog_span open_span;      /* its framing record */
-    uint64_t held_at;          /* records read when it started waiting */
-    struct uclog_packet *cont_of; /* the held packet this read may continue */
-    uint64_t cont_seq;
-    /* How far wants_more() read the bytes: the next line of the last
-     * message's headers, or where its body starts and its Content-Length. */
-    size_t scan_line, scan_body;
-    int scan_started, scan_has_cl;
-    uint64_t scan_cl;
-    /* The opening framing line through "bytes", when it was read whole and
-     * fits: an End of line that repeats it closes the packet without being
-     * parsed again. A copy, since a stream's buffer moves. */
-    char open_text[OPEN_TEXT_MAX];
-    size_t open_text_len;
-    char *buf;                 /* joined or copied bytes */
-    size_t buf_len, buf_cap;
-};
 
 /* At most this many frames open at once; one more ends the oldest. */
 #define FRAMES_MAX 16
@@ -93,178 +50,6 @@ const char *uclog__packet_defect_name(int32_t code, const char **text)
     }
     *text = packet_defects[i][1];
     return packet_defects[i][0];
-}
-
-/* ---- the framing line ---- */
-
-static int starts_with(uclog_str *s, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (s->len < n || memcmp(s->ptr, lit, n) != 0)
-        return 0;
-    s->ptr += n;
-    s->len -= n;
-    return 1;
-}
-
-static void skip_spaces(uclog_str *s)
-{
-    while (s->len && uclog__is_space((unsigned char)s->ptr[0])) {
-        s->ptr++;
-        s->len--;
-    }
-}
-
-/* "1.2.3.4:5061", "[2001:db8::1]:5061" or "2001:db8::1:5061". */
-static int split_host_port(uclog_str *addr, uint32_t *port, uclog_str tok)
-{
-    const char *colon = NULL;
-    size_t i;
-    uint32_t v = 0;
-
-    if (tok.len && tok.ptr[0] == '[') {
-        const char *rb = memchr(tok.ptr, ']', tok.len);
-        if (!rb)
-            return -1;
-        addr->ptr = tok.ptr + 1;
-        addr->len = (size_t)(rb - tok.ptr - 1);
-        colon = rb + 1 < tok.ptr + tok.len && rb[1] == ':' ? rb + 1 : NULL;
-    } else {
-        for (i = tok.len; i > 0; i--) {
-            if (tok.ptr[i - 1] == ':') {
-                colon = tok.ptr + i - 1;
-                break;
-            }
-        }
-        if (!colon)
-            return -1;
-        addr->ptr = tok.ptr;
-        addr->len = (size_t)(colon - tok.ptr);
-    }
-    if (!colon || colon + 1 == tok.ptr + tok.len || addr->len == 0)
-        return -1;
-    for (i = (size_t)(colon + 1 - tok.ptr); i < tok.len; i++) {
-        if (!uclog__is_digit((unsigned char)tok.ptr[i]))
-            return -1;
-        v = v * 10 + (uint32_t)(tok.ptr[i] - '0');
-        if (v > 65535)
-            return -1;
-    }
-    *port = v;
-    return 0;
-}
-
-/* A token up to a space or the stop character. */
-static uclog_str take_token(uclog_str *s, char stop)
-{
-    uclog_str t = {s->ptr, 0};
-    while (t.len < s->len && !uclog__is_space((unsigned char)s->ptr[t.len]) && s->ptr[t.len] != stop)
-        t.len++;
-    s->ptr += t.len;
-    s->len -= t.len;
-    return t;
-}
-
-/* uclog_packet_parse_framing(), telling also where it stopped reading: after
- * "bytes" when it returns 0 (*used is set only then). */
-static int parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
-                         uclog_str *local, uint32_t *local_port, uint64_t *declared, size_t *used,
-                         uclog_str text)
-{
-    uclog_str s = text, tok, a = {NULL, 0}, l = {NULL, 0};
-    uint32_t ap = 0, lp = 0;
-    uint64_t n = 0;
-    int32_t dir;
-    int end = 0, bad = 0, digits = 0;
-
-    /* Most records are not framing lines: look at the first byte first. */
-    if (!text.ptr || !text.len || (text.ptr[0] != 'S' && text.ptr[0] != 'D' && text.ptr[0] != 'E'))
-        return UCLOG_E_NOT_FOUND;
-    if (starts_with(&s, "End of "))
-        end = 1;
-    if (starts_with(&s, "Sending Packet"))
-        dir = UCLOG_DIRECTION_SENT;
-    else if (starts_with(&s, "Data Received"))
-        dir = UCLOG_DIRECTION_RECEIVED;
-    else
-        return UCLOG_E_NOT_FOUND;
-    skip_spaces(&s);
-    if (!starts_with(&s, "-"))
-        bad = 1;
-    skip_spaces(&s);
-    tok = take_token(&s, '(');
-    if (split_host_port(&a, &ap, tok))
-        bad = 1;
-    skip_spaces(&s);
-    if (starts_with(&s, "(From Local Address:") || starts_with(&s, "(To Local Address:")) {
-        skip_spaces(&s);
-        tok = take_token(&s, ')');
-        if (split_host_port(&l, &lp, tok))
-            bad = 1;
-        skip_spaces(&s);
-        if (!starts_with(&s, ")"))
-            bad = 1;
-    } else {
-        bad = 1;
-    }
-    skip_spaces(&s);
-    while (s.len && uclog__is_digit((unsigned char)s.ptr[0]) && digits < 19) {
-        n = n * 10 + (uint64_t)(s.ptr[0] - '0');
-        s.ptr++;
-        s.len--;
-        digits++;
-    }
-    skip_spaces(&s);
-    if (!digits || !starts_with(&s, "bytes"))
-        bad = 1;
-    if (direction)
-        *direction = dir;
-    if (is_end)
-        *is_end = end;
-    if (remote)
-        *remote = a;
-    if (remote_port)
-        *remote_port = ap;
-    if (local)
-        *local = l;
-    if (local_port)
-        *local_port = lp;
-    if (declared)
-        *declared = digits ? n : 0;
-    if (bad)
-        return UCLOG_E_FORMAT;
-    if (used)
-        *used = (size_t)(s.ptr - text.ptr);
-    return UCLOG_OK;
-}
-
-int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
-                               uclog_str *local, uint32_t *local_port, uint64_t *declared, uclog_str text)
-{
-    return parse_framing(direction, is_end, remote, remote_port, local, local_port, declared, NULL, text);
-}
-
-enum { FRAMING_NONE, FRAMING_OPEN, FRAMING_END };
-
-/* Which framing line a record's text is, without reading its fields: what
- * uclog_packet_parse_framing() tells by UCLOG_E_NOT_FOUND and is_end. */
-static int framing_kind(uclog_str text)
-{
-    const char *p = text.ptr;
-    size_t n = text.len;
-    int end = 0;
-
-    /* Most records are not framing lines: look at the first byte first. */
-    if (!p || !n || (p[0] != 'S' && p[0] != 'D' && p[0] != 'E'))
-        return FRAMING_NONE;
-    if (n >= 7 && !memcmp(p, "End of ", 7)) {
-        p += 7;
-        n -= 7;
-        end = 1;
-    }
-    if ((n >= 14 && !memcmp(p, "Sending Packet", 14)) || (n >= 13 && !memcmp(p, "Data Received", 13)))
-        return end ? FRAMING_END : FRAMING_OPEN;
-    return FRAMING_NONE;
 }
 
 /* What framing reads of a record, taken once through the record layer's
@@ -346,7 +131,7 @@ void uclog_packet_iter_free(uclog_packet_iter *it)
     uclog__free(it->ctx, it);
 }
 
-static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const uclog_span *where)
+int uclog__packet_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const uclog_span *where)
 {
     uclog_defect *d;
 
@@ -357,15 +142,6 @@ static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const
     d->code = code;
     d->span = *where;
     return UCLOG_OK;
-}
-
-static int only_blanks(const char *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
-            return 0;
-    return 1;
 }
 
 static void copy_addr(char *dst, size_t *dlen, uclog_str s)
@@ -521,7 +297,7 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const struct rec_
     size_t used = 0;
     int rc;
 
-    rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
+    rc = uclog__packet_parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
                        text);
     p->open_text_len = 0;
     if (rc == 0 && used <= OPEN_TEXT_MAX) {
@@ -556,7 +332,7 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const struct rec_
     if (rc == UCLOG_E_FORMAT) {
         where = rec->span;
         where.length = rec->len;
-        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
             return rc;
     }
     cont.ptr = rec->ptr + rec->first_line_end;
@@ -593,7 +369,7 @@ static int close_packet(uclog_packet_iter *it, uclog_packet *p)
         b->ptr = "";
     p->bytes_span.length = b->len;
     if (p->has_declared && p->declared != b->len)
-        return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
+        return uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
     return UCLOG_OK;
 }
 
@@ -615,7 +391,7 @@ static int check_end(uclog_packet_iter *it, uclog_packet *p, const struct rec_vi
         (!p->has_remote || (a.len == p->remote_len && !memcmp(a.ptr, p->remote, a.len) && ap == p->remote_port)))
         return UCLOG_OK;
     where = rec->span;
-    return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
+    return uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
 }
 
 /* ---- a message logged as several reads ---- */
@@ -702,7 +478,7 @@ static int continues(uclog_packet *h, const uclog_packet *r, uint64_t max_bytes)
            r->local_port == h->local_port && r->remote_len == h->remote_len &&
            r->local_len == h->local_len && !memcmp(r->remote, h->remote, r->remote_len) &&
            !memcmp(r->local, h->local, r->local_len) && r->bytes.len &&
-           !only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
+           !uclog__only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
            h->bytes.len + r->bytes.len <= max_bytes && wants_more(h);
 }
 
@@ -720,10 +496,10 @@ static int join_read(uclog_packet_iter *it, uclog_packet *h, uclog_packet *r)
         h->end_line = r->end_line;
         h->end_column = r->end_column;
     }
-    if ((rc = pkt_defect(it->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
+    if ((rc = uclog__packet_defect(it->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
         return rc;
     for (i = 0; i < r->ndefects; i++)
-        if ((rc = pkt_defect(it->ctx, h, r->defects[i].code, &r->defects[i].span)))
+        if ((rc = uclog__packet_defect(it->ctx, h, r->defects[i].code, &r->defects[i].span)))
             return rc;
     h->held_at = it->nrecords;
     free_frame(it, r);
@@ -782,7 +558,7 @@ static int truncate_frame(uclog_packet_iter *it, uclog_packet *p)
     where.length = 0;
     where.line = p->end_line;
     where.column = p->end_column;
-    if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
+    if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
         return rc;
     p->truncated = 1;
     return complete_frame(it, p);
@@ -822,7 +598,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const struct rec_
     if (p->contents == 0 && rec->has_header) {
         from = rec->text_off;
     } else if (rec->has_header) {
-        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
             return rc;
     } else if (where.offset == 0 && rec->len >= 3 && !memcmp(rec->ptr, "\xEF\xBB\xBF", 3)) {
         from = 3; /* a later file's byte order mark */
@@ -832,7 +608,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const struct rec_
         at.offset += from;
         at.length = rec->len - from;
         p->rotated = 1;
-        if ((rc = pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
             return rc;
     }
     where.offset += from;
@@ -864,7 +640,7 @@ static int open_frame(uclog_packet_iter *it, const struct rec_view *rec, uclog_s
         uclog_packet *o = it->frames[i];
         if (o != p && o->state == FRAME_OPEN && !o->interleaved) {
             o->interleaved = 1;
-            if ((rc = pkt_defect(it->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
+            if ((rc = uclog__packet_defect(it->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
                 return rc;
         }
     }
@@ -886,19 +662,19 @@ static int dispatch(uclog_packet_iter *it, const struct rec_view *rec)
         return p ? take_record(it, p, rec) : UCLOG_OK;
     }
     text = rec->text;
-    kind = framing_kind(text);
+    kind = uclog__packet_framing_kind(text);
     if (!it->nactive)
-        return kind == FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
+        return kind == UCLOG__FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
     p = thread_frame(it, rec->pid, rec->tid, FRAME_OPEN);
     /* A held packet waits for its thread's next record: only a read can
      * continue it (and the records of that read). */
     held = thread_frame(it, rec->pid, rec->tid, FRAME_HELD);
-    if (held && (p ? p->cont_of != held : kind != FRAMING_OPEN))
+    if (held && (p ? p->cont_of != held : kind != UCLOG__FRAMING_OPEN))
         held->state = FRAME_READY, held = NULL;
     switch (kind) {
-    case FRAMING_END:
+    case UCLOG__FRAMING_END:
         return p ? end_frame(it, p, rec, text) : UCLOG_OK;
-    case FRAMING_OPEN:
+    case UCLOG__FRAMING_OPEN:
         /* Inside the declared count, a line of the thread's own is part of
          * the bytes, even one shaped like a framing record. */
         if (p && p->contents && fits(it, p, rec))
@@ -936,10 +712,7 @@ static int finish_frames(uclog_packet_iter *it)
     return UCLOG_OK;
 }
 
-/* uclog_packet_iter_next(), the packet lent as the iterator's own: the
- * message iterator records on it the defect of a packet that yields no
- * message. */
-static int packet_next(uclog_packet **out, uclog_packet_iter *it)
+int uclog__packet_next(uclog_packet **out, uclog_packet_iter *it)
 {
     const uclog_record *rec;
     struct rec_view view;
@@ -1009,7 +782,7 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
 
     if (!out)
         return UCLOG_E_INVALID_ARG;
-    rc = packet_next(&p, it);
+    rc = uclog__packet_next(&p, it);
     *out = p;
     return rc;
 }
@@ -1116,224 +889,4 @@ int uclog_packet_defect(uclog_defect *out, const uclog_packet *pkt, uint32_t i)
         return UCLOG_E_RANGE;
     *out = pkt->defects[i];
     return UCLOG_OK;
-}
-
-/* ---- messages ---- */
-
-struct uclog_msg_iter {
-    uclog_ctx *ctx;
-    uclog_packet_iter *pit;
-    uclog_packet *pkt;
-    uclog_sip **msgs; /* the current packet's messages, parsed before the first is lent */
-    size_t nmsgs, msgs_cap, next;
-    int status;
-    uint32_t flags;
-    int started;
-    int unusable_pkt;  /* the current packet yielded no message */
-    uint64_t unusable;
-};
-
-int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log)
-{
-    uclog_msg_iter *it;
-    int rc;
-
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    *out = NULL;
-    if (!log)
-        return UCLOG_E_INVALID_ARG;
-    it = uclog__calloc(uclog_log_ctx(log), 1, sizeof(*it));
-    if (!it)
-        return UCLOG_E_NOMEM;
-    it->ctx = uclog_log_ctx(log);
-    rc = uclog_packet_iter_new(&it->pit, log);
-    if (rc) {
-        uclog__free(it->ctx, it);
-        return rc;
-    }
-    *out = it;
-    return UCLOG_OK;
-}
-
-static void drop_msgs(uclog_msg_iter *it)
-{
-    size_t i;
-    for (i = 0; i < it->nmsgs; i++)
-        uclog_sip_free(it->msgs[i]);
-    it->nmsgs = it->next = 0;
-}
-
-void uclog_msg_iter_free(uclog_msg_iter *it)
-{
-    if (!it)
-        return;
-    drop_msgs(it);
-    uclog__free(it->ctx, it->msgs);
-    uclog_packet_iter_free(it->pit);
-    uclog__free(it->ctx, it);
-}
-
-
-/* Advance a position over bytes, keeping line and column right. */
-static void advance(uclog_span *pos, const char *p, size_t n)
-{
-    const char *q = p, *end = p + n, *last = NULL, *nl;
-
-    while (q < end && (nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-        if (pos->line)
-            pos->line = uclog__sat32((uint64_t)pos->line + 1);
-        last = nl;
-        q = nl + 1;
-    }
-    if (last)
-        pos->column = uclog__sat32(1 + (uint64_t)(end - last - 1));
-    else if (pos->column)
-        pos->column = uclog__sat32((uint64_t)pos->column + n);
-    pos->offset += n;
-}
-
-/* The packet yielded no message: a defect at its bytes (or its framing
- * record when it has none), counted. */
-static int no_message(uclog_msg_iter *it, uclog_packet *p, const uclog_span *at)
-{
-    uclog_span where = *at;
-
-    if (!p->bytes.len) {
-        where = p->span;
-        where.length = p->open_span.length;
-    }
-    it->unusable++;
-    it->unusable_pkt = 1;
-    return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_NO_MESSAGE, &where);
-}
-
-/* Message m came after text that is not SIP: when the message before it
- * ended early by its Content-Length, that text is the rest of its body (the
- * framing wins); it is parsed again, up to m's start line. */
-static int body_before(uclog_msg_iter *it, const uclog_sip *m, uclog_str b, size_t prev_off,
-                       const uclog_span *prev)
-{
-    uclog_defect d;
-    uclog_str line;
-    uclog_sip *again = NULL;
-    int rc;
-
-    if (!uclog_sip_defect_count(m) || uclog_sip_defect(&d, m, 0) || d.code != UCLOG_DEFECT_SIP_TEXT_BEFORE_START)
-        return UCLOG_OK;
-    uclog_sip_start_line(&line, NULL, m);
-    rc = uclog__sip_parse_framed(&again, it->ctx, b.ptr + prev_off, (size_t)(line.ptr - b.ptr) - prev_off, prev);
-    if (rc)
-        return rc;
-    uclog_sip_free(it->msgs[it->nmsgs - 1]);
-    it->msgs[it->nmsgs - 1] = again;
-    return UCLOG_OK;
-}
-
-/* Parse every message of the packet, so that its defects are known before
- * any of its messages is lent. */
-static int split_packet(uclog_msg_iter *it)
-{
-    uclog_packet *p = it->pkt;
-    uclog_str b = p->bytes;
-    uclog_span pos = p->bytes_span, prev = pos;
-    size_t off = 0, last = 0, prev_off = 0;
-    int rc;
-
-    it->unusable_pkt = 0;
-    while (off < b.len && !only_blanks(b.ptr + off, b.len - off)) {
-        uclog_sip *m = NULL;
-        uint64_t used;
-        /* Lines are counted over the previous message only when another
-         * follows: most packets hold one. */
-        advance(&pos, b.ptr + last, off - last);
-        last = off;
-        pos.length = b.len - off;
-        rc = uclog__sip_try_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
-        if (rc == UCLOG_E_FORMAT && it->nmsgs == 0)
-            return no_message(it, p, &pos);
-        if (rc == UCLOG_E_FORMAT) {
-            /* Not SIP after a message that Content-Length ended early: the
-             * framing wins, the bytes are that message's body. */
-            rc = uclog__sip_parse_framed(&m, it->ctx, b.ptr + prev_off, b.len - prev_off, &prev);
-            if (rc)
-                return rc;
-            uclog_sip_free(it->msgs[it->nmsgs - 1]);
-            it->msgs[it->nmsgs - 1] = m;
-            return UCLOG_OK;
-        }
-        if (rc)
-            return rc;
-        if (it->nmsgs && (rc = body_before(it, m, b, prev_off, &prev))) {
-            uclog_sip_free(m);
-            return rc;
-        }
-        if (uclog__grow(it->ctx, (void **)&it->msgs, &it->msgs_cap, it->nmsgs + 1, sizeof(*it->msgs))) {
-            uclog_sip_free(m);
-            return UCLOG_E_NOMEM;
-        }
-        it->msgs[it->nmsgs++] = m;
-        prev = pos;
-        prev_off = off;
-        used = uclog_sip_length(m);
-        if (used == 0 || used > b.len - off)
-            used = b.len - off;
-        off += (size_t)used;
-    }
-    /* A packet cut before any message is one; blank lines alone are a
-     * keep-alive. */
-    if (it->nmsgs == 0 && p->truncated)
-        return no_message(it, p, &p->bytes_span);
-    return UCLOG_OK;
-}
-
-int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt, uclog_msg_iter *it)
-{
-    int rc;
-
-    if (!msg)
-        return UCLOG_E_INVALID_ARG;
-    *msg = NULL;
-    if (pkt)
-        *pkt = NULL;
-    if (!it)
-        return UCLOG_E_INVALID_ARG;
-    if (it->status)
-        return it->status;
-    it->started = 1;
-    while (it->next >= it->nmsgs) {
-        drop_msgs(it);
-        rc = packet_next(&it->pkt, it->pit);
-        if (!rc)
-            rc = split_packet(it);
-        if (rc) {
-            drop_msgs(it);
-            it->status = rc;
-            return rc;
-        }
-        if (it->unusable_pkt && (it->flags & UCLOG_MSG_ITER_UNUSABLE)) {
-            if (pkt)
-                *pkt = it->pkt;
-            return UCLOG_OK;
-        }
-    }
-    *msg = it->msgs[it->next++];
-    if (pkt)
-        *pkt = it->pkt;
-    return UCLOG_OK;
-}
-
-int uclog_msg_iter_set_flags(uclog_msg_iter *it, uint32_t flags)
-{
-    if (!it || (flags & ~(uint32_t)UCLOG_MSG_ITER_UNUSABLE))
-        return UCLOG_E_INVALID_ARG;
-    if (it->started)
-        return UCLOG_E_STATE;
-    it->flags = flags;
-    return UCLOG_OK;
-}
-
-uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it)
-{
-    return it ? it->unusable : 0;
 }

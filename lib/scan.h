@@ -385,4 +385,16 @@ static inline size_t uclog__count_newlines(const unsigned char *p, size_t n)
     return total;
 }
 
+/* Whether p[0..n) holds only spaces, tabs, CR and LF (or nothing): a blank
+ * line, or what is left of a packet after its messages. */
+static inline int uclog__only_blanks(const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
+            return 0;
+    return 1;
+}
+
 #endif

@@ -357,19 +357,6 @@ static uclog_sdp *new_sdp(uclog_ctx *ctx, const struct sdp_sizes *z)
     return sdp;
 }
 
-/* A line of blanks only (spaces, tabs, CR), which is skipped. */
-static int blank_line(uclog_str text)
-{
-    size_t i;
-
-    for (i = 0; i < text.len; i++) {
-        char c = text.ptr[i];
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return 0;
-    }
-    return 1;
-}
-
 static int parse_body(struct sdp_parser *p, const char *data, size_t len, const struct sdp_sizes *z)
 {
     uclog_sdp *sdp = p->sdp;
@@ -402,7 +389,7 @@ static int parse_body(struct sdp_parser *p, const char *data, size_t len, const 
         p->lcolumn = lineno ? 1 : sdp->span.column;
         off += nl ? n + 1 : n;
         lineno++;
-        if (!(n >= 2 && start[1] == '=') && blank_line(text)) /* '=' is not blank */
+        if (!(n >= 2 && start[1] == '=') && uclog__only_blanks(text.ptr, text.len)) /* '=' is not blank */
             continue;
         if (++seen > max_lines)
             return uclog__sdp_add_defect(p, UCLOG_DEFECT_SDP_TOO_MANY_LINES, NULL, 0);
