@@ -107,10 +107,4 @@ static inline int uclog__ieq_lower(uclog_str s, const char *lower, size_t n)
 /* Trim spaces and tabs (and CR/LF) at both ends. */
 uclog_str uclog__str_trim(uclog_str s);
 
-/* Each layer names its own defects; errors.c dispatches by range. */
-const char *uclog__packet_defect_name(int32_t code, const char **text);
-const char *uclog__sip_defect_name(int32_t code, const char **text);
-const char *uclog__sdp_defect_name(int32_t code, const char **text);
-const char *uclog__xml_defect_name(int32_t code, const char **text);
-
 #endif

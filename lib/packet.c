@@ -28,30 +28,6 @@ struct uclog_packet_iter {
     uint64_t max_bytes;        /* what a frame may take or join: UCLOG_LIMIT_MAX_RECORD_BYTES */
 };
 
-static const char *const packet_defects[][2] = {
-    {"PACKET_BYTE_COUNT", "the declared byte count differs from the packet's bytes"},
-    {"PACKET_TRUNCATED", "the packet has no End of record"},
-    {"PACKET_FRAMING", "the framing line's addresses or byte count could not be read"},
-    {"PACKET_LEFTOVER", "bytes after the last SIP message of the packet"},
-    {"PACKET_END_MISMATCH", "the End of record does not match the packet it closes"},
-    {"PACKET_JOINED", "the message went on in the next read of the same thread and addresses; the reads were joined"},
-    {"PACKET_HEADER_INSIDE", "a line of the packet's own thread shaped like a record header, kept as part of the bytes"},
-    {"PACKET_INTERLEAVED", "another thread framed a packet inside this packet's frame"},
-    {"PACKET_ROTATED", "the packet went on at the start of the next file of the set; the parts were joined"},
-    {"PACKET_NO_MESSAGE", "the packet yields no SIP message"},
-};
-
-const char *uclog__packet_defect_name(int32_t code, const char **text)
-{
-    size_t i = (size_t)(code - 100);
-    if (code < 100 || i >= sizeof(packet_defects) / sizeof(packet_defects[0])) {
-        *text = NULL;
-        return NULL;
-    }
-    *text = packet_defects[i][1];
-    return packet_defects[i][0];
-}
-
 /* What framing reads of a record, taken once through the record layer's
  * accessors: the record the iterator lends, and its bytes and fields. */
 struct rec_view {

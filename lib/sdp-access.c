@@ -512,36 +512,3 @@ int uclog_sdp_media_remote(uint32_t *component, uclog_str *address, uint16_t *po
 }
 
 
-static const struct {
-    const char *name;
-    const char *text;
-} sdp_defects[] = {
-    {"SDP_LINE_MALFORMED", "SDP line is not <letter>=<value>"},
-    {"SDP_TOO_MANY_LINES", "more SDP lines than the limit; the rest was ignored"},
-    {"SDP_ORIGIN_MALFORMED", "o= line without its six fields"},
-    {"SDP_CONNECTION_MALFORMED", "c= line is not <nettype> <addrtype> <address>"},
-    {"SDP_MEDIA_MALFORMED", "m= line with missing fields or a bad port"},
-    {"SDP_CANDIDATE_MALFORMED", "candidate with missing fields or a bad component or transport"},
-    {"SDP_CANDIDATE_PORT_RANGE", "candidate port not in 0-65535"},
-    {"SDP_CANDIDATE_PRIORITY_RANGE", "candidate priority not a 32-bit number"},
-    {"SDP_CANDIDATE_QVALUE_INVALID", "draft-6 candidate qvalue is not 0[.ddd] or 1[.000]"},
-    {"SDP_CANDIDATE_ADDRESS_INVALID", "candidate address is not IPv4, IPv6 or a host name"},
-    {"SDP_CANDIDATE_EXTENSION", "candidate extension name without a value"},
-    {"SDP_TOO_MANY_CANDIDATES", "more candidates than the limit; the rest was not stored"},
-    {"SDP_CANDIDATE_OUTSIDE_MEDIA", "candidate before the first m= line"},
-    {"SDP_REMOTE_CANDIDATES_MALFORMED", "remote-candidates is not <comp> <addr> <port> triples"},
-    {"SDP_ENCRYPTION_UNKNOWN", "encryption value is not required, optional or rejected"},
-    {"SDP_CRYPTO_MALFORMED", "crypto attribute with missing fields or a bad tag"},
-    {"SDP_DIAGNOSTICS_MALFORMED", "x-ms-SDP-diagnostics without a numeric error id"},
-};
-
-const char *uclog__sdp_defect_name(int32_t code, const char **text)
-{
-    int32_t i = code - UCLOG_DEFECT_SDP_LINE_MALFORMED;
-
-    *text = NULL;
-    if (i < 0 || i >= (int32_t)(sizeof(sdp_defects) / sizeof(sdp_defects[0])))
-        return NULL;
-    *text = sdp_defects[i].text;
-    return sdp_defects[i].name;
-}

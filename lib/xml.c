@@ -1,7 +1,7 @@
 /*
  * The xml layer's shared part: a hardened expat front end that turns a body
- * into a small element tree, the arena that tree lives in, and the names of
- * the XML defect codes.
+ * into a small element tree, the arena that tree lives in, and the defects
+ * a reader records.
  *
  * Hardening, in order of importance: a document type declaration is refused
  * outright (so no entity can be declared, internal or external, and nothing
@@ -92,29 +92,6 @@ void uclog__arena_release(uclog__arena *a)
         b = next;
     }
     a->head = NULL;
-}
-
-/* ---- defects ---------------------------------------------------------- */
-
-static const struct {
-    const char *name;
-    const char *text;
-} xml_defects[] = {
-    {"XML_BAD_NUMBER", "XML value that should be a number is not one, or is out of range"},
-    {"XML_MISSING", "required XML element or attribute is missing"},
-    {"XML_DUPLICATE", "XML element that should appear once appears again (the first is used)"},
-    {"XML_UNKNOWN_VALUE", "XML value outside the list the protocol defines"},
-};
-
-const char *uclog__xml_defect_name(int32_t code, const char **text)
-{
-    int32_t i = code - UCLOG_DEFECT_XML_BAD_NUMBER;
-
-    *text = NULL;
-    if (i < 0 || i >= (int32_t)(sizeof(xml_defects) / sizeof(xml_defects[0])))
-        return NULL;
-    *text = xml_defects[i].text;
-    return xml_defects[i].name;
 }
 
 int uclog__defects_add(uclog__defects *d, uclog__arena *arena, int32_t code,
