@@ -234,18 +234,11 @@ int32_t uclog_addr_class(const char *addr, size_t len)
 
 static int host_ieq(const char *a, size_t alen, const char *b, size_t blen)
 {
-    size_t i;
-
     if (alen && a[alen - 1] == '.')
         alen--;
     if (blen && b[blen - 1] == '.')
         blen--;
-    if (alen != blen)
-        return 0;
-    for (i = 0; i < alen; i++)
-        if (uclog__to_lower((unsigned char)a[i]) != uclog__to_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
+    return alen == blen && uclog__mem_ieq(a, b, alen);
 }
 
 /* The zone of an IPv6 text (after '%'), or an empty view. */

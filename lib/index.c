@@ -154,17 +154,6 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
     return UCLOG_OK;
 }
 
-static int same_token(uclog_str a, uclog_str b)
-{
-    size_t i;
-    if (a.len != b.len || !a.ptr || !b.ptr)
-        return 0;
-    for (i = 0; i < a.len; i++)
-        if (uclog__to_lower((unsigned char)a.ptr[i]) != uclog__to_lower((unsigned char)b.ptr[i]))
-            return 0;
-    return 1;
-}
-
 static uclog_str cseq_method_of(const struct idx_msg *e);
 
 /*
@@ -193,7 +182,7 @@ static size_t tx_slot(uclog_index *idx, uint32_t call, uint32_t cseq, int8_t dir
         const struct idx_msg *m = MSG(idx, idx->txs[h] - 1);
         idx->steps++;
         if (m->call == call && m->cseq == cseq && m->direction == direction &&
-            same_token(cseq_method_of(m), method))
+            uclog__view_ieq(cseq_method_of(m), method))
             break;
     }
     idx->steps++;

@@ -65,17 +65,6 @@ int uclog__sip_name_matches(uclog_str name, const char *query)
     return uclog__str_ieq(name, q);
 }
 
-/* Case-insensitive equality of two texts of n bytes. */
-static int same_name(const char *a, const char *b, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (uclog__to_lower((unsigned char)a[i]) != uclog__to_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
-
 void uclog__sip_query_init(struct uclog__sip_query *q, const char *query)
 {
     size_t qlen = strlen(query);
@@ -92,7 +81,7 @@ int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name)
         int c = uclog__to_lower((unsigned char)name.ptr[0]);
         if (c >= 'a' && c <= 'z' && compact_names[c - 'a'])
             return compact_lens[c - 'a'] == q->len &&
-                   same_name(compact_names[c - 'a'], q->name, q->len);
+                   uclog__mem_ieq(compact_names[c - 'a'], q->name, q->len);
     }
-    return name.len == q->len && same_name(name.ptr, q->name, q->len);
+    return name.len == q->len && uclog__mem_ieq(name.ptr, q->name, q->len);
 }

@@ -474,13 +474,5 @@ int uclog_sip_is_response_to(const uclog_sip *response, const uclog_sip *request
         return 0;
     if (uclog_sip_cseq(&n1, &m1, response) || uclog_sip_cseq(&n2, &m2, request))
         return 0;
-    if (n1 != n2 || m1.len != m2.len)
-        return 0;
-    {
-        size_t i;
-        for (i = 0; i < m1.len; i++)
-            if (uclog__to_lower((unsigned char)m1.ptr[i]) != uclog__to_lower((unsigned char)m2.ptr[i]))
-                return 0;
-    }
-    return 1;
+    return n1 == n2 && m1.len == m2.len && uclog__mem_ieq(m1.ptr, m2.ptr, m1.len);
 }

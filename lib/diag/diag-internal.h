@@ -7,6 +7,8 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
+#include "../ascii.h" /* inline only: nothing private is linked */
+
 struct uclog__diag_code {
     int32_t code;
     const char *name;
@@ -125,8 +127,6 @@ struct uclog__diag_wmsg {
     size_t size; /* bytes it takes, itself included */
 };
 struct uclog__diag_win;
-/* Two tokens equal but for ASCII case (both present). */
-int uclog__diag_same_token(uclog_str a, uclog_str b);
 int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
 void uclog__diag_win_free(struct uclog__diag_win *w);
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,

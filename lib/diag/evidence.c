@@ -27,10 +27,7 @@ uint64_t uclog__diag_cid_hash(uclog_str id)
 
 int uclog__diag_is(uclog_str s, const char *lit)
 {
-    uclog_str l;
-    l.ptr = lit;
-    l.len = strlen(lit);
-    return uclog__diag_same_token(s, l);
+    return s.ptr && uclog__str_ieq(s, lit);
 }
 
 /* A copy in report r: the part (R->r) or the log's facts (R->life). */

@@ -144,23 +144,6 @@ void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct
     w->n = out;
 }
 
-int uclog__diag_same_token(uclog_str a, uclog_str b)
-{
-    size_t i;
-    if (a.len != b.len || !a.ptr || !b.ptr)
-        return 0;
-    for (i = 0; i < a.len; i++) {
-        char x = a.ptr[i], y = b.ptr[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 /* Copy v after the message's bytes, at *at; an absent view stays absent. */
 static uclog_str append(char *base, size_t *at, uclog_str v)
 {
@@ -182,7 +165,7 @@ static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__
     uint32_t best = UINT32_MAX;
 
     for (q = uclog__diag_win_call_first(w, resp->call_id); q; q = uclog__diag_win_call_next(q))
-        if (q->is_request && q->cseq == resp->cseq && uclog__diag_same_token(q->cseq_method, resp->cseq_method) &&
+        if (q->is_request && q->cseq == resp->cseq && uclog__view_ieq(q->cseq_method, resp->cseq_method) &&
             (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
             best = q->seq; /* the latest: the chain is in log order */
     return best;
