@@ -5,6 +5,7 @@
 #include <uclog/packet.h>
 
 #include "index-internal.h"
+#include "hash.h"
 #include "internal.h"
 #include "log-layer.h"
 
@@ -81,16 +82,6 @@ struct uclog_index {
     uint64_t steps;     /* slots probed matching responses (index-internal.h) */
 };
 
-static uint64_t hash(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    while (n--) {
-        h ^= (unsigned char)*p++;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static int rehash(uclog_index *idx, size_t cap)
 {
     uint32_t *t = uclog__calloc(idx->ctx, cap, sizeof(*t));
@@ -99,7 +90,7 @@ static int rehash(uclog_index *idx, size_t cap)
     if (!t)
         return UCLOG_E_NOMEM;
     for (i = 0; i < idx->ncalls; i++) {
-        size_t h = (size_t)hash(idx->calls[i].call_id.ptr, idx->calls[i].call_id.len) & (cap - 1);
+        size_t h = (size_t)uclog__hash(idx->calls[i].call_id.ptr, idx->calls[i].call_id.len) & (cap - 1);
         while (t[h])
             h = (h + 1) & (cap - 1);
         t[h] = (uint32_t)i + 1;
@@ -116,7 +107,7 @@ static int lookup(const uclog_index *idx, const char *p, size_t n, size_t *slot)
 
     if (!idx->table_cap)
         return 0;
-    h = (size_t)hash(p, n) & (idx->table_cap - 1);
+    h = (size_t)uclog__hash(p, n) & (idx->table_cap - 1);
     while (idx->table[h]) {
         const struct idx_call *c = &idx->calls[idx->table[h] - 1];
         if (c->call_id.len == n && !memcmp(c->call_id.ptr, p, n)) {
@@ -164,12 +155,10 @@ static uclog_str cseq_method_of(const struct idx_msg *e);
  */
 static size_t tx_hash(uint32_t call, uint32_t cseq, int8_t direction, uclog_str method)
 {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)call << 32 | cseq);
-    size_t i;
+    uint64_t h = UCLOG__HASH_SEED ^ ((uint64_t)call << 32 | cseq);
 
-    h = (h ^ (uint8_t)direction) * 1099511628211ull;
-    for (i = 0; i < method.len; i++)
-        h = (h ^ (unsigned char)uclog__to_lower((unsigned char)method.ptr[i])) * 1099511628211ull;
+    h = uclog__hash_byte(h, (uint8_t)direction);
+    h = uclog__hash_add_lower(h, method.ptr, method.len);
     return (size_t)(h ^ h >> 29);
 }
 
@@ -341,7 +330,7 @@ static const char *intern(uclog_index *idx, const char *p, size_t len)
         for (k = 0; k < idx->addrs_cap; k++) {
             if (!idx->addrs[k])
                 continue;
-            for (i = (size_t)hash(idx->addrs[k] + 1, (unsigned char)idx->addrs[k][0]) & (cap - 1); t[i];
+            for (i = (size_t)uclog__hash(idx->addrs[k] + 1, (unsigned char)idx->addrs[k][0]) & (cap - 1); t[i];
                  i = (i + 1) & (cap - 1))
                 ;
             t[i] = idx->addrs[k];
@@ -350,7 +339,7 @@ static const char *intern(uclog_index *idx, const char *p, size_t len)
         idx->addrs = t;
         idx->addrs_cap = cap;
     }
-    h = (size_t)hash(p, len);
+    h = (size_t)uclog__hash(p, len);
     for (i = h & (idx->addrs_cap - 1); idx->addrs[i]; i = (i + 1) & (idx->addrs_cap - 1))
         if ((unsigned char)idx->addrs[i][0] == len && !memcmp(idx->addrs[i] + 1, p, len))
             return idx->addrs[i] + 1;

@@ -8,6 +8,7 @@
 #include <uclog/uclog.h>
 
 #include "../ascii.h" /* inline only: nothing private is linked */
+#include "../hash.h"
 
 struct uclog__diag_code {
     int32_t code;

@@ -24,11 +24,7 @@ struct uclog__diag_win {
 
 static uint32_t bucket_of(uclog_str cid)
 {
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < cid.len; i++)
-        h = (h ^ (unsigned char)cid.ptr[i]) * 16777619u;
-    return h & (BUCKETS - 1);
+    return (uint32_t)(uclog__hash(cid.ptr, cid.len) & (BUCKETS - 1));
 }
 
 static int same_call(const struct uclog__diag_wmsg *e, uclog_str cid)
