@@ -7,6 +7,7 @@
 #include "index-internal.h"
 #include "hash.h"
 #include "internal.h"
+#include "match.h"
 #include "log-layer.h"
 
 #define NONE UINT32_MAX
@@ -148,10 +149,11 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
 static uclog_str cseq_method_of(const struct idx_msg *e);
 
 /*
- * Request matching. A transaction is a Call-ID, a CSeq number and a CSeq
- * method (compared without case); the table keeps, for each transaction
- * and direction, the latest request seen so far, so a response finds the
- * latest earlier request going the other way in at most three look-ups.
+ * Request matching, by the rule of match.h. A transaction is a Call-ID, a
+ * CSeq number and a CSeq method (compared without case); the table keeps,
+ * for each transaction and direction, the latest request seen so far, so a
+ * response finds the latest earlier request going the other way in at most
+ * three look-ups.
  */
 static size_t tx_hash(uint32_t call, uint32_t cseq, int8_t direction, uclog_str method)
 {
@@ -170,8 +172,8 @@ static size_t tx_slot(uclog_index *idx, uint32_t call, uint32_t cseq, int8_t dir
     for (; idx->txs[h]; h = (h + 1) & (idx->txs_cap - 1)) {
         const struct idx_msg *m = MSG(idx, idx->txs[h] - 1);
         idx->steps++;
-        if (m->call == call && m->cseq == cseq && m->direction == direction &&
-            uclog__view_ieq(cseq_method_of(m), method))
+        if (m->call == call && m->direction == direction &&
+            uclog__match_cseq(m->cseq, cseq_method_of(m), cseq, method))
             break;
     }
     idx->steps++;
@@ -230,7 +232,7 @@ static uint32_t find_request(uclog_index *idx, const struct idx_msg *resp)
         return NONE;
     for (k = 0; k < sizeof(dirs); k++) {
         uint32_t r;
-        if (dirs[k] == resp->direction && dirs[k] != UCLOG_DIRECTION_UNKNOWN)
+        if (!uclog__match_way(dirs[k], resp->direction))
             continue;
         r = idx->txs[tx_slot(idx, resp->call, resp->cseq, dirs[k], cseq_method_of(resp))];
         if (r && (best == NONE || r - 1 > best))

@@ -2,6 +2,7 @@
  * Typed SIP header helpers: each finds a header and splits its value with
  * the parsers of sip-value.c. Nothing here allocates.
  */
+#include "match.h"
 #include "sip-internal.h"
 
 static const uclog_str absent_str = {NULL, 0};
@@ -474,5 +475,5 @@ int uclog_sip_is_response_to(const uclog_sip *response, const uclog_sip *request
         return 0;
     if (uclog_sip_cseq(&n1, &m1, response) || uclog_sip_cseq(&n2, &m2, request))
         return 0;
-    return n1 == n2 && m1.len == m2.len && uclog__mem_ieq(m1.ptr, m2.ptr, m1.len);
+    return uclog__match_cseq(n2, m2, n1, m1);
 }

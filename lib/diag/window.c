@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "../match.h"
 #include "diag-internal.h"
 
 /* Messages are also chained by a hash of their Call-ID, in log order, so that what
@@ -153,16 +154,16 @@ static uclog_str append(char *base, size_t *at, uclog_str v)
     return r;
 }
 
-/* As the index matches them: the latest earlier request with the same Call-ID,
- * CSeq number and method, going the other way. */
+/* By the rule of match.h, as the index: the latest earlier request of the
+ * same Call-ID (the chain's), CSeq number and method, going the other way. */
 static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__diag_wmsg *resp)
 {
     const struct uclog__diag_wmsg *q;
     uint32_t best = UINT32_MAX;
 
     for (q = uclog__diag_win_call_first(w, resp->call_id); q; q = uclog__diag_win_call_next(q))
-        if (q->is_request && q->cseq == resp->cseq && uclog__view_ieq(q->cseq_method, resp->cseq_method) &&
-            (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
+        if (q->is_request && uclog__match_cseq(q->cseq, q->cseq_method, resp->cseq, resp->cseq_method) &&
+            uclog__match_way(q->direction, resp->direction))
             best = q->seq; /* the latest: the chain is in log order */
     return best;
 }
