@@ -7,7 +7,8 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
-#include "../ascii.h" /* inline only: nothing private is linked */
+#include "../arena.h" /* inline only: nothing private is linked */
+#include "../ascii.h"
 #include "../hash.h"
 
 struct uclog__diag_code {
@@ -71,13 +72,11 @@ struct uclog__diag_call {
     int32_t cut; /* a ::uclog_diag_call_cut */
 };
 
-/* Memory the report owns: strings and arrays, freed together. */
-struct uclog__diag_block;
 
 struct uclog_diag_report {
     uclog_ctx *ctx;
     int nomem; /* an allocation failed while building: the run fails */
-    struct uclog__diag_block *blocks;
+    uclog__arena arena; /* its strings */
     const char **files;
     uint32_t nfiles;
     const char *client_uri, *client_ua, *client_version, *location_reason;
