@@ -872,7 +872,7 @@ static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, 
     } else {
         ct.ptr = NULL;
         ct.len = 0;
-        uclog_sip_find_header(&ct, NULL, m->sip, "Content-Type", 0);
+        uclog_sip_header_find(&ct, NULL, m->sip, "Content-Type", 0);
         json_s(ct);
     }
     json_diagnostics(m->sip);

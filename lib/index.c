@@ -683,16 +683,30 @@ int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_in
     return e->has & HAS_CSEQ_METHOD ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
-int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
+int uclog_index_message_type(int32_t *type, uclog_str *method, uint32_t *status, const uclog_index *idx,
+                             uint32_t i)
 {
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!e)
+    const struct idx_msg *e;
+
+    if (!idx)
+        return UCLOG_E_INVALID_ARG;
+    if (!(e = msg_at(idx, i)))
         return UCLOG_E_RANGE;
+    if (type)
+        *type = e->is_request ? UCLOG_INDEX_REQUEST : UCLOG_INDEX_RESPONSE;
     if (method)
         *method = view_at(e, HAS_METHOD, e->method_off, e->method_len);
     if (status)
         *status = e->status;
-    return e->is_request;
+    return UCLOG_OK;
+}
+
+int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
+{
+    int32_t type;
+    int rc = uclog_index_message_type(&type, method, status, idx, i);
+
+    return rc == UCLOG_E_INVALID_ARG ? UCLOG_E_RANGE : rc ? rc : type == UCLOG_INDEX_REQUEST;
 }
 
 int uclog_index_request_of(uint32_t *request, const uclog_index *idx, uint32_t i)
@@ -745,7 +759,7 @@ uint32_t uclog_index_call_count(const uclog_index *idx)
     return idx ? (uint32_t)idx->ncalls : 0;
 }
 
-int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
+int uclog_index_call_find(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
 {
     size_t slot;
     if (!call || !idx || (!call_id && len))
@@ -754,6 +768,11 @@ int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *ca
         return UCLOG_E_NOT_FOUND;
     *call = idx->table[slot] - 1;
     return UCLOG_OK;
+}
+
+int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
+{
+    return uclog_index_call_find(call, idx, call_id, len);
 }
 
 int uclog_index_call_id(uclog_str *out, const uclog_index *idx, uint32_t c)

@@ -19,7 +19,7 @@ static int value_of(uclog_str *out, const uclog_sip *m, const char *name)
     *out = absent_str;
     if (!m)
         return UCLOG_E_INVALID_ARG;
-    return uclog_sip_find_header(out, NULL, m, name, 0);
+    return uclog_sip_header_find(out, NULL, m, name, 0);
 }
 
 int uclog_sip_call_id(uclog_str *out, const uclog_sip *m)
@@ -122,7 +122,7 @@ static int via_entry(uclog_str *entry, uint32_t *count, const uclog_sip *m, uint
     uint32_t n = 0, idx = 0;
     uclog_str v, item;
 
-    while (uclog_sip_find_header(&v, &idx, m, "Via", idx) == UCLOG_OK) {
+    while (uclog_sip_header_find(&v, &idx, m, "Via", idx) == UCLOG_OK) {
         while (uclog_sip_list_next(&item, &v) == UCLOG_OK) {
             if (n == i) {
                 *entry = item;
@@ -278,7 +278,7 @@ int uclog_sip_is_remote_user(const uclog_sip *m)
 
     if (!m)
         return 0;
-    while (uclog_sip_find_header(&v, &idx, m, "ms-user-logon-data", idx) == UCLOG_OK) {
+    while (uclog_sip_header_find(&v, &idx, m, "ms-user-logon-data", idx) == UCLOG_OK) {
         uclog_str w;
         split_word(&w, NULL, v);
         if (uclog__str_ieq(w, "RemoteUser"))
@@ -417,7 +417,7 @@ int uclog_sip_part_content_type(uclog_str *type, uclog_str *subtype, uclog_str *
     put(params, absent_str);
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    rc = uclog_sip_part_find_header(&v, NULL, p, "Content-Type", 0);
+    rc = uclog_sip_part_header_find(&v, NULL, p, "Content-Type", 0);
     if (rc)
         return rc;
     return uclog_sip_content_type_parse(type, subtype, params, v);
@@ -432,7 +432,7 @@ int uclog_sip_part_disposition(uclog_str *type, uclog_str *params, const uclog_s
     put(params, absent_str);
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    rc = uclog_sip_part_find_header(&v, NULL, p, "Content-Disposition", 0);
+    rc = uclog_sip_part_header_find(&v, NULL, p, "Content-Disposition", 0);
     if (rc)
         return rc;
     split_word(type, params, v);
@@ -455,7 +455,7 @@ int uclog_sip_part_content_id(uclog_str *out, const uclog_sip_part *p)
     *out = absent_str;
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    return uclog_sip_part_find_header(out, NULL, p, "Content-ID", 0);
+    return uclog_sip_part_header_find(out, NULL, p, "Content-ID", 0);
 }
 
 /* ------------------------------------------------------------------ */

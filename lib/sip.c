@@ -831,10 +831,16 @@ int uclog_sip_header(uclog_str *name, uclog_str *value, uclog_span *span, const 
     return get_header(name, value, span, m, 0, m ? m->nhdr : 0, i);
 }
 
-int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
+int uclog_sip_header_find(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
                           uint32_t start)
 {
     return find_header(value, index, m, 0, m ? m->nhdr : 0, name, start);
+}
+
+int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
+                          uint32_t start)
+{
+    return uclog_sip_header_find(value, index, m, name, start);
 }
 
 int uclog_sip_body(uclog_str *body, uclog_span *span, const uclog_sip *m)
@@ -900,6 +906,12 @@ int uclog_sip_part_header(uclog_str *name, uclog_str *value, uclog_span *span,
 }
 
 int uclog_sip_part_find_header(uclog_str *value, uint32_t *index, const uclog_sip_part *p,
+                               const char *name, uint32_t start)
+{
+    return uclog_sip_part_header_find(value, index, p, name, start);
+}
+
+int uclog_sip_part_header_find(uclog_str *value, uint32_t *index, const uclog_sip_part *p,
                                const char *name, uint32_t start)
 {
     if (!p) {

@@ -96,7 +96,7 @@ static void check_span_at(const struct seedmsg *s, const uclog_span *sp, const c
 static uint32_t count_headers(const uclog_sip *m, const char *name)
 {
     uint32_t n = 0, idx = 0;
-    while (uclog_sip_find_header(NULL, &idx, m, name, idx) == 0) {
+    while (uclog_sip_header_find(NULL, &idx, m, name, idx) == 0) {
         n++;
         idx++;
     }
@@ -142,7 +142,7 @@ START_TEST(seed_subscribe)
 
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
     ck_assert_str_view(a, "8a9fb943e213456482dbede7bc8ea467");
-    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "call-id", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &idx, m, "call-id", 0), 0);
     ck_assert_uint_eq(idx, 4);
     ck_assert_int_eq(uclog_sip_header(&a, &b, &sp, m, idx), 0);
     ck_assert_str_view(a, "Call-ID");
@@ -197,7 +197,7 @@ START_TEST(seed_subscribe)
     ck_assert_uint_eq(uclog_sip_diag_count(m), 0);
     ck_assert_int_eq(uclog_sip_diag(&a, &n, m, 0), UCLOG_E_RANGE);
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Proxy-Authorization", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Proxy-Authorization", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "NTLM");
     ck_assert_int_eq(uclog_sip_auth_param(&d, c, "qop"), 0);
@@ -260,7 +260,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_int_eq(uclog_sip_param(&d, b, "received"), 0);
     ck_assert_str_view(d, "192.168.100.5");
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Authentication-Info", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Authentication-Info", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "NTLM");
     ck_assert_int_eq(uclog_sip_auth_param(&d, c, "rspauth"), 0);
@@ -290,7 +290,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_str_view(d, "C00");
     ck_assert_int_eq(uclog_sip_param(&d, c, "branch"), UCLOG_E_NOT_FOUND);
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subscription-State", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Subscription-State", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&d, a, "expires"), 0);
     ck_assert_str_view(d, "0");
     ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
@@ -320,7 +320,7 @@ START_TEST(seed_mras_ok)
     ck_assert_uint_eq(uclog_sip_length(service), 1292);
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     /* Upper-case names are found by their usual spelling. */
-    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "From", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &idx, m, "From", 0), 0);
     ck_assert_int_eq(uclog_sip_header(&b, NULL, NULL, m, idx), 0);
     ck_assert_str_view(b, "FROM");
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
@@ -345,7 +345,7 @@ START_TEST(seed_mras_ok)
     ck_assert_uint_eq(a.len, 956);
     ck_assert_int_eq(memcmp(a.ptr, "<?xml version=\"1.0\"?>\r\n", 23), 0);
     ck_assert_int_eq(memcmp(a.ptr + a.len - 11, "</response>", 11), 0);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-edge-proxy-message-trust", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "ms-edge-proxy-message-trust", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&b, a, "ms-ep-fqdn"), 0);
     ck_assert_str_view(b, "edgesrv.litwareinc.com");
     ck_assert_int_eq(uclog_sip_is_remote_user(m), 1);
@@ -381,9 +381,9 @@ START_TEST(seed_invite)
     ck_assert_uint_eq(uclog_sip_length(m), 2478);
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     ck_assert_uint_eq(count_headers(m, "supported"), 8);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Allow", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Allow", 0), 0);
     ck_assert_ptr_nonnull(strstr(a.ptr, "BENOTIFY"));
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-keep-alive", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "ms-keep-alive", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&b, a, "hop-hop"), 0);
     ck_assert_str_view(b, "yes");
 
@@ -409,7 +409,7 @@ START_TEST(seed_invite)
     ck_assert_uint_eq(c.len, 0);
     ck_assert_int_eq(uclog_sip_part_is_2007_fallback(p), 1);
     ck_assert_int_eq(uclog_sip_part_content_id(&a, p), UCLOG_E_NOT_FOUND);
-    ck_assert_int_eq(uclog_sip_part_find_header(&a, &idx, p, "content-transfer-encoding", 0), 0);
+    ck_assert_int_eq(uclog_sip_part_header_find(&a, &idx, p, "content-transfer-encoding", 0), 0);
     ck_assert_str_view(a, "7bit");
     ck_assert_uint_eq(idx, 1);
     ck_assert_int_eq(uclog_sip_part_header(&a, &b, &sp, p, 0), 0);
@@ -520,11 +520,11 @@ START_TEST(compact_forms)
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
     ck_assert_str_view(a, "abc@h");
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "CALL-ID", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "CALL-ID", 0), 0);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "i", 0), 0);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
     ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
     ck_assert_str_view(a, "Alice, A.");
     ck_assert_str_view(b, "sip:a@x.com");
@@ -548,7 +548,7 @@ START_TEST(compact_forms)
     ck_assert_str_view(a, "presence");
     ck_assert_int_eq(uclog_sip_param(&d, b, "id"), 0);
     ck_assert_str_view(d, "7");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Supported", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Supported", 0), 0);
     ck_assert_str_view(a, "timer");
     ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), 0);
     ck_assert_str_view(a, "text");
@@ -562,21 +562,46 @@ START_TEST(compact_forms)
     ck_assert_uint_eq(uclog_sip_length(m), sizeof(compact_msg) - 1 - 5);
     ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
     ck_assert_uint_eq(n, 42);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subject", 0), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Subject", 0), UCLOG_E_NOT_FOUND);
     ck_assert_ptr_null(a.ptr);
     uclog_sip_free(m);
 
     /* Long names are found by compact queries too. */
     m = parse_ok(ctx, S("MESSAGE sip:x SIP/2.0\r\nCall-ID: q\r\nContent-Length: 0\r\n\r\n"));
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "I", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "I", 0), 0);
     ck_assert_str_view(a, "q");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "l", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "l", 0), 0);
     ck_assert_str_view(a, "0");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "z", 0), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "z", 0), UCLOG_E_NOT_FOUND);
     uclog_sip_free(m);
     uclog_ctx_free(ctx);
 }
 END_TEST
+
+/* The names deprecated in 1.3 still find what the new ones find. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_find_names)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(compact_msg));
+    uclog_str a;
+    uint32_t n;
+
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 0), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_view(a, "abc@h");
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_part_find_header(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 static const char folded_msg[] =
     "BENOTIFY sip:b@y.com SIP/2.0\n"
@@ -644,7 +669,7 @@ START_TEST(folding_and_blanks)
     /* A one-space indented header is still a header, with a defect. */
     ck_assert_int_eq(uclog_sip_contact(NULL, &a, NULL, m), 0);
     ck_assert_str_view(a, "sip:x@y");
-    ck_assert_int_eq(uclog_sip_find_header(NULL, &idx, m, "Contact", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(NULL, &idx, m, "Contact", 0), 0);
     ck_assert_int_eq(uclog_sip_header(&a, NULL, &sp, m, idx), 0);
     ck_assert_uint_eq(sp.line, 9);
     ck_assert_uint_eq(sp.column, 2);
@@ -1221,11 +1246,11 @@ START_TEST(garbage)
     ck_assert_int_eq(uclog_sip_call_id(NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_span(&sp, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, NULL, "To", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, NULL, "To", 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_part_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_part_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_part_find_header(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_part_header_find(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_defect(&d, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_diag(&a, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_via(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
@@ -1352,7 +1377,7 @@ START_TEST(message_helpers)
     ck_assert_int_eq(uclog_sip_endpoint_location(&a, &b, m), 0);
     ck_assert_str_view(a, "NetworkScope");
     ck_assert_str_view(b, "Intranet");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "www-authenticate", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "www-authenticate", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "TLS-DSK");
     ck_assert_int_eq(uclog_sip_auth_param(&a, c, "sts-uri"), 0);
@@ -1612,6 +1637,7 @@ Suite *tu_suite(void)
     suite_add_tcase(s, seed);
 
     tcase_add_test(built, compact_forms);
+    tcase_add_test(built, deprecated_find_names);
     tcase_add_test(built, cseq_overflow);
     tcase_add_test(built, folding_and_blanks);
     tcase_add_test(built, diagnostics);

@@ -201,10 +201,20 @@ UCLOG_EXPORT int uclog_sip_header(uclog_str *name, uclog_str *value, uclog_span 
  * @param[out] index  its index. Optional.
  * @param name  NUL-terminated ASCII.
  * @return 0, ::UCLOG_E_NOT_FOUND.
+ * @since 1.3 (as uclog_sip_find_header() since 1.0)
+ */
+UCLOG_EXPORT int uclog_sip_header_find(uclog_str *value, uint32_t *index, const uclog_sip *msg,
+                                       const char *name, uint32_t start);
+
+/**
+ * As uclog_sip_header_find().
+ * @deprecated since 1.3, use uclog_sip_header_find(): `find` comes last in
+ *             the library's names.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *msg,
-                                       const char *name, uint32_t start);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_find_header(uclog_str *value, uint32_t *index,
+                                                        const uclog_sip *msg, const char *name,
+                                                        uint32_t start);
 
 /**
  * The body: after the blank line that ends the headers, bounded by
@@ -262,10 +272,22 @@ UCLOG_EXPORT uint32_t uclog_sip_part_header_count(const uclog_sip_part *part);
 UCLOG_EXPORT int uclog_sip_part_header(uclog_str *name, uclog_str *value, uclog_span *span,
                                        const uclog_sip_part *part, uint32_t i);
 
-/** Find a part header; as uclog_sip_find_header(). @since 1.0 */
-UCLOG_EXPORT int uclog_sip_part_find_header(uclog_str *value, uint32_t *index,
+/**
+ * Find a part header; as uclog_sip_header_find().
+ * @since 1.3 (as uclog_sip_part_find_header() since 1.0)
+ */
+UCLOG_EXPORT int uclog_sip_part_header_find(uclog_str *value, uint32_t *index,
                                             const uclog_sip_part *part, const char *name,
                                             uint32_t start);
+
+/**
+ * As uclog_sip_part_header_find().
+ * @deprecated since 1.3, use uclog_sip_part_header_find().
+ * @since 1.0
+ */
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_part_find_header(uclog_str *value, uint32_t *index,
+                                                             const uclog_sip_part *part,
+                                                             const char *name, uint32_t start);
 
 /**
  * The part's body: after the blank line that ends its headers, up to the

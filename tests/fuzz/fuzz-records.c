@@ -285,6 +285,7 @@ static void walk_index(uclog_log *log)
     for (i = 0; i < n; i++) {
         uclog_sip *msg = NULL;
         uint32_t req;
+        int32_t type = -1;
         if (uclog_index_message_parse(&msg, idx, i) == 0) {
             touch_sip_light(msg);
             uclog_sip_free(msg);
@@ -298,12 +299,12 @@ static void walk_index(uclog_log *log)
             fz_sink += ts.hour;
         if (uclog_index_message_call_id(&s, idx, i) == 0) {
             fz_str(s);
-            FZ_CHECK(uclog_index_find_call(&c, idx, s.ptr, s.len) == 0);
+            FZ_CHECK(uclog_index_call_find(&c, idx, s.ptr, s.len) == 0);
         }
         if (uclog_index_message_cseq(&u32, &s, idx, i) == 0)
             fz_str(s);
-        rc = uclog_index_message_kind(&s, &u32, idx, i);
-        FZ_CHECK(rc == 0 || rc == 1);
+        FZ_CHECK(uclog_index_message_type(&type, &s, &u32, idx, i) == 0);
+        FZ_CHECK(type == UCLOG_INDEX_REQUEST || type == UCLOG_INDEX_RESPONSE);
         if (uclog_index_request_of(&req, idx, i) == 0)
             FZ_CHECK(req < i);
         k = uclog_index_response_count(idx, i);

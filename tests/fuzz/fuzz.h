@@ -208,7 +208,7 @@ static inline void fz_sip_part(const uclog_sip_part *part)
         fz_sip_value(b);
     }
     FZ_CHECK(uclog_sip_part_header(&a, &b, &sp, part, n) == UCLOG_E_RANGE);
-    if (uclog_sip_part_find_header(&a, &idx, part, "Content-Type", 0) == 0) {
+    if (uclog_sip_part_header_find(&a, &idx, part, "Content-Type", 0) == 0) {
         FZ_CHECK(idx < n);
         fz_str(a);
     }
@@ -253,7 +253,7 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
     }
     FZ_CHECK(uclog_sip_header(&a, &b, &sp, msg, n) == UCLOG_E_RANGE);
     idx = 0;
-    while (uclog_sip_find_header(&a, &idx, msg, "v", idx) == 0) {
+    while (uclog_sip_header_find(&a, &idx, msg, "v", idx) == 0) {
         FZ_CHECK(idx < n);
         fz_str(a);
         idx++;
@@ -325,17 +325,18 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
 static inline void fz_addr(uclog_str a, uclog_str other)
 {
     uint8_t ip[16];
-    int32_t fam, cls;
+    int32_t fam, cls, ipfam;
     int rc, eq;
 
     if (!a.ptr)
         return;
     fam = uclog_addr_family(a.ptr, a.len);
     FZ_CHECK(fam >= UCLOG_ADDR_INVALID && fam <= UCLOG_ADDR_HOSTNAME);
-    rc = uclog_addr_parse(ip, a.ptr, a.len);
-    FZ_CHECK(rc == UCLOG_ADDR_IPV4 || rc == UCLOG_ADDR_IPV6 || rc == UCLOG_E_FORMAT);
-    FZ_CHECK((rc == UCLOG_ADDR_IPV4) == (fam == UCLOG_ADDR_IPV4));
-    FZ_CHECK((rc == UCLOG_ADDR_IPV6) == (fam == UCLOG_ADDR_IPV6));
+    ipfam = UCLOG_ADDR_INVALID;
+    rc = uclog_addr_to_bytes(ip, &ipfam, a.ptr, a.len);
+    FZ_CHECK(rc == 0 || rc == UCLOG_E_FORMAT);
+    FZ_CHECK((rc == 0 && ipfam == UCLOG_ADDR_IPV4) == (fam == UCLOG_ADDR_IPV4));
+    FZ_CHECK((rc == 0 && ipfam == UCLOG_ADDR_IPV6) == (fam == UCLOG_ADDR_IPV6));
     cls = uclog_addr_class(a.ptr, a.len);
     FZ_CHECK(cls >= UCLOG_ADDR_CLASS_NONE && cls <= UCLOG_ADDR_CLASS_MULTICAST);
     FZ_CHECK((cls == UCLOG_ADDR_CLASS_NONE) == (rc < 0));

@@ -348,7 +348,9 @@ class Index:
         local = remote = None
         if lib.uclog_index_message_addresses(byref(s), byref(n), byref(t), byref(m), p, i):
             local, remote = (text(s), n.value), (text(t), m.value)
-        is_req = lib.uclog_index_message_kind(byref(s), byref(m), p, i) == 1
+        kind = ctypes.c_int32()
+        lib.uclog_index_message_type(byref(kind), byref(s), byref(m), p, i)
+        is_req = kind.value == 1  # UCLOG_INDEX_REQUEST
         return IndexEntry(
             number=i, direction=DIRECTIONS.get(lib.uclog_index_message_direction(p, i)),
             span=span(sp),
@@ -405,7 +407,7 @@ class Index:
         """The message numbers of the call with this Call-ID, or None."""
         p, b = self._ptr, as_bytes(call_id)
         c, n = ctypes.c_uint32(), ctypes.c_uint32()
-        if not lib.uclog_index_find_call(byref(c), p, b, len(b)):
+        if not lib.uclog_index_call_find(byref(c), p, b, len(b)):
             return None
         out = []
         for k in range(lib.uclog_index_call_message_count(p, c.value)):

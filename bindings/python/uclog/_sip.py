@@ -396,7 +396,7 @@ class SipMessage:
         with Context() as ctx, self._reparse(ctx) as sip:
             start = 0
             while limit is None or len(out) < limit:
-                if not lib.uclog_sip_find_header(byref(s), byref(idx), sip, name.encode(), start):
+                if not lib.uclog_sip_header_find(byref(s), byref(idx), sip, name.encode(), start):
                     break
                 out.append(text(s))
                 start = idx.value + 1
