@@ -358,8 +358,8 @@ static int copy_address(uclog_index *idx, const char **dst, uint8_t *len, uint16
                         int local)
 {
     uclog_str a;
-    uint32_t pt;
-    int rc = local ? uclog_packet_local(&a, &pt, p) : uclog_packet_remote(&a, &pt, p);
+    uint16_t pt;
+    int rc = local ? uclog_packet_local_endpoint(&a, &pt, p) : uclog_packet_remote_endpoint(&a, &pt, p);
 
     *len = 0;
     *port = 0;
@@ -368,7 +368,7 @@ static int copy_address(uclog_index *idx, const char **dst, uint8_t *len, uint16
     if (!(*dst = intern(idx, a.ptr, a.len)))
         return UCLOG_E_NOMEM;
     *len = (uint8_t)a.len;
-    *port = (uint16_t)pt;
+    *port = pt;
     return UCLOG_OK;
 }
 
@@ -589,6 +589,23 @@ int uclog_index_message_span(uclog_span *out, const uclog_index *idx, uint32_t i
         return UCLOG_E_RANGE;
     *out = e->span;
     return UCLOG_OK;
+}
+
+int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_str *remote,
+                                  uint16_t *remote_port, const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i);
+    if (!e)
+        return UCLOG_E_RANGE;
+    if (local)
+        local->ptr = e->local_len ? e->local : NULL, local->len = e->local_len;
+    if (local_port)
+        *local_port = (uint16_t)e->local_port; /* a framing's port is at most 65535 */
+    if (remote)
+        remote->ptr = e->remote_len ? e->remote : NULL, remote->len = e->remote_len;
+    if (remote_port)
+        *remote_port = (uint16_t)e->remote_port;
+    return e->local_len || e->remote_len ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
 int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,

@@ -149,6 +149,19 @@ int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remot
     return uclog__packet_parse_framing(direction, is_end, remote, remote_port, local, local_port, declared, NULL, text);
 }
 
+int uclog_packet_framing_parse(int32_t *direction, int *is_end, uclog_str *remote, uint16_t *remote_port,
+                               uclog_str *local, uint16_t *local_port, uint64_t *declared, uclog_str text)
+{
+    uint32_t rp = 0, lp = 0; /* at most 65535: split_host_port() refuses more */
+    int rc = uclog__packet_parse_framing(direction, is_end, remote, &rp, local, &lp, declared, NULL, text);
+
+    if (remote_port)
+        *remote_port = (uint16_t)rp;
+    if (local_port)
+        *local_port = (uint16_t)lp;
+    return rc;
+}
+
 int uclog__packet_framing_kind(uclog_str text)
 {
     const char *p = text.ptr;

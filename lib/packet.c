@@ -362,7 +362,7 @@ static int check_end(uclog_packet_iter *it, uclog_packet *p, const struct rec_vi
     if (p->open_text_len && text.len >= 7 + p->open_text_len &&
         !memcmp(text.ptr + 7, p->open_text, p->open_text_len))
         return UCLOG_OK;
-    uclog_packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, text);
+    uclog__packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, NULL, text);
     if (dir == p->direction && (!p->has_declared || n == p->declared) &&
         (!p->has_remote || (a.len == p->remote_len && !memcmp(a.ptr, p->remote, a.len) && ap == p->remote_port)))
         return UCLOG_OK;
@@ -784,6 +784,31 @@ static int get_addr(uclog_str *address, uint32_t *port, const char *a, size_t n,
     if (port)
         *port = p;
     return UCLOG_OK;
+}
+
+/* The 1.3 form of get_addr(): a port is a uint16_t (the framing's are at most 65535). */
+static int get_endpoint(uclog_str *address, uint16_t *port, const char *a, size_t n, uint32_t p, int has)
+{
+    uint32_t p32 = 0;
+    int rc = get_addr(address, &p32, a, n, p, has);
+
+    if (port)
+        *port = (uint16_t)p32;
+    return rc;
+}
+
+int uclog_packet_remote_endpoint(uclog_str *address, uint16_t *port, const uclog_packet *pkt)
+{
+    if (!pkt)
+        return UCLOG_E_INVALID_ARG;
+    return get_endpoint(address, port, pkt->remote, pkt->remote_len, pkt->remote_port, pkt->has_remote);
+}
+
+int uclog_packet_local_endpoint(uclog_str *address, uint16_t *port, const uclog_packet *pkt)
+{
+    if (!pkt)
+        return UCLOG_E_INVALID_ARG;
+    return get_endpoint(address, port, pkt->local, pkt->local_len, pkt->local_port, pkt->has_local);
 }
 
 int uclog_packet_remote(uclog_str *address, uint32_t *port, const uclog_packet *pkt)

@@ -63,6 +63,10 @@ struct uclog_sip {
     struct sip_hdr inline_hdrs[UCLOG__SIP_INLINE_HDRS];
 };
 
+/* uclog_sip_via_parse(), which the library's own calls use (sip-value.c). */
+int uclog__sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
+                         uclog_str entry);
+
 /* uclog_sip_parse() for a message whose end the packet's framing gives: a
  * Content-Length smaller than the data does not end it
  * (UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH). */

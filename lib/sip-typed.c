@@ -147,6 +147,29 @@ uint32_t uclog_sip_via_count(const uclog_sip *m)
     return n;
 }
 
+int uclog_sip_via_entry(uclog_str *transport, uclog_str *host, uint16_t *port, uclog_str *params,
+                        const uclog_sip *m, uint32_t i)
+{
+    uclog_str e;
+    uint32_t n, p = 0;
+    int rc;
+
+    put(transport, absent_str);
+    put(host, absent_str);
+    put(params, absent_str);
+    if (port)
+        *port = 0;
+    if (!m)
+        return UCLOG_E_INVALID_ARG;
+    rc = via_entry(&e, &n, m, i);
+    if (rc)
+        return rc;
+    rc = uclog__sip_via_parse(transport, host, &p, params, e);
+    if (port)
+        *port = (uint16_t)p; /* at most 65535 */
+    return rc;
+}
+
 int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
                   const uclog_sip *m, uint32_t i)
 {
@@ -164,7 +187,7 @@ int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_s
     rc = via_entry(&e, &n, m, i);
     if (rc)
         return rc;
-    return uclog_sip_via_parse(transport, host, port, params, e);
+    return uclog__sip_via_parse(transport, host, port, params, e);
 }
 
 int uclog_sip_content_type(uclog_str *type, uclog_str *subtype, uclog_str *params,

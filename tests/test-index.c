@@ -81,13 +81,13 @@ START_TEST(seed_transactions)
     ck_assert_uint_eq(sp.line, 25);
     {
         uclog_str l, r;
-        uint32_t lp, rp;
-        ck_assert_int_eq(uclog_index_message_addresses(&l, &lp, &r, &rp, idx, 4), 0);
+        uint16_t lp, rp;
+        ck_assert_int_eq(uclog_index_message_endpoints(&l, &lp, &r, &rp, idx, 4), 0);
         ck_assert_str_view(l, "192.168.1.10");
         ck_assert_uint_eq(lp, 44511);
         ck_assert_str_view(r, "192.168.1.5");
         ck_assert_uint_eq(rp, 5061);
-        ck_assert_int_eq(uclog_index_message_addresses(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
+        ck_assert_int_eq(uclog_index_message_endpoints(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
     }
     ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 1), 0);
     ck_assert_uint_eq(ts.millisecond, 396);
@@ -146,6 +146,15 @@ START_TEST(deprecated_calls)
     ck_assert_int_eq(uclog_index_message_kind(NULL, NULL, NULL, 0), UCLOG_E_RANGE);
     ck_assert_int_eq(uclog_index_message_type(NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_index_message_type(NULL, NULL, NULL, idx, 99), UCLOG_E_RANGE);
+    {
+        uclog_str l, r;
+        uint32_t lp, rp;
+        ck_assert_int_eq(uclog_index_message_addresses(&l, &lp, &r, &rp, idx, 4), 0);
+        ck_assert_str_view(l, "192.168.1.10");
+        ck_assert_uint_eq(lp, 44511);
+        ck_assert_uint_eq(rp, 5061);
+        ck_assert_int_eq(uclog_index_message_addresses(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
+    }
     uclog_index_free(idx);
     uclog_log_free(log);
     uclog_ctx_free(ctx);
@@ -316,7 +325,8 @@ static void check_against_iteration(uclog_log *log)
         uclog_timestamp a, b;
         uclog_span sa, sb;
         uclog_str x, y, ix, iy;
-        uint32_t xp, yp, ixp, iyp, n, in, st, ist;
+        uint32_t n, in, st, ist;
+        uint16_t xp, yp, ixp, iyp;
         int32_t type = -1;
         int ra, rb;
         uclog_sip *again = NULL;
@@ -330,9 +340,9 @@ static void check_against_iteration(uclog_log *log)
         ck_assert_int_eq(uclog_index_message_span(&sb, idx, i), 0);
         ck_assert_int_eq(memcmp(&sa, &sb, sizeof(sa)), 0);
         ck_assert_int_eq(uclog_index_message_direction(idx, i), uclog_packet_direction(p));
-        ra = uclog_packet_local(&x, &xp, p) == 0 && x.len <= 40 && x.len;
-        rb = uclog_packet_remote(&y, &yp, p) == 0 && y.len <= 40 && y.len;
-        ck_assert_int_eq(uclog_index_message_addresses(&ix, &ixp, &iy, &iyp, idx, i),
+        ra = uclog_packet_local_endpoint(&x, &xp, p) == 0 && x.len <= 40 && x.len;
+        rb = uclog_packet_remote_endpoint(&y, &yp, p) == 0 && y.len <= 40 && y.len;
+        ck_assert_int_eq(uclog_index_message_endpoints(&ix, &ixp, &iy, &iyp, idx, i),
                          ra || rb ? UCLOG_OK : UCLOG_E_NOT_FOUND);
         if (ra) {
             ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);

@@ -110,7 +110,8 @@ START_TEST(seed_subscribe)
     uclog_sip *m = seed_parse(&s, ctx, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0", 0);
     uclog_str a, b, c, d;
     uclog_span sp;
-    uint32_t n, idx, port;
+    uint32_t n, idx;
+    uint16_t port;
     uint64_t cl;
     const char *p;
 
@@ -176,12 +177,12 @@ START_TEST(seed_subscribe)
     ck_assert_uint_eq(d.len, 0);
 
     ck_assert_uint_eq(uclog_sip_via_count(m), 1);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "192.168.1.10");
     ck_assert_uint_eq(port, 1259);
     ck_assert_uint_eq(c.len, 0);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 1), UCLOG_E_RANGE);
 
     ck_assert_int_eq(uclog_sip_event(&a, &b, m), 0);
     ck_assert_str_view(a, "vnd-microsoft-provisioning-v2");
@@ -236,7 +237,8 @@ START_TEST(seed_provisioning_ok)
     struct seedmsg s;
     uclog_sip *m = seed_parse(&s, ctx, "SIP/2.0 200 OK", 0);
     uclog_str a, b, c, d;
-    uint32_t code, port;
+    uint32_t code;
+    uint16_t port;
     uint64_t cl;
 
     ck_assert_int_eq(uclog_sip_is_request(m), 0);
@@ -280,7 +282,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_int_eq(uclog_sip_to(NULL, NULL, &c, NULL, m), 0);
     ck_assert_str_view(c, "AB7E8D4E");
 
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "192.168.1.10");
     ck_assert_uint_eq(port, 1259);
@@ -514,7 +516,8 @@ START_TEST(compact_forms)
     uclog_ctx *ctx = tu_ctx();
     uclog_sip *m = parse_ok(ctx, S(compact_msg));
     uclog_str a, b, c, d;
-    uint32_t n, port;
+    uint32_t n;
+    uint16_t port;
     uint64_t cl;
 
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
@@ -536,7 +539,7 @@ START_TEST(compact_forms)
     ck_assert_str_view(b, "sip:a@10.0.0.1:5060;transport=udp");
     ck_assert_int_eq(uclog_sip_param(&d, c, "expires"), 0);
     ck_assert_str_view(d, "60");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "UDP");
     ck_assert_str_view(b, "10.0.0.1");
     ck_assert_uint_eq(port, 5060);
@@ -577,6 +580,34 @@ START_TEST(compact_forms)
     uclog_ctx_free(ctx);
 }
 END_TEST
+
+/* The 1.0 Via calls with a uint32_t port, deprecated in 1.3, answer as before. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_via_calls)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(compact_msg));
+    uclog_str a, b, c;
+    uint32_t port = 1;
+    uint16_t p16 = 1;
+
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &p16, &c, m, 0), 0);
+    ck_assert_uint_eq(port, p16);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TLS h.example.com:5061;branch=z")), 0);
+    ck_assert_uint_eq(port, 5061);
+    ck_assert_str_view(b, "h.example.com");
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 /* The names deprecated in 1.3 still find what the new ones find. */
 #if defined(__GNUC__)
@@ -624,7 +655,8 @@ START_TEST(folding_and_blanks)
     uclog_str a, b, c;
     uclog_span sp;
     uclog_defect d;
-    uint32_t port, idx;
+    uint32_t idx;
+    uint16_t port;
     size_t need;
     char buf[64];
 
@@ -653,15 +685,15 @@ START_TEST(folding_and_blanks)
     ck_assert_uint_eq(need, 0);
 
     ck_assert_uint_eq(uclog_sip_via_count(m), 3);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(b, "a.example.com");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 1), 0);
     ck_assert_str_view(a, "TCP");
     ck_assert_str_view(b, "2001:db8::1");
     ck_assert_uint_eq(port, 5061);
     ck_assert_int_eq(uclog_sip_param(&a, c, "branch"), 0);
     ck_assert_str_view(a, "z2");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 2), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 2), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "c.example.com");
     ck_assert_uint_eq(port, 0);
@@ -699,8 +731,8 @@ START_TEST(folding_and_blanks)
     ck_assert_uint_eq(d.span.offset, 32);
     ck_assert_uint_eq(d.span.length, 11);
     ck_assert_int_eq(uclog_sip_defect(&d, m, 2), UCLOG_E_RANGE);
-    ck_assert_int_eq(uclog_sip_status_line(NULL, &port, &a, m), 0);
-    ck_assert_uint_eq(port, 486);
+    ck_assert_int_eq(uclog_sip_status_line(NULL, &idx, &a, m), 0);
+    ck_assert_uint_eq(idx, 486);
     ck_assert_str_view(a, "Busy Here");
     uclog_sip_free(m);
     uclog_ctx_free(ctx);
@@ -1253,7 +1285,7 @@ START_TEST(garbage)
     ck_assert_int_eq(uclog_sip_part_header_find(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_defect(&d, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_diag(&a, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_via(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_via_entry(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_param(NULL, sv("a"), "a"), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_param(&a, sv("a"), NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_unfold(NULL, 3, NULL, sv("a")), UCLOG_E_INVALID_ARG);
@@ -1268,7 +1300,7 @@ END_TEST
 START_TEST(value_parsers)
 {
     uclog_str a, b, c, rest, item;
-    uint32_t port;
+    uint16_t port;
     uint64_t n;
     uclog_str nul = {NULL, 0};
 
@@ -1325,14 +1357,14 @@ START_TEST(value_parsers)
     ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("  ")), UCLOG_E_FORMAT);
 
     /* Via entries. */
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("nonsense h:1")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1]")), 0);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("nonsense h:1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1]")), 0);
     ck_assert_str_view(b, "::1");
     ck_assert_uint_eq(port, 0);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP h: ;x")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP h: ;x")), UCLOG_E_FORMAT);
 
     /* Content types. */
     ck_assert_int_eq(uclog_sip_content_type_parse(&a, &b, &c, sv("text / plain ;q=1")), 0);
@@ -1409,6 +1441,7 @@ static void touch_all(const uclog_sip *m)
     uclog_span sp;
     uclog_defect df;
     uint32_t i, n, k;
+    uint16_t vp;
     uint64_t cl;
     size_t need;
 
@@ -1430,7 +1463,7 @@ static void touch_all(const uclog_sip *m)
     uclog_sip_to(&a, &b, &c, &d, m);
     uclog_sip_contact(&a, &b, &c, m);
     for (i = 0; i < uclog_sip_via_count(m); i++)
-        uclog_sip_via(&a, &b, &n, &c, m, i);
+        uclog_sip_via_entry(&a, &b, &vp, &c, m, i);
     uclog_sip_content_type(&a, &b, &c, m);
     uclog_sip_content_length(&cl, m);
     uclog_sip_event(&a, &b, m);
@@ -1638,6 +1671,7 @@ Suite *tu_suite(void)
 
     tcase_add_test(built, compact_forms);
     tcase_add_test(built, deprecated_find_names);
+    tcase_add_test(built, deprecated_via_calls);
     tcase_add_test(built, cseq_overflow);
     tcase_add_test(built, folding_and_blanks);
     tcase_add_test(built, diagnostics);

@@ -125,10 +125,20 @@ UCLOG_EXPORT int uclog_index_message_span(uclog_span *out, const uclog_index *id
  * optional.
  * @return 0, UCLOG_E_NOT_FOUND (the framing line did not give them),
  *         UCLOG_E_RANGE.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_str *remote,
+                                               uint16_t *remote_port, const uclog_index *idx, uint32_t i);
+
+/**
+ * As uclog_index_message_endpoints(), ports as uint32_t.
+ * @deprecated since 1.3, use uclog_index_message_endpoints(): a port is a uint16_t in every call
+ *             of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
-                                               uint32_t *remote_port, const uclog_index *idx, uint32_t i);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port,
+                                                                uclog_str *remote, uint32_t *remote_port,
+                                                                const uclog_index *idx, uint32_t i);
 
 /**
  * The timestamp of the record that framed message @p i.

@@ -139,7 +139,7 @@ static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed 
             f->perimeter = uclog_addr_class(remote.ptr, remote.len);
         }
     }
-    if (uclog_sip_is_request(op->m) && uclog_sip_via(NULL, &a, NULL, NULL, op->m, 0) == 0)
+    if (uclog_sip_is_request(op->m) && uclog_sip_via_entry(NULL, &a, NULL, NULL, op->m, 0) == 0)
         own_add(f, a, "the address the client wrote in its Via");
     R->src->where(&at, &ts, &has_ts, R, offer);
     for (k = 0; k < R->nreceived; k++) /* those seen before the offer: as a streaming run knows them */

@@ -60,7 +60,7 @@ static void idx_where(uclog_span *span, uclog_timestamp *ts, int *has_ts, const 
 
 static int idx_addresses(uclog_str *local, uclog_str *remote, const run *R, uint32_t i)
 {
-    return uclog_index_message_addresses(local, NULL, remote, NULL, R->whole.idx, i);
+    return uclog_index_message_endpoints(local, NULL, remote, NULL, R->whole.idx, i);
 }
 
 const struct uclog__diag_source uclog__diag_index_source = {

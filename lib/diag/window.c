@@ -175,7 +175,7 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
     uclog_str line, method = {NULL, 0}, cseq_method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0},
               remote = {NULL, 0};
     uclog_span span;
-    uint32_t cseq = 0, port;
+    uint32_t cseq = 0;
     size_t len, at;
 
     if (w->next == UINT32_MAX)
@@ -191,9 +191,9 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         method = cseq_method;
     if (uclog_sip_call_id(&cid, m))
         cid.ptr = NULL;
-    if (uclog_packet_local(&local, &port, p) || !local.ptr || local.len > 40)
+    if (uclog_packet_local_endpoint(&local, NULL, p) || !local.ptr || local.len > 40)
         local.ptr = NULL, local.len = 0; /* as the index: a longer one is not an address it keeps */
-    if (uclog_packet_remote(&remote, &port, p) || !remote.ptr || remote.len > 40)
+    if (uclog_packet_remote_endpoint(&remote, NULL, p) || !remote.ptr || remote.len > 40)
         remote.ptr = NULL, remote.len = 0;
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;

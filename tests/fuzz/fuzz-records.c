@@ -89,9 +89,9 @@ static void touch_record(const uclog_record *rec)
         int32_t dir;
         int is_end;
         uclog_str ra, la;
-        uint32_t rp, lp;
+        uint16_t rp, lp;
         uint64_t decl;
-        rc = uclog_packet_parse_framing(&dir, &is_end, &ra, &rp, &la, &lp, &decl, s);
+        rc = uclog_packet_framing_parse(&dir, &is_end, &ra, &rp, &la, &lp, &decl, s);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_NOT_FOUND || rc == UCLOG_E_FORMAT);
         if (rc == 0)
             fz_str(ra), fz_str(la);
@@ -153,14 +153,15 @@ static void touch_packet(const uclog_packet *pkt)
     uclog_span sp;
     uclog_timestamp ts;
     uclog_defect d;
-    uint32_t port, i, n;
+    uint32_t i, n;
+    uint16_t port;
     uint64_t decl;
 
     FZ_CHECK(uclog_packet_direction(pkt) >= UCLOG_DIRECTION_UNKNOWN &&
              uclog_packet_direction(pkt) <= UCLOG_DIRECTION_RECEIVED);
-    if (uclog_packet_remote(&s, &port, pkt) == 0)
+    if (uclog_packet_remote_endpoint(&s, &port, pkt) == 0)
         fz_str(s), fz_addr(s, (uclog_str){NULL, 0});
-    if (uclog_packet_local(&s, &port, pkt) == 0)
+    if (uclog_packet_local_endpoint(&s, &port, pkt) == 0)
         fz_str(s);
     if (uclog_packet_declared_bytes(&decl, pkt) == 0)
         fz_sink += (unsigned)decl;
@@ -273,6 +274,7 @@ static void walk_index(uclog_log *log)
 {
     uclog_index *idx = NULL;
     uint32_t i, n, k, c, u32;
+    uint16_t u16;
     uclog_str s, s2;
     uclog_span sp;
     uclog_timestamp ts;
@@ -293,7 +295,7 @@ static void walk_index(uclog_log *log)
         fz_sink += (unsigned)uclog_index_message_direction(idx, i);
         FZ_CHECK(uclog_index_message_span(&sp, idx, i) == 0);
         fz_span(&sp);
-        if (uclog_index_message_addresses(&s, &u32, &s2, &u32, idx, i) == 0)
+        if (uclog_index_message_endpoints(&s, &u16, &s2, &u16, idx, i) == 0)
             fz_str(s), fz_str(s2);
         if (uclog_index_message_timestamp(&ts, idx, i) == 0)
             fz_sink += ts.hour;

@@ -141,6 +141,7 @@ static inline void fz_sip_value(uclog_str v)
                                          "reason", "source", "ms-received-cid", "x", ""};
     uclog_str a = {NULL, 0}, b = {NULL, 0}, c = {NULL, 0}, d = {NULL, 0}, rest = v, item;
     uint32_t n1 = 0, n2 = 0;
+    uint16_t p16 = 0;
     uint64_t u = 0;
     size_t need = 0, i;
     char buf[64];
@@ -148,7 +149,7 @@ static inline void fz_sip_value(uclog_str v)
 
     while ((rc = uclog_sip_list_next(&item, &rest)) == 0 && k++ < 64) {
         fz_str(item);
-        if (uclog_sip_via_parse(&a, &b, &n1, &c, item) == 0) {
+        if (uclog_sip_via_entry_parse(&a, &b, &p16, &c, item) == 0) {
             fz_str(a), fz_str(b), fz_str(c);
         }
         if (uclog_sip_diag_parse(&n1, &n2, &a, &b, item) == 0) {
@@ -231,6 +232,7 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
     uclog_span sp;
     uclog_defect def;
     uint32_t i, n, u32, idx;
+    uint16_t u16;
     uint64_t u64;
     const uclog_sip_part *part;
 
@@ -285,12 +287,12 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
         fz_str(a), fz_str(b), fz_str(c);
     n = uclog_sip_via_count(msg);
     for (i = 0; i < n && i < 4096; i++) {
-        int rc = uclog_sip_via(&a, &b, &u32, &c, msg, i);
+        int rc = uclog_sip_via_entry(&a, &b, &u16, &c, msg, i);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_FORMAT);
         if (rc == 0)
             fz_str(a), fz_str(b), fz_str(c);
     }
-    FZ_CHECK(uclog_sip_via(&a, &b, &u32, &c, msg, n) == UCLOG_E_RANGE);
+    FZ_CHECK(uclog_sip_via_entry(&a, &b, &u16, &c, msg, n) == UCLOG_E_RANGE);
     if (uclog_sip_content_type(&a, &b, &c, msg) == 0)
         fz_str(a), fz_str(b), fz_str(c);
     if (uclog_sip_content_length(&u64, msg) == 0)
