@@ -146,7 +146,8 @@ int uclog__packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remo
 int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
                                uclog_str *local, uint32_t *local_port, uint64_t *declared, uclog_str text)
 {
-    return uclog__packet_parse_framing(direction, is_end, remote, remote_port, local, local_port, declared, NULL, text);
+    return uclog__packet_parse_framing(direction, is_end, remote, remote_port, local, local_port, declared,
+                                       NULL, text);
 }
 
 int uclog_packet_framing_parse(int32_t *direction, int *is_end, uclog_str *remote, uint16_t *remote_port,

@@ -60,7 +60,8 @@ static inline uint64_t uclog__chunk_eq2(const char *p, char a, char b)
     uint64_t x;
 
     memcpy(&x, p, 8);
-    return uclog__zero_bytes(x ^ (UCLOG__SCAN_ONES * (unsigned char)a)) | uclog__zero_bytes(x ^ (UCLOG__SCAN_ONES * (unsigned char)b));
+    return uclog__zero_bytes(x ^ (UCLOG__SCAN_ONES * (unsigned char)a)) |
+           uclog__zero_bytes(x ^ (UCLOG__SCAN_ONES * (unsigned char)b));
 }
 #endif
 

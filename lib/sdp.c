@@ -147,7 +147,8 @@ static int on_attribute(struct sdp_parser *p, uclog_str v)
     case 10:
         if (UCLOG__IEQ_ALPHA(name, "encryption")) {
             uclog_str e = uclog__str_trim(value);
-            if (!UCLOG__IEQ_ALPHA(e, "required") && !UCLOG__IEQ_ALPHA(e, "optional") && !UCLOG__IEQ_ALPHA(e, "rejected"))
+            if (!UCLOG__IEQ_ALPHA(e, "required") && !UCLOG__IEQ_ALPHA(e, "optional") &&
+                !UCLOG__IEQ_ALPHA(e, "rejected"))
                 return uclog__sdp_add_defect(p, UCLOG_DEFECT_SDP_ENCRYPTION_UNKNOWN, value.ptr, value.len);
         }
         break;
