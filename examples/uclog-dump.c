@@ -609,7 +609,8 @@ struct msg {
     int have_ts, is_request, have_cseq, have_remote, have_local;
     int32_t direction;
     uclog_str raw, method, uri, reason, call_id, cseq_method, from, to, remote, local;
-    uint32_t status, cseq, remote_port, local_port;
+    uint32_t status, cseq;
+    uint16_t remote_port, local_port;
 };
 
 static void msg_read(struct msg *m, const uclog_sip *sip, const uclog_packet *pkt)
@@ -622,8 +623,8 @@ static void msg_read(struct msg *m, const uclog_sip *sip, const uclog_packet *pk
     uclog_sip_span(&m->span, sip);
     m->have_ts = uclog_packet_timestamp(&m->ts, pkt) == 0;
     m->direction = uclog_packet_direction(pkt);
-    m->have_remote = uclog_packet_remote(&m->remote, &m->remote_port, pkt) == 0;
-    m->have_local = uclog_packet_local(&m->local, &m->local_port, pkt) == 0;
+    m->have_remote = uclog_packet_remote_endpoint(&m->remote, &m->remote_port, pkt) == 0;
+    m->have_local = uclog_packet_local_endpoint(&m->local, &m->local_port, pkt) == 0;
     m->is_request = uclog_sip_is_request(sip);
     if (m->is_request)
         uclog_sip_request_line(&m->method, &m->uri, NULL, sip);
@@ -921,7 +922,7 @@ static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, 
     } else {
         ct.ptr = NULL;
         ct.len = 0;
-        uclog_sip_find_header(&ct, NULL, m->sip, "Content-Type", 0);
+        uclog_sip_header_find(&ct, NULL, m->sip, "Content-Type", 0);
         json_s(ct);
     }
     json_diagnostics(m->sip);
@@ -949,7 +950,8 @@ static void report_unusable(const uclog_log *log, const uclog_packet *pkt, int j
     uclog_defect d, at;
     uclog_timestamp ts;
     uclog_str a;
-    uint32_t i, n = uclog_packet_defect_count(pkt), port;
+    uint32_t i, n = uclog_packet_defect_count(pkt);
+    uint16_t port;
     int32_t dir = uclog_packet_direction(pkt);
 
     memset(&at, 0, sizeof(at));
@@ -973,9 +975,9 @@ static void report_unusable(const uclog_log *log, const uclog_packet *pkt, int j
     json_time(uclog_packet_timestamp(&ts, pkt) == 0, &ts);
     json_key("direction");
     json_z(dir == UCLOG_DIRECTION_SENT ? "out" : dir == UCLOG_DIRECTION_RECEIVED ? "in" : NULL);
-    i = (uint32_t)uclog_packet_remote(&a, &port, pkt);
+    i = (uint32_t)uclog_packet_remote_endpoint(&a, &port, pkt);
     json_addr("remote", a, port, i == 0);
-    i = (uint32_t)uclog_packet_local(&a, &port, pkt);
+    i = (uint32_t)uclog_packet_local_endpoint(&a, &port, pkt);
     json_addr("local", a, port, i == 0);
     fputs(", \"unusable\": true, \"defects\": [", stdout);
     for (i = 0; i < n; i++)

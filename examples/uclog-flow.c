@@ -180,7 +180,8 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
     uclog_sip *sip = NULL;
     uclog_timestamp ts;
     uclog_str method, reason, remote, entry, text;
-    uint32_t status = 0, port = 0, k, kind, id, sub;
+    uint32_t status = 0, k, kind, id, sub;
+    uint16_t port = 0;
     char time[32] = "", label[512], addr[96], buf[256];
     int32_t dir;
     int rc = uclog_index_message_parse(&sip, idx, i);
@@ -207,7 +208,7 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
     if (uclog_sip_sdp_count(sip))
         strncat(label, " (SDP)", sizeof(label) - strlen(label) - 1);
     remote.ptr = NULL;
-    if (uclog_index_message_addresses(NULL, NULL, &remote, &port, idx, i) == 0) {
+    if (uclog_index_message_endpoints(NULL, NULL, &remote, &port, idx, i) == 0) {
         ex_fmt_addr(addr, sizeof(addr), remote, port);
         if (strcmp(addr, server)) {
             strncat(label, uclog_index_message_direction(idx, i) == UCLOG_DIRECTION_SENT       ? " to "
@@ -238,7 +239,7 @@ static int draw_call(const uclog_index *idx, uint32_t c)
 {
     uint32_t k, n = uclog_index_call_message_count(idx, c), m;
     uclog_str id, local, remote, from, to;
-    uint32_t lport = 0, rport = 0;
+    uint16_t lport = 0, rport = 0;
     uclog_sip *first = NULL;
     char client[96] = "?", server[96] = "?", line[320], a[128], b[128];
     unsigned day = 0;
@@ -252,7 +253,7 @@ static int draw_call(const uclog_index *idx, uint32_t c)
     /* The lanes are named after the first message that says where it went. */
     for (k = 0; k < n; k++) {
         uclog_index_call_message(&m, idx, c, k);
-        if (uclog_index_message_addresses(&local, &lport, &remote, &rport, idx, m) == 0) {
+        if (uclog_index_message_endpoints(&local, &lport, &remote, &rport, idx, m) == 0) {
             ex_fmt_addr(client, sizeof(client), local, lport);
             ex_fmt_addr(server, sizeof(server), remote, rport);
             break;

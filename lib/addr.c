@@ -4,6 +4,8 @@
 #include "addr-internal.h"
 #include "internal.h"
 
+static int parse_bytes(uint8_t *out, const char *addr, size_t len);
+
 /* Length of the address part before a zone "%id"; 0 when the zone is bad. */
 static size_t strip_zone(const char *s, size_t len, int *has_zone)
 {
@@ -136,7 +138,24 @@ static int is_hostname(const char *s, size_t len)
     return label > 0 && !last_all_digits;
 }
 
+int uclog_addr_to_bytes(uint8_t *out, int32_t *family, const char *addr, size_t len)
+{
+    int rc = parse_bytes(out, addr, len);
+
+    if (rc < 0)
+        return rc;
+    if (family)
+        *family = rc;
+    return UCLOG_OK;
+}
+
 int uclog_addr_parse(uint8_t *out, const char *addr, size_t len)
+{
+    return parse_bytes(out, addr, len);
+}
+
+/* The 16 bytes of an IP address; UCLOG_ADDR_IPV4, _IPV6 or UCLOG_E_FORMAT. */
+static int parse_bytes(uint8_t *out, const char *addr, size_t len)
 {
     uint8_t b[16];
     int has_zone;
@@ -213,7 +232,7 @@ int32_t uclog_addr_class(const char *addr, size_t len)
     static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
     uint8_t b[16];
 
-    if (uclog_addr_parse(b, addr, len) < 0)
+    if (parse_bytes(b, addr, len) < 0)
         return UCLOG_ADDR_CLASS_NONE;
     if (memcmp(b, mapped, 12) == 0)
         return class_v4(b + 12);
@@ -234,18 +253,11 @@ int32_t uclog_addr_class(const char *addr, size_t len)
 
 static int host_ieq(const char *a, size_t alen, const char *b, size_t blen)
 {
-    size_t i;
-
     if (alen && a[alen - 1] == '.')
         alen--;
     if (blen && b[blen - 1] == '.')
         blen--;
-    if (alen != blen)
-        return 0;
-    for (i = 0; i < alen; i++)
-        if (uclog__to_lower((unsigned char)a[i]) != uclog__to_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
+    return alen == blen && uclog__mem_ieq(a, b, alen);
 }
 
 /* The zone of an IPv6 text (after '%'), or an empty view. */
@@ -268,8 +280,8 @@ int uclog_addr_equal(const char *a, size_t alen, const char *b, size_t blen)
 
     if (!a || !b)
         return 0;
-    fa = uclog_addr_parse(x, a, alen);
-    fb = uclog_addr_parse(y, b, blen);
+    fa = parse_bytes(x, a, alen);
+    fb = parse_bytes(y, b, blen);
     if (fa > 0 && fb > 0) {
         uclog_str za = zone_of(a, alen), zb = zone_of(b, blen);
         if (memcmp(x, y, 16) != 0 || za.len != zb.len)

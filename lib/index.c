@@ -5,7 +5,10 @@
 #include <uclog/packet.h>
 
 #include "index-internal.h"
-#include "log-internal.h"
+#include "hash.h"
+#include "internal.h"
+#include "match.h"
+#include "log-layer.h"
 
 #define NONE UINT32_MAX
 
@@ -80,16 +83,6 @@ struct uclog_index {
     uint64_t steps;     /* slots probed matching responses (index-internal.h) */
 };
 
-static uint64_t hash(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    while (n--) {
-        h ^= (unsigned char)*p++;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static int rehash(uclog_index *idx, size_t cap)
 {
     uint32_t *t = uclog__calloc(idx->ctx, cap, sizeof(*t));
@@ -98,7 +91,7 @@ static int rehash(uclog_index *idx, size_t cap)
     if (!t)
         return UCLOG_E_NOMEM;
     for (i = 0; i < idx->ncalls; i++) {
-        size_t h = (size_t)hash(idx->calls[i].call_id.ptr, idx->calls[i].call_id.len) & (cap - 1);
+        size_t h = (size_t)uclog__hash(idx->calls[i].call_id.ptr, idx->calls[i].call_id.len) & (cap - 1);
         while (t[h])
             h = (h + 1) & (cap - 1);
         t[h] = (uint32_t)i + 1;
@@ -115,7 +108,7 @@ static int lookup(const uclog_index *idx, const char *p, size_t n, size_t *slot)
 
     if (!idx->table_cap)
         return 0;
-    h = (size_t)hash(p, n) & (idx->table_cap - 1);
+    h = (size_t)uclog__hash(p, n) & (idx->table_cap - 1);
     while (idx->table[h]) {
         const struct idx_call *c = &idx->calls[idx->table[h] - 1];
         if (c->call_id.len == n && !memcmp(c->call_id.ptr, p, n)) {
@@ -153,33 +146,21 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
     return UCLOG_OK;
 }
 
-static int same_token(uclog_str a, uclog_str b)
-{
-    size_t i;
-    if (a.len != b.len || !a.ptr || !b.ptr)
-        return 0;
-    for (i = 0; i < a.len; i++)
-        if (uclog__to_lower((unsigned char)a.ptr[i]) != uclog__to_lower((unsigned char)b.ptr[i]))
-            return 0;
-    return 1;
-}
-
 static uclog_str cseq_method_of(const struct idx_msg *e);
 
 /*
- * Request matching. A transaction is a Call-ID, a CSeq number and a CSeq
- * method (compared without case); the table keeps, for each transaction
- * and direction, the latest request seen so far, so a response finds the
- * latest earlier request going the other way in at most three look-ups.
+ * Request matching, by the rule of match.h. A transaction is a Call-ID, a
+ * CSeq number and a CSeq method (compared without case); the table keeps,
+ * for each transaction and direction, the latest request seen so far, so a
+ * response finds the latest earlier request going the other way in at most
+ * three look-ups.
  */
 static size_t tx_hash(uint32_t call, uint32_t cseq, int8_t direction, uclog_str method)
 {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)call << 32 | cseq);
-    size_t i;
+    uint64_t h = UCLOG__HASH_SEED ^ ((uint64_t)call << 32 | cseq);
 
-    h = (h ^ (uint8_t)direction) * 1099511628211ull;
-    for (i = 0; i < method.len; i++)
-        h = (h ^ (unsigned char)uclog__to_lower((unsigned char)method.ptr[i])) * 1099511628211ull;
+    h = uclog__hash_byte(h, (uint8_t)direction);
+    h = uclog__hash_add_lower(h, method.ptr, method.len);
     return (size_t)(h ^ h >> 29);
 }
 
@@ -191,8 +172,8 @@ static size_t tx_slot(uclog_index *idx, uint32_t call, uint32_t cseq, int8_t dir
     for (; idx->txs[h]; h = (h + 1) & (idx->txs_cap - 1)) {
         const struct idx_msg *m = MSG(idx, idx->txs[h] - 1);
         idx->steps++;
-        if (m->call == call && m->cseq == cseq && m->direction == direction &&
-            same_token(cseq_method_of(m), method))
+        if (m->call == call && m->direction == direction &&
+            uclog__match_cseq(m->cseq, cseq_method_of(m), cseq, method))
             break;
     }
     idx->steps++;
@@ -251,7 +232,7 @@ static uint32_t find_request(uclog_index *idx, const struct idx_msg *resp)
         return NONE;
     for (k = 0; k < sizeof(dirs); k++) {
         uint32_t r;
-        if (dirs[k] == resp->direction && dirs[k] != UCLOG_DIRECTION_UNKNOWN)
+        if (!uclog__match_way(dirs[k], resp->direction))
             continue;
         r = idx->txs[tx_slot(idx, resp->call, resp->cseq, dirs[k], cseq_method_of(resp))];
         if (r && (best == NONE || r - 1 > best))
@@ -292,10 +273,9 @@ static uclog_str cseq_method_of(const struct idx_msg *e)
  */
 static const char *lasting(uclog_index *idx, const uclog_log *log, uint32_t file, const char *p, size_t len)
 {
-    const struct uclog__file *f = &log->files[file < log->nfiles ? file : 0];
     char *copy;
 
-    if (p >= f->data && len <= f->len && p <= f->data + f->len - len)
+    if (uclog__log_holds(log, file, p, len))
         return p;
     if (uclog__grow(idx->ctx, (void **)&idx->copies, &idx->copies_cap, idx->ncopies + 1, sizeof(char *)))
         return NULL;
@@ -352,7 +332,7 @@ static const char *intern(uclog_index *idx, const char *p, size_t len)
         for (k = 0; k < idx->addrs_cap; k++) {
             if (!idx->addrs[k])
                 continue;
-            for (i = (size_t)hash(idx->addrs[k] + 1, (unsigned char)idx->addrs[k][0]) & (cap - 1); t[i];
+            for (i = (size_t)uclog__hash(idx->addrs[k] + 1, (unsigned char)idx->addrs[k][0]) & (cap - 1); t[i];
                  i = (i + 1) & (cap - 1))
                 ;
             t[i] = idx->addrs[k];
@@ -361,7 +341,7 @@ static const char *intern(uclog_index *idx, const char *p, size_t len)
         idx->addrs = t;
         idx->addrs_cap = cap;
     }
-    h = (size_t)hash(p, len);
+    h = (size_t)uclog__hash(p, len);
     for (i = h & (idx->addrs_cap - 1); idx->addrs[i]; i = (i + 1) & (idx->addrs_cap - 1))
         if ((unsigned char)idx->addrs[i][0] == len && !memcmp(idx->addrs[i] + 1, p, len))
             return idx->addrs[i] + 1;
@@ -378,8 +358,8 @@ static int copy_address(uclog_index *idx, const char **dst, uint8_t *len, uint16
                         int local)
 {
     uclog_str a;
-    uint32_t pt;
-    int rc = local ? uclog_packet_local(&a, &pt, p) : uclog_packet_remote(&a, &pt, p);
+    uint16_t pt;
+    int rc = local ? uclog_packet_local_endpoint(&a, &pt, p) : uclog_packet_remote_endpoint(&a, &pt, p);
 
     *len = 0;
     *port = 0;
@@ -388,7 +368,7 @@ static int copy_address(uclog_index *idx, const char **dst, uint8_t *len, uint16
     if (!(*dst = intern(idx, a.ptr, a.len)))
         return UCLOG_E_NOMEM;
     *len = (uint8_t)a.len;
-    *port = (uint16_t)pt;
+    *port = pt;
     return UCLOG_OK;
 }
 
@@ -489,6 +469,7 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
     uclog_msg_iter *it = NULL;
     const uclog_sip *m;
     const uclog_packet *p;
+    uclog_ctx *ctx;
     int rc;
 
     if (!out)
@@ -496,14 +477,15 @@ int uclog_index_build_filtered(uclog_index **out, uclog_log *log, uclog_index_fi
     *out = NULL;
     if (!log)
         return UCLOG_E_INVALID_ARG;
-    if (log->read)
-        return uclog__error(log->ctx, UCLOG_E_STATE, NULL,
+    ctx = uclog_log_ctx(log);
+    if (uclog__log_is_stream(log))
+        return uclog__error(ctx, UCLOG_E_STATE, NULL,
                             "%s: the index needs a log opened from files or a buffer, not a stream",
-                            log->files[0].name);
-    idx = uclog__calloc(log->ctx, 1, sizeof(*idx));
+                            uclog_log_file_name(log, 0));
+    idx = uclog__calloc(ctx, 1, sizeof(*idx));
     if (!idx)
         return UCLOG_E_NOMEM;
-    idx->ctx = log->ctx;
+    idx->ctx = ctx;
     rc = uclog_msg_iter_new(&it, log);
     if (!rc)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
@@ -609,6 +591,23 @@ int uclog_index_message_span(uclog_span *out, const uclog_index *idx, uint32_t i
     return UCLOG_OK;
 }
 
+int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_str *remote,
+                                  uint16_t *remote_port, const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i);
+    if (!e)
+        return UCLOG_E_RANGE;
+    if (local)
+        local->ptr = e->local_len ? e->local : NULL, local->len = e->local_len;
+    if (local_port)
+        *local_port = (uint16_t)e->local_port; /* a framing's port is at most 65535 */
+    if (remote)
+        remote->ptr = e->remote_len ? e->remote : NULL, remote->len = e->remote_len;
+    if (remote_port)
+        *remote_port = (uint16_t)e->remote_port;
+    return e->local_len || e->remote_len ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+}
+
 int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
                                   uint32_t *remote_port, const uclog_index *idx, uint32_t i)
 {
@@ -701,16 +700,30 @@ int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_in
     return e->has & HAS_CSEQ_METHOD ? UCLOG_OK : UCLOG_E_NOT_FOUND;
 }
 
-int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
+int uclog_index_message_type(int32_t *type, uclog_str *method, uint32_t *status, const uclog_index *idx,
+                             uint32_t i)
 {
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!e)
+    const struct idx_msg *e;
+
+    if (!idx)
+        return UCLOG_E_INVALID_ARG;
+    if (!(e = msg_at(idx, i)))
         return UCLOG_E_RANGE;
+    if (type)
+        *type = e->is_request ? UCLOG_INDEX_REQUEST : UCLOG_INDEX_RESPONSE;
     if (method)
         *method = view_at(e, HAS_METHOD, e->method_off, e->method_len);
     if (status)
         *status = e->status;
-    return e->is_request;
+    return UCLOG_OK;
+}
+
+int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
+{
+    int32_t type;
+    int rc = uclog_index_message_type(&type, method, status, idx, i);
+
+    return rc == UCLOG_E_INVALID_ARG ? UCLOG_E_RANGE : rc ? rc : type == UCLOG_INDEX_REQUEST;
 }
 
 int uclog_index_request_of(uint32_t *request, const uclog_index *idx, uint32_t i)
@@ -763,7 +776,7 @@ uint32_t uclog_index_call_count(const uclog_index *idx)
     return idx ? (uint32_t)idx->ncalls : 0;
 }
 
-int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
+int uclog_index_call_find(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
 {
     size_t slot;
     if (!call || !idx || (!call_id && len))
@@ -772,6 +785,11 @@ int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *ca
         return UCLOG_E_NOT_FOUND;
     *call = idx->table[slot] - 1;
     return UCLOG_OK;
+}
+
+int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
+{
+    return uclog_index_call_find(call, idx, call_id, len);
 }
 
 int uclog_index_call_id(uclog_str *out, const uclog_index *idx, uint32_t c)

@@ -22,6 +22,8 @@ typedef union {
 #include <uclog/common.h>
 #include <uclog/errors.h>
 
+#include "ascii.h"
+
 #define UCLOG__NLIMITS 13
 
 struct uclog_ctx {
@@ -75,42 +77,7 @@ static inline uint64_t uclog__limit(const uclog_ctx *ctx, uint32_t which)
     return ctx->limits[which];
 }
 
-/* ASCII helpers that do not depend on the locale. */
-static inline int uclog__is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline int uclog__is_space(int c) { return c == ' ' || c == '\t'; }
-static inline int uclog__to_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-static inline int uclog__hex_value(int c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/* Case-insensitive comparison of a view with a NUL-terminated ASCII string. */
-int uclog__str_ieq(uclog_str s, const char *lit);
-/* A view equal, ignoring ASCII case, to a literal written in lower case:
- * UCLOG__IEQ(s, "content-length"). No strlen: the length is the literal's. */
-static inline int uclog__ieq_lower(uclog_str s, const char *lower, size_t n)
-{
-    size_t i;
-
-    if (s.len != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (uclog__to_lower((unsigned char)s.ptr[i]) != (unsigned char)lower[i])
-            return 0;
-    return 1;
-}
-#define UCLOG__IEQ(s, lit) uclog__ieq_lower((s), "" lit, sizeof(lit) - 1)
-
 /* Trim spaces and tabs (and CR/LF) at both ends. */
 uclog_str uclog__str_trim(uclog_str s);
-
-/* Each layer names its own defects; errors.c dispatches by range. */
-const char *uclog__packet_defect_name(int32_t code, const char **text);
-const char *uclog__sip_defect_name(int32_t code, const char **text);
-const char *uclog__sdp_defect_name(int32_t code, const char **text);
-const char *uclog__xml_defect_name(int32_t code, const char **text);
 
 #endif

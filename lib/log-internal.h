@@ -5,6 +5,7 @@
 #include <uclog/log.h>
 
 #include "internal.h"
+#include "log-layer.h"
 
 struct uclog__file {
     char *name;
@@ -49,26 +50,8 @@ struct uclog_record {
     int bytes_checked; /* NUL and UTF-8 defects are looked for when first asked */
 };
 
-int32_t uclog__detect_encoding(const unsigned char *d, size_t n);
-
-/* Copy a timestamp out for an accessor: 0, or UCLOG_E_NOT_FOUND (zeroed). */
-static inline int uclog__timestamp_get(uclog_timestamp *out, const uclog_timestamp *ts, int ok)
-{
-    if (!ok) {
-        memset(out, 0, sizeof(*out));
-        return UCLOG_E_NOT_FOUND;
-    }
-    *out = *ts;
-    return UCLOG_OK;
-}
 /* 1 and *ms set when the text has a record header; scans to the first one. */
 int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
-
-/* CR and no LF in the first 64 KiB: the lines end with CR alone (log-source.c). A file or a
- * buffer is then read with LF for each CR; so is a stream, as it arrives. */
-int uclog__cr_only(const char *d, size_t n);
-/* LF in place of each CR of p[0..n) (a text whose lines end with CR alone). */
-void uclog__cr_to_lf(char *p, size_t n);
 
 /* Length of the valid UTF-8 sequence at p (n bytes available), or 0 when it is invalid. */
 size_t uclog__utf8_seq(const unsigned char *p, size_t n);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "encoding.h"
 #include "log-archive.h"
 #include "log-internal.h"
 
@@ -91,22 +92,6 @@ static size_t put_utf8(char *o, uint32_t cp)
     return 4;
 }
 
-int32_t uclog__detect_encoding(const unsigned char *d, size_t n)
-{
-    if (n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
-        return UCLOG_ENCODING_UTF8_BOM;
-    if (n >= 2 && d[0] == 0xFF && d[1] == 0xFE)
-        return UCLOG_ENCODING_UTF16LE;
-    if (n >= 2 && d[0] == 0xFE && d[1] == 0xFF)
-        return UCLOG_ENCODING_UTF16BE;
-    /* A log starts with ASCII digits; UTF-16 without a mark shows NULs beside them. */
-    if (n >= 4 && d[0] && !d[1] && d[2] && !d[3])
-        return UCLOG_ENCODING_UTF16LE;
-    if (n >= 4 && !d[0] && d[1] && !d[2] && d[3])
-        return UCLOG_ENCODING_UTF16BE;
-    return UCLOG_ENCODING_UTF8;
-}
-
 /* Transcode UTF-16 to UTF-8 into memory the file owns; bad units become U+FFFD. */
 static int transcode_utf16(uclog_log *log, struct uclog__file *f, const unsigned char *d, size_t n,
                            int big_endian)
@@ -144,23 +129,6 @@ static int transcode_utf16(uclog_log *log, struct uclog__file *f, const unsigned
     f->data = out;
     f->len = o;
     return UCLOG_OK;
-}
-
-/* Lines that end with CR alone (an old Mac convention some tools still write): CR and no LF in
- * the first 64 KiB. Such a file would read as one record. */
-int uclog__cr_only(const char *d, size_t n)
-{
-    size_t head = n < 65536 ? n : 65536;
-    return memchr(d, '\r', head) != NULL && memchr(d, '\n', head) == NULL;
-}
-
-/* The text with LF for each CR, in memory the file owns (a copy unless it owns it already). */
-void uclog__cr_to_lf(char *p, size_t n)
-{
-    char *e = p + n;
-
-    while ((p = memchr(p, '\r', (size_t)(e - p))) != NULL)
-        *p++ = '\n';
 }
 
 static int cr_to_lf(uclog_log *log, struct uclog__file *f)

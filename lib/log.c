@@ -2,8 +2,11 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "encoding.h"
+#include "log-layer.h"
 #include "log-archive.h"
 #include "log-internal.h"
+#include "scan.h"
 
 /* The date of the last timestamp read: the records of a log share a few. */
 struct date_memo {
@@ -351,27 +354,7 @@ fallback:
     return -1;
 }
 
-/*
- * Whether p[0..n) holds a NUL byte or a byte >= 0x80: for a byte c,
- * (c - 1) | c has its high bit set exactly when c is 0 or >= 0x80. The inner
- * loop has a fixed count so that compilers turn it into vector code.
- */
-static int has_nul_or_high(const unsigned char *p, size_t n)
-{
-    size_t i = 0, k;
-    unsigned char lanes[32] = {0}, acc = 0;
-
-    /* Records are short: accumulate in 32 lanes, look once at the end. */
-    for (; i + 32 <= n; i += 32)
-        for (k = 0; k < 32; k++)
-            lanes[k] |= (unsigned char)((unsigned char)(p[i + k] - 1) | p[i + k]);
-    for (k = 0; k < 32; k++)
-        acc |= lanes[k];
-    for (; i < n; i++)
-        acc |= (unsigned char)((unsigned char)(p[i] - 1) | p[i]);
-    return (acc & 0x80) != 0;
-}
-
+/* Length of the valid UTF-8 sequence at p, or 0 when it is invalid. */
 size_t uclog__utf8_seq(const unsigned char *p, size_t n)
 {
     size_t len, i;
@@ -425,7 +408,7 @@ static int check_bytes(uclog_record_iter *it)
     int nul = 0, bad = 0, rc;
     uint64_t line, col;
 
-    if (!has_nul_or_high(p, n))
+    if (!uclog__has_nul_or_high(p, n))
         return UCLOG_OK;
     while (i < n && !(nul && bad)) {
         if (p[i] == 0 && !nul) {
@@ -473,26 +456,6 @@ static int header_at(const unsigned char *s, const unsigned char *end)
     return avail == 23 || s[23] == ' ' || s[23] == '\t' || s[23] == '\r' || s[23] == '\n';
 }
 
-/* The line feeds in p[0..n). Byte lanes count up to 255 rounds of 32 bytes at
- * a time, a loop compilers turn into vector code. */
-static size_t count_newlines(const unsigned char *p, size_t n)
-{
-    size_t i = 0, total = 0, k, stop;
-
-    while (n - i >= 32) {
-        unsigned char lanes[32] = {0};
-        stop = n - i >= 255 * 32 ? i + 255 * 32 : i + (n - i) / 32 * 32;
-        for (; i < stop; i += 32)
-            for (k = 0; k < 32; k++)
-                lanes[k] = (unsigned char)(lanes[k] + (p[i + k] == '\n'));
-        for (k = 0; k < 32; k++)
-            total += lanes[k];
-    }
-    for (; i < n; i++)
-        total += p[i] == '\n';
-    return total;
-}
-
 /*
  * The first record header line that starts in [q, last] (q starts a line,
  * last <= end), or NULL. A header line has its '|' at column 11, a byte rare
@@ -534,7 +497,7 @@ static size_t frame_complete(const char *p, const char *end, uint64_t max, int *
     } else if (!h) {
         h = end;
     }
-    fi->nlines = 1 + (uint64_t)count_newlines((const unsigned char *)q, (size_t)(h - q));
+    fi->nlines = 1 + (uint64_t)uclog__count_newlines((const unsigned char *)q, (size_t)(h - q));
     if (h > q && h[-1] != '\n')
         fi->nlines++; /* the last line of the log, without its line end */
     return (size_t)(h - p);
@@ -887,6 +850,18 @@ void uclog_record_iter_free(uclog_record_iter *it)
 }
 
 /* Accessors. */
+
+int uclog__log_is_stream(const uclog_log *log)
+{
+    return log->read != NULL;
+}
+
+int uclog__log_holds(const uclog_log *log, uint32_t file, const char *p, size_t len)
+{
+    const struct uclog__file *f = &log->files[file < log->nfiles ? file : 0];
+
+    return p >= f->data && len <= f->len && p <= f->data + f->len - len;
+}
 
 static void set_str(uclog_str *out, const char *p, size_t n)
 {

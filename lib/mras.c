@@ -260,7 +260,7 @@ int uclog_mras_parse(uclog_mras **out, uclog_ctx *ctx, const char *data, size_t 
     if (!m)
         return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory");
     m->ctx = ctx;
-    uclog__arena_init(&m->arena, ctx);
+    uclog__arena_init(&m->arena, ctx, UCLOG__XML_ARENA_BLOCK);
     rc = uclog__xml_parse(&root, &m->arena, ctx, data, len, base);
     if (rc == UCLOG_OK)
         rc = build(m, root);

@@ -4,6 +4,7 @@
 
 #include "packet-internal.h"
 #include "sip-internal.h"
+#include "sip-names.h"
 
 /* The line at d[at..): its end (before the line break) and where the next starts. */
 static size_t line_end(const char *d, size_t len, size_t at, size_t *next)
@@ -25,7 +26,7 @@ static int framing_line(const char *p, size_t n, int *is_end)
 
     t.ptr = p;
     t.len = n;
-    rc = uclog_packet_parse_framing(NULL, is_end, NULL, NULL, NULL, NULL, NULL, t);
+    rc = uclog_packet_framing_parse(NULL, is_end, NULL, NULL, NULL, NULL, NULL, t);
     return rc == UCLOG_OK || rc == UCLOG_E_FORMAT;
 }
 

@@ -1,57 +1,14 @@
-/* Packets: the "Sending Packet" / "Data Received" … "End of …" framing, and
- * the SIP messages the packets carry. */
+/* Packets: records gathered into the frames that the "Sending Packet" /
+ * "Data Received" … "End of …" lines open and close, per thread; a message
+ * logged as several reads or cut by rotation joined. */
 #include <stdlib.h>
 
 #include <uclog/packet.h>
 
-#include "log-internal.h"
+#include "log-layer.h"
 #include "packet-internal.h"
-#include "sip-internal.h"
-
-#define ADDR_MAX 64
-
-#define OPEN_TEXT_MAX 192
-
-/* A frame's state in its iterator. */
-enum { FRAME_FREE, FRAME_OPEN, FRAME_HELD, FRAME_READY, FRAME_LENT };
-
-struct uclog_packet {
-    int32_t direction;
-    int has_remote, has_local, has_declared, ts_ok;
-    char remote[ADDR_MAX], local[ADDR_MAX];
-    size_t remote_len, local_len;
-    uint32_t remote_port, local_port;
-    uint64_t declared;
-    uclog_str bytes;
-    uclog_span bytes_span, span;
-    uint32_t end_line, end_column; /* where the last record that belongs ends */
-    uclog_timestamp ts;
-    uint32_t pid, tid;
-    uclog_defect *defects;
-    size_t ndefects, defects_cap;
-
-    /* The frame, while its iterator reads it. */
-    int state;
-    uint64_t seq;              /* opening order: packets are handed out in it */
-    int contents;              /* records taken as its bytes */
-    int truncated, interleaved, rotated;
-    uclog_span open_span;      /* its framing record */
-    uint64_t held_at;          /* records read when it started waiting */
-    struct uclog_packet *cont_of; /* the held packet this read may continue */
-    uint64_t cont_seq;
-    /* How far wants_more() read the bytes: the next line of the last
-     * message's headers, or where its body starts and its Content-Length. */
-    size_t scan_line, scan_body;
-    int scan_started, scan_has_cl;
-    uint64_t scan_cl;
-    /* The opening framing line through "bytes", when it was read whole and
-     * fits: an End of line that repeats it closes the packet without being
-     * parsed again. A copy, since a stream's buffer moves. */
-    char open_text[OPEN_TEXT_MAX];
-    size_t open_text_len;
-    char *buf;                 /* joined or copied bytes */
-    size_t buf_len, buf_cap;
-};
+#include "scan.h"
+#include "sip-names.h"
 
 /* At most this many frames open at once; one more ends the oldest. */
 #define FRAMES_MAX 16
@@ -59,7 +16,8 @@ struct uclog_packet {
 #define HOLD_RECORDS 64
 
 struct uclog_packet_iter {
-    uclog_log *log;
+    uclog_ctx *ctx;
+    int copy;                  /* a stream's records lend bytes that do not last: packets copy them */
     uclog_record_iter *rit;
     int status;
     int done;                  /* the records are read */
@@ -68,222 +26,52 @@ struct uclog_packet_iter {
     uclog_packet *lent;
     uint64_t seq, nrecords;
     uint64_t max_bytes;        /* what a frame may take or join: UCLOG_LIMIT_MAX_RECORD_BYTES */
+    const uclog_log *log;
     /* A record of a file of bare SIP messages, read a message at a time (packet-bare.c): its
      * bytes stay lent while no other record is read. */
-    const uclog_record *bare;
+    int bare;
+    const char *bare_ptr;
+    size_t bare_len;
     size_t bare_at;            /* where the next message is looked for */
     uclog_span bare_pos;       /* the position of bare_at */
 };
 
-static const char *const packet_defects[][2] = {
-    {"PACKET_BYTE_COUNT", "the declared byte count differs from the packet's bytes"},
-    {"PACKET_TRUNCATED", "the packet has no End of record"},
-    {"PACKET_FRAMING", "the framing line's addresses or byte count could not be read"},
-    {"PACKET_LEFTOVER", "bytes after the last SIP message of the packet"},
-    {"PACKET_END_MISMATCH", "the End of record does not match the packet it closes"},
-    {"PACKET_JOINED", "the message went on in the next read of the same thread and addresses; the reads were joined"},
-    {"PACKET_HEADER_INSIDE", "a line of the packet's own thread shaped like a record header, kept as part of the bytes"},
-    {"PACKET_INTERLEAVED", "another thread framed a packet inside this packet's frame"},
-    {"PACKET_ROTATED", "the packet went on at the start of the next file of the set; the parts were joined"},
-    {"PACKET_NO_MESSAGE", "the packet yields no SIP message"},
+/* What framing reads of a record, taken once through the record layer's
+ * accessors: the record the iterator lends, and its bytes and fields. */
+struct rec_view {
+    const uclog_record *rec;
+    const char *ptr; /* the raw bytes */
+    size_t len;
+    uclog_str text;
+    size_t text_off;       /* of the text in the bytes */
+    size_t first_line_end; /* offset of the continuation lines */
+    uint32_t nlines;
+    int has_header;
+    uint32_t pid, tid;
+    uclog_span span;
 };
 
-const char *uclog__packet_defect_name(int32_t code, const char **text)
+static void view_record(struct rec_view *v, const uclog_record *rec)
 {
-    size_t i = (size_t)(code - 100);
-    if (code < 100 || i >= sizeof(packet_defects) / sizeof(packet_defects[0])) {
-        *text = NULL;
-        return NULL;
-    }
-    *text = packet_defects[i][1];
-    return packet_defects[i][0];
+    uclog_str raw, cont;
+
+    v->rec = rec;
+    uclog_record_raw(&raw, rec);
+    uclog_record_continuation(&cont, rec);
+    uclog_record_text(&v->text, rec);
+    v->ptr = raw.ptr;
+    v->len = raw.len;
+    v->text_off = uclog_record_text_offset(rec);
+    v->first_line_end = (size_t)(cont.ptr - raw.ptr);
+    v->nlines = uclog_record_line_count(rec);
+    v->has_header = uclog_record_has_header(rec);
+    v->pid = uclog_record_pid(rec);
+    v->tid = uclog_record_tid(rec);
+    uclog_record_span(&v->span, rec);
 }
-
-/* ---- the framing line ---- */
-
-static int starts_with(uclog_str *s, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (s->len < n || memcmp(s->ptr, lit, n) != 0)
-        return 0;
-    s->ptr += n;
-    s->len -= n;
-    return 1;
-}
-
-static void skip_spaces(uclog_str *s)
-{
-    while (s->len && uclog__is_space((unsigned char)s->ptr[0])) {
-        s->ptr++;
-        s->len--;
-    }
-}
-
-/* "1.2.3.4:5061", "[2001:db8::1]:5061" or "2001:db8::1:5061". */
-static int split_host_port(uclog_str *addr, uint32_t *port, uclog_str tok)
-{
-    const char *colon = NULL;
-    size_t i;
-    uint32_t v = 0;
-
-    if (tok.len && tok.ptr[0] == '[') {
-        const char *rb = memchr(tok.ptr, ']', tok.len);
-        if (!rb)
-            return -1;
-        addr->ptr = tok.ptr + 1;
-        addr->len = (size_t)(rb - tok.ptr - 1);
-        colon = rb + 1 < tok.ptr + tok.len && rb[1] == ':' ? rb + 1 : NULL;
-    } else {
-        for (i = tok.len; i > 0; i--) {
-            if (tok.ptr[i - 1] == ':') {
-                colon = tok.ptr + i - 1;
-                break;
-            }
-        }
-        if (!colon)
-            return -1;
-        addr->ptr = tok.ptr;
-        addr->len = (size_t)(colon - tok.ptr);
-    }
-    if (!colon || colon + 1 == tok.ptr + tok.len || addr->len == 0)
-        return -1;
-    for (i = (size_t)(colon + 1 - tok.ptr); i < tok.len; i++) {
-        if (!uclog__is_digit((unsigned char)tok.ptr[i]))
-            return -1;
-        v = v * 10 + (uint32_t)(tok.ptr[i] - '0');
-        if (v > 65535)
-            return -1;
-    }
-    *port = v;
-    return 0;
-}
-
-/* A token up to a space or the stop character. */
-static uclog_str take_token(uclog_str *s, char stop)
-{
-    uclog_str t = {s->ptr, 0};
-    while (t.len < s->len && !uclog__is_space((unsigned char)s->ptr[t.len]) && s->ptr[t.len] != stop)
-        t.len++;
-    s->ptr += t.len;
-    s->len -= t.len;
-    return t;
-}
-
-/* uclog_packet_parse_framing(), telling also where it stopped reading: after
- * "bytes" when it returns 0 (*used is set only then). */
-static int parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
-                         uclog_str *local, uint32_t *local_port, uint64_t *declared, size_t *used,
-                         uclog_str text)
-{
-    uclog_str s = text, tok, a = {NULL, 0}, l = {NULL, 0};
-    uint32_t ap = 0, lp = 0;
-    uint64_t n = 0;
-    int32_t dir;
-    int end = 0, bad = 0, digits = 0;
-
-    /* Most records are not framing lines: look at the first byte first. */
-    if (!text.ptr || !text.len || (text.ptr[0] != 'S' && text.ptr[0] != 'D' && text.ptr[0] != 'E'))
-        return UCLOG_E_NOT_FOUND;
-    if (starts_with(&s, "End of "))
-        end = 1;
-    if (starts_with(&s, "Sending Packet"))
-        dir = UCLOG_DIRECTION_SENT;
-    else if (starts_with(&s, "Data Received"))
-        dir = UCLOG_DIRECTION_RECEIVED;
-    else
-        return UCLOG_E_NOT_FOUND;
-    skip_spaces(&s);
-    if (!starts_with(&s, "-"))
-        bad = 1;
-    skip_spaces(&s);
-    tok = take_token(&s, '(');
-    if (split_host_port(&a, &ap, tok))
-        bad = 1;
-    skip_spaces(&s);
-    if (starts_with(&s, "(From Local Address:") || starts_with(&s, "(To Local Address:")) {
-        skip_spaces(&s);
-        tok = take_token(&s, ')');
-        if (split_host_port(&l, &lp, tok))
-            bad = 1;
-        skip_spaces(&s);
-        if (!starts_with(&s, ")"))
-            bad = 1;
-    } else {
-        bad = 1;
-    }
-    skip_spaces(&s);
-    while (s.len && uclog__is_digit((unsigned char)s.ptr[0]) && digits < 19) {
-        n = n * 10 + (uint64_t)(s.ptr[0] - '0');
-        s.ptr++;
-        s.len--;
-        digits++;
-    }
-    skip_spaces(&s);
-    if (!digits || !starts_with(&s, "bytes"))
-        bad = 1;
-    if (direction)
-        *direction = dir;
-    if (is_end)
-        *is_end = end;
-    if (remote)
-        *remote = a;
-    if (remote_port)
-        *remote_port = ap;
-    if (local)
-        *local = l;
-    if (local_port)
-        *local_port = lp;
-    if (declared)
-        *declared = digits ? n : 0;
-    if (bad)
-        return UCLOG_E_FORMAT;
-    if (used)
-        *used = (size_t)(s.ptr - text.ptr);
-    return UCLOG_OK;
-}
-
-int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote, uint32_t *remote_port,
-                               uclog_str *local, uint32_t *local_port, uint64_t *declared, uclog_str text)
-{
-    return parse_framing(direction, is_end, remote, remote_port, local, local_port, declared, NULL, text);
-}
-
-enum { FRAMING_NONE, FRAMING_OPEN, FRAMING_END };
-
-/* Which framing line a record's text is, without reading its fields: what
- * uclog_packet_parse_framing() tells by UCLOG_E_NOT_FOUND and is_end. */
-static int framing_kind(uclog_str text)
-{
-    const char *p = text.ptr;
-    size_t n = text.len;
-    int end = 0;
-
-    /* Most records are not framing lines: look at the first byte first. */
-    if (!p || !n || (p[0] != 'S' && p[0] != 'D' && p[0] != 'E'))
-        return FRAMING_NONE;
-    if (n >= 7 && !memcmp(p, "End of ", 7)) {
-        p += 7;
-        n -= 7;
-        end = 1;
-    }
-    if ((n >= 14 && !memcmp(p, "Sending Packet", 14)) || (n >= 13 && !memcmp(p, "Data Received", 13)))
-        return end ? FRAMING_END : FRAMING_OPEN;
-    return FRAMING_NONE;
-}
-
-/* A record's text, read from the record the iterator lends. */
-static uclog_str record_text(const uclog_record *rec)
-{
-    uclog_str t;
-    t.ptr = rec->ptr + rec->text_off;
-    t.len = rec->text_len;
-    return t;
-}
-
-/* ---- packet iteration ---- */
 
 /* Advance a position over bytes, keeping line and column right. */
-static void advance(uclog_span *pos, const char *p, size_t n)
+void uclog__packet_advance(uclog_span *pos, const char *p, size_t n)
 {
     const char *q = p, *end = p + n, *last = NULL, *nl;
 
@@ -300,10 +88,12 @@ static void advance(uclog_span *pos, const char *p, size_t n)
     pos->offset += n;
 }
 
+/* ---- packet iteration ---- */
 
 int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
 {
     uclog_packet_iter *it;
+    uclog_ctx *ctx;
     int rc;
 
     if (!out)
@@ -311,14 +101,17 @@ int uclog_packet_iter_new(uclog_packet_iter **out, uclog_log *log)
     *out = NULL;
     if (!log)
         return UCLOG_E_INVALID_ARG;
-    it = uclog__calloc(log->ctx, 1, sizeof(*it));
+    ctx = uclog_log_ctx(log);
+    it = uclog__calloc(ctx, 1, sizeof(*it));
     if (!it)
         return UCLOG_E_NOMEM;
+    it->ctx = ctx;
     it->log = log;
-    it->max_bytes = uclog_ctx_get_limit(log->ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
+    it->copy = uclog__log_is_stream(log);
+    it->max_bytes = uclog_ctx_get_limit(ctx, UCLOG_LIMIT_MAX_RECORD_BYTES);
     rc = uclog_record_iter_new(&it->rit, log);
     if (rc) {
-        uclog__free(log->ctx, it);
+        uclog__free(ctx, it);
         return rc;
     }
     *out = it;
@@ -333,15 +126,15 @@ void uclog_packet_iter_free(uclog_packet_iter *it)
         return;
     uclog_record_iter_free(it->rit);
     for (i = 0; i < it->nframes; i++) {
-        uclog__free(it->log->ctx, it->frames[i]->defects);
-        uclog__free(it->log->ctx, it->frames[i]->buf);
-        uclog__free(it->log->ctx, it->frames[i]);
+        uclog__free(it->ctx, it->frames[i]->defects);
+        uclog__free(it->ctx, it->frames[i]->buf);
+        uclog__free(it->ctx, it->frames[i]);
     }
-    uclog__free(it->log->ctx, it->frames);
-    uclog__free(it->log->ctx, it);
+    uclog__free(it->ctx, it->frames);
+    uclog__free(it->ctx, it);
 }
 
-static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const uclog_span *where)
+int uclog__packet_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const uclog_span *where)
 {
     uclog_defect *d;
 
@@ -354,15 +147,6 @@ static int pkt_defect(const uclog_ctx *ctx, uclog_packet *p, int32_t code, const
     return UCLOG_OK;
 }
 
-static int only_blanks(const char *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' && p[i] != '\t')
-            return 0;
-    return 1;
-}
-
 static void copy_addr(char *dst, size_t *dlen, uclog_str s)
 {
     size_t n = s.len < ADDR_MAX ? s.len : ADDR_MAX;
@@ -372,10 +156,10 @@ static void copy_addr(char *dst, size_t *dlen, uclog_str s)
 
 /* The packet runs through rec; note where rec ends. A record of a later
  * file of the set does not stretch the span (a span is in one file). */
-static void extend_span(uclog_packet *p, const uclog_record *rec)
+static void extend_span(uclog_packet *p, const struct rec_view *rec)
 {
     uclog_span s;
-    uclog_record_span(&s, rec);
+    s = rec->span;
     if (s.file != p->span.file)
         return;
     p->span.length = s.offset + s.length - p->span.offset;
@@ -404,10 +188,10 @@ static int new_frame(uclog_packet **out, uclog_packet_iter *it)
             break;
         }
     if (!p) {
-        if (uclog__grow(it->log->ctx, (void **)&it->frames, &it->frames_cap, it->nframes + 1,
+        if (uclog__grow(it->ctx, (void **)&it->frames, &it->frames_cap, it->nframes + 1,
                         sizeof(*it->frames)))
             return UCLOG_E_NOMEM;
-        p = uclog__calloc(it->log->ctx, 1, sizeof(*p));
+        p = uclog__calloc(it->ctx, 1, sizeof(*p));
         if (!p)
             return UCLOG_E_NOMEM;
         it->frames[it->nframes++] = p;
@@ -474,7 +258,7 @@ static uclog_packet *newest_open_frame(uclog_packet_iter *it)
  * buffer. */
 static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, size_t len, const uclog_span *where)
 {
-    int copy = it->log->read != NULL;
+    int copy = it->copy;
 
     if (len == 0)
         return UCLOG_OK;
@@ -492,13 +276,13 @@ static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, si
     }
     if (p->bytes.ptr && p->bytes.ptr != p->buf) {
         /* The first part was a view: move it into the buffer. */
-        if (uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->bytes.len, 1))
+        if (uclog__grow(it->ctx, (void **)&p->buf, &p->buf_cap, p->bytes.len, 1))
             return UCLOG_E_NOMEM;
         memcpy(p->buf, p->bytes.ptr, p->bytes.len);
         p->buf_len = p->bytes.len;
     }
     if (p->buf_len > SIZE_MAX - len ||
-        uclog__grow(it->log->ctx, (void **)&p->buf, &p->buf_cap, p->buf_len + len, 1))
+        uclog__grow(it->ctx, (void **)&p->buf, &p->buf_cap, p->buf_len + len, 1))
         return UCLOG_E_NOMEM;
     memcpy(p->buf + p->buf_len, ptr, len);
     p->buf_len += len;
@@ -509,14 +293,14 @@ static int add_bytes(uclog_packet_iter *it, uclog_packet *p, const char *ptr, si
 
 /* Fill a new frame's framing facts from its opening record, and take the
  * bytes written on that record's own continuation lines (keep-alives). */
-static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int open_packet(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     uclog_str a, l, cont;
     uclog_span where;
     size_t used = 0;
     int rc;
 
-    rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
+    rc = uclog__packet_parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared, &used,
                        text);
     p->open_text_len = 0;
     if (rc == 0 && used <= OPEN_TEXT_MAX) {
@@ -533,10 +317,10 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
         copy_addr(p->remote, &p->remote_len, a);
     if (p->has_local)
         copy_addr(p->local, &p->local_len, l);
-    p->ts_ok = uclog_record_timestamp(&p->ts, rec) == 0;
-    p->pid = uclog_record_pid(rec);
-    p->tid = uclog_record_tid(rec);
-    uclog_record_span(&p->span, rec);
+    p->ts_ok = uclog_record_timestamp(&p->ts, rec->rec) == 0;
+    p->pid = rec->pid;
+    p->tid = rec->tid;
+    p->span = rec->span;
     p->open_span = p->span;
     p->open_span.length = rec->first_line_end;
     extend_span(p, rec);
@@ -549,14 +333,15 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
     p->bytes_span.column = 1;
     p->bytes_span.length = 0;
     if (rc == UCLOG_E_FORMAT) {
-        uclog_record_span(&where, rec);
+        where = rec->span;
         where.length = rec->len;
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_FRAMING, &where)))
             return rc;
     }
-    uclog_record_continuation(&cont, rec);
+    cont.ptr = rec->ptr + rec->first_line_end;
+    cont.len = rec->len - rec->first_line_end;
     if (cont.len) {
-        uclog_record_span(&where, rec);
+        where = rec->span;
         where.offset += rec->first_line_end;
         where.line = uclog__sat32((uint64_t)where.line + 1);
         where.column = 1;
@@ -587,11 +372,11 @@ static int close_packet(uclog_packet_iter *it, uclog_packet *p)
         b->ptr = "";
     p->bytes_span.length = b->len;
     if (p->has_declared && p->declared != b->len)
-        return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
+        return uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
     return UCLOG_OK;
 }
 
-static int check_end(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int check_end(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     int32_t dir;
     uclog_str a, l;
@@ -604,12 +389,12 @@ static int check_end(uclog_packet_iter *it, uclog_packet *p, const uclog_record 
     if (p->open_text_len && text.len >= 7 + p->open_text_len &&
         !memcmp(text.ptr + 7, p->open_text, p->open_text_len))
         return UCLOG_OK;
-    uclog_packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, text);
+    uclog__packet_parse_framing(&dir, NULL, &a, &ap, &l, &lp, &n, NULL, text);
     if (dir == p->direction && (!p->has_declared || n == p->declared) &&
         (!p->has_remote || (a.len == p->remote_len && !memcmp(a.ptr, p->remote, a.len) && ap == p->remote_port)))
         return UCLOG_OK;
-    uclog_record_span(&where, rec);
-    return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
+    where = rec->span;
+    return uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_END_MISMATCH, &where);
 }
 
 /* ---- a message logged as several reads ---- */
@@ -696,7 +481,7 @@ static int continues(uclog_packet *h, const uclog_packet *r, uint64_t max_bytes)
            r->local_port == h->local_port && r->remote_len == h->remote_len &&
            r->local_len == h->local_len && !memcmp(r->remote, h->remote, r->remote_len) &&
            !memcmp(r->local, h->local, r->local_len) && r->bytes.len &&
-           !only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
+           !uclog__only_blanks(r->bytes.ptr, r->bytes.len) && !starts_sip(r->bytes) &&
            h->bytes.len + r->bytes.len <= max_bytes && wants_more(h);
 }
 
@@ -714,10 +499,10 @@ static int join_read(uclog_packet_iter *it, uclog_packet *h, uclog_packet *r)
         h->end_line = r->end_line;
         h->end_column = r->end_column;
     }
-    if ((rc = pkt_defect(it->log->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
+    if ((rc = uclog__packet_defect(it->ctx, h, UCLOG_DEFECT_PACKET_JOINED, &r->open_span)))
         return rc;
     for (i = 0; i < r->ndefects; i++)
-        if ((rc = pkt_defect(it->log->ctx, h, r->defects[i].code, &r->defects[i].span)))
+        if ((rc = uclog__packet_defect(it->ctx, h, r->defects[i].code, &r->defects[i].span)))
             return rc;
     h->held_at = it->nrecords;
     free_frame(it, r);
@@ -776,13 +561,13 @@ static int truncate_frame(uclog_packet_iter *it, uclog_packet *p)
     where.length = 0;
     where.line = p->end_line;
     where.column = p->end_column;
-    if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
+    if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_TRUNCATED, &where)))
         return rc;
     p->truncated = 1;
     return complete_frame(it, p);
 }
 
-static int end_frame(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec, uclog_str text)
+static int end_frame(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec, uclog_str text)
 {
     int rc;
 
@@ -795,7 +580,7 @@ static int end_frame(uclog_packet_iter *it, uclog_packet *p, const uclog_record 
 /* More records are taken only while the declared count is not reached and
  * the record fits in it (with the line break the client adds before its
  * End of), never over the record size limit. */
-static int fits(const uclog_packet_iter *it, const uclog_packet *p, const uclog_record *rec)
+static int fits(const uclog_packet_iter *it, const uclog_packet *p, const struct rec_view *rec)
 {
     uint64_t cap = p->declared < it->max_bytes ? p->declared : it->max_bytes;
     return p->has_declared && (uint64_t)p->bytes.len < cap && (uint64_t)(p->bytes.len + rec->len) <= cap + 2;
@@ -804,7 +589,7 @@ static int fits(const uclog_packet_iter *it, const uclog_packet *p, const uclog_
 /* A record of the frame's thread (or a headerless one) that is not framing:
  * the message record, or, before the declared byte count is reached, more
  * of the message; else it cannot belong and the frame ends, truncated. */
-static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_record *rec)
+static int take_record(uclog_packet_iter *it, uclog_packet *p, const struct rec_view *rec)
 {
     uclog_span where;
     size_t from = 0;
@@ -812,11 +597,11 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
 
     if (p->contents && !fits(it, p, rec))
         return truncate_frame(it, p);
-    uclog_record_span(&where, rec);
+    where = rec->span;
     if (p->contents == 0 && rec->has_header) {
         from = rec->text_off;
     } else if (rec->has_header) {
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_HEADER_INSIDE, &where)))
             return rc;
     } else if (where.offset == 0 && rec->len >= 3 && !memcmp(rec->ptr, "\xEF\xBB\xBF", 3)) {
         from = 3; /* a later file's byte order mark */
@@ -826,7 +611,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
         at.offset += from;
         at.length = rec->len - from;
         p->rotated = 1;
-        if ((rc = pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
+        if ((rc = uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_ROTATED, &at)))
             return rc;
     }
     where.offset += from;
@@ -839,7 +624,7 @@ static int take_record(uclog_packet_iter *it, uclog_packet *p, const uclog_recor
 }
 
 /* A framing record opens a frame for its thread. */
-static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str text, uclog_packet *held)
+static int open_frame(uclog_packet_iter *it, const struct rec_view *rec, uclog_str text, uclog_packet *held)
 {
     uclog_packet *p;
     size_t i;
@@ -858,7 +643,7 @@ static int open_frame(uclog_packet_iter *it, const uclog_record *rec, uclog_str 
         uclog_packet *o = it->frames[i];
         if (o != p && o->state == FRAME_OPEN && !o->interleaved) {
             o->interleaved = 1;
-            if ((rc = pkt_defect(it->log->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
+            if ((rc = uclog__packet_defect(it->ctx, o, UCLOG_DEFECT_PACKET_INTERLEAVED, &p->open_span)))
                 return rc;
         }
     }
@@ -869,15 +654,17 @@ static int finish_frames(uclog_packet_iter *it);
 
 /* A record of a file of bare SIP messages: every frame of the files before it ends, and its
  * messages are read one packet each. */
-static int start_bare(uclog_packet_iter *it, const uclog_record *rec)
+static int start_bare(uclog_packet_iter *it, const struct rec_view *rec)
 {
     int rc = finish_frames(it);
 
     if (rc)
         return rc;
-    it->bare = rec;
+    it->bare = 1;
+    it->bare_ptr = rec->ptr;
+    it->bare_len = rec->len;
     it->bare_at = 0;
-    uclog_record_span(&it->bare_pos, rec);
+    it->bare_pos = rec->span;
     it->bare_pos.length = 0;
     return UCLOG_OK;
 }
@@ -885,21 +672,21 @@ static int start_bare(uclog_packet_iter *it, const uclog_record *rec)
 /* The next message of the bare record as a packet ready to be handed out, or the record is done. */
 static int bare_packet(uclog_packet_iter *it)
 {
-    const uclog_record *rec = it->bare;
+    const char *d = it->bare_ptr;
     struct uclog__bare_msg m;
     uclog_packet *p;
     uclog_span open;
     size_t from, used;
     int rc;
 
-    if (uclog__bare_next(&m, rec->ptr, rec->len, it->bare_at) != UCLOG_OK) {
-        it->bare = NULL;
+    if (uclog__bare_next(&m, d, it->bare_len, it->bare_at) != UCLOG_OK) {
+        it->bare = 0;
         return UCLOG_OK;
     }
     if ((rc = new_frame(&p, it)))
         return rc;
     from = m.has_framing ? m.framing : m.start;
-    advance(&it->bare_pos, rec->ptr + it->bare_at, from - it->bare_at);
+    uclog__packet_advance(&it->bare_pos, d + it->bare_at, from - it->bare_at);
     open = it->bare_pos;
     p->direction = UCLOG_DIRECTION_UNKNOWN;
     p->has_remote = p->has_local = p->has_declared = p->ts_ok = 0;
@@ -910,9 +697,9 @@ static int bare_packet(uclog_packet_iter *it)
     p->pid = p->tid = 0;
     memset(&p->ts, 0, sizeof(p->ts));
     if (m.has_framing) {
-        uclog_str a, l, t = {rec->ptr + m.framing, m.framing_len};
-        rc = parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port, &p->declared,
-                           &used, t);
+        uclog_str a, l, t = {d + m.framing, m.framing_len};
+        rc = uclog__packet_parse_framing(&p->direction, NULL, &a, &p->remote_port, &l, &p->local_port,
+                                         &p->declared, &used, t);
         p->has_declared = rc == UCLOG_OK || p->declared > 0;
         p->has_remote = a.len > 0 && a.len <= ADDR_MAX;
         p->has_local = l.len > 0 && l.len <= ADDR_MAX;
@@ -921,16 +708,16 @@ static int bare_packet(uclog_packet_iter *it)
         if (p->has_local)
             copy_addr(p->local, &p->local_len, l);
         open.length = m.framing_len;
-        advance(&it->bare_pos, rec->ptr + m.framing, m.start - m.framing);
+        uclog__packet_advance(&it->bare_pos, d + m.framing, m.start - m.framing);
     }
     p->open_span = open;
     p->bytes.ptr = NULL;
     p->bytes.len = 0;
     p->bytes_span = it->bare_pos;
-    if ((rc = add_bytes(it, p, rec->ptr + m.start, m.end - m.start, &it->bare_pos)))
+    if ((rc = add_bytes(it, p, d + m.start, m.end - m.start, &it->bare_pos)))
         return rc;
     p->bytes_span.length = m.end - m.start;
-    advance(&it->bare_pos, rec->ptr + m.start, m.end - m.start);
+    uclog__packet_advance(&it->bare_pos, d + m.start, m.end - m.start);
     p->span = open;
     p->span.length = (uint64_t)(it->bare_pos.offset - open.offset);
     p->end_line = it->bare_pos.line;
@@ -938,19 +725,19 @@ static int bare_packet(uclog_packet_iter *it)
     it->bare_at = m.end;
     p->state = FRAME_READY;
     if (p->has_declared && p->declared != p->bytes.len)
-        return pkt_defect(it->log->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
+        return uclog__packet_defect(it->ctx, p, UCLOG_DEFECT_PACKET_BYTE_COUNT, &p->bytes_span);
     return UCLOG_OK;
 }
 
 /* One record, given to the frame of its thread. */
-static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
+static int dispatch(uclog_packet_iter *it, const struct rec_view *rec)
 {
     uclog_packet *p, *held;
     uclog_str text;
     int kind, rc;
 
     it->nrecords++;
-    if (!rec->has_header && it->log->files[rec->span.file].kind == UCLOG_FILE_KIND_SIP)
+    if (!rec->has_header && uclog_log_file_kind(it->log, rec->span.file) == UCLOG_FILE_KIND_SIP)
         return start_bare(it, rec);
     if (!rec->has_header) {
         /* Text before the first header of a later file of the set, or the
@@ -958,20 +745,20 @@ static int dispatch(uclog_packet_iter *it, const uclog_record *rec)
         p = it->nactive ? newest_open_frame(it) : NULL;
         return p ? take_record(it, p, rec) : UCLOG_OK;
     }
-    text = record_text(rec);
-    kind = framing_kind(text);
+    text = rec->text;
+    kind = uclog__packet_framing_kind(text);
     if (!it->nactive)
-        return kind == FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
+        return kind == UCLOG__FRAMING_OPEN ? open_frame(it, rec, text, NULL) : UCLOG_OK;
     p = thread_frame(it, rec->pid, rec->tid, FRAME_OPEN);
     /* A held packet waits for its thread's next record: only a read can
      * continue it (and the records of that read). */
     held = thread_frame(it, rec->pid, rec->tid, FRAME_HELD);
-    if (held && (p ? p->cont_of != held : kind != FRAMING_OPEN))
+    if (held && (p ? p->cont_of != held : kind != UCLOG__FRAMING_OPEN))
         held->state = FRAME_READY, held = NULL;
     switch (kind) {
-    case FRAMING_END:
+    case UCLOG__FRAMING_END:
         return p ? end_frame(it, p, rec, text) : UCLOG_OK;
-    case FRAMING_OPEN:
+    case UCLOG__FRAMING_OPEN:
         /* Inside the declared count, a line of the thread's own is part of
          * the bytes, even one shaped like a framing record. */
         if (p && p->contents && fits(it, p, rec))
@@ -1009,9 +796,10 @@ static int finish_frames(uclog_packet_iter *it)
     return UCLOG_OK;
 }
 
-int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
+int uclog__packet_next(uclog_packet **out, uclog_packet_iter *it)
 {
     const uclog_record *rec;
+    struct rec_view view;
     uclog_packet *p;
     int rc;
 
@@ -1066,10 +854,25 @@ int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
             it->done = 1;
             continue;
         }
-        if (rc || (rc = dispatch(it, rec)))
+        if (rc)
+            break;
+        view_record(&view, rec);
+        if ((rc = dispatch(it, &view)))
             break;
     }
     it->status = rc;
+    return rc;
+}
+
+int uclog_packet_iter_next(const uclog_packet **out, uclog_packet_iter *it)
+{
+    uclog_packet *p = NULL;
+    int rc;
+
+    if (!out)
+        return UCLOG_E_INVALID_ARG;
+    rc = uclog__packet_next(&p, it);
+    *out = p;
     return rc;
 }
 
@@ -1094,6 +897,31 @@ static int get_addr(uclog_str *address, uint32_t *port, const char *a, size_t n,
     if (port)
         *port = p;
     return UCLOG_OK;
+}
+
+/* The 1.3 form of get_addr(): a port is a uint16_t (the framing's are at most 65535). */
+static int get_endpoint(uclog_str *address, uint16_t *port, const char *a, size_t n, uint32_t p, int has)
+{
+    uint32_t p32 = 0;
+    int rc = get_addr(address, &p32, a, n, p, has);
+
+    if (port)
+        *port = (uint16_t)p32;
+    return rc;
+}
+
+int uclog_packet_remote_endpoint(uclog_str *address, uint16_t *port, const uclog_packet *pkt)
+{
+    if (!pkt)
+        return UCLOG_E_INVALID_ARG;
+    return get_endpoint(address, port, pkt->remote, pkt->remote_len, pkt->remote_port, pkt->has_remote);
+}
+
+int uclog_packet_local_endpoint(uclog_str *address, uint16_t *port, const uclog_packet *pkt)
+{
+    if (!pkt)
+        return UCLOG_E_INVALID_ARG;
+    return get_endpoint(address, port, pkt->local, pkt->local_len, pkt->local_port, pkt->has_local);
 }
 
 int uclog_packet_remote(uclog_str *address, uint32_t *port, const uclog_packet *pkt)
@@ -1175,206 +1003,4 @@ int uclog_packet_defect(uclog_defect *out, const uclog_packet *pkt, uint32_t i)
         return UCLOG_E_RANGE;
     *out = pkt->defects[i];
     return UCLOG_OK;
-}
-
-/* ---- messages ---- */
-
-struct uclog_msg_iter {
-    uclog_ctx *ctx;
-    uclog_packet_iter *pit;
-    const uclog_packet *pkt;
-    uclog_sip **msgs; /* the current packet's messages, parsed before the first is lent */
-    size_t nmsgs, msgs_cap, next;
-    int status;
-    uint32_t flags;
-    int started;
-    int unusable_pkt;  /* the current packet yielded no message */
-    uint64_t unusable;
-};
-
-int uclog_msg_iter_new(uclog_msg_iter **out, uclog_log *log)
-{
-    uclog_msg_iter *it;
-    int rc;
-
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    *out = NULL;
-    if (!log)
-        return UCLOG_E_INVALID_ARG;
-    it = uclog__calloc(log->ctx, 1, sizeof(*it));
-    if (!it)
-        return UCLOG_E_NOMEM;
-    it->ctx = log->ctx;
-    rc = uclog_packet_iter_new(&it->pit, log);
-    if (rc) {
-        uclog__free(log->ctx, it);
-        return rc;
-    }
-    *out = it;
-    return UCLOG_OK;
-}
-
-static void drop_msgs(uclog_msg_iter *it)
-{
-    size_t i;
-    for (i = 0; i < it->nmsgs; i++)
-        uclog_sip_free(it->msgs[i]);
-    it->nmsgs = it->next = 0;
-}
-
-void uclog_msg_iter_free(uclog_msg_iter *it)
-{
-    if (!it)
-        return;
-    drop_msgs(it);
-    uclog__free(it->ctx, it->msgs);
-    uclog_packet_iter_free(it->pit);
-    uclog__free(it->ctx, it);
-}
-
-
-/* The packet yielded no message: a defect at its bytes (or its framing
- * record when it has none), counted. */
-static int no_message(uclog_msg_iter *it, uclog_packet *p, const uclog_span *at)
-{
-    uclog_span where = *at;
-
-    if (!p->bytes.len) {
-        where = p->span;
-        where.length = p->open_span.length;
-    }
-    it->unusable++;
-    it->unusable_pkt = 1;
-    return pkt_defect(it->ctx, p, UCLOG_DEFECT_PACKET_NO_MESSAGE, &where);
-}
-
-/* Message m came after text that is not SIP: when the message before it
- * ended early by its Content-Length, that text is the rest of its body (the
- * framing wins); it is parsed again, up to m's start line. */
-static int body_before(uclog_msg_iter *it, const uclog_sip *m, uclog_str b, size_t prev_off,
-                       const uclog_span *prev)
-{
-    uclog_defect d;
-    uclog_str line;
-    uclog_sip *again = NULL;
-    int rc;
-
-    if (!uclog_sip_defect_count(m) || uclog_sip_defect(&d, m, 0) || d.code != UCLOG_DEFECT_SIP_TEXT_BEFORE_START)
-        return UCLOG_OK;
-    uclog_sip_start_line(&line, NULL, m);
-    rc = uclog__sip_parse_framed(&again, it->ctx, b.ptr + prev_off, (size_t)(line.ptr - b.ptr) - prev_off, prev);
-    if (rc)
-        return rc;
-    uclog_sip_free(it->msgs[it->nmsgs - 1]);
-    it->msgs[it->nmsgs - 1] = again;
-    return UCLOG_OK;
-}
-
-/* Parse every message of the packet, so that its defects are known before
- * any of its messages is lent. */
-static int split_packet(uclog_msg_iter *it)
-{
-    uclog_packet *p = (uclog_packet *)it->pkt;
-    uclog_str b = p->bytes;
-    uclog_span pos = p->bytes_span, prev = pos;
-    size_t off = 0, last = 0, prev_off = 0;
-    int rc;
-
-    it->unusable_pkt = 0;
-    while (off < b.len && !only_blanks(b.ptr + off, b.len - off)) {
-        uclog_sip *m = NULL;
-        uint64_t used;
-        /* Lines are counted over the previous message only when another
-         * follows: most packets hold one. */
-        advance(&pos, b.ptr + last, off - last);
-        last = off;
-        pos.length = b.len - off;
-        rc = uclog__sip_try_parse(&m, it->ctx, b.ptr + off, b.len - off, &pos);
-        if (rc == UCLOG_E_FORMAT && it->nmsgs == 0)
-            return no_message(it, p, &pos);
-        if (rc == UCLOG_E_FORMAT) {
-            /* Not SIP after a message that Content-Length ended early: the
-             * framing wins, the bytes are that message's body. */
-            rc = uclog__sip_parse_framed(&m, it->ctx, b.ptr + prev_off, b.len - prev_off, &prev);
-            if (rc)
-                return rc;
-            uclog_sip_free(it->msgs[it->nmsgs - 1]);
-            it->msgs[it->nmsgs - 1] = m;
-            return UCLOG_OK;
-        }
-        if (rc)
-            return rc;
-        if (it->nmsgs && (rc = body_before(it, m, b, prev_off, &prev))) {
-            uclog_sip_free(m);
-            return rc;
-        }
-        if (uclog__grow(it->ctx, (void **)&it->msgs, &it->msgs_cap, it->nmsgs + 1, sizeof(*it->msgs))) {
-            uclog_sip_free(m);
-            return UCLOG_E_NOMEM;
-        }
-        it->msgs[it->nmsgs++] = m;
-        prev = pos;
-        prev_off = off;
-        used = uclog_sip_length(m);
-        if (used == 0 || used > b.len - off)
-            used = b.len - off;
-        off += (size_t)used;
-    }
-    /* A packet cut before any message is one; blank lines alone are a
-     * keep-alive. */
-    if (it->nmsgs == 0 && p->truncated)
-        return no_message(it, p, &p->bytes_span);
-    return UCLOG_OK;
-}
-
-int uclog_msg_iter_next(const uclog_sip **msg, const uclog_packet **pkt, uclog_msg_iter *it)
-{
-    int rc;
-
-    if (!msg)
-        return UCLOG_E_INVALID_ARG;
-    *msg = NULL;
-    if (pkt)
-        *pkt = NULL;
-    if (!it)
-        return UCLOG_E_INVALID_ARG;
-    if (it->status)
-        return it->status;
-    it->started = 1;
-    while (it->next >= it->nmsgs) {
-        drop_msgs(it);
-        rc = uclog_packet_iter_next(&it->pkt, it->pit);
-        if (!rc)
-            rc = split_packet(it);
-        if (rc) {
-            drop_msgs(it);
-            it->status = rc;
-            return rc;
-        }
-        if (it->unusable_pkt && (it->flags & UCLOG_MSG_ITER_UNUSABLE)) {
-            if (pkt)
-                *pkt = it->pkt;
-            return UCLOG_OK;
-        }
-    }
-    *msg = it->msgs[it->next++];
-    if (pkt)
-        *pkt = it->pkt;
-    return UCLOG_OK;
-}
-
-int uclog_msg_iter_set_flags(uclog_msg_iter *it, uint32_t flags)
-{
-    if (!it || (flags & ~(uint32_t)UCLOG_MSG_ITER_UNUSABLE))
-        return UCLOG_E_INVALID_ARG;
-    if (it->started)
-        return UCLOG_E_STATE;
-    it->flags = flags;
-    return UCLOG_OK;
-}
-
-uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it)
-{
-    return it ? it->unusable : 0;
 }

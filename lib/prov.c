@@ -194,7 +194,7 @@ int uclog_prov_parse_until(uclog_prov **out, uclog_ctx *ctx, const char *data, s
     if (!p)
         return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory");
     p->ctx = ctx;
-    uclog__arena_init(&p->arena, ctx);
+    uclog__arena_init(&p->arena, ctx, UCLOG__XML_ARENA_BLOCK);
     rc = uclog__xml_parse_until(&root, &p->arena, ctx, data, len, base, group ? group_ends : NULL,
                                 (void *)group);
     if (rc == UCLOG_OK)

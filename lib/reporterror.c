@@ -145,7 +145,7 @@ int uclog_errreport_parse(uclog_errreport **out, uclog_ctx *ctx, const char *dat
     if (!r)
         return uclog__error(ctx, UCLOG_E_NOMEM, NULL, "out of memory");
     r->ctx = ctx;
-    uclog__arena_init(&r->arena, ctx);
+    uclog__arena_init(&r->arena, ctx, UCLOG__XML_ARENA_BLOCK);
     rc = uclog__xml_parse(&root, &r->arena, ctx, data, len, base);
     if (rc == UCLOG_OK)
         rc = build(r, root);

@@ -63,17 +63,9 @@ struct uclog_sip {
     struct sip_hdr inline_hdrs[UCLOG__SIP_INLINE_HDRS];
 };
 
-/* Header name comparison: case-insensitive, compact forms equal long names. */
-int uclog__sip_name_matches(uclog_str name, const char *query);
-
-/* The same, with the query's long form found once for a walk over many
- * headers. */
-struct uclog__sip_query {
-    const char *name; /* the long form */
-    size_t len;
-};
-void uclog__sip_query_init(struct uclog__sip_query *q, const char *query);
-int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name);
+/* uclog_sip_via_parse(), which the library's own calls use (sip-value.c). */
+int uclog__sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
+                         uclog_str entry);
 
 /* uclog_sip_parse() for a message whose end the packet's framing gives: a
  * Content-Length smaller than the data does not end it

@@ -2,101 +2,10 @@
  * Typed SIP header helpers: each finds a header and splits its value with
  * the parsers of sip-value.c. Nothing here allocates.
  */
+#include "match.h"
 #include "sip-internal.h"
 
 static const uclog_str absent_str = {NULL, 0};
-
-/* Compact forms (RFC 3261 7.3.3 and later RFCs), indexed by letter. */
-static const char *const compact_names[26] = {
-    "Accept-Contact",      /* a */
-    "Referred-By",         /* b */
-    "Content-Type",        /* c */
-    "Request-Disposition", /* d */
-    "Content-Encoding",    /* e */
-    "From",                /* f */
-    NULL,                  /* g */
-    NULL,                  /* h */
-    "Call-ID",             /* i */
-    "Reject-Contact",      /* j */
-    "Supported",           /* k */
-    "Content-Length",      /* l */
-    "Contact",             /* m */
-    "Identity-Info",       /* n */
-    "Event",               /* o */
-    NULL,                  /* p */
-    NULL,                  /* q */
-    "Refer-To",            /* r */
-    "Subject",             /* s */
-    "To",                  /* t */
-    "Allow-Events",        /* u */
-    "Via",                 /* v */
-    NULL,                  /* w */
-    "Session-Expires",     /* x */
-    "Identity",            /* y */
-    NULL,                  /* z */
-};
-
-/* strlen() of each compact_names entry (0 for none). */
-static const unsigned char compact_lens[26] = {14, 11, 12, 19, 16, 4, 0, 0, 7,  14, 9, 14, 7,
-                                               13, 5,  0,  0,  8,  7, 2, 12, 3, 0,  15, 8, 0};
-
-static const char *long_name(const char *s, size_t n)
-{
-    int c;
-
-    if (n != 1)
-        return NULL;
-    c = uclog__to_lower((unsigned char)s[0]);
-    return c >= 'a' && c <= 'z' ? compact_names[c - 'a'] : NULL;
-}
-
-int uclog__sip_name_matches(uclog_str name, const char *query)
-{
-    const char *q = long_name(query, strlen(query));
-    const char *h = long_name(name.ptr, name.len);
-
-    if (!q)
-        q = query;
-    if (h) {
-        uclog_str hv;
-        hv.ptr = h;
-        hv.len = strlen(h);
-        return uclog__str_ieq(hv, q);
-    }
-    return uclog__str_ieq(name, q);
-}
-
-/* Case-insensitive equality of two texts of n bytes. */
-static int same_name(const char *a, const char *b, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (uclog__to_lower((unsigned char)a[i]) != uclog__to_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
-
-void uclog__sip_query_init(struct uclog__sip_query *q, const char *query)
-{
-    size_t qlen = strlen(query);
-    const char *l = long_name(query, qlen);
-
-    q->name = l ? l : query;
-    q->len = l ? compact_lens[uclog__to_lower((unsigned char)query[0]) - 'a'] : qlen;
-}
-
-/* As uclog__sip_name_matches(name, query). */
-int uclog__sip_query_matches(const struct uclog__sip_query *q, uclog_str name)
-{
-    if (name.len == 1) { /* a compact form stands for its long name */
-        int c = uclog__to_lower((unsigned char)name.ptr[0]);
-        if (c >= 'a' && c <= 'z' && compact_names[c - 'a'])
-            return compact_lens[c - 'a'] == q->len &&
-                   same_name(compact_names[c - 'a'], q->name, q->len);
-    }
-    return name.len == q->len && same_name(name.ptr, q->name, q->len);
-}
 
 static void put(uclog_str *out, uclog_str v)
 {
@@ -110,7 +19,7 @@ static int value_of(uclog_str *out, const uclog_sip *m, const char *name)
     *out = absent_str;
     if (!m)
         return UCLOG_E_INVALID_ARG;
-    return uclog_sip_find_header(out, NULL, m, name, 0);
+    return uclog_sip_header_find(out, NULL, m, name, 0);
 }
 
 int uclog_sip_call_id(uclog_str *out, const uclog_sip *m)
@@ -213,7 +122,7 @@ static int via_entry(uclog_str *entry, uint32_t *count, const uclog_sip *m, uint
     uint32_t n = 0, idx = 0;
     uclog_str v, item;
 
-    while (uclog_sip_find_header(&v, &idx, m, "Via", idx) == UCLOG_OK) {
+    while (uclog_sip_header_find(&v, &idx, m, "Via", idx) == UCLOG_OK) {
         while (uclog_sip_list_next(&item, &v) == UCLOG_OK) {
             if (n == i) {
                 *entry = item;
@@ -238,6 +147,29 @@ uint32_t uclog_sip_via_count(const uclog_sip *m)
     return n;
 }
 
+int uclog_sip_via_entry(uclog_str *transport, uclog_str *host, uint16_t *port, uclog_str *params,
+                        const uclog_sip *m, uint32_t i)
+{
+    uclog_str e;
+    uint32_t n, p = 0;
+    int rc;
+
+    put(transport, absent_str);
+    put(host, absent_str);
+    put(params, absent_str);
+    if (port)
+        *port = 0;
+    if (!m)
+        return UCLOG_E_INVALID_ARG;
+    rc = via_entry(&e, &n, m, i);
+    if (rc)
+        return rc;
+    rc = uclog__sip_via_parse(transport, host, &p, params, e);
+    if (port)
+        *port = (uint16_t)p; /* at most 65535 */
+    return rc;
+}
+
 int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
                   const uclog_sip *m, uint32_t i)
 {
@@ -255,7 +187,7 @@ int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_s
     rc = via_entry(&e, &n, m, i);
     if (rc)
         return rc;
-    return uclog_sip_via_parse(transport, host, port, params, e);
+    return uclog__sip_via_parse(transport, host, port, params, e);
 }
 
 int uclog_sip_content_type(uclog_str *type, uclog_str *subtype, uclog_str *params,
@@ -369,7 +301,7 @@ int uclog_sip_is_remote_user(const uclog_sip *m)
 
     if (!m)
         return 0;
-    while (uclog_sip_find_header(&v, &idx, m, "ms-user-logon-data", idx) == UCLOG_OK) {
+    while (uclog_sip_header_find(&v, &idx, m, "ms-user-logon-data", idx) == UCLOG_OK) {
         uclog_str w;
         split_word(&w, NULL, v);
         if (uclog__str_ieq(w, "RemoteUser"))
@@ -508,7 +440,7 @@ int uclog_sip_part_content_type(uclog_str *type, uclog_str *subtype, uclog_str *
     put(params, absent_str);
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    rc = uclog_sip_part_find_header(&v, NULL, p, "Content-Type", 0);
+    rc = uclog_sip_part_header_find(&v, NULL, p, "Content-Type", 0);
     if (rc)
         return rc;
     return uclog_sip_content_type_parse(type, subtype, params, v);
@@ -523,7 +455,7 @@ int uclog_sip_part_disposition(uclog_str *type, uclog_str *params, const uclog_s
     put(params, absent_str);
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    rc = uclog_sip_part_find_header(&v, NULL, p, "Content-Disposition", 0);
+    rc = uclog_sip_part_header_find(&v, NULL, p, "Content-Disposition", 0);
     if (rc)
         return rc;
     split_word(type, params, v);
@@ -546,7 +478,7 @@ int uclog_sip_part_content_id(uclog_str *out, const uclog_sip_part *p)
     *out = absent_str;
     if (!p)
         return UCLOG_E_INVALID_ARG;
-    return uclog_sip_part_find_header(out, NULL, p, "Content-ID", 0);
+    return uclog_sip_part_header_find(out, NULL, p, "Content-ID", 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,13 +498,5 @@ int uclog_sip_is_response_to(const uclog_sip *response, const uclog_sip *request
         return 0;
     if (uclog_sip_cseq(&n1, &m1, response) || uclog_sip_cseq(&n2, &m2, request))
         return 0;
-    if (n1 != n2 || m1.len != m2.len)
-        return 0;
-    {
-        size_t i;
-        for (i = 0; i < m1.len; i++)
-            if (uclog__to_lower((unsigned char)m1.ptr[i]) != uclog__to_lower((unsigned char)m2.ptr[i]))
-                return 0;
-    }
-    return 1;
+    return uclog__match_cseq(n2, m2, n1, m1);
 }

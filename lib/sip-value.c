@@ -5,6 +5,7 @@
 #include <uclog/sip.h>
 
 #include "internal.h"
+#include "sip-internal.h"
 
 static const uclog_str absent_str = {NULL, 0};
 
@@ -334,6 +335,23 @@ static int parse_port(uint32_t *out, const char *s, size_t n)
 
 int uclog_sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
                         uclog_str entry)
+{
+    return uclog__sip_via_parse(transport, host, port, params, entry);
+}
+
+int uclog_sip_via_entry_parse(uclog_str *transport, uclog_str *host, uint16_t *port, uclog_str *params,
+                              uclog_str entry)
+{
+    uint32_t p = 0; /* at most 65535: parse_port() refuses more */
+    int rc = uclog__sip_via_parse(transport, host, &p, params, entry);
+
+    if (port)
+        *port = (uint16_t)p;
+    return rc;
+}
+
+int uclog__sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port, uclog_str *params,
+                         uclog_str entry)
 {
     uclog_str v, h = absent_str, t;
     size_t i = 0, ps, hs, he;

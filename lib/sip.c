@@ -7,48 +7,10 @@
 
 #include "internal.h"
 #include "sip-internal.h"
+#include "sip-names.h"
 
 /* Defects kept per message; a hostile buffer must not grow this without end. */
 #define SIP_MAX_DEFECTS 1024
-
-static const struct {
-    const char *name;
-    const char *text;
-} sip_defects[] = {
-    {"SIP_TEXT_BEFORE_START", "text before the SIP start line"},
-    {"SIP_START_LINE_MALFORMED", "SIP start line with a malformed field"},
-    {"SIP_HEADER_MALFORMED", "SIP header line without a colon or a valid name"},
-    {"SIP_HEADER_INDENTED", "blanks before a SIP header name"},
-    {"SIP_HEADERS_UNTERMINATED", "SIP message ended before the end of its headers"},
-    {"SIP_TOO_MANY_HEADERS", "more SIP headers than the header limit; the rest are not indexed"},
-    {"SIP_CONTENT_LENGTH_INVALID", "Content-Length that is not a number or is too large"},
-    {"SIP_CONTENT_LENGTH_CONFLICT", "several Content-Length headers that disagree"},
-    {"SIP_BODY_TRUNCATED", "fewer body bytes than Content-Length says"},
-    {"SIP_MULTIPART_NO_BOUNDARY", "multipart Content-Type without a boundary parameter"},
-    {"SIP_MULTIPART_NO_DELIMITER", "multipart body in which the boundary never appears"},
-    {"SIP_MULTIPART_UNTERMINATED", "multipart body without its closing delimiter"},
-    {"SIP_TOO_MANY_PARTS", "more MIME parts than the part limit; the rest are ignored"},
-    {"SIP_PART_HEADERS_UNTERMINATED", "MIME part without the blank line after its headers"},
-    {"SIP_DEFECTS_DROPPED", "too many defects in one SIP message; later ones were not recorded"},
-    {"SIP_BODY_BEYOND_LENGTH", "the packet framed more body bytes than Content-Length says; the body runs to their end"},
-    {"SIP_CSEQ_INVALID", "CSeq whose number is missing or larger than 4294967295"},
-};
-
-const char *uclog__sip_defect_name(int32_t code, const char **text)
-{
-    size_t i;
-
-    if (text)
-        *text = NULL;
-    if (code < 200)
-        return NULL;
-    i = (size_t)(code - 200);
-    if (i >= sizeof(sip_defects) / sizeof(sip_defects[0]))
-        return NULL;
-    if (text)
-        *text = sip_defects[i].text;
-    return sip_defects[i].name;
-}
 
 /* ------------------------------------------------------------------ */
 /* Positions                                                           */
@@ -901,10 +863,16 @@ int uclog_sip_header(uclog_str *name, uclog_str *value, uclog_span *span, const 
     return get_header(name, value, span, m, 0, m ? m->nhdr : 0, i);
 }
 
-int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
+int uclog_sip_header_find(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
                           uint32_t start)
 {
     return find_header(value, index, m, 0, m ? m->nhdr : 0, name, start);
+}
+
+int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *m, const char *name,
+                          uint32_t start)
+{
+    return uclog_sip_header_find(value, index, m, name, start);
 }
 
 int uclog_sip_body(uclog_str *body, uclog_span *span, const uclog_sip *m)
@@ -970,6 +938,12 @@ int uclog_sip_part_header(uclog_str *name, uclog_str *value, uclog_span *span,
 }
 
 int uclog_sip_part_find_header(uclog_str *value, uint32_t *index, const uclog_sip_part *p,
+                               const char *name, uint32_t start)
+{
+    return uclog_sip_part_header_find(value, index, p, name, start);
+}
+
+int uclog_sip_part_header_find(uclog_str *value, uint32_t *index, const uclog_sip_part *p,
                                const char *name, uint32_t start)
 {
     if (!p) {

@@ -37,17 +37,6 @@ int uclog_str_next_line(uclog_str *line, uclog_str *rest)
     return UCLOG_OK;
 }
 
-int uclog__str_ieq(uclog_str s, const char *lit)
-{
-    size_t i;
-
-    for (i = 0; i < s.len; i++) {
-        if (!lit[i] || uclog__to_lower((unsigned char)s.ptr[i]) != uclog__to_lower((unsigned char)lit[i]))
-            return 0;
-    }
-    return lit[i] == '\0';
-}
-
 uclog_str uclog__str_trim(uclog_str s)
 {
     while (s.len && (uclog__is_space((unsigned char)s.ptr[0]) || s.ptr[0] == '\r' || s.ptr[0] == '\n')) {

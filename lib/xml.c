@@ -1,7 +1,7 @@
 /*
  * The xml layer's shared part: a hardened expat front end that turns a body
- * into a small element tree, the arena that tree lives in, and the names of
- * the XML defect codes.
+ * into a small element tree, the arena that tree lives in, and the defects
+ * a reader records.
  *
  * Hardening, in order of importance: a document type declaration is refused
  * outright (so no entity can be declared, internal or external, and nothing
@@ -18,103 +18,13 @@
 #endif
 #include <expat.h>
 
+#include <uclog/xml.h>
+
 #include "xmltree.h"
-#include <uclog/mras.h>
 
 /* Between a namespace URI and a local name in expat's expanded names. A
  * control character cannot appear in an XML 1.0 document, so no URI holds it. */
 #define NS_SEP '\1'
-
-/* ---- arena ------------------------------------------------------------ */
-
-struct uclog__arena_block {
-    uclog__arena_block *next;
-    size_t used;
-    size_t size;
-    /* data follows, aligned for any object */
-};
-
-#define ARENA_ALIGN (sizeof(void *) > sizeof(uint64_t) ? sizeof(void *) : sizeof(uint64_t))
-#define ARENA_HDR ((sizeof(uclog__arena_block) + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN)
-#define ARENA_MIN 4096
-
-void uclog__arena_init(uclog__arena *a, const uclog_ctx *ctx)
-{
-    a->ctx = ctx;
-    a->head = NULL;
-}
-
-void *uclog__arena_alloc(uclog__arena *a, size_t size)
-{
-    uclog__arena_block *b = a->head;
-    size_t need;
-
-    if (size > SIZE_MAX - ARENA_HDR - ARENA_ALIGN)
-        return NULL;
-    need = (size + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
-    if (!b || b->size - b->used < need) {
-        size_t bsize = need > ARENA_MIN ? need : ARENA_MIN;
-        b = uclog__malloc(a->ctx, ARENA_HDR + bsize);
-        if (!b)
-            return NULL;
-        b->used = 0;
-        b->size = bsize;
-        b->next = a->head;
-        a->head = b;
-    }
-    b->used += need;
-    return (char *)b + ARENA_HDR + (b->used - need);
-}
-
-char *uclog__arena_strndup(uclog__arena *a, const char *s, size_t n)
-{
-    char *p;
-
-    if (n == SIZE_MAX)
-        return NULL;
-    p = uclog__arena_alloc(a, n + 1);
-    if (!p)
-        return NULL;
-    if (n)
-        memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
-void uclog__arena_release(uclog__arena *a)
-{
-    uclog__arena_block *b = a->head;
-
-    while (b) {
-        uclog__arena_block *next = b->next;
-        uclog__free(a->ctx, b);
-        b = next;
-    }
-    a->head = NULL;
-}
-
-/* ---- defects ---------------------------------------------------------- */
-
-static const struct {
-    const char *name;
-    const char *text;
-} xml_defects[] = {
-    {"XML_BAD_NUMBER", "XML value that should be a number is not one, or is out of range"},
-    {"XML_MISSING", "required XML element or attribute is missing"},
-    {"XML_DUPLICATE", "XML element that should appear once appears again (the first is used)"},
-    {"XML_UNKNOWN_VALUE", "XML value outside the list the protocol defines"},
-};
-
-const char *uclog__xml_defect_name(int32_t code, const char **text)
-{
-    int32_t i = code - UCLOG_DEFECT_XML_BAD_NUMBER;
-
-    *text = NULL;
-    if (i < 0 || i >= (int32_t)(sizeof(xml_defects) / sizeof(xml_defects[0])))
-        return NULL;
-    *text = xml_defects[i].text;
-    return xml_defects[i].name;
-}
 
 int uclog__defects_add(uclog__defects *d, uclog__arena *arena, int32_t code,
                        const uclog_span *span)

@@ -6,6 +6,7 @@
 #ifndef UCLOG_XMLTREE_H
 #define UCLOG_XMLTREE_H
 
+#include "arena.h"
 #include "internal.h"
 
 /* Namespaces the xml layer knows. */
@@ -15,21 +16,9 @@
     "http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification"
 #define UCLOG__NS_REPORT_ERROR "http://schemas.microsoft.com/2006/09/sip/error-reporting"
 
-/*
- * Bump allocator over blocks taken from the context's allocator. Everything
- * a parsed object hands out lives here and goes away at once.
- */
-typedef struct uclog__arena_block uclog__arena_block;
-typedef struct uclog__arena {
-    const uclog_ctx *ctx;
-    uclog__arena_block *head;
-} uclog__arena;
-
-void uclog__arena_init(uclog__arena *a, const uclog_ctx *ctx);
-void *uclog__arena_alloc(uclog__arena *a, size_t size);
-/* Copy n bytes and add a NUL. */
-char *uclog__arena_strndup(uclog__arena *a, const char *s, size_t n);
-void uclog__arena_release(uclog__arena *a);
+/* Everything a parsed object hands out lives in an arena (arena.h) and goes
+ * away at once; its blocks hold this many bytes. */
+#define UCLOG__XML_ARENA_BLOCK 4096
 
 /*
  * One element. Names and attribute values are decoded UTF-8, NUL-terminated,

@@ -29,6 +29,39 @@ START_TEST(defect_names)
 }
 END_TEST
 
+/* One table names every layer's codes: each range's first and last, and none past them. */
+START_TEST(defect_names_every_layer)
+{
+    static const struct {
+        int32_t code;
+        const char *name;
+    } known[] = {
+        {UCLOG_DEFECT_TEXT_BEFORE_HEADER, "TEXT_BEFORE_HEADER"},
+        {UCLOG_DEFECT_POSITION_SATURATED, "POSITION_SATURATED"},
+        {UCLOG_DEFECT_PACKET_BYTE_COUNT, "PACKET_BYTE_COUNT"},
+        {UCLOG_DEFECT_PACKET_NO_MESSAGE, "PACKET_NO_MESSAGE"},
+        {UCLOG_DEFECT_SIP_TEXT_BEFORE_START, "SIP_TEXT_BEFORE_START"},
+        {UCLOG_DEFECT_SIP_CSEQ_INVALID, "SIP_CSEQ_INVALID"},
+        {UCLOG_DEFECT_SDP_LINE_MALFORMED, "SDP_LINE_MALFORMED"},
+        {UCLOG_DEFECT_SDP_DIAGNOSTICS_MALFORMED, "SDP_DIAGNOSTICS_MALFORMED"},
+        {UCLOG_DEFECT_XML_BAD_NUMBER, "XML_BAD_NUMBER"},
+        {UCLOG_DEFECT_XML_UNKNOWN_VALUE, "XML_UNKNOWN_VALUE"},
+    };
+    static const int32_t unknown[] = {11, 99, 110, 199, 217, 299, 317, 400, 405};
+    size_t i;
+    int32_t c;
+
+    for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        ck_assert_str_eq(uclog_defect_name(known[i].code), known[i].name);
+    for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+        ck_assert_str_eq(uclog_defect_name(unknown[i]), "UNKNOWN");
+    for (c = UCLOG_DEFECT_SIP_TEXT_BEFORE_START; c <= UCLOG_DEFECT_SIP_CSEQ_INVALID; c++)
+        ck_assert_str_ne(uclog_defect_text(c), "unknown defect");
+    ck_assert_str_eq(uclog_defect_text(UCLOG_DEFECT_XML_DUPLICATE),
+                     "XML element that should appear once appears again (the first is used)");
+}
+END_TEST
+
 static int logged;
 static void count_log(int32_t level, const char *msg, void *ud)
 {
@@ -148,6 +181,7 @@ Suite *tu_suite(void)
     TCase *tc = tcase_create("errors");
     tcase_add_test(tc, strerror_every_code);
     tcase_add_test(tc, defect_names);
+    tcase_add_test(tc, defect_names_every_layer);
     tcase_add_test(tc, context);
     tcase_add_test(tc, context_alloc_failure);
     tcase_add_test(tc, version);

@@ -45,6 +45,7 @@ START_TEST(seed_transactions)
     uclog_log *log;
     uclog_index *idx = build(&ctx, &log, "seed.uccapilog");
     uint32_t call, m, n;
+    int32_t type = -1;
     uclog_str s;
     uclog_span sp;
     uclog_timestamp ts;
@@ -55,15 +56,19 @@ START_TEST(seed_transactions)
     ck_assert_uint_eq(uclog_index_message_count(idx), 5);
     ck_assert_uint_eq(uclog_index_call_count(idx), 3);
     /* "the 200 OK whose Call-ID is the SUBSCRIBE's" */
-    ck_assert_int_eq(uclog_index_find_call(&call, idx, sub, strlen(sub)), 0);
+    ck_assert_int_eq(uclog_index_call_find(&call, idx, sub, strlen(sub)), 0);
     ck_assert_uint_eq(uclog_index_call_message_count(idx, call), 2);
     ck_assert_int_eq(uclog_index_call_message(&m, idx, call, 0), 0);
     ck_assert_uint_eq(m, 0);
-    ck_assert_int_eq(uclog_index_message_kind(&s, &n, idx, 0), 1);
+    ck_assert_int_eq(uclog_index_message_type(&type, &s, &n, idx, 0), 0);
+    ck_assert_int_eq(type, UCLOG_INDEX_REQUEST);
+    ck_assert_uint_eq(n, 0);
     ck_assert_str_view(s, "SUBSCRIBE");
     ck_assert_int_eq(uclog_index_final_response(&m, idx, 0), 0);
     ck_assert_uint_eq(m, 1);
-    ck_assert_int_eq(uclog_index_message_kind(NULL, &n, idx, 1), 0);
+    ck_assert_int_eq(uclog_index_message_type(&type, &s, &n, idx, 1), 0);
+    ck_assert_int_eq(type, UCLOG_INDEX_RESPONSE);
+    ck_assert_ptr_null(s.ptr);
     ck_assert_uint_eq(n, 200);
     ck_assert_int_eq(uclog_index_request_of(&m, idx, 1), 0);
     ck_assert_uint_eq(m, 0);
@@ -76,18 +81,18 @@ START_TEST(seed_transactions)
     ck_assert_uint_eq(sp.line, 25);
     {
         uclog_str l, r;
-        uint32_t lp, rp;
-        ck_assert_int_eq(uclog_index_message_addresses(&l, &lp, &r, &rp, idx, 4), 0);
+        uint16_t lp, rp;
+        ck_assert_int_eq(uclog_index_message_endpoints(&l, &lp, &r, &rp, idx, 4), 0);
         ck_assert_str_view(l, "192.168.1.10");
         ck_assert_uint_eq(lp, 44511);
         ck_assert_str_view(r, "192.168.1.5");
         ck_assert_uint_eq(rp, 5061);
-        ck_assert_int_eq(uclog_index_message_addresses(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
+        ck_assert_int_eq(uclog_index_message_endpoints(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
     }
     ck_assert_int_eq(uclog_index_message_timestamp(&ts, idx, 1), 0);
     ck_assert_uint_eq(ts.millisecond, 396);
     /* the MRAS SERVICE and its answer */
-    ck_assert_int_eq(uclog_index_find_call(&call, idx, mras, strlen(mras)), 0);
+    ck_assert_int_eq(uclog_index_call_find(&call, idx, mras, strlen(mras)), 0);
     ck_assert_int_eq(uclog_index_call_message(&m, idx, call, 1), 0);
     ck_assert_uint_eq(m, 3);
     ck_assert_int_eq(uclog_index_request_of(&n, idx, 3), 0);
@@ -108,7 +113,7 @@ START_TEST(seed_transactions)
     ck_assert_int_eq(uclog_sip_call_id(&s, msg), 0);
     ck_assert_str_view(s, "e41f3fa11696494d90130b78761b202c");
     uclog_sip_free(msg);
-    ck_assert_int_eq(uclog_index_find_call(&call, idx, "nope", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_index_call_find(&call, idx, "nope", 4), UCLOG_E_NOT_FOUND);
     ck_assert_int_eq(uclog_index_message_parse(&msg, idx, 5), UCLOG_E_RANGE);
     ck_assert_int_eq(uclog_index_message_span(&sp, idx, 9), UCLOG_E_RANGE);
     uclog_index_free(idx);
@@ -116,6 +121,48 @@ START_TEST(seed_transactions)
     uclog_ctx_free(ctx);
 }
 END_TEST
+
+/* The calls deprecated in 1.3 still answer as in 1.0. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_calls)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "seed.uccapilog");
+    static const char sub[] = "8a9fb943e213456482dbede7bc8ea467";
+    uint32_t call, n;
+    uclog_str s;
+
+    ck_assert_int_eq(uclog_index_find_call(&call, idx, sub, strlen(sub)), 0);
+    ck_assert_int_eq(uclog_index_find_call(&n, idx, "nope", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_index_message_kind(&s, &n, idx, 0), 1);
+    ck_assert_str_view(s, "SUBSCRIBE");
+    ck_assert_int_eq(uclog_index_message_kind(NULL, &n, idx, 1), 0);
+    ck_assert_uint_eq(n, 200);
+    ck_assert_int_eq(uclog_index_message_kind(NULL, NULL, idx, 99), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_kind(NULL, NULL, NULL, 0), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_type(NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_index_message_type(NULL, NULL, NULL, idx, 99), UCLOG_E_RANGE);
+    {
+        uclog_str l, r;
+        uint32_t lp, rp;
+        ck_assert_int_eq(uclog_index_message_addresses(&l, &lp, &r, &rp, idx, 4), 0);
+        ck_assert_str_view(l, "192.168.1.10");
+        ck_assert_uint_eq(lp, 44511);
+        ck_assert_uint_eq(rp, 5061);
+        ck_assert_int_eq(uclog_index_message_addresses(NULL, NULL, NULL, NULL, idx, 5), UCLOG_E_RANGE);
+    }
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 START_TEST(unanswered_service)
 {
@@ -126,7 +173,7 @@ START_TEST(unanswered_service)
     uclog_str s;
 
     ck_assert_uint_eq(uclog_index_message_count(idx), 4);
-    ck_assert_int_eq(uclog_index_message_kind(&s, NULL, idx, 2), 1);
+    ck_assert_int_eq(uclog_index_message_type(NULL, &s, NULL, idx, 2), 0);
     ck_assert_str_view(s, "SERVICE");
     ck_assert_int_eq(uclog_index_final_response(&m, idx, 2), UCLOG_E_NOT_FOUND);
     uclog_index_free(idx);
@@ -171,7 +218,7 @@ START_TEST(provisional_final_and_benotify)
     ck_assert_uint_eq(m, 4);
     ck_assert_int_eq(uclog_index_request_of(&m, idx, 5), UCLOG_E_NOT_FOUND); /* CSeq 2 was never sent */
     ck_assert_uint_eq(uclog_index_response_count(idx, 3), 0); /* BENOTIFY: nothing waits */
-    ck_assert_int_eq(uclog_index_find_call(&call, idx, "c2", 2), 0); /* compact i: */
+    ck_assert_int_eq(uclog_index_call_find(&call, idx, "c2", 2), 0); /* compact i: */
     ck_assert_uint_eq(uclog_index_call_message_count(idx, call), 1);
     uclog_index_free(idx);
     uclog_log_free(log);
@@ -214,7 +261,7 @@ static uint64_t one_call_steps(size_t n, int reinvite)
     ck_assert_int_eq(uclog_index_build(&idx, log), 0);
     count = reinvite ? (uint32_t)(2 * n) : (uint32_t)(n + 1);
     ck_assert_uint_eq(uclog_index_message_count(idx), count);
-    ck_assert_int_eq(uclog_index_find_call(&call, idx, "c", 1), 0);
+    ck_assert_int_eq(uclog_index_call_find(&call, idx, "c", 1), 0);
     ck_assert_uint_eq(uclog_index_call_message_count(idx, call), count);
     for (k = 0; k < count; k++) {
         ck_assert_int_eq(uclog_index_call_message(&m, idx, call, (uint32_t)k), 0);
@@ -278,7 +325,9 @@ static void check_against_iteration(uclog_log *log)
         uclog_timestamp a, b;
         uclog_span sa, sb;
         uclog_str x, y, ix, iy;
-        uint32_t xp, yp, ixp, iyp, n, in, st, ist;
+        uint32_t n, in, st, ist;
+        uint16_t xp, yp, ixp, iyp;
+        int32_t type = -1;
         int ra, rb;
         uclog_sip *again = NULL;
 
@@ -291,9 +340,9 @@ static void check_against_iteration(uclog_log *log)
         ck_assert_int_eq(uclog_index_message_span(&sb, idx, i), 0);
         ck_assert_int_eq(memcmp(&sa, &sb, sizeof(sa)), 0);
         ck_assert_int_eq(uclog_index_message_direction(idx, i), uclog_packet_direction(p));
-        ra = uclog_packet_local(&x, &xp, p) == 0 && x.len <= 40 && x.len;
-        rb = uclog_packet_remote(&y, &yp, p) == 0 && y.len <= 40 && y.len;
-        ck_assert_int_eq(uclog_index_message_addresses(&ix, &ixp, &iy, &iyp, idx, i),
+        ra = uclog_packet_local_endpoint(&x, &xp, p) == 0 && x.len <= 40 && x.len;
+        rb = uclog_packet_remote_endpoint(&y, &yp, p) == 0 && y.len <= 40 && y.len;
+        ck_assert_int_eq(uclog_index_message_endpoints(&ix, &ixp, &iy, &iyp, idx, i),
                          ra || rb ? UCLOG_OK : UCLOG_E_NOT_FOUND);
         if (ra) {
             ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
@@ -313,7 +362,8 @@ static void check_against_iteration(uclog_log *log)
             ck_assert_uint_eq(in, n);
             ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
         }
-        ck_assert_int_eq(uclog_index_message_kind(&ix, &ist, idx, i), uclog_sip_is_request(m));
+        ck_assert_int_eq(uclog_index_message_type(&type, &ix, &ist, idx, i), 0);
+        ck_assert_int_eq(type == UCLOG_INDEX_REQUEST, uclog_sip_is_request(m));
         if (uclog_sip_is_request(m)) {
             uclog_sip_request_line(&x, NULL, NULL, m);
             ck_assert(ix.len == x.len && memcmp(ix.ptr, x.ptr, x.len) == 0);
@@ -479,6 +529,7 @@ Suite *tu_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, seed_transactions);
     tcase_add_test(tc, unanswered_service);
+    tcase_add_test(tc, deprecated_calls);
     tcase_add_test(tc, provisional_final_and_benotify);
     tcase_add_test(tc, one_long_call_is_linear);
     tcase_add_test(tc, filtered);

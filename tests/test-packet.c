@@ -64,7 +64,7 @@ START_TEST(seed_packets_exact)
     const uclog_packet *p;
     uclog_str s;
     uclog_span sp;
-    uint32_t port;
+    uint16_t port;
     uint64_t n;
     uclog_timestamp ts;
     size_t i = 0;
@@ -74,10 +74,10 @@ START_TEST(seed_packets_exact)
     while ((rc = uclog_packet_iter_next(&p, f.it)) == 0) {
         ck_assert_uint_lt(i, 5);
         ck_assert_int_eq(uclog_packet_direction(p), seed_packets[i].dir);
-        ck_assert_int_eq(uclog_packet_remote(&s, &port, p), 0);
+        ck_assert_int_eq(uclog_packet_remote_endpoint(&s, &port, p), 0);
         ck_assert_str_view(s, "192.168.1.5");
         ck_assert_uint_eq(port, 5061);
-        ck_assert_int_eq(uclog_packet_local(&s, &port, p), 0);
+        ck_assert_int_eq(uclog_packet_local_endpoint(&s, &port, p), 0);
         ck_assert_str_view(s, "192.168.1.10");
         ck_assert_uint_eq(port, seed_packets[i].local_port);
         ck_assert_int_eq(uclog_packet_declared_bytes(&n, p), 0);
@@ -266,11 +266,11 @@ START_TEST(framing_lines)
     int32_t dir;
     int end;
     uclog_str r, l;
-    uint32_t rp, lp;
+    uint16_t rp, lp;
     uint64_t n;
 #define V(lit) ((uclog_str){lit, sizeof(lit) - 1})
 
-    ck_assert_int_eq(uclog_packet_parse_framing(&dir, &end, &r, &rp, &l, &lp, &n,
+    ck_assert_int_eq(uclog_packet_framing_parse(&dir, &end, &r, &rp, &l, &lp, &n,
         V("Data Received - [2001:db8::5]:443 (To Local Address: [fe80::1%11]:50123) 17 bytes:")), 0);
     ck_assert_int_eq(dir, UCLOG_DIRECTION_RECEIVED);
     ck_assert_int_eq(end, 0);
@@ -279,7 +279,7 @@ START_TEST(framing_lines)
     ck_assert_str_view(l, "fe80::1%11");
     ck_assert_uint_eq(lp, 50123);
     ck_assert_uint_eq(n, 17);
-    ck_assert_int_eq(uclog_packet_parse_framing(&dir, &end, &r, &rp, &l, &lp, &n,
+    ck_assert_int_eq(uclog_packet_framing_parse(&dir, &end, &r, &rp, &l, &lp, &n,
         V("End of Sending Packet - 2001:db8::5:5061 (From Local Address: 2001:db8::9:1259) 5 bytes")), 0);
     ck_assert_int_eq(dir, UCLOG_DIRECTION_SENT);
     ck_assert_int_eq(end, 1);
@@ -287,16 +287,54 @@ START_TEST(framing_lines)
     ck_assert_uint_eq(rp, 5061);
     ck_assert_str_view(l, "2001:db8::9");
     ck_assert_uint_eq(lp, 1259);
-    ck_assert_int_eq(uclog_packet_parse_framing(&dir, &end, &r, &rp, &l, &lp, &n, V("Sending  Packet")),
+    ck_assert_int_eq(uclog_packet_framing_parse(&dir, &end, &r, &rp, &l, &lp, &n, V("Sending  Packet")),
                      UCLOG_E_NOT_FOUND);
-    ck_assert_int_eq(uclog_packet_parse_framing(NULL, NULL, NULL, NULL, NULL, NULL, NULL, V("INVITE sip:x SIP/2.0")),
+    ck_assert_int_eq(uclog_packet_framing_parse(NULL, NULL, NULL, NULL, NULL, NULL, NULL, V("INVITE sip:x SIP/2.0")),
                      UCLOG_E_NOT_FOUND);
-    ck_assert_int_eq(uclog_packet_parse_framing(&dir, &end, &r, &rp, &l, &lp, &n,
+    ck_assert_int_eq(uclog_packet_framing_parse(&dir, &end, &r, &rp, &l, &lp, &n,
         V("Sending Packet - 10.0.0.1:99999 (From Local Address: x) bytes:")), UCLOG_E_FORMAT);
     ck_assert_int_eq(dir, UCLOG_DIRECTION_SENT);
 #undef V
 }
 END_TEST
+
+/* The 1.0 calls with uint32_t ports, deprecated in 1.3, answer as before. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_port_calls)
+{
+    static const char line[] =
+        "Data Received - [2001:db8::5]:443 (To Local Address: [fe80::1%11]:50123) 17 bytes:";
+    fixture f;
+    const uclog_packet *p;
+    uclog_str s, r, l;
+    uint32_t port, rp, lp;
+    int32_t dir;
+    int end;
+    uint64_t n;
+
+    open_file(&f, "seed.uccapilog");
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    ck_assert_int_eq(uclog_packet_remote(&s, &port, p), 0);
+    ck_assert_str_view(s, "192.168.1.5");
+    ck_assert_uint_eq(port, 5061);
+    ck_assert_int_eq(uclog_packet_local(&s, &port, p), 0);
+    ck_assert_str_view(s, "192.168.1.10");
+    ck_assert_int_eq(uclog_packet_remote(&s, &port, NULL), UCLOG_E_INVALID_ARG);
+    close_fixture(&f);
+    s.ptr = line;
+    s.len = sizeof(line) - 1;
+    ck_assert_int_eq(uclog_packet_parse_framing(&dir, &end, &r, &rp, &l, &lp, &n, s), 0);
+    ck_assert_uint_eq(rp, 443);
+    ck_assert_uint_eq(lp, 50123);
+    ck_assert_uint_eq(n, 17);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 START_TEST(malformed_framing_is_a_defect)
 {
@@ -305,12 +343,12 @@ START_TEST(malformed_framing_is_a_defect)
     fixture f;
     const uclog_packet *p;
     uclog_str s;
-    uint32_t port;
+    uint16_t port;
 
     open_buffer(&f, text);
     ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
     ck_assert(has_defect(p, UCLOG_DEFECT_PACKET_FRAMING));
-    ck_assert_int_eq(uclog_packet_remote(&s, &port, p), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_packet_remote_endpoint(&s, &port, p), UCLOG_E_NOT_FOUND);
     uclog_packet_bytes(&s, p);
     ck_assert_str_view(s, "OPTIONS");
     close_fixture(&f);
@@ -475,7 +513,7 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(uclog_msg_iter_new(&mit, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_msg_iter_next(&m, NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_packet_direction(NULL), UCLOG_DIRECTION_UNKNOWN);
-    ck_assert_int_eq(uclog_packet_remote(&s, NULL, NULL), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_packet_remote_endpoint(&s, NULL, NULL), UCLOG_E_INVALID_ARG);
     uclog_packet_bytes(&s, NULL);
     ck_assert_ptr_null(s.ptr);
     uclog_packet_span(&sp, NULL);
@@ -955,6 +993,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, interleaved_threads);
     tcase_add_test(tc, end_mismatch);
     tcase_add_test(tc, framing_lines);
+    tcase_add_test(tc, deprecated_port_calls);
     tcase_add_test(tc, malformed_framing_is_a_defect);
     tcase_add_test(tc, bad_arguments);
     suite_add_tcase(s, tc);

@@ -881,6 +881,7 @@ END_TEST
 START_TEST(addr_family)
 {
     uint8_t b[16];
+    int32_t fam = 0;
 
     ck_assert_int_eq(FAM("192.168.1.10"), UCLOG_ADDR_IPV4);
     ck_assert_int_eq(FAM("255.255.255.255"), UCLOG_ADDR_IPV4);
@@ -918,22 +919,47 @@ START_TEST(addr_family)
     /* a view: the text after len is not read */
     ck_assert_int_eq(uclog_addr_family("10.0.0.1999", 8), UCLOG_ADDR_IPV4);
 
-    ck_assert_int_eq(uclog_addr_parse(b, "2001:0:5ef5:79fb::7cf9", 22), UCLOG_ADDR_IPV6);
+    ck_assert_int_eq(uclog_addr_to_bytes(b, &fam, "2001:0:5ef5:79fb::7cf9", 22), 0);
+    ck_assert_int_eq(fam, UCLOG_ADDR_IPV6);
     ck_assert_uint_eq(b[0], 0x20);
     ck_assert_uint_eq(b[1], 0x01);
     ck_assert_uint_eq(b[6], 0x79);
     ck_assert_uint_eq(b[7], 0xfb);
     ck_assert_uint_eq(b[14], 0x7c);
     ck_assert_uint_eq(b[15], 0xf9);
-    ck_assert_int_eq(uclog_addr_parse(b, "10.1.2.3", 8), UCLOG_ADDR_IPV4);
+    ck_assert_int_eq(uclog_addr_to_bytes(b, &fam, "10.1.2.3", 8), 0);
+    ck_assert_int_eq(fam, UCLOG_ADDR_IPV4);
     ck_assert_uint_eq(b[10], 0xff);
     ck_assert_uint_eq(b[12], 10);
     ck_assert_uint_eq(b[15], 3);
-    ck_assert_int_eq(uclog_addr_parse(b, "host", 4), UCLOG_E_FORMAT);
+    fam = -1;
+    ck_assert_int_eq(uclog_addr_to_bytes(b, &fam, "host", 4), UCLOG_E_FORMAT);
+    ck_assert_int_eq(fam, -1); /* untouched on error */
+    ck_assert_int_eq(uclog_addr_to_bytes(NULL, NULL, "::1", 3), 0);
     ck_assert_str_eq(uclog_addr_family_name(UCLOG_ADDR_HOSTNAME), "HOSTNAME");
     ck_assert_str_eq(uclog_addr_family_name(42), "INVALID");
 }
 END_TEST
+
+/* uclog_addr_parse(), deprecated in 1.3, still returns the family. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(addr_parse_deprecated)
+{
+    uint8_t b[16];
+
+    ck_assert_int_eq(uclog_addr_parse(b, "10.1.2.3", 8), UCLOG_ADDR_IPV4);
+    ck_assert_uint_eq(b[12], 10);
+    ck_assert_int_eq(uclog_addr_parse(b, "fe80::1%eth0", 12), UCLOG_ADDR_IPV6);
+    ck_assert_uint_eq(b[0], 0xfe);
+    ck_assert_int_eq(uclog_addr_parse(b, "host", 4), UCLOG_E_FORMAT);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 START_TEST(addr_class)
 {
@@ -1153,6 +1179,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, empty_and_args);
     tcase_add_test(tc, prefixes);
     tcase_add_test(tc, addr_family);
+    tcase_add_test(tc, addr_parse_deprecated);
     tcase_add_test(tc, addr_class);
     tcase_add_test(tc, addr_equal);
     tcase_add_test(tc, alloc_failures);

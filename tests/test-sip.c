@@ -96,7 +96,7 @@ static void check_span_at(const struct seedmsg *s, const uclog_span *sp, const c
 static uint32_t count_headers(const uclog_sip *m, const char *name)
 {
     uint32_t n = 0, idx = 0;
-    while (uclog_sip_find_header(NULL, &idx, m, name, idx) == 0) {
+    while (uclog_sip_header_find(NULL, &idx, m, name, idx) == 0) {
         n++;
         idx++;
     }
@@ -110,7 +110,8 @@ START_TEST(seed_subscribe)
     uclog_sip *m = seed_parse(&s, ctx, "SUBSCRIBE sip:bart@litwareinc.com SIP/2.0", 0);
     uclog_str a, b, c, d;
     uclog_span sp;
-    uint32_t n, idx, port;
+    uint32_t n, idx;
+    uint16_t port;
     uint64_t cl;
     const char *p;
 
@@ -142,7 +143,7 @@ START_TEST(seed_subscribe)
 
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
     ck_assert_str_view(a, "8a9fb943e213456482dbede7bc8ea467");
-    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "call-id", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &idx, m, "call-id", 0), 0);
     ck_assert_uint_eq(idx, 4);
     ck_assert_int_eq(uclog_sip_header(&a, &b, &sp, m, idx), 0);
     ck_assert_str_view(a, "Call-ID");
@@ -176,12 +177,12 @@ START_TEST(seed_subscribe)
     ck_assert_uint_eq(d.len, 0);
 
     ck_assert_uint_eq(uclog_sip_via_count(m), 1);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "192.168.1.10");
     ck_assert_uint_eq(port, 1259);
     ck_assert_uint_eq(c.len, 0);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 1), UCLOG_E_RANGE);
 
     ck_assert_int_eq(uclog_sip_event(&a, &b, m), 0);
     ck_assert_str_view(a, "vnd-microsoft-provisioning-v2");
@@ -197,7 +198,7 @@ START_TEST(seed_subscribe)
     ck_assert_uint_eq(uclog_sip_diag_count(m), 0);
     ck_assert_int_eq(uclog_sip_diag(&a, &n, m, 0), UCLOG_E_RANGE);
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Proxy-Authorization", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Proxy-Authorization", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "NTLM");
     ck_assert_int_eq(uclog_sip_auth_param(&d, c, "qop"), 0);
@@ -236,7 +237,8 @@ START_TEST(seed_provisioning_ok)
     struct seedmsg s;
     uclog_sip *m = seed_parse(&s, ctx, "SIP/2.0 200 OK", 0);
     uclog_str a, b, c, d;
-    uint32_t code, port;
+    uint32_t code;
+    uint16_t port;
     uint64_t cl;
 
     ck_assert_int_eq(uclog_sip_is_request(m), 0);
@@ -260,7 +262,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_int_eq(uclog_sip_param(&d, b, "received"), 0);
     ck_assert_str_view(d, "192.168.100.5");
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Authentication-Info", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Authentication-Info", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "NTLM");
     ck_assert_int_eq(uclog_sip_auth_param(&d, c, "rspauth"), 0);
@@ -280,7 +282,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_int_eq(uclog_sip_to(NULL, NULL, &c, NULL, m), 0);
     ck_assert_str_view(c, "AB7E8D4E");
 
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "192.168.1.10");
     ck_assert_uint_eq(port, 1259);
@@ -290,7 +292,7 @@ START_TEST(seed_provisioning_ok)
     ck_assert_str_view(d, "C00");
     ck_assert_int_eq(uclog_sip_param(&d, c, "branch"), UCLOG_E_NOT_FOUND);
 
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subscription-State", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Subscription-State", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&d, a, "expires"), 0);
     ck_assert_str_view(d, "0");
     ck_assert_int_eq(uclog_sip_content_length(&cl, m), 0);
@@ -320,7 +322,7 @@ START_TEST(seed_mras_ok)
     ck_assert_uint_eq(uclog_sip_length(service), 1292);
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     /* Upper-case names are found by their usual spelling. */
-    ck_assert_int_eq(uclog_sip_find_header(&a, &idx, m, "From", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &idx, m, "From", 0), 0);
     ck_assert_int_eq(uclog_sip_header(&b, NULL, NULL, m, idx), 0);
     ck_assert_str_view(b, "FROM");
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
@@ -345,7 +347,7 @@ START_TEST(seed_mras_ok)
     ck_assert_uint_eq(a.len, 956);
     ck_assert_int_eq(memcmp(a.ptr, "<?xml version=\"1.0\"?>\r\n", 23), 0);
     ck_assert_int_eq(memcmp(a.ptr + a.len - 11, "</response>", 11), 0);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-edge-proxy-message-trust", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "ms-edge-proxy-message-trust", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&b, a, "ms-ep-fqdn"), 0);
     ck_assert_str_view(b, "edgesrv.litwareinc.com");
     ck_assert_int_eq(uclog_sip_is_remote_user(m), 1);
@@ -381,9 +383,9 @@ START_TEST(seed_invite)
     ck_assert_uint_eq(uclog_sip_length(m), 2478);
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     ck_assert_uint_eq(count_headers(m, "supported"), 8);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Allow", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Allow", 0), 0);
     ck_assert_ptr_nonnull(strstr(a.ptr, "BENOTIFY"));
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "ms-keep-alive", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "ms-keep-alive", 0), 0);
     ck_assert_int_eq(uclog_sip_param(&b, a, "hop-hop"), 0);
     ck_assert_str_view(b, "yes");
 
@@ -409,7 +411,7 @@ START_TEST(seed_invite)
     ck_assert_uint_eq(c.len, 0);
     ck_assert_int_eq(uclog_sip_part_is_2007_fallback(p), 1);
     ck_assert_int_eq(uclog_sip_part_content_id(&a, p), UCLOG_E_NOT_FOUND);
-    ck_assert_int_eq(uclog_sip_part_find_header(&a, &idx, p, "content-transfer-encoding", 0), 0);
+    ck_assert_int_eq(uclog_sip_part_header_find(&a, &idx, p, "content-transfer-encoding", 0), 0);
     ck_assert_str_view(a, "7bit");
     ck_assert_uint_eq(idx, 1);
     ck_assert_int_eq(uclog_sip_part_header(&a, &b, &sp, p, 0), 0);
@@ -514,17 +516,18 @@ START_TEST(compact_forms)
     uclog_ctx *ctx = tu_ctx();
     uclog_sip *m = parse_ok(ctx, S(compact_msg));
     uclog_str a, b, c, d;
-    uint32_t n, port;
+    uint32_t n;
+    uint16_t port;
     uint64_t cl;
 
     ck_assert_uint_eq(uclog_sip_defect_count(m), 0);
     ck_assert_int_eq(uclog_sip_call_id(&a, m), 0);
     ck_assert_str_view(a, "abc@h");
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "CALL-ID", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "CALL-ID", 0), 0);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "i", 0), 0);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
     ck_assert_int_eq(uclog_sip_from(&a, &b, &c, &d, m), 0);
     ck_assert_str_view(a, "Alice, A.");
     ck_assert_str_view(b, "sip:a@x.com");
@@ -536,7 +539,7 @@ START_TEST(compact_forms)
     ck_assert_str_view(b, "sip:a@10.0.0.1:5060;transport=udp");
     ck_assert_int_eq(uclog_sip_param(&d, c, "expires"), 0);
     ck_assert_str_view(d, "60");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(a, "UDP");
     ck_assert_str_view(b, "10.0.0.1");
     ck_assert_uint_eq(port, 5060);
@@ -548,7 +551,7 @@ START_TEST(compact_forms)
     ck_assert_str_view(a, "presence");
     ck_assert_int_eq(uclog_sip_param(&d, b, "id"), 0);
     ck_assert_str_view(d, "7");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Supported", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Supported", 0), 0);
     ck_assert_str_view(a, "timer");
     ck_assert_int_eq(uclog_sip_content_type(&a, &b, &c, m), 0);
     ck_assert_str_view(a, "text");
@@ -562,21 +565,74 @@ START_TEST(compact_forms)
     ck_assert_uint_eq(uclog_sip_length(m), sizeof(compact_msg) - 1 - 5);
     ck_assert_int_eq(uclog_sip_cseq(&n, &a, m), 0);
     ck_assert_uint_eq(n, 42);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "Subject", 0), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "Subject", 0), UCLOG_E_NOT_FOUND);
     ck_assert_ptr_null(a.ptr);
     uclog_sip_free(m);
 
     /* Long names are found by compact queries too. */
     m = parse_ok(ctx, S("MESSAGE sip:x SIP/2.0\r\nCall-ID: q\r\nContent-Length: 0\r\n\r\n"));
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "I", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "I", 0), 0);
     ck_assert_str_view(a, "q");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "l", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "l", 0), 0);
     ck_assert_str_view(a, "0");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "z", 0), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "z", 0), UCLOG_E_NOT_FOUND);
     uclog_sip_free(m);
     uclog_ctx_free(ctx);
 }
 END_TEST
+
+/* The 1.0 Via calls with a uint32_t port, deprecated in 1.3, answer as before. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_via_calls)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(compact_msg));
+    uclog_str a, b, c;
+    uint32_t port = 1;
+    uint16_t p16 = 1;
+
+    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &p16, &c, m, 0), 0);
+    ck_assert_uint_eq(port, p16);
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TLS h.example.com:5061;branch=z")), 0);
+    ck_assert_uint_eq(port, 5061);
+    ck_assert_str_view(b, "h.example.com");
+    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+/* The names deprecated in 1.3 still find what the new ones find. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+START_TEST(deprecated_find_names)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_sip *m = parse_ok(ctx, S(compact_msg));
+    uclog_str a;
+    uint32_t n;
+
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 0), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_view(a, "abc@h");
+    ck_assert_int_eq(uclog_sip_find_header(&a, &n, m, "i", 4), UCLOG_E_NOT_FOUND);
+    ck_assert_int_eq(uclog_sip_part_find_header(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
+    uclog_sip_free(m);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 static const char folded_msg[] =
     "BENOTIFY sip:b@y.com SIP/2.0\n"
@@ -599,7 +655,8 @@ START_TEST(folding_and_blanks)
     uclog_str a, b, c;
     uclog_span sp;
     uclog_defect d;
-    uint32_t port, idx;
+    uint32_t idx;
+    uint16_t port;
     size_t need;
     char buf[64];
 
@@ -628,15 +685,15 @@ START_TEST(folding_and_blanks)
     ck_assert_uint_eq(need, 0);
 
     ck_assert_uint_eq(uclog_sip_via_count(m), 3);
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 0), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 0), 0);
     ck_assert_str_view(b, "a.example.com");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 1), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 1), 0);
     ck_assert_str_view(a, "TCP");
     ck_assert_str_view(b, "2001:db8::1");
     ck_assert_uint_eq(port, 5061);
     ck_assert_int_eq(uclog_sip_param(&a, c, "branch"), 0);
     ck_assert_str_view(a, "z2");
-    ck_assert_int_eq(uclog_sip_via(&a, &b, &port, &c, m, 2), 0);
+    ck_assert_int_eq(uclog_sip_via_entry(&a, &b, &port, &c, m, 2), 0);
     ck_assert_str_view(a, "TLS");
     ck_assert_str_view(b, "c.example.com");
     ck_assert_uint_eq(port, 0);
@@ -644,7 +701,7 @@ START_TEST(folding_and_blanks)
     /* A one-space indented header is still a header, with a defect. */
     ck_assert_int_eq(uclog_sip_contact(NULL, &a, NULL, m), 0);
     ck_assert_str_view(a, "sip:x@y");
-    ck_assert_int_eq(uclog_sip_find_header(NULL, &idx, m, "Contact", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(NULL, &idx, m, "Contact", 0), 0);
     ck_assert_int_eq(uclog_sip_header(&a, NULL, &sp, m, idx), 0);
     ck_assert_uint_eq(sp.line, 9);
     ck_assert_uint_eq(sp.column, 2);
@@ -674,8 +731,8 @@ START_TEST(folding_and_blanks)
     ck_assert_uint_eq(d.span.offset, 32);
     ck_assert_uint_eq(d.span.length, 11);
     ck_assert_int_eq(uclog_sip_defect(&d, m, 2), UCLOG_E_RANGE);
-    ck_assert_int_eq(uclog_sip_status_line(NULL, &port, &a, m), 0);
-    ck_assert_uint_eq(port, 486);
+    ck_assert_int_eq(uclog_sip_status_line(NULL, &idx, &a, m), 0);
+    ck_assert_uint_eq(idx, 486);
     ck_assert_str_view(a, "Busy Here");
     uclog_sip_free(m);
     uclog_ctx_free(ctx);
@@ -1221,14 +1278,14 @@ START_TEST(garbage)
     ck_assert_int_eq(uclog_sip_call_id(NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_span(&sp, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, NULL, "To", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, NULL, "To", 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_part_body(&a, NULL, NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_part_header(&a, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_part_find_header(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_part_header_find(&a, NULL, NULL, "x", 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_defect(&d, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_diag(&a, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
-    ck_assert_int_eq(uclog_sip_via(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_via_entry(NULL, NULL, NULL, NULL, NULL, 0), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_param(NULL, sv("a"), "a"), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_param(&a, sv("a"), NULL), UCLOG_E_INVALID_ARG);
     ck_assert_int_eq(uclog_sip_unfold(NULL, 3, NULL, sv("a")), UCLOG_E_INVALID_ARG);
@@ -1243,7 +1300,7 @@ END_TEST
 START_TEST(value_parsers)
 {
     uclog_str a, b, c, rest, item;
-    uint32_t port;
+    uint16_t port;
     uint64_t n;
     uclog_str nul = {NULL, 0};
 
@@ -1300,14 +1357,14 @@ START_TEST(value_parsers)
     ck_assert_int_eq(uclog_sip_name_addr_parse(&a, &b, &c, sv("  ")), UCLOG_E_FORMAT);
 
     /* Via entries. */
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("nonsense h:1")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1]")), 0);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP h:99999")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/TCP")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("nonsense h:1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1]")), 0);
     ck_assert_str_view(b, "::1");
     ck_assert_uint_eq(port, 0);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1")), UCLOG_E_FORMAT);
-    ck_assert_int_eq(uclog_sip_via_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP h: ;x")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP [::1")), UCLOG_E_FORMAT);
+    ck_assert_int_eq(uclog_sip_via_entry_parse(&a, &b, &port, &c, sv("SIP/2.0/UDP h: ;x")), UCLOG_E_FORMAT);
 
     /* Content types. */
     ck_assert_int_eq(uclog_sip_content_type_parse(&a, &b, &c, sv("text / plain ;q=1")), 0);
@@ -1352,7 +1409,7 @@ START_TEST(message_helpers)
     ck_assert_int_eq(uclog_sip_endpoint_location(&a, &b, m), 0);
     ck_assert_str_view(a, "NetworkScope");
     ck_assert_str_view(b, "Intranet");
-    ck_assert_int_eq(uclog_sip_find_header(&a, NULL, m, "www-authenticate", 0), 0);
+    ck_assert_int_eq(uclog_sip_header_find(&a, NULL, m, "www-authenticate", 0), 0);
     ck_assert_int_eq(uclog_sip_auth_parse(&b, &c, a), 0);
     ck_assert_str_view(b, "TLS-DSK");
     ck_assert_int_eq(uclog_sip_auth_param(&a, c, "sts-uri"), 0);
@@ -1384,6 +1441,7 @@ static void touch_all(const uclog_sip *m)
     uclog_span sp;
     uclog_defect df;
     uint32_t i, n, k;
+    uint16_t vp;
     uint64_t cl;
     size_t need;
 
@@ -1405,7 +1463,7 @@ static void touch_all(const uclog_sip *m)
     uclog_sip_to(&a, &b, &c, &d, m);
     uclog_sip_contact(&a, &b, &c, m);
     for (i = 0; i < uclog_sip_via_count(m); i++)
-        uclog_sip_via(&a, &b, &n, &c, m, i);
+        uclog_sip_via_entry(&a, &b, &vp, &c, m, i);
     uclog_sip_content_type(&a, &b, &c, m);
     uclog_sip_content_length(&cl, m);
     uclog_sip_event(&a, &b, m);
@@ -1612,6 +1670,8 @@ Suite *tu_suite(void)
     suite_add_tcase(s, seed);
 
     tcase_add_test(built, compact_forms);
+    tcase_add_test(built, deprecated_find_names);
+    tcase_add_test(built, deprecated_via_calls);
     tcase_add_test(built, cseq_overflow);
     tcase_add_test(built, folding_and_blanks);
     tcase_add_test(built, diagnostics);

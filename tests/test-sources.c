@@ -258,7 +258,7 @@ START_TEST(framing_lines_without_headers)
     const uclog_packet *p;
     uclog_str addr, bytes;
     uclog_span span;
-    uint32_t port;
+    uint16_t port;
     uint64_t declared;
 
     check_messages("sources/framed-invite.txt", w, 1);
@@ -266,10 +266,10 @@ START_TEST(framing_lines_without_headers)
     ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("sources/framed-invite.txt")), 0);
     ck_assert_int_eq(uclog_packet_iter_new(&it, log), 0);
     ck_assert_int_eq(uclog_packet_iter_next(&p, it), 0);
-    ck_assert_int_eq(uclog_packet_remote(&addr, &port, p), 0);
+    ck_assert_int_eq(uclog_packet_remote_endpoint(&addr, &port, p), 0);
     ck_assert_str_view(addr, "192.168.1.5");
     ck_assert_uint_eq(port, 5061);
-    ck_assert_int_eq(uclog_packet_local(&addr, &port, p), 0);
+    ck_assert_int_eq(uclog_packet_local_endpoint(&addr, &port, p), 0);
     ck_assert_str_view(addr, "192.168.1.10");
     ck_assert_uint_eq(port, 44511);
     ck_assert_int_eq(uclog_packet_declared_bytes(&declared, p), 0);

@@ -62,13 +62,29 @@ UCLOG_EXPORT int32_t uclog_addr_family(const char *addr, size_t len);
  * Parse an IP address into 16 bytes in network order. An IPv4 address is
  * written in its IPv4-mapped form ("::ffff:a.b.c.d"). A zone is ignored.
  * @param[out] out 16 bytes; untouched on error. May be NULL (validation only).
+ * @param[out] family ::UCLOG_ADDR_IPV4 or ::UCLOG_ADDR_IPV6; untouched on
+ *             error. May be NULL.
+ * @param addr the text (need not be NUL-terminated).
+ * @param len  its length.
+ * @return 0; ::UCLOG_E_FORMAT when the text is not an IP address (host
+ *         names included).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_addr_to_bytes(uint8_t *out, int32_t *family, const char *addr, size_t len);
+
+/**
+ * Parse an IP address into 16 bytes in network order. An IPv4 address is
+ * written in its IPv4-mapped form ("::ffff:a.b.c.d"). A zone is ignored.
+ * @param[out] out 16 bytes; untouched on error. May be NULL (validation only).
  * @param addr the text (need not be NUL-terminated).
  * @param len  its length.
  * @return UCLOG_ADDR_IPV4 or UCLOG_ADDR_IPV6; UCLOG_E_FORMAT when the text
  *         is not an IP address (host names included).
+ * @deprecated since 1.3, use uclog_addr_to_bytes(), which returns 0 or an
+ *             error as every call of the library does.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_addr_parse(uint8_t *out, const char *addr, size_t len);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_addr_parse(uint8_t *out, const char *addr, size_t len);
 
 /**
  * The class of an IP address given as text.

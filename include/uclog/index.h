@@ -128,10 +128,20 @@ UCLOG_EXPORT int uclog_index_message_span(uclog_span *out, const uclog_index *id
  * optional.
  * @return 0, UCLOG_E_NOT_FOUND (the framing line did not give them),
  *         UCLOG_E_RANGE.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_str *remote,
+                                               uint16_t *remote_port, const uclog_index *idx, uint32_t i);
+
+/**
+ * As uclog_index_message_endpoints(), ports as uint32_t.
+ * @deprecated since 1.3, use uclog_index_message_endpoints(): a port is a uint16_t in every call
+ *             of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
-                                               uint32_t *remote_port, const uclog_index *idx, uint32_t i);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port,
+                                                                uclog_str *remote, uint32_t *remote_port,
+                                                                const uclog_index *idx, uint32_t i);
 
 /**
  * The timestamp of the record that framed message @p i.
@@ -155,14 +165,38 @@ UCLOG_EXPORT int uclog_index_message_call_id(uclog_str *out, const uclog_index *
 UCLOG_EXPORT int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_index *idx,
                                           uint32_t i);
 
+/** What a message is, for uclog_index_message_type(). @since 1.3 */
+enum uclog_index_message_type {
+    UCLOG_INDEX_RESPONSE = 0, /**< a SIP response */
+    UCLOG_INDEX_REQUEST = 1   /**< a SIP request */
+};
+
+/**
+ * Whether message @p i is a request or a response, with the method of a
+ * request or the status code of a response. Every out-parameter is
+ * optional; for a request @p status is 0, for a response @p method is
+ * `{NULL, 0}`.
+ * @param[out] type a ::uclog_index_message_type.
+ * @param[out] method lent; valid as long as the index.
+ * @param[out] status the status code of a response.
+ * @param idx the index.
+ * @param i the message's number, from 0.
+ * @return 0, ::UCLOG_E_INVALID_ARG (no index), ::UCLOG_E_RANGE.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_message_type(int32_t *type, uclog_str *method, uint32_t *status,
+                                          const uclog_index *idx, uint32_t i);
+
 /**
  * The method of a request, or the status code of a response. Both
  * out-parameters are optional.
  * @return 1 for a request, 0 for a response, UCLOG_E_RANGE.
+ * @deprecated since 1.3, use uclog_index_message_type(), which returns 0 or
+ *             an error as every call of the library does.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx,
-                                          uint32_t i);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_index_message_kind(uclog_str *method, uint32_t *status,
+                                                           const uclog_index *idx, uint32_t i);
 
 /**
  * The request that response @p i answers: the latest earlier request with
@@ -200,10 +234,19 @@ UCLOG_EXPORT uint32_t uclog_index_call_count(const uclog_index *idx);
 /**
  * Find a call by its Call-ID (compared exactly).
  * @return 0, UCLOG_E_NOT_FOUND.
+ * @since 1.3 (as uclog_index_find_call() since 1.0)
+ */
+UCLOG_EXPORT int uclog_index_call_find(uint32_t *call, const uclog_index *idx, const char *call_id,
+                                       size_t len);
+
+/**
+ * As uclog_index_call_find().
+ * @deprecated since 1.3, use uclog_index_call_find(): `find` comes last in
+ *             the library's names.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id,
-                                       size_t len);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_index_find_call(uint32_t *call, const uclog_index *idx,
+                                                        const char *call_id, size_t len);
 
 /**
  * The Call-ID of call @p c.

@@ -1,7 +1,7 @@
 /**
  * @file uclog/mras.h
- * @brief MRAS ([MS-AVEDGEA]) request and response bodies, and the XML
- *        defect codes.
+ * @brief MRAS ([MS-AVEDGEA]) request and response bodies. The XML defect
+ *        codes are in xml.h, which this header includes.
  *
  * The client asks the A/V Edge's Media Relay Authentication Service for
  * TURN credentials with a SIP SERVICE whose body
@@ -35,26 +35,11 @@
 
 #include <uclog/common.h>
 #include <uclog/errors.h>
+#include <uclog/xml.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/**
- * Defect codes of the xml layer (range 400-499), found while reading MRAS,
- * provisioning and error-report bodies. A defect never stops the parse.
- * uclog_defect_name() and uclog_defect_text() know them.
- */
-enum uclog_xml_defect_code {
-    /** A port, duration or code that is not a number in range. */
-    UCLOG_DEFECT_XML_BAD_NUMBER = 401,
-    /** A required element or attribute is missing. */
-    UCLOG_DEFECT_XML_MISSING = 402,
-    /** A once-only element appears again; the first is used. */
-    UCLOG_DEFECT_XML_DUPLICATE = 403,
-    /** A value outside the protocol's list (e.g. an unknown reasonPhrase). */
-    UCLOG_DEFECT_XML_UNKNOWN_VALUE = 404
-};
 
 /** A parsed MRAS body (request or response). */
 typedef struct uclog_mras uclog_mras;

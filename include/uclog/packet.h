@@ -133,13 +133,38 @@ UCLOG_EXPORT int32_t uclog_packet_direction(const uclog_packet *pkt);
 
 /**
  * The remote address (IPv4 or IPv6 text, brackets removed) and port.
- * @return 0, or UCLOG_E_NOT_FOUND when the framing line did not give them.
+ * Both out-parameters are optional.
+ * @param[out] address lent; valid as long as the packet.
+ * @param[out] port the port.
+ * @param pkt the packet.
+ * @return 0, or ::UCLOG_E_NOT_FOUND when the framing line did not give them;
+ *         ::UCLOG_E_INVALID_ARG without a packet.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_packet_remote_endpoint(uclog_str *address, uint16_t *port,
+                                              const uclog_packet *pkt);
+
+/** The local address and port, as uclog_packet_remote_endpoint(). @since 1.3 */
+UCLOG_EXPORT int uclog_packet_local_endpoint(uclog_str *address, uint16_t *port,
+                                             const uclog_packet *pkt);
+
+/**
+ * The remote address and port, as uclog_packet_remote_endpoint().
+ * @deprecated since 1.3, use uclog_packet_remote_endpoint(): a port is a uint16_t in every call
+ *             of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_packet_remote(uclog_str *address, uint32_t *port, const uclog_packet *pkt);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_packet_remote(uclog_str *address, uint32_t *port,
+                                                      const uclog_packet *pkt);
 
-/** The local address and port, as uclog_packet_remote(). @since 1.0 */
-UCLOG_EXPORT int uclog_packet_local(uclog_str *address, uint32_t *port, const uclog_packet *pkt);
+/**
+ * The local address and port, as uclog_packet_local_endpoint().
+ * @deprecated since 1.3, use uclog_packet_local_endpoint(): a port is a uint16_t in every call
+ *             of the library.
+ * @since 1.0
+ */
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_packet_local(uclog_str *address, uint32_t *port,
+                                                     const uclog_packet *pkt);
 
 /**
  * The byte count the framing line declares.
@@ -200,11 +225,22 @@ UCLOG_EXPORT int uclog_packet_defect(uclog_defect *out, const uclog_packet *pkt,
  * @return 0 when the line is a framing line (with what could be read);
  *         UCLOG_E_NOT_FOUND when it is not one; UCLOG_E_FORMAT when it
  *         starts like one but its addresses or count are unreadable.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_packet_framing_parse(int32_t *direction, int *is_end, uclog_str *remote,
+                                            uint16_t *remote_port, uclog_str *local,
+                                            uint16_t *local_port, uint64_t *declared, uclog_str text);
+
+/**
+ * As uclog_packet_framing_parse(), ports as uint32_t.
+ * @deprecated since 1.3, use uclog_packet_framing_parse(): a port is a
+ *             uint16_t, and the verb comes last, in every call of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_packet_parse_framing(int32_t *direction, int *is_end, uclog_str *remote,
-                                            uint32_t *remote_port, uclog_str *local,
-                                            uint32_t *local_port, uint64_t *declared, uclog_str text);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_packet_parse_framing(int32_t *direction, int *is_end,
+                                                             uclog_str *remote, uint32_t *remote_port,
+                                                             uclog_str *local, uint32_t *local_port,
+                                                             uint64_t *declared, uclog_str text);
 
 /**
  * Start iterating the SIP messages of a log: every message of every packet,

@@ -35,6 +35,7 @@
 #include <uclog/common.h>
 #include <uclog/errors.h>
 #include <uclog/mras.h>
+#include <uclog/xml.h>
 
 #ifdef __cplusplus
 extern "C" {

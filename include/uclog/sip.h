@@ -209,10 +209,20 @@ UCLOG_EXPORT int uclog_sip_header(uclog_str *name, uclog_str *value, uclog_span 
  * @param msg the message.
  * @param start the header index to start at.
  * @return 0, ::UCLOG_E_NOT_FOUND.
+ * @since 1.3 (as uclog_sip_find_header() since 1.0)
+ */
+UCLOG_EXPORT int uclog_sip_header_find(uclog_str *value, uint32_t *index, const uclog_sip *msg,
+                                       const char *name, uint32_t start);
+
+/**
+ * As uclog_sip_header_find().
+ * @deprecated since 1.3, use uclog_sip_header_find(): `find` comes last in
+ *             the library's names.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_sip_find_header(uclog_str *value, uint32_t *index, const uclog_sip *msg,
-                                       const char *name, uint32_t start);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_find_header(uclog_str *value, uint32_t *index,
+                                                        const uclog_sip *msg, const char *name,
+                                                        uint32_t start);
 
 /**
  * The body: after the blank line that ends the headers, bounded by
@@ -274,10 +284,22 @@ UCLOG_EXPORT uint32_t uclog_sip_part_header_count(const uclog_sip_part *part);
 UCLOG_EXPORT int uclog_sip_part_header(uclog_str *name, uclog_str *value, uclog_span *span,
                                        const uclog_sip_part *part, uint32_t i);
 
-/** Find a part header; as uclog_sip_find_header(). @since 1.0 */
-UCLOG_EXPORT int uclog_sip_part_find_header(uclog_str *value, uint32_t *index,
+/**
+ * Find a part header; as uclog_sip_header_find().
+ * @since 1.3 (as uclog_sip_part_find_header() since 1.0)
+ */
+UCLOG_EXPORT int uclog_sip_part_header_find(uclog_str *value, uint32_t *index,
                                             const uclog_sip_part *part, const char *name,
                                             uint32_t start);
+
+/**
+ * As uclog_sip_part_header_find().
+ * @deprecated since 1.3, use uclog_sip_part_header_find().
+ * @since 1.0
+ */
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_part_find_header(uclog_str *value, uint32_t *index,
+                                                             const uclog_sip_part *part,
+                                                             const char *name, uint32_t start);
 
 /**
  * The part's body: after the blank line that ends its headers, up to the
@@ -374,7 +396,7 @@ UCLOG_EXPORT int uclog_sip_contact(uclog_str *display, uclog_str *uri, uclog_str
 UCLOG_EXPORT uint32_t uclog_sip_via_count(const uclog_sip *msg);
 
 /**
- * Via entry @p i (0 is the topmost), split as uclog_sip_via_parse().
+ * Via entry @p i (0 is the topmost), split as uclog_sip_via_entry_parse().
  * Parameters such as `branch`, `received`, `ms-received-port` and
  * `ms-received-cid` are read with uclog_sip_param() on @p params.
  * @param[out] transport e.g. "TLS". Optional.
@@ -384,10 +406,19 @@ UCLOG_EXPORT uint32_t uclog_sip_via_count(const uclog_sip *msg);
  * @param msg the message.
  * @param i which Via value, from 0 (the topmost).
  * @return 0, ::UCLOG_E_RANGE (fewer entries), ::UCLOG_E_FORMAT.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_sip_via_entry(uclog_str *transport, uclog_str *host, uint16_t *port,
+                                     uclog_str *params, const uclog_sip *msg, uint32_t i);
+
+/**
+ * As uclog_sip_via_entry(), the port as uint32_t.
+ * @deprecated since 1.3, use uclog_sip_via_entry(): a port is a uint16_t in every call
+ *             of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port,
-                               uclog_str *params, const uclog_sip *msg, uint32_t i);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_via(uclog_str *transport, uclog_str *host, uint32_t *port,
+                                                uclog_str *params, const uclog_sip *msg, uint32_t i);
 
 /**
  * Content-Type (or `c`), split as uclog_sip_content_type_parse().
@@ -537,12 +568,21 @@ UCLOG_EXPORT int uclog_sip_name_addr_parse(uclog_str *display, uclog_str *uri, u
 
 /**
  * Split one Via entry `SIP/2.0/TLS host:port;params`. All out-parameters
- * optional; see uclog_sip_via().
+ * optional; see uclog_sip_via_entry().
  * @return 0, ::UCLOG_E_FORMAT (no protocol or host, bad port).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_sip_via_entry_parse(uclog_str *transport, uclog_str *host, uint16_t *port,
+                                           uclog_str *params, uclog_str entry);
+
+/**
+ * As uclog_sip_via_entry_parse(), the port as uint32_t.
+ * @deprecated since 1.3, use uclog_sip_via_entry_parse(): a port is a uint16_t in every call
+ *             of the library.
  * @since 1.0
  */
-UCLOG_EXPORT int uclog_sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port,
-                                     uclog_str *params, uclog_str entry);
+UCLOG_EXPORT UCLOG_DEPRECATED int uclog_sip_via_parse(uclog_str *transport, uclog_str *host, uint32_t *port,
+                                                      uclog_str *params, uclog_str entry);
 
 /**
  * Split a Content-Type value `type/subtype;params`, e.g.

@@ -20,6 +20,7 @@
 #include <uclog/index.h>
 #include <uclog/addr.h>
 #include <uclog/sdp.h>
+#include <uclog/xml.h>
 #include <uclog/mras.h>
 #include <uclog/prov.h>
 #include <uclog/reporterror.h>

@@ -74,7 +74,7 @@ static void own_add_ip(offer_facts *f, const uint8_t ip[16], const char *why)
 static void own_add(offer_facts *f, uclog_str a, const char *why)
 {
     uint8_t ip[16];
-    if (a.ptr && uclog_addr_parse(ip, a.ptr, a.len) > 0)
+    if (a.ptr && uclog_addr_to_bytes(ip, NULL, a.ptr, a.len) == 0)
         own_add_ip(f, ip, why);
 }
 
@@ -90,7 +90,7 @@ static const char *own_why(const offer_facts *f, const uint8_t ip[16])
 static void default_add(offer_facts *f, uclog_str a)
 {
     uint8_t ip[16];
-    if (a.ptr && f->ndflt < MAX_DEFAULT && uclog_addr_parse(ip, a.ptr, a.len) > 0 &&
+    if (a.ptr && f->ndflt < MAX_DEFAULT && uclog_addr_to_bytes(ip, NULL, a.ptr, a.len) == 0 &&
         !in_list((const uint8_t(*)[16])f->dflt, f->ndflt, ip))
         memcpy(f->dflt[f->ndflt++], ip, 16);
 }
@@ -139,7 +139,7 @@ static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed 
             f->perimeter = uclog_addr_class(remote.ptr, remote.len);
         }
     }
-    if (uclog_sip_is_request(op->m) && uclog_sip_via(NULL, &a, NULL, NULL, op->m, 0) == 0)
+    if (uclog_sip_is_request(op->m) && uclog_sip_via_entry(NULL, &a, NULL, NULL, op->m, 0) == 0)
         own_add(f, a, "the address the client wrote in its Via");
     R->src->where(&at, &ts, &has_ts, R, offer);
     for (k = 0; k < R->nreceived; k++) /* those seen before the offer: as a streaming run knows them */
@@ -180,7 +180,7 @@ static void offer_facts_of(run *R, offer_facts *f, uint32_t offer, const parsed 
                 uint8_t ip[16];
                 uint32_t *h;
                 if (uclog_sdp_candidate_get(&cd, md, c) || uclog_sdp_candidate_qvalue(&q, cd) ||
-                    (uclog_sdp_candidate_address(&a, cd), uclog_addr_parse(ip, a.ptr, a.len) <= 0) ||
+                    (uclog_sdp_candidate_address(&a, cd), uclog_addr_to_bytes(ip, NULL, a.ptr, a.len) != 0) ||
                     !in_list((const uint8_t(*)[16])f->own, f->nown, ip))
                     continue;
                 h = &f->host_q[tcp_index(cd)];
@@ -273,7 +273,7 @@ static judgement classify(run *R, const offer_facts *f, const uclog_sdp_candidat
 
     j.certain = 1;
     uclog_sdp_candidate_address(&a, cd);
-    if (uclog_addr_parse(ip, a.ptr, a.len) <= 0) {
+    if (uclog_addr_to_bytes(ip, NULL, a.ptr, a.len) != 0) {
         j.cls = f->given ? C_NOT_EDGE : C_UNDECIDED;
         j.certain = f->given;
         j.why = "not an IP address";

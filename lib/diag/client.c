@@ -57,8 +57,8 @@ static void received_add(run *R, const uclog_sip *m)
     uint8_t ip[16];
     uint32_t k;
 
-    if (R->nreceived == MAX_RECEIVED || uclog_sip_via(NULL, NULL, NULL, &params, m, 0) ||
-        uclog_sip_param(&rcv, params, "received") || uclog_addr_parse(ip, rcv.ptr, rcv.len) <= 0)
+    if (R->nreceived == MAX_RECEIVED || uclog_sip_via_entry(NULL, NULL, NULL, &params, m, 0) ||
+        uclog_sip_param(&rcv, params, "received") || uclog_addr_to_bytes(ip, NULL, rcv.ptr, rcv.len) != 0)
         return;
     for (k = 0; k < R->nreceived; k++)
         if (!memcmp(R->received[k], ip, 16))

@@ -7,6 +7,10 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
+#include "../arena.h" /* inline only: nothing private is linked */
+#include "../ascii.h"
+#include "../hash.h"
+
 struct uclog__diag_code {
     int32_t code;
     const char *name;
@@ -75,13 +79,11 @@ struct uclog__diag_call {
     int has_start;
 };
 
-/* Memory the report owns: strings and arrays, freed together. */
-struct uclog__diag_block;
 
 struct uclog_diag_report {
     uclog_ctx *ctx;
     int nomem; /* an allocation failed while building: the run fails */
-    struct uclog__diag_block *blocks;
+    uclog__arena arena; /* its strings */
     const char **files;
     uint32_t nfiles;
     const char *client_uri, *client_ua, *client_version, *location_reason;
@@ -134,8 +136,6 @@ struct uclog__diag_wmsg {
     size_t size; /* bytes it takes, itself included */
 };
 struct uclog__diag_win;
-/* Two tokens equal but for ASCII case (both present). */
-int uclog__diag_same_token(uclog_str a, uclog_str b);
 int uclog__diag_win_new(struct uclog__diag_win **out, uclog_ctx *ctx);
 void uclog__diag_win_free(struct uclog__diag_win *w);
 int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const uclog_packet *p, uint8_t flags,

@@ -15,22 +15,15 @@ int uclog__diag_fail(run *R, int rc)
     return R->rc;
 }
 
-/* FNV-1a of a Call-ID. */
+/* The hash of a Call-ID, never 0. */
 uint64_t uclog__diag_cid_hash(uclog_str id)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-    for (i = 0; i < id.len; i++)
-        h = (h ^ (unsigned char)id.ptr[i]) * 1099511628211ull;
-    return h | 1; /* 0 marks an empty slot */
+    return uclog__hash(id.ptr, id.len) | 1; /* 0 marks an empty slot */
 }
 
 int uclog__diag_is(uclog_str s, const char *lit)
 {
-    uclog_str l;
-    l.ptr = lit;
-    l.len = strlen(lit);
-    return uclog__diag_same_token(s, l);
+    return s.ptr && uclog__str_ieq(s, lit);
 }
 
 /* A copy in report r: the part (R->r) or the log's facts (R->life). */

@@ -32,7 +32,7 @@ static int parse_ip(uint8_t out[16], const char *ip)
 {
     if (!ip)
         return UCLOG_E_INVALID_ARG;
-    return uclog_addr_parse(out, ip, strlen(ip)) > 0 ? UCLOG_OK : UCLOG_E_INVALID_ARG;
+    return uclog_addr_to_bytes(out, NULL, ip, strlen(ip)) == 0 ? UCLOG_OK : UCLOG_E_INVALID_ARG;
 }
 
 int uclog_diag_options_add_edge_ip(uclog_diag_options *o, const char *ip)

@@ -5,59 +5,18 @@
 
 #include "diag-internal.h"
 
-/*
- * The report's strings live in chunks: a chunk holds many strings, one
- * past the chunk size gets a block of its own. One allocation per string
- * cost more in allocator overhead than the strings themselves.
- */
+/* The report's strings live in an arena (arena.h) of blocks of this size: one
+ * allocation per string cost more in allocator overhead than the strings. */
 #define CHUNK 16384
 
-struct uclog__diag_block {
-    struct uclog__diag_block *next;
-    size_t used, cap; /* bytes after the header */
-};
-
-static struct uclog__diag_block *new_block(uclog_diag_report *r, size_t cap)
-{
-    struct uclog__diag_block *b;
-
-    if (cap > SIZE_MAX - sizeof(*b) || !(b = uclog_ctx_alloc(r->ctx, sizeof(*b) + cap))) {
-        r->nomem = 1;
-        return NULL;
-    }
-    b->used = 0;
-    b->cap = cap;
-    return b;
-}
-
-/* size bytes (no alignment: strings only) that uclog_diag_report_free() frees. */
+/* size bytes that uclog_diag_report_free() frees. */
 static void *keep(uclog_diag_report *r, size_t size)
 {
-    struct uclog__diag_block *b = r->blocks;
+    void *p = uclog__arena_alloc(&r->arena, size);
 
-    if (b && b->cap - b->used >= size) {
-        b->used += size;
-        return (char *)(b + 1) + b->used - size;
-    }
-    if (size > CHUNK / 4) { /* its own block, behind the chunk being filled */
-        if (!(b = new_block(r, size)))
-            return NULL;
-        b->used = size;
-        if (r->blocks) {
-            b->next = r->blocks->next;
-            r->blocks->next = b;
-        } else {
-            b->next = NULL;
-            r->blocks = b;
-        }
-        return b + 1;
-    }
-    if (!(b = new_block(r, CHUNK - sizeof(*b))))
-        return NULL;
-    b->next = r->blocks;
-    r->blocks = b;
-    b->used = size;
-    return b + 1;
+    if (!p)
+        r->nomem = 1;
+    return p;
 }
 
 char *uclog__diag_keep(uclog_diag_report *r, size_t size)
@@ -72,6 +31,7 @@ int uclog__diag_report_new(uclog_diag_report **out, uclog_ctx *ctx)
         return UCLOG_E_NOMEM;
     memset(r, 0, sizeof(*r));
     r->ctx = ctx;
+    uclog__arena_init(&r->arena, ctx, CHUNK - UCLOG__ARENA_HDR);
     r->location_reason = "nothing in the log says where the client signed in from";
     *out = r;
     return UCLOG_OK;
@@ -83,11 +43,7 @@ void uclog_diag_report_free(uclog_diag_report *r)
 
     if (!r)
         return;
-    while (r->blocks) {
-        struct uclog__diag_block *b = r->blocks;
-        r->blocks = b->next;
-        uclog_ctx_dealloc(r->ctx, b);
-    }
+    uclog__arena_release(&r->arena);
     for (i = 0; i < r->nverdicts; i++) {
         uclog_ctx_dealloc(r->ctx, r->verdicts[i]->ev);
         uclog_ctx_dealloc(r->ctx, r->verdicts[i]);
@@ -212,23 +168,9 @@ void uclog__diag_trim(uclog_diag_report *r, size_t first)
 
 void uclog__diag_report_clear(uclog_diag_report *r)
 {
-    struct uclog__diag_block *keep_one = NULL;
     size_t i;
 
-    while (r->blocks) { /* the chunk being filled is kept for the next part */
-        struct uclog__diag_block *b = r->blocks;
-        r->blocks = b->next;
-        if (!keep_one && b->cap == CHUNK - sizeof(*b)) {
-            keep_one = b;
-            continue;
-        }
-        uclog_ctx_dealloc(r->ctx, b);
-    }
-    if (keep_one) {
-        keep_one->next = NULL;
-        keep_one->used = 0;
-        r->blocks = keep_one;
-    }
+    uclog__arena_reset(&r->arena); /* the block being filled is kept for the next part */
     for (i = 0; i < r->nverdicts; i++) {
         uclog_ctx_dealloc(r->ctx, r->verdicts[i]->ev);
         uclog_ctx_dealloc(r->ctx, r->verdicts[i]);

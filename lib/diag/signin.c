@@ -312,7 +312,7 @@ static void relays_from(run *R, uint32_t fin, const uclog_mras *resp)
             if (uclog_mras_relay_location(&loc, relay) == 0 && !uclog__diag_is(loc, "internet"))
                 continue;
             /* a directIPAddress, or a hostName written as an address, is matched as it is */
-            if (uclog_addr_parse(R->relay_ip[R->nrelay], host.ptr, host.len) > 0)
+            if (uclog_addr_to_bytes(R->relay_ip[R->nrelay], NULL, host.ptr, host.len) == 0)
                 R->nrelay++;
             else if (!R->relay_host[0] && host.len < sizeof(R->relay_host)) {
                 memcpy(R->relay_host, host.ptr, host.len);

@@ -11,7 +11,10 @@ static int idx_parse(uclog_sip **m, run *R, uint32_t i)
 
 static int idx_kind(uclog_str *method, uint32_t *status, const run *R, uint32_t i)
 {
-    return uclog_index_message_kind(method, status, R->whole.idx, i);
+    int32_t type;
+    int rc = uclog_index_message_type(&type, method, status, R->whole.idx, i);
+
+    return rc ? rc : type == UCLOG_INDEX_REQUEST;
 }
 
 static int32_t idx_direction(const run *R, uint32_t i)
@@ -44,7 +47,7 @@ static int idx_call_message(uint32_t *out, const run *R, uint32_t i, uint32_t k)
     uclog_str cid;
     uint32_t c;
 
-    if (uclog_index_message_call_id(&cid, R->whole.idx, i) || uclog_index_find_call(&c, R->whole.idx, cid.ptr, cid.len))
+    if (uclog_index_message_call_id(&cid, R->whole.idx, i) || uclog_index_call_find(&c, R->whole.idx, cid.ptr, cid.len))
         return UCLOG_E_NOT_FOUND;
     return uclog_index_call_message(out, R->whole.idx, c, k);
 }
@@ -57,7 +60,7 @@ static void idx_where(uclog_span *span, uclog_timestamp *ts, int *has_ts, const 
 
 static int idx_addresses(uclog_str *local, uclog_str *remote, const run *R, uint32_t i)
 {
-    return uclog_index_message_addresses(local, NULL, remote, NULL, R->whole.idx, i);
+    return uclog_index_message_endpoints(local, NULL, remote, NULL, R->whole.idx, i);
 }
 
 const struct uclog__diag_source uclog__diag_index_source = {

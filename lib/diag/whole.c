@@ -90,7 +90,7 @@ static void find_calls(run *R)
 
     for (i = 0; i < R->whole.nmsgs && !R->rc; i++) {
         if (!is_request(R, i, "INVITE") || uclog_index_message_call_id(&cid, R->whole.idx, i) ||
-            uclog_index_find_call(&ic, R->whole.idx, cid.ptr, cid.len) || R->whole.call_done[ic])
+            uclog_index_call_find(&ic, R->whole.idx, cid.ptr, cid.len) || R->whole.call_done[ic])
             continue;
         R->whole.call_done[ic] = 1; /* later INVITEs of a Call-ID re-offer the same call */
         uclog__diag_judge_call(R, i);

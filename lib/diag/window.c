@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "../match.h"
 #include "diag-internal.h"
 
 /* Messages are also chained by a hash of their Call-ID, in log order, so that what
@@ -24,11 +25,7 @@ struct uclog__diag_win {
 
 static uint32_t bucket_of(uclog_str cid)
 {
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < cid.len; i++)
-        h = (h ^ (unsigned char)cid.ptr[i]) * 16777619u;
-    return h & (BUCKETS - 1);
+    return (uint32_t)(uclog__hash(cid.ptr, cid.len) & (BUCKETS - 1));
 }
 
 static int same_call(const struct uclog__diag_wmsg *e, uclog_str cid)
@@ -144,23 +141,6 @@ void uclog__diag_win_drop_if(struct uclog__diag_win *w, int (*drop)(const struct
     w->n = out;
 }
 
-int uclog__diag_same_token(uclog_str a, uclog_str b)
-{
-    size_t i;
-    if (a.len != b.len || !a.ptr || !b.ptr)
-        return 0;
-    for (i = 0; i < a.len; i++) {
-        char x = a.ptr[i], y = b.ptr[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 /* Copy v after the message's bytes, at *at; an absent view stays absent. */
 static uclog_str append(char *base, size_t *at, uclog_str v)
 {
@@ -174,16 +154,16 @@ static uclog_str append(char *base, size_t *at, uclog_str v)
     return r;
 }
 
-/* As the index matches them: the latest earlier request with the same Call-ID,
- * CSeq number and method, going the other way. */
+/* By the rule of match.h, as the index: the latest earlier request of the
+ * same Call-ID (the chain's), CSeq number and method, going the other way. */
 static uint32_t request_of(const struct uclog__diag_win *w, const struct uclog__diag_wmsg *resp)
 {
     const struct uclog__diag_wmsg *q;
     uint32_t best = UINT32_MAX;
 
     for (q = uclog__diag_win_call_first(w, resp->call_id); q; q = uclog__diag_win_call_next(q))
-        if (q->is_request && q->cseq == resp->cseq && uclog__diag_same_token(q->cseq_method, resp->cseq_method) &&
-            (q->direction != resp->direction || q->direction == UCLOG_DIRECTION_UNKNOWN))
+        if (q->is_request && uclog__match_cseq(q->cseq, q->cseq_method, resp->cseq, resp->cseq_method) &&
+            uclog__match_way(q->direction, resp->direction))
             best = q->seq; /* the latest: the chain is in log order */
     return best;
 }
@@ -195,7 +175,7 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
     uclog_str line, method = {NULL, 0}, cseq_method = {NULL, 0}, cid = {NULL, 0}, local = {NULL, 0},
               remote = {NULL, 0};
     uclog_span span;
-    uint32_t cseq = 0, port;
+    uint32_t cseq = 0;
     size_t len, at;
 
     if (w->next == UINT32_MAX)
@@ -211,9 +191,9 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
         method = cseq_method;
     if (uclog_sip_call_id(&cid, m))
         cid.ptr = NULL;
-    if (uclog_packet_local(&local, &port, p) || !local.ptr || local.len > 40)
+    if (uclog_packet_local_endpoint(&local, NULL, p) || !local.ptr || local.len > 40)
         local.ptr = NULL, local.len = 0; /* as the index: a longer one is not an address it keeps */
-    if (uclog_packet_remote(&remote, &port, p) || !remote.ptr || remote.len > 40)
+    if (uclog_packet_remote_endpoint(&remote, NULL, p) || !remote.ptr || remote.len > 40)
         remote.ptr = NULL, remote.len = 0;
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;

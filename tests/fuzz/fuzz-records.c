@@ -91,9 +91,9 @@ static void touch_record(const uclog_record *rec)
         int32_t dir;
         int is_end;
         uclog_str ra, la;
-        uint32_t rp, lp;
+        uint16_t rp, lp;
         uint64_t decl;
-        rc = uclog_packet_parse_framing(&dir, &is_end, &ra, &rp, &la, &lp, &decl, s);
+        rc = uclog_packet_framing_parse(&dir, &is_end, &ra, &rp, &la, &lp, &decl, s);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_NOT_FOUND || rc == UCLOG_E_FORMAT);
         if (rc == 0)
             fz_str(ra), fz_str(la);
@@ -162,14 +162,15 @@ static void touch_packet(const uclog_packet *pkt)
     uclog_span sp;
     uclog_timestamp ts;
     uclog_defect d;
-    uint32_t port, i, n;
+    uint32_t i, n;
+    uint16_t port;
     uint64_t decl;
 
     FZ_CHECK(uclog_packet_direction(pkt) >= UCLOG_DIRECTION_UNKNOWN &&
              uclog_packet_direction(pkt) <= UCLOG_DIRECTION_RECEIVED);
-    if (uclog_packet_remote(&s, &port, pkt) == 0)
+    if (uclog_packet_remote_endpoint(&s, &port, pkt) == 0)
         fz_str(s), fz_addr(s, (uclog_str){NULL, 0});
-    if (uclog_packet_local(&s, &port, pkt) == 0)
+    if (uclog_packet_local_endpoint(&s, &port, pkt) == 0)
         fz_str(s);
     if (uclog_packet_declared_bytes(&decl, pkt) == 0)
         fz_sink += (unsigned)decl;
@@ -282,6 +283,7 @@ static void walk_index(uclog_log *log)
 {
     uclog_index *idx = NULL;
     uint32_t i, n, k, c, u32;
+    uint16_t u16;
     uclog_str s, s2;
     uclog_span sp;
     uclog_timestamp ts;
@@ -294,6 +296,7 @@ static void walk_index(uclog_log *log)
     for (i = 0; i < n; i++) {
         uclog_sip *msg = NULL;
         uint32_t req;
+        int32_t type = -1;
         if (uclog_index_message_parse(&msg, idx, i) == 0) {
             touch_sip_light(msg);
             uclog_sip_free(msg);
@@ -301,18 +304,18 @@ static void walk_index(uclog_log *log)
         fz_sink += (unsigned)uclog_index_message_direction(idx, i);
         FZ_CHECK(uclog_index_message_span(&sp, idx, i) == 0);
         fz_span(&sp);
-        if (uclog_index_message_addresses(&s, &u32, &s2, &u32, idx, i) == 0)
+        if (uclog_index_message_endpoints(&s, &u16, &s2, &u16, idx, i) == 0)
             fz_str(s), fz_str(s2);
         if (uclog_index_message_timestamp(&ts, idx, i) == 0)
             fz_sink += ts.hour;
         if (uclog_index_message_call_id(&s, idx, i) == 0) {
             fz_str(s);
-            FZ_CHECK(uclog_index_find_call(&c, idx, s.ptr, s.len) == 0);
+            FZ_CHECK(uclog_index_call_find(&c, idx, s.ptr, s.len) == 0);
         }
         if (uclog_index_message_cseq(&u32, &s, idx, i) == 0)
             fz_str(s);
-        rc = uclog_index_message_kind(&s, &u32, idx, i);
-        FZ_CHECK(rc == 0 || rc == 1);
+        FZ_CHECK(uclog_index_message_type(&type, &s, &u32, idx, i) == 0);
+        FZ_CHECK(type == UCLOG_INDEX_REQUEST || type == UCLOG_INDEX_RESPONSE);
         if (uclog_index_request_of(&req, idx, i) == 0)
             FZ_CHECK(req < i);
         k = uclog_index_response_count(idx, i);

@@ -158,6 +158,7 @@ static inline void fz_sip_value(uclog_str v)
                                          "reason", "source", "ms-received-cid", "x", ""};
     uclog_str a = {NULL, 0}, b = {NULL, 0}, c = {NULL, 0}, d = {NULL, 0}, rest = v, item;
     uint32_t n1 = 0, n2 = 0;
+    uint16_t p16 = 0;
     uint64_t u = 0;
     size_t need = 0, i;
     char buf[64];
@@ -165,7 +166,7 @@ static inline void fz_sip_value(uclog_str v)
 
     while ((rc = uclog_sip_list_next(&item, &rest)) == 0 && k++ < 64) {
         fz_str(item);
-        if (uclog_sip_via_parse(&a, &b, &n1, &c, item) == 0) {
+        if (uclog_sip_via_entry_parse(&a, &b, &p16, &c, item) == 0) {
             fz_str(a), fz_str(b), fz_str(c);
         }
         if (uclog_sip_diag_parse(&n1, &n2, &a, &b, item) == 0) {
@@ -225,7 +226,7 @@ static inline void fz_sip_part(const uclog_sip_part *part)
         fz_sip_value(b);
     }
     FZ_CHECK(uclog_sip_part_header(&a, &b, &sp, part, n) == UCLOG_E_RANGE);
-    if (uclog_sip_part_find_header(&a, &idx, part, "Content-Type", 0) == 0) {
+    if (uclog_sip_part_header_find(&a, &idx, part, "Content-Type", 0) == 0) {
         FZ_CHECK(idx < n);
         fz_str(a);
     }
@@ -248,6 +249,7 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
     uclog_span sp;
     uclog_defect def;
     uint32_t i, n, u32, idx;
+    uint16_t u16;
     uint64_t u64;
     const uclog_sip_part *part;
 
@@ -270,7 +272,7 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
     }
     FZ_CHECK(uclog_sip_header(&a, &b, &sp, msg, n) == UCLOG_E_RANGE);
     idx = 0;
-    while (uclog_sip_find_header(&a, &idx, msg, "v", idx) == 0) {
+    while (uclog_sip_header_find(&a, &idx, msg, "v", idx) == 0) {
         FZ_CHECK(idx < n);
         fz_str(a);
         idx++;
@@ -302,12 +304,12 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
         fz_str(a), fz_str(b), fz_str(c);
     n = uclog_sip_via_count(msg);
     for (i = 0; i < n && i < 4096; i++) {
-        int rc = uclog_sip_via(&a, &b, &u32, &c, msg, i);
+        int rc = uclog_sip_via_entry(&a, &b, &u16, &c, msg, i);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_FORMAT);
         if (rc == 0)
             fz_str(a), fz_str(b), fz_str(c);
     }
-    FZ_CHECK(uclog_sip_via(&a, &b, &u32, &c, msg, n) == UCLOG_E_RANGE);
+    FZ_CHECK(uclog_sip_via_entry(&a, &b, &u16, &c, msg, n) == UCLOG_E_RANGE);
     if (uclog_sip_content_type(&a, &b, &c, msg) == 0)
         fz_str(a), fz_str(b), fz_str(c);
     if (uclog_sip_content_length(&u64, msg) == 0)
@@ -342,17 +344,18 @@ static inline void fz_sip(const uclog_sip *msg, const char *data, size_t size)
 static inline void fz_addr(uclog_str a, uclog_str other)
 {
     uint8_t ip[16];
-    int32_t fam, cls;
+    int32_t fam, cls, ipfam;
     int rc, eq;
 
     if (!a.ptr)
         return;
     fam = uclog_addr_family(a.ptr, a.len);
     FZ_CHECK(fam >= UCLOG_ADDR_INVALID && fam <= UCLOG_ADDR_HOSTNAME);
-    rc = uclog_addr_parse(ip, a.ptr, a.len);
-    FZ_CHECK(rc == UCLOG_ADDR_IPV4 || rc == UCLOG_ADDR_IPV6 || rc == UCLOG_E_FORMAT);
-    FZ_CHECK((rc == UCLOG_ADDR_IPV4) == (fam == UCLOG_ADDR_IPV4));
-    FZ_CHECK((rc == UCLOG_ADDR_IPV6) == (fam == UCLOG_ADDR_IPV6));
+    ipfam = UCLOG_ADDR_INVALID;
+    rc = uclog_addr_to_bytes(ip, &ipfam, a.ptr, a.len);
+    FZ_CHECK(rc == 0 || rc == UCLOG_E_FORMAT);
+    FZ_CHECK((rc == 0 && ipfam == UCLOG_ADDR_IPV4) == (fam == UCLOG_ADDR_IPV4));
+    FZ_CHECK((rc == 0 && ipfam == UCLOG_ADDR_IPV6) == (fam == UCLOG_ADDR_IPV6));
     cls = uclog_addr_class(a.ptr, a.len);
     FZ_CHECK(cls >= UCLOG_ADDR_CLASS_NONE && cls <= UCLOG_ADDR_CLASS_MULTICAST);
     FZ_CHECK((cls == UCLOG_ADDR_CLASS_NONE) == (rc < 0));

@@ -104,7 +104,7 @@ class Packet:
 
 def _address(fn, p):
     s = Str()
-    port = ctypes.c_uint32()
+    port = ctypes.c_uint16()
     return (text(s), port.value) if fn(byref(s), byref(port), p) else None
 
 
@@ -118,7 +118,8 @@ def _packet(p):
     lib.uclog_packet_span(byref(sp), p)
     return Packet(
         direction=DIRECTIONS.get(lib.uclog_packet_direction(p)),
-        remote=_address(lib.uclog_packet_remote, p), local=_address(lib.uclog_packet_local, p),
+        remote=_address(lib.uclog_packet_remote_endpoint, p),
+        local=_address(lib.uclog_packet_local_endpoint, p),
         declared_bytes=n.value if lib.uclog_packet_declared_bytes(byref(n), p) else None,
         data=s.copy() or b"", data_span=span(bsp), span=span(sp),
         timestamp=timestamp(ts) if lib.uclog_packet_timestamp(byref(ts), p) else None,
@@ -362,9 +363,12 @@ class Index:
         call_id = text(s) if lib.uclog_index_message_call_id(byref(s), p, i) else None
         cseq = (n.value, text(s)) if lib.uclog_index_message_cseq(byref(n), byref(s), p, i) else None
         local = remote = None
-        if lib.uclog_index_message_addresses(byref(s), byref(n), byref(t), byref(m), p, i):
-            local, remote = (text(s), n.value), (text(t), m.value)
-        is_req = lib.uclog_index_message_kind(byref(s), byref(m), p, i) == 1
+        lp, rp = ctypes.c_uint16(), ctypes.c_uint16()
+        if lib.uclog_index_message_endpoints(byref(s), byref(lp), byref(t), byref(rp), p, i):
+            local, remote = (text(s), lp.value), (text(t), rp.value)
+        kind = ctypes.c_int32()
+        lib.uclog_index_message_type(byref(kind), byref(s), byref(m), p, i)
+        is_req = kind.value == 1  # UCLOG_INDEX_REQUEST
         return IndexEntry(
             number=i, direction=DIRECTIONS.get(lib.uclog_index_message_direction(p, i)),
             span=span(sp),
@@ -421,7 +425,7 @@ class Index:
         """The message numbers of the call with this Call-ID, or None."""
         p, b = self._ptr, as_bytes(call_id)
         c, n = ctypes.c_uint32(), ctypes.c_uint32()
-        if not lib.uclog_index_find_call(byref(c), p, b, len(b)):
+        if not lib.uclog_index_call_find(byref(c), p, b, len(b)):
             return None
         out = []
         for k in range(lib.uclog_index_call_message_count(p, c.value)):

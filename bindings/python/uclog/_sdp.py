@@ -294,9 +294,9 @@ def addr_parse(address):
     :class:`uclog.Error` (UCLOG_E_FORMAT) for anything else."""
     b = as_bytes(address)
     out = (ctypes.c_uint8 * 16)()
-    rc = lib.uclog_addr_parse(out, b, len(b))
+    rc = lib.uclog_addr_to_bytes(out, None, b, len(b))
     if rc < 0:
-        raise _clib.Error(rc, function="uclog_addr_parse")
+        raise _clib.Error(rc, function="uclog_addr_to_bytes")
     return bytes(out)
 
 

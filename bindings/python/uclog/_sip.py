@@ -123,8 +123,8 @@ def via(entry):
     """One Via entry split into a :class:`Via`, or None."""
     b, v = _in(entry)
     t, h, p = Str(), Str(), Str()
-    port = ctypes.c_uint32()
-    if lib.uclog_sip_via_parse(byref(t), byref(h), byref(port), byref(p), v) != 0:
+    port = ctypes.c_uint16()
+    if lib.uclog_sip_via_entry_parse(byref(t), byref(h), byref(port), byref(p), v) != 0:
         return None
     return Via(text(t), text(h), port.value, text(p))
 
@@ -180,14 +180,14 @@ def parse_framing(line):
     d = ctypes.c_int32()
     end = ctypes.c_int()
     r, l = Str(), Str()
-    rp, lp = ctypes.c_uint32(), ctypes.c_uint32()
+    rp, lp = ctypes.c_uint16(), ctypes.c_uint16()
     n = ctypes.c_uint64(0xFFFFFFFFFFFFFFFF)
-    rc = lib.uclog_packet_parse_framing(byref(d), byref(end), byref(r), byref(rp), byref(l),
+    rc = lib.uclog_packet_framing_parse(byref(d), byref(end), byref(r), byref(rp), byref(l),
                                         byref(lp), byref(n), v)
     if rc == _clib.E_NOT_FOUND:
         return None
     if rc < 0:
-        raise _clib.Error(rc, function="uclog_packet_parse_framing")
+        raise _clib.Error(rc, function="uclog_packet_framing_parse")
     return Framing(DIRECTIONS.get(d.value), bool(end.value),
                    (text(r), rp.value) if r.ptr else None,
                    (text(l), lp.value) if l.ptr else None,
@@ -326,9 +326,10 @@ class SipMessage:
         self.contact = NameAddr(c[0], c[1], params=c[2]) if c else None
         vias = []
         t, h, p = _views(3)
+        vp = ctypes.c_uint16()
         for i in range(lib.uclog_sip_via_count(sip)):
-            if lib.uclog_sip_via(byref(t), byref(h), byref(n), byref(p), sip, i) == 0:
-                vias.append(Via(text(t), text(h), n.value, text(p)))
+            if lib.uclog_sip_via_entry(byref(t), byref(h), byref(vp), byref(p), sip, i) == 0:
+                vias.append(Via(text(t), text(h), vp.value, text(p)))
         self.vias = tuple(vias)
         ct = _opt_views(lib.uclog_sip_content_type, 3, sip)
         self.content_type = _mime(ct[0], ct[1]) if ct else None
@@ -366,10 +367,10 @@ class SipMessage:
             return
         self.direction = DIRECTIONS.get(lib.uclog_packet_direction(pkt))
         s = Str()
-        port = ctypes.c_uint32()
-        if lib.uclog_packet_local(byref(s), byref(port), pkt):
+        port = ctypes.c_uint16()
+        if lib.uclog_packet_local_endpoint(byref(s), byref(port), pkt):
             self.local = (text(s), port.value)
-        if lib.uclog_packet_remote(byref(s), byref(port), pkt):
+        if lib.uclog_packet_remote_endpoint(byref(s), byref(port), pkt):
             self.remote = (text(s), port.value)
         ts = _clib.Timestamp()
         if lib.uclog_packet_timestamp(byref(ts), pkt):
@@ -398,7 +399,7 @@ class SipMessage:
         with Context() as ctx, self._reparse(ctx) as sip:
             start = 0
             while limit is None or len(out) < limit:
-                if not lib.uclog_sip_find_header(byref(s), byref(idx), sip, name.encode(), start):
+                if not lib.uclog_sip_header_find(byref(s), byref(idx), sip, name.encode(), start):
                     break
                 out.append(text(s))
                 start = idx.value + 1
