@@ -12,6 +12,7 @@
 
 #include "addr-internal.h"
 #include "internal.h"
+#include "simd.h"
 
 struct sdp_line {
     uclog_str value;
@@ -117,9 +118,10 @@ static const uclog_str no_str = {NULL, 0};
 
 /* Scanning looks at a chunk of bytes at a time: sixteen with SSE2, else
  * eight where the compiler can find the lowest set bit and bytes are
- * little-endian; elsewhere one by one. chunk_eq2() gives one bit per byte
- * equal to a or b, SDP_SHIFT converts a bit's index to a byte's. */
-#if defined(__GNUC__) && defined(__SSE2__)
+ * little-endian; elsewhere, or built with simd=byte, one by one (simd.h).
+ * chunk_eq2() gives one bit per byte equal to a or b, SDP_SHIFT converts a
+ * bit's index to a byte's. */
+#if defined(UCLOG__SIMD_SSE2)
 #include <emmintrin.h>
 #define SDP_CHUNK 16
 #define SDP_SHIFT 0
@@ -143,7 +145,7 @@ static uint64_t wide_eq2(const char *p, char a, char b)
         m[k] = chunk_eq2(p + 16 * k, a, b);
     return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
 }
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(UCLOG__SIMD_WORD)
 #define SDP_CHUNK 8
 #define SDP_SHIFT 3
 #define SDP_LOW7 0x7f7f7f7f7f7f7f7full
@@ -214,7 +216,7 @@ static uclog_str next_token(uclog_str *rest)
  * fields could not forward to (the processor then stalls). */
 static inline void put_token(uclog_str *o, const char *ptr, size_t len)
 {
-#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__) && !defined(__ILP32__)
+#if defined(UCLOG__SIMD_SSE2) && defined(__x86_64__) && !defined(__ILP32__)
     /* LP64 x86-64 only (not x32): there a view is two 8-byte fields, ptr first */
     typedef char view_is_16_bytes[sizeof(uclog_str) == 16 ? 1 : -1];
     (void)sizeof(view_is_16_bytes);
@@ -286,6 +288,8 @@ static int split_tokens_in(uclog_str *t, int max, uclog_str *rest, const char *l
         if (take_blanks(b, p, SDP_SHIFT, &tok, &o, full, rest, e))
             return max;
     }
+#else
+    (void)lim;
 #endif
     for (; p < e; p++) {
         if (*p != ' ' && *p != '\t')
@@ -365,7 +369,7 @@ static inline int ieq_alpha(uclog_str s, const char *lower, size_t n)
 
 #define IEQ_ALPHA(s, lit) ieq_alpha((s), "" lit, sizeof(lit) - 1)
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(UCLOG__GNU_LITTLE_ENDIAN) && !defined(UCLOG__SIMD_BYTE)
 /* Eight ASCII digits at p (the first in the lowest byte) as a number in
  * *out, by pairs, then quads, then the whole; 0 when a byte is not a digit. */
 static int eight_digits(uint64_t *out, const char *p)
@@ -391,7 +395,7 @@ static int parse_u32_long(uint32_t *out, uclog_str s)
     uint64_t v = 0;
     size_t i = 0;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(UCLOG__GNU_LITTLE_ENDIAN) && !defined(UCLOG__SIMD_BYTE)
     if (!eight_digits(&v, s.ptr)) /* ICE priorities have eight to ten digits */
         return 1;
     i = 8;
