@@ -13,13 +13,15 @@
 
 #include <uclog/common.h>
 
+#include "simd.h"
+
 static const uclog_str uclog__no_str = {NULL, 0};
 
 /* Scanning looks at a chunk of bytes at a time: sixteen with SSE2, else
  * eight where the compiler can find the lowest set bit and bytes are
- * little-endian; elsewhere one by one. uclog__chunk_eq2() gives one bit per byte
+ * little-endian; elsewhere, or built with simd=byte, one by one (simd.h). uclog__chunk_eq2() gives one bit per byte
  * equal to a or b, UCLOG__SCAN_SHIFT converts a bit's index to a byte's. */
-#if defined(__GNUC__) && defined(__SSE2__)
+#if defined(UCLOG__SIMD_SSE2)
 #include <emmintrin.h>
 #define UCLOG__SCAN_CHUNK 16
 #define UCLOG__SCAN_SHIFT 0
@@ -43,7 +45,7 @@ static inline uint64_t uclog__wide_eq2(const char *p, char a, char b)
         m[k] = uclog__chunk_eq2(p + 16 * k, a, b);
     return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
 }
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(UCLOG__SIMD_WORD)
 #define UCLOG__SCAN_CHUNK 8
 #define UCLOG__SCAN_SHIFT 3
 #define UCLOG__SCAN_LOW7 0x7f7f7f7f7f7f7f7full
@@ -115,7 +117,7 @@ static inline uclog_str uclog__next_token(uclog_str *rest)
  * fields could not forward to (the processor then stalls). */
 static inline void uclog__put_token(uclog_str *o, const char *ptr, size_t len)
 {
-#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__) && !defined(__ILP32__)
+#if defined(UCLOG__SIMD_SSE2) && defined(__x86_64__) && !defined(__ILP32__)
     /* LP64 x86-64 only (not x32): there a view is two 8-byte fields, ptr first */
     typedef char view_is_16_bytes[sizeof(uclog_str) == 16 ? 1 : -1];
     (void)sizeof(view_is_16_bytes);
@@ -187,6 +189,9 @@ static inline int uclog__split_tokens_in(uclog_str *t, int max, uclog_str *rest,
         if (uclog__take_blanks(b, p, UCLOG__SCAN_SHIFT, &tok, &o, full, rest, e))
             return max;
     }
+#endif
+#if !defined(UCLOG__SCAN_WIDE) && !defined(UCLOG__SCAN_CHUNK)
+    (void)lim;
 #endif
     for (; p < e; p++) {
         if (*p != ' ' && *p != '\t')
@@ -266,7 +271,7 @@ static inline int uclog__ieq_alpha(uclog_str s, const char *lower, size_t n)
 
 #define UCLOG__IEQ_ALPHA(s, lit) uclog__ieq_alpha((s), "" lit, sizeof(lit) - 1)
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(UCLOG__GNU_LITTLE_ENDIAN) && !defined(UCLOG__SIMD_BYTE)
 /* Eight ASCII digits at p (the first in the lowest byte) as a number in
  * *out, by pairs, then quads, then the whole; 0 when a byte is not a digit. */
 static inline int uclog__eight_digits(uint64_t *out, const char *p)
@@ -292,7 +297,7 @@ static inline int uclog__parse_u32_long(uint32_t *out, uclog_str s)
     uint64_t v = 0;
     size_t i = 0;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(UCLOG__GNU_LITTLE_ENDIAN) && !defined(UCLOG__SIMD_BYTE)
     if (!uclog__eight_digits(&v, s.ptr)) /* ICE priorities have eight to ten digits */
         return 1;
     i = 8;
