@@ -28,6 +28,7 @@ struct uclog_record_iter {
     char *buf;
     size_t cap, start, end;
     int eof;
+    int idle; /* a live log's reader said UCLOG_READ_IDLE, and nothing came since */
 };
 
 /*
@@ -765,9 +766,14 @@ static int refill(uclog_record_iter *it)
         it->cap = ncap;
     }
     /* Fill the buffer (or reach the end), so that a record arriving in small
-     * reads is framed once per buffer, not once per read. */
+     * reads is framed once per buffer, not once per read. A live log's bytes
+     * are framed as they come: its reader blocks until it has some. */
     while (it->end < it->cap && !it->eof) {
         n = log->read(log->read_userdata, it->buf + it->end, it->cap - it->end);
+        if (log->live && n == UCLOG_READ_IDLE) {
+            it->idle = 1;
+            break;
+        }
         if (n < 0 || (uint64_t)n > it->cap - it->end)
             return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
         if (n == 0)
@@ -775,6 +781,10 @@ static int refill(uclog_record_iter *it)
         if (log->files[0].cr_line_ends)
             uclog__cr_to_lf(it->buf + it->end, (size_t)n);
         it->end += (size_t)n;
+        if (log->live) {
+            it->idle = 0;
+            break;
+        }
     }
     return UCLOG_OK;
 }
@@ -792,7 +802,7 @@ static int next_stream(uclog_record_iter *it)
         if (it->pos == 0 && it->line == 1 && it->column == 1 && !it->continued) {
             /* Decide the encoding from the first bytes, and the line ends from the first
              * 64 KiB as a buffer's are (the first refill reads that much, or to the end). */
-            if (avail < 65536 && !it->eof)
+            if (avail < 65536 && !it->eof && !it->idle)
                 goto more;
             if (!log->files[0].cr_line_ends && uclog__cr_only(it->buf + it->start, avail)) {
                 log->files[0].cr_line_ends = 1;
@@ -809,7 +819,9 @@ static int next_stream(uclog_record_iter *it)
         if (avail == 0 && it->eof)
             return UCLOG_DONE;
         if (avail) {
-            len = frame(it->buf + it->start, avail, it->eof, max, &cut, &fi);
+            /* Idle, a live log's bytes that end with a line end are whole records. */
+            int whole = it->eof || (it->idle && it->buf[it->end - 1] == '\n');
+            len = frame(it->buf + it->start, avail, whole, max, &cut, &fi);
             if (len)
                 break;
         }
