@@ -32,17 +32,19 @@ const ex_option ex_option_table[EX_OPT_COUNT] = {
     {EX_OPT_LIST_VERDICTS, "list-verdicts", 0, 0},
     {EX_OPT_EXPLAIN, "explain", 0, 1},
     {EX_OPT_LIST_MS_CODES, "list-ms-codes", 0, 0},
+    {EX_OPT_FOLLOW, "follow", 'f', 0},
 };
 
 const int ex_options_dump[] = {EX_OPT_HELP,   EX_OPT_VERSION,   EX_OPT_VERBOSE, EX_OPT_RECORDS, EX_OPT_JSON,
                                EX_OPT_CALL_ID, EX_OPT_METHOD,   EX_OPT_STATUS,  EX_OPT_DIRECTION, EX_OPT_FROM,
                                EX_OPT_TO,     EX_OPT_LEVEL,     EX_OPT_SINCE,   EX_OPT_UNTIL,   EX_OPT_GREP,
-                               0};
+                               EX_OPT_FOLLOW, 0};
 const int ex_options_flow[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_CALL_ID, 0};
 const int ex_options_diagnose[] = {EX_OPT_HELP,          EX_OPT_VERSION,        EX_OPT_JSON,
                                    EX_OPT_STREAM,        EX_OPT_EDGE_IP,        EX_OPT_EDGE_NAT_IP,
                                    EX_OPT_EDGE_PRIVATE_IP, EX_OPT_LOCATION,     EX_OPT_LIST_VERDICTS,
-                                   EX_OPT_EXPLAIN,       EX_OPT_LIST_MS_CODES,  0};
+                                   EX_OPT_EXPLAIN,       EX_OPT_LIST_MS_CODES,  EX_OPT_FOLLOW,
+                                   0};
 
 /* A long option's val: its id past every char, so that no letter is taken for it. */
 #define LONG_VAL(id) (256 + (id))

@@ -31,6 +31,7 @@ enum ex_opt {
     EX_OPT_LIST_VERDICTS,
     EX_OPT_EXPLAIN,
     EX_OPT_LIST_MS_CODES,
+    EX_OPT_FOLLOW,
     EX_OPT_COUNT /* one past the last */
 };
 
