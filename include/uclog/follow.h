@@ -63,7 +63,11 @@ enum uclog_follow_flag {
  */
 UCLOG_EXPORT int uclog_follow_new(uclog_follow **out, uclog_ctx *ctx, const char *path, uint32_t flags);
 
-/** Free a follower and close its file. NULL is accepted. @since 1.3 */
+/**
+ * Free a follower and close its file.
+ * @param f the follower, or NULL (nothing is done).
+ * @since 1.3
+ */
 UCLOG_EXPORT void uclog_follow_free(uclog_follow *f);
 
 /**
@@ -83,7 +87,8 @@ UCLOG_EXPORT int uclog_follow_set_times(uclog_follow *f, uint32_t flush_ms, uint
  * 1 when the follower sleeps until inotify says the file's directory
  * changed, 0 when it looks at the file at an interval (no inotify on this
  * system, it could not watch the directory, or ::UCLOG_FOLLOW_POLL).
- * 0 for NULL.
+ * @param f the follower; NULL gives 0.
+ * @return 1 or 0.
  * @since 1.3
  */
 UCLOG_EXPORT int uclog_follow_watching(const uclog_follow *f);
@@ -112,7 +117,8 @@ UCLOG_EXPORT int64_t uclog_follow_read(void *follow, void *buf, size_t cap);
  * Ask the follower to end: uclog_follow_read() reads what the file holds
  * now, then returns 0, and a wait in progress returns at once. Safe to
  * call from a signal handler (it sets a flag and writes one byte to a
- * pipe) and from another thread. NULL is accepted.
+ * pipe) and from another thread.
+ * @param f the follower, or NULL (nothing is done).
  * @since 1.3
  */
 UCLOG_EXPORT void uclog_follow_stop(uclog_follow *f);
