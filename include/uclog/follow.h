@@ -99,7 +99,9 @@ UCLOG_EXPORT int uclog_follow_watching(const uclog_follow *f);
  * else waits until there are some. When the file was rotated (its path
  * now names another file), what the old file holds is read to its end
  * first, then the new file from its start; when it shrank (truncated), it
- * is read again from its start. Both are told through the context's log
+ * is read again from its start (a file truncated and written past the
+ * length read before the follower looked cannot be told from one that
+ * grew, as with `tail -F`). Both are told through the context's log
  * callback. The bytes of the files follow each other as one stream.
  * @param follow the follower (a `uclog_follow *`).
  * @param buf where the bytes go.
