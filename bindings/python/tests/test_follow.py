@@ -56,3 +56,39 @@ class Follow(TestCase):
             self.assertIn("no-such.uccapilog: No such file or directory", cm.exception.text)
         finally:
             lib.uclog_ctx_free(ctx)
+
+
+class OpenFollow(TestCase):
+    def test_records_as_they_are_written_until_stop(self):
+        import threading
+        import time
+        import uclog
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "Lync-UccApi-0.UccApilog")
+            shutil.copyfile(data("seed.uccapilog"), path)
+            notes = []
+            with uclog.open_follow(path, poll=True, flush_ms=10, poll_ms=10,
+                                   log_fn=lambda level, text: notes.append(text)) as log:
+                self.assertFalse(log.watching)
+
+                def write_then_stop():
+                    time.sleep(0.2)
+                    os.rename(path, os.path.join(d, "Lync-UccApi-1.UccApilog"))
+                    with open(path, "wb") as f:
+                        f.write(b"11/21/2008|23:40:00.000 2808:36EC INFO  :: after the rotation\n")
+                    time.sleep(0.2)
+                    log.stop()
+
+                writer = threading.Thread(target=write_then_stop)
+                writer.start()
+                texts = [r.text for r in log.records()]
+                writer.join()
+            self.assertEqual(len(texts), 16)
+            self.assertEqual(texts[-1], "after the rotation")
+            self.assertEqual(notes, ["%s: rotated; reading the new file from its start" % path])
+
+    def test_missing_file(self):
+        import uclog
+        with self.assertRaises(uclog.Error) as cm:
+            uclog.open_follow(data("no-such.uccapilog"))
+        self.assertEqual(cm.exception.code, uclog.E_IO)
