@@ -38,6 +38,7 @@ enum ex_opt {
     EX_OPT_KEY,
     EX_OPT_OUTPUT,
     EX_OPT_SHOW_SECRETS,
+    EX_OPT_FOLLOW,
     EX_OPT_COUNT /* one past the last */
 };
 

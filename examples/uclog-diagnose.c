@@ -15,6 +15,7 @@
 #include "common.h"
 #include "diagnose-view.h"
 #include "fleet.h"
+#include "follow.h"
 #include "options.h"
 
 static void usage(FILE *out)
@@ -24,6 +25,7 @@ static void usage(FILE *out)
           "                      [--edge-private-ip IP]... [--location remote|internal]\n"
           "                      FILE...\n"
           "       uclog-diagnose --jobs N [OPTION]... PATH...\n"
+          "       uclog-diagnose --follow [options] FILE\n"
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
           "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
@@ -42,6 +44,9 @@ static void usage(FILE *out)
           "  --call-id ID         only the calls whose Call-ID is ID or starts with it\n"
           "                       (repeatable; exit 2 when no call has it)\n"
           "  --failures           only the calls with a warning or failure verdict\n"
+          "  -f, --follow         read FILE (one) as the client writes it, through its\n"
+          "                       rotation, as --stream does: each call when it ends;\n"
+          "                       Ctrl-C ends it with the client and log-wide verdicts\n"
           "  --edge-ip IP         an address of the A/V Edge's external interface\n"
           "                       (repeatable); without it the candidate verdicts are\n"
           "                       inferred\n"
@@ -854,13 +859,14 @@ int main(int argc, char **argv)
 {
     uclog_ctx *ctx = NULL;
     uclog_log *log = NULL;
+    uclog_follow *follow = NULL;
     uclog_diag_options *opts = NULL;
     uclog_diag_report *rep = NULL;
     char *input = NULL, *const *files;
     const char *val;
     ex_args a;
     size_t at, n;
-    int id, json = 0, stream = 0, jobs = 0, rc, status = 2;
+    int id, json = 0, stream = 0, jobs = 0, following = 0, rc, status = 2;
     stream_state st;
 
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
@@ -910,6 +916,9 @@ int main(int argc, char **argv)
             if (option_jobs(&jobs, val))
                 goto out;
             break;
+        case EX_OPT_FOLLOW:
+            following = stream = 1;
+            break;
         case EX_OPT_EDGE_IP:
             if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
                 goto out;
@@ -954,8 +963,14 @@ int main(int argc, char **argv)
     }
     if (ex_check_files(&at, "uclog-diagnose", files, n) != 0)
         goto out;
+    if (following && (n != 1 || at == 0)) {
+        fputs("uclog-diagnose: --follow reads one FILE, not standard input\n", stderr);
+        goto out;
+    }
     /* "-" alone with --stream is read as it comes; among files it is read whole */
-    if (n == 1 && at == 0 && stream)
+    if (following)
+        rc = ex_follow_open(&log, &follow, ctx, "uclog-diagnose", files[0]);
+    else if (n == 1 && at == 0 && stream)
         rc = uclog_log_open_stream(&log, ctx, stdin, "-");
     else
         rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
@@ -1030,6 +1045,7 @@ done:
 out:
     uclog_diag_report_free(rep);
     uclog_log_free(log);
+    ex_follow_close(follow);
     uclog_diag_options_free(opts);
     uclog_ctx_free(ctx);
     free(input);

@@ -11,6 +11,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "follow.h"
 #include "options.h"
 
 static const uclog_str absent = {NULL, 0};
@@ -46,6 +47,8 @@ static void usage(FILE *out)
           "Secrets (authentication tokens, MRAS credentials, SRTP keys, ICE passwords)\n"
           "are shown as runs of '*':\n"
           "      --show-secrets as they are in the log\n"
+          "  -f, --follow       read FILE (one) as the client writes it, through its\n"
+          "                     rotation, until Ctrl-C\n"
           "  -h, --help         this text\n"
           "      --version      the version\n"
           "Options come before the FILEs ('--' ends them); a value follows its option as\n"
@@ -64,7 +67,7 @@ struct when {
 };
 
 struct options {
-    int verbose, records, json, show_secrets;
+    int verbose, records, json, show_secrets, follow;
     const char *call_id, *method, *status, *from, *to, *grep;
     int32_t direction, level;
     struct when since, until;
@@ -198,6 +201,9 @@ static int take_option(struct options *o, int id, char *val)
     case EX_OPT_JSON:
         o->json = 1;
         break;
+    case EX_OPT_FOLLOW:
+        o->follow = 1;
+        break;
     case EX_OPT_CALL_ID:
         o->call_id = val;
         break;
@@ -284,6 +290,16 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
     }
     if (a.first >= argc) {
         usage(stderr);
+        return -1;
+    }
+    if (o->follow && (argc - a.first != 1 || !strcmp(argv[a.first], "-"))) {
+        fputs("uclog-dump: --follow reads one FILE, not standard input\n", stderr);
+        return -1;
+    }
+    /* The level of a message's framing record is read by a second pass, which a log
+     * read as it comes cannot have. */
+    if (o->follow && o->level && !o->records) {
+        fputs("uclog-dump: --follow with --level needs --records\n", stderr);
         return -1;
     }
     return a.first;
@@ -1101,6 +1117,7 @@ int main(int argc, char **argv)
     struct input in;
     uclog_ctx *ctx = NULL;
     uclog_log *log = NULL;
+    uclog_follow *follow = NULL;
     char *input = NULL;
     size_t at;
     int first, status, rc;
@@ -1116,7 +1133,10 @@ int main(int argc, char **argv)
         fputs("uclog-dump: out of memory\n", stderr);
         return 2;
     }
-    if (argc - first == 1 && !strcmp(argv[first], "-")) {
+    if (o.follow) {
+        rc = ex_follow_open(&log, &follow, ctx, "uclog-dump", argv[first]);
+        in.reported = rc == EX_SAID;
+    } else if (argc - first == 1 && !strcmp(argv[first], "-")) {
         /* Streamed, except when the framing records must be read in step. */
         rc = open_stdin(&log, ctx, &in, &input, o.level && !o.records);
     } else {
@@ -1138,6 +1158,7 @@ int main(int argc, char **argv)
     if (ex_stdout_close("uclog-dump") != 0)
         rc = UCLOG_E_IO;
     uclog_log_free(log);
+    ex_follow_close(follow);
     uclog_ctx_free(ctx);
     free(input);
     return rc < 0 ? 2 : 0;

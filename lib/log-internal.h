@@ -28,6 +28,7 @@ struct uclog_log {
     uclog_read_fn read; /* set for a stream */
     void *read_userdata;
     int read_started;
+    int live;        /* uclog_log_open_live(): frame each read, UCLOG_READ_IDLE flushes */
 };
 
 struct uclog_record {

@@ -460,6 +460,16 @@ int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn
     return UCLOG_OK;
 }
 
+int uclog_log_open_live(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read_fn, void *userdata,
+                        const char *name)
+{
+    int rc = uclog_log_open_reader(out, ctx, read_fn, userdata, name);
+
+    if (rc == UCLOG_OK)
+        (*out)->live = 1;
+    return rc;
+}
+
 static int64_t read_stdio(void *userdata, void *buf, size_t cap)
 {
     FILE *fp = userdata;

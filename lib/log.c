@@ -32,6 +32,9 @@ struct uclog_record_iter {
     char *buf;
     size_t cap, start, end;
     int eof;
+    int idle; /* a live log's reader said UCLOG_READ_IDLE, and nothing came since */
+    size_t scanned;          /* the pending record's lines before this offset are framed, */
+    uint64_t scanned_lines;  /* this many, none a header: a read's bytes are not framed twice */
 };
 
 /*
@@ -508,7 +511,8 @@ static size_t frame_complete(const char *p, const char *end, uint64_t max, int *
  * more bytes are needed to know (only when !eof and the record is still
  * under the size limit). *cut is set when the size limit ended it.
  */
-static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut, struct frame_info *fi)
+static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut, struct frame_info *fi,
+                    size_t *scanned, uint64_t *scanned_lines)
 {
     const char *q, *end = p + avail;
     const char *nl;
@@ -535,6 +539,11 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
         return frame_complete(p, end, max, cut, fi);
     fi->nlines = 1;
     q = nl + 1;
+    if (scanned && *scanned > fi->first_end) {
+        /* The lines before were framed when fewer bytes had come. */
+        q = p + *scanned;
+        fi->nlines = *scanned_lines;
+    }
     while (q < end) {
         size_t n;
         nl = memchr(q, '\n', (size_t)(end - q));
@@ -542,7 +551,7 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
         /* The line is not complete yet: wait for it while under the limit, and
          * past the limit for as long as it takes to tell a header line. */
         if (!nl && ((size_t)(end - p) <= max || n < 24))
-            return 0;
+            goto more;
         if (header_shape((const unsigned char *)q, n))
             break;
         if ((uint64_t)(q + n + (nl != NULL) - p) > max) {
@@ -553,8 +562,15 @@ static size_t frame(const char *p, size_t avail, int eof, uint64_t max, int *cut
         q = nl ? nl + 1 : end;
     }
     if (q == end && (size_t)(end - p) <= max)
-        return 0; /* the next line may still be part of this record */
+        goto more; /* the next line may still be part of this record */
     return (size_t)(q - p);
+
+more:
+    if (scanned) {
+        *scanned = (size_t)(q - p);
+        *scanned_lines = fi->nlines;
+    }
+    return 0;
 }
 
 /* The slow path: a defect for every line over the line limit. */
@@ -697,7 +713,7 @@ static int next_in_memory(uclog_record_iter *it)
     f = &log->files[it->file];
     if (it->pos == 0 && f->encoding == UCLOG_ENCODING_UTF8_BOM)
         bom = 3;
-    len = frame(f->data + it->pos, f->len - (size_t)it->pos, 1, max, &cut, &fi);
+    len = frame(f->data + it->pos, f->len - (size_t)it->pos, 1, max, &cut, &fi, NULL, NULL);
     it->pos += len;
     return describe(it, f->data + it->pos - len, len, it->pos - len, bom, cut, it->pos == f->len, &fi);
 }
@@ -728,9 +744,14 @@ static int refill(uclog_record_iter *it)
         it->cap = ncap;
     }
     /* Fill the buffer (or reach the end), so that a record arriving in small
-     * reads is framed once per buffer, not once per read. */
+     * reads is framed once per buffer, not once per read. A live log's bytes
+     * are framed as they come: its reader blocks until it has some. */
     while (it->end < it->cap && !it->eof) {
         n = log->read(log->read_userdata, it->buf + it->end, it->cap - it->end);
+        if (log->live && n == UCLOG_READ_IDLE) {
+            it->idle = 1;
+            break;
+        }
         if (n < 0 || (uint64_t)n > it->cap - it->end)
             return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: read error", log->files[0].name);
         if (n == 0)
@@ -738,6 +759,10 @@ static int refill(uclog_record_iter *it)
         if (log->files[0].cr_line_ends)
             uclog__cr_to_lf(it->buf + it->end, (size_t)n);
         it->end += (size_t)n;
+        if (log->live) {
+            it->idle = 0;
+            break;
+        }
     }
     return UCLOG_OK;
 }
@@ -755,7 +780,7 @@ static int next_stream(uclog_record_iter *it)
         if (it->pos == 0 && it->line == 1 && it->column == 1 && !it->continued) {
             /* Decide the encoding from the first bytes, and the line ends from the first
              * 64 KiB as a buffer's are (the first refill reads that much, or to the end). */
-            if (avail < 65536 && !it->eof)
+            if (avail < 65536 && !it->eof && !it->idle)
                 goto more;
             if (uclog__archive_kind(it->buf + it->start, avail) != UCLOG__ARCHIVE_NONE)
                 return uclog__error(log->ctx, UCLOG_E_UNSUPPORTED, NULL,
@@ -766,6 +791,7 @@ static int next_stream(uclog_record_iter *it)
             if (!log->files[0].cr_line_ends && uclog__cr_only(it->buf + it->start, avail)) {
                 log->files[0].cr_line_ends = 1;
                 uclog__cr_to_lf(it->buf + it->start, avail);
+                it->scanned = 0; /* its lines are other lines now */
             }
             log->files[0].encoding = uclog__detect_encoding((unsigned char *)it->buf + it->start, avail);
             if (log->files[0].encoding >= UCLOG_ENCODING_UTF16LE)
@@ -780,9 +806,13 @@ static int next_stream(uclog_record_iter *it)
         if (avail == 0 && it->eof)
             return UCLOG_DONE;
         if (avail) {
-            len = frame(it->buf + it->start, avail, it->eof, max, &cut, &fi);
-            if (len)
+            /* Idle, a live log's bytes that end with a line end are whole records. */
+            int whole = it->eof || (it->idle && it->buf[it->end - 1] == '\n');
+            len = frame(it->buf + it->start, avail, whole, max, &cut, &fi, &it->scanned, &it->scanned_lines);
+            if (len) {
+                it->scanned = 0;
                 break;
+            }
         }
     more:
         if ((rc = refill(it)))

@@ -216,6 +216,56 @@ UCLOG_EXPORT int uclog_log_open_reader(uclog_log **out, uclog_ctx *ctx, uclog_re
 UCLOG_EXPORT int uclog_log_open_stream(uclog_log **out, uclog_ctx *ctx, FILE *stream,
                                        const char *name);
 
+/**
+ * What the read callback of a live log (uclog_log_open_live()) returns
+ * when nothing new has come for a while: the bytes given so far end where
+ * they are, and the records they hold are handed out. A plain reader's
+ * negative value is an error; this one is only understood from a live
+ * log's reader.
+ * @since 1.3
+ */
+#define UCLOG_READ_IDLE ((int64_t)-2)
+
+/**
+ * Open a log read through a callback that returns bytes as they are
+ * written (a file being followed: uclog_follow_read()), in constant
+ * memory as uclog_log_open_reader() does, with two differences that let
+ * its records come out while the writer is still at work:
+ * - each read's bytes are framed as soon as they come (a plain stream is
+ *   read until its buffer is full first), so @p read may block until it
+ *   has something and then return what it has;
+ * - @p read may return ::UCLOG_READ_IDLE: then a record whose lines are
+ *   all there is handed out without waiting for the next record header
+ *   to start (which is otherwise how a record is known to be complete).
+ *   A line without its line end is never taken as complete: it waits for
+ *   the rest, or for the end of the log (0 from @p read).
+ * Records that come out after an IDLE are the same as from a one-shot
+ * read of the same bytes, unless the writer stopped inside a record (after
+ * a line end, before a continuation line) for longer than the reader
+ * waited: the lines after the pause then make a record of their own,
+ * without a header (::UCLOG_DEFECT_TEXT_BEFORE_HEADER).
+ * The line ends (CR alone, or LF) and the encoding are judged on the first
+ * 64 KiB, or on what came before the first IDLE when that is less. A
+ * UTF-16 log is refused with UCLOG_E_ENCODING when iterated. Positions
+ * count every byte @p read returned, from 0, as one file named @p name.
+ * Framing what is pending again after each read costs time in proportion
+ * to the pending record: a record written in k pieces is scanned k times.
+ * @param[out] out the log, owned by the caller (uclog_log_free()).
+ * @param ctx the context; must outlive the log.
+ * @param read the callback; it returns a count of bytes (at least 1 and
+ *        at most @p cap), 0 at the end, ::UCLOG_READ_IDLE, or another
+ *        negative value on error (the iteration then fails with
+ *        UCLOG_E_IO).
+ * @param userdata handed to @p read unchanged.
+ * @param name a name for messages and uclog_log_file_name() (copied), or
+ *        NULL for "(stream)".
+ * @return 0; UCLOG_E_INVALID_ARG (no @p out, @p ctx or @p read);
+ *         UCLOG_E_NOMEM.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_log_open_live(uclog_log **out, uclog_ctx *ctx, uclog_read_fn read, void *userdata,
+                                     const char *name);
+
 /** Free a log and what it owns. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_log_free(uclog_log *log);
 

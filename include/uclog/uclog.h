@@ -15,6 +15,7 @@
 #include <uclog/errors.h>
 #include <uclog/version.h>
 #include <uclog/log.h>
+#include <uclog/follow.h>
 #include <uclog/sip.h>
 #include <uclog/packet.h>
 #include <uclog/index.h>

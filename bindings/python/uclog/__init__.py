@@ -27,8 +27,8 @@ from ._diag import (Call, CodeInfo, Evidence, Report, Verdict, diagnose, diagnos
                     MsCode, explain_ms_code, icewarn_bits, icewarn_bits_qoe, ms_codes,
                     ms_diagnostics_range, verdict_codes)
 from ._summary import Summary
-from ._log import (Index, IndexEntry, Log, LogFile, Packet, Record, open, open_buffer,
-                   open_stream)
+from ._log import (FollowedLog, Index, IndexEntry, Log, LogFile, Packet, Record, open,
+                   open_buffer, open_follow, open_stream)
 from ._sdp import (Candidate, Crypto, Media, Offer, addr_class, addr_equal, addr_family,
                    addr_parse, parse_sdp)
 from ._sip import (DiagEntry, Framing, NameAddr, Part, SipMessage, Via, auth, auth_param,
@@ -61,7 +61,7 @@ E_RANGE = _clib.E_RANGE
 
 __all__ = [
     "Error", "Span", "Defect", "Context", "LIMITS", "strerror", "defect_name",
-    "open", "open_buffer", "open_stream", "Log", "LogFile", "Record", "Packet",
+    "open", "open_buffer", "open_stream", "open_follow", "FollowedLog", "Log", "LogFile", "Record", "Packet",
     "Index", "IndexEntry",
     "SipMessage", "Part", "NameAddr", "Via", "DiagEntry", "Framing", "parse_sip",
     "param", "diag_param", "media_debug", "split_list", "unfold", "parse_u64", "name_addr",

@@ -34,6 +34,8 @@ DIAG_SONAME = "libuclog-diag.so.1"
 OK = 0
 DONE = 1
 MSG_ITER_UNUSABLE = 1  # uclog_msg_iter_set_flags()
+FOLLOW_POLL = 1  # uclog_follow_new(): never inotify
+READ_IDLE = -2  # a live log's reader: nothing new for a while
 E_NOMEM = -1
 E_INVALID_ARG = -2
 E_IO = -3
@@ -104,6 +106,7 @@ def _opaque(name):
 
 CtxP = _opaque("uclog_ctx")
 LogP = _opaque("uclog_log")
+FollowP = _opaque("uclog_follow")
 RecordIterP = _opaque("uclog_record_iter")
 RecordP = _opaque("uclog_record")
 PacketIterP = _opaque("uclog_packet_iter")
@@ -322,6 +325,8 @@ CORE_PROTOTYPES = [
      ("new", "log", CTX)),
     ("uclog_log_open_reader", int_, [POINTER(LogP), CtxP, ReadFn, c_void_p, cstr],
      ("new", "log", CTX)),
+    ("uclog_log_open_live", int_, [POINTER(LogP), CtxP, ReadFn, c_void_p, cstr],
+     ("new", "log", CTX)),
     ("uclog_log_free", None, [LogP], ("free", "log")),
     ("uclog_log_file_count", u32, [LogP], None),
     ("uclog_log_file_name", cstr, [LogP, u32], None),
@@ -332,6 +337,13 @@ CORE_PROTOTYPES = [
     ("uclog_file_kind_name", cstr, [i32], None),
     ("uclog_file_kind_reason", cstr, [i32], None),
     ("uclog_log_ctx", CtxP, [LogP], None),
+    # follow.h
+    ("uclog_follow_new", int_, [POINTER(FollowP), CtxP, cstr, u32], ("new", "follow", CTX)),
+    ("uclog_follow_free", None, [FollowP], ("free", "follow")),
+    ("uclog_follow_set_times", int_, [FollowP, u32, u32], "status"),
+    ("uclog_follow_watching", int_, [FollowP], None),
+    ("uclog_follow_read", c_int64, [c_void_p, c_void_p, size], None),
+    ("uclog_follow_stop", None, [FollowP], None),
     ("uclog_record_iter_new", int_, [POINTER(RecordIterP), LogP], ("new", "record_iter", LOG)),
     ("uclog_record_iter_next", int_, [POINTER(RecordP), RecordIterP], "status"),
     ("uclog_record_iter_free", None, [RecordIterP], ("free", "record_iter")),

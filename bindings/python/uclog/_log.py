@@ -142,6 +142,7 @@ class Log:
         self._ptr = _clib.LogP()
         self._children = set()
         self._keep = keep                    # bytes or callbacks the C side points at
+        self._follow = None                  # the follower a followed log reads through
         self._log_fn = None
         self.read_error = None
         try:
@@ -177,6 +178,9 @@ class Log:
         if self._ptr:
             p, self._ptr = self._ptr, _clib.LogP()
             lib.uclog_log_free(p)
+        if self._follow:
+            f, self._follow = self._follow, None
+            lib.uclog_follow_free(f)
         self._ctx.close()
 
     def __enter__(self):
@@ -499,3 +503,53 @@ def open_stream(fileobj, name=None, limits=None, log_fn=None):
               limits=limits, keep=cb, log_fn=log_fn)
     holder["log"] = log
     return log
+
+
+class FollowedLog(Log):
+    """A log file read as the client writes it (:func:`uclog.open_follow`):
+    its generators yield what the file holds, then wait for more, and end
+    after :meth:`stop`."""
+
+    def stop(self):
+        """End the log: what the file holds now is read, then the generators
+        end. Call it from another thread (the one iterating waits inside the
+        library, where a Python signal handler does not run)."""
+        if self._follow:
+            lib.uclog_follow_stop(self._follow)
+
+    @property
+    def watching(self):
+        """True when the wait is on inotify, False when the file is polled."""
+        return bool(self._follow) and lib.uclog_follow_watching(self._follow) == 1
+
+
+def open_follow(path, poll=False, flush_ms=0, poll_ms=0, limits=None, log_fn=None):
+    """Follow a log file as the client writes it, like ``tail -F``: read from
+    its start, then what is appended, on through a rotation (the file renamed
+    to -1, a new -0) and a truncation, which ``log_fn`` is told of (level 3,
+    info). A record comes out when the next one starts, or when nothing new
+    has come for ``flush_ms`` (default 500) and its last line is whole.
+    ``poll`` looks at the file every ``poll_ms`` instead of waiting on
+    inotify. Iterate it once; end it with :meth:`FollowedLog.stop`."""
+    name = os.fsencode(path)
+    made = []
+
+    def open_live(out, ctx):
+        f = _clib.FollowP()
+        lib.uclog_follow_new(byref(f), ctx, name, _clib.FOLLOW_POLL if poll else 0)
+        made.append(f)
+        lib.uclog_follow_set_times(f, flush_ms, poll_ms)
+        lib.uclog_log_open_live(out, ctx, _READ_FOLLOW, ctypes.cast(f, ctypes.c_void_p), name)
+
+    try:
+        log = FollowedLog(open_live, limits=limits, log_fn=log_fn)
+    except BaseException:
+        for f in made:
+            lib.uclog_follow_free(f)
+        raise
+    log._follow = made[0]
+    return log
+
+
+# The library's own reader over a follower, handed to uclog_log_open_live() as it is.
+_READ_FOLLOW = ctypes.cast(lib.uclog_follow_read, _clib.ReadFn)
