@@ -1,7 +1,7 @@
 /*
- * uclog-dump's text output: one line per message or record, cut to the
- * terminal's width, or the messages and records whole; secrets masked
- * unless --show-secrets.
+ * uclog-dump's text output: one line per message or record, cut to 80
+ * columns, or the messages and records whole (--verbose); secrets masked
+ * unless --show-secrets, in the JSON output too (dump_masked()).
  */
 #include <stdio.h>
 #include <stdlib.h>
