@@ -268,13 +268,6 @@ int ex_stdout_close(const char *prog)
     return -1;
 }
 
-const char *ex_diag_kind_name(uint32_t kind)
-{
-    return kind == UCLOG_SIP_DIAG_SERVER   ? "ms-diagnostics"
-           : kind == UCLOG_SIP_DIAG_PUBLIC ? "ms-diagnostics-public"
-                                           : "ms-client-diagnostics";
-}
-
 void ex_fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port)
 {
     int n = (int)(a.len < 64 ? a.len : 64);

@@ -91,9 +91,6 @@ int ex_stdout_flush(void);
  */
 int ex_terminal_width(int fd);
 
-/* "ms-diagnostics", "ms-diagnostics-public" or "ms-client-diagnostics". */
-const char *ex_diag_kind_name(uint32_t kind);
-
 /* "1.2.3.4:5061" or "[2001:db8::1]:5061"; "?" for an absent address. */
 void ex_fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port);
 

@@ -224,10 +224,10 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
         uclog_sip_diag(&entry, &kind, sip, k);
         if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
             str_copy(buf, sizeof(buf), text);
-            snprintf(label, sizeof(label), "%s: %u %s", ex_diag_kind_name(kind), (unsigned)id, buf);
+            snprintf(label, sizeof(label), "%s: %u %s", uclog_sip_diag_kind_name(kind), (unsigned)id, buf);
         } else {
             str_copy(buf, sizeof(buf), entry);
-            snprintf(label, sizeof(label), "%s: %s", ex_diag_kind_name(kind), buf);
+            snprintf(label, sizeof(label), "%s: %s", uclog_sip_diag_kind_name(kind), buf);
         }
         note(label);
     }

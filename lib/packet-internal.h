@@ -26,6 +26,7 @@ struct uclog_packet {
     uint32_t end_line, end_column; /* where the last record that belongs ends */
     uclog_timestamp ts;
     uint32_t pid, tid;
+    int32_t level;             /* of the framing record */
     uclog_defect *defects;
     size_t ndefects, defects_cap;
 

@@ -320,6 +320,7 @@ static int open_packet(uclog_packet_iter *it, uclog_packet *p, const struct rec_
     p->ts_ok = uclog_record_timestamp(&p->ts, rec->rec) == 0;
     p->pid = rec->pid;
     p->tid = rec->tid;
+    p->level = uclog_record_level(rec->rec);
     p->span = rec->span;
     p->open_span = p->span;
     p->open_span.length = rec->first_line_end;
@@ -695,6 +696,7 @@ static int bare_packet(uclog_packet_iter *it)
     p->declared = 0;
     p->open_text_len = 0;
     p->pid = p->tid = 0;
+    p->level = UCLOG_LEVEL_UNKNOWN;
     memset(&p->ts, 0, sizeof(p->ts));
     if (m.has_framing) {
         uclog_str a, l, t = {d + m.framing, m.framing_len};
@@ -988,6 +990,16 @@ int uclog_packet_timestamp(uclog_timestamp *out, const uclog_packet *pkt)
 uint32_t uclog_packet_tid(const uclog_packet *pkt)
 {
     return pkt ? pkt->tid : 0;
+}
+
+uint32_t uclog_packet_pid(const uclog_packet *pkt)
+{
+    return pkt ? pkt->pid : 0;
+}
+
+int32_t uclog_packet_level(const uclog_packet *pkt)
+{
+    return pkt ? pkt->level : UCLOG_LEVEL_UNKNOWN;
 }
 
 uint32_t uclog_packet_defect_count(const uclog_packet *pkt)

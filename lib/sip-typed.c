@@ -333,15 +333,23 @@ int uclog_sip_endpoint_location(uclog_str *scope, uclog_str *media_location_type
 /* Diagnostics family                                                  */
 /* ------------------------------------------------------------------ */
 
+/* The header of each ::uclog_sip_diag_kind, by its value. */
+static const char *const diag_kind_names[] = {NULL, "ms-diagnostics", "ms-diagnostics-public",
+                                              "ms-client-diagnostics"};
+
 static uint32_t diag_kind(uclog_str name)
 {
-    if (uclog__str_ieq(name, "ms-diagnostics"))
-        return UCLOG_SIP_DIAG_SERVER;
-    if (uclog__str_ieq(name, "ms-diagnostics-public"))
-        return UCLOG_SIP_DIAG_PUBLIC;
-    if (uclog__str_ieq(name, "ms-client-diagnostics"))
-        return UCLOG_SIP_DIAG_CLIENT;
+    uint32_t k;
+
+    for (k = UCLOG_SIP_DIAG_SERVER; k <= UCLOG_SIP_DIAG_CLIENT; k++)
+        if (uclog__str_ieq(name, diag_kind_names[k]))
+            return k;
     return 0;
+}
+
+const char *uclog_sip_diag_kind_name(uint32_t kind)
+{
+    return kind >= UCLOG_SIP_DIAG_SERVER && kind <= UCLOG_SIP_DIAG_CLIENT ? diag_kind_names[kind] : "unknown";
 }
 
 /*

@@ -748,6 +748,16 @@ int uclog_sip_span(uclog_span *out, const uclog_sip *m)
     return UCLOG_OK;
 }
 
+int uclog_sip_raw(uclog_str *raw, uclog_span *span, const uclog_sip *m)
+{
+    if (!raw || !m)
+        return UCLOG_E_INVALID_ARG;
+    *raw = view(m->data + m->start, m->end - m->start);
+    if (span)
+        *span = make_span(m, m->start, m->end - m->start, m->start_loc);
+    return UCLOG_OK;
+}
+
 int uclog_sip_is_request(const uclog_sip *m)
 {
     return m ? m->request : 0;

@@ -453,6 +453,80 @@ START_TEST(several_messages_in_one_packet)
 }
 END_TEST
 
+/* The framing record's level and process id, read with the packet: an
+ * ERROR record frames the first packet, a WARN record of another process the
+ * second; the records inside and the End of records say other levels. */
+START_TEST(packet_level_and_pid)
+{
+    static const char text[] =
+        "01/15/2012|11:30:10.100 1384:11C0 ERROR :: Sending Packet - 10.0.0.1:5061 (From Local Address: 10.0.0.2:1000) 7 bytes:\r\n"
+        HDR("101") "OPTIONS\r\n" END_SENT("7")
+        "01/15/2012|11:30:11.100 2A0:31 WARN  :: Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) 14 bytes:\r\n"
+        "01/15/2012|11:30:11.101 2A0:31 FATAL :: SIP/2.0 200 OK\r\n"
+        "01/15/2012|11:30:11.102 2A0:31 INFO  :: End of Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) 14 bytes\r\n";
+    fixture f;
+    const uclog_packet *p;
+    uclog_str s;
+
+    open_buffer(&f, text);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    uclog_packet_bytes(&s, p);
+    ck_assert_str_view(s, "OPTIONS");
+    ck_assert_int_eq(uclog_packet_level(p), UCLOG_LEVEL_ERROR);
+    ck_assert_uint_eq(uclog_packet_pid(p), 0x1384);
+    ck_assert_uint_eq(uclog_packet_tid(p), 0x11C0);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), 0);
+    uclog_packet_bytes(&s, p);
+    ck_assert_str_view(s, "SIP/2.0 200 OK");
+    ck_assert_int_eq(uclog_packet_level(p), UCLOG_LEVEL_WARN);
+    ck_assert_uint_eq(uclog_packet_pid(p), 0x2A0);
+    ck_assert_uint_eq(uclog_packet_tid(p), 0x31);
+    ck_assert_int_eq(uclog_packet_iter_next(&p, f.it), UCLOG_DONE);
+    ck_assert_int_eq(uclog_packet_level(NULL), UCLOG_LEVEL_UNKNOWN);
+    ck_assert_uint_eq(uclog_packet_pid(NULL), 0);
+    close_fixture(&f);
+}
+END_TEST
+
+/* A message's own bytes: the second of two in one packet, without the
+ * first, and the span uclog_sip_span() gives. */
+START_TEST(message_raw_bytes)
+{
+    char text[1024];
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_msg_iter *it = NULL;
+    const uclog_sip *m;
+    const uclog_packet *p;
+    uclog_str raw;
+    uclog_span sp, rsp;
+
+    snprintf(text, sizeof(text),
+             HDR("100") "Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) %zu bytes:\r\n"
+             HDR("101") "%s\r\n"
+             HDR("102") "End of Data Received - 10.0.0.1:5061 (To Local Address: 10.0.0.2:1000) %zu bytes\r\n",
+             strlen(TWO_MSGS), TWO_MSGS, strlen(TWO_MSGS));
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, strlen(text), NULL), 0);
+    ck_assert_int_eq(uclog_msg_iter_new(&it, log), 0);
+    ck_assert_int_eq(uclog_msg_iter_next(&m, &p, it), 0);
+    ck_assert_int_eq(uclog_sip_raw(&raw, NULL, m), 0);
+    ck_assert_str_view(raw, "NOTIFY sip:a SIP/2.0\r\nCall-ID: one\r\nCSeq: 1 NOTIFY\r\nContent-Length: 3\r\n\r\nabc");
+    ck_assert_int_eq(uclog_msg_iter_next(&m, &p, it), 0);
+    ck_assert_int_eq(uclog_sip_raw(&raw, &rsp, m), 0);
+    ck_assert_str_view(raw, "BENOTIFY sip:a SIP/2.0\r\nCall-ID: two\r\nCSeq: 2 BENOTIFY\r\nContent-Length: 0\r\n\r\n");
+    ck_assert_int_eq(uclog_sip_span(&sp, m), 0);
+    ck_assert_uint_eq(rsp.line, 7);
+    ck_assert_uint_eq(rsp.column, 4);
+    ck_assert_uint_eq(rsp.offset, sp.offset);
+    ck_assert_uint_eq(rsp.length, raw.len);
+    ck_assert_int_eq(uclog_sip_raw(NULL, NULL, m), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_sip_raw(&raw, NULL, NULL), UCLOG_E_INVALID_ARG);
+    uclog_msg_iter_free(it);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(keepalive_and_leftover)
 {
     static const char text[] =
@@ -991,6 +1065,8 @@ Suite *tu_suite(void)
     tcase_add_test(tc, truncated_packets);
     tcase_add_test(tc, other_threads_skipped);
     tcase_add_test(tc, interleaved_threads);
+    tcase_add_test(tc, packet_level_and_pid);
+    tcase_add_test(tc, message_raw_bytes);
     tcase_add_test(tc, end_mismatch);
     tcase_add_test(tc, framing_lines);
     tcase_add_test(tc, deprecated_port_calls);

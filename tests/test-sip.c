@@ -763,6 +763,7 @@ START_TEST(diagnostics)
 
     ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 0), 0);
     ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_SERVER);
+    ck_assert_str_eq(uclog_sip_diag_kind_name(kind), "ms-diagnostics");
     ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, e), 0);
     ck_assert_uint_eq(id, 1034);
     ck_assert_uint_eq(sub, UCLOG_SIP_DIAG_NO_SUB_ID);
@@ -784,6 +785,7 @@ START_TEST(diagnostics)
 
     ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 2), 0);
     ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_PUBLIC);
+    ck_assert_str_eq(uclog_sip_diag_kind_name(kind), "ms-diagnostics-public");
     ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, e), 0);
     ck_assert_uint_eq(id, 1009);
     ck_assert_str_view(r, "No match for domain in DNS SRV results");
@@ -793,6 +795,7 @@ START_TEST(diagnostics)
 
     ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 3), 0);
     ck_assert_uint_eq(kind, UCLOG_SIP_DIAG_CLIENT);
+    ck_assert_str_eq(uclog_sip_diag_kind_name(kind), "ms-client-diagnostics");
     ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, NULL, e), 0);
     ck_assert_uint_eq(id, 52017);
     ck_assert_uint_eq(sub, 3);
@@ -805,6 +808,8 @@ START_TEST(diagnostics)
     ck_assert_int_eq(uclog_sip_diag(&e, &kind, m, 5), UCLOG_E_RANGE);
     ck_assert_ptr_null(e.ptr);
     ck_assert_uint_eq(kind, 0);
+    ck_assert_str_eq(uclog_sip_diag_kind_name(kind), "unknown");
+    ck_assert_str_eq(uclog_sip_diag_kind_name(4), "unknown");
 
     ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv("reason=\"x\"")), UCLOG_E_FORMAT);
     ck_assert_int_eq(uclog_sip_diag_parse(&id, &sub, &r, &src, sv("99999999999;reason=x")),
@@ -1032,6 +1037,13 @@ START_TEST(back_to_back)
     ck_assert_uint_eq(sp.offset, 2);
     ck_assert_uint_eq(sp.line, 2);
     ck_assert_uint_eq(sp.length, n1 - 2);
+    /* its own bytes: not the blank line before it nor the message after it */
+    ck_assert_int_eq(uclog_sip_raw(&a, &sp, m1), 0);
+    ck_assert_str_view(a, "MESSAGE sip:b@y SIP/2.0\r\nCall-ID: one\r\nCSeq: 1 MESSAGE\r\nContent-Length: 5\r\n\r\nhello");
+    ck_assert_ptr_eq(a.ptr, two + 2);
+    ck_assert_uint_eq(sp.offset, 2);
+    ck_assert_uint_eq(sp.line, 2);
+    ck_assert_uint_eq(sp.length, a.len);
 
     memset(&base, 0, sizeof(base));
     base.offset = n1;

@@ -202,6 +202,9 @@ static void check_messages(const char *name, const struct want *w, size_t n)
         ck_assert_int_eq(uclog_sip_call_id(&cid, m), 0);
         ck_assert_str_view(cid, w[i].call_id);
         ck_assert_int_eq(uclog_packet_direction(p), w[i].direction);
+        /* no record framed it */
+        ck_assert_int_eq(uclog_packet_level(p), UCLOG_LEVEL_UNKNOWN);
+        ck_assert_uint_eq(uclog_packet_pid(p), 0);
         check_candidates(ctx, m, w[i].ports);
         i++;
     }

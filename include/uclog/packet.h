@@ -200,6 +200,26 @@ UCLOG_EXPORT int uclog_packet_timestamp(uclog_timestamp *out, const uclog_packet
 /** The framing record's thread id. @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_packet_tid(const uclog_packet *pkt);
 
+/**
+ * The framing record's process id, as uclog_record_pid() gives it.
+ * @param pkt the packet.
+ * @return the process id; 0 for NULL or a bare SIP packet (one that no
+ *         record framed).
+ * @since 1.3
+ */
+UCLOG_EXPORT uint32_t uclog_packet_pid(const uclog_packet *pkt);
+
+/**
+ * The trace level of the packet's framing record (the `Sending Packet` or
+ * `Data Received` record), as uclog_record_level() gives it: what
+ * `uclog-dump --level` filters messages by. No record need be read again.
+ * @param pkt the packet; it and the value live as uclog_packet_tid()'s.
+ * @return a ::uclog_level value; ::UCLOG_LEVEL_UNKNOWN for NULL, for a
+ *         framing record without a header, and for a bare SIP packet.
+ * @since 1.3
+ */
+UCLOG_EXPORT int32_t uclog_packet_level(const uclog_packet *pkt);
+
 /** Number of defects of the packet. @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_packet_defect_count(const uclog_packet *pkt);
 

@@ -146,6 +146,21 @@ UCLOG_EXPORT uint64_t uclog_sip_length(const uclog_sip *msg);
  */
 UCLOG_EXPORT int uclog_sip_span(uclog_span *out, const uclog_sip *msg);
 
+/**
+ * The message's own bytes: from the first byte of the start line through
+ * the end of the body (the bytes uclog_sip_span() locates), without what
+ * precedes the start line in the parsed data or follows the body (a next
+ * message, the rest of a packet).
+ * @param[out] raw  a view into the data the message was parsed from;
+ *                  valid while that data and the message live.
+ * @param[out] span where it is. Optional.
+ * @param msg the message.
+ * @return 0, or ::UCLOG_E_INVALID_ARG for a NULL @p raw or @p msg (no
+ *         context to record it on).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_sip_raw(uclog_str *raw, uclog_span *span, const uclog_sip *msg);
+
 /** 1 for a request, 0 for a response (or NULL). @since 1.0 */
 UCLOG_EXPORT int uclog_sip_is_request(const uclog_sip *msg);
 
@@ -499,6 +514,16 @@ UCLOG_EXPORT uint32_t uclog_sip_diag_count(const uclog_sip *msg);
  */
 UCLOG_EXPORT int uclog_sip_diag(uclog_str *entry, uint32_t *kind, const uclog_sip *msg,
                                 uint32_t i);
+
+/**
+ * The header a diagnostics kind stands for.
+ * @param kind a ::uclog_sip_diag_kind value, as uclog_sip_diag() gives it.
+ * @return "ms-diagnostics", "ms-diagnostics-public" or
+ *         "ms-client-diagnostics", a static string; "unknown" for any
+ *         other value. Never NULL.
+ * @since 1.3
+ */
+UCLOG_EXPORT const char *uclog_sip_diag_kind_name(uint32_t kind);
 
 /* ------------------------------------------------------------------ */
 /* Value parsers: pure functions on any view; no allocation            */

@@ -144,15 +144,15 @@ int uclog__diag_already(run *R, int32_t code, uint32_t msg)
 
 int uclog__diag_line_at(uclog_span *out, const uclog_sip *m, const char *p)
 {
-    uclog_str line;
+    uclog_str raw;
     uclog_span at;
     const char *start, *bol, *eol, *end;
-    uint64_t len = uclog_sip_length(m);
 
-    if (!p || uclog_sip_start_line(&line, &at, m) || p < line.ptr || (uint64_t)(p - line.ptr) >= len)
+    /* p must point into the message's own bytes */
+    if (!p || uclog_sip_raw(&raw, &at, m) || p < raw.ptr || (size_t)(p - raw.ptr) >= raw.len)
         return UCLOG_E_NOT_FOUND;
-    start = bol = line.ptr;
-    end = start + len;
+    start = bol = raw.ptr;
+    end = start + raw.len;
     for (eol = start; eol < p; eol++)
         if (*eol == '\n') {
             at.line++;

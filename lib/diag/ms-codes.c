@@ -310,12 +310,7 @@ int32_t uclog_diag_ms_code_normal_end(const uclog_diag_ms_code *c)
 
 const char *uclog_diag_ms_kind_name(uint32_t kind)
 {
-    switch (kind) {
-    case UCLOG_SIP_DIAG_SERVER: return "ms-diagnostics";
-    case UCLOG_SIP_DIAG_PUBLIC: return "ms-diagnostics-public";
-    case UCLOG_SIP_DIAG_CLIENT: return "ms-client-diagnostics";
-    default: return "unknown";
-    }
+    return uclog_sip_diag_kind_name(kind);
 }
 
 /* ---- evidence and verdicts ---- */

@@ -180,9 +180,9 @@ int uclog__diag_win_add(struct uclog__diag_win *w, const uclog_sip *m, const ucl
 
     if (w->next == UINT32_MAX)
         return UCLOG_E_LIMIT;
-    if (uclog_sip_start_line(&line, NULL, m) || uclog_sip_span(&span, m))
+    if (uclog_sip_raw(&line, &span, m))
         return UCLOG_E_INVALID_ARG;
-    len = (size_t)span.length;
+    len = line.len;
     if (uclog_sip_cseq(&cseq, &cseq_method, m))
         cseq = 0, cseq_method.ptr = NULL, cseq_method.len = 0;
     if (uclog_sip_is_request(m))

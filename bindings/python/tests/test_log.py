@@ -149,6 +149,10 @@ class Packets(TestCase):
             self.assertEqual(p.defects, ())
             self.assertEqual(p.timestamp.year, 2008)
             self.assertIn(p.tid, (0x4FC, 0x36EC))
+            self.assertEqual(p.level, "INFO")
+        # the framing record's process and thread: the call comes from another process
+        self.assertEqual([(p.pid, p.tid) for p in pkts],
+                         [(0x190, 0x4FC)] * 4 + [(0x2808, 0x36EC)])
         self.assertTrue(pkts[0].data.startswith(b"SUBSCRIBE sip:bart@litwareinc.com SIP/2.0\r\n"))
 
     def test_packet_counts_of_every_seed_log(self):

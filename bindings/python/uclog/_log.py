@@ -89,7 +89,8 @@ def _record(r):
 @dataclass(frozen=True)
 class Packet:
     """SIP traffic as the client framed it: ``data`` is the bytes of the
-    messages it carries."""
+    messages it carries; ``pid``, ``tid`` and ``level`` (a level name, as
+    :attr:`Record.level`) are the framing record's."""
     direction: Optional[str]
     remote: Optional[Tuple[str, int]]
     local: Optional[Tuple[str, int]]
@@ -100,6 +101,8 @@ class Packet:
     timestamp: Optional[object]
     tid: int
     defects: Tuple[Defect, ...]
+    pid: int
+    level: str
 
 
 def _address(fn, p):
@@ -124,7 +127,8 @@ def _packet(p):
         data=s.copy() or b"", data_span=span(bsp), span=span(sp),
         timestamp=timestamp(ts) if lib.uclog_packet_timestamp(byref(ts), p) else None,
         tid=lib.uclog_packet_tid(p),
-        defects=tuple(defects(lib.uclog_packet_defect_count, lib.uclog_packet_defect, p)))
+        defects=tuple(defects(lib.uclog_packet_defect_count, lib.uclog_packet_defect, p)),
+        pid=lib.uclog_packet_pid(p), level=cstr(lib.uclog_level_name(lib.uclog_packet_level(p))))
 
 
 class Log:

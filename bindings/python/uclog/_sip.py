@@ -6,13 +6,12 @@ from typing import Optional, Tuple
 
 from . import _clib, _sdp, _xml
 from ._redact import masked_repr
-from ._common import (Context, Owned, Span, as_bytes, byref, c_span, defects, lib, span, text,
-                      timestamp)
+from ._common import (Context, Owned, Span, as_bytes, byref, c_span, cstr, defects, lib, span,
+                      text, timestamp)
 
 Str = _clib.Str
 
 DIRECTIONS = {0: None, 1: "sent", 2: "received"}
-DIAG_KINDS = {1: "ms-diagnostics", 2: "ms-diagnostics-public", 3: "ms-client-diagnostics"}
 NO_SUB_ID = 0xFFFFFFFF
 
 
@@ -288,11 +287,11 @@ class SipMessage:
     def __init__(self, sip, packet=None):
         line, start = Str(), _clib.Span()
         lib.uclog_sip_start_line(byref(line), byref(start), sip)
-        sp = _clib.Span()
-        lib.uclog_sip_span(byref(sp), sip)
+        raw, sp = Str(), _clib.Span()
+        lib.uclog_sip_raw(byref(raw), byref(sp), sip)
         self.span = span(sp)
         #: The message's bytes, start line through end of body.
-        self.raw = ctypes.string_at(line.ptr, sp.length) if line.ptr else b""
+        self.raw = raw.copy() or b""
         self.start_line = text(line)
         self.is_request = bool(lib.uclog_sip_is_request(sip))
         m, u, v = _views(3)
@@ -347,7 +346,7 @@ class SipMessage:
         diags = []
         for i in range(lib.uclog_sip_diag_count(sip)):
             lib.uclog_sip_diag(byref(s), byref(n), sip, i)
-            diags.append(diag_entry(s.copy(), DIAG_KINDS.get(n.value, "ms-diagnostics")))
+            diags.append(diag_entry(s.copy(), cstr(lib.uclog_sip_diag_kind_name(n.value))))
         self.diagnostics = tuple(diags)
         parts = []
         pp = _clib.SipPartP()
