@@ -93,6 +93,32 @@ class Timestamp(Structure):
                 ("reserved", c_uint8), ("millisecond", c_uint16), ("reserved2", c_uint16)]
 
 
+class MsgFields(Structure):
+    """uclog_msg_fields (1.3): one message of uclog_msg_iter_next_batch()."""
+    _fields_ = [("span", Span), ("epoch_ms", c_int64), ("flags", c_uint32), ("direction", c_int32),
+                ("status", c_uint32), ("cseq", c_uint32), ("call_id_offset", c_uint32),
+                ("call_id_length", c_uint32), ("cseq_method_offset", c_uint32),
+                ("cseq_method_length", c_uint32), ("method_offset", c_uint32),
+                ("method_length", c_uint32), ("reserved", c_uint32 * 2)]
+
+
+MSG_FIELDS_REQUEST = 1
+MSG_FIELDS_CALL_ID = 2
+MSG_FIELDS_CSEQ = 4
+MSG_FIELDS_TIMESTAMP = 8
+
+
+class RecordFields(Structure):
+    """uclog_record_fields (1.3): one record of uclog_record_iter_next_batch()."""
+    _fields_ = [("span", Span), ("epoch_ms", c_int64), ("flags", c_uint32), ("level", c_int32),
+                ("pid", c_uint32), ("tid", c_uint32), ("text_offset", c_uint32),
+                ("line_count", c_uint32)]
+
+
+RECORD_FIELDS_HEADER = 1
+RECORD_FIELDS_TIMESTAMP = 2
+
+
 LogFn = CFUNCTYPE(None, c_int32, c_char_p, c_void_p)
 ReadFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
 
@@ -175,6 +201,26 @@ class Error(Exception):
         if _lib.uclog_ctx_error_span(ctypes.byref(sp), ctx) == 0:
             self.span = span_to_python(sp)
         return self
+
+
+_OS_ERRORS = {}
+
+
+def as_os_error(err, errno_, filename):
+    """``err`` (UCLOG_E_IO) as an instance of both :class:`Error` and the
+    OSError subclass ``errno_`` maps to (FileNotFoundError,
+    PermissionError, IsADirectoryError, …), with ``errno`` and
+    ``filename`` set; ``code``, ``text`` and ``strerror`` stay the
+    library's."""
+    base = type(OSError(errno_, ""))
+    cls = _OS_ERRORS.get(base)
+    if cls is None:
+        cls = _OS_ERRORS[base] = type(base.__name__, (Error, base),
+                                      {"__module__": "uclog", "__doc__": Error.__doc__})
+    out = cls(err.code, err.text, err.span, err.function)
+    out.errno, out.filename, out.strerror = errno_, filename, err.strerror
+    out.args = (err.code, err.text)
+    return out
 
 
 # Set by the public layer: turns a Span structure into its Python value.
@@ -334,6 +380,8 @@ CORE_PROTOTYPES = [
     ("uclog_log_ctx", CtxP, [LogP], None),
     ("uclog_record_iter_new", int_, [POINTER(RecordIterP), LogP], ("new", "record_iter", LOG)),
     ("uclog_record_iter_next", int_, [POINTER(RecordP), RecordIterP], "status"),
+    ("uclog_record_iter_next_batch", int_, [POINTER(RecordFields), POINTER(u32), RecordIterP, u32,
+                                            c_size_t], "status"),
     ("uclog_record_iter_free", None, [RecordIterP], ("free", "record_iter")),
     ("uclog_record_has_header", int_, [RecordP], None),
     ("uclog_record_timestamp", int_, [TS, RecordP], "found"),
@@ -374,6 +422,8 @@ CORE_PROTOTYPES = [
     ("uclog_msg_iter_next", int_, [POINTER(SipP), POINTER(PacketP), MsgIterP], "status"),
     ("uclog_msg_iter_free", None, [MsgIterP], ("free", "msg_iter")),
     ("uclog_msg_iter_set_flags", int_, [MsgIterP, u32], "status"),
+    ("uclog_msg_iter_next_batch", int_, [POINTER(MsgFields), POINTER(u32), c_void_p, MsgIterP, u32,
+                                         c_size_t, c_size_t], "status"),
     ("uclog_msg_iter_unusable_count", u64, [MsgIterP], None),
     # index.h
     ("uclog_index_build", int_, [POINTER(IndexP), LogP], ("new", "index", LOG)),
