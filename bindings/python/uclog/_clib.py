@@ -119,6 +119,14 @@ RECORD_FIELDS_HEADER = 1
 RECORD_FIELDS_TIMESTAMP = 2
 
 
+class DiagEvidenceInfo(Structure):
+    """uclog_diag_evidence_info (libuclog-diag 1.3)."""
+    _fields_ = [("span", Span), ("time", Timestamp), ("file", c_char_p), ("call_id", c_char_p),
+                ("detail", c_char_p), ("subject", c_char_p), ("fields", c_void_p),
+                ("fields_length", c_uint64), ("field_count", c_uint32), ("has_time", c_uint32),
+                ("ms_code", c_uint32), ("ms_kind", c_uint32)]
+
+
 LogFn = CFUNCTYPE(None, c_int32, c_char_p, c_void_p)
 ReadFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
 
@@ -772,6 +780,7 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_evidence_subject", cstr, [EVID], None),
     ("uclog_diag_evidence_field_count", u32, [EVID], None),
     ("uclog_diag_evidence_field", int_, [POINTER(cstr), POINTER(cstr), POINTER(c_int64), EVID, u32], "status"),
+    ("uclog_diag_evidence_info_get", int_, [POINTER(DiagEvidenceInfo), EVID, c_size_t], "status"),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.

@@ -6,6 +6,7 @@ Call Failures" over a log set and copies the C report into Python values.
 :meth:`Report.text` the text report it prints (without colour).
 """
 
+import ctypes
 import datetime
 import os
 import re
@@ -401,29 +402,47 @@ def _s(b):
     return cstr(b) if b is not None else None
 
 
-def _copy_evidence(lib, e):
-    sp = _clib.Span()
-    lib.uclog_diag_evidence_span(byref(sp), e)
-    ts = _clib.Timestamp()
-    t = timestamp(ts) if lib.uclog_diag_evidence_time(byref(ts), e) else None
-    f = _s(lib.uclog_diag_evidence_file(e))
-    code, kind, ms = _clib.c_uint32(), _clib.c_uint32(), {}
-    if lib.uclog_diag_evidence_ms_code(byref(code), byref(kind), e):
-        entry = _lookup(lib, kind.value, code.value)
-        ms = dict(ms_code=code.value, ms_kind=_s(lib.uclog_diag_ms_kind_name(kind.value)),
+def _frozen(cls, **values):
+    """An instance of the frozen dataclass ``cls`` made without its
+    ``__init__`` (which sets each field through object.__setattr__): the
+    copy of a large report makes tens of thousands. Fields left out take
+    their class defaults."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+_string_at = ctypes.string_at
+
+
+def _evidence_fields(info):
+    """The (name, value) pairs of uclog_diag_evidence_info's field block,
+    decoded at once (a NUL is never part of a replaced sequence)."""
+    if not info.field_count:
+        return ()
+    parts = _string_at(info.fields, info.fields_length).decode("utf-8", "replace").split("\0")
+    return tuple([(parts[i], int(parts[i + 1][1:]) if parts[i + 1][:1] == "n" else parts[i + 1][1:])
+                  for i in range(0, len(parts) - 1, 2)])
+
+
+def _copy_evidence(lib, e, info=None):
+    info = info if info is not None else _clib.DiagEvidenceInfo()
+    lib.uclog_diag_evidence_info_get(byref(info), e, ctypes.sizeof(info))
+    ms = {}
+    if info.ms_kind:
+        entry = _lookup(lib, info.ms_kind, info.ms_code)
+        ms = dict(ms_code=info.ms_code, ms_kind=_s(lib.uclog_diag_ms_kind_name(info.ms_kind)),
                   ms_meaning=entry.meaning if entry else None)
-    subject, fields = _s(lib.uclog_diag_evidence_subject(e)), []
-    name, text, number = _clib.c_char_p(), _clib.c_char_p(), _clib.c_int64()
-    for i in range(lib.uclog_diag_evidence_field_count(e)):
-        lib.uclog_diag_evidence_field(byref(name), byref(text), byref(number), e, i)
-        fields.append((_s(name.value), _s(text.value) if text.value is not None else number.value))
-    return Evidence(file=f, span=span(sp) if f is not None else None, time=t,
-                    call_id=_s(lib.uclog_diag_evidence_call_id(e)),
-                    detail=_s(lib.uclog_diag_evidence_detail(e)), subject=subject, fields=tuple(fields), **ms)
+    f = _s(info.file)
+    return _frozen(Evidence, file=f, span=span(info.span) if f is not None else None,
+                   time=timestamp(info.time) if info.has_time else None,
+                   call_id=_s(info.call_id), detail=_s(info.detail), subject=_s(info.subject),
+                   fields=_evidence_fields(info), **ms)
 
 
 def _copy_verdict(lib, v):
-    ev = tuple(_copy_evidence(lib, lib.uclog_diag_verdict_evidence(v, i))
+    info = _clib.DiagEvidenceInfo()
+    ev = tuple(_copy_evidence(lib, lib.uclog_diag_verdict_evidence(v, i), info)
                for i in range(lib.uclog_diag_verdict_evidence_count(v)))
     cl = tuple(_s(lib.uclog_diag_verdict_checklist(v, i))
                for i in range(lib.uclog_diag_verdict_checklist_count(v)))
