@@ -18,11 +18,14 @@ and every ``_free`` is declared with a kind, and the calls are counted per
 kind, so tests can check that nothing was left unfreed (:func:`live`).
 """
 
+from __future__ import annotations
+
 import collections
 import ctypes
 import os
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t,
                     c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
+from typing import Any, Optional
 
 #: The major version this binding speaks (the SONAME's number).
 ABI_MAJOR = 1
@@ -182,7 +185,8 @@ class Error(Exception):
     function that failed).
     """
 
-    def __init__(self, code, text=None, span=None, function=None):
+    def __init__(self, code: int, text: Optional[str] = None, span: Any = None,
+                 function: Optional[str] = None) -> None:
         self.code = code
         self.strerror = strerror(code)
         self.text = text or self.strerror
@@ -197,7 +201,7 @@ class Error(Exception):
                                                            self.span.offset)
         return "%s%s [%d]" % (self.text, where, self.code)
 
-    def attach_context(self, ctx):
+    def attach_context(self, ctx: Any) -> "Error":
         """Take the message and position the context has for this error."""
         if not ctx or _lib is None or _lib.uclog_ctx_errcode(ctx) != self.code:
             return self
@@ -235,7 +239,7 @@ def as_os_error(err, errno_, filename):
 span_to_python = None
 
 
-def strerror(code):
+def strerror(code: int) -> str:
     if _lib is None:
         return "libuclog error %d" % code
     return _lib.uclog_strerror(code).decode("ascii", "replace")

@@ -1,18 +1,24 @@
 """Logs (log.h), their records and packets (packet.h), and the index (index.h)."""
 
+from __future__ import annotations
+
 import builtins
 import ctypes
 import errno
 import os
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import (TYPE_CHECKING, Any, BinaryIO, Callable, Dict, Iterator, List, Mapping,
+                    Optional, Sequence, Tuple, Union)
 
 from . import _batch, _clib
 from ._clib import Error
 from ._redact import masked_repr
-from ._common import (Context, Defect, Owned, Span, as_bytes, byref, cstr, defects, lib, span,
-                      text, timestamp)
+from ._common import (Context, Data, Defect, Limits, LogFn, Owned, Paths, Span, as_bytes, byref,
+                      cstr, defects, lib, span, text, timestamp)
 from ._sip import DIRECTIONS, SipMessage
+
+if TYPE_CHECKING:
+    from ._batch import MessageFields, RecordFields
 
 Str = _clib.Str
 ENCODINGS = {0: "utf-8", 1: "utf-8-sig", 2: "utf-16-le", 3: "utf-16-be"}
@@ -32,7 +38,7 @@ class LogFile:
     kind_reason: str = ""
 
     @property
-    def readable(self):
+    def readable(self) -> bool:
         """A client log or bare SIP messages: what the programs read (a stream not read yet
         passes)."""
         return self.kind in ("log", "sip", "unread")
@@ -139,7 +145,8 @@ class Log:
     generators yield are copies and stay valid after the log is closed.
     """
 
-    def __init__(self, open_fn, *args, limits=None, keep=None, log_fn=None):
+    def __init__(self, open_fn: Callable[..., int], *args: Any, limits: Limits = None,
+                 keep: Any = None, log_fn: LogFn = None) -> None:
         self._ctx = Context(limits)
         self._ptr = _clib.LogP()
         self._children = set()
@@ -163,7 +170,7 @@ class Log:
     # -- lifetime -------------------------------------------------------------
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return not self._ptr
 
     def _check_open(self):
@@ -171,7 +178,7 @@ class Log:
             raise ValueError("I/O operation on a closed uclog.Log")
         return self._ptr
 
-    def close(self):
+    def close(self) -> None:
         """Free everything; harmless when already closed."""
         for child in list(self._children):
             child.close()
@@ -181,10 +188,10 @@ class Log:
             lib.uclog_log_free(p)
         self._ctx.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Log:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __del__(self):
@@ -196,7 +203,7 @@ class Log:
     # -- files ----------------------------------------------------------------
 
     @property
-    def files(self):
+    def files(self) -> List[LogFile]:
         """The files of the log, in iteration (time) order."""
         p = self._check_open()
         out = []
@@ -263,7 +270,7 @@ class Log:
             cur.close()
             self._children.discard(cur)
 
-    def records(self, fields=False):
+    def records(self, fields: bool = False) -> Iterator[Union[Record, RecordFields]]:
         """A generator of :class:`Record` objects, in order. With
         ``fields=True``, of :class:`RecordFields` (time, level, thread, span:
         numbers only, read in batches, several times faster)."""
@@ -276,12 +283,12 @@ class Log:
         return self._walk(lib.uclog_record_iter_new, lib.uclog_record_iter_next,
                           lib.uclog_record_iter_free, _clib.RecordIterP, (_clib.RecordP,), _record)
 
-    def packets(self):
+    def packets(self) -> Iterator[Packet]:
         """A generator of :class:`Packet` objects (records outside packets skipped)."""
         return self._walk(lib.uclog_packet_iter_new, lib.uclog_packet_iter_next,
                           lib.uclog_packet_iter_free, _clib.PacketIterP, (_clib.PacketP,), _packet)
 
-    def messages(self, fields=False):
+    def messages(self, fields: bool = False) -> Iterator[Union[SipMessage, MessageFields]]:
         """A generator of :class:`SipMessage` objects: every SIP message of
         every packet, with the packet's direction, addresses and time. With
         ``fields=True``, of :class:`MessageFields` (Call-ID, CSeq, method,
@@ -297,7 +304,7 @@ class Log:
                           lib.uclog_msg_iter_free, _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
                           SipMessage)
 
-    def unusable_packets(self):
+    def unusable_packets(self) -> Iterator[Packet]:
         """A generator of the :class:`Packet` objects that yield no SIP
         message (each with the defect PACKET_NO_MESSAGE): the packets
         :meth:`messages` passes over, keep-alives aside."""
@@ -320,7 +327,7 @@ class Log:
             cur.close()
             self._children.discard(cur)
 
-    def index(self, keep=None):
+    def index(self, keep: Optional[Callable[[SipMessage], Any]] = None) -> Index:
         """Build an :class:`Index` of the log's SIP messages (reads the whole
         log; not for a stream). Freed with the log, or by its own close().
         With `keep`, a callable given each :class:`SipMessage`, only the
@@ -343,7 +350,7 @@ class IndexEntry:
     remote: Optional[Tuple[str, int]]
 
     @property
-    def is_request(self):
+    def is_request(self) -> bool:
         return self.method is not None
 
 
@@ -351,7 +358,7 @@ class Index:
     """The index of a log's SIP messages: calls by Call-ID and responses
     matched to their requests. Messages are numbered in log order."""
 
-    def __init__(self, log, keep=None):
+    def __init__(self, log: Log, keep: Optional[Callable[[SipMessage], Any]] = None) -> None:
         self._log = log                      # the log must outlive the index
         if keep is None:
             self._owned = log._cursor(lib.uclog_index_build, lib.uclog_index_free, _clib.IndexP)
@@ -377,20 +384,20 @@ class Index:
             raise ValueError("the index (or its log) is closed")
         return self._owned.ptr
 
-    def close(self):
+    def close(self) -> None:
         self._owned.close()
         self._log._children.discard(self._owned)
 
-    def __enter__(self):
+    def __enter__(self) -> Index:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __len__(self):
+    def __len__(self) -> int:
         return lib.uclog_index_message_count(self._ptr)
 
-    def entry(self, i):
+    def entry(self, i: int) -> IndexEntry:
         p = self._ptr
         if not 0 <= i < len(self):
             raise IndexError(i)
@@ -416,10 +423,10 @@ class Index:
             method=text(s) if is_req else None, status=None if is_req else m.value,
             local=local, remote=remote)
 
-    def entries(self):
+    def entries(self) -> List[IndexEntry]:
         return [self.entry(i) for i in range(len(self))]
 
-    def message(self, i):
+    def message(self, i: int) -> SipMessage:
         """Message ``i`` parsed again in full, as a :class:`SipMessage`."""
         e = self.entry(i)
         out = _clib.SipP()
@@ -428,12 +435,12 @@ class Index:
             return SipMessage(sip, dict(direction=e.direction, local=e.local, remote=e.remote,
                                         timestamp=e.timestamp, packet_span=None))
 
-    def request_of(self, i):
+    def request_of(self, i: int) -> Optional[int]:
         """The number of the request that response ``i`` answers, or None."""
         n = ctypes.c_uint32()
         return n.value if lib.uclog_index_request_of(byref(n), self._ptr, i) else None
 
-    def responses(self, i):
+    def responses(self, i: int) -> List[int]:
         """The numbers of the responses to request ``i``, in log order."""
         p, n = self._ptr, ctypes.c_uint32()
         out = []
@@ -442,12 +449,12 @@ class Index:
             out.append(n.value)
         return out
 
-    def final_response(self, i):
+    def final_response(self, i: int) -> Optional[int]:
         """The number of the final response to request ``i``, or None."""
         n = ctypes.c_uint32()
         return n.value if lib.uclog_index_final_response(byref(n), self._ptr, i) else None
 
-    def calls(self):
+    def calls(self) -> Dict[str, List[int]]:
         """``{Call-ID: [message numbers]}``, in order of first appearance."""
         p, s, n = self._ptr, Str(), ctypes.c_uint32()
         out = {}
@@ -460,7 +467,7 @@ class Index:
             out[text(s)] = msgs
         return out
 
-    def find_call(self, call_id):
+    def find_call(self, call_id: Union[str, bytes]) -> Optional[List[int]]:
         """The message numbers of the call with this Call-ID, or None."""
         p, b = self._ptr, as_bytes(call_id)
         c, n = ctypes.c_uint32(), ctypes.c_uint32()
@@ -480,7 +487,8 @@ def _path(p):
     return os.fsencode(p)
 
 
-def open(paths, limits=None, log_fn=None, data=None):  # noqa: A001 (the module's verb)
+def open(paths: Paths, limits: Limits = None,  # noqa: A001 (the module's verb)
+         log_fn: LogFn = None, data: Optional[Data] = None) -> Log:
     """Open a log file, or a rotated set of files read as one log in time
     order. ``paths``: a path, or a list of paths. ``limits``: a dict of
     :data:`uclog.LIMITS` names to values. ``log_fn(level, message)``
@@ -536,7 +544,8 @@ def _open(paths, limits, log_fn, data):
                limits=limits, keep=(arr, data), log_fn=log_fn)
 
 
-def open_buffer(data, name=None, limits=None, log_fn=None):
+def open_buffer(data: Data, name: Optional[str] = None, limits: Limits = None,
+                log_fn: LogFn = None) -> Log:
     """A log over bytes (copied once into the Log, which keeps them)."""
     data = as_bytes(data)
     return Log(lib.uclog_log_open_buffer, data, len(data),
@@ -544,7 +553,8 @@ def open_buffer(data, name=None, limits=None, log_fn=None):
                log_fn=log_fn)
 
 
-def open_stream(fileobj, name=None, limits=None, log_fn=None):
+def open_stream(fileobj: BinaryIO, name: Optional[str] = None, limits: Limits = None,
+                log_fn: LogFn = None) -> Log:
     """A log read from a binary file object (``sys.stdin.buffer``, a socket
     file, …) in constant memory. It can be iterated once; a UTF-16 stream
     is refused (UCLOG_E_ENCODING). An exception raised by ``fileobj`` ends

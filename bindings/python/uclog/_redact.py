@@ -2,12 +2,18 @@
 optionally with its personal data replaced by consistent pseudonyms; and
 the masking of secrets in a text that is shown."""
 
+from __future__ import annotations
+
 import ctypes
 import os
 from ctypes import byref
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Union
 
 from . import _clib
-from ._common import Owned
+from ._common import Owned, PathArg, Paths
+
+if TYPE_CHECKING:
+    from ._log import Log
 
 #: Kinds of replaced text, by the library's names (uclog_redact_kind_name()).
 REDACT_KINDS = ("auth-token", "mras-credential", "srtp-key", "ice-password", "secret-copy",
@@ -20,7 +26,8 @@ def _lib():
     return _clib.load()
 
 
-def redact_log(log, write, pseudonymise=False, key=None):
+def redact_log(log: Log, write: Callable[[int, bytes], Any], pseudonymise: bool = False,
+               key: Optional[Union[str, bytes]] = None) -> Dict[str, int]:
     """Write a redacted copy of every file of an open :class:`uclog.Log` (a
     file, a set or a buffer; not a stream): ``write(file_index, data)`` gets
     each file's bytes in order (``data`` is ``bytes``). Secrets become runs of
@@ -63,7 +70,8 @@ def redact_log(log, write, pseudonymise=False, key=None):
                     for k in range(1, _KIND_END)}
 
 
-def redact(paths, out, pseudonymise=False, key=None):
+def redact(paths: Paths, out: PathArg, pseudonymise: bool = False,
+           key: Optional[Union[str, bytes]] = None) -> Dict[str, int]:
     """Redact a log file, or a rotated set, to ``out``: the file to write for
     one path, a directory (made when missing) that receives each file under
     its own name for several. Returns the counts of :func:`redact_log`."""
@@ -87,7 +95,7 @@ def redact(paths, out, pseudonymise=False, key=None):
                 f.close()
 
 
-def mask_secrets(text):
+def mask_secrets(text: Union[str, bytes]) -> Union[str, bytes]:
     """``text`` (str or bytes) with every secret the redactor recognises as a
     run of ``*`` of the same length; the same type as given."""
     is_str = isinstance(text, str)
@@ -104,7 +112,7 @@ def mask_secrets(text):
 _show = [False]
 
 
-def show_secrets(on=True):
+def show_secrets(on: bool = True) -> None:
     """Whether the text forms (``repr()``) of the binding's objects show
     secrets: by default a secret field reads ``'***'`` and secrets inside a
     text (a record, a packet, a part, a header) are runs of ``*``. The
