@@ -25,7 +25,7 @@ import ctypes
 import os
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t,
                     c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
-from typing import Any, Optional
+from typing import Any, Callable, Counter, Dict, Optional
 
 #: The major version this binding speaks (the SONAME's number).
 ABI_MAJOR = 1
@@ -215,7 +215,7 @@ class Error(Exception):
         return self
 
 
-_OS_ERRORS = {}
+_OS_ERRORS: Dict[type, type] = {}
 
 
 def as_os_error(err, errno_, filename):
@@ -236,7 +236,7 @@ def as_os_error(err, errno_, filename):
 
 
 # Set by the public layer: turns a Span structure into its Python value.
-span_to_python = None
+span_to_python: Callable[[Span], Any] = lambda sp: sp
 
 
 def strerror(code: int) -> str:
@@ -248,7 +248,7 @@ def strerror(code: int) -> str:
 # ---------------------------------------------------------------------------
 # Object counts
 
-_live = collections.Counter()
+_live: Counter[str] = collections.Counter()
 
 
 def live():
@@ -788,7 +788,7 @@ DIAG_PROTOTYPES = [
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.
-DIAG_UNBOUND = {}
+DIAG_UNBOUND: Dict[str, str] = {}
 
 
 def _apply(lib, table):

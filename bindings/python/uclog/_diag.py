@@ -56,7 +56,7 @@ class Evidence:
     which call (Call-ID), and what was seen (``detail``)."""
     file: Optional[str]
     span: Optional[Span]
-    time: Optional[object]
+    time: Optional[datetime.datetime]
     call_id: Optional[str]
     detail: str
     #: the diagnostics header the item cites: its ErrorId, header name and
@@ -85,7 +85,7 @@ class Evidence:
             t = "%04d-%02d-%02dT%02d:%02d:%02d.%03d" % (
                 self.time.year, self.time.month, self.time.day, self.time.hour,
                 self.time.minute, self.time.second, self.time.microsecond // 1000)
-        d = {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
+        d: Dict[str, Any] = {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
              "call_id": self.call_id, "detail": self.detail}
         if self.ms_code is not None:
             d.update(ms_code=self.ms_code, ms_kind=self.ms_kind, ms_meaning=self.ms_meaning)
@@ -212,7 +212,7 @@ class Report:
         pipe or a file). ``call_ids`` and ``failures`` choose calls as :meth:`call_shown`. A
         checklist of a code given more than once is printed once, at the end, with its calls."""
         shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
-        uses = {}
+        uses: Dict[int, Any] = {}
         for v in self.verdicts:
             if v.call < 0 or shown[v.call]:
                 uses[v.code] = uses.get(v.code, 0) + 1
@@ -566,7 +566,7 @@ def diagnose_log_parts(log: Log, callback: Callable[[Report], Any], edge_ip: Add
     default); a call judged early by a limit says so in ``Call.cut``.
     Returns the number of parts handed over."""
     lib = _lib()
-    state = {"parts": 0, "error": None}
+    state: Dict[str, Any] = {"parts": 0, "error": None}
 
     def on_part(part, _userdata):
         try:

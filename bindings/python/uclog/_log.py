@@ -8,7 +8,7 @@ import errno
 import os
 from dataclasses import dataclass
 from typing import (TYPE_CHECKING, Any, BinaryIO, Callable, Dict, Iterator, List, Mapping,
-                    Optional, Sequence, Tuple, Union)
+                    Optional, Sequence, Set, Tuple, Union)
 
 from . import _batch, _clib
 from ._clib import Error
@@ -149,7 +149,7 @@ class Log:
                  keep: Any = None, log_fn: LogFn = None) -> None:
         self._ctx = Context(limits)
         self._ptr = _clib.LogP()
-        self._children = set()
+        self._children: Set[Any] = set()
         self._keep = keep                    # bytes or callbacks the C side points at
         self._log_fn = None
         self.read_error = None
@@ -559,7 +559,7 @@ def open_stream(fileobj: BinaryIO, name: Optional[str] = None, limits: Limits = 
     file, …) in constant memory. It can be iterated once; a UTF-16 stream
     is refused (UCLOG_E_ENCODING). An exception raised by ``fileobj`` ends
     the iteration and is raised again from the generator."""
-    holder = {}
+    holder: Dict[str, Log] = {}
 
     def read(userdata, buf, cap):
         try:

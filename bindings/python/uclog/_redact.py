@@ -76,9 +76,9 @@ def redact(paths: Paths, out: PathArg, pseudonymise: bool = False,
     one path, a directory (made when missing) that receives each file under
     its own name for several. Returns the counts of :func:`redact_log`."""
     from ._log import open as open_log
-    single = isinstance(paths, (str, bytes, os.PathLike))
-    paths = [paths] if single else list(paths)
-    with open_log(paths) as log:
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    with open_log(list(paths)) as log:
         names = [os.path.basename(f.name) for f in log.files]
         if len(names) == 1:
             targets = [os.fspath(out)]
@@ -86,7 +86,7 @@ def redact(paths: Paths, out: PathArg, pseudonymise: bool = False,
             if len(set(names)) != len(names):
                 raise ValueError("two files of the set have the same name")
             os.makedirs(out, exist_ok=True)
-            targets = [os.path.join(out, n) for n in names]
+            targets = [os.path.join(os.fsdecode(out), n) for n in names]
         files = [open(t, "wb") for t in targets]
         try:
             return redact_log(log, lambda i, data: files[i].write(data), pseudonymise, key)
@@ -99,7 +99,7 @@ def mask_secrets(text: Union[str, bytes]) -> Union[str, bytes]:
     """``text`` (str or bytes) with every secret the redactor recognises as a
     run of ``*`` of the same length; the same type as given."""
     is_str = isinstance(text, str)
-    data = text.encode("utf-8", "surrogateescape") if is_str else bytes(text)
+    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
     buf = ctypes.create_string_buffer(data, len(data))
     _lib().uclog_redact_mask_text(buf, buf, len(data))
     out = buf.raw[:len(data)]

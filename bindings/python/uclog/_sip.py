@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any, List, Mapping, Optional, Tuple, Union
 
 from . import _clib, _sdp, _xml
+from ._sdp import Offer
+from ._xml import ErrorReport, Mras, Provisioning
 from ._redact import masked_repr
 from ._common import (Context, Data, Limits, Owned, Span, as_bytes, byref, c_span, defects, lib,
                       span, text, timestamp)
@@ -26,7 +28,7 @@ def _in(value):
     return b, Str.of(b)
 
 
-def param(value: Union[str, bytes], name: Union[str, bytes]) -> Optional[str]:
+def param(value: Union[str, bytes], name: str) -> Optional[str]:
     """A ``;name=value`` parameter of a header value (quotes removed; ``""``
     for a flag), or None."""
     b, v = _in(value)
@@ -34,15 +36,14 @@ def param(value: Union[str, bytes], name: Union[str, bytes]) -> Optional[str]:
     return text(out) if lib.uclog_sip_param(byref(out), v, name.encode()) else None
 
 
-def diag_param(entry: Union[str, bytes], name: Union[str, bytes]) -> Optional[str]:
+def diag_param(entry: Union[str, bytes], name: str) -> Optional[str]:
     """A parameter of a diagnostics entry (commas are ordinary), or None."""
     b, v = _in(entry)
     out = Str()
     return text(out) if lib.uclog_sip_diag_param(byref(out), v, name.encode()) else None
 
 
-def media_debug(entry: Union[str, bytes],
-                key: Union[str, bytes]) -> Optional[Tuple[Optional[str], Optional[str]]]:
+def media_debug(entry: Union[str, bytes], key: str) -> Optional[Tuple[Optional[str], Optional[str]]]:
     """A media debug item (``ICEWarn``, ``LocalSite``, …) of a diagnostics
     entry as ``(value, media)``, or None."""
     b, v = _in(entry)
@@ -104,7 +105,7 @@ def auth(value: Union[str, bytes]) -> Optional[Tuple[Optional[str], ...]]:
     return _split(lib.uclog_sip_auth_parse, 2, value)
 
 
-def auth_param(params: Union[str, bytes], name: Union[str, bytes]) -> Optional[str]:
+def auth_param(params: Union[str, bytes], name: str) -> Optional[str]:
     """One parameter of authentication params, or None."""
     b, v = _in(params)
     out = Str()
@@ -397,7 +398,7 @@ class SipMessage:
 
     def header_all(self, name: str, limit: Optional[int] = None) -> List[str]:
         """The raw values of every header called ``name``, in order."""
-        out = []
+        out: List[str] = []
         s, idx = Str(), ctypes.c_uint32()
         with Context() as ctx, self._reparse(ctx) as sip:
             start = 0
@@ -418,7 +419,7 @@ class SipMessage:
             return [(self.body, self.body_span, None)]
         return []
 
-    def sdp(self) -> List[_sdp.Offer]:
+    def sdp(self) -> List[Offer]:
         """Every ``application/sdp`` body (the whole body, or each part of
         a multipart one) parsed into an :class:`Offer`, in order."""
         offers = []
@@ -443,16 +444,16 @@ class SipMessage:
             except _clib.Error as e:
                 raise e.attach_context(ctx.ptr)
 
-    def mras(self) -> Optional[_xml.Mras]:
+    def mras(self) -> Optional[Mras]:
         """The MRAS request or response body as :class:`Mras`, or None when
         the Content-Type is not application/msrtc-media-relay-auth+xml."""
         return self._xml("mras", _xml.MRAS_CONTENT_TYPE)
 
-    def provisioning(self) -> Optional[_xml.Provisioning]:
+    def provisioning(self) -> Optional[Provisioning]:
         """The provisioning body as :class:`Provisioning`, or None."""
         return self._xml("prov", _xml.PROV_CONTENT_TYPE)
 
-    def error_report(self) -> Optional[_xml.ErrorReport]:
+    def error_report(self) -> Optional[ErrorReport]:
         """The error report body as :class:`ErrorReport`, or None."""
         return self._xml("errreport", _xml.ERRREPORT_CONTENT_TYPE)
 

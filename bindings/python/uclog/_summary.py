@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any, Dict, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence
 
 from ._diag import SEVERITIES, _safe, _start_text, verdict_codes
 
 if TYPE_CHECKING:
-    from ._diag import Report
+    from ._diag import Report, Verdict
 
 OUTCOMES = ("unknown", "established", "refused", "cancelled", "media-failed")
 
@@ -43,7 +43,7 @@ class Summary:
         self.id_width = 32 if stream else 0
         self.lines = self.shown = self.failure = self.warning = 0
         self.outcomes = dict.fromkeys(OUTCOMES, 0)
-        self.log_worst = None       # the worst log-wide verdict
+        self.log_worst: Optional[Verdict] = None  # the worst log-wide verdict
         self.headed = False
 
     def _header(self, report):
@@ -119,7 +119,7 @@ class Summary:
         lw = self.log_worst
         out.append("%*s  %-23s  %-3s  %-12s  %-7s  %s\n" % (
             self.number_width, "log", "-", "-", "-", lw.severity if lw else "-",
-            "%d %s" % (lw.code, lw.name) if _failing(lw) else "-"))
+            "%d %s" % (lw.code, lw.name) if lw is not None and _failing(lw) else "-"))
         if self.call_ids or self.failures:
             total = "Total: calls %d shown of %d" % (self.shown, calls)
         else:
