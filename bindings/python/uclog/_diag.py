@@ -14,8 +14,7 @@ import os
 import re
 from ctypes import c_void_p, cast
 from dataclasses import dataclass
-from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple,
-                    Union)
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _clib
 from ._common import Addresses, Limits, Owned, Paths, Span, byref, cstr, span, timestamp

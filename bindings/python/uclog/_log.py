@@ -7,8 +7,8 @@ import ctypes
 import errno
 import os
 from dataclasses import dataclass
-from typing import (TYPE_CHECKING, Any, BinaryIO, Callable, Dict, Iterator, List, Mapping,
-                    Optional, Sequence, Set, Tuple, Union)
+from typing import (TYPE_CHECKING, Any, BinaryIO, Callable, Dict, Iterator, List, Optional, Set,
+                    Tuple, Union)
 
 from . import _batch, _clib
 from ._clib import Error

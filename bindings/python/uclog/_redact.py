@@ -7,7 +7,7 @@ from __future__ import annotations
 import ctypes
 import os
 from ctypes import byref
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 
 from . import _clib
 from ._common import Owned, PathArg, Paths

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
-from typing import Mapping, Optional, Tuple, Union
+from typing import Optional, Tuple, Union
 
 from . import _clib
 from ._redact import masked_repr
