@@ -56,6 +56,12 @@ struct uclog_packet {
 /* uclog_packet_iter_next(), the packet lent as the iterator's own: the
  * message iterator records on it the defect of a packet that yields no
  * message. */
+/* Give the message uclog_msg_iter_next() returned last once more, on the
+ * next call (it is still held: a packet's messages live until the next). */
+void uclog__msg_iter_unread(uclog_msg_iter *it);
+uint32_t uclog__msg_iter_flags(const uclog_msg_iter *it);
+uclog_ctx *uclog__msg_iter_ctx(const uclog_msg_iter *it);
+
 int uclog__packet_next(uclog_packet **out, uclog_packet_iter *it);
 
 /* Add a defect to the packet; UCLOG_E_NOMEM on failure. */

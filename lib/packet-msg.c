@@ -205,3 +205,18 @@ uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it)
 {
     return it ? it->unusable : 0;
 }
+
+void uclog__msg_iter_unread(uclog_msg_iter *it)
+{
+    it->next--;
+}
+
+uint32_t uclog__msg_iter_flags(const uclog_msg_iter *it)
+{
+    return it->flags;
+}
+
+uclog_ctx *uclog__msg_iter_ctx(const uclog_msg_iter *it)
+{
+    return it->ctx;
+}

@@ -116,6 +116,85 @@ START_TEST(ms_diagnostics_fields)
 }
 END_TEST
 
+/* uclog_diag_evidence_info_get() gives what the getters give, for every
+ * item of every verdict. */
+static void info_matches(const char *name)
+{
+    diag d = {0};
+    uint32_t v, i, checked = 0;
+
+    run1(&d, name);
+    for (v = 0; v < uclog_diag_report_verdict_count(d.rep); v++) {
+        const uclog_diag_verdict *verdict = uclog_diag_report_verdict(d.rep, v);
+        for (i = 0; i < uclog_diag_verdict_evidence_count(verdict); i++) {
+            const uclog_diag_evidence *e = uclog_diag_verdict_evidence(verdict, i);
+            uclog_diag_evidence_info info;
+            uclog_span sp;
+            uclog_timestamp ts;
+            uint32_t code, kind;
+            char joined[1024];
+            const char *p;
+            size_t len = 0;
+            uint32_t k;
+
+            ck_assert_int_eq(uclog_diag_evidence_info_get(&info, e, sizeof(info)), 0);
+            uclog_diag_evidence_span(&sp, e);
+            ck_assert_int_eq(memcmp(&info.span, &sp, sizeof(sp)), 0);
+            ck_assert_uint_eq(info.has_time, uclog_diag_evidence_time(&ts, e) == 0);
+            if (info.has_time)
+                ck_assert_int_eq(info.time.epoch_ms, ts.epoch_ms);
+            ck_assert_ptr_eq(info.file, uclog_diag_evidence_file(e));
+            ck_assert_ptr_eq(info.call_id, uclog_diag_evidence_call_id(e));
+            ck_assert_str_eq(info.detail, uclog_diag_evidence_detail(e));
+            ck_assert_ptr_eq(info.subject, uclog_diag_evidence_subject(e));
+            if (uclog_diag_evidence_ms_code(&code, &kind, e) == 0)
+                ck_assert(info.ms_code == code && info.ms_kind == kind);
+            else
+                ck_assert_uint_eq(info.ms_kind, 0);
+            ck_assert_uint_eq(info.field_count, uclog_diag_evidence_field_count(e));
+            /* the block, read as the header says, is the fields of fields() */
+            joined[0] = '\0';
+            for (p = info.fields, k = 0; k < info.field_count; k++) {
+                const char *val = p + strlen(p) + 1;
+                len += (size_t)snprintf(joined + len, sizeof(joined) - len, "%s%s=%s%s", k ? " " : "", p,
+                                        *val == 'n' ? "#" : "", val + 1);
+                p = val + strlen(val) + 1;
+            }
+            ck_assert_uint_eq(info.fields ? (uint64_t)(p - info.fields) : 0, info.fields_length);
+            ck_assert_str_eq(joined, fields(e));
+            checked++;
+        }
+    }
+    ck_assert_uint_gt(checked, 2);
+    done(&d);
+}
+
+START_TEST(evidence_info)
+{
+    diag d = {0};
+    const uclog_diag_evidence *e;
+    uclog_diag_evidence_info info[2];
+
+    info_matches("seed.uccapilog");
+    info_matches("diag/call-rejected.uccapilog");
+    run1(&d, "seed.uccapilog");
+    e = item(&d, 0, UCLOG_DIAG_MRAS_OK, 5);
+    ck_assert_int_eq(uclog_diag_evidence_info_get(&info[0], e, sizeof(info[0])), 0);
+    ck_assert_str_eq(info[0].subject, "relay");
+    ck_assert_uint_eq(info[0].field_count, 5);
+    ck_assert_int_eq(memcmp(info[0].fields, "location\0tinternet\0host\0", 24), 0);
+    ck_assert_uint_eq(info[0].has_time, 1);
+    ck_assert_int_eq(uclog_diag_evidence_info_get(&info[0], e, sizeof(info[0]) - 8), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_evidence_info_get(&info[0], NULL, sizeof(info[0])), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_diag_evidence_info_get(NULL, e, sizeof(info[0])), UCLOG_E_INVALID_ARG);
+    /* a caller built against a later, larger struct: the tail is left alone */
+    memset(&info[1], 0x5a, sizeof(info[1]));
+    ck_assert_int_eq(uclog_diag_evidence_info_get(&info[0], e, 2 * sizeof(info[0])), 0);
+    ck_assert_uint_eq(((unsigned char *)&info[1])[0], 0x5a);
+    done(&d);
+}
+END_TEST
+
 START_TEST(field_arguments)
 {
     diag d = {0};
@@ -146,6 +225,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, relay_fields);
     tcase_add_test(tc, candidate_fields);
     tcase_add_test(tc, ms_diagnostics_fields);
+    tcase_add_test(tc, evidence_info);
     tcase_add_test(tc, field_arguments);
     suite_add_tcase(s, tc);
     return s;

@@ -501,6 +501,46 @@ UCLOG_EXPORT uint32_t uclog_diag_evidence_field_count(const uclog_diag_evidence 
 UCLOG_EXPORT int uclog_diag_evidence_field(const char **name, const char **text, int64_t *number,
                                            const uclog_diag_evidence *e, uint32_t i);
 
+/**
+ * Everything uclog_diag_evidence_file(), _span(), _time(), _call_id(),
+ * _detail(), _subject(), _ms_code() and _field() tell of one evidence
+ * item, in one call (for bindings, which pay per foreign call). Fields a
+ * later minor release adds go at the end; the caller passes
+ * `sizeof(uclog_diag_evidence_info)` as it was compiled. The strings are
+ * lent by the report and live as long as it does.
+ * @since 1.3
+ */
+typedef struct uclog_diag_evidence_info {
+    uclog_span span;          /**< uclog_diag_evidence_span() */
+    uclog_timestamp time;     /**< uclog_diag_evidence_time(), when `has_time` */
+    const char *file;         /**< uclog_diag_evidence_file(); NULL for none */
+    const char *call_id;      /**< uclog_diag_evidence_call_id(); NULL for none */
+    const char *detail;       /**< uclog_diag_evidence_detail(); never NULL */
+    const char *subject;      /**< uclog_diag_evidence_subject(); NULL for none */
+    /** The fields of uclog_diag_evidence_field(), `field_count` of them, one
+     * after the other: the name and a NUL, then `t` and the text and a NUL,
+     * or `n`, the number in decimal (an optional `-` and digits) and a NUL.
+     * NULL when there are none. */
+    const char *fields;
+    uint64_t fields_length;   /**< the bytes of `fields`, the last NUL included */
+    uint32_t field_count;     /**< uclog_diag_evidence_field_count() */
+    uint32_t has_time;        /**< 1 when `time` is set */
+    uint32_t ms_code;         /**< uclog_diag_evidence_ms_code(), when `ms_kind` is not 0 */
+    uint32_t ms_kind;         /**< its kind; 0 when the item cites no diagnostics header */
+} uclog_diag_evidence_info;
+
+/**
+ * Fill @p out with what the evidence item tells (uclog_diag_evidence_info).
+ * @param[out] out the item's fields; only the first @p info_size bytes are written.
+ * @param e the evidence item.
+ * @param info_size `sizeof(uclog_diag_evidence_info)` as the caller was
+ *        compiled: at least the 1.3 size, a multiple of 8.
+ * @return 0; UCLOG_E_INVALID_ARG for a NULL pointer or a smaller size.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_evidence_info_get(uclog_diag_evidence_info *out, const uclog_diag_evidence *e,
+                                              size_t info_size);
+
 /* The registry of codes. */
 
 /**

@@ -349,6 +349,54 @@ UCLOG_EXPORT int uclog_record_iter_new(uclog_record_iter **out, uclog_log *log);
  */
 UCLOG_EXPORT int uclog_record_iter_next(const uclog_record **out, uclog_record_iter *it);
 
+/** Bits of uclog_record_fields::flags. @since 1.3 */
+enum uclog_record_fields_flag {
+    /** The record has a header line (uclog_record_has_header()). */
+    UCLOG_RECORD_FIELDS_HEADER = 1,
+    /** It has a timestamp: `epoch_ms` is set. */
+    UCLOG_RECORD_FIELDS_TIMESTAMP = 2
+};
+
+/**
+ * What uclog_record_iter_next_batch() tells of one record, as numbers.
+ * Fields a later minor release adds go at the end; a caller passes
+ * `sizeof(uclog_record_fields)` as it was compiled, and the library fills
+ * no more than that (ABI.md).
+ * @since 1.3
+ */
+typedef struct uclog_record_fields {
+    uclog_span span;       /**< the record in the log (uclog_record_span()) */
+    int64_t epoch_ms;      /**< its time (::UCLOG_RECORD_FIELDS_TIMESTAMP) */
+    uint32_t flags;        /**< ::uclog_record_fields_flag bits */
+    int32_t level;         /**< uclog_record_level() */
+    uint32_t pid;          /**< uclog_record_pid() */
+    uint32_t tid;          /**< uclog_record_tid() */
+    uint32_t text_offset;  /**< uclog_record_text_offset() */
+    uint32_t line_count;   /**< uclog_record_line_count() */
+} uclog_record_fields;
+
+/**
+ * The next records of the iterator, up to @p cap of them, as numbers, in
+ * one call (nothing is lent). Calls to uclog_record_iter_next() and to
+ * this function may be mixed; a record lent by uclog_record_iter_next() is
+ * no longer valid after this call.
+ * @param[out] out @p cap entries of @p entry_size bytes each.
+ * @param[out] count how many entries were filled (0 with UCLOG_DONE).
+ * @param it the iterator.
+ * @param cap the number of entries of @p out (at least 1).
+ * @param entry_size `sizeof(uclog_record_fields)` as the caller was
+ *        compiled: at least the 1.3 size (64 bytes), a multiple of 8.
+ * @return 0 with at least one entry; UCLOG_DONE with none; a negative
+ *         error of the iterator (sticky, as uclog_record_iter_next(); after
+ *         a batch of entries, it comes with the next call);
+ *         UCLOG_E_INVALID_ARG for a NULL pointer, @p cap 0 or a bad
+ *         @p entry_size.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_record_iter_next_batch(uclog_record_fields *out, uint32_t *count,
+                                              uclog_record_iter *it, uint32_t cap,
+                                              size_t entry_size);
+
 /** Free an iterator. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_record_iter_free(uclog_record_iter *it);
 

@@ -320,6 +320,76 @@ UCLOG_EXPORT int uclog_msg_iter_set_flags(uclog_msg_iter *it, uint32_t flags);
  */
 UCLOG_EXPORT uint64_t uclog_msg_iter_unusable_count(const uclog_msg_iter *it);
 
+/** Bits of uclog_msg_fields::flags. @since 1.3 */
+enum uclog_msg_fields_flag {
+    /** The message is a request (else a response). */
+    UCLOG_MSG_FIELDS_REQUEST = 1,
+    /** It has a Call-ID: `call_id_offset`/`call_id_length` are set. */
+    UCLOG_MSG_FIELDS_CALL_ID = 2,
+    /** It has a readable CSeq: `cseq` and the `cseq_method_` pair are set. */
+    UCLOG_MSG_FIELDS_CSEQ = 4,
+    /** Its packet has a timestamp: `epoch_ms` is set. */
+    UCLOG_MSG_FIELDS_TIMESTAMP = 8
+};
+
+/**
+ * What uclog_msg_iter_next_batch() tells of one message: the fields most
+ * programs read of every message, as numbers, with its texts as offsets
+ * into the batch's text buffer. Fields a later minor release adds go at
+ * the end; a caller passes `sizeof(uclog_msg_fields)` as it was compiled,
+ * and the library fills no more than that (ABI.md).
+ * @since 1.3
+ */
+typedef struct uclog_msg_fields {
+    uclog_span span;          /**< the message in the log (uclog_sip_span()) */
+    int64_t epoch_ms;         /**< its packet's time (::UCLOG_MSG_FIELDS_TIMESTAMP) */
+    uint32_t flags;           /**< ::uclog_msg_fields_flag bits */
+    int32_t direction;        /**< its packet's (uclog_packet_direction()) */
+    uint32_t status;          /**< a response's status code; 0 for a request */
+    uint32_t cseq;            /**< the CSeq number (::UCLOG_MSG_FIELDS_CSEQ) */
+    uint32_t call_id_offset;  /**< the Call-ID's value in the text buffer */
+    uint32_t call_id_length;  /**< its length in bytes */
+    uint32_t cseq_method_offset; /**< the CSeq's method in the text buffer */
+    uint32_t cseq_method_length; /**< its length in bytes */
+    uint32_t method_offset;   /**< a request's method (start line) in the text buffer */
+    uint32_t method_length;   /**< its length in bytes; 0 for a response */
+    uint32_t reserved[2];     /**< always 0 */
+} uclog_msg_fields;
+
+/**
+ * The next messages of the iterator, up to @p cap of them, with their
+ * Call-ID, CSeq, method, status, direction and time, in one call: what a
+ * binding reads of every message without one foreign call per field.
+ * The texts are copied into @p text (not 0-terminated; an offset and a
+ * length in each entry), so nothing here is lent: the entries stay valid
+ * after the next call. A batch ends early when the next message's texts
+ * would not fit in what is left of @p text; that message is the first of
+ * the next batch. Packets that yield no message are passed over, as
+ * uclog_msg_iter_next() does without ::UCLOG_MSG_ITER_UNUSABLE (and
+ * counted by uclog_msg_iter_unusable_count()). Calls to uclog_msg_iter_next()
+ * and to this function may be mixed.
+ * @param[out] out @p cap entries of @p entry_size bytes each.
+ * @param[out] count how many entries were filled (0 with UCLOG_DONE).
+ * @param[out] text the buffer the texts are copied into.
+ * @param it the iterator (without ::UCLOG_MSG_ITER_UNUSABLE).
+ * @param cap the number of entries of @p out (at least 1).
+ * @param entry_size `sizeof(uclog_msg_fields)` as the caller was compiled;
+ *        at least the 1.3 size (88 bytes), a multiple of 8; entries are
+ *        this far apart, and the library writes only the fields it knows.
+ * @param text_cap the bytes of @p text (at most 2^32 - 1 are used).
+ * @return 0 with at least one entry; UCLOG_DONE with none; a negative error
+ *         from the iterator (sticky, as uclog_msg_iter_next(); after a
+ *         batch of entries, it comes with the next call); UCLOG_E_RANGE
+ *         (not sticky, nothing consumed) when the first message's texts do
+ *         not fit in @p text: call again with a larger buffer;
+ *         UCLOG_E_INVALID_ARG for a NULL pointer, @p cap 0 or a bad
+ *         @p entry_size; UCLOG_E_STATE under ::UCLOG_MSG_ITER_UNUSABLE.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_msg_iter_next_batch(uclog_msg_fields *out, uint32_t *count, char *text,
+                                           uclog_msg_iter *it, uint32_t cap, size_t entry_size,
+                                           size_t text_cap);
+
 /** Free a message iterator. NULL is accepted. @since 1.0 */
 UCLOG_EXPORT void uclog_msg_iter_free(uclog_msg_iter *it);
 

@@ -518,6 +518,37 @@ int uclog_diag_evidence_field(const char **name, const char **text, int64_t *num
     return UCLOG_OK;
 }
 
+int uclog_diag_evidence_info_get(uclog_diag_evidence_info *out, const uclog_diag_evidence *e, size_t info_size)
+{
+    const char *p;
+    uint32_t k;
+
+    if (!out || !e || info_size < sizeof(*out) || info_size % 8)
+        return UCLOG_E_INVALID_ARG;
+    memset(out, 0, sizeof(*out));
+    out->span = e->span;
+    if (e->has_ts) {
+        out->time = e->ts;
+        out->has_time = 1;
+    }
+    out->file = e->file;
+    out->call_id = e->call_id;
+    out->detail = uclog_diag_evidence_detail(e);
+    out->subject = e->subject;
+    out->ms_code = e->ms_kind ? e->ms_code : 0;
+    out->ms_kind = e->ms_kind;
+    out->field_count = e->nfields;
+    if (e->nfields) {
+        for (p = e->fields, k = 0; k < e->nfields; k++) {
+            p += strlen(p) + 1;
+            p += strlen(p) + 1;
+        }
+        out->fields = e->fields;
+        out->fields_length = (uint64_t)(p - e->fields);
+    }
+    return UCLOG_OK;
+}
+
 uint32_t uclog_diag_version(void)
 {
     return UCLOG_VERSION_NUMBER;

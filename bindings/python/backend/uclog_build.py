@@ -41,11 +41,11 @@ def _metadata():
 
 
 def _sources():
-    """The package's modules: uclog/*.py as in the source tree (a meson build's
-    generated _install.py is never there)."""
+    """The package's files: uclog/*.py as in the source tree (a meson build's
+    generated _install.py is never there) and the py.typed marker (PEP 561)."""
     pkg = os.path.join(ROOT, PACKAGE)
     return sorted(PACKAGE + "/" + n for n in os.listdir(pkg)
-                  if n.endswith(".py") and n != "_install.py")
+                  if (n.endswith(".py") and n != "_install.py") or n == "py.typed")
 
 
 def _dist_name():

@@ -17,6 +17,24 @@ class Errors(TestCase):
         self.assertEqual(e.function, "uclog_log_open_file")
         self.assertIn("no-such-file", str(e))
 
+    def test_unopenable_file_is_an_os_error(self):
+        for paths in (data("no-such-file.uccapilog"), [data("seed.uccapilog"), data("no-such-file.uccapilog")]):
+            with self.assertRaises(FileNotFoundError) as cm:
+                uclog.open(paths)
+            e = cm.exception
+            self.assertIsInstance(e, uclog.Error)
+            self.assertEqual((e.errno, e.code), (2, uclog.E_IO))
+            self.assertEqual(e.filename, data("no-such-file.uccapilog"))
+            self.assertEqual(e.strerror, uclog.strerror(uclog.E_IO))
+            self.assertIn("no-such-file.uccapilog", e.text)
+        with self.assertRaises(IsADirectoryError) as cm:
+            uclog.open(data())
+        self.assertIsInstance(cm.exception, uclog.Error)
+        self.assertEqual(cm.exception.errno, 21)
+        with self.assertRaises(FileNotFoundError) as cm:
+            uclog.diagnose(data("no-such-file.uccapilog"))
+        self.assertEqual(cm.exception.code, uclog.E_IO)
+
     def test_empty_set_and_directory(self):
         with self.assertRaises(uclog.Error) as cm:
             uclog.open([])

@@ -29,6 +29,7 @@ from ._diag import (Call, CodeInfo, Evidence, Report, Verdict, diagnose, diagnos
 from ._summary import Summary
 from ._log import (FollowedLog, Index, IndexEntry, Log, LogFile, Packet, Record, open,
                    open_buffer, open_follow, open_stream)
+from ._batch import MessageFields, RecordFields
 from ._sdp import (Candidate, Crypto, Media, Offer, addr_class, addr_equal, addr_family,
                    addr_parse, parse_sdp)
 from ._sip import (DiagEntry, Framing, NameAddr, Part, SipMessage, Via, auth, auth_param,
@@ -62,7 +63,7 @@ E_RANGE = _clib.E_RANGE
 __all__ = [
     "Error", "Span", "Defect", "Context", "LIMITS", "strerror", "defect_name",
     "open", "open_buffer", "open_stream", "open_follow", "FollowedLog", "Log", "LogFile", "Record", "Packet",
-    "Index", "IndexEntry",
+    "Index", "IndexEntry", "MessageFields", "RecordFields",
     "SipMessage", "Part", "NameAddr", "Via", "DiagEntry", "Framing", "parse_sip",
     "param", "diag_param", "media_debug", "split_list", "unfold", "parse_u64", "name_addr",
     "content_type", "auth", "auth_param", "via", "diag_entry", "line_is_header",

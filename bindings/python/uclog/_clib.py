@@ -18,11 +18,14 @@ and every ``_free`` is declared with a kind, and the calls are counted per
 kind, so tests can check that nothing was left unfreed (:func:`live`).
 """
 
+from __future__ import annotations
+
 import collections
 import ctypes
 import os
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t,
                     c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
+from typing import Any, Callable, Counter, Dict, Optional
 
 #: The major version this binding speaks (the SONAME's number).
 ABI_MAJOR = 1
@@ -95,6 +98,40 @@ class Timestamp(Structure):
                 ("reserved", c_uint8), ("millisecond", c_uint16), ("reserved2", c_uint16)]
 
 
+class MsgFields(Structure):
+    """uclog_msg_fields (1.3): one message of uclog_msg_iter_next_batch()."""
+    _fields_ = [("span", Span), ("epoch_ms", c_int64), ("flags", c_uint32), ("direction", c_int32),
+                ("status", c_uint32), ("cseq", c_uint32), ("call_id_offset", c_uint32),
+                ("call_id_length", c_uint32), ("cseq_method_offset", c_uint32),
+                ("cseq_method_length", c_uint32), ("method_offset", c_uint32),
+                ("method_length", c_uint32), ("reserved", c_uint32 * 2)]
+
+
+MSG_FIELDS_REQUEST = 1
+MSG_FIELDS_CALL_ID = 2
+MSG_FIELDS_CSEQ = 4
+MSG_FIELDS_TIMESTAMP = 8
+
+
+class RecordFields(Structure):
+    """uclog_record_fields (1.3): one record of uclog_record_iter_next_batch()."""
+    _fields_ = [("span", Span), ("epoch_ms", c_int64), ("flags", c_uint32), ("level", c_int32),
+                ("pid", c_uint32), ("tid", c_uint32), ("text_offset", c_uint32),
+                ("line_count", c_uint32)]
+
+
+RECORD_FIELDS_HEADER = 1
+RECORD_FIELDS_TIMESTAMP = 2
+
+
+class DiagEvidenceInfo(Structure):
+    """uclog_diag_evidence_info (libuclog-diag 1.3)."""
+    _fields_ = [("span", Span), ("time", Timestamp), ("file", c_char_p), ("call_id", c_char_p),
+                ("detail", c_char_p), ("subject", c_char_p), ("fields", c_void_p),
+                ("fields_length", c_uint64), ("field_count", c_uint32), ("has_time", c_uint32),
+                ("ms_code", c_uint32), ("ms_kind", c_uint32)]
+
+
 LogFn = CFUNCTYPE(None, c_int32, c_char_p, c_void_p)
 ReadFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
 
@@ -151,7 +188,8 @@ class Error(Exception):
     function that failed).
     """
 
-    def __init__(self, code, text=None, span=None, function=None):
+    def __init__(self, code: int, text: Optional[str] = None, span: Any = None,
+                 function: Optional[str] = None) -> None:
         self.code = code
         self.strerror = strerror(code)
         self.text = text or self.strerror
@@ -166,7 +204,7 @@ class Error(Exception):
                                                            self.span.offset)
         return "%s%s [%d]" % (self.text, where, self.code)
 
-    def attach_context(self, ctx):
+    def attach_context(self, ctx: Any) -> "Error":
         """Take the message and position the context has for this error."""
         if not ctx or _lib is None or _lib.uclog_ctx_errcode(ctx) != self.code:
             return self
@@ -180,11 +218,31 @@ class Error(Exception):
         return self
 
 
+_OS_ERRORS: Dict[type, type] = {}
+
+
+def as_os_error(err, errno_, filename):
+    """``err`` (UCLOG_E_IO) as an instance of both :class:`Error` and the
+    OSError subclass ``errno_`` maps to (FileNotFoundError,
+    PermissionError, IsADirectoryError, …), with ``errno`` and
+    ``filename`` set; ``code``, ``text`` and ``strerror`` stay the
+    library's."""
+    base = type(OSError(errno_, ""))
+    cls = _OS_ERRORS.get(base)
+    if cls is None:
+        cls = _OS_ERRORS[base] = type(base.__name__, (Error, base),
+                                      {"__module__": "uclog", "__doc__": Error.__doc__})
+    out = cls(err.code, err.text, err.span, err.function)
+    out.errno, out.filename, out.strerror = errno_, filename, err.strerror
+    out.args = (err.code, err.text)
+    return out
+
+
 # Set by the public layer: turns a Span structure into its Python value.
-span_to_python = None
+span_to_python: Callable[[Span], Any] = lambda sp: sp
 
 
-def strerror(code):
+def strerror(code: int) -> str:
     if _lib is None:
         return "libuclog error %d" % code
     return _lib.uclog_strerror(code).decode("ascii", "replace")
@@ -193,7 +251,7 @@ def strerror(code):
 # ---------------------------------------------------------------------------
 # Object counts
 
-_live = collections.Counter()
+_live: Counter[str] = collections.Counter()
 
 
 def live():
@@ -346,6 +404,8 @@ CORE_PROTOTYPES = [
     ("uclog_follow_stop", None, [FollowP], None),
     ("uclog_record_iter_new", int_, [POINTER(RecordIterP), LogP], ("new", "record_iter", LOG)),
     ("uclog_record_iter_next", int_, [POINTER(RecordP), RecordIterP], "status"),
+    ("uclog_record_iter_next_batch", int_, [POINTER(RecordFields), POINTER(u32), RecordIterP, u32,
+                                            c_size_t], "status"),
     ("uclog_record_iter_free", None, [RecordIterP], ("free", "record_iter")),
     ("uclog_record_has_header", int_, [RecordP], None),
     ("uclog_record_timestamp", int_, [TS, RecordP], "found"),
@@ -388,6 +448,8 @@ CORE_PROTOTYPES = [
     ("uclog_msg_iter_next", int_, [POINTER(SipP), POINTER(PacketP), MsgIterP], "status"),
     ("uclog_msg_iter_free", None, [MsgIterP], ("free", "msg_iter")),
     ("uclog_msg_iter_set_flags", int_, [MsgIterP, u32], "status"),
+    ("uclog_msg_iter_next_batch", int_, [POINTER(MsgFields), POINTER(u32), c_void_p, MsgIterP, u32,
+                                         c_size_t, c_size_t], "status"),
     ("uclog_msg_iter_unusable_count", u64, [MsgIterP], None),
     # index.h
     ("uclog_index_build", int_, [POINTER(IndexP), LogP], ("new", "index", LOG)),
@@ -738,10 +800,11 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_evidence_subject", cstr, [EVID], None),
     ("uclog_diag_evidence_field_count", u32, [EVID], None),
     ("uclog_diag_evidence_field", int_, [POINTER(cstr), POINTER(cstr), POINTER(c_int64), EVID, u32], "status"),
+    ("uclog_diag_evidence_info_get", int_, [POINTER(DiagEvidenceInfo), EVID, c_size_t], "status"),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.
-DIAG_UNBOUND = {}
+DIAG_UNBOUND: Dict[str, str] = {}
 
 
 def _apply(lib, table):

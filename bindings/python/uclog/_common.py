@@ -1,8 +1,12 @@
 """Values shared by every part of the public layer, and the context object."""
 
+from __future__ import annotations
+
 import ctypes
 import datetime
+import os
 from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 from . import _clib
 from ._clib import Error
@@ -27,6 +31,20 @@ LIMITS = {
 }
 
 
+#: A path as the open functions take it.
+PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+#: One path or several (a rotated set).
+Paths = Union[PathArg, Sequence[PathArg]]
+#: Bytes to parse (a str is taken as its UTF-8).
+Data = Union[bytes, bytearray, memoryview, str]
+#: :data:`LIMITS` names to values.
+Limits = Optional[Mapping[str, int]]
+#: An address or a list of them.
+Addresses = Union[str, Sequence[str]]
+#: Receives the library's diagnostic messages: ``log_fn(level, message)``.
+LogFn = Optional[Callable[[int, str], None]]
+
+
 @dataclass(frozen=True)
 class Span:
     """Where something is: byte offset and length, 1-based line and column
@@ -38,7 +56,7 @@ class Span:
     file: int = 0
 
     @property
-    def end(self):
+    def end(self) -> int:
         return self.offset + self.length
 
 
@@ -105,12 +123,12 @@ def as_bytes(data):
     return bytes(data)
 
 
-def defect_name(code):
+def defect_name(code: int) -> Optional[str]:
     """The name of a defect code, e.g. ``"NUL_BYTE"``."""
     return cstr(lib.uclog_defect_name(code))
 
 
-def strerror(code):
+def strerror(code: int) -> str:
     """The library's text for a status code."""
     return cstr(lib.uclog_strerror(code))
 
@@ -123,7 +141,7 @@ class Context:
     stand-alone parse, so users rarely see this class.
     """
 
-    def __init__(self, limits=None):
+    def __init__(self, limits: Optional[Mapping[str, int]] = None) -> None:
         self._ptr = _clib.CtxP()
         lib.uclog_ctx_new(byref(self._ptr), None)
         try:
@@ -136,23 +154,23 @@ class Context:
             raise
 
     @property
-    def ptr(self):
+    def ptr(self) -> Any:
         if not self._ptr:
             raise ValueError("the context is closed")
         return self._ptr
 
-    def limit(self, name):
+    def limit(self, name: str) -> int:
         return lib.uclog_ctx_get_limit(self.ptr, LIMITS[name])
 
-    def close(self):
+    def close(self) -> None:
         if self._ptr:
             lib.uclog_ctx_free(self._ptr)
             self._ptr = _clib.CtxP()
 
-    def __enter__(self):
+    def __enter__(self) -> "Context":
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __del__(self):

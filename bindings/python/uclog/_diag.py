@@ -6,15 +6,21 @@ Call Failures" over a log set and copies the C report into Python values.
 :meth:`Report.text` the text report it prints (without colour).
 """
 
+from __future__ import annotations
+
+import ctypes
 import datetime
 import os
 import re
 from ctypes import c_void_p, cast
 from dataclasses import dataclass
-from typing import Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _clib
-from ._common import Owned, Span, byref, cstr, span, timestamp
+from ._common import Addresses, Limits, Owned, Paths, Span, byref, cstr, span, timestamp
+
+if TYPE_CHECKING:
+    from ._log import Log
 
 LOCATIONS = {"unknown": 0, "remote": 1, "internal": 2}
 DIRECTIONS = {0: "unknown", 1: "outgoing", 2: "incoming"}
@@ -49,7 +55,7 @@ class Evidence:
     which call (Call-ID), and what was seen (``detail``)."""
     file: Optional[str]
     span: Optional[Span]
-    time: Optional[object]
+    time: Optional[datetime.datetime]
     call_id: Optional[str]
     detail: str
     #: the diagnostics header the item cites: its ErrorId, header name and
@@ -65,20 +71,20 @@ class Evidence:
     fields: Tuple[Tuple[str, object], ...] = ()
 
     @property
-    def line(self):
+    def line(self) -> Optional[int]:
         return self.span.line if self.span is not None else None
 
     @property
-    def offset(self):
+    def offset(self) -> Optional[int]:
         return self.span.offset if self.span is not None else None
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         t = None
         if self.time is not None:
             t = "%04d-%02d-%02dT%02d:%02d:%02d.%03d" % (
                 self.time.year, self.time.month, self.time.day, self.time.hour,
                 self.time.minute, self.time.second, self.time.microsecond // 1000)
-        d = {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
+        d: Dict[str, Any] = {"file": self.file, "line": self.line, "offset": self.offset, "time": t,
              "call_id": self.call_id, "detail": self.detail}
         if self.ms_code is not None:
             d.update(ms_code=self.ms_code, ms_kind=self.ms_kind, ms_meaning=self.ms_meaning)
@@ -104,7 +110,7 @@ class Verdict:
     evidence: Tuple[Evidence, ...]
     checklist: Tuple[str, ...]
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         return {"code": self.code, "name": self.name, "severity": self.severity,
                 "certainty": self.certainty, "reason": self.reason, "step": self.step,
                 "summary": self.summary, "call_id": self.call_id,
@@ -143,19 +149,19 @@ class Report:
     unusable: Tuple[Tuple[str, int, int], ...] = ()
 
     @property
-    def codes(self):
+    def codes(self) -> List[int]:
         return [v.code for v in self.verdicts]
 
     @property
-    def failed(self):
+    def failed(self) -> bool:
         return self.worst_severity == "failure"
 
-    def worst_verdict(self, call):
+    def worst_verdict(self, call: int) -> Optional[Verdict]:
         """The worst verdict of call attempt ``call`` (the first of the highest severity), or None."""
         w = self.calls[call].worst
         return None if w is None else self.verdicts[w]
 
-    def call_shown(self, call, call_ids=(), failures=False):
+    def call_shown(self, call: int, call_ids: Sequence[str] = (), failures: bool = False) -> bool:
         """Whether call attempt ``call`` is chosen by ``call_ids`` (its Call-ID is one of them or
         starts with one; empty: every call) and ``failures`` (only a call with a warning or
         failure verdict), as ``uclog-diagnose --call-id ID... --failures``."""
@@ -165,21 +171,22 @@ class Report:
         w = self.worst_verdict(call)
         return not failures or (w is not None and SEVERITIES.index(w.severity) >= 2)
 
-    def verdict_shown(self, v, call_ids=(), failures=False):
+    def verdict_shown(self, v: Verdict, call_ids: Sequence[str] = (),
+                      failures: bool = False) -> bool:
         """A log-wide verdict is always shown; a call's, when its call is."""
         return v.call < 0 or self.call_shown(v.call, call_ids, failures)
 
-    def unmatched_call_ids(self, call_ids):
+    def unmatched_call_ids(self, call_ids: Sequence[str]) -> List[str]:
         """The values of ``call_ids`` no call attempt's Call-ID is or starts with."""
         return [i for i in call_ids if not any(c.call_id is not None and c.call_id.startswith(i)
                                                  for c in self.calls)]
 
-    def shown_worst_severity(self, call_ids=(), failures=False):
+    def shown_worst_severity(self, call_ids: Sequence[str] = (), failures: bool = False) -> str:
         """The worst severity of the verdicts shown ("ok" when none): what the exit status says."""
         return max((v.severity for v in self.verdicts if self.verdict_shown(v, call_ids, failures)),
                    key=SEVERITIES.index, default="ok")
 
-    def to_dict(self, call_ids=(), failures=False):
+    def to_dict(self, call_ids: Sequence[str] = (), failures: bool = False) -> Dict[str, Any]:
         """The report as ``uclog-diagnose --json`` writes it (with ``--call-id`` and ``--failures``:
         the calls and verdicts they choose)."""
         shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
@@ -198,13 +205,13 @@ class Report:
             "verdicts": [v.to_dict() for v in self.verdicts if v.call < 0 or shown[v.call]],
         }
 
-    def text(self, width=WIDTH, call_ids=(), failures=False):
+    def text(self, width: int = WIDTH, call_ids: Sequence[str] = (), failures: bool = False) -> str:
         """The text report, as ``uclog-diagnose`` prints it (no colour), wrapped at ``width``
         columns (as on a terminal that wide), or not wrapped when ``width`` is None (as into a
         pipe or a file). ``call_ids`` and ``failures`` choose calls as :meth:`call_shown`. A
         checklist of a code given more than once is printed once, at the end, with its calls."""
         shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
-        uses = {}
+        uses: Dict[int, Any] = {}
         for v in self.verdicts:
             if v.call < 0 or shown[v.call]:
                 uses[v.code] = uses.get(v.code, 0) + 1
@@ -401,29 +408,47 @@ def _s(b):
     return cstr(b) if b is not None else None
 
 
-def _copy_evidence(lib, e):
-    sp = _clib.Span()
-    lib.uclog_diag_evidence_span(byref(sp), e)
-    ts = _clib.Timestamp()
-    t = timestamp(ts) if lib.uclog_diag_evidence_time(byref(ts), e) else None
-    f = _s(lib.uclog_diag_evidence_file(e))
-    code, kind, ms = _clib.c_uint32(), _clib.c_uint32(), {}
-    if lib.uclog_diag_evidence_ms_code(byref(code), byref(kind), e):
-        entry = _lookup(lib, kind.value, code.value)
-        ms = dict(ms_code=code.value, ms_kind=_s(lib.uclog_diag_ms_kind_name(kind.value)),
+def _frozen(cls, **values):
+    """An instance of the frozen dataclass ``cls`` made without its
+    ``__init__`` (which sets each field through object.__setattr__): the
+    copy of a large report makes tens of thousands. Fields left out take
+    their class defaults."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+_string_at = ctypes.string_at
+
+
+def _evidence_fields(info):
+    """The (name, value) pairs of uclog_diag_evidence_info's field block,
+    decoded at once (a NUL is never part of a replaced sequence)."""
+    if not info.field_count:
+        return ()
+    parts = _string_at(info.fields, info.fields_length).decode("utf-8", "replace").split("\0")
+    return tuple([(parts[i], int(parts[i + 1][1:]) if parts[i + 1][:1] == "n" else parts[i + 1][1:])
+                  for i in range(0, len(parts) - 1, 2)])
+
+
+def _copy_evidence(lib, e, info=None):
+    info = info if info is not None else _clib.DiagEvidenceInfo()
+    lib.uclog_diag_evidence_info_get(byref(info), e, ctypes.sizeof(info))
+    ms = {}
+    if info.ms_kind:
+        entry = _lookup(lib, info.ms_kind, info.ms_code)
+        ms = dict(ms_code=info.ms_code, ms_kind=_s(lib.uclog_diag_ms_kind_name(info.ms_kind)),
                   ms_meaning=entry.meaning if entry else None)
-    subject, fields = _s(lib.uclog_diag_evidence_subject(e)), []
-    name, text, number = _clib.c_char_p(), _clib.c_char_p(), _clib.c_int64()
-    for i in range(lib.uclog_diag_evidence_field_count(e)):
-        lib.uclog_diag_evidence_field(byref(name), byref(text), byref(number), e, i)
-        fields.append((_s(name.value), _s(text.value) if text.value is not None else number.value))
-    return Evidence(file=f, span=span(sp) if f is not None else None, time=t,
-                    call_id=_s(lib.uclog_diag_evidence_call_id(e)),
-                    detail=_s(lib.uclog_diag_evidence_detail(e)), subject=subject, fields=tuple(fields), **ms)
+    f = _s(info.file)
+    return _frozen(Evidence, file=f, span=span(info.span) if f is not None else None,
+                   time=timestamp(info.time) if info.has_time else None,
+                   call_id=_s(info.call_id), detail=_s(info.detail), subject=_s(info.subject),
+                   fields=_evidence_fields(info), **ms)
 
 
 def _copy_verdict(lib, v):
-    ev = tuple(_copy_evidence(lib, lib.uclog_diag_verdict_evidence(v, i))
+    info = _clib.DiagEvidenceInfo()
+    ev = tuple(_copy_evidence(lib, lib.uclog_diag_verdict_evidence(v, i), info)
                for i in range(lib.uclog_diag_verdict_evidence_count(v)))
     cl = tuple(_s(lib.uclog_diag_verdict_checklist(v, i))
                for i in range(lib.uclog_diag_verdict_checklist_count(v)))
@@ -527,8 +552,9 @@ class _Options:
         return self._owned.__exit__(*exc)
 
 
-def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None,
-                       window_bytes=None):
+def diagnose_log_parts(log: Log, callback: Callable[[Report], Any], edge_ip: Addresses = (),
+                       edge_nat_ip: Optional[str] = None, edge_private_ip: Addresses = (),
+                       location: Optional[str] = None, window_bytes: Optional[int] = None) -> int:
     """Diagnose an open :class:`uclog.Log` (a stream too) in one pass, in
     memory that does not grow with the log: ``callback(part)`` gets a
     :class:`Report` per call attempt, in the order the calls end, then one
@@ -539,7 +565,7 @@ def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private
     default); a call judged early by a limit says so in ``Call.cut``.
     Returns the number of parts handed over."""
     lib = _lib()
-    state = {"parts": 0, "error": None}
+    state: Dict[str, Any] = {"parts": 0, "error": None}
 
     def on_part(part, _userdata):
         try:
@@ -557,7 +583,8 @@ def diagnose_log_parts(log, callback, edge_ip=(), edge_nat_ip=None, edge_private
     return state["parts"]
 
 
-def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None):
+def diagnose_log(log: Log, edge_ip: Addresses = (), edge_nat_ip: Optional[str] = None,
+                 edge_private_ip: Addresses = (), location: Optional[str] = None) -> Report:
     """Diagnose an open :class:`uclog.Log` (not a stream)."""
     lib = _lib()
     with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location) as o:
@@ -567,8 +594,9 @@ def diagnose_log(log, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location
             return _copy_report(lib, r)
 
 
-def diagnose(paths, edge_ip=(), edge_nat_ip=None, edge_private_ip=(), location=None,
-             limits=None):
+def diagnose(paths: Paths, edge_ip: Addresses = (), edge_nat_ip: Optional[str] = None,
+             edge_private_ip: Addresses = (), location: Optional[str] = None,
+             limits: Limits = None) -> Report:
     """Walk the procedure "Troubleshooting External Audio/Video Call
     Failures" over a log set and return a :class:`Report`.
 
@@ -600,7 +628,7 @@ class CodeInfo:
     checklist: Tuple[str, ...]
 
 
-def verdict_codes():
+def verdict_codes() -> List[CodeInfo]:
     """Every verdict code the library knows, in registry order."""
     lib = _lib()
     out = []
@@ -616,7 +644,7 @@ def verdict_codes():
     return out
 
 
-def icewarn_bits(value):
+def icewarn_bits(value: int) -> List[Tuple[int, str]]:
     """The meanings of the bits set in an ICEWarn value (``0x40`` or 64)."""
     lib = _lib()
     if isinstance(value, str):
@@ -629,13 +657,13 @@ def icewarn_bits(value):
     return out
 
 
-def ms_diagnostics_range(error_id):
+def ms_diagnostics_range(error_id: int) -> Optional[str]:
     """The server component an ms-diagnostics id belongs to."""
     return _s(_lib().uclog_diag_ms_diagnostics_range(error_id))
 
 
 
-def icewarn_bits_qoe(value):
+def icewarn_bits_qoe(value: int) -> List[Tuple[int, str]]:
     """As :func:`icewarn_bits`, in the [MS-QoE] IceWarningFlags layout."""
     lib = _lib()
     if isinstance(value, str):
@@ -663,7 +691,7 @@ class MsCode:
     confidence: str
     normal_end: bool
 
-    def text(self):
+    def text(self) -> str:
         """The entry as ``uclog-diagnose --explain`` prints it."""
         return ("%s %d\n  meaning:     %s\n  component:   %s\n  check:       %s\n"
                 "  source:      %s (%s)\n  normal end:  %s\n"
@@ -688,7 +716,7 @@ def _lookup(lib, kind, code):
     return _ms_code(lib, c)
 
 
-def explain_ms_code(code, kind=None):
+def explain_ms_code(code: int, kind: Optional[str] = None) -> Optional[MsCode]:
     """The registry entry of a diagnostics code, or None when the registry
     does not hold it (:func:`ms_diagnostics_range` still names its range).
     ``kind`` is a header name of :data:`MS_KINDS`; without it the server
@@ -703,7 +731,7 @@ def explain_ms_code(code, kind=None):
     return None
 
 
-def ms_codes():
+def ms_codes() -> List[MsCode]:
     """Every entry of the registry: the server ids, then the client ids."""
     lib = _lib()
     out, c = [], lib.uclog_diag_ms_code_next(None)

@@ -2,12 +2,18 @@
 optionally with its personal data replaced by consistent pseudonyms; and
 the masking of secrets in a text that is shown."""
 
+from __future__ import annotations
+
 import ctypes
 import os
 from ctypes import byref
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 
 from . import _clib
-from ._common import Owned
+from ._common import Owned, PathArg, Paths
+
+if TYPE_CHECKING:
+    from ._log import Log
 
 #: Kinds of replaced text, by the library's names (uclog_redact_kind_name()).
 REDACT_KINDS = ("auth-token", "mras-credential", "srtp-key", "ice-password", "secret-copy",
@@ -20,7 +26,8 @@ def _lib():
     return _clib.load()
 
 
-def redact_log(log, write, pseudonymise=False, key=None):
+def redact_log(log: Log, write: Callable[[int, bytes], Any], pseudonymise: bool = False,
+               key: Optional[Union[str, bytes]] = None) -> Dict[str, int]:
     """Write a redacted copy of every file of an open :class:`uclog.Log` (a
     file, a set or a buffer; not a stream): ``write(file_index, data)`` gets
     each file's bytes in order (``data`` is ``bytes``). Secrets become runs of
@@ -63,14 +70,15 @@ def redact_log(log, write, pseudonymise=False, key=None):
                     for k in range(1, _KIND_END)}
 
 
-def redact(paths, out, pseudonymise=False, key=None):
+def redact(paths: Paths, out: PathArg, pseudonymise: bool = False,
+           key: Optional[Union[str, bytes]] = None) -> Dict[str, int]:
     """Redact a log file, or a rotated set, to ``out``: the file to write for
     one path, a directory (made when missing) that receives each file under
     its own name for several. Returns the counts of :func:`redact_log`."""
     from ._log import open as open_log
-    single = isinstance(paths, (str, bytes, os.PathLike))
-    paths = [paths] if single else list(paths)
-    with open_log(paths) as log:
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    with open_log(list(paths)) as log:
         names = [os.path.basename(f.name) for f in log.files]
         if len(names) == 1:
             targets = [os.fspath(out)]
@@ -78,7 +86,7 @@ def redact(paths, out, pseudonymise=False, key=None):
             if len(set(names)) != len(names):
                 raise ValueError("two files of the set have the same name")
             os.makedirs(out, exist_ok=True)
-            targets = [os.path.join(out, n) for n in names]
+            targets = [os.path.join(os.fsdecode(out), n) for n in names]
         files = [open(t, "wb") for t in targets]
         try:
             return redact_log(log, lambda i, data: files[i].write(data), pseudonymise, key)
@@ -87,11 +95,11 @@ def redact(paths, out, pseudonymise=False, key=None):
                 f.close()
 
 
-def mask_secrets(text):
+def mask_secrets(text: Union[str, bytes]) -> Union[str, bytes]:
     """``text`` (str or bytes) with every secret the redactor recognises as a
     run of ``*`` of the same length; the same type as given."""
     is_str = isinstance(text, str)
-    data = text.encode("utf-8", "surrogateescape") if is_str else bytes(text)
+    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
     buf = ctypes.create_string_buffer(data, len(data))
     _lib().uclog_redact_mask_text(buf, buf, len(data))
     out = buf.raw[:len(data)]
@@ -104,7 +112,7 @@ def mask_secrets(text):
 _show = [False]
 
 
-def show_secrets(on=True):
+def show_secrets(on: bool = True) -> None:
     """Whether the text forms (``repr()``) of the binding's objects show
     secrets: by default a secret field reads ``'***'`` and secrets inside a
     text (a record, a packet, a part, a header) are runs of ``*``. The

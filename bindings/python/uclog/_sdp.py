@@ -1,13 +1,15 @@
 """SDP bodies (sdp.h) copied into Python values, and textual addresses (addr.h)."""
 
+from __future__ import annotations
+
 import ctypes
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Tuple, Union
 
 from . import _clib
 from ._redact import masked_repr
-from ._common import (Context, Defect, Span, as_bytes, byref, cstr, defects, lib, parse_owned,
-                      span, text)
+from ._common import (Context, Data, Defect, Limits, Span, as_bytes, byref, cstr, defects, lib,
+                      parse_owned, span, text)
 
 Str = _clib.Str
 
@@ -83,7 +85,7 @@ class Media:
     candidates: Tuple[Candidate, ...]
     span: Span
 
-    def attribute(self, name):
+    def attribute(self, name: str) -> Optional[str]:
         """The value of the first ``a=name`` (case-insensitive); None when
         absent or a flag (``a=recvonly``): see :meth:`has_attribute`."""
         for n, v in self.attributes:
@@ -91,7 +93,7 @@ class Media:
                 return v
         return None
 
-    def has_attribute(self, name):
+    def has_attribute(self, name: str) -> bool:
         return any(n.lower() == name.lower() for n, _ in self.attributes)
 
 
@@ -113,7 +115,7 @@ class Offer:
     is_2007_fallback: bool = False
 
     @property
-    def candidates(self):
+    def candidates(self) -> Tuple[Candidate, ...]:
         """Every candidate of every media, in order."""
         return tuple(c for m in self.media for c in m.candidates)
 
@@ -257,7 +259,7 @@ def parse_sdp_in(ctx, data, base=None, **part):
         return offer_from(p, **part)
 
 
-def parse_sdp(data, base=None, limits=None):
+def parse_sdp(data: Data, base: Optional[Span] = None, limits: Limits = None) -> Offer:
     """Parse an SDP body (``bytes`` or ``str``) into an :class:`Offer`."""
     data = as_bytes(data)
     with Context(limits) as ctx:
@@ -270,26 +272,26 @@ def parse_sdp(data, base=None, limits=None):
 ADDR_FAMILIES = {0: "invalid", 1: "ipv4", 2: "ipv6", 3: "hostname"}
 
 
-def addr_family(address):
+def addr_family(address: Union[str, bytes]) -> str:
     """``"ipv4"``, ``"ipv6"``, ``"hostname"`` or ``"invalid"``."""
     b = as_bytes(address)
     return ADDR_FAMILIES[lib.uclog_addr_family(b, len(b))]
 
 
-def addr_class(address):
+def addr_class(address: Union[str, bytes]) -> str:
     """The library's class name of an IP address (``"PRIVATE"``, ``"PUBLIC"``,
     ``"TEREDO"``, …; ``"NONE"`` for a host name or invalid text)."""
     b = as_bytes(address)
     return cstr(lib.uclog_addr_class_name(lib.uclog_addr_class(b, len(b))))
 
 
-def addr_equal(a, b):
+def addr_equal(a: Union[str, bytes], b: Union[str, bytes]) -> bool:
     """Whether two textual addresses name the same address."""
     a, b = as_bytes(a), as_bytes(b)
     return bool(lib.uclog_addr_equal(a, len(a), b, len(b)))
 
 
-def addr_parse(address):
+def addr_parse(address: Union[str, bytes]) -> bytes:
     """The 16 bytes of an IP address (IPv4 in its mapped form), or raise
     :class:`uclog.Error` (UCLOG_E_FORMAT) for anything else."""
     b = as_bytes(address)

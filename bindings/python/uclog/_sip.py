@@ -1,13 +1,17 @@
 """SIP messages (sip.h) copied into Python values, and the value parsers."""
 
+from __future__ import annotations
+
 import ctypes
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, List, Optional, Tuple, Union
 
 from . import _clib, _sdp, _xml
+from ._sdp import Offer
+from ._xml import ErrorReport, Mras, Provisioning
 from ._redact import masked_repr
-from ._common import (Context, Owned, Span, as_bytes, byref, c_span, cstr, defects, lib, span,
-                      text, timestamp)
+from ._common import (Context, Data, Limits, Owned, Span, as_bytes, byref, c_span, cstr, defects,
+                      lib, span, text, timestamp)
 
 Str = _clib.Str
 
@@ -23,7 +27,7 @@ def _in(value):
     return b, Str.of(b)
 
 
-def param(value, name):
+def param(value: Union[str, bytes], name: str) -> Optional[str]:
     """A ``;name=value`` parameter of a header value (quotes removed; ``""``
     for a flag), or None."""
     b, v = _in(value)
@@ -31,14 +35,14 @@ def param(value, name):
     return text(out) if lib.uclog_sip_param(byref(out), v, name.encode()) else None
 
 
-def diag_param(entry, name):
+def diag_param(entry: Union[str, bytes], name: str) -> Optional[str]:
     """A parameter of a diagnostics entry (commas are ordinary), or None."""
     b, v = _in(entry)
     out = Str()
     return text(out) if lib.uclog_sip_diag_param(byref(out), v, name.encode()) else None
 
 
-def media_debug(entry, key):
+def media_debug(entry: Union[str, bytes], key: str) -> Optional[Tuple[Optional[str], Optional[str]]]:
     """A media debug item (``ICEWarn``, ``LocalSite``, …) of a diagnostics
     entry as ``(value, media)``, or None."""
     b, v = _in(entry)
@@ -48,7 +52,7 @@ def media_debug(entry, key):
     return text(out), text(media)
 
 
-def split_list(value):
+def split_list(value: Union[str, bytes]) -> List[str]:
     """The elements of a comma-separated header value, blanks trimmed."""
     b, rest = _in(value)
     item = Str()
@@ -58,7 +62,7 @@ def split_list(value):
     return out
 
 
-def unfold(value):
+def unfold(value: Union[str, bytes]) -> str:
     """A header value without its line folding."""
     b, v = _in(value)
     needed = ctypes.c_size_t()
@@ -70,7 +74,7 @@ def unfold(value):
     return buf.raw[:needed.value].decode("utf-8", "replace")
 
 
-def parse_u64(value):
+def parse_u64(value: Union[str, bytes]) -> Optional[int]:
     """A decimal or ``0x`` hex number, or None when it is not one."""
     b, v = _in(value)
     n = ctypes.c_uint64()
@@ -85,22 +89,22 @@ def _split(fn, n, value):
     return tuple(text(o) for o in outs)
 
 
-def name_addr(value):
+def name_addr(value: Union[str, bytes]) -> Optional[Tuple[Optional[str], ...]]:
     """``(display, uri, params)`` of a name-addr or addr-spec, or None."""
     return _split(lib.uclog_sip_name_addr_parse, 3, value)
 
 
-def content_type(value):
+def content_type(value: Union[str, bytes]) -> Optional[Tuple[Optional[str], ...]]:
     """``(type, subtype, params)`` of a Content-Type value, or None."""
     return _split(lib.uclog_sip_content_type_parse, 3, value)
 
 
-def auth(value):
+def auth(value: Union[str, bytes]) -> Optional[Tuple[Optional[str], ...]]:
     """``(scheme, params)`` of an authentication header value, or None."""
     return _split(lib.uclog_sip_auth_parse, 2, value)
 
 
-def auth_param(params, name):
+def auth_param(params: Union[str, bytes], name: str) -> Optional[str]:
     """One parameter of authentication params, or None."""
     b, v = _in(params)
     out = Str()
@@ -114,11 +118,11 @@ class Via:
     port: int
     params: Optional[str]
 
-    def param(self, name):
+    def param(self, name: str) -> Optional[str]:
         return param(self.params, name) if self.params is not None else None
 
 
-def via(entry):
+def via(entry: Union[str, bytes]) -> Optional[Via]:
     """One Via entry split into a :class:`Via`, or None."""
     b, v = _in(entry)
     t, h, p = Str(), Str(), Str()
@@ -139,14 +143,14 @@ class DiagEntry:
     reason: Optional[str]
     source: Optional[str]
 
-    def param(self, name):
+    def param(self, name: str) -> Optional[str]:
         return diag_param(self.entry, name)
 
-    def media_debug(self, key):
+    def media_debug(self, key: str) -> Optional[Tuple[Optional[str], Optional[str]]]:
         return media_debug(self.entry, key)
 
 
-def diag_entry(entry, header="ms-diagnostics"):
+def diag_entry(entry: Union[str, bytes], header: str = "ms-diagnostics") -> DiagEntry:
     b, v = _in(entry)
     eid, sub = ctypes.c_uint32(), ctypes.c_uint32()
     reason, source = Str(), Str()
@@ -156,7 +160,7 @@ def diag_entry(entry, header="ms-diagnostics"):
     return DiagEntry(header, text(v), None, None, None, None)
 
 
-def line_is_header(line):
+def line_is_header(line: Union[str, bytes]) -> bool:
     """Whether a line has the shape of a record header line."""
     b = as_bytes(line)
     return bool(lib.uclog_line_is_header(b, len(b)))
@@ -171,7 +175,7 @@ class Framing:
     declared_bytes: Optional[int]
 
 
-def parse_framing(line):
+def parse_framing(line: Union[str, bytes]) -> Optional[Framing]:
     """Read a packet framing line (``Sending Packet - …``); None when the
     line is not one. Raises :class:`uclog.Error` (UCLOG_E_FORMAT) when it
     starts like one but cannot be read."""
@@ -284,7 +288,7 @@ class SipMessage:
     stay absolute (file, offset, line and column in the log).
     """
 
-    def __init__(self, sip, packet=None):
+    def __init__(self, sip: Any, packet: Any = None) -> None:
         line, start = Str(), _clib.Span()
         lib.uclog_sip_start_line(byref(line), byref(start), sip)
         raw, sp = Str(), _clib.Span()
@@ -385,15 +389,15 @@ class SipMessage:
         lib.uclog_sip_parse(byref(out), ctx.ptr, self.raw, len(self.raw), c_span(self.span))
         return Owned(out, lib.uclog_sip_free)
 
-    def header(self, name, default=None):
+    def header(self, name: str, default: Optional[str] = None) -> Optional[str]:
         """The raw value of the first header called ``name`` (case and
         compact forms as the library compares them), or ``default``."""
         values = self.header_all(name, 1)
         return values[0] if values else default
 
-    def header_all(self, name, limit=None):
+    def header_all(self, name: str, limit: Optional[int] = None) -> List[str]:
         """The raw values of every header called ``name``, in order."""
-        out = []
+        out: List[str] = []
         s, idx = Str(), ctypes.c_uint32()
         with Context() as ctx, self._reparse(ctx) as sip:
             start = 0
@@ -404,7 +408,7 @@ class SipMessage:
                 start = idx.value + 1
         return out
 
-    def bodies(self, mime_type):
+    def bodies(self, mime_type: str) -> List[Tuple[bytes, Span, Optional[Part]]]:
         """``(bytes, Span, Part or None)`` for the body, or each part, whose
         Content-Type is ``mime_type``."""
         mime_type = mime_type.lower()
@@ -414,7 +418,7 @@ class SipMessage:
             return [(self.body, self.body_span, None)]
         return []
 
-    def sdp(self):
+    def sdp(self) -> List[Offer]:
         """Every ``application/sdp`` body (the whole body, or each part of
         a multipart one) parsed into an :class:`Offer`, in order."""
         offers = []
@@ -439,26 +443,26 @@ class SipMessage:
             except _clib.Error as e:
                 raise e.attach_context(ctx.ptr)
 
-    def mras(self):
+    def mras(self) -> Optional[Mras]:
         """The MRAS request or response body as :class:`Mras`, or None when
         the Content-Type is not application/msrtc-media-relay-auth+xml."""
         return self._xml("mras", _xml.MRAS_CONTENT_TYPE)
 
-    def provisioning(self):
+    def provisioning(self) -> Optional[Provisioning]:
         """The provisioning body as :class:`Provisioning`, or None."""
         return self._xml("prov", _xml.PROV_CONTENT_TYPE)
 
-    def error_report(self):
+    def error_report(self) -> Optional[ErrorReport]:
         """The error report body as :class:`ErrorReport`, or None."""
         return self._xml("errreport", _xml.ERRREPORT_CONTENT_TYPE)
 
-    def is_response_to(self, request):
+    def is_response_to(self, request: SipMessage) -> bool:
         """Whether this message answers ``request`` (Call-ID, CSeq)."""
         with Context() as ctx, self._reparse(ctx) as a, request._reparse(ctx) as b:
             return bool(lib.uclog_sip_is_response_to(a, b))
 
     @property
-    def summary(self):
+    def summary(self) -> Optional[str]:
         return self.start_line
 
     def __repr__(self):
@@ -466,7 +470,7 @@ class SipMessage:
                                                   self.call_id)
 
 
-def parse_sip(data, base=None, limits=None):
+def parse_sip(data: Data, base: Optional[Span] = None, limits: Limits = None) -> SipMessage:
     """Parse one SIP message from ``data`` into a :class:`SipMessage`."""
     data = as_bytes(data)
     with Context(limits) as ctx:

@@ -2,10 +2,16 @@
 as text or JSON, over a whole :class:`Report` or the parts of a streaming diagnosis
 (examples/diagnose-view.c prints the same)."""
 
+from __future__ import annotations
+
 import functools
 import json
+from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence
 
 from ._diag import SEVERITIES, _safe, _start_text, verdict_codes
+
+if TYPE_CHECKING:
+    from ._diag import Report, Verdict
 
 OUTCOMES = ("unknown", "established", "refused", "cancelled", "media-failed")
 
@@ -26,7 +32,8 @@ class Summary:
     (``as_json``) a whole report gives one object ``{"calls": [...], "log": ..., "totals":
     ...}``; a stream (``stream``) an object a line for each call, then ``{"log", "totals"}``."""
 
-    def __init__(self, call_ids=(), failures=False, as_json=False, stream=False, calls_hint=0):
+    def __init__(self, call_ids: Sequence[str] = (), failures: bool = False, as_json: bool = False,
+                     stream: bool = False, calls_hint: int = 0) -> None:
         self.call_ids, self.failures, self.json, self.stream = list(call_ids), failures, as_json, stream
         self.number_width = 6 if stream else 4
         w = 10000
@@ -36,7 +43,7 @@ class Summary:
         self.id_width = 32 if stream else 0
         self.lines = self.shown = self.failure = self.warning = 0
         self.outcomes = dict.fromkeys(OUTCOMES, 0)
-        self.log_worst = None       # the worst log-wide verdict
+        self.log_worst: Optional[Verdict] = None  # the worst log-wide verdict
         self.headed = False
 
     def _header(self, report):
@@ -71,7 +78,7 @@ class Summary:
             " " * (self.id_width - len(cid) + 2 if len(cid) < self.id_width else 2),
             _safe(c.peer) if c.peer is not None else "-")
 
-    def calls(self, report, first=0):
+    def calls(self, report: Report, first: int = 0) -> str:
         """The lines of the calls of ``report`` chosen, numbered from ``first`` + 1."""
         for v in report.verdicts:
             if v.call < 0 and (self.log_worst is None or
@@ -93,13 +100,13 @@ class Summary:
             self.lines += 1
         return "".join(out)
 
-    def to_dict_end(self, calls):
+    def to_dict_end(self, calls: int) -> Dict[str, Any]:
         return {"log": {"worst": self.log_worst.severity if self.log_worst else None,
                         "verdict": _verdict_obj(self.log_worst)},
                 "totals": dict([("calls", calls), ("shown", self.shown)] + list(self.outcomes.items()) +
                                [("failure", self.failure), ("warning", self.warning)])}
 
-    def end(self, calls):
+    def end(self, calls: int) -> str:
         """The log-wide line and the totals; ``calls``: the call attempts of the log."""
         out = []
         if not self.headed:
@@ -112,7 +119,7 @@ class Summary:
         lw = self.log_worst
         out.append("%*s  %-23s  %-3s  %-12s  %-7s  %s\n" % (
             self.number_width, "log", "-", "-", "-", lw.severity if lw else "-",
-            "%d %s" % (lw.code, lw.name) if _failing(lw) else "-"))
+            "%d %s" % (lw.code, lw.name) if lw is not None and _failing(lw) else "-"))
         if self.call_ids or self.failures:
             total = "Total: calls %d shown of %d" % (self.shown, calls)
         else:

@@ -1,13 +1,16 @@
 """MRAS (mras.h), provisioning (prov.h) and error-report (reporterror.h)
 bodies, copied into Python values."""
 
+from __future__ import annotations
+
 import ctypes
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _clib
 from ._redact import masked_repr
-from ._common import Context, Defect, Span, as_bytes, byref, cstr, defects, lib, parse_owned, span, text
+from ._common import (Context, Data, Defect, Limits, Span, as_bytes, byref, cstr, defects, lib,
+                      parse_owned, span, text)
 
 Str = _clib.Str
 
@@ -88,7 +91,7 @@ class Mras:
     span: Span
 
     @property
-    def relays(self):
+    def relays(self) -> Tuple[MediaRelay, ...]:
         return tuple(r for c in self.credentials_responses for r in c.relays)
 
 
@@ -156,7 +159,7 @@ class ProvisioningGroup:
     keys: Tuple[Tuple[str, str, Span], ...]
     span: Span
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: Optional[str] = None) -> Optional[str]:
         """The value of the first key named ``key`` (exact comparison)."""
         for k, v, _ in self.keys:
             if k == key:
@@ -172,14 +175,14 @@ class Provisioning:
     defects: Tuple[Defect, ...]
     span: Span
 
-    def group(self, name):
+    def group(self, name: str) -> Optional[ProvisioningGroup]:
         """The first group named ``name``, or None."""
         for g in self.groups:
             if g.name == name:
                 return g
         return None
 
-    def lookup(self, group, key):
+    def lookup(self, group: str, key: str) -> Optional[str]:
         """``key`` in the first group named ``group`` that has it, e.g.
         ``lookup("ServerConfiguration", "mrasUri")``; None when absent."""
         for g in self.groups:
@@ -225,7 +228,7 @@ class ReportedError:
     progress: Tuple[str, ...]
     span: Span
 
-    def get(self, name, default=None):
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:
         return dict(self.attributes).get(name, default)
 
 
@@ -281,14 +284,15 @@ def parse_in(which, ctx, data, base=None):
         return copy(p)
 
 
-def parse_mras(data, base=None, limits=None):
+def parse_mras(data: Data, base: Optional[Span] = None, limits: Limits = None) -> Mras:
     """Parse an MRAS body into :class:`Mras`; raises :class:`uclog.Error`
     (UCLOG_E_XML, UCLOG_E_FORMAT, …) with the position of the problem."""
     with Context(limits) as ctx:
         return parse_in("mras", ctx, as_bytes(data), base)
 
 
-def parse_provisioning(data, base=None, limits=None, until=None):
+def parse_provisioning(data: Data, base: Optional[Span] = None, limits: Limits = None,
+                       until: Optional[str] = None) -> Provisioning:
     """Parse a provisioning body into :class:`Provisioning`.
 
     With ``until`` (a group name), reading stops at the end of the first group
@@ -307,7 +311,7 @@ def parse_provisioning(data, base=None, limits=None, until=None):
             return prov_from(p)
 
 
-def parse_error_report(data, base=None, limits=None):
+def parse_error_report(data: Data, base: Optional[Span] = None, limits: Limits = None) -> ErrorReport:
     """Parse an error report body into :class:`ErrorReport`."""
     with Context(limits) as ctx:
         return parse_in("errreport", ctx, as_bytes(data), base)
