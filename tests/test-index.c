@@ -309,6 +309,73 @@ START_TEST(one_long_call_is_linear)
 }
 END_TEST
 
+/* A retransmitted INVITE, a 180 received twice beside another fork's, and
+ * the transactions' timings (tests/data/timing/README.md). */
+START_TEST(retransmissions_and_timings)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "timing/retransmissions.uccapilog");
+    static const uint32_t retx[10] = {UINT32_MAX, 0, UINT32_MAX, UINT32_MAX, UINT32_MAX, 3,
+                                      UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    static const int64_t since[10] = {0, 0, 620, 1000, 1100, 1250, 3400, 0, 0, 80};
+    int64_t prov, fin, ms;
+    uint32_t i, of;
+
+    ck_assert_uint_eq(uclog_index_message_count(idx), 10);
+    for (i = 0; i < 10; i++) {
+        of = 77;
+        if (retx[i] == UINT32_MAX) {
+            ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, i), UCLOG_E_NOT_FOUND);
+            ck_assert_uint_eq(of, 77);
+        } else {
+            ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, i), 0);
+            ck_assert_uint_eq(of, retx[i]);
+        }
+        if (since[i]) {
+            ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, i), 0);
+            ck_assert_int_eq(ms, since[i]);
+        } else {
+            ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, i), UCLOG_E_NOT_FOUND);
+            ck_assert(ms == UCLOG_INDEX_NO_TIME);
+        }
+    }
+    /* the responses still answer the latest sending, as matching says */
+    ck_assert_int_eq(uclog_index_request_of(&of, idx, 2), 0);
+    ck_assert_uint_eq(of, 1);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 1), 5);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 0), 0);
+    /* the INVITE's transaction, from its first sending or its retransmission */
+    for (i = 0; i < 2; i++) {
+        ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, i), 0);
+        ck_assert_int_eq(prov, 620);
+        ck_assert_int_eq(fin, 3400);
+        ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, i), 2);
+    }
+    ck_assert_int_eq(uclog_index_transaction_timing(NULL, &fin, idx, 8), 0); /* BYE */
+    ck_assert_int_eq(fin, 80);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, NULL, idx, 8), 0);
+    ck_assert(prov == UCLOG_INDEX_NO_TIME);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 8), 0);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 7), 0); /* ACK: none answers */
+    ck_assert(prov == UCLOG_INDEX_NO_TIME && fin == UCLOG_INDEX_NO_TIME);
+    /* errors */
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 6), UCLOG_E_NOT_FOUND);
+    ck_assert(prov == UCLOG_INDEX_NO_TIME && fin == UCLOG_INDEX_NO_TIME);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 5), 0);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_retransmits(NULL, idx, 1), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_since_request(NULL, idx, 2), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(NULL, 0), 0);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 /* Every indexed message says what iterating the log says of it. */
 static void check_against_iteration(uclog_log *log)
 {
@@ -537,6 +604,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, stream_refused);
     tcase_add_test(tc, alloc_failures);
     tcase_add_test(tc, unusable_packets);
+    tcase_add_test(tc, retransmissions_and_timings);
     suite_add_tcase(s, tc);
     return s;
 }
