@@ -703,7 +703,17 @@ static int msg_matches(const struct options *o, const struct msg *m, struct fram
     return !o->level || framing_level(f, m->pkt) >= o->level;
 }
 
-static void msg_line(const struct msg *m)
+/* The timing column: see ex_fmt_timing(); blank without an index (a stream). */
+static int timing_column(const uclog_index *idx, uint32_t k)
+{
+    char buf[32] = "";
+
+    if (idx)
+        ex_fmt_timing(buf, sizeof(buf), idx, k);
+    return put_z(buf, 7, 1) + printf(" ");
+}
+
+static void msg_line(const struct msg *m, const uclog_index *idx, uint32_t k)
 {
     char buf[128];
     int col = 0;
@@ -718,14 +728,15 @@ static void msg_line(const struct msg *m)
     ex_fmt_addr(buf, sizeof(buf), m->have_remote ? m->remote : absent, m->remote_port);
     col += put_z(buf, 21, 1) + printf(" ");
     if (m->is_request) {
-        col += put_field(m->method.ptr, m->method.len, 16, 1);
+        col += put_field(m->method.ptr, m->method.len, 14, 1);
     } else {
         snprintf(buf, sizeof(buf), "%03u %.*s", (unsigned)m->status, (int)(m->reason.len < 64 ? m->reason.len : 64),
                  m->reason.ptr ? m->reason.ptr : "");
-        col += put_z(buf, 16, 1);
+        col += put_z(buf, 14, 1);
     }
     col += printf(" ");
-    col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 11, 1);
+    col += timing_column(idx, k);
+    col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 8, 1);
     col += printf(" ");
     if (m->have_cseq) {
         snprintf(buf, sizeof(buf), "%u %.*s", (unsigned)m->cseq, (int)(m->cseq_method.len < 64 ? m->cseq_method.len : 64),
@@ -874,7 +885,32 @@ static void json_addr(const char *key, uclog_str a, uint32_t port, int ok)
     json_z(buf);
 }
 
-static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, int verbose)
+/* "retransmission_of" (where the message it sends again is) and
+ * "since_request_ms" (a response's time since its request), null when not
+ * known (or without an index: a stream). */
+static void json_timing(const uclog_log *log, const uclog_index *idx, uint32_t k)
+{
+    uclog_span sp;
+    uint32_t of;
+    int64_t ms;
+
+    json_key("retransmission_of");
+    if (idx && uclog_index_message_retransmits(&of, idx, k) == 0 && uclog_index_message_span(&sp, idx, of) == 0) {
+        fputs("{\"file\": ", stdout);
+        json_z(uclog_log_file_name(log, sp.file));
+        printf(", \"line\": %u}", (unsigned)sp.line);
+    } else {
+        fputs("null", stdout);
+    }
+    json_key("since_request_ms");
+    if (idx && uclog_index_message_since_request(&ms, idx, k) == 0)
+        printf("%lld", (long long)ms);
+    else
+        fputs("null", stdout);
+}
+
+static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, int verbose, const uclog_index *idx,
+                     uint32_t k)
 {
     uclog_str type, sub, ct;
     uint32_t i, n = 0;
@@ -909,6 +945,7 @@ static void msg_json(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, 
     } else {
         fputs("null", stdout);
     }
+    json_timing(log, idx, k);
     json_key("from");
     json_s(m->from);
     json_key("to");
@@ -996,7 +1033,14 @@ static int dump_messages(uclog_log *log, const struct options *o)
     const uclog_packet *pkt;
     struct msg m;
     unsigned long long shown = 0, unusable = 0;
-    int rc = uclog_msg_iter_new(&it, log);
+    uclog_index *idx = NULL;
+    uint32_t k = 0; /* the message's number in the index */
+    int rc;
+
+    /* Retransmissions and timings come from the index, which a stream has not. */
+    if (uclog_index_build(&idx, log) != 0)
+        idx = NULL;
+    rc = uclog_msg_iter_new(&it, log);
 
     if (rc == 0)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
@@ -1008,17 +1052,20 @@ static int dump_messages(uclog_log *log, const struct options *o)
             continue;
         }
         msg_read(&m, sip, pkt);
-        if (!msg_matches(o, &m, &f))
+        if (!msg_matches(o, &m, &f)) {
+            k++;
             continue;
+        }
         if (o->json) {
-            msg_json(log, &m, ctx, o->verbose);
+            msg_json(log, &m, ctx, o->verbose, idx, k);
         } else {
             new_place(&pl, log, m.span.file, m.have_ts, &m.ts, !o->verbose);
             if (o->verbose)
                 msg_full(&m);
             else
-                msg_line(&m);
+                msg_line(&m, idx, k);
         }
+        k++;
         shown++;
     }
     /* Nothing is dropped silently: say how many packets yielded nothing. */
@@ -1030,6 +1077,7 @@ static int dump_messages(uclog_log *log, const struct options *o)
     }
     uclog_record_iter_free(f.it);
     uclog_msg_iter_free(it);
+    uclog_index_free(idx);
     return rc < 0 ? rc : 0;
 }
 
