@@ -9,7 +9,7 @@
  * while it is built, a table of transactions, 8 to 16 bytes per request, a
  * table of distinct responses, 8 to 16 bytes per response, and 20 to 40
  * bytes per message for telling retransmissions, all freed when it is done:
- * about 215 bytes per message in all at the peak on
+ * about 230 bytes per message in all at the peak on
  * the benchmark's log, measured by uclog-bench; plus each distinct packet
  * address once, and a copy of any message whose packet had to be joined),
  * never to the size of the log. It needs a log whose bytes stay in memory:
