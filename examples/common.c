@@ -279,3 +279,26 @@ void ex_fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port)
     else
         snprintf(buf, cap, "%.*s:%u", n, a.ptr, (unsigned)port);
 }
+
+void ex_fmt_delta(char *buf, size_t cap, int64_t ms)
+{
+    uint64_t a = ms < 0 ? (uint64_t)-(ms + 1) + 1 : (uint64_t)ms;
+
+    if (a < 10000)
+        snprintf(buf, cap, "%c%llums", ms < 0 ? '-' : '+', (unsigned long long)a);
+    else
+        snprintf(buf, cap, "%c%llus", ms < 0 ? '-' : '+', (unsigned long long)(a / 1000));
+}
+
+void ex_fmt_timing(char *buf, size_t cap, const uclog_index *idx, uint32_t i)
+{
+    uint32_t of;
+    int64_t ms;
+
+    if (uclog_index_message_retransmits(&of, idx, i) == 0)
+        snprintf(buf, cap, "RETX");
+    else if (uclog_index_message_since_request(&ms, idx, i) == 0)
+        ex_fmt_delta(buf, cap, ms);
+    else if (cap)
+        buf[0] = '\0';
+}

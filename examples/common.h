@@ -94,4 +94,13 @@ int ex_terminal_width(int fd);
 /* "1.2.3.4:5061" or "[2001:db8::1]:5061"; "?" for an absent address. */
 void ex_fmt_addr(char *buf, size_t cap, uclog_str a, uint32_t port);
 
+/* A time difference in few columns: "+620ms", from 10 s on whole seconds
+ * ("+12s"); a negative one (a clock gone back) with "-". */
+void ex_fmt_delta(char *buf, size_t cap, int64_t ms);
+
+/* What the timing column says of message @i of an index: "RETX" for a
+ * retransmission, else a response's time since its request ("+620ms"),
+ * else "". */
+void ex_fmt_timing(char *buf, size_t cap, const uclog_index *idx, uint32_t i);
+
 #endif

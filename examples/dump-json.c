@@ -194,6 +194,30 @@ static void json_addr(const char *key, uclog_str a, uint32_t port, int ok)
     json_z(buf);
 }
 
+/* "retransmission_of" (where the message it sends again is) and
+ * "since_request_ms" (a response's time since its request), null when not
+ * known (or without an index: a stream). */
+static void json_timing(const uclog_log *log, const uclog_index *idx, uint32_t k)
+{
+    uclog_span sp;
+    uint32_t of;
+    int64_t ms;
+
+    json_key("retransmission_of");
+    if (idx && uclog_index_message_retransmits(&of, idx, k) == 0 && uclog_index_message_span(&sp, idx, of) == 0) {
+        fputs("{\"file\": ", stdout);
+        json_z(uclog_log_file_name(log, sp.file));
+        printf(", \"line\": %u}", (unsigned)sp.line);
+    } else {
+        fputs("null", stdout);
+    }
+    json_key("since_request_ms");
+    if (idx && uclog_index_message_since_request(&ms, idx, k) == 0)
+        printf("%lld", (long long)ms);
+    else
+        fputs("null", stdout);
+}
+
 void dump_json_msg(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, int verbose)
 {
     uclog_str type, sub, ct;
@@ -229,6 +253,7 @@ void dump_json_msg(const uclog_log *log, const struct msg *m, uclog_ctx *ctx, in
     } else {
         fputs("null", stdout);
     }
+    json_timing(log, m->idx, m->k);
     json_key("from");
     json_s(m->from);
     json_key("to");

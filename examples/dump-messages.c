@@ -64,7 +64,14 @@ int dump_messages(uclog_log *log, const struct options *o)
     const uclog_packet *pkt;
     struct msg m;
     unsigned long long shown = 0, unusable = 0;
-    int rc = uclog_msg_iter_new(&it, log);
+    uclog_index *idx = NULL;
+    uint32_t k = 0; /* the message's number in the index */
+    int rc;
+
+    /* Retransmissions and timings come from the index, which a stream has not. */
+    if (uclog_index_build(&idx, log) != 0)
+        idx = NULL;
+    rc = uclog_msg_iter_new(&it, log);
 
     if (rc == 0)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
@@ -74,6 +81,8 @@ int dump_messages(uclog_log *log, const struct options *o)
             continue;
         }
         msg_read(&m, sip, pkt);
+        m.idx = idx;
+        m.k = k++;
         if (!dump_msg_matches(o, &m))
             continue;
         if (o->json)
@@ -90,5 +99,6 @@ int dump_messages(uclog_log *log, const struct options *o)
             printf("{\"summary\": {\"messages\": %llu, \"unusable_packets\": %llu}}\n", shown, unusable);
     }
     uclog_msg_iter_free(it);
+    uclog_index_free(idx);
     return rc < 0 ? rc : 0;
 }

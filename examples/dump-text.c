@@ -152,6 +152,16 @@ void dump_text_record(const uclog_log *log, const uclog_record *rec, struct plac
     }
 }
 
+/* The timing column: see ex_fmt_timing(); blank without an index (a stream). */
+static int timing_column(const uclog_index *idx, uint32_t k)
+{
+    char buf[32] = "";
+
+    if (idx)
+        ex_fmt_timing(buf, sizeof(buf), idx, k);
+    return put_z(buf, 7, 1) + printf(" ");
+}
+
 static void msg_line(const struct msg *m)
 {
     char buf[128];
@@ -167,14 +177,15 @@ static void msg_line(const struct msg *m)
     ex_fmt_addr(buf, sizeof(buf), m->have_remote ? m->remote : absent, m->remote_port);
     col += put_z(buf, 21, 1) + printf(" ");
     if (m->is_request) {
-        col += put_field(m->method.ptr, m->method.len, 16, 1);
+        col += put_field(m->method.ptr, m->method.len, 14, 1);
     } else {
         snprintf(buf, sizeof(buf), "%03u %.*s", (unsigned)m->status, (int)(m->reason.len < 64 ? m->reason.len : 64),
                  m->reason.ptr ? m->reason.ptr : "");
-        col += put_z(buf, 16, 1);
+        col += put_z(buf, 14, 1);
     }
     col += printf(" ");
-    col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 11, 1);
+    col += timing_column(m->idx, m->k);
+    col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 8, 1);
     col += printf(" ");
     if (m->have_cseq) {
         snprintf(buf, sizeof(buf), "%u %.*s", (unsigned)m->cseq, (int)(m->cseq_method.len < 64 ? m->cseq_method.len : 64),

@@ -37,6 +37,8 @@ struct msg {
     uclog_str raw, method, uri, reason, call_id, cseq_method, from, to, remote, local;
     uint32_t status, cseq;
     uint16_t remote_port, local_port;
+    const uclog_index *idx; /* retransmissions and timings; NULL for a stream */
+    uint32_t k;             /* the message's number in the index */
 };
 
 /* ---- filters (dump-filter.c) ---- */

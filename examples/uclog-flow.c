@@ -114,9 +114,9 @@ static void lanes(const char *time)
     puts("|");
 }
 
-/* An arrow between the lanes with @label on it. */
+/* An arrow between the lanes with @label on it, and @after past the server's lane. */
 /* sent: 1 to the server, 0 to the client, -1 unknown (bare SIP messages): no head. */
-static void arrow(const char *time, const char *label, int sent)
+static void arrow(const char *time, const char *label, int sent, const char *after)
 {
     int w = columns(label), left, right;
 
@@ -133,7 +133,12 @@ static void arrow(const char *time, const char *label, int sent)
     putchar(' ');
     repeat('-', right - 1);
     putchar(sent > 0 ? '>' : '-');
-    puts("|");
+    putchar('|');
+    if (*after) {
+        putchar(' ');
+        put_field(after, WIDTH - SERVER - 2);
+    }
+    putchar('\n');
 }
 
 /* A note between the lanes, under the arrow it belongs to, wrapped at
@@ -174,15 +179,33 @@ static void str_copy(char *buf, size_t cap, uclog_str s)
 
 /* ---- one call ---- */
 
+/* What follows the arrow of message @i: the time since the call's
+ * previous message @prev (UINT32_MAX: none), and RETX for a
+ * retransmission. */
+static void timing_after(char *buf, size_t cap, const uclog_index *idx, uint32_t i, uint32_t prev)
+{
+    uclog_timestamp a, b;
+    uint32_t of;
+    size_t n;
+
+    buf[0] = '\0';
+    if (prev != UINT32_MAX && uclog_index_message_timestamp(&a, idx, prev) == 0 &&
+        uclog_index_message_timestamp(&b, idx, i) == 0)
+        ex_fmt_delta(buf, cap, b.epoch_ms - a.epoch_ms);
+    n = strlen(buf);
+    if (uclog_index_message_retransmits(&of, idx, i) == 0)
+        snprintf(buf + n, cap - n, "%sRETX", n ? " " : "");
+}
+
 /* The arrow of message @i, and a note for each diagnostics entry it carries. */
-static int draw_message(const uclog_index *idx, uint32_t i, const char *server, unsigned *day)
+static int draw_message(const uclog_index *idx, uint32_t i, uint32_t prev, const char *server, unsigned *day)
 {
     uclog_sip *sip = NULL;
     uclog_timestamp ts;
     uclog_str method, reason, remote, entry, text;
     uint32_t status = 0, k, kind, id, sub;
     uint16_t port = 0;
-    char time[32] = "", label[512], addr[96], buf[256];
+    char time[32] = "", label[512], addr[96], buf[256], after[32];
     int32_t dir;
     int rc = uclog_index_message_parse(&sip, idx, i);
 
@@ -219,7 +242,8 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
         }
     }
     dir = uclog_index_message_direction(idx, i);
-    arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1);
+    timing_after(after, sizeof(after), idx, i, prev);
+    arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1, after);
     for (k = 0; k < uclog_sip_diag_count(sip); k++) {
         uclog_sip_diag(&entry, &kind, sip, k);
         if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
@@ -237,7 +261,7 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
 
 static int draw_call(const uclog_index *idx, uint32_t c)
 {
-    uint32_t k, n = uclog_index_call_message_count(idx, c), m;
+    uint32_t k, n = uclog_index_call_message_count(idx, c), m, prev = UINT32_MAX;
     uclog_str id, local, remote, from, to;
     uint16_t lport = 0, rport = 0;
     uclog_sip *first = NULL;
@@ -275,8 +299,9 @@ static int draw_call(const uclog_index *idx, uint32_t c)
     lanes("");
     for (k = 0; k < n; k++) {
         uclog_index_call_message(&m, idx, c, k);
-        if ((rc = draw_message(idx, m, server, &day)) != 0)
+        if ((rc = draw_message(idx, m, prev, server, &day)) != 0)
             return rc;
+        prev = m;
     }
     lanes("");
     return 0;

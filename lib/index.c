@@ -13,7 +13,7 @@
 #define NONE UINT32_MAX
 
 /*
- * One indexed message, 128 bytes: views are offsets into the message's
+ * One indexed message, 144 bytes: views are offsets into the message's
  * bytes, addresses point at the log's text, and the timestamp is kept as
  * its epoch_ms (the calendar fields follow from it).
  */
@@ -28,8 +28,12 @@ struct idx_msg {
         uint32_t request; /* a response: the request it answers */
         struct {          /* a request: idx->answers[first, first + count), the last final */
             uint32_t first, count, final;
+            /* a first sending: its transaction's first 1xx and first final
+             * response, and how many messages of it were retransmissions */
+            uint32_t provisional, first_final, retransmissions;
         } responses;
     } tx;
+    uint32_t retx; /* the earlier message this one sends again, NONE when it is new */
     uint32_t method_off, call_id_off, cseq_method_off;
     uint32_t method_len, call_id_len, cseq_method_len;
     uint16_t local_port, remote_port;
@@ -52,6 +56,16 @@ struct idx_msg {
 #define HAS_METHOD 1
 #define HAS_CALL_ID 2
 #define HAS_CSEQ_METHOD 4
+
+/* Where a message's top Via branch and To tag are among its bytes, while
+ * building: what tells a retransmission from a new message. */
+struct idx_keys {
+    uint32_t branch_off, branch_len, tag_off, tag_len;
+    uint8_t has; /* HAS_BRANCH, HAS_TAG */
+};
+
+#define HAS_BRANCH 1
+#define HAS_TAG 2
 
 /* A call's messages are idx->by_call[first, first + count). */
 struct idx_call {
@@ -78,6 +92,13 @@ struct uclog_index {
      * open addressing, message + 1, 0 = empty. Freed once built. */
     uint32_t *txs;
     size_t ntxs, txs_cap;
+    /* While building: the first of each distinct response of a transaction
+     * (a table like the
+     * transactions'), and where each message's branch and To tag are. */
+    uint32_t *resps;
+    size_t nresps, resps_cap;
+    struct idx_keys *keys;
+    size_t keys_cap;
     uint32_t *by_call;  /* message numbers grouped by call, in log order within each */
     uint32_t *answers;  /* responses grouped by request, in log order within each */
     uint64_t steps;     /* slots probed matching responses (index-internal.h) */
@@ -203,10 +224,23 @@ static int tx_grow(uclog_index *idx)
     return UCLOG_OK;
 }
 
-/* Request i becomes the latest of its transaction in its direction. */
+static int same_keys(const uclog_index *idx, uint32_t a, uint32_t b, uint8_t which);
+
+/* The message that first sent what message i sends: i itself when it is new. */
+static uint32_t first_sending(const uclog_index *idx, uint32_t i)
+{
+    uint32_t r = MSG(idx, i)->retx;
+    return r == NONE ? i : r;
+}
+
+/*
+ * Request i becomes the latest of its transaction in its direction. When
+ * the one it replaces has the same top Via branch (or neither has one), i
+ * sends that request again: a retransmission of its first sending.
+ */
 static int tx_add(uclog_index *idx, uint32_t i)
 {
-    const struct idx_msg *m = MSG(idx, i);
+    struct idx_msg *m = MSG(idx, i);
     size_t h;
     int rc;
 
@@ -215,8 +249,12 @@ static int tx_add(uclog_index *idx, uint32_t i)
     if ((idx->ntxs + 1) * 2 > idx->txs_cap && (rc = tx_grow(idx)))
         return rc;
     h = tx_slot(idx, m->call, m->cseq, m->direction, cseq_method_of(m));
-    if (!idx->txs[h])
+    if (!idx->txs[h]) {
         idx->ntxs++;
+    } else if (same_keys(idx, idx->txs[h] - 1, i, HAS_BRANCH)) {
+        m->retx = first_sending(idx, idx->txs[h] - 1);
+        MSG(idx, m->retx)->tx.responses.retransmissions++;
+    }
     idx->txs[h] = i + 1;
     return UCLOG_OK;
 }
@@ -239,6 +277,103 @@ static uint32_t find_request(uclog_index *idx, const struct idx_msg *resp)
             best = r - 1;
     }
     return best;
+}
+
+/*
+ * Response retransmissions. A response repeats an earlier one when both
+ * answer the same transaction (the first sending of their requests), go the
+ * same way, and carry the same status code, top Via branch and To tag; the
+ * table keeps the first of each, message + 1, 0 = empty.
+ */
+static size_t resp_hash(const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = MSG(idx, i);
+    const struct idx_keys *k = &idx->keys[i];
+    uint64_t h = UCLOG__HASH_SEED ^ ((uint64_t)first_sending(idx, e->tx.request) << 32 | e->status);
+
+    h = uclog__hash_byte(h, (uint8_t)e->direction);
+    h = uclog__hash_byte(h, k->has);
+    h = uclog__hash_add(h, e->ptr + k->branch_off, k->branch_len);
+    h = uclog__hash_byte(h, 0);
+    h = uclog__hash_add(h, e->ptr + k->tag_off, k->tag_len);
+    return (size_t)(h ^ h >> 29);
+}
+
+/* Messages a and b carry the same branch and To tag, as far as @p which
+ * says (HAS_BRANCH, HAS_TAG): both absent or both the same bytes. */
+static int same_keys(const uclog_index *idx, uint32_t a, uint32_t b, uint8_t which)
+{
+    const struct idx_keys *ka = &idx->keys[a], *kb = &idx->keys[b];
+    const char *pa = MSG(idx, a)->ptr, *pb = MSG(idx, b)->ptr;
+
+    if ((ka->has ^ kb->has) & which)
+        return 0;
+    if ((which & ka->has & HAS_BRANCH) &&
+        (ka->branch_len != kb->branch_len || memcmp(pa + ka->branch_off, pb + kb->branch_off, ka->branch_len)))
+        return 0;
+    if ((which & ka->has & HAS_TAG) &&
+        (ka->tag_len != kb->tag_len || memcmp(pa + ka->tag_off, pb + kb->tag_off, ka->tag_len)))
+        return 0;
+    return 1;
+}
+
+static int same_response(const uclog_index *idx, uint32_t a, uint32_t b)
+{
+    const struct idx_msg *x = MSG(idx, a), *y = MSG(idx, b);
+
+    return x->status == y->status && x->direction == y->direction &&
+           first_sending(idx, x->tx.request) == first_sending(idx, y->tx.request) &&
+           same_keys(idx, a, b, HAS_BRANCH | HAS_TAG);
+}
+
+static int resps_grow(uclog_index *idx)
+{
+    size_t cap = idx->resps_cap ? idx->resps_cap * 2 : 64, i, h;
+    uint32_t *t = uclog__calloc(idx->ctx, cap, sizeof(*t));
+
+    if (!t)
+        return UCLOG_E_NOMEM;
+    for (i = 0; i < idx->resps_cap; i++) {
+        if (!idx->resps[i])
+            continue;
+        for (h = resp_hash(idx, idx->resps[i] - 1) & (cap - 1); t[h]; h = (h + 1) & (cap - 1))
+            ;
+        t[h] = idx->resps[i];
+    }
+    uclog__free(idx->ctx, idx->resps);
+    idx->resps = t;
+    idx->resps_cap = cap;
+    return UCLOG_OK;
+}
+
+/*
+ * Response i, matched to a request: a retransmission of the first response
+ * like it, or else the first of its kind; the first provisional and the
+ * first final response of the transaction are noted for its timings.
+ */
+static int resp_add(uclog_index *idx, uint32_t i)
+{
+    struct idx_msg *e = MSG(idx, i), *first = MSG(idx, first_sending(idx, e->tx.request));
+    size_t h;
+    int rc;
+
+    if ((idx->nresps + 1) * 2 > idx->resps_cap && (rc = resps_grow(idx)))
+        return rc;
+    for (h = resp_hash(idx, i) & (idx->resps_cap - 1); idx->resps[h]; h = (h + 1) & (idx->resps_cap - 1)) {
+        idx->steps++;
+        if (same_response(idx, idx->resps[h] - 1, i)) {
+            e->retx = idx->resps[h] - 1;
+            first->tx.responses.retransmissions++;
+            return UCLOG_OK;
+        }
+    }
+    idx->resps[h] = i + 1;
+    idx->nresps++;
+    if (e->status >= 100 && e->status < 200 && first->tx.responses.provisional == NONE)
+        first->tx.responses.provisional = i;
+    else if (e->status >= 200 && first->tx.responses.first_final == NONE)
+        first->tx.responses.first_final = i;
+    return UCLOG_OK;
 }
 
 /* Where a view of the message's bytes starts, as an offset; sets bit in *has. */
@@ -311,6 +446,35 @@ static int keep_message(uclog_index *idx, struct idx_msg *e, const uclog_sip *m,
     e->method_off = offset_of(&e->has, HAS_METHOD, method, line.ptr, &e->method_len);
     e->call_id_off = offset_of(&e->has, HAS_CALL_ID, call_id, line.ptr, &e->call_id_len);
     e->cseq_method_off = offset_of(&e->has, HAS_CSEQ_METHOD, cseq_method, line.ptr, &e->cseq_method_len);
+    return UCLOG_OK;
+}
+
+/* A view's offset among the message's bytes, when it lies there (a view
+ * into anything else is not kept). */
+static uint32_t inside(uint8_t *has, uint8_t bit, uclog_str v, const char *start, uint64_t length,
+                       uint32_t *len)
+{
+    if (!v.ptr || v.ptr < start || (uint64_t)(v.ptr - start) > length || v.len > length - (uint64_t)(v.ptr - start))
+        return 0;
+    return offset_of(has, bit, v, start, len);
+}
+
+/* Keep where message i's top Via branch and To tag are, for telling retransmissions. */
+static int keep_keys(uclog_index *idx, uint32_t i, const uclog_sip *m)
+{
+    struct idx_keys *k;
+    uclog_str line, params, v;
+
+    if (i >= idx->keys_cap &&
+        uclog__grow(idx->ctx, (void **)&idx->keys, &idx->keys_cap, (size_t)i + 1, sizeof(*idx->keys)))
+        return UCLOG_E_NOMEM;
+    k = &idx->keys[i];
+    memset(k, 0, sizeof(*k));
+    uclog_sip_start_line(&line, NULL, m);
+    if (uclog_sip_via_entry(NULL, NULL, NULL, &params, m, 0) == 0 && uclog_sip_param(&v, params, "branch") == 0)
+        k->branch_off = inside(&k->has, HAS_BRANCH, v, line.ptr, MSG(idx, i)->span.length, &k->branch_len);
+    if (uclog_sip_to(NULL, NULL, &v, NULL, m) == 0)
+        k->tag_off = inside(&k->has, HAS_TAG, v, line.ptr, MSG(idx, i)->span.length, &k->tag_len);
     return UCLOG_OK;
 }
 
@@ -401,6 +565,9 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
         (rc = copy_address(idx, &e->local, &e->local_len, &e->local_port, p, 1)) ||
         (rc = copy_address(idx, &e->remote, &e->remote_len, &e->remote_port, p, 0)))
         return rc;
+    e->retx = NONE;
+    if ((rc = keep_keys(idx, i, m)))
+        return rc;
     idx->nmsgs++;
     if (e->has & HAS_CALL_ID) {
         if ((rc = call_of(&e->call, idx, view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len))))
@@ -408,13 +575,14 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
         idx->calls[e->call].count++;
     }
     if (e->is_request) {
-        e->tx.responses.count = 0;
-        e->tx.responses.final = NONE;
+        e->tx.responses.count = e->tx.responses.retransmissions = 0;
+        e->tx.responses.final = e->tx.responses.provisional = e->tx.responses.first_final = NONE;
         return tx_add(idx, i);
     }
-    if ((e->tx.request = find_request(idx, e)) != NONE)
-        MSG(idx, e->tx.request)->tx.responses.count++;
-    return UCLOG_OK;
+    if ((e->tx.request = find_request(idx, e)) == NONE)
+        return UCLOG_OK;
+    MSG(idx, e->tx.request)->tx.responses.count++;
+    return resp_add(idx, i);
 }
 
 /*
@@ -428,8 +596,11 @@ static int finish(uclog_index *idx)
     size_t i, incall = 0, answered = 0;
 
     uclog__free(idx->ctx, idx->txs);
-    idx->txs = NULL;
-    idx->txs_cap = idx->ntxs = 0;
+    uclog__free(idx->ctx, idx->resps);
+    uclog__free(idx->ctx, idx->keys);
+    idx->txs = idx->resps = NULL;
+    idx->keys = NULL;
+    idx->txs_cap = idx->ntxs = idx->resps_cap = idx->nresps = idx->keys_cap = 0;
     for (i = 0; i < idx->ncalls; i++) {
         incall += idx->calls[i].count;
         idx->calls[i].first = (uint32_t)incall; /* the end, until placed */
@@ -542,6 +713,8 @@ void uclog_index_free(uclog_index *idx)
     uclog__free(idx->ctx, idx->calls);
     uclog__free(idx->ctx, idx->table);
     uclog__free(idx->ctx, idx->txs);
+    uclog__free(idx->ctx, idx->resps);
+    uclog__free(idx->ctx, idx->keys);
     uclog__free(idx->ctx, idx->by_call);
     uclog__free(idx->ctx, idx->answers);
     uclog__free(idx->ctx, idx);
@@ -816,4 +989,76 @@ int uclog_index_call_message(uint32_t *message, const uclog_index *idx, uint32_t
         return UCLOG_E_RANGE;
     *message = idx->by_call[idx->calls[c].first + k];
     return UCLOG_OK;
+}
+
+int uclog_index_message_retransmits(uint32_t *of, const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i);
+
+    if (!of || !idx)
+        return UCLOG_E_INVALID_ARG;
+    if (!e)
+        return UCLOG_E_RANGE;
+    if (e->retx == NONE)
+        return UCLOG_E_NOT_FOUND;
+    *of = e->retx;
+    return UCLOG_OK;
+}
+
+/* Milliseconds from message a to message b, when both have a timestamp. */
+static int64_t ms_between(const uclog_index *idx, uint32_t a, uint32_t b)
+{
+    const struct idx_msg *x, *y;
+
+    if (a == NONE || b == NONE)
+        return UCLOG_INDEX_NO_TIME;
+    x = MSG(idx, a);
+    y = MSG(idx, b);
+    return x->ts & y->ts & TS_OK ? y->epoch_ms - x->epoch_ms : UCLOG_INDEX_NO_TIME;
+}
+
+int uclog_index_message_since_request(int64_t *ms, const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i);
+
+    if (!ms || !idx)
+        return UCLOG_E_INVALID_ARG;
+    *ms = UCLOG_INDEX_NO_TIME;
+    if (!e)
+        return UCLOG_E_RANGE;
+    if (e->is_request || e->tx.request == NONE)
+        return UCLOG_E_NOT_FOUND;
+    *ms = ms_between(idx, first_sending(idx, e->tx.request), i);
+    return *ms == UCLOG_INDEX_NO_TIME ? UCLOG_E_NOT_FOUND : UCLOG_OK;
+}
+
+int uclog_index_transaction_timing(int64_t *provisional_ms, int64_t *final_ms, const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i), *first;
+    uint32_t f;
+
+    if (provisional_ms)
+        *provisional_ms = UCLOG_INDEX_NO_TIME;
+    if (final_ms)
+        *final_ms = UCLOG_INDEX_NO_TIME;
+    if (!idx)
+        return UCLOG_E_INVALID_ARG;
+    if (!e)
+        return UCLOG_E_RANGE;
+    if (!e->is_request)
+        return UCLOG_E_NOT_FOUND;
+    f = first_sending(idx, i);
+    first = MSG(idx, f);
+    if (provisional_ms)
+        *provisional_ms = ms_between(idx, f, first->tx.responses.provisional);
+    if (final_ms)
+        *final_ms = ms_between(idx, f, first->tx.responses.first_final);
+    return UCLOG_OK;
+}
+
+uint32_t uclog_index_transaction_retransmissions(const uclog_index *idx, uint32_t i)
+{
+    const struct idx_msg *e = msg_at(idx, i);
+
+    return e && e->is_request ? MSG(idx, first_sending(idx, i))->tx.responses.retransmissions : 0;
 }

@@ -309,6 +309,117 @@ START_TEST(one_long_call_is_linear)
 }
 END_TEST
 
+/* A retransmitted INVITE, a 180 received twice beside another fork's, and
+ * the transactions' timings (tests/data/timing/README.md). */
+START_TEST(retransmissions_and_timings)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "timing/retransmissions.uccapilog");
+    static const uint32_t retx[10] = {UINT32_MAX, 0, UINT32_MAX, UINT32_MAX, UINT32_MAX, 3,
+                                      UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    static const int64_t since[10] = {0, 0, 620, 1000, 1100, 1250, 3400, 0, 0, 80};
+    int64_t prov, fin, ms;
+    uint32_t i, of;
+
+    ck_assert_uint_eq(uclog_index_message_count(idx), 10);
+    for (i = 0; i < 10; i++) {
+        of = 77;
+        if (retx[i] == UINT32_MAX) {
+            ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, i), UCLOG_E_NOT_FOUND);
+            ck_assert_uint_eq(of, 77);
+        } else {
+            ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, i), 0);
+            ck_assert_uint_eq(of, retx[i]);
+        }
+        if (since[i]) {
+            ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, i), 0);
+            ck_assert_int_eq(ms, since[i]);
+        } else {
+            ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, i), UCLOG_E_NOT_FOUND);
+            ck_assert(ms == UCLOG_INDEX_NO_TIME);
+        }
+    }
+    /* the responses still answer the latest sending, as matching says */
+    ck_assert_int_eq(uclog_index_request_of(&of, idx, 2), 0);
+    ck_assert_uint_eq(of, 1);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 1), 5);
+    ck_assert_uint_eq(uclog_index_response_count(idx, 0), 0);
+    /* the INVITE's transaction, from its first sending or its retransmission */
+    for (i = 0; i < 2; i++) {
+        ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, i), 0);
+        ck_assert_int_eq(prov, 620);
+        ck_assert_int_eq(fin, 3400);
+        ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, i), 2);
+    }
+    ck_assert_int_eq(uclog_index_transaction_timing(NULL, &fin, idx, 8), 0); /* BYE */
+    ck_assert_int_eq(fin, 80);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, NULL, idx, 8), 0);
+    ck_assert(prov == UCLOG_INDEX_NO_TIME);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 8), 0);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 7), 0); /* ACK: none answers */
+    ck_assert(prov == UCLOG_INDEX_NO_TIME && fin == UCLOG_INDEX_NO_TIME);
+    /* errors */
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 6), UCLOG_E_NOT_FOUND);
+    ck_assert(prov == UCLOG_INDEX_NO_TIME && fin == UCLOG_INDEX_NO_TIME);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 5), 0);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_transaction_timing(&prov, &fin, NULL, 0), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_retransmits(NULL, idx, 1), UCLOG_E_INVALID_ARG);
+    ck_assert_int_eq(uclog_index_message_since_request(&ms, idx, 10), UCLOG_E_RANGE);
+    ck_assert_int_eq(uclog_index_message_since_request(NULL, idx, 2), UCLOG_E_INVALID_ARG);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(NULL, 0), 0);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* What is not a retransmission: another branch, another direction, another
+ * status; two requests without a branch are the same one sent again. */
+START_TEST(retransmission_keys)
+{
+    char text[4096];
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    uclog_index *idx = NULL;
+    uint32_t of;
+    size_t n = 0;
+
+#define ADD(d, lm, msg)                                                                                 \
+    n += (size_t)snprintf(text + n, sizeof(text) - n,                                                   \
+                          HDR("100") d " - 10.0.0.1:5061 (" lm " Local Address: 10.0.0.2:1000) 0 bytes:\r\n" \
+                          HDR("101") msg "\r\n" HDR("102") "End of " d " - 10.0.0.1:5061 (" lm          \
+                          " Local Address: 10.0.0.2:1000) 0 bytes\r\n")
+    ADD(SENT, "From", "OPTIONS sip:b SIP/2.0\r\nv: SIP/2.0/TLS h;branch=x1\r\ni: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n");
+    ADD(SENT, "From", "OPTIONS sip:b SIP/2.0\r\nv: SIP/2.0/TLS h;branch=x2\r\ni: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n");
+    ADD(RECV, "To", "OPTIONS sip:b SIP/2.0\r\nv: SIP/2.0/TLS h;branch=x2\r\ni: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 200 OK\r\nv: SIP/2.0/TLS h;branch=x2\r\ni: c\r\nCSeq: 1 OPTIONS\r\nt: <sip:b>;tag=a\r\nl: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 486 Busy\r\nv: SIP/2.0/TLS h;branch=x2\r\ni: c\r\nCSeq: 1 OPTIONS\r\nt: <sip:b>;tag=a\r\nl: 0\r\n");
+    ADD(RECV, "To", "SIP/2.0 200 OK\r\nv: SIP/2.0/TLS h;branch=x2\r\ni: c\r\nCSeq: 1 OPTIONS\r\nt: <sip:b>;tag=a\r\nl: 0\r\n");
+    ADD(SENT, "From", "BYE sip:b SIP/2.0\r\ni: c\r\nCSeq: 2 BYE\r\nl: 0\r\n");
+    ADD(SENT, "From", "BYE sip:b SIP/2.0\r\ni: c\r\nCSeq: 2 BYE\r\nl: 0\r\n");
+#undef ADD
+    ck_assert_int_eq(uclog_log_open_buffer(&log, ctx, text, n, NULL), 0);
+    ck_assert_int_eq(uclog_index_build(&idx, log), 0);
+    ck_assert_uint_eq(uclog_index_message_count(idx), 8);
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 1), UCLOG_E_NOT_FOUND); /* branch x2, not x1 */
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 2), UCLOG_E_NOT_FOUND); /* received, not sent */
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 4), UCLOG_E_NOT_FOUND); /* 486, not 200 */
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 5), 0);
+    ck_assert_uint_eq(of, 3);
+    ck_assert_int_eq(uclog_index_message_retransmits(&of, idx, 7), 0); /* neither has a branch */
+    ck_assert_uint_eq(of, 6);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 1), 1);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 0), 0);
+    ck_assert_uint_eq(uclog_index_transaction_retransmissions(idx, 7), 1);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 /* Every indexed message says what iterating the log says of it. */
 static void check_against_iteration(uclog_log *log)
 {
@@ -537,6 +648,8 @@ Suite *tu_suite(void)
     tcase_add_test(tc, stream_refused);
     tcase_add_test(tc, alloc_failures);
     tcase_add_test(tc, unusable_packets);
+    tcase_add_test(tc, retransmissions_and_timings);
+    tcase_add_test(tc, retransmission_keys);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,10 +4,12 @@
  * transactions (responses matched to their requests).
  *
  * Building it reads the whole log once. Its memory is in proportion to the
- * number of messages (128 bytes per message, 4 more per message with a
+ * number of messages (144 bytes per message, 4 more per message with a
  * Call-ID and per response matched to a request, and about 50 per Call-ID;
- * while it is built, a table of transactions, 8 to 16 bytes per request,
- * freed when it is done: about 175 bytes per message in all at the peak on
+ * while it is built, a table of transactions, 8 to 16 bytes per request, a
+ * table of distinct responses, 8 to 16 bytes per response, and 20 to 40
+ * bytes per message for telling retransmissions, all freed when it is done:
+ * about 230 bytes per message in all at the peak on
  * the benchmark's log, measured by uclog-bench; plus each distinct packet
  * address once, and a copy of any message whose packet had to be joined),
  * never to the size of the log. It needs a log whose bytes stay in memory:
@@ -15,8 +17,9 @@
  *
  * Time: building costs O(1) per message, however many messages one call
  * has (a response finds its request through the table of transactions);
- * a response's request, a request's k-th or final response and a call's
- * k-th message are then read in constant time.
+ * a response's request, a request's k-th or final response, a call's
+ * k-th message, a retransmission's first sending and a transaction's
+ * timings are then read in constant time.
  *
  * Lifetimes: views returned point into the log's bytes or into the index;
  * they stay valid until uclog_index_free(), which must come before
@@ -227,6 +230,87 @@ UCLOG_EXPORT int uclog_index_response(uint32_t *response, const uclog_index *idx
  * @since 1.0
  */
 UCLOG_EXPORT int uclog_index_final_response(uint32_t *response, const uclog_index *idx, uint32_t i);
+
+/**
+ * @name Retransmissions and timings (since 1.3)
+ *
+ * A request is a retransmission when an earlier request went the same way
+ * with the same Call-ID, CSeq number and method and top Via `branch` (or
+ * neither had a branch) and no other request of that CSeq came between in
+ * that direction. A response is a retransmission when an earlier response
+ * to the same transaction went the same way with the same status code, top
+ * Via `branch` and To `tag` (absent on both counts as the same). A
+ * transaction is a request's first sending with its retransmissions; its
+ * responses are those matched to any of them (uclog_index_request_of()).
+ *
+ * Retransmissions stay indexed as messages (in their call, among their
+ * request's responses, and a retransmitted request gets its own responses
+ * as uclog_index_request_of() matches them): these calls tell them apart.
+ * Timings are differences of the records' timestamps, in milliseconds, and
+ * may be negative when a log's clock went back.
+ * @{
+ */
+
+/** A timing that is not known: no such response, or a timestamp missing. @since 1.3 */
+#define UCLOG_INDEX_NO_TIME INT64_MIN
+
+/**
+ * Whether message @p i is a retransmission, and of which message.
+ * @param[out] of the earlier message that @p i sends again: for a request,
+ *             its first sending; for a response, the first response like it.
+ *             Untouched unless 0 is returned.
+ * @param idx the index.
+ * @param i the message's number, from 0.
+ * @return 0 for a retransmission; ::UCLOG_E_NOT_FOUND for a message sent
+ *         for the first time; ::UCLOG_E_RANGE; ::UCLOG_E_INVALID_ARG (no
+ *         @p of or no index).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_message_retransmits(uint32_t *of, const uclog_index *idx, uint32_t i);
+
+/**
+ * The time from the first sending of a response's request to response
+ * @p i.
+ * @param[out] ms milliseconds; ::UCLOG_INDEX_NO_TIME unless 0 is returned.
+ * @param idx the index.
+ * @param i the message's number, from 0.
+ * @return 0; ::UCLOG_E_NOT_FOUND for a request, a response matched to no
+ *         request, or a timestamp missing; ::UCLOG_E_RANGE;
+ *         ::UCLOG_E_INVALID_ARG (no @p ms or no index).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_message_since_request(int64_t *ms, const uclog_index *idx, uint32_t i);
+
+/**
+ * The timings of the transaction of request @p i (its first sending or a
+ * retransmission of it), from its first sending: to its first provisional
+ * (1xx) response and to its first final (>= 200) response. Repeated
+ * responses do not move them. Both out-parameters are optional; each is
+ * ::UCLOG_INDEX_NO_TIME when not known (no such response, a timestamp
+ * missing, or an error).
+ * @param[out] provisional_ms milliseconds to the first 1xx.
+ * @param[out] final_ms milliseconds to the first final response.
+ * @param idx the index.
+ * @param i the request's number, from 0.
+ * @return 0; ::UCLOG_E_NOT_FOUND when @p i is a response; ::UCLOG_E_RANGE;
+ *         ::UCLOG_E_INVALID_ARG (no index).
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_index_transaction_timing(int64_t *provisional_ms, int64_t *final_ms,
+                                                const uclog_index *idx, uint32_t i);
+
+/**
+ * How many messages of the transaction of request @p i are
+ * retransmissions: its request sent again and its responses received (or
+ * sent) again.
+ * @param idx the index.
+ * @param i the request's number (its first sending or a retransmission).
+ * @return the count; 0 for a response, out of range or no index.
+ * @since 1.3
+ */
+UCLOG_EXPORT uint32_t uclog_index_transaction_retransmissions(const uclog_index *idx, uint32_t i);
+
+/** @} */
 
 /** Number of distinct Call-IDs. @since 1.0 */
 UCLOG_EXPORT uint32_t uclog_index_call_count(const uclog_index *idx);

@@ -325,6 +325,17 @@ static void walk_index(uclog_log *log)
         }
         if (uclog_index_final_response(&u32, idx, i) == 0)
             FZ_CHECK(u32 < n);
+        if (uclog_index_message_retransmits(&u32, idx, i) == 0) { /* an earlier message of its kind */
+            FZ_CHECK(u32 < i);
+            FZ_CHECK(uclog_index_message_retransmits(&req, idx, u32) == UCLOG_E_NOT_FOUND);
+        }
+        {
+            int64_t a, b;
+            FZ_CHECK(uclog_index_transaction_timing(&a, &b, idx, i) == (type == UCLOG_INDEX_REQUEST ? 0 : UCLOG_E_NOT_FOUND));
+            fz_sink += (unsigned)a + (unsigned)b + uclog_index_transaction_retransmissions(idx, i);
+            if (uclog_index_message_since_request(&a, idx, i) == 0)
+                FZ_CHECK(type == UCLOG_INDEX_RESPONSE);
+        }
     }
     FZ_CHECK(uclog_index_message_span(&sp, idx, n) == UCLOG_E_RANGE);
     n = uclog_index_call_count(idx);

@@ -289,6 +289,26 @@ class IndexTests(TestCase):
             self.assertTrue(m.is_response_to(idx.message(2)))
         self.assertEqual(m.direction, "received")
 
+    def test_retransmissions_and_timings(self):
+        with uclog.open(data("timing/retransmissions.uccapilog")) as log, log.index() as idx:
+            entries = idx.entries()
+            self.assertEqual([e.retransmission_of for e in entries],
+                             [None, 0, None, None, None, 3, None, None, None, None])
+            self.assertEqual([e.since_request_ms for e in entries],
+                             [None, None, 620, 1000, 1100, 1250, 3400, None, None, 80])
+            self.assertTrue(entries[5].is_retransmission)
+            self.assertFalse(entries[4].is_retransmission)
+            self.assertEqual(idx.retransmission_of(1), 0)
+            self.assertIsNone(idx.retransmission_of(2))
+            self.assertEqual(idx.transaction_timing(0), (620, 3400))
+            self.assertEqual(idx.transaction_timing(1), (620, 3400))
+            self.assertEqual(idx.transaction_timing(8), (None, 80))
+            self.assertIsNone(idx.transaction_timing(9))
+            self.assertEqual(idx.transaction_retransmissions(0), 2)
+            self.assertEqual(idx.transaction_retransmissions(8), 0)
+            with self.assertRaises(uclog.Error):
+                idx.transaction_timing(10)
+
     def test_filtered_index(self):
         with uclog.open(data("seed.uccapilog")) as log:
             with log.index(keep=lambda m: m.cseq and m.cseq[1] == "SERVICE") as idx:

@@ -17,6 +17,8 @@ from ._common import (Context, Data, Defect, Limits, LogFn, Owned, Paths, Span, 
                       cstr, defects, lib, span, text, timestamp)
 from ._sip import DIRECTIONS, SipMessage
 
+NO_TIME = -(1 << 63)  # UCLOG_INDEX_NO_TIME
+
 if TYPE_CHECKING:
     from ._batch import MessageFields, RecordFields
 
@@ -356,10 +358,16 @@ class IndexEntry:
     status: Optional[int]
     local: Optional[Tuple[str, int]]
     remote: Optional[Tuple[str, int]]
+    retransmission_of: Optional[int] = None   # the message it sends again
+    since_request_ms: Optional[int] = None    # a response: ms since its request's first sending
 
     @property
     def is_request(self) -> bool:
         return self.method is not None
+
+    @property
+    def is_retransmission(self) -> bool:
+        return self.retransmission_of is not None
 
 
 class Index:
@@ -423,13 +431,16 @@ class Index:
         kind = ctypes.c_int32()
         lib.uclog_index_message_type(byref(kind), byref(s), byref(m), p, i)
         is_req = kind.value == 1  # UCLOG_INDEX_REQUEST
+        retx, ms = ctypes.c_uint32(), ctypes.c_int64()
+        retx_of = retx.value if lib.uclog_index_message_retransmits(byref(retx), p, i) else None
+        since = ms.value if lib.uclog_index_message_since_request(byref(ms), p, i) else None
         return IndexEntry(
             number=i, direction=DIRECTIONS.get(lib.uclog_index_message_direction(p, i)),
             span=span(sp),
             timestamp=timestamp(ts) if lib.uclog_index_message_timestamp(byref(ts), p, i) else None,
             call_id=call_id, cseq=cseq,
             method=text(s) if is_req else None, status=None if is_req else m.value,
-            local=local, remote=remote)
+            local=local, remote=remote, retransmission_of=retx_of, since_request_ms=since)
 
     def entries(self) -> List[IndexEntry]:
         return [self.entry(i) for i in range(len(self))]
@@ -461,6 +472,26 @@ class Index:
         """The number of the final response to request ``i``, or None."""
         n = ctypes.c_uint32()
         return n.value if lib.uclog_index_final_response(byref(n), self._ptr, i) else None
+
+    def retransmission_of(self, i: int) -> Optional[int]:
+        """The message that message ``i`` sends again (a request's first
+        sending, or the first response like it), or None when it is new."""
+        n = ctypes.c_uint32()
+        return n.value if lib.uclog_index_message_retransmits(byref(n), self._ptr, i) else None
+
+    def transaction_timing(self, i: int) -> Optional[Tuple[Optional[int], Optional[int]]]:
+        """``(provisional_ms, final_ms)`` of the transaction of request ``i``:
+        milliseconds from its first sending to its first 1xx and first final
+        response, each None when not known; None when ``i`` is a response."""
+        a, b = ctypes.c_int64(), ctypes.c_int64()
+        if not lib.uclog_index_transaction_timing(byref(a), byref(b), self._ptr, i):
+            return None
+        return (None if a.value == NO_TIME else a.value, None if b.value == NO_TIME else b.value)
+
+    def transaction_retransmissions(self, i: int) -> int:
+        """How many messages of the transaction of request ``i`` are
+        retransmissions (0 for a response)."""
+        return lib.uclog_index_transaction_retransmissions(self._ptr, i)
 
     def calls(self) -> Dict[str, List[int]]:
         """``{Call-ID: [message numbers]}``, in order of first appearance."""
