@@ -10,7 +10,10 @@
 
 #include <uclog/uclog.h>
 
+#include "colour.h"
 #include "common.h"
+#include "dump-csv.h"
+#include "dump-stats.h"
 #include "options.h"
 
 static const uclog_str absent = {NULL, 0};
@@ -30,6 +33,13 @@ static void usage(FILE *out)
           "  -v, --verbose      the full messages (or records)\n"
           "      --records      the log records instead of the SIP messages\n"
           "      --json         one JSON object per line\n"
+          "      --csv          the messages as CSV (RFC 4180), one header row\n"
+          "      --stats        counts instead of the messages: by method, response\n"
+          "                     code, direction, ms-diagnostics code, per file; calls\n"
+          "                     by outcome; the longest transactions (text, --json or\n"
+          "                     --csv)\n"
+          "      --color WHEN   auto (colour on a terminal, unless NO_COLOR is set),\n"
+          "                     always or never\n"
           "Filters (all must match):\n"
           "      --call-id ID   Call-ID is ID, or starts with it\n"
           "      --method M     request method M, or a response to an M request\n"
@@ -64,7 +74,7 @@ struct when {
 };
 
 struct options {
-    int verbose, records, json, show_secrets;
+    int verbose, records, json, show_secrets, stats, csv, colour;
     const char *call_id, *method, *status, *from, *to, *grep;
     int32_t direction, level;
     struct when since, until;
@@ -198,6 +208,18 @@ static int take_option(struct options *o, int id, char *val)
     case EX_OPT_JSON:
         o->json = 1;
         break;
+    case EX_OPT_STATS:
+        o->stats = 1;
+        break;
+    case EX_OPT_CSV:
+        o->csv = 1;
+        break;
+    case EX_OPT_COLOR:
+        if (ex_colour_parse(&o->colour, val)) {
+            fprintf(stderr, "uclog-dump: --color %s: not auto, always or never\n", val);
+            return -1;
+        }
+        break;
     case EX_OPT_CALL_ID:
         o->call_id = val;
         break;
@@ -279,6 +301,12 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
     if (o->records && (o->call_id || o->method || o->status || o->direction || o->from || o->to)) {
         fputs("uclog-dump: --call-id, --method, --status, --direction, --from and --to do not apply "
               "to --records\n",
+              stderr);
+        return -1;
+    }
+    if ((o->records && (o->stats || o->csv)) || (o->json && o->csv) || (o->csv && o->verbose && !o->stats) ||
+        (o->stats && o->verbose)) {
+        fputs("uclog-dump: --stats and --csv go with neither --records nor --verbose, and --csv not with --json\n",
               stderr);
         return -1;
     }
@@ -424,6 +452,55 @@ static void put_text(uclog_str s)
         i += ex_put_char(p + i, s.len - i);
     }
     if (s.len == 0 || p[s.len - 1] != '\n')
+        putchar('\n');
+}
+
+/* Whether a header line is an ms-diagnostics header (any case). */
+static int is_diag_header(uclog_str line)
+{
+    static const char *const names[] = {"ms-diagnostics:", "ms-diagnostics-public:", "ms-client-diagnostics:"};
+    size_t i, k, n;
+
+    for (i = 0; i < 3; i++) {
+        n = strlen(names[i]);
+        for (k = 0; k < n && k < line.len && lower((unsigned char)line.ptr[k]) == names[i][k]; k++)
+            ;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* put_text() in colour: the start line red for a failure, the ms-diagnostics
+ * headers yellow. Line by line, each line masked as put_text() masks. */
+static void put_text_coloured(uclog_str s, int failure)
+{
+    const char *p = s.ptr, *end = s.ptr + s.len, *nl;
+    int first = 1;
+
+    while (p && p < end) {
+        uclog_str line;
+        size_t i = 0;
+        int c = 0;
+        nl = memchr(p, '\n', (size_t)(end - p));
+        line.ptr = p;
+        line.len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (line.len && line.ptr[line.len - 1] == '\r')
+            line.len--;
+        c = first && failure ? EX_COLOUR_FAILURE : is_diag_header(line) ? EX_COLOUR_DIAG : 0;
+        fputs(ex_colour_start(c), stdout);
+        line = masked(line);
+        while (i < line.len)
+            if (line.ptr[i] == '\t')
+                putchar(line.ptr[i++]);
+            else
+                i += ex_put_char((const unsigned char *)line.ptr + i, line.len - i);
+        fputs(c ? ex_colour_end() : "", stdout);
+        putchar('\n');
+        first = 0;
+        p = nl ? nl + 1 : end;
+    }
+    if (!s.ptr || s.len == 0)
         putchar('\n');
 }
 
@@ -703,6 +780,19 @@ static int msg_matches(const struct options *o, const struct msg *m, struct fram
     return !o->level || framing_level(f, m->pkt) >= o->level;
 }
 
+/* Colour: a failure (4xx-6xx) red, else a message with ms-diagnostics yellow. */
+static int msg_colour(const struct msg *m)
+{
+    if (!m->is_request && m->status >= 400 && m->status < 700)
+        return EX_COLOUR_FAILURE;
+    return uclog_sip_diag_count(m->sip) ? EX_COLOUR_DIAG : 0;
+}
+
+static int direction_colour(int32_t dir)
+{
+    return dir == UCLOG_DIRECTION_SENT ? EX_COLOUR_SENT : dir == UCLOG_DIRECTION_RECEIVED ? EX_COLOUR_RECEIVED : 0;
+}
+
 static void msg_line(const struct msg *m)
 {
     char buf[128];
@@ -714,9 +804,13 @@ static void msg_line(const struct msg *m)
     else
         snprintf(buf, sizeof(buf), "-");
     col += put_z(buf, 12, 1);
-    col += printf(" %-3s ", m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?");
+    printf(" %s%-3s%s ", ex_colour_start(direction_colour(m->direction)),
+           m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?",
+           direction_colour(m->direction) ? ex_colour_end() : "");
+    col += 5;
     ex_fmt_addr(buf, sizeof(buf), m->have_remote ? m->remote : absent, m->remote_port);
     col += put_z(buf, 21, 1) + printf(" ");
+    fputs(ex_colour_start(msg_colour(m)), stdout);
     if (m->is_request) {
         col += put_field(m->method.ptr, m->method.len, 16, 1);
     } else {
@@ -724,6 +818,7 @@ static void msg_line(const struct msg *m)
                  m->reason.ptr ? m->reason.ptr : "");
         col += put_z(buf, 16, 1);
     }
+    fputs(msg_colour(m) ? ex_colour_end() : "", stdout);
     col += printf(" ");
     col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 11, 1);
     col += printf(" ");
@@ -752,9 +847,14 @@ static void msg_full(const struct msg *m)
              m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : m->direction == UCLOG_DIRECTION_SENT ? "out" : "?",
              local, m->direction == UCLOG_DIRECTION_RECEIVED ? "<-" : m->direction == UCLOG_DIRECTION_SENT ? "->" : "--",
              remote);
+    fputs(ex_colour_start(direction_colour(m->direction)), stdout);
     put_z(buf, WIDTH, 0);
+    fputs(direction_colour(m->direction) ? ex_colour_end() : "", stdout);
     putchar('\n');
-    put_text(m->raw);
+    if (ex_colour_on)
+        put_text_coloured(m->raw, msg_colour(m) == EX_COLOUR_FAILURE);
+    else
+        put_text(m->raw);
     putchar('\n');
 }
 
@@ -995,9 +1095,11 @@ static int dump_messages(uclog_log *log, const struct options *o)
     const uclog_sip *sip;
     const uclog_packet *pkt;
     struct msg m;
-    unsigned long long shown = 0, unusable = 0;
+    unsigned long long shown = 0, unusable = 0, number = 0;
     int rc = uclog_msg_iter_new(&it, log);
 
+    if (o->csv)
+        dump_csv_header();
     if (rc == 0)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
     if (rc == 0 && o->level)
@@ -1007,10 +1109,13 @@ static int dump_messages(uclog_log *log, const struct options *o)
             report_unusable(log, pkt, o->json);
             continue;
         }
+        number++;
         msg_read(&m, sip, pkt);
         if (!msg_matches(o, &m, &f))
             continue;
-        if (o->json) {
+        if (o->csv) {
+            dump_csv_message(log, number, sip, pkt, masked);
+        } else if (o->json) {
             msg_json(log, &m, ctx, o->verbose);
         } else {
             new_place(&pl, log, m.span.file, m.have_ts, &m.ts, !o->verbose);
@@ -1031,6 +1136,38 @@ static int dump_messages(uclog_log *log, const struct options *o)
     uclog_record_iter_free(f.it);
     uclog_msg_iter_free(it);
     return rc < 0 ? rc : 0;
+}
+
+/* ---- statistics ---- */
+
+/* The filters, for the index that --stats builds. */
+struct stats_filter {
+    const struct options *o;
+    struct framing f;
+};
+
+static int stats_keep(const uclog_sip *sip, const uclog_packet *pkt, void *userdata)
+{
+    struct stats_filter *sf = userdata;
+    struct msg m;
+
+    msg_read(&m, sip, pkt);
+    return msg_matches(sf->o, &m, &sf->f);
+}
+
+static int stats_of(uclog_log *log, const struct options *o)
+{
+    struct stats_filter sf;
+    int rc = 0;
+
+    memset(&sf, 0, sizeof(sf));
+    sf.o = o;
+    if (o->level)
+        rc = uclog_record_iter_new(&sf.f.it, log);
+    if (rc == 0)
+        rc = dump_stats(log, o->json ? DUMP_STATS_JSON : o->csv ? DUMP_STATS_CSV : DUMP_STATS_TEXT, stats_keep, &sf);
+    uclog_record_iter_free(sf.f.it);
+    return rc;
 }
 
 /* ---- input ---- */
@@ -1110,6 +1247,7 @@ int main(int argc, char **argv)
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
     show_secrets = o.show_secrets;
+    ex_colour_on = !o.json && !o.csv && ex_colour_decide(o.colour, 1);
     if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
@@ -1118,7 +1256,7 @@ int main(int argc, char **argv)
     }
     if (argc - first == 1 && !strcmp(argv[first], "-")) {
         /* Streamed, except when the framing records must be read in step. */
-        rc = open_stdin(&log, ctx, &in, &input, o.level && !o.records);
+        rc = open_stdin(&log, ctx, &in, &input, (o.level && !o.records) || o.stats);
     } else {
         rc = ex_open_files(&log, ctx, "uclog-dump", NULL, argv + first, (size_t)(argc - first), at, &input);
         in.reported = rc == EX_SAID;
@@ -1126,7 +1264,7 @@ int main(int argc, char **argv)
     /* A file that is neither a client log nor bare SIP messages is refused; a stream is judged
      * once read. */
     if (rc == 0 && ex_not_log(log) == UINT32_MAX)
-        rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
+        rc = o.records ? dump_records(log, &o) : o.stats ? stats_of(log, &o) : dump_messages(log, &o);
     if ((rc == 0 || rc == EX_SAID) && ex_not_log(log) != UINT32_MAX) {
         ex_say_not_log("uclog-dump", log, ex_not_log(log));
         rc = EX_SAID;
