@@ -47,6 +47,7 @@ void dump_csv_message(const uclog_log *log, uint64_t number, const uclog_sip *si
     uint16_t port = 0;
     int32_t dir = uclog_packet_direction(pkt);
     char buf[32];
+    int ok;
 
     uclog_sip_span(&sp, sip);
     ex_csv_u(number, 1);
@@ -60,8 +61,10 @@ void dump_csv_message(const uclog_log *log, uint64_t number, const uclog_sip *si
         ex_csv_z(NULL, 0);
     }
     ex_csv_z(dir == UCLOG_DIRECTION_SENT ? "out" : dir == UCLOG_DIRECTION_RECEIVED ? "in" : NULL, 0);
-    addr(uclog_packet_remote_endpoint(&s, &port, pkt) == 0, s, port);
-    addr(uclog_packet_local_endpoint(&s, &port, pkt) == 0, s, port);
+    ok = uclog_packet_remote_endpoint(&s, &port, pkt) == 0;
+    addr(ok, s, port);
+    ok = uclog_packet_local_endpoint(&s, &port, pkt) == 0;
+    addr(ok, s, port);
     if (uclog_sip_is_request(sip)) {
         uclog_sip_request_line(&method, NULL, NULL, sip);
         field(method, mask);
