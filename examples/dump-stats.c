@@ -336,37 +336,44 @@ static uint32_t status_of(const uclog_index *idx, uint32_t i)
  */
 static int32_t call_outcome(const struct stats *st, const uclog_index *idx, uint32_t c)
 {
-    uint32_t k, m, inv = UINT32_MAX, fin, status, n = uclog_index_call_message_count(idx, c);
+    uint32_t k, m, inv = UINT32_MAX, at = 0, fin, status, n = uclog_index_call_message_count(idx, c);
     int outgoing, cancelled = 0;
 
     for (k = 0; k < n && uclog_index_call_message(&m, idx, c, k) == 0; k++) {
         if (m < st->nmsg && st->media[m])
             return UCLOG_DIAG_OUTCOME_MEDIA_FAILED;
-        if (inv == UINT32_MAX && is_method(idx, m, "INVITE"))
+        if (inv == UINT32_MAX && is_method(idx, m, "INVITE")) {
             inv = m;
+            at = k;
+        }
     }
     if (inv == UINT32_MAX)
         return -1; /* not a call */
     outgoing = uclog_index_message_direction(idx, inv) == UCLOG_DIRECTION_SENT;
+    /* Each step reads on from the INVITE it starts at: linear in the call's messages. */
     for (;;) {
-        uint32_t next = UINT32_MAX;
+        uint32_t next = UINT32_MAX, next_at = 0;
         if (uclog_index_final_response(&fin, idx, inv) != 0)
             return UCLOG_DIAG_OUTCOME_UNKNOWN;
         status = status_of(idx, fin);
         if (!outgoing)
             break;
-        for (k = 0; k < n && uclog_index_call_message(&m, idx, c, k) == 0; k++) {
-            if (m <= inv || uclog_index_message_direction(idx, m) != UCLOG_DIRECTION_SENT)
+        cancelled = 0;
+        for (k = at + 1; k < n && uclog_index_call_message(&m, idx, c, k) == 0; k++) {
+            if (uclog_index_message_direction(idx, m) != UCLOG_DIRECTION_SENT)
                 continue;
-            if (m < fin && is_method(idx, m, "CANCEL"))
+            if (m < fin && is_method(idx, m, "CANCEL")) {
                 cancelled = 1;
-            else if (next == UINT32_MAX && m > fin && is_method(idx, m, "INVITE"))
+            } else if (m > fin && is_method(idx, m, "INVITE")) {
                 next = m;
+                next_at = k;
+                break;
+            }
         }
         if ((status != 401 && status != 407) || next == UINT32_MAX)
             break;
         inv = next;
-        cancelled = 0;
+        at = next_at;
     }
     if (!outgoing)
         cancelled = status == 487;
