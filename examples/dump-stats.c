@@ -214,6 +214,21 @@ static uint64_t message_bytes(const uclog_sip *sip)
     return line.len;
 }
 
+/* A tally for each of the first n files (a file with no message kept has one too). */
+static int files_reach(struct stats *st, uint32_t n)
+{
+    struct tally *f;
+
+    if (n <= st->nfiles)
+        return 0;
+    if (!(f = realloc(st->files, n * sizeof(*f))))
+        return -1;
+    memset(f + st->nfiles, 0, (n - st->nfiles) * sizeof(*f));
+    st->files = f;
+    st->nfiles = n;
+    return 0;
+}
+
 /* The index's filter: the caller's, then the counting. */
 static int count_message(const uclog_sip *sip, const uclog_packet *pkt, void *userdata)
 {
@@ -236,15 +251,9 @@ static int count_message(const uclog_sip *sip, const uclog_packet *pkt, void *us
         st->capmsg = cap;
     }
     uclog_sip_span(&sp, sip);
-    if (sp.file >= st->nfiles) {
-        struct tally *f = realloc(st->files, (sp.file + 1) * sizeof(*f));
-        if (!f) {
-            st->nomem = 1;
-            return 0;
-        }
-        memset(f + st->nfiles, 0, (sp.file + 1 - st->nfiles) * sizeof(*f));
-        st->files = f;
-        st->nfiles = sp.file + 1;
+    if (files_reach(st, sp.file + 1)) {
+        st->nomem = 1;
+        return 0;
     }
     bytes = message_bytes(sip);
     dir = uclog_packet_direction(pkt);
@@ -515,7 +524,7 @@ static void print_text(const struct stats *st, const uclog_index *idx)
         ex_put_text(v.call_id.ptr, v.call_id.len);
         putchar('\n');
     }
-    if (st->nfiles > 1 || uclog_log_file_count(st->log) > 1)
+    if (st->nfiles > 1)
         for (f = 0; f < st->nfiles; f++) {
             fputs("==> ", stdout);
             ex_put_z(uclog_log_file_name(st->log, f));
@@ -711,7 +720,7 @@ int dump_stats(uclog_log *log, int form, uclog_index_filter_fn keep, void *userd
     st->keep = keep;
     st->userdata = userdata;
     rc = uclog_index_build_filtered(&idx, log, count_message, st);
-    if (rc == 0 && st->nomem)
+    if (rc == 0 && (st->nomem || files_reach(st, uclog_log_file_count(log))))
         rc = UCLOG_E_NOMEM;
     if (rc == 0) {
         find_longest(st, idx);
