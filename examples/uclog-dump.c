@@ -304,8 +304,7 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
               stderr);
         return -1;
     }
-    if ((o->records && (o->stats || o->csv)) || (o->json && o->csv) || (o->csv && o->verbose && !o->stats) ||
-        (o->stats && o->verbose)) {
+    if (((o->records || o->verbose) && (o->stats || o->csv)) || (o->json && o->csv)) {
         fputs("uclog-dump: --stats and --csv go with neither --records nor --verbose, and --csv not with --json\n",
               stderr);
         return -1;
