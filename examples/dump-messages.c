@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "common.h"
+#include "dump-csv.h"
+#include "dump-stats.h"
 #include "dump.h"
 
 static void msg_read(struct msg *m, const uclog_sip *sip, const uclog_packet *pkt)
@@ -66,12 +68,15 @@ int dump_messages(uclog_log *log, const struct options *o)
     unsigned long long shown = 0, unusable = 0;
     uclog_index *idx = NULL;
     uint32_t k = 0; /* the message's number in the index */
+    unsigned long long number = 0; /* the message's place in the log, for --csv */
     int rc;
 
     /* Retransmissions and timings come from the index, which a stream has not. */
     if (uclog_index_build(&idx, log) != 0)
         idx = NULL;
     rc = uclog_msg_iter_new(&it, log);
+    if (o->csv)
+        dump_csv_header();
 
     if (rc == 0)
         rc = uclog_msg_iter_set_flags(it, UCLOG_MSG_ITER_UNUSABLE);
@@ -80,12 +85,15 @@ int dump_messages(uclog_log *log, const struct options *o)
             report_unusable(log, pkt, o->json);
             continue;
         }
+        number++;
         msg_read(&m, sip, pkt);
         m.idx = idx;
         m.k = k++;
         if (!dump_msg_matches(o, &m))
             continue;
-        if (o->json)
+        if (o->csv)
+            dump_csv_message(log, number, sip, pkt, dump_masked);
+        else if (o->json)
             dump_json_msg(log, &m, ctx, o->verbose);
         else
             dump_text_msg(log, &m, &pl, o->verbose);
@@ -101,4 +109,21 @@ int dump_messages(uclog_log *log, const struct options *o)
     uclog_msg_iter_free(it);
     uclog_index_free(idx);
     return rc < 0 ? rc : 0;
+}
+
+/* ---- --stats: the filters, for the index that dump_stats() builds ---- */
+
+static int stats_keep(const uclog_sip *sip, const uclog_packet *pkt, void *userdata)
+{
+    const struct options *o = userdata;
+    struct msg m;
+
+    msg_read(&m, sip, pkt);
+    return dump_msg_matches(o, &m);
+}
+
+int dump_stats_of(uclog_log *log, const struct options *o)
+{
+    return dump_stats(log, o->json ? DUMP_STATS_JSON : o->csv ? DUMP_STATS_CSV : DUMP_STATS_TEXT, stats_keep,
+                      (void *)o);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colour.h"
 #include "common.h"
 #include "dump.h"
 
@@ -152,6 +153,71 @@ void dump_text_record(const uclog_log *log, const uclog_record *rec, struct plac
     }
 }
 
+/* Whether a header line is an ms-diagnostics header (any case). */
+static int is_diag_header(uclog_str line)
+{
+    static const char *const names[] = {"ms-diagnostics:", "ms-diagnostics-public:", "ms-client-diagnostics:"};
+    size_t i, k, n;
+
+    for (i = 0; i < 3; i++) {
+        n = strlen(names[i]);
+        for (k = 0; k < n && k < line.len; k++) {
+            int c = (unsigned char)line.ptr[k];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != names[i][k])
+                break;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* put_text() in colour: the start line red for a failure, the ms-diagnostics
+ * headers yellow. Line by line, each line masked as put_text() masks. */
+static void put_text_coloured(uclog_str s, int failure)
+{
+    const char *p = s.ptr, *end = s.ptr + s.len, *nl;
+    int first = 1;
+
+    while (p && p < end) {
+        uclog_str line;
+        size_t i = 0;
+        int c = 0;
+        nl = memchr(p, '\n', (size_t)(end - p));
+        line.ptr = p;
+        line.len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (line.len && line.ptr[line.len - 1] == '\r')
+            line.len--;
+        c = first && failure ? EX_COLOUR_FAILURE : is_diag_header(line) ? EX_COLOUR_DIAG : 0;
+        fputs(ex_colour_start(c), stdout);
+        line = dump_masked(line);
+        while (i < line.len)
+            if (line.ptr[i] == '\t')
+                putchar(line.ptr[i++]);
+            else
+                i += ex_put_char((const unsigned char *)line.ptr + i, line.len - i);
+        fputs(c ? ex_colour_end() : "", stdout);
+        putchar('\n');
+        first = 0;
+        p = nl ? nl + 1 : end;
+    }
+    if (!s.ptr || s.len == 0)
+        putchar('\n');
+}
+
+/* Colour: a failure (4xx-6xx) red, else a message with ms-diagnostics yellow. */
+static int msg_colour(const struct msg *m)
+{
+    if (!m->is_request && m->status >= 400 && m->status < 700)
+        return EX_COLOUR_FAILURE;
+    return uclog_sip_diag_count(m->sip) ? EX_COLOUR_DIAG : 0;
+}
+
+static int direction_colour(int32_t dir)
+{
+    return dir == UCLOG_DIRECTION_SENT ? EX_COLOUR_SENT : dir == UCLOG_DIRECTION_RECEIVED ? EX_COLOUR_RECEIVED : 0;
+}
+
 /* The timing column: see ex_fmt_timing(); blank without an index (a stream). */
 static int timing_column(const uclog_index *idx, uint32_t k)
 {
@@ -173,9 +239,13 @@ static void msg_line(const struct msg *m)
     else
         snprintf(buf, sizeof(buf), "-");
     col += put_z(buf, 12, 1);
-    col += printf(" %-3s ", m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?");
+    printf(" %s%-3s%s ", ex_colour_start(direction_colour(m->direction)),
+           m->direction == UCLOG_DIRECTION_SENT ? "out" : m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : "?",
+           direction_colour(m->direction) ? ex_colour_end() : "");
+    col += 5;
     ex_fmt_addr(buf, sizeof(buf), m->have_remote ? m->remote : absent, m->remote_port);
     col += put_z(buf, 21, 1) + printf(" ");
+    fputs(ex_colour_start(msg_colour(m)), stdout);
     if (m->is_request) {
         col += put_field(m->method.ptr, m->method.len, 14, 1);
     } else {
@@ -183,6 +253,7 @@ static void msg_line(const struct msg *m)
                  m->reason.ptr ? m->reason.ptr : "");
         col += put_z(buf, 14, 1);
     }
+    fputs(msg_colour(m) ? ex_colour_end() : "", stdout);
     col += printf(" ");
     col += timing_column(m->idx, m->k);
     col += put_field(m->call_id.ptr ? m->call_id.ptr : "-", m->call_id.ptr ? m->call_id.len : 1, 8, 1);
@@ -212,9 +283,14 @@ static void msg_full(const struct msg *m)
              m->direction == UCLOG_DIRECTION_RECEIVED ? "in" : m->direction == UCLOG_DIRECTION_SENT ? "out" : "?",
              local, m->direction == UCLOG_DIRECTION_RECEIVED ? "<-" : m->direction == UCLOG_DIRECTION_SENT ? "->" : "--",
              remote);
+    fputs(ex_colour_start(direction_colour(m->direction)), stdout);
     put_z(buf, WIDTH, 0);
+    fputs(direction_colour(m->direction) ? ex_colour_end() : "", stdout);
     putchar('\n');
-    put_text(m->raw);
+    if (ex_colour_on)
+        put_text_coloured(m->raw, msg_colour(m) == EX_COLOUR_FAILURE);
+    else
+        put_text(m->raw);
     putchar('\n');
 }
 

@@ -20,7 +20,7 @@ struct when {
 };
 
 struct options {
-    int verbose, records, json, show_secrets, follow;
+    int verbose, records, json, show_secrets, follow, stats, csv, colour;
     const char *call_id, *method, *status, *from, *to, *grep;
     int32_t direction, level;
     struct when since, until;
@@ -65,6 +65,8 @@ int dump_msg_matches(const struct options *o, const struct msg *m);
  * (dump-messages.c) that o lets through; 0 or an error. */
 int dump_records(uclog_log *log, const struct options *o);
 int dump_messages(uclog_log *log, const struct options *o);
+/* --stats: the counts of the messages the filters keep (dump-stats.c), in text, JSON or CSV. */
+int dump_stats_of(uclog_log *log, const struct options *o);
 
 /* ---- text (dump-text.c) ---- */
 

@@ -40,19 +40,22 @@ const ex_option ex_option_table[EX_OPT_COUNT] = {
     {EX_OPT_OUTPUT, "output", 'o', 1},
     {EX_OPT_SHOW_SECRETS, "show-secrets", 0, 0},
     {EX_OPT_FOLLOW, "follow", 'f', 0},
+    {EX_OPT_STATS, "stats", 0, 0},
+    {EX_OPT_CSV, "csv", 0, 0},
+    {EX_OPT_COLOR, "color", 0, 1},
 };
 
 const int ex_options_dump[] = {EX_OPT_HELP,   EX_OPT_VERSION,   EX_OPT_VERBOSE, EX_OPT_RECORDS, EX_OPT_JSON,
                                EX_OPT_CALL_ID, EX_OPT_METHOD,   EX_OPT_STATUS,  EX_OPT_DIRECTION, EX_OPT_FROM,
                                EX_OPT_TO,     EX_OPT_LEVEL,     EX_OPT_SINCE,   EX_OPT_UNTIL,   EX_OPT_GREP,
-                               EX_OPT_SHOW_SECRETS, EX_OPT_FOLLOW, 0};
-const int ex_options_flow[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_CALL_ID, 0};
+                               EX_OPT_SHOW_SECRETS, EX_OPT_FOLLOW, EX_OPT_STATS, EX_OPT_CSV,  EX_OPT_COLOR, 0};
+const int ex_options_flow[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_CALL_ID, EX_OPT_COLOR, 0};
 const int ex_options_diagnose[] = {EX_OPT_HELP,          EX_OPT_VERSION,        EX_OPT_JSON,
                                    EX_OPT_STREAM,        EX_OPT_EDGE_IP,        EX_OPT_EDGE_NAT_IP,
                                    EX_OPT_EDGE_PRIVATE_IP, EX_OPT_LOCATION,     EX_OPT_LIST_VERDICTS,
                                    EX_OPT_EXPLAIN,       EX_OPT_LIST_MS_CODES,  EX_OPT_SUMMARY,
                                    EX_OPT_CALL_ID,       EX_OPT_FAILURES,       EX_OPT_JOBS,
-                                   EX_OPT_FOLLOW,         0};
+                                   EX_OPT_FOLLOW,         EX_OPT_COLOR,         0};
 const int ex_options_redact[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_PSEUDONYMISE, EX_OPT_KEY, EX_OPT_OUTPUT, 0};
 
 /* A long option's val: its id past every char, so that no letter is taken for it. */

@@ -39,6 +39,9 @@ enum ex_opt {
     EX_OPT_OUTPUT,
     EX_OPT_SHOW_SECRETS,
     EX_OPT_FOLLOW,
+    EX_OPT_STATS,
+    EX_OPT_CSV,
+    EX_OPT_COLOR,
     EX_OPT_COUNT /* one past the last */
 };
 

@@ -12,6 +12,7 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
+#include "colour.h"
 #include "common.h"
 #include "diagnose-view.h"
 #include "fleet.h"
@@ -53,6 +54,8 @@ static void usage(FILE *out)
           "  --edge-nat-ip IP     the public address the external interface is NAT-ed to\n"
           "  --edge-private-ip IP the external interface's private address behind NAT\n"
           "  --location WHERE     remote or internal: override what the log says\n"
+          "  --color WHEN         auto (colour on a terminal, unless NO_COLOR is set),\n"
+          "                       always or never\n"
           "  -j, --jobs N         diagnose many logs, N at a time: each PATH a log file or\n"
           "                       a folder whose tree is searched for *.uccapilog,\n"
           "                       *.uccapilog.gz and *.zip (a rotated set is one log);\n"
@@ -866,7 +869,7 @@ int main(int argc, char **argv)
     const char *val;
     ex_args a;
     size_t at, n;
-    int id, json = 0, stream = 0, jobs = 0, following = 0, rc, status = 2;
+    int id, json = 0, stream = 0, jobs = 0, following = 0, rc, status = 2, colour = EX_COLOUR_AUTO;
     stream_state st;
 
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
@@ -918,6 +921,12 @@ int main(int argc, char **argv)
             break;
         case EX_OPT_FOLLOW:
             following = stream = 1;
+            break;
+        case EX_OPT_COLOR:
+            if (ex_colour_parse(&colour, val)) {
+                fprintf(stderr, "uclog-diagnose: --color %s: not auto, always or never\n", val);
+                goto out;
+            }
             break;
         case EX_OPT_EDGE_IP:
             if (option_ip(uclog_diag_options_add_edge_ip, opts, "--edge-ip", val))
@@ -982,7 +991,7 @@ int main(int argc, char **argv)
         status = 2;
         goto out;
     }
-    use_colour = !json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    use_colour = !json && ex_colour_decide(colour, STDOUT_FILENO);
     width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.json = json;

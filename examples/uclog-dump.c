@@ -11,7 +11,9 @@
 
 #include <uclog/uclog.h>
 
+#include "colour.h"
 #include "common.h"
+#include "dump-stats.h"
 #include "dump.h"
 #include "follow.h"
 #include "options.h"
@@ -28,6 +30,13 @@ static void usage(FILE *out)
           "  -v, --verbose      the full messages (or records)\n"
           "      --records      the log records instead of the SIP messages\n"
           "      --json         one JSON object per line\n"
+          "      --csv          the messages as CSV (RFC 4180), one header row\n"
+          "      --stats        counts instead of the messages: by method, response\n"
+          "                     code, direction, ms-diagnostics code, per file; calls\n"
+          "                     by outcome; the longest transactions (text, --json or\n"
+          "                     --csv)\n"
+          "      --color WHEN   auto (colour on a terminal, unless NO_COLOR is set),\n"
+          "                     always or never\n"
           "Filters (all must match):\n"
           "      --call-id ID   Call-ID is ID, or starts with it\n"
           "      --method M     request method M, or a response to an M request\n"
@@ -77,6 +86,18 @@ static int take_option(struct options *o, int id, char *val)
         break;
     case EX_OPT_FOLLOW:
         o->follow = 1;
+        break;
+    case EX_OPT_STATS:
+        o->stats = 1;
+        break;
+    case EX_OPT_CSV:
+        o->csv = 1;
+        break;
+    case EX_OPT_COLOR:
+        if (ex_colour_parse(&o->colour, val)) {
+            fprintf(stderr, "uclog-dump: --color %s: not auto, always or never\n", val);
+            return -1;
+        }
         break;
     case EX_OPT_JSON:
         o->json = 1;
@@ -162,6 +183,11 @@ static int parse_args(struct options *o, int argc, char **argv, int *status)
     if (o->records && (o->call_id || o->method || o->status || o->direction || o->from || o->to)) {
         fputs("uclog-dump: --call-id, --method, --status, --direction, --from and --to do not apply "
               "to --records\n",
+              stderr);
+        return -1;
+    }
+    if (((o->records || o->verbose) && (o->stats || o->csv)) || (o->json && o->csv)) {
+        fputs("uclog-dump: --stats and --csv go with neither --records nor --verbose, and --csv not with --json\n",
               stderr);
         return -1;
     }
@@ -256,6 +282,7 @@ int main(int argc, char **argv)
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
     dump_show_secrets = o.show_secrets;
+    ex_colour_on = !o.json && !o.csv && ex_colour_decide(o.colour, 1);
     if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)
         return 2;
     if (uclog_ctx_new(&ctx, NULL) != 0) {
@@ -265,7 +292,8 @@ int main(int argc, char **argv)
     if (o.follow) {
         rc = ex_follow_open(&log, &follow, ctx, "uclog-dump", argv[first]);
         in.reported = rc == EX_SAID;
-    } else if (argc - first == 1 && !strcmp(argv[first], "-")) {
+    } else if (argc - first == 1 && !strcmp(argv[first], "-") && !o.stats) {
+        /* streamed; --stats indexes the log, so it reads standard input whole (below) */
         rc = open_stdin(&log, ctx, &in, &input);
     } else {
         rc = ex_open_files(&log, ctx, "uclog-dump", NULL, argv + first, (size_t)(argc - first), at, &input);
@@ -274,7 +302,7 @@ int main(int argc, char **argv)
     /* A file that is neither a client log nor bare SIP messages is refused; a stream is judged
      * once read. */
     if (rc == 0 && ex_not_log(log) == UINT32_MAX)
-        rc = o.records ? dump_records(log, &o) : dump_messages(log, &o);
+        rc = o.records ? dump_records(log, &o) : o.stats ? dump_stats_of(log, &o) : dump_messages(log, &o);
     if ((rc == 0 || rc == EX_SAID) && ex_not_log(log) != UINT32_MAX) {
         ex_say_not_log("uclog-dump", log, ex_not_log(log));
         rc = EX_SAID;

@@ -11,6 +11,7 @@
 
 #include <uclog/uclog.h>
 
+#include "colour.h"
 #include "common.h"
 #include "options.h"
 
@@ -22,7 +23,7 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: uclog-flow [--call-id ID] FILE...\n"
+    fputs("usage: uclog-flow [--call-id ID] [--color WHEN] FILE...\n"
           "Draw the SIP ladder of every call (every Call-ID) in Communicator/Lync/Skype\n"
           "for Business client logs (*.uccapilog): the client on the left, the server it\n"
           "talks to on the right, one arrow per message with its time and method or\n"
@@ -31,6 +32,8 @@ static void usage(FILE *out)
           "the Tracing folder): its *.uccapilog files are read.\n"
           "\n"
           "  --call-id ID  only the calls whose Call-ID is ID or starts with it\n"
+          "  --color WHEN  auto (colour on a terminal, unless NO_COLOR is set), always\n"
+          "                or never\n"
           "  -h, --help    this text\n"
           "  --version     the version\n"
           "Options come before the FILEs ('--' ends them); --call-id=ID works too.\n"
@@ -115,9 +118,11 @@ static void lanes(const char *time)
 }
 
 /* An arrow between the lanes with @label on it, and @after past the server's lane. */
-/* sent: 1 to the server, 0 to the client, -1 unknown (bare SIP messages): no head. */
-static void arrow(const char *time, const char *label, int sent, const char *after)
+/* sent: 1 to the server, 0 to the client, -1 unknown (bare SIP messages): no head.
+ * In colour, the arrow in its direction's, the label of a failure red. */
+static void arrow(const char *time, const char *label, int sent, int failure, const char *after)
 {
+    const char *dc = ex_colour_start(sent > 0 ? EX_COLOUR_SENT : sent == 0 ? EX_COLOUR_RECEIVED : 0);
     int w = columns(label), left, right;
 
     if (w > INNER - 6)
@@ -126,13 +131,19 @@ static void arrow(const char *time, const char *label, int sent, const char *aft
     right = INNER - w - 2 - left;
     repeat(' ', CLIENT - put_field(time, CLIENT - 1));
     putchar('|');
+    fputs(dc, stdout);
     putchar(sent == 0 ? '<' : '-');
     repeat('-', left - 1);
     putchar(' ');
+    if (failure)
+        printf("%s%s", ex_colour_end(), ex_colour_start(EX_COLOUR_FAILURE));
     put_field(label, w);
+    if (failure)
+        printf("%s%s", ex_colour_end(), dc);
     putchar(' ');
     repeat('-', right - 1);
     putchar(sent > 0 ? '>' : '-');
+    fputs(*dc ? ex_colour_end() : "", stdout);
     putchar('|');
     if (*after) {
         putchar(' ');
@@ -146,7 +157,7 @@ static void arrow(const char *time, const char *label, int sent, const char *aft
 static void note(const char *text)
 {
     const char *p = text, *end, *q;
-    int lines;
+    int lines, w;
 
     for (lines = 0; *p && lines < 3; lines++) {
         while (*p == ' ')
@@ -163,7 +174,10 @@ static void note(const char *text)
             end = p + strlen(p);
         repeat(' ', CLIENT);
         fputs("|  ", stdout);
-        repeat(' ', INNER - 2 - put_field_n(p, (size_t)(end - p), INNER - 3));
+        fputs(ex_colour_start(EX_COLOUR_DIAG), stdout);
+        w = put_field_n(p, (size_t)(end - p), INNER - 3);
+        fputs(ex_colour_end(), stdout);
+        repeat(' ', INNER - 2 - w);
         puts("|");
         p = end;
     }
@@ -243,7 +257,8 @@ static int draw_message(const uclog_index *idx, uint32_t i, uint32_t prev, const
     }
     dir = uclog_index_message_direction(idx, i);
     timing_after(after, sizeof(after), idx, i, prev);
-    arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1, after);
+    arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1,
+          status >= 400 && status < 700, after);
     for (k = 0; k < uclog_sip_diag_count(sip); k++) {
         uclog_sip_diag(&entry, &kind, sip, k);
         if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
@@ -346,7 +361,7 @@ int main(int argc, char **argv)
     char *input = NULL;
     ex_args a;
     size_t at;
-    int i, id, rc;
+    int i, id, rc, colour = EX_COLOUR_AUTO;
 
     ex_args_init(&a, ex_options_flow, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
@@ -357,8 +372,14 @@ int main(int argc, char **argv)
                 printf("uclog-flow %s\n", uclog_version_string());
             return ex_stdout_close("uclog-flow") ? 2 : 0;
         }
-        call_id = val; /* EX_OPT_CALL_ID */
+        if (id == EX_OPT_COLOR && ex_colour_parse(&colour, val)) {
+            fprintf(stderr, "uclog-flow: --color %s: not auto, always or never\n", val);
+            return 2;
+        }
+        if (id == EX_OPT_CALL_ID)
+            call_id = val;
     }
+    ex_colour_on = ex_colour_decide(colour, 1);
     if (rc < 0) {
         fprintf(stderr, "uclog-flow: %s\n", a.msg);
         return 2;

@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Run a command and compare what it prints with an expected file.
 
-usage: check-output.py [--status N] [--stdin FILE] [--json] [--stderr FILE] [--tty COLUMNS] EXPECTED -- CMD [ARG...]
+usage: check-output.py [--status N] [--stdin FILE] [--json] [--csv] [--stderr FILE] [--tty COLUMNS]
+                       [--env NAME[=VALUE]] EXPECTED -- CMD [ARG...]
 
 --status N    the exit status the command must end with (default 0)
 --stdin FILE  feed FILE to the command's standard input
 --json        the output must also parse as JSON (one document, or one per line)
 --stderr FILE standard error must equal FILE (otherwise it is not looked at)
 --tty COLUMNS standard output is a terminal (a pty) of COLUMNS columns (the COLUMNS variable)
+--csv         the output must also be CSV as RFC 4180 has it: CRLF record ends, every record
+              with as many fields as the header row (python3's csv module)
+--env N=V     set N to V (may be empty) in the command's environment; --env N unsets N
+              (NO_COLOR is 1 unless set or unset so)
+The output is compared byte for byte, escape sequences (colour) included.
 Set UCLOG_UPDATE_GOLDEN=1 to rewrite EXPECTED from the output instead.
 """
 import difflib
@@ -38,8 +44,23 @@ def run_on_tty(argv, inp, env):
     return subprocess.CompletedProcess(argv, proc.returncode, b"".join(chunks).replace(b"\r\n", b"\n"), err)
 
 
+def check_csv(out):
+    """Every record ends in CRLF and has the header's number of fields."""
+    import csv
+    import io
+    if out and not out.endswith("\r\n"):
+        sys.exit("CSV: the last record does not end in CRLF")
+    rows = list(csv.reader(io.StringIO(out, newline=""), strict=True))
+    if not rows:
+        sys.exit("CSV: no header row")
+    for n, row in enumerate(rows, 1):
+        if len(row) != len(rows[0]):
+            sys.exit("CSV: record %d has %d fields, the header %d" % (n, len(row), len(rows[0])))
+
+
 def main(argv):
-    status, stdin, want_json, want_err, tty = 0, None, False, None, None
+    status, stdin, want_json, want_csv, want_err, tty = 0, None, False, False, None, None
+    env = dict(os.environ, NO_COLOR="1")
     while argv and argv[0].startswith("--") and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--status":
@@ -52,12 +73,19 @@ def main(argv):
             want_err = argv.pop(0)
         elif opt == "--tty":
             tty = argv.pop(0)
+        elif opt == "--csv":
+            want_csv = True
+        elif opt == "--env":
+            name, eq, value = argv.pop(0).partition("=")
+            if eq:
+                env[name] = value
+            else:
+                env.pop(name, None)
         else:
             sys.exit("unknown option " + opt)
     expected = argv.pop(0)
     if argv.pop(0) != "--":
         sys.exit("expected -- before the command")
-    env = dict(os.environ, NO_COLOR="1")
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
         if tty:
             proc = run_on_tty(argv, inp, dict(env, COLUMNS=tty))
@@ -74,6 +102,8 @@ def main(argv):
         except ValueError:
             for line in lines:
                 json.loads(line)
+    if want_csv:
+        check_csv(out)
     err = proc.stderr.decode("utf-8")
     pairs = [(expected, out, "output")] + ([(want_err, err, "standard error")] if want_err else [])
     if os.environ.get("UCLOG_UPDATE_GOLDEN") == "1":

@@ -62,3 +62,31 @@ log = (hdr("11/21/2008|23:59:58.100", "TRACE") + b"CUccAudioVideo::Initialize\r\
        + hdr("11/22/2008|00:00:05.500", "ERROR") + b"Call ended with error 0x80ee0058\r\n"
        + b"  continuation line\r\n")
 open("browse.uccapilog", "wb").write(log)
+
+# quoted.uccapilog: display names holding a comma and a quote (uclog-dump --csv quotes them as
+# RFC 4180 says), a call cancelled after a 401 and a resent INVITE, and one established (--stats).
+Q = "3e8d1c2b5a6f4e7d9c0b1a2f3e4d5c6b"
+E = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+qfrom = "From: \"Duncan, Bart \\\"BD\\\"\" <sip:bart@litwareinc.com>;tag=a1"
+qto = "To: \"O'Neil, Jeremy\" <sip:jeremy@fabrikam.com>"
+via = "Via: SIP/2.0/TLS 172.21.5.64:50112"
+
+
+def q(start, cseq, call=Q, to=qto, extra=()):
+    return message(start, [via, qfrom, to, "Call-ID: " + call, "CSeq: " + cseq] + list(extra))
+
+
+inv = "INVITE sip:jeremy@fabrikam.com SIP/2.0"
+quoted = (packet("11/21/2008|10:00:00.000", True, server, local, q(inv, "1 INVITE"))
+          + packet("11/21/2008|10:00:00.040", False, server, local, q("SIP/2.0 401 Unauthorized", "1 INVITE"))
+          + packet("11/21/2008|10:00:00.100", True, server, local, q(inv, "2 INVITE"))
+          + packet("11/21/2008|10:00:00.150", False, server, local, q("SIP/2.0 180 Ringing", "2 INVITE"))
+          + packet("11/21/2008|10:00:03.000", True, server, local, q("CANCEL sip:jeremy@fabrikam.com SIP/2.0", "2 CANCEL"))
+          + packet("11/21/2008|10:00:03.050", False, server, local, q("SIP/2.0 200 OK", "2 CANCEL"))
+          + packet("11/21/2008|10:00:03.060", False, server, local,
+                   q("SIP/2.0 487 Request Terminated", "2 INVITE", to=qto + ";tag=b2",
+                     extra=["ms-diagnostics: 1046;reason=\"Request terminated, by the caller\""]))
+          + packet("11/21/2008|10:00:10.000", False, server, local, q(inv, "5 INVITE", call=E))
+          + packet("11/21/2008|10:00:12.500", True, server, local,
+                   q("SIP/2.0 200 OK", "5 INVITE", call=E, to=qto + ";tag=c3")))
+open("quoted.uccapilog", "wb").write(quoted)
