@@ -15,7 +15,7 @@
   var main = document.getElementById("report");
   var SVGNS = "http:" + "//www.w3.org/2000/svg"; /* a name, never fetched */
   var PAGE = 100; /* rows of the message list at a time */
-  var EAGER = 20000; /* up to this many messages every ladder is drawn at once */
+  var EAGER = 2000; /* up to this many messages every ladder is drawn at once */
 
   /* ---- elements ---- */
 
@@ -131,7 +131,7 @@
       var r = m.remote || "";
       if (!(r in lane)) { lane[r] = lanes.length + 1; lanes.push(r); }
     });
-    var left = 150, gap = 300, top = 50, width = left + gap * Math.max(1, lanes.length) + 40;
+    var left = 150, gap = 300, top = 50, width = left + gap * Math.max(1, lanes.length) + 160;
     var y = top, rows = [];
     msgs.forEach(function (m) { rows.push(y); y += 36 + 15 * m.diag.length; });
     var height = y + 10;
