@@ -199,7 +199,8 @@ def check_browser(root, prog, diagnose, flow, tmp, shots):
 
 
 def main():
-    mode, root, prog, diagnose, flow = sys.argv[1:6]
+    mode, root = sys.argv[1:3]
+    prog, diagnose, flow = (os.path.abspath(p) for p in sys.argv[3:6])
     shots = sys.argv[6] if len(sys.argv) > 6 else None
     os.chdir(root)
     with tempfile.TemporaryDirectory() as tmp:
