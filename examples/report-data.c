@@ -206,7 +206,23 @@ static int message(writer *w, const uclog_index *idx, uint32_t i, uint32_t call)
 
 /* ---- calls ---- */
 
-static void calls(writer *w, const uclog_index *idx, const uclog_diag_report *r, uint32_t *call_of)
+/* judged[c]: the diagnosis's call of index call c, or UINT32_MAX. Found
+ * through the index's table of Call-IDs: one look-up per judged call (the
+ * report's own search is linear, and a log may hold thousands of calls). */
+static void judged_calls(uint32_t *judged, const uclog_index *idx, const uclog_diag_report *r)
+{
+    uint32_t d, c;
+    const char *id;
+
+    for (c = 0; c < uclog_index_call_count(idx); c++)
+        judged[c] = UINT32_MAX;
+    for (d = 0; d < uclog_diag_report_call_count(r); d++)
+        if ((id = uclog_diag_report_call_id(r, d)) && uclog_index_call_find(&c, idx, id, strlen(id)) == 0)
+            judged[c] = d;
+}
+
+static void calls(writer *w, const uclog_index *idx, const uclog_diag_report *r, uint32_t *call_of,
+                  const uint32_t *judged)
 {
     uint32_t c, k, m, n, d;
     uclog_str id;
@@ -223,17 +239,11 @@ static void calls(writer *w, const uclog_index *idx, const uclog_diag_report *r,
             fprintf(w->out, "%s%u", k ? "," : "", (unsigned)m);
         }
         putc(']', w->out);
-        /* What the diagnosis says of it, when it judged it. */
-        if (id.ptr && id.len < 1024) {
-            char buf[1024];
-            memcpy(buf, id.ptr, id.len);
-            buf[id.len] = '\0';
-            if (uclog_diag_report_call_find(&d, r, buf) == 0) {
-                key(w, 0, "outcome");
-                strz(w, uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, d)));
-                key(w, 0, "peer");
-                strz(w, uclog_diag_report_call_peer(r, d));
-            }
+        if ((d = judged[c]) != UINT32_MAX) {
+            key(w, 0, "outcome");
+            strz(w, uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, d)));
+            key(w, 0, "peer");
+            strz(w, uclog_diag_report_call_peer(r, d));
         }
         putc('}', w->out);
     }
@@ -356,10 +366,15 @@ int rp_write_data(FILE *out, const uclog_index *idx, const uclog_diag_report *r,
     writer w = {out, o->show_secrets, NULL, 0, 0};
     uint32_t i, n = uclog_index_message_count(idx);
     uint32_t *call_of = malloc(((size_t)n + 1) * sizeof(*call_of));
+    uint32_t *judged = malloc(((size_t)uclog_index_call_count(idx) + 1) * sizeof(*judged));
     int rc = 0;
 
-    if (!call_of)
+    if (!call_of || !judged) {
+        free(call_of);
+        free(judged);
         return UCLOG_E_NOMEM;
+    }
+    judged_calls(judged, idx, r);
     for (i = 0; i < n; i++)
         call_of[i] = UINT32_MAX;
     head(&w, r, o);
@@ -367,12 +382,13 @@ int rp_write_data(FILE *out, const uclog_index *idx, const uclog_diag_report *r,
     for (i = 0; i < uclog_diag_report_verdict_count(r); i++)
         verdict(&w, idx, uclog_diag_report_verdict(r, i), i == 0);
     fputs("],\n\"calls\":[", out);
-    calls(&w, idx, r, call_of);
+    calls(&w, idx, r, call_of, judged);
     fputs("],\n\"messages\":[", out);
     for (i = 0; i < n && rc == 0; i++)
         rc = message(&w, idx, i, call_of[i]);
     fputs("]}", out);
     free(call_of);
+    free(judged);
     free(w.mask);
     return rc != 0 ? rc : w.nomem ? UCLOG_E_NOMEM : 0;
 }

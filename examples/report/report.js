@@ -6,15 +6,18 @@
  *
  * The fragment of the address sets the list's filter (#filter=method:INVITE;
  * status:4xx;dir:sent;call:2;text:word) or opens a message (#m12). The counts
- * drawn are on <main>: data-verdicts, data-arrows, data-rows.
+ * drawn are on <main>: data-verdicts, data-arrows (those drawn), data-rows (those that match); and the time the page
+ * took to draw and to filter last: data-draw-ms, data-filter-ms.
  */
 (function () {
   "use strict";
 
+  var t0 = performance.now();
   var D = JSON.parse(document.getElementById("uclog-data").textContent);
   var main = document.getElementById("report");
   var SVGNS = "http:" + "//www.w3.org/2000/svg"; /* a name, never fetched */
   var PAGE = 100; /* rows of the message list at a time */
+  var VERDICTS = 200; /* verdicts drawn at a time */
   var EAGER = 2000; /* up to this many messages every ladder is drawn at once */
 
   /* ---- elements ---- */
@@ -89,7 +92,7 @@
     var sec = el("section", { id: "verdicts", "aria-labelledby": "h-verdicts" },
       el("h2", { id: "h-verdicts" }, "Verdicts (" + D.verdicts.length + ")"));
     if (!D.verdicts.length) sec.appendChild(el("p", null, "The diagnosis gave no verdict."));
-    D.verdicts.forEach(function (v) {
+    function drawVerdict(v) {
       var art = el("article", { "class": "verdict " + v.severity, "data-code": v.code }, [
         el("h3", null, [el("span", { "class": "sev" }, v.severity), " " + v.code + " " + v.name + " ",
           el("span", { "class": "muted" }, "(" + v.step + (v.certainty === "certain" ? "" : ", " + v.certainty) + ")")]),
@@ -114,9 +117,21 @@
         art.appendChild(el("h4", null, v.severity === "warning" || v.severity === "failure" ? "Check" : "Next"));
         art.appendChild(ol);
       }
-      sec.appendChild(art);
-    });
-    main.dataset.verdicts = D.verdicts.length;
+      return art;
+    }
+    /* A log of thousands of calls has thousands of verdicts: VERDICTS at a time. */
+    var drawn = 0, more = el("button", { type: "button" });
+    function drawMore() {
+      var end = Math.min(D.verdicts.length, drawn + VERDICTS);
+      for (; drawn < end; drawn++) sec.insertBefore(drawVerdict(D.verdicts[drawn]), more);
+      more.textContent = "show " + Math.min(VERDICTS, D.verdicts.length - drawn) + " more verdicts of " +
+        (D.verdicts.length - drawn);
+      more.hidden = drawn === D.verdicts.length;
+      main.dataset.verdicts = drawn;
+    }
+    more.addEventListener("click", drawMore);
+    sec.appendChild(more);
+    drawMore();
     return sec;
   }
 
@@ -311,6 +326,7 @@
   }
 
   function applyFilter() {
+    var t = performance.now();
     var method = filter.method.toUpperCase(), text = filter.text.toLowerCase();
     var call = filter.call === "" ? null : Number(filter.call);
     matches = [];
@@ -325,6 +341,7 @@
     page = 0;
     main.dataset.rows = matches.length;
     drawRows();
+    main.dataset.filterMs = Math.round(performance.now() - t);
   }
 
   function drawRows() {
@@ -414,6 +431,7 @@
     drawVerdicts(), drawCalls(), drawList()
   ]);
   applyFilter();
+  main.dataset.drawMs = Math.round(performance.now() - t0);
   readFragment();
   window.addEventListener("hashchange", readFragment);
 })();
