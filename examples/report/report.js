@@ -236,18 +236,25 @@
     return out;
   }
 
+  /* One element a line, indented by depth; an element holding only text on one line. */
   function prettyXml(xml) {
-    var out = [], depth = 0, re = /(<[^>]*>)|([^<]+)/g, r;
+    var toks = [], out = [], depth = 0, re = /(<[^>]*>)|([^<]+)/g, r, k;
     while ((r = re.exec(xml)) !== null) {
-      if (r[2] !== undefined) {
-        var t = r[2].trim();
-        if (t) out.push("  ".repeat(depth) + t);
+      if (r[1] !== undefined) toks.push(r[1]);
+      else if (r[2].trim()) toks.push(r[2].trim());
+    }
+    for (k = 0; k < toks.length; k++) {
+      var t = toks[k], pad = "  ".repeat(depth);
+      if (t.charAt(0) !== "<") { out.push(pad + t); continue; }
+      if (/^<\//.test(t)) { depth = Math.max(0, depth - 1); out.push("  ".repeat(depth) + t); continue; }
+      if (/^<[?!]/.test(t) || /\/>$/.test(t)) { out.push(pad + t); continue; }
+      if (k + 2 < toks.length && toks[k + 1].charAt(0) !== "<" && /^<\//.test(toks[k + 2])) {
+        out.push(pad + t + toks[k + 1] + toks[k + 2]);
+        k += 2;
         continue;
       }
-      var tag = r[1];
-      if (/^<\//.test(tag)) depth = Math.max(0, depth - 1);
-      out.push("  ".repeat(depth) + tag);
-      if (!/^<[?!]/.test(tag) && !/\/>$/.test(tag) && !/^<\//.test(tag)) depth++;
+      out.push(pad + t);
+      depth++;
     }
     return out.join("\n");
   }
