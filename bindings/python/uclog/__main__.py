@@ -230,7 +230,7 @@ def _report_program():
         pass
     else:
         here = os.path.dirname(os.path.abspath(__file__))
-        beside = os.path.normpath(os.path.join(here, _install.LIBDIR, "..", "bin", "uclog-report"))
+        beside = os.path.normpath(os.path.join(here, getattr(_install, "BINDIR", ""), "uclog-report"))
         if os.access(beside, os.X_OK):
             return beside
     return shutil.which("uclog-report")
