@@ -79,6 +79,19 @@ def check_static(root, prog, diagnose, flow, tmp):
         if in_calls != arrows:
             fail("%s: %d messages in calls, uclog-flow draws %d arrows" % (log, in_calls, arrows))
         print("%s: %d verdicts, %d calls, %d messages" % (log, verdicts, len(data["calls"]), len(data["messages"])))
+    # A log's text cannot end the data's element nor open a comment or a script: the seed with
+    # its User-Agent, same length (the framing's byte counts stay true), holding markup.
+    agent = b"UCCAPI/3.5.6874.0 OC/3.5.6874.0 (Microsoft Office Communicator 2007 R2 (RC))"
+    markup = b"</script><!--<script>document.title='x'</script>"
+    markup += b"-" * (len(agent) - len(markup))
+    hostile = os.path.join(tmp, "markup.uccapilog")
+    with open(SEED, "rb") as f, open(hostile, "wb") as g:
+        g.write(f.read().replace(agent, markup))
+    html = report(prog, [hostile], os.path.join(tmp, "page.html"))
+    if html.count("</script>") != 2 or "<!--" in html:
+        fail("markup from the log reached the page as markup")
+    if not any(markup.decode() in m["text"] for m in page_data(html)["messages"]):
+        fail("the markup of the log is not in the page's data as text")
     # The seed's MRAS_OK cites the provisioning SUBSCRIBE (line 2) and its answer (line 25).
     data = page_data(report(prog, [SEED], os.path.join(tmp, "page.html")))
     mras = [v for v in data["verdicts"] if v["code"] == 170][0]
