@@ -57,6 +57,7 @@ const int ex_options_diagnose[] = {EX_OPT_HELP,          EX_OPT_VERSION,        
                                    EX_OPT_CALL_ID,       EX_OPT_FAILURES,       EX_OPT_JOBS,
                                    EX_OPT_FOLLOW,         EX_OPT_COLOR,         0};
 const int ex_options_redact[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_PSEUDONYMISE, EX_OPT_KEY, EX_OPT_OUTPUT, 0};
+const int ex_options_report[] = {EX_OPT_HELP, EX_OPT_VERSION, EX_OPT_EDGE_IP, EX_OPT_OUTPUT, EX_OPT_SHOW_SECRETS, 0};
 
 /* A long option's val: its id past every char, so that no letter is taken for it. */
 #define LONG_VAL(id) (256 + (id))

@@ -60,6 +60,7 @@ extern const int ex_options_dump[];
 extern const int ex_options_flow[];
 extern const int ex_options_diagnose[];
 extern const int ex_options_redact[];
+extern const int ex_options_report[];
 
 /*
  * The state of one parse. getopt_long() keeps its own in globals (and so

@@ -4,12 +4,17 @@ options, same output, same exit status (0 no failure, 1 a failure verdict,
 
 ``python3 -m uclog redact [--pseudonymise [--key K]] FILE... -o OUT``: as
 ``uclog-redact``, a copy of the logs without their secrets (a file named
-``redact`` is given as ``./redact``)."""
+``redact`` is given as ``./redact``).
+
+``python3 -m uclog --html [--edge-ip IP]... [--show-secrets] [-o OUT] FILE...``:
+the HTML page of ``uclog-report``, written by that program (UCLOG_REPORT names
+it; else the one installed beside the library, else the one on PATH)."""
 
 import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import uclog
@@ -121,6 +126,8 @@ def _main(argv):
         argv = sys.argv[1:]
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
+    if "--html" in (argv[:argv.index("--")] if "--" in argv else argv):
+        return _html(argv)
     ap = argparse.ArgumentParser(
         prog="python3 -m uclog", allow_abbrev=False, add_help=False,
         description="Diagnose an external audio/video call failure from a Communicator, Lync "
@@ -210,6 +217,58 @@ def _main(argv):
     else:
         _Out.write(report.text(_width(), ids, failures))
     return 1 if report.shown_worst_severity(ids, failures) == "failure" else 0
+
+
+def _report_program():
+    """uclog-report: UCLOG_REPORT, else beside a meson install of the library, else on PATH."""
+    path = os.environ.get("UCLOG_REPORT")
+    if path:
+        return path
+    try:
+        from uclog import _install
+    except ImportError:
+        pass
+    else:
+        here = os.path.dirname(os.path.abspath(__file__))
+        beside = os.path.normpath(os.path.join(here, getattr(_install, "BINDIR", ""), "uclog-report"))
+        if os.access(beside, os.X_OK):
+            return beside
+    return shutil.which("uclog-report")
+
+
+def _html(argv):
+    """As ``uclog-report``, which draws the page: its options, its output, its exit status."""
+    ap = argparse.ArgumentParser(prog="python3 -m uclog --html", allow_abbrev=False,
+                                 description="Write one HTML page of the logs (uclog-report).")
+    ap.add_argument("files", nargs="+", metavar="FILE")
+    ap.add_argument("--html", action="store_true", help="the HTML page")
+    ap.add_argument("--edge-ip", action="append", default=[], metavar="IP",
+                    help="an address of the A/V Edge's external interface (repeatable)")
+    ap.add_argument("--show-secrets", action="store_true", help="keep the secrets, masked by default")
+    ap.add_argument("-o", "--output", metavar="OUT", help="the page to write (default: standard output)")
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as e:
+        return 2 if e.code else 0
+    prog = _report_program()
+    if not prog:
+        print("uclog: --html needs the program uclog-report (installed with uclog), or UCLOG_REPORT "
+              "naming it", file=sys.stderr)
+        return 2
+    cmd = [prog]
+    for ip in args.edge_ip:
+        cmd += ["--edge-ip", ip]
+    if args.show_secrets:
+        cmd.append("--show-secrets")
+    if args.output:
+        cmd += ["-o", args.output]
+    if _Out.flush() is not None:
+        return 2
+    try:
+        return subprocess.run(cmd + ["--"] + args.files).returncode
+    except OSError as e:
+        print("uclog: %s: %s" % (prog, e.strerror or e), file=sys.stderr)
+        return 2
 
 
 def _no_such_call(call_id):
