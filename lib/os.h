@@ -1,0 +1,15 @@
+/* What the library asks of the operating system, one file per system: os-posix.c, os-win32.c. */
+#ifndef UCLOG_OS_H
+#define UCLOG_OS_H
+
+#include <stddef.h>
+
+/* Open a file for reading in binary mode, by its name in UTF-8 (on Windows through the
+ * wide-character API, so that a name outside the ANSI code page opens). A file descriptor
+ * that read(), fstat() and close() take, or -1 with errno set. */
+int uclog__os_open_read(const char *path);
+
+/* Fill buf with n bytes from the system's random source; 0 when it could not. */
+int uclog__os_random(void *buf, size_t n);
+
+#endif
