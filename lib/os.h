@@ -3,6 +3,15 @@
 #define UCLOG_OS_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+/* The printf flavour that format attributes check against: on MinGW, its own C99 printf
+ * (__USE_MINGW_ANSI_STDIO, set by the build) rather than the C runtime's. */
+#if defined(__MINGW32__)
+#define UCLOG__PRINTF __MINGW_PRINTF_FORMAT
+#else
+#define UCLOG__PRINTF printf
+#endif
 
 /* Open a file for reading in binary mode, by its name in UTF-8 (on Windows through the
  * wide-character API, so that a name outside the ANSI code page opens). A file descriptor

@@ -9,10 +9,14 @@ usage: check-output.py [--status N] [--stdin FILE] [--json] [--stderr FILE] [--t
 --stderr FILE standard error must equal FILE (otherwise it is not looked at)
 --tty COLUMNS standard output is a terminal (a pty) of COLUMNS columns (the COLUMNS variable)
 Set UCLOG_UPDATE_GOLDEN=1 to rewrite EXPECTED from the output instead.
+UCLOG_EXE_WRAPPER (a command, e.g. wine) runs a program built for another system: there, a
+Windows program, its console output ends lines with CRLF, as Windows text streams do; each
+CRLF is read as one line end before the comparison.
 """
 import difflib
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -58,12 +62,16 @@ def main(argv):
     if argv.pop(0) != "--":
         sys.exit("expected -- before the command")
     env = dict(os.environ, NO_COLOR="1")
+    wrapper = shlex.split(os.environ.get("UCLOG_EXE_WRAPPER", ""))
+    argv = wrapper + argv
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
         if tty:
             proc = run_on_tty(argv, inp, dict(env, COLUMNS=tty))
         else:
             proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = proc.stdout.decode("utf-8")
+    if wrapper:
+        out = out.replace("\r\n", "\n")
     if proc.returncode != status:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
         sys.exit("exit status %d, expected %d" % (proc.returncode, status))
@@ -75,6 +83,8 @@ def main(argv):
             for line in lines:
                 json.loads(line)
     err = proc.stderr.decode("utf-8")
+    if wrapper:
+        err = err.replace("\r\n", "\n")
     pairs = [(expected, out, "output")] + ([(want_err, err, "standard error")] if want_err else [])
     if os.environ.get("UCLOG_UPDATE_GOLDEN") == "1":
         for path, got, _ in pairs:
