@@ -309,6 +309,8 @@ static int open_one(uclog_log *log, const char *path)
     int fd, rc;
 
     fd = uclog__os_open_read(path);
+    if (fd < 0 && errno == EISDIR)
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: is a directory", path);
     if (fd < 0)
         return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", path, strerror(errno));
     if (fstat(fd, &st) != 0) {

@@ -27,6 +27,12 @@ int uclog__os_open_read(const char *path)
     }
     MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1, wide, n);
     fd = _wopen(wide, _O_RDONLY | _O_BINARY);
+    if (fd < 0 && errno == EACCES) {
+        /* Windows opens no folder as a file: it answers "permission denied" */
+        DWORD attrs = GetFileAttributesW(wide);
+        if (attrs != INVALID_FILE_ATTRIBUTES && (attrs & FILE_ATTRIBUTE_DIRECTORY))
+            errno = EISDIR;
+    }
     free(wide);
     return fd;
 }

@@ -15,7 +15,8 @@
 
 /* Open a file for reading in binary mode, by its name in UTF-8 (on Windows through the
  * wide-character API, so that a name outside the ANSI code page opens). A file descriptor
- * that read(), fstat() and close() take, or -1 with errno set. */
+ * that read(), fstat() and close() take, or -1 with errno set (EISDIR for a folder where the
+ * system refuses to open one). */
 int uclog__os_open_read(const char *path);
 
 /* Fill buf with n bytes from the system's random source; 0 when it could not. */

@@ -842,6 +842,50 @@ START_TEST(bom_cut_by_tiny_limit)
 }
 END_TEST
 
+/*
+ * A client's log folder sits under the user's profile, whose name may be any Unicode: a file
+ * named in UTF-8 outside ASCII opens (on Windows through the wide-character API, whatever
+ * the ANSI code page), and on Windows by a full path with a drive letter and backslashes too.
+ * Its records are those of the same bytes under a plain name.
+ */
+START_TEST(non_ascii_path)
+{
+    const char *rel = "windows/J\xc3\xbcrgen \xc3\x98rsted/Tracing/Lync-UccApi-0.UccApilog";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list want, got;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("rotated-uccapi-1.uccapilog")), 0);
+    want = collect(log);
+    uclog_log_free(log);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(rel)), 0);
+    got = collect(log);
+    ck_assert_uint_gt(got.n, 0);
+    assert_same_records(&want, &got);
+    list_free(&got);
+    uclog_log_free(log);
+#ifdef _WIN32
+    {
+        char full[4096], *p;
+        ck_assert_ptr_nonnull(_fullpath(full, tu_data(rel), sizeof(full)));
+        for (p = full; *p; p++)
+            if (*p == '/')
+                *p = '\\';
+        ck_assert_int_eq(full[1], ':'); /* a drive letter */
+        ck_assert_ptr_nonnull(strchr(full, '\\'));
+        ck_assert_int_eq(uclog_log_open_file(&log, ctx, full), 0);
+        got = collect(log);
+        assert_same_records(&want, &got);
+        ck_assert_str_eq(uclog_log_file_name(log, 0), full);
+        list_free(&got);
+        uclog_log_free(log);
+    }
+#endif
+    list_free(&want);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(open_errors)
 {
     uclog_ctx *ctx = tu_ctx();
@@ -1160,6 +1204,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, one_huge_line_is_cut_in_stream);
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, open_errors);
+    tcase_add_test(tc, non_ascii_path);
     tcase_add_test(tc, empty_inputs);
     tcase_add_test(tc, file_truncated_while_read);
 #ifndef _WIN32
