@@ -19,6 +19,8 @@ typedef union {
 #include <stdint.h>
 #include <string.h>
 
+#include "os.h"
+
 #include <uclog/common.h>
 #include <uclog/errors.h>
 
@@ -53,12 +55,12 @@ int uclog__grow(const uclog_ctx *ctx, void **arr, size_t *cap, size_t need, size
 /* Record the detail of an error on the context and return code. span may be NULL. */
 int uclog__error(uclog_ctx *ctx, int code, const uclog_span *span, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(UCLOG__PRINTF, 4, 5)))
 #endif
     ;
 void uclog__log(const uclog_ctx *ctx, int32_t level, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
+    __attribute__((format(UCLOG__PRINTF, 3, 4)))
 #endif
     ;
 

@@ -200,6 +200,10 @@ static int read_gzip(uclog_ctx *ctx, const char *name, const char *d, size_t n, 
 
 static int read_gzip(uclog_ctx *ctx, const char *name, const char *d, size_t n, uclog__member_fn fn, void *userdata)
 {
+    (void)d;
+    (void)n;
+    (void)fn;
+    (void)userdata;
     return uclog__error(ctx, UCLOG_E_UNSUPPORTED, NULL,
                         "%s: a gzip file, and this build of uclog reads none (it was built without zlib)", name);
 }
@@ -311,6 +315,10 @@ static int read_zip(uclog_ctx *ctx, const char *name, const char *d, size_t n, u
 
 static int read_zip(uclog_ctx *ctx, const char *name, const char *d, size_t n, uclog__member_fn fn, void *userdata)
 {
+    (void)d;
+    (void)n;
+    (void)fn;
+    (void)userdata;
     return uclog__error(ctx, UCLOG_E_UNSUPPORTED, NULL,
                         "%s: a zip file, and this build of uclog reads none (it was built without libarchive)",
                         name);

@@ -1,6 +1,5 @@
 /* Opening logs: files (read whole), buffers, readers, rotated sets; archives through log-archive.c. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -9,6 +8,7 @@
 #include "encoding.h"
 #include "log-archive.h"
 #include "log-internal.h"
+#include "os.h"
 
 static int set_name(uclog_log *log, struct uclog__file *f, const char *name)
 {
@@ -308,7 +308,9 @@ static int open_one(uclog_log *log, const char *path)
     size_t len = 0;
     int fd, rc;
 
-    fd = open(path, O_RDONLY);
+    fd = uclog__os_open_read(path);
+    if (fd < 0 && errno == EISDIR)
+        return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: is a directory", path);
     if (fd < 0)
         return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", path, strerror(errno));
     if (fstat(fd, &st) != 0) {

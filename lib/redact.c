@@ -12,6 +12,7 @@
 #include <uclog/redact.h>
 
 #include "internal.h"
+#include "os.h"
 #include "redact-internal.h"
 #include "siphash.h"
 
@@ -35,15 +36,11 @@ struct uclog_redact_stats {
 static void random_key(struct uclog__pseudo_key *key)
 {
     unsigned char b[16] = {0};
-    FILE *f = fopen("/dev/urandom", "rb");
     uint64_t mix[3];
 
-    if (f) {
-        if (fread(b, 1, sizeof b, f) != sizeof b)
-            memset(b, 0, sizeof b);
-        fclose(f);
-    }
-    /* without the device, what differs from run to run */
+    if (!uclog__os_random(b, sizeof b))
+        memset(b, 0, sizeof b);
+    /* without the system's random source, what differs from run to run */
     mix[0] = (uint64_t)time(NULL);
     mix[1] = (uint64_t)clock();
     mix[2] = (uint64_t)(uintptr_t)key;

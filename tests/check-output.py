@@ -15,10 +15,14 @@ usage: check-output.py [--status N] [--stdin FILE] [--json] [--csv] [--stderr FI
               (NO_COLOR is 1 unless set or unset so)
 The output is compared byte for byte, escape sequences (colour) included.
 Set UCLOG_UPDATE_GOLDEN=1 to rewrite EXPECTED from the output instead.
+UCLOG_EXE_WRAPPER (a command, e.g. wine) runs a program built for another system: there, a
+Windows program, its console output ends lines with CRLF, as Windows text streams do; each
+CRLF is read as one line end before the comparison.
 """
 import difflib
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -86,12 +90,16 @@ def main(argv):
     expected = argv.pop(0)
     if argv.pop(0) != "--":
         sys.exit("expected -- before the command")
+    wrapper = shlex.split(os.environ.get("UCLOG_EXE_WRAPPER", ""))
+    argv = wrapper + argv
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
         if tty:
             proc = run_on_tty(argv, inp, dict(env, COLUMNS=tty))
         else:
             proc = subprocess.run(argv, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = proc.stdout.decode("utf-8")
+    if wrapper:
+        out = out.replace("\r\n", "\n")
     if proc.returncode != status:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
         sys.exit("exit status %d, expected %d" % (proc.returncode, status))
@@ -105,6 +113,8 @@ def main(argv):
     if want_csv:
         check_csv(out)
     err = proc.stderr.decode("utf-8")
+    if wrapper:
+        err = err.replace("\r\n", "\n")
     pairs = [(expected, out, "output")] + ([(want_err, err, "standard error")] if want_err else [])
     if os.environ.get("UCLOG_UPDATE_GOLDEN") == "1":
         for path, got, _ in pairs:

@@ -32,7 +32,9 @@ typedef struct {
 } text;
 
 static void text_add(text *t, const char *fmt, ...)
-#if defined(__GNUC__)
+#if defined(__MINGW32__) /* checked against MinGW's own C99 printf (__USE_MINGW_ANSI_STDIO) */
+    __attribute__((format(gnu_printf, 2, 3)))
+#elif defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;

@@ -171,7 +171,7 @@ START_TEST(test_repeated_header_line)
     FILE *f;
     int rc;
 
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    ck_assert_ptr_nonnull(tu_mkdtemp(dir));
     snprintf(path, sizeof(path), "%s/repeated.uccapilog", dir);
     f = fopen(path, "wb");
     ck_assert_ptr_nonnull(f);

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
+#ifndef _WIN32
+#include <sys/wait.h> /* the FIFO test's writer; Windows has neither FIFOs nor fork() */
+#endif
 
 #include "testutil.h"
 
@@ -840,6 +842,50 @@ START_TEST(bom_cut_by_tiny_limit)
 }
 END_TEST
 
+/*
+ * A client's log folder sits under the user's profile, whose name may be any Unicode: a file
+ * named in UTF-8 outside ASCII opens (on Windows through the wide-character API, whatever
+ * the ANSI code page), and on Windows by a full path with a drive letter and backslashes too.
+ * Its records are those of the same bytes under a plain name.
+ */
+START_TEST(non_ascii_path)
+{
+    const char *rel = "windows/J\xc3\xbcrgen \xc3\x98rsted/Tracing/Lync-UccApi-0.UccApilog";
+    uclog_ctx *ctx = tu_ctx();
+    uclog_log *log = NULL;
+    rec_list want, got;
+
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data("rotated-uccapi-1.uccapilog")), 0);
+    want = collect(log);
+    uclog_log_free(log);
+    ck_assert_int_eq(uclog_log_open_file(&log, ctx, tu_data(rel)), 0);
+    got = collect(log);
+    ck_assert_uint_gt(got.n, 0);
+    assert_same_records(&want, &got);
+    list_free(&got);
+    uclog_log_free(log);
+#ifdef _WIN32
+    {
+        char full[4096], *p;
+        ck_assert_ptr_nonnull(_fullpath(full, tu_data(rel), sizeof(full)));
+        for (p = full; *p; p++)
+            if (*p == '/')
+                *p = '\\';
+        ck_assert_int_eq(full[1], ':'); /* a drive letter */
+        ck_assert_ptr_nonnull(strchr(full, '\\'));
+        ck_assert_int_eq(uclog_log_open_file(&log, ctx, full), 0);
+        got = collect(log);
+        assert_same_records(&want, &got);
+        ck_assert_str_eq(uclog_log_file_name(log, 0), full);
+        list_free(&got);
+        uclog_log_free(log);
+    }
+#endif
+    list_free(&want);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(open_errors)
 {
     uclog_ctx *ctx = tu_ctx();
@@ -967,6 +1013,7 @@ START_TEST(file_truncated_while_read)
 }
 END_TEST
 
+#ifndef _WIN32
 /* A child that writes n bytes of text (records of H1, cut to n) into a FIFO. */
 static pid_t fifo_writer(const char *path, size_t n)
 {
@@ -1048,6 +1095,7 @@ START_TEST(unsized_file_limit)
     uclog_ctx_free(ctx);
 }
 END_TEST
+#endif
 
 START_TEST(str_next_line)
 {
@@ -1156,9 +1204,12 @@ Suite *tu_suite(void)
     tcase_add_test(tc, one_huge_line_is_cut_in_stream);
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, open_errors);
+    tcase_add_test(tc, non_ascii_path);
     tcase_add_test(tc, empty_inputs);
     tcase_add_test(tc, file_truncated_while_read);
+#ifndef _WIN32
     tcase_add_test(tc, unsized_file_limit);
+#endif
     tcase_add_test(tc, str_next_line);
     tcase_add_test(tc, alloc_failures);
     suite_add_tcase(s, tc);

@@ -245,7 +245,7 @@ static char *structure(uclog_ctx *ctx, const char *data, size_t len)
     const uclog_sip *msg;
     char *out = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&out, &n);
+    FILE *f = tu_memstream_open(&out, &n);
     uint32_t i;
 
     ck_assert_ptr_nonnull(f);
@@ -288,7 +288,7 @@ static char *structure(uclog_ctx *ctx, const char *data, size_t len)
     }
     uclog_msg_iter_free(mi);
     uclog_log_free(log);
-    fclose(f);
+    tu_memstream_close(f, &out, &n);
     return out;
 }
 
@@ -299,7 +299,7 @@ static char *verdicts(uclog_ctx *ctx, const char *data, size_t len)
     uclog_diag_report *rep = NULL;
     char *out = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&out, &n);
+    FILE *f = tu_memstream_open(&out, &n);
     uint32_t i;
 
     ck_assert_ptr_nonnull(f);
@@ -309,7 +309,7 @@ static char *verdicts(uclog_ctx *ctx, const char *data, size_t len)
         fprintf(f, "%d ", (int)uclog_diag_verdict_code(uclog_diag_report_verdict(rep, i)));
     uclog_diag_report_free(rep);
     uclog_log_free(log);
-    fclose(f);
+    tu_memstream_close(f, &out, &n);
     return out;
 }
 

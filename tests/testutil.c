@@ -3,6 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef _WIN32
+#include <direct.h>
+#include <io.h>
+#endif
 
 long tu_fail_at = -1;
 long tu_allocs;
@@ -142,3 +147,49 @@ int main(void)
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+char *tu_mkdtemp(char *tmpl)
+{
+#ifdef _WIN32
+    return _mktemp(tmpl) && _mkdir(tmpl) == 0 ? tmpl : NULL;
+#else
+    return mkdtemp(tmpl);
+#endif
+}
+
+#ifdef _WIN32
+FILE *tu_memstream_open(char **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    return tmpfile();
+}
+
+void tu_memstream_close(FILE *f, char **out, size_t *n)
+{
+    long len;
+
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    len = ftell(f);
+    ck_assert_int_ge(len, 0);
+    rewind(f);
+    *out = malloc((size_t)len + 1);
+    ck_assert_ptr_nonnull(*out);
+    ck_assert_uint_eq(fread(*out, 1, (size_t)len, f), (size_t)len);
+    (*out)[len] = '\0';
+    *n = (size_t)len;
+    fclose(f);
+}
+#else
+FILE *tu_memstream_open(char **out, size_t *n)
+{
+    return open_memstream(out, n);
+}
+
+void tu_memstream_close(FILE *f, char **out, size_t *n)
+{
+    (void)out;
+    (void)n;
+    fclose(f);
+}
+#endif

@@ -3,6 +3,7 @@
 #define UCLOG_TESTUTIL_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <uclog/uclog.h>
 
@@ -22,6 +23,14 @@ const char *tu_data(const char *name);
 
 /* Read a whole fixture into a malloc'd buffer; aborts on failure. */
 char *tu_read(const char *name, size_t *len);
+
+/* mkdtemp(): a new folder from a template ending in XXXXXX, on Windows too. */
+char *tu_mkdtemp(char *tmpl);
+
+/* open_memstream(), on Windows too: what was written is in *out (NUL-terminated, the
+ * caller frees it) and *n once tu_memstream_close() has returned. */
+FILE *tu_memstream_open(char **out, size_t *n);
+void tu_memstream_close(FILE *f, char **out, size_t *n);
 
 /* Compare a view with a C string. */
 int tu_streq(uclog_str s, const char *lit);

@@ -9,6 +9,7 @@
 
 #include "../arena.h" /* inline only: nothing private is linked */
 #include "../ascii.h"
+#include "../os.h"
 #include "../hash.h"
 
 struct uclog__diag_code {
@@ -103,7 +104,7 @@ const char *uclog__diag_strdup(uclog_diag_report *r, const char *s, size_t n);
 char *uclog__diag_keep(uclog_diag_report *r, size_t size);
 const char *uclog__diag_printf(uclog_diag_report *r, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(UCLOG__PRINTF, 2, 3)))
 #endif
     ;
 int uclog__diag_grow(uclog_diag_report *r, void **arr, size_t *cap, size_t need, size_t elem);

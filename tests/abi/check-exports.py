@@ -7,10 +7,15 @@
   check-exports.py SRCDIR --nm LIB LIST
                                      the symbols LIB exports (nm -D) are exactly
                                      the committed LIST (name@@VERSION per line)
+  check-exports.py SRCDIR --pe DLL MAP
+                                     the names in the export table of the Windows
+                                     DLL (read from the PE file itself) are exactly
+                                     the global names of the version MAP
 """
 import glob
 import os
 import re
+import struct
 import subprocess
 import sys
 
@@ -90,9 +95,56 @@ def check_nm(lib, listing):
     return errors
 
 
+def pe_export_names(path):
+    """The names of a PE file's export table (its directory entry 0)."""
+    data = open(path, "rb").read()
+    if data[:2] != b"MZ":
+        raise SystemExit("%s: not a PE file" % path)
+    pe = struct.unpack_from("<I", data, 0x3C)[0]
+    if data[pe:pe + 4] != b"PE\0\0":
+        raise SystemExit("%s: no PE signature" % path)
+    nsect, opt_size = struct.unpack_from("<H12xH", data, pe + 6)
+    opt = pe + 24
+    magic = struct.unpack_from("<H", data, opt)[0]
+    dirs = opt + (112 if magic == 0x20B else 96)  # PE32+ or PE32
+    exp_rva, exp_size = struct.unpack_from("<II", data, dirs)
+    if exp_size == 0:
+        return set()
+    sections = []
+    for i in range(nsect):
+        vsize, vaddr, rsize, raw = struct.unpack_from("<IIII", data, opt + opt_size + 40 * i + 8)
+        sections.append((vaddr, max(vsize, rsize), raw))
+
+    def offset(rva):
+        for vaddr, size, raw in sections:
+            if vaddr <= rva < vaddr + size:
+                return raw + rva - vaddr
+        raise SystemExit("%s: RVA 0x%x is in no section" % (path, rva))
+
+    n_names, names_rva = struct.unpack_from("<I4xI", data, offset(exp_rva) + 24)
+    names = set()
+    for i in range(n_names):
+        at = offset(struct.unpack_from("<I", data, offset(names_rva) + 4 * i)[0])
+        names.add(data[at:data.index(b"\0", at)].decode("ascii"))
+    return names
+
+
+def check_pe(dll, map_path):
+    have, want = pe_export_names(dll), set(map_symbols(map_path))
+    errors = ["%s exports %s, which %s does not list" % (dll, s, map_path) for s in sorted(have - want)]
+    errors += ["%s does not export %s" % (dll, s) for s in sorted(want - have)]
+    print("%d exports of %s checked" % (len(have), os.path.basename(dll)))
+    return errors
+
+
 def main(argv):
     srcdir = argv[0]
-    errors = check_nm(argv[2], argv[3]) if len(argv) > 1 and argv[1] == "--nm" else check_maps(srcdir)
+    if len(argv) > 1 and argv[1] == "--nm":
+        errors = check_nm(argv[2], argv[3])
+    elif len(argv) > 1 and argv[1] == "--pe":
+        errors = check_pe(argv[2], argv[3])
+    else:
+        errors = check_maps(srcdir)
     for e in errors:
         print("ERROR:", e)
     return 1 if errors else 0

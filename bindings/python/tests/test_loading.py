@@ -48,6 +48,24 @@ class LoadingTest(unittest.TestCase):
         self.assertEqual(_clib._library_paths("UCLOG_LIBRARY", "libuclog.so.1"),
                          ["libuclog.so.1"])
 
+    def test_windows_dll_on_path(self):
+        # On Windows a bare name is not looked for on PATH (Python 3.8+): the binding
+        # finds the DLL there itself and loads it by its full path.
+        import tempfile
+        saved_windows, saved_path = _clib.WINDOWS, os.environ.get("PATH", "")
+        sys.modules["uclog._install"] = None
+        del os.environ["UCLOG_LIBRARY"]
+        with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as bin_dir:
+            open(os.path.join(bin_dir, "libuclog-1.dll"), "wb").close()
+            try:
+                _clib.WINDOWS = True
+                os.environ["PATH"] = os.pathsep.join([empty, bin_dir])
+                paths = _clib._library_paths("UCLOG_LIBRARY", "libuclog-1.dll")
+            finally:
+                _clib.WINDOWS = saved_windows
+                os.environ["PATH"] = saved_path
+        self.assertEqual(paths, [os.path.join(bin_dir, "libuclog-1.dll"), "libuclog-1.dll"])
+
     def test_cannot_load_is_import_error(self):
         os.environ["UCLOG_LIBRARY"] = "/nowhere/libuclog.so.1"
         with self.assertRaises(ImportError) as cm:

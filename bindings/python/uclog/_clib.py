@@ -7,7 +7,10 @@ not need to import this module.
 Loading: the file named by the environment variable ``UCLOG_LIBRARY``, or
 the one a meson install put beside the package (``_install.py``), or
 ``libuclog.so.1`` by SONAME (never the ``libuclog.so`` development symlink);
-``libuclog-diag.so.1`` likewise, or ``UCLOG_DIAG_LIBRARY``. A libuclog that
+``libuclog-diag.so.1`` likewise, or ``UCLOG_DIAG_LIBRARY``. On Windows the
+DLLs by name, ``libuclog-1.dll`` and ``libuclog-diag-1.dll``: beside the
+package, then on PATH (which Python 3.8 and later no longer search for a bare
+name), then the system's search. A libuclog that
 cannot be loaded makes ``import uclog`` raise ImportError saying what to
 install or set. The run-time
 major version must be the one this binding was written for.
@@ -30,8 +33,9 @@ from typing import Any, Callable, Counter, Dict, Optional
 #: The major version this binding speaks (the SONAME's number).
 ABI_MAJOR = 1
 
-LIBRARY_SONAME = "libuclog.so.1"
-DIAG_SONAME = "libuclog-diag.so.1"
+WINDOWS = os.name == "nt"
+LIBRARY_SONAME = "libuclog-1.dll" if WINDOWS else "libuclog.so.1"
+DIAG_SONAME = "libuclog-diag-1.dll" if WINDOWS else "libuclog-diag.so.1"
 
 # Status codes (errors.h). Codes are never renumbered.
 OK = 0
@@ -849,6 +853,15 @@ def _library_paths(env, soname):
         installed = os.path.normpath(os.path.join(here, _install.LIBDIR, soname))
         if os.path.exists(installed):
             paths.append(installed)
+    if WINDOWS:
+        beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), soname)
+        if os.path.exists(beside):
+            paths.append(beside)
+        for folder in os.environ.get("PATH", "").split(os.pathsep):
+            candidate = os.path.join(folder, soname)
+            if folder and os.path.isfile(candidate):
+                paths.append(candidate)  # a full path: its own folder serves its dependencies
+                break
     paths.append(soname)
     return paths
 
@@ -861,6 +874,10 @@ def _load(env, soname):
             return ctypes.CDLL(path)
         except OSError as e:
             errors.append(str(e))
+    if WINDOWS:
+        raise ImportError(
+            "uclog: cannot load %s (%s). Put it beside the uclog package or in a folder on "
+            "PATH, or set %s to its path." % (soname, "; ".join(errors), env), name="uclog")
     raise ImportError(
         "uclog: cannot load %s (%s). Install libuclog where the dynamic loader finds it "
         "(meson install, then ldconfig for a system prefix), or set LD_LIBRARY_PATH to the "

@@ -1,0 +1,25 @@
+/* What the library asks of the operating system, one file per system: os-posix.c, os-win32.c. */
+#ifndef UCLOG_OS_H
+#define UCLOG_OS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* The printf flavour that format attributes check against: on MinGW, its own C99 printf
+ * (__USE_MINGW_ANSI_STDIO, set by the build) rather than the C runtime's. */
+#if defined(__MINGW32__)
+#define UCLOG__PRINTF __MINGW_PRINTF_FORMAT
+#else
+#define UCLOG__PRINTF printf
+#endif
+
+/* Open a file for reading in binary mode, by its name in UTF-8 (on Windows through the
+ * wide-character API, so that a name outside the ANSI code page opens). A file descriptor
+ * that read(), fstat() and close() take, or -1 with errno set (EISDIR for a folder where the
+ * system refuses to open one). */
+int uclog__os_open_read(const char *path);
+
+/* Fill buf with n bytes from the system's random source; 0 when it could not. */
+int uclog__os_random(void *buf, size_t n);
+
+#endif
