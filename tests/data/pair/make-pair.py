@@ -4,7 +4,7 @@
 alice.uccapilog: alice@litwareinc.com signs in from outside (through the Access Edge) and calls
 bob; her INVITE offers host candidates only (the diagnosis gives 210 on her side). bob.uccapilog:
 bob@litwareinc.com, inside, receives that INVITE (the server's Via on top of alice's), answers
-100, 180 and 200 with relay candidates, and gets her ACK. Both logs hold the same Call-ID; bob's
+100, 180 and 200 with relay candidates, and gets her ACK; his log ends before her BYE. Both logs hold the same Call-ID; bob's
 clock runs 2.5 s ahead of alice's and every hop through the server takes 40 ms, so a pairing of
 what one side sent with what the other received estimates the skew as 2.500 s.
 
@@ -78,6 +78,9 @@ def call():
     ack = dict(ack, msg=ack["msg"].replace(";branch=" + ALICE_BRANCH, ";branch=z9hG4bK2038f73c52a2"))
     ack_b = on_bob(dict(ack, out=False, msg=ack["msg"].replace("Via: SIP/2.0/TLS 192.168.1.10",
                                                               SERVER_VIA[:-4] + "\"ac\"" + EOL + "Via: SIP/2.0/TLS 192.168.1.10", 1)))
+    # alice hangs up; bob's log ends before her BYE reaches him
+    bye = R.request_like(inv, "BYE", 2, uri="sip:bob@litwareinc.com;opaque=user:epid:Qm9iQm9iAAA;gruu", to=BOB_TO, body="")
+    bye = dict(bye, msg=bye["msg"].replace(";branch=" + ALICE_BRANCH, ";branch=z9hG4bK2038f73c52a3"))
     hop = 40
     alice = [(p, -240000 + 150 * k) for k, p in enumerate(sign_a)]
     bob = [(p, -180000 + 150 * k) for k, p in enumerate(sign_b)]
@@ -91,6 +94,7 @@ def call():
     alice.append((ok_a, 3000 + hop))
     alice.append((ack, 3000 + hop + 15))
     bob.append((ack_b, 3000 + hop + 15 + hop))
+    alice.append((bye, 9000))
     return alice, bob
 
 
