@@ -1,0 +1,94 @@
+/* Both sides of the calls two clients' logs share (diagnose-both.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "common.h"
+#include "diagnose-both.h"
+
+static const char *role(const uclog_diag_report *r, uint32_t call)
+{
+    int32_t d = uclog_diag_report_call_direction(r, call);
+
+    return d == UCLOG_DIAG_CALL_OUTGOING ? "caller" : d == UCLOG_DIAG_CALL_INCOMING ? "callee" : "party";
+}
+
+/* Whether the call's verdicts on this side include code. */
+static int has_code(const uclog_diag_report *r, uint32_t call, int32_t code)
+{
+    uint32_t i;
+
+    for (i = 0; i < uclog_diag_report_verdict_count(r); i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        if (uclog_diag_verdict_call(v) == (int32_t)call && uclog_diag_verdict_code(v) == code)
+            return 1;
+    }
+    return 0;
+}
+
+/* "  caller sip:alice@…: 210 NO_EDGE_CANDIDATE, 310 CALL_REJECTED" */
+static void side_line(const uclog_diag_report *r, uint32_t call)
+{
+    uint32_t i, n = 0;
+    const char *uri = uclog_diag_report_client_uri(r);
+
+    printf("  %s ", role(r, call));
+    ex_put_z(uri ? uri : "(unknown)");
+    putchar(':');
+    for (i = 0; i < uclog_diag_report_verdict_count(r); i++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
+        if (uclog_diag_verdict_call(v) != (int32_t)call)
+            continue;
+        printf("%s %d %s", n++ ? "," : "", (int)uclog_diag_verdict_code(v), uclog_diag_verdict_name(v));
+    }
+    puts(n ? "" : " no verdict");
+}
+
+/* What the two sides' verdicts say together, one line each finding. */
+static void conclusion(const uclog_diag_report *const r[2], const uint32_t call[2])
+{
+    int k, said = 0;
+
+    for (k = 0; k < 2; k++) {
+        const char *who = role(r[k], call[k]);
+        if (has_code(r[k], call[k], UCLOG_DIAG_NO_EDGE_CANDIDATE)) {
+            printf("  So: the %s's offer lacked an Edge candidate (210 on the %s's side)\n", who, who);
+            said++;
+        }
+        if (has_code(r[k], call[k], UCLOG_DIAG_EDGE_NAT_PRIVATE_ADDRESS)) {
+            printf("  So: the %s's offer carries the Edge's private address, not its NAT'ed one (220)\n", who);
+            said++;
+        }
+        if (has_code(r[k], call[k], UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED)) {
+            printf("  So: the %s's ICE failed: media did not connect on the %s's side (300)\n", who, who);
+            said++;
+        }
+    }
+    if (!said)
+        puts("  So: neither side's offer lacked an Edge candidate, and neither side says its ICE failed");
+}
+
+unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b)
+{
+    const uclog_diag_report *r[2] = {a, b};
+    uint32_t c[2], i;
+    unsigned shared = 0;
+    const char *id;
+
+    for (i = 0; i < uclog_diag_report_call_count(a); i++) {
+        id = uclog_diag_report_call_id(a, i);
+        c[0] = i;
+        if (!id || uclog_diag_report_call_find(&c[1], b, id) != 0)
+            continue;
+        if (!shared++)
+            puts("\nBoth sides of the calls");
+        fputs("Call ", stdout);
+        ex_put_z(id);
+        putchar('\n');
+        side_line(a, c[0]);
+        side_line(b, c[1]);
+        conclusion(r, c);
+    }
+    if (!shared)
+        puts("\nBoth sides of the calls: no Call-ID is in both clients' logs");
+    return shared;
+}
