@@ -10,7 +10,8 @@ what one side sent with what the other received estimates the skew as 2.500 s.
 
 The packets come from ../seed.uccapilog through the helpers of ../diag/rules/make-rules.py
 (imported from its own directory, where it reads the seed); byte counts and Content-Length are
-exact, line ends CRLF.
+exact, line ends CRLF. alice-rotated-1 and -0 are alice.uccapilog cut in two at the call, a
+rotated set that stays one client.
 """
 import importlib.util
 import os
@@ -112,3 +113,6 @@ if __name__ == "__main__":
     a, b = call()
     write("alice", a, 0)
     write("bob", b, 2500)
+    # alice's log as a rotated set: the sign-in in the older file (-1), the call in the newer (-0)
+    write("alice-rotated-1", [x for x in a if x[1] < 0], 0)
+    write("alice-rotated-0", [x for x in a if x[1] >= 0], 0)
