@@ -1,5 +1,6 @@
 /* Both sides of the calls two clients' logs share (diagnose-both.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -91,4 +92,53 @@ unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b)
     if (!shared)
         puts("\nBoth sides of the calls: no Call-ID is in both clients' logs");
     return shared;
+}
+
+/* Two clients' files (which[i]: file i's client): each client's report, then both sides of the
+ * calls they share. Returns the exit status. */
+int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opts, char *const *files, size_t n,
+                    const int *which, void (*print)(const uclog_diag_report *r))
+{
+    const char **set = calloc(n, sizeof(*set));
+    uclog_log *log[2] = {NULL, NULL};
+    uclog_diag_report *rep[2] = {NULL, NULL};
+    size_t i, k;
+    int side, rc = set ? 0 : UCLOG_E_NOMEM;
+
+    for (side = 0; rc == 0 && side < 2; side++) {
+        for (i = k = 0; i < n; i++)
+            if (which[i] == side)
+                set[k++] = files[i];
+        rc = uclog_log_open_files(&log[side], ctx, set, k);
+        if (rc == 0 && ex_not_log(log[side]) != UINT32_MAX) {
+            ex_say_not_log("uclog-diagnose", log[side], ex_not_log(log[side]));
+            rc = EX_SAID;
+        }
+        if (rc == 0)
+            rc = uclog_diag_run(&rep[side], log[side], opts);
+    }
+    if (rc != 0 && rc != EX_SAID)
+        fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
+    for (side = 0; rc == 0 && side < 2; side++) {
+        dv_match_ids(view, rep[side]);
+        dv_note_worst(view, rep[side]);
+    }
+    if (rc == 0 && dv_unmatched_id(view)) {
+        fputs("uclog-diagnose: --call-id ", stderr);
+        fputs(dv_unmatched_id(view), stderr);
+        fputs(": no audio/video call attempt has this Call-ID (or one starting with it)\n", stderr);
+        rc = UCLOG_E_NOT_FOUND;
+    }
+    for (side = 0; rc == 0 && side < 2; side++) {
+        printf("%sClient %d of 2\n", side ? "\n" : "", side + 1);
+        print(rep[side]);
+    }
+    if (rc == 0)
+        db_print_both(rep[0], rep[1]);
+    for (side = 0; side < 2; side++) {
+        uclog_diag_report_free(rep[side]);
+        uclog_log_free(log[side]);
+    }
+    free(set);
+    return rc != 0 ? 2 : view->worst == UCLOG_DIAG_FAILURE ? 1 : 0;
 }

@@ -804,52 +804,11 @@ static int diagnose_one(const char *const *files, size_t n, void *userdata)
     return status;
 }
 
-/* Two clients' files (which[i]: file i's client): each client's report, then both sides of the
- * calls they share. Returns the exit status. */
-static int diagnose_two(uclog_ctx *ctx, const uclog_diag_options *opts, char *const *files, size_t n,
-                        const int *which)
+/* One client's text report of two (the checklists' counts are each report's own). */
+static void print_one_of_two(const uclog_diag_report *r)
 {
-    const char **set = calloc(n, sizeof(*set));
-    uclog_log *log[2] = {NULL, NULL};
-    uclog_diag_report *rep[2] = {NULL, NULL};
-    size_t i, k;
-    int side, rc = set ? 0 : UCLOG_E_NOMEM;
-
-    for (side = 0; rc == 0 && side < 2; side++) {
-        for (i = k = 0; i < n; i++)
-            if (which[i] == side)
-                set[k++] = files[i];
-        rc = uclog_log_open_files(&log[side], ctx, set, k);
-        if (rc == 0 && refuse_not_log(log[side], 0))
-            rc = EX_SAID;
-        if (rc == 0)
-            rc = uclog_diag_run(&rep[side], log[side], opts);
-    }
-    if (rc != 0 && rc != EX_SAID)
-        fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
-    for (side = 0; rc == 0 && side < 2; side++) {
-        dv_match_ids(&view, rep[side]);
-        dv_note_worst(&view, rep[side]);
-    }
-    if (rc == 0 && dv_unmatched_id(&view)) {
-        fputs("uclog-diagnose: --call-id ", stderr);
-        fputs(dv_unmatched_id(&view), stderr);
-        fputs(": no audio/video call attempt has this Call-ID (or one starting with it)\n", stderr);
-        rc = UCLOG_E_NOT_FOUND;
-    }
-    for (side = 0; rc == 0 && side < 2; side++) {
-        printf("%sClient %d of 2\n", side ? "\n" : "", side + 1);
-        memset(code_uses, 0, sizeof(code_uses));
-        print_text(rep[side]);
-    }
-    if (rc == 0)
-        db_print_both(rep[0], rep[1]);
-    for (side = 0; side < 2; side++) {
-        uclog_diag_report_free(rep[side]);
-        uclog_log_free(log[side]);
-    }
-    free(set);
-    return rc != 0 ? 2 : view.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+    memset(code_uses, 0, sizeof(code_uses));
+    print_text(r);
 }
 
 /* --jobs N PATH...: every log under the paths. */
@@ -1033,7 +992,7 @@ int main(int argc, char **argv)
             view.worst = UCLOG_DIAG_OK;
             view.log_worst = -1;
             view.number_width = 4;
-            status = diagnose_two(ctx, opts, files, n, which);
+            status = db_diagnose_two(&view, ctx, opts, files, n, which, print_one_of_two);
         }
         free(which);
         if (clients != 1) {
