@@ -5,6 +5,7 @@
 
 #include "common.h"
 #include "diagnose-both.h"
+#include "pair.h"
 
 static const char *role(const uclog_diag_report *r, uint32_t call)
 {
@@ -68,7 +69,30 @@ static void conclusion(const uclog_diag_report *const r[2], const uint32_t call[
         puts("  So: neither side's offer lacked an Edge candidate, and neither side says its ICE failed");
 }
 
-unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b)
+/* The skew between the two clients' clocks, from the messages one sent and the other received. */
+static void print_skew(uclog_log *la, uclog_log *lb, const uclog_diag_report *a, const uclog_diag_report *b)
+{
+    uclog_index *ia = NULL, *ib = NULL;
+    ex_skew s;
+    const char *ua = uclog_diag_report_client_uri(a), *ub = uclog_diag_report_client_uri(b);
+
+    if (uclog_index_build(&ia, la) == 0 && uclog_index_build(&ib, lb) == 0 && ex_pair_skew(&s, ia, ib) == 0 &&
+        s.known) {
+        fputs("Clock of ", stdout);
+        ex_put_z(ub ? ub : "client 2");
+        printf(" is %.3f s %s ", (double)(s.skew_ms < 0 ? -s.skew_ms : s.skew_ms) / 1000,
+               s.skew_ms < 0 ? "behind" : "ahead of");
+        ex_put_z(ua ? ua : "client 1");
+        printf("'s,\nfrom %u messages one side sent and the other received (uclog-flow draws them)\n",
+               (unsigned)(s.ab + s.ba));
+    } else {
+        puts("Clock skew unknown: no message went both ways between the two logs");
+    }
+    uclog_index_free(ia);
+    uclog_index_free(ib);
+}
+
+unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b, uclog_log *la, uclog_log *lb)
 {
     const uclog_diag_report *r[2] = {a, b};
     uint32_t c[2], i;
@@ -80,8 +104,10 @@ unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b)
         c[0] = i;
         if (!id || uclog_diag_report_call_find(&c[1], b, id) != 0)
             continue;
-        if (!shared++)
+        if (!shared++) {
             puts("\nBoth sides of the calls");
+            print_skew(la, lb, a, b);
+        }
         fputs("Call ", stdout);
         ex_put_z(id);
         putchar('\n');
@@ -134,7 +160,7 @@ int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opt
         print(rep[side]);
     }
     if (rc == 0)
-        db_print_both(rep[0], rep[1]);
+        db_print_both(rep[0], rep[1], log[0], log[1]);
     for (side = 0; side < 2; side++) {
         uclog_diag_report_free(rep[side]);
         uclog_log_free(log[side]);

@@ -10,8 +10,9 @@
 
 #include "diagnose-view.h"
 
-/* Print the section "Both sides of the calls"; returns the number of shared calls. */
-unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b);
+/* Print the section "Both sides of the calls" of reports a and b, of logs la and lb: the
+ * clocks' skew, then each shared call. Returns the number of shared calls. */
+unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b, uclog_log *la, uclog_log *lb);
 
 /*
  * Two clients' files (which[i]: the client of file i, from ex_clients_split()): each client's
