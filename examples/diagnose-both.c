@@ -48,7 +48,7 @@ static void side_line(const uclog_diag_report *r, uint32_t call)
 /* What the two sides' verdicts say together, one line each finding. */
 static void conclusion(const uclog_diag_report *const r[2], const uint32_t call[2])
 {
-    int k, said = 0;
+    int k, said = 0, ice[2];
 
     for (k = 0; k < 2; k++) {
         const char *who = role(r[k], call[k]);
@@ -60,10 +60,18 @@ static void conclusion(const uclog_diag_report *const r[2], const uint32_t call[
             printf("  So: the %s's offer carries the Edge's private address, not its NAT'ed one (220)\n", who);
             said++;
         }
-        if (has_code(r[k], call[k], UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED)) {
-            printf("  So: the %s's ICE failed: media did not connect on the %s's side (300)\n", who, who);
-            said++;
-        }
+    }
+    /* ICE failed: the ms-client-diagnostics that says so travels between the two, so both logs
+     * may hold it; a side whose log alone holds it is named */
+    ice[0] = has_code(r[0], call[0], UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    ice[1] = has_code(r[1], call[1], UCLOG_DIAG_MEDIA_CONNECTIVITY_FAILED);
+    if (ice[0] && ice[1]) {
+        puts("  So: ICE failed: media did not connect between the two (300 in both logs)");
+        said++;
+    } else if (ice[0] || ice[1]) {
+        k = ice[1];
+        printf("  So: the %s's ICE failed: media did not connect, as its log alone says (300)\n", role(r[k], call[k]));
+        said++;
     }
     if (!said)
         puts("  So: neither side's offer lacked an Edge candidate, and neither side says its ICE failed");

@@ -11,7 +11,8 @@ what one side sent with what the other received estimates the skew as 2.500 s.
 The packets come from ../seed.uccapilog through the helpers of ../diag/rules/make-rules.py
 (imported from its own directory, where it reads the seed); byte counts and Content-Length are
 exact, line ends CRLF. alice-rotated-1 and -0 are alice.uccapilog cut in two at the call, a
-rotated set that stays one client.
+rotated set that stays one client. alice-ice-failed and bob-ice-failed: the call ended by bob's BYE
+with ms-client-diagnostics 23, media that did not connect, in both logs.
 """
 import importlib.util
 import os
@@ -99,6 +100,24 @@ def call():
     return alice, bob
 
 
+ICE_FAILED = ('ms-client-diagnostics: 23;reason="Call failed to establish due to a media connectivity failure when one '
+              'endpoint is internal and the other is remote";CalleeMediaDebug="audio:ICEWarn=0x40000a3,'
+              'LocalSite=192.168.1.30:20612,LocalMR=131.107.0.10:55200,RemoteSite=192.168.1.10:50000,RemoteMR=,'
+              'PortRange=1025:65000,LocalMRTCPPort=55200,RemoteMRTCPPort=0,LocalLocation=2,RemoteLocation=1,FederationType=0"')
+
+
+def ice_failed(alice, bob):
+    """The same call ended by bob: his BYE carries ms-client-diagnostics 23 (media did not connect)."""
+    inv = next(p for p, _ in alice if p["msg"].startswith("INVITE"))
+    h = ["Via: SIP/2.0/TLS %s:50220;branch=z9hG4bKb0b1e5a7" % BOB, "Max-Forwards: 70", "From: " + BOB_TO,
+         "To: <sip:alice@litwareinc.com>;tag=2038f73c52;epid=b9ca774f83", "Call-ID: " + CID, "CSeq: 1 BYE", ICE_FAILED]
+    msg = R.sip("BYE sip:alice@litwareinc.com;opaque=user:epid:cYUGvoWWcl6mKX37xhEMuAAA;gruu SIP/2.0", h)
+    sent = on_bob(dict(inv, out=True, msg=msg))
+    got = dict(inv, out=False, msg=msg.replace("Via: ", SERVER_VIA.replace('"ab"', '"ad"') + EOL + "Via: ", 1)
+               .replace("Max-Forwards: 70", "Max-Forwards: 69"))
+    return alice[:-1] + [(got, 6000 + 40)], bob + [(sent, 6000)]
+
+
 def stamp(ms):
     t = 23 * 3600000 + 35 * 60000 + 11000 + ms
     return "%02d:%02d:%02d.%03d" % (t // 3600000, t // 60000 % 60, t // 1000 % 60, t % 1000)
@@ -116,3 +135,6 @@ if __name__ == "__main__":
     # alice's log as a rotated set: the sign-in in the older file (-1), the call in the newer (-0)
     write("alice-rotated-1", [x for x in a if x[1] < 0], 0)
     write("alice-rotated-0", [x for x in a if x[1] >= 0], 0)
+    fa, fb = ice_failed(a, b)
+    write("alice-ice-failed", fa, 0)
+    write("bob-ice-failed", fb, 2500)
