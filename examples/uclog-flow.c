@@ -141,9 +141,10 @@ static void arrow(const char *time, const char *label, int sent)
     puts("|");
 }
 
-/* A note between the lanes, under the arrow it belongs to, wrapped at
- * blanks over at most three lines. */
-static void note(const char *text)
+/* A note between the lanes (the left one at column at, inner columns
+ * between them), under the arrow it belongs to, wrapped at blanks over at
+ * most three lines. */
+static void note_at(const char *text, int at, int inner)
 {
     const char *p = text, *end, *q;
     int lines;
@@ -155,15 +156,15 @@ static void note(const char *text)
         for (q = end; lines < 2 && *q;) {
             const char *next = q + strspn(q, " ");
             next += strcspn(next, " ");
-            if (columns_n(p, (size_t)(next - p)) > INNER - 3)
+            if (columns_n(p, (size_t)(next - p)) > inner - 3)
                 break;
             end = q = next;
         }
-        if (lines == 2 || columns_n(p, (size_t)(end - p)) > INNER - 3)
+        if (lines == 2 || columns_n(p, (size_t)(end - p)) > inner - 3)
             end = p + strlen(p);
-        repeat(' ', CLIENT);
+        repeat(' ', at);
         fputs("|  ", stdout);
-        repeat(' ', INNER - 2 - put_field_n(p, (size_t)(end - p), INNER - 3));
+        repeat(' ', inner - 2 - put_field_n(p, (size_t)(end - p), inner - 3));
         puts("|");
         p = end;
     }
@@ -177,6 +178,26 @@ static void str_copy(char *buf, size_t cap, uclog_str s)
     buf[n] = '\0';
 }
 
+/* A note for each diagnostics entry of a message, between the lanes at and at + inner + 1. */
+static void diag_notes(const uclog_sip *sip, int at, int inner)
+{
+    uclog_str entry, text;
+    uint32_t k, kind, id, sub;
+    char label[512], buf[256];
+
+    for (k = 0; k < uclog_sip_diag_count(sip); k++) {
+        uclog_sip_diag(&entry, &kind, sip, k);
+        if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
+            str_copy(buf, sizeof(buf), text);
+            snprintf(label, sizeof(label), "%s: %u %s", ex_diag_kind_name(kind), (unsigned)id, buf);
+        } else {
+            str_copy(buf, sizeof(buf), entry);
+            snprintf(label, sizeof(label), "%s: %s", ex_diag_kind_name(kind), buf);
+        }
+        note_at(label, at, inner);
+    }
+}
+
 /* ---- one call ---- */
 
 /* The arrow of message @i, and a note for each diagnostics entry it carries. */
@@ -184,8 +205,8 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
 {
     uclog_sip *sip = NULL;
     uclog_timestamp ts;
-    uclog_str method, reason, remote, entry, text;
-    uint32_t status = 0, k, kind, id, sub;
+    uclog_str method, reason, remote;
+    uint32_t status = 0;
     uint16_t port = 0;
     char time[32] = "", label[512], addr[96], buf[256];
     int32_t dir;
@@ -225,17 +246,7 @@ static int draw_message(const uclog_index *idx, uint32_t i, const char *server, 
     }
     dir = uclog_index_message_direction(idx, i);
     arrow(time, label, dir == UCLOG_DIRECTION_SENT ? 1 : dir == UCLOG_DIRECTION_RECEIVED ? 0 : -1);
-    for (k = 0; k < uclog_sip_diag_count(sip); k++) {
-        uclog_sip_diag(&entry, &kind, sip, k);
-        if (uclog_sip_diag_parse(&id, &sub, &text, NULL, entry) == 0) {
-            str_copy(buf, sizeof(buf), text);
-            snprintf(label, sizeof(label), "%s: %u %s", ex_diag_kind_name(kind), (unsigned)id, buf);
-        } else {
-            str_copy(buf, sizeof(buf), entry);
-            snprintf(label, sizeof(label), "%s: %s", ex_diag_kind_name(kind), buf);
-        }
-        note(label);
-    }
+    diag_notes(sip, CLIENT, INNER);
     uclog_sip_free(sip);
     return 0;
 }
@@ -392,6 +403,7 @@ static int draw_pair_call(const uclog_index *A, uint32_t ca, const uclog_index *
                           char users[2][EX_USER_MAX])
 {
     ex_pair_msg *p;
+    uclog_sip *sip = NULL;
     uint32_t n, k;
     uclog_str id;
     char line[320], ta[32], tb[32], label[512], na[64], nb[64];
@@ -416,6 +428,10 @@ static int draw_pair_call(const uclog_index *A, uint32_t ca, const uclog_index *
         clock_text(tb, sizeof(tb), p[k].b != EX_NONE ? ex_pair_time(B, p[k].b, skew->skew_ms) : INT64_MIN);
         label_of(label, sizeof(label), idx, m, p[k].a == EX_NONE ? nb : p[k].b == EX_NONE ? na : NULL);
         arrow2(ta, label, p[k].a_to_b, tb);
+        if (uclog_index_message_parse(&sip, idx, m) == 0) {
+            diag_notes(sip, SIDE_A, INNER2);
+            uclog_sip_free(sip);
+        }
     }
     lanes2();
     free(p);
