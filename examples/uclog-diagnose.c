@@ -13,7 +13,9 @@
 #include <uclog/uclog.h>
 
 #include "colour.h"
+#include "clients.h"
 #include "common.h"
+#include "diagnose-both.h"
 #include "diagnose-view.h"
 #include "fleet.h"
 #include "follow.h"
@@ -29,10 +31,12 @@ static void usage(FILE *out)
           "       uclog-diagnose --follow [options] FILE\n"
           "       uclog-diagnose --explain CODE\n"
           "Diagnose an external audio/video call failure from a Communicator, Lync or\n"
-          "Skype for Business client log (*.uccapilog). Several FILEs are read as one\n"
-          "rotated set, in any order; '-' (once, anywhere) reads standard input. A FILE\n"
-          "may be gzip-compressed, or a zip (of the Tracing folder): its *.uccapilog\n"
-          "files are read.\n"
+          "Skype for Business client log (*.uccapilog). Several FILEs of one signed-in\n"
+          "user are read as one rotated set, in any order; '-' (once, anywhere) reads\n"
+          "standard input, the FILEs then one set. A FILE may be gzip-compressed, or a\n"
+          "zip (of the Tracing folder): its *.uccapilog files are read. FILEs of two\n"
+          "users (the caller's log and the callee's) are two clients: each diagnosed,\n"
+          "then per shared call which side's offer lacked an Edge candidate.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
           "  --stream             one pass in memory that does not grow with the log: each\n"
@@ -805,6 +809,13 @@ static int diagnose_one(const char *const *files, size_t n, void *userdata)
     return status;
 }
 
+/* One client's text report of two (the checklists' counts are each report's own). */
+static void print_one_of_two(const uclog_diag_report *r)
+{
+    memset(code_uses, 0, sizeof(code_uses));
+    print_text(r);
+}
+
 /* --jobs N PATH...: every log under the paths. */
 static int diagnose_fleet(uclog_ctx *ctx, const uclog_diag_options *opts, int jobs, char *const *paths, size_t n)
 {
@@ -975,6 +986,31 @@ int main(int argc, char **argv)
     if (following && (n != 1 || at == 0)) {
         fputs("uclog-diagnose: --follow reads one FILE, not standard input\n", stderr);
         goto out;
+    }
+    /* Files of two signed-in users are two clients: each diagnosed, then both sides of their calls. */
+    if (!following && n > 1 && at == n) {
+        int *which = calloc(n, sizeof(*which)), clients;
+        char users[2][EX_USER_MAX];
+        clients = which ? ex_clients_split(which, users, ctx, "uclog-diagnose", files, n, at) : -1;
+        if (clients == 2 && (json || stream || view.summary)) {
+            fprintf(stderr, "uclog-diagnose: the files are two clients' logs (%s, %s): --json, --stream and "
+                            "--summary read one client's; give each client's files alone\n", users[0], users[1]);
+            clients = -1;
+        }
+        if (clients == 2) {
+            use_colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+            width = ex_terminal_width(STDOUT_FILENO);
+            view.worst = UCLOG_DIAG_OK;
+            view.log_worst = -1;
+            view.number_width = 4;
+            status = db_diagnose_two(&view, ctx, opts, files, n, which, print_one_of_two);
+        }
+        free(which);
+        if (clients != 1) {
+            if (ex_stdout_close("uclog-diagnose"))
+                status = 2;
+            goto out;
+        }
     }
     /* "-" alone with --stream is read as it comes; among files it is read whole */
     if (following)
