@@ -59,6 +59,8 @@ enum uclog_follow_flag {
  *         context's errmsg names the file); UCLOG_E_NOMEM;
  *         UCLOG_E_INVALID_ARG (no @p out, @p ctx or @p path, an unknown
  *         flag).
+ * On Windows this release has no follower: the call returns
+ * ::UCLOG_E_UNSUPPORTED (lib/follow-none.c).
  * @since 1.3
  */
 UCLOG_EXPORT int uclog_follow_new(uclog_follow **out, uclog_ctx *ctx, const char *path, uint32_t flags);
