@@ -244,8 +244,9 @@ UCLOG_EXPORT int uclog_log_open_stream(uclog_log **out, uclog_ctx *ctx, FILE *st
  * a line end, before a continuation line) for longer than the reader
  * waited: the lines after the pause then make a record of their own,
  * without a header (::UCLOG_DEFECT_TEXT_BEFORE_HEADER).
- * The line ends (CR alone, or LF) and the encoding are judged on the first
- * 64 KiB, or on what came before the first IDLE when that is less. A
+ * The line ends (CR alone, or LF), the encoding and what the file holds
+ * (uclog_log_file_kind()) are judged on the first 64 KiB, or on what came
+ * before the first IDLE when that is less. A
  * UTF-16 log is refused with UCLOG_E_ENCODING when iterated. Positions
  * count every byte @p read returned, from 0, as one file named @p name.
  * Framing what is pending again after each read costs time in proportion
@@ -299,7 +300,8 @@ UCLOG_EXPORT int32_t uclog_log_file_cr_line_ends(const uclog_log *log, uint32_t 
 /**
  * What file @p i holds (a ::uclog_file_kind value), judged on its first
  * 64 KiB when it was opened; a stream is judged on its first 64 KiB before
- * its first record is given (until then ::UCLOG_FILE_KIND_UNREAD). Opening
+ * its first record is given (until then ::UCLOG_FILE_KIND_UNREAD), a live
+ * log on what came before its first IDLE when that is less. Opening
  * never fails on the kind: the caller decides what to refuse.
  * @return the kind, or -1 when out of range.
  * @since 1.3

@@ -20,6 +20,7 @@ struct feed {
     size_t size, pos;
     uint32_t rng;
     int cr_only;       /* what the first 64 KiB say */
+    int32_t kind;      /* what the input holds (uclog_file_kind), judged on its first 64 KiB */
     int idle_last;     /* the last answer was an IDLE */
 };
 
@@ -38,6 +39,21 @@ static int cr_only(const char *p, size_t n)
 }
 
 /* Whether the writer may pause after f->pos bytes without a record coming out cut. */
+/* The kind of the first n bytes, as the library judges a file (uclog_log_file_kind()). */
+static int32_t kind_of(const char *p, size_t n)
+{
+    static uclog_ctx *ctx;
+    uclog_log *log = NULL;
+    int32_t kind = -1;
+
+    if (!ctx && uclog_ctx_new(&ctx, NULL) != 0)
+        return -1;
+    if (uclog_log_open_buffer(&log, ctx, p, n, "prefix") == 0)
+        kind = uclog_log_file_kind(log, 0);
+    uclog_log_free(log);
+    return kind;
+}
+
 static int may_pause(const struct feed *f)
 {
     const char *t = f->norm, *nl;
@@ -46,6 +62,9 @@ static int may_pause(const struct feed *f)
     /* The encoding and the line ends are judged on what came before the first pause: let it
      * be what the whole input says. */
     if (at < 4 || (at < HEAD && cr_only(f->text, at) != f->cr_only))
+        return 0;
+    /* So is what the input holds (a client log, bare SIP messages, text, binary). */
+    if (at < HEAD && kind_of(f->text, at) != f->kind)
         return 0;
     if (at == f->size || t[at - 1] != '\n')
         return 1;
@@ -245,6 +264,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     f.norm = norm;
     f.size = size;
     f.cr_only = cr_only(f.text, size);
+    f.kind = kind_of(f.text, size);
     if (f.cr_only) {
         size_t i;
         for (i = 0; i < size; i++)
