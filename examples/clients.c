@@ -1,8 +1,10 @@
 /* The FILE operands as clients, by their signed-in user (clients.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clients.h"
+#include "common.h"
 
 int ex_client_user(char *buf, size_t cap, uclog_log *log)
 {
@@ -72,4 +74,26 @@ int ex_clients_split(int *which, char users[2][EX_USER_MAX], uclog_ctx *ctx, con
         which[i] = clients++;
     }
     return clients == 2 ? 2 : 1;
+}
+
+int ex_clients_open(uclog_log *log[2], uclog_ctx *ctx, const char *prog, char *const *files, size_t n,
+                    const int *which)
+{
+    const char **set = calloc(n ? n : 1, sizeof(*set));
+    size_t i, k;
+    int side, rc = set ? 0 : UCLOG_E_NOMEM;
+
+    log[0] = log[1] = NULL;
+    for (side = 0; rc == 0 && side < 2; side++) {
+        for (i = k = 0; i < n; i++)
+            if (which[i] == side)
+                set[k++] = files[i];
+        rc = uclog_log_open_files(&log[side], ctx, set, k);
+        if (rc == 0 && ex_not_log(log[side]) != UINT32_MAX) {
+            ex_say_not_log(prog, log[side], ex_not_log(log[side]));
+            rc = EX_SAID;
+        }
+    }
+    free(set);
+    return rc;
 }

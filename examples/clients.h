@@ -32,4 +32,14 @@ int ex_client_user(char *buf, size_t cap, uclog_log *log);
 int ex_clients_split(int *which, char users[2][EX_USER_MAX], uclog_ctx *ctx, const char *prog, char *const *files,
                      size_t n, size_t at);
 
+/*
+ * Open each client's files (which[i], from ex_clients_split()) as a log of
+ * its own: log[0] and log[1], which the caller frees (NULL when not opened).
+ * Returns 0; EX_SAID having said on stderr after "prog: " that a client's
+ * files are not a client log; or a uclog error (UCLOG_E_NOMEM, the open's)
+ * for the caller to say.
+ */
+int ex_clients_open(uclog_log *log[2], uclog_ctx *ctx, const char *prog, char *const *files, size_t n,
+                    const int *which);
+
 #endif

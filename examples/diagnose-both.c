@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clients.h"
 #include "common.h"
 #include "diagnose-both.h"
 #include "pair.h"
@@ -133,24 +134,12 @@ unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b, u
 int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opts, char *const *files, size_t n,
                     const int *which, void (*print)(const uclog_diag_report *r))
 {
-    const char **set = calloc(n, sizeof(*set));
-    uclog_log *log[2] = {NULL, NULL};
+    uclog_log *log[2];
     uclog_diag_report *rep[2] = {NULL, NULL};
-    size_t i, k;
-    int side, rc = set ? 0 : UCLOG_E_NOMEM;
+    int side, rc = ex_clients_open(log, ctx, "uclog-diagnose", files, n, which);
 
-    for (side = 0; rc == 0 && side < 2; side++) {
-        for (i = k = 0; i < n; i++)
-            if (which[i] == side)
-                set[k++] = files[i];
-        rc = uclog_log_open_files(&log[side], ctx, set, k);
-        if (rc == 0 && ex_not_log(log[side]) != UINT32_MAX) {
-            ex_say_not_log("uclog-diagnose", log[side], ex_not_log(log[side]));
-            rc = EX_SAID;
-        }
-        if (rc == 0)
-            rc = uclog_diag_run(&rep[side], log[side], opts);
-    }
+    for (side = 0; rc == 0 && side < 2; side++)
+        rc = uclog_diag_run(&rep[side], log[side], opts);
     if (rc != 0 && rc != EX_SAID)
         fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     for (side = 0; rc == 0 && side < 2; side++) {
@@ -173,6 +162,5 @@ int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opt
         uclog_diag_report_free(rep[side]);
         uclog_log_free(log[side]);
     }
-    free(set);
     return rc != 0 ? 2 : view->worst == UCLOG_DIAG_FAILURE ? 1 : 0;
 }

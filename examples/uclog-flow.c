@@ -545,24 +545,12 @@ static int draw(const uclog_log *log, const uclog_index *idx, const char *call_i
 static int flow_two(uclog_ctx *ctx, char *const *files, size_t n, const int *which, char users[2][EX_USER_MAX],
                     const char *call_id)
 {
-    const char **set = calloc(n, sizeof(*set));
-    uclog_log *log[2] = {NULL, NULL};
+    uclog_log *log[2];
     uclog_index *idx[2] = {NULL, NULL};
-    size_t i, k;
-    int side, rc = set ? 0 : UCLOG_E_NOMEM;
+    int side, rc = ex_clients_open(log, ctx, "uclog-flow", files, n, which);
 
-    for (side = 0; rc == 0 && side < 2; side++) {
-        for (i = k = 0; i < n; i++)
-            if (which[i] == side)
-                set[k++] = files[i];
-        rc = uclog_log_open_files(&log[side], ctx, set, k);
-        if (rc == 0 && ex_not_log(log[side]) != UINT32_MAX) {
-            ex_say_not_log("uclog-flow", log[side], ex_not_log(log[side]));
-            rc = EX_SAID;
-        }
-        if (rc == 0)
-            rc = uclog_index_build(&idx[side], log[side]);
-    }
+    for (side = 0; rc == 0 && side < 2; side++)
+        rc = uclog_index_build(&idx[side], log[side]);
     if (rc != 0 && rc != EX_SAID)
         fprintf(stderr, "uclog-flow: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     else if (rc == 0 && (rc = draw_pair(idx[0], idx[1], users, call_id)) != 0 && rc != UCLOG_E_NOT_FOUND)
@@ -571,7 +559,6 @@ static int flow_two(uclog_ctx *ctx, char *const *files, size_t n, const int *whi
         uclog_index_free(idx[side]);
         uclog_log_free(log[side]);
     }
-    free(set);
     return rc;
 }
 

@@ -784,18 +784,16 @@ int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_
 int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
                                   uint32_t *remote_port, const uclog_index *idx, uint32_t i)
 {
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (local)
-        local->ptr = e->local_len ? e->local : NULL, local->len = e->local_len;
+    uint16_t lp, rp;
+    int rc = uclog_index_message_endpoints(local, &lp, remote, &rp, idx, i);
+
+    if (rc == UCLOG_E_RANGE)
+        return rc;
     if (local_port)
-        *local_port = e->local_port;
-    if (remote)
-        remote->ptr = e->remote_len ? e->remote : NULL, remote->len = e->remote_len;
+        *local_port = lp;
     if (remote_port)
-        *remote_port = e->remote_port;
-    return e->local_len || e->remote_len ? UCLOG_OK : UCLOG_E_NOT_FOUND;
+        *remote_port = rp;
+    return rc;
 }
 
 /* The calendar fields of a day number (days since 1970-01-01), proleptic Gregorian. */

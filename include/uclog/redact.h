@@ -136,7 +136,7 @@ UCLOG_EXPORT void uclog_redact_stats_free(uclog_redact_stats *stats);
  */
 UCLOG_EXPORT uint64_t uclog_redact_stats_count(const uclog_redact_stats *stats, int32_t kind);
 
-/** Name of a ::uclog_redact_kind ("auth-token", …), "unknown" otherwise. @since 1.3 */
+/** Name of a ::uclog_redact_kind ("auth-token", …), "unknown" otherwise; static storage, never NULL. @since 1.3 */
 UCLOG_EXPORT const char *uclog_redact_kind_name(int32_t kind);
 
 /**
