@@ -246,6 +246,7 @@ static int read_sized(uclog_log *log, const char *name, int fd, uint64_t size, c
     buf = uclog__malloc(log->ctx, (size_t)size);
     if (!buf)
         return UCLOG_E_NOMEM;
+    uclog__os_advise_bulk(buf, (size_t)size);
     if ((err = fill(fd, buf, (size_t)size, &len, &eof)) != 0) {
         uclog__free(log->ctx, buf);
         return uclog__error(log->ctx, UCLOG_E_IO, NULL, "%s: %s", name, strerror(err));

@@ -1,6 +1,8 @@
 /* The operating system's side of the library on POSIX systems (os.h). */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/mman.h>
 
 #include "os.h"
 
@@ -19,4 +21,20 @@ int uclog__os_random(void *buf, size_t n)
     ok = fread(buf, 1, n, f) == n;
     fclose(f);
     return ok;
+}
+
+void uclog__os_advise_bulk(void *buf, size_t n)
+{
+#if defined(MADV_HUGEPAGE)
+    /* the whole 2 MiB pages inside the block: madvise() takes page-aligned ranges only */
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t start = ((uintptr_t)buf + huge - 1) & ~(huge - 1);
+    uintptr_t end = ((uintptr_t)buf + n) & ~(huge - 1);
+
+    if (end > start)
+        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)buf;
+    (void)n;
+#endif
 }

@@ -51,3 +51,9 @@ int uclog__os_random(void *buf, size_t n)
     }
     return 1;
 }
+
+void uclog__os_advise_bulk(void *buf, size_t n)
+{
+    (void)buf;
+    (void)n;
+}

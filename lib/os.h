@@ -19,6 +19,12 @@
  * system refuses to open one). */
 int uclog__os_open_read(const char *path);
 
+/* A hint that the n bytes at buf, just allocated, are about to be filled in one pass and read
+ * through: on Linux the whole 2 MiB pages inside it are asked for as transparent huge pages
+ * (madvise(MADV_HUGEPAGE): one page fault for 512 pages when a big log is read in); elsewhere,
+ * or when the system declines, nothing. Never an error. */
+void uclog__os_advise_bulk(void *buf, size_t n);
+
 /* Fill buf with n bytes from the system's random source; 0 when it could not. */
 int uclog__os_random(void *buf, size_t n);
 
