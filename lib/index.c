@@ -1,108 +1,16 @@
-/* The opt-in message index: calls by Call-ID, responses matched to requests. */
+/* The opt-in message index, built: calls by Call-ID, responses matched to requests, retransmissions
+ * told from new messages (index-store.h is its layout, index-read.c answers the queries). */
 #include <stdlib.h>
 
 #include <uclog/index.h>
 #include <uclog/packet.h>
 
 #include "index-internal.h"
+#include "index-store.h"
 #include "hash.h"
 #include "internal.h"
 #include "match.h"
 #include "log-layer.h"
-
-#define NONE UINT32_MAX
-
-/*
- * One indexed message, 144 bytes: views are offsets into the message's
- * bytes, addresses point at the log's text, and the timestamp is kept as
- * its epoch_ms (the calendar fields follow from it).
- */
-struct idx_msg {
-    const char *ptr;            /* the message's span.length bytes: the log's, or a copy */
-    const char *local, *remote; /* the packet's addresses, interned */
-    uclog_span span;
-    int64_t epoch_ms;
-    uint32_t status, cseq;
-    uint32_t call;
-    union {
-        uint32_t request; /* a response: the request it answers */
-        struct {          /* a request: idx->answers[first, first + count), the last final */
-            uint32_t first, count, final;
-            /* a first sending: its transaction's first 1xx and first final
-             * response, and how many messages of it were retransmissions */
-            uint32_t provisional, first_final, retransmissions;
-        } responses;
-    } tx;
-    uint32_t retx; /* the earlier message this one sends again, NONE when it is new */
-    uint32_t method_off, call_id_off, cseq_method_off;
-    uint32_t method_len, call_id_len, cseq_method_len;
-    uint16_t local_port, remote_port;
-    uint8_t local_len, remote_len;
-    uint8_t ts; /* TS_OK, TS_LEAP */
-    uint8_t has; /* HAS_METHOD, HAS_CALL_ID, HAS_CSEQ_METHOD: the view exists (it may be empty) */
-    uint8_t is_request;
-    int8_t direction;
-};
-
-/* Messages live in blocks of MSG_BLOCK: no reallocation copies the index
- * and no more than one block stands empty (a doubling array kept up to half
- * of itself unused, and both copies at once while growing). */
-#define MSG_SHIFT 10
-#define MSG_BLOCK ((size_t)1 << MSG_SHIFT)
-#define MSG(idx, i) (&(idx)->blocks[(i) >> MSG_SHIFT][(i) & (MSG_BLOCK - 1)])
-
-#define TS_OK 1
-#define TS_LEAP 2 /* second 60: epoch_ms is that of the next second */
-#define HAS_METHOD 1
-#define HAS_CALL_ID 2
-#define HAS_CSEQ_METHOD 4
-
-/* Where a message's top Via branch and To tag are among its bytes, while
- * building: what tells a retransmission from a new message. */
-struct idx_keys {
-    uint32_t branch_off, branch_len, tag_off, tag_len;
-    uint8_t has; /* HAS_BRANCH, HAS_TAG */
-};
-
-#define HAS_BRANCH 1
-#define HAS_TAG 2
-
-/* A call's messages are idx->by_call[first, first + count). */
-struct idx_call {
-    uclog_str call_id;
-    uint32_t first, count;
-};
-
-struct uclog_index {
-    uclog_ctx *ctx;
-    struct idx_msg **blocks; /* MSG_BLOCK messages each: growing never moves a message */
-    size_t nblocks, blocks_cap;
-    size_t nmsgs;
-    struct idx_call *calls;
-    size_t ncalls, calls_cap;
-    uint32_t *table; /* open addressing: call index + 1, 0 = empty */
-    size_t table_cap;
-    char **copies;   /* messages copied out of joined packets */
-    size_t ncopies, copies_cap;
-    char **addrs;    /* interned addresses: a length byte, then the text (open addressing) */
-    size_t naddrs, addrs_cap;
-    uint64_t nunusable;                          /* packets that yielded no SIP message */
-    uclog_span unusable[UCLOG_INDEX_UNUSABLE_KEPT]; /* where the first of them are */
-    /* While building: the latest request of each transaction and direction,
-     * open addressing, message + 1, 0 = empty. Freed once built. */
-    uint32_t *txs;
-    size_t ntxs, txs_cap;
-    /* While building: the first of each distinct response of a transaction
-     * (a table like the
-     * transactions'), and where each message's branch and To tag are. */
-    uint32_t *resps;
-    size_t nresps, resps_cap;
-    struct idx_keys *keys;
-    size_t keys_cap;
-    uint32_t *by_call;  /* message numbers grouped by call, in log order within each */
-    uint32_t *answers;  /* responses grouped by request, in log order within each */
-    uint64_t steps;     /* slots probed matching responses (index-internal.h) */
-};
 
 static int rehash(uclog_index *idx, size_t cap)
 {
@@ -123,7 +31,7 @@ static int rehash(uclog_index *idx, size_t cap)
     return UCLOG_OK;
 }
 
-static int lookup(const uclog_index *idx, const char *p, size_t n, size_t *slot)
+int uclog__idx_lookup(const uclog_index *idx, const char *p, size_t n, size_t *slot)
 {
     size_t h;
 
@@ -148,14 +56,14 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
     size_t slot = 0;
     int rc;
 
-    if (lookup(idx, id.ptr, id.len, &slot)) {
+    if (uclog__idx_lookup(idx, id.ptr, id.len, &slot)) {
         *call = idx->table[slot] - 1;
         return UCLOG_OK;
     }
     if ((idx->ncalls + 1) * 2 > idx->table_cap) {
         if ((rc = rehash(idx, idx->table_cap ? idx->table_cap * 2 : 64)))
             return rc;
-        lookup(idx, id.ptr, id.len, &slot);
+        uclog__idx_lookup(idx, id.ptr, id.len, &slot);
     }
     if (idx->ncalls >= NONE - 1 ||
         uclog__grow(idx->ctx, (void **)&idx->calls, &idx->calls_cap, idx->ncalls + 1, sizeof(*idx->calls)))
@@ -167,7 +75,6 @@ static int call_of(uint32_t *call, uclog_index *idx, uclog_str id)
     return UCLOG_OK;
 }
 
-static uclog_str cseq_method_of(const struct idx_msg *e);
 
 /*
  * Request matching, by the rule of match.h. A transaction is a Call-ID, a
@@ -194,7 +101,7 @@ static size_t tx_slot(uclog_index *idx, uint32_t call, uint32_t cseq, int8_t dir
         const struct idx_msg *m = MSG(idx, idx->txs[h] - 1);
         idx->steps++;
         if (m->call == call && m->direction == direction &&
-            uclog__match_cseq(m->cseq, cseq_method_of(m), cseq, method))
+            uclog__match_cseq(m->cseq, uclog__idx_cseq_method(m), cseq, method))
             break;
     }
     idx->steps++;
@@ -213,7 +120,7 @@ static int tx_grow(uclog_index *idx)
         if (!idx->txs[i])
             continue;
         m = MSG(idx, idx->txs[i] - 1);
-        h = tx_hash(m->call, m->cseq, m->direction, cseq_method_of(m)) & (cap - 1);
+        h = tx_hash(m->call, m->cseq, m->direction, uclog__idx_cseq_method(m)) & (cap - 1);
         while (t[h])
             h = (h + 1) & (cap - 1);
         t[h] = idx->txs[i];
@@ -225,13 +132,6 @@ static int tx_grow(uclog_index *idx)
 }
 
 static int same_keys(const uclog_index *idx, uint32_t a, uint32_t b, uint8_t which);
-
-/* The message that first sent what message i sends: i itself when it is new. */
-static uint32_t first_sending(const uclog_index *idx, uint32_t i)
-{
-    uint32_t r = MSG(idx, i)->retx;
-    return r == NONE ? i : r;
-}
 
 /*
  * Request i becomes the latest of its transaction in its direction. When
@@ -248,11 +148,11 @@ static int tx_add(uclog_index *idx, uint32_t i)
         return UCLOG_OK; /* no response can match it */
     if ((idx->ntxs + 1) * 2 > idx->txs_cap && (rc = tx_grow(idx)))
         return rc;
-    h = tx_slot(idx, m->call, m->cseq, m->direction, cseq_method_of(m));
+    h = tx_slot(idx, m->call, m->cseq, m->direction, uclog__idx_cseq_method(m));
     if (!idx->txs[h]) {
         idx->ntxs++;
     } else if (same_keys(idx, idx->txs[h] - 1, i, HAS_BRANCH)) {
-        m->retx = first_sending(idx, idx->txs[h] - 1);
+        m->retx = uclog__idx_first_sending(idx, idx->txs[h] - 1);
         MSG(idx, m->retx)->tx.responses.retransmissions++;
     }
     idx->txs[h] = i + 1;
@@ -272,7 +172,7 @@ static uint32_t find_request(uclog_index *idx, const struct idx_msg *resp)
         uint32_t r;
         if (!uclog__match_way(dirs[k], resp->direction))
             continue;
-        r = idx->txs[tx_slot(idx, resp->call, resp->cseq, dirs[k], cseq_method_of(resp))];
+        r = idx->txs[tx_slot(idx, resp->call, resp->cseq, dirs[k], uclog__idx_cseq_method(resp))];
         if (r && (best == NONE || r - 1 > best))
             best = r - 1;
     }
@@ -289,7 +189,7 @@ static size_t resp_hash(const uclog_index *idx, uint32_t i)
 {
     const struct idx_msg *e = MSG(idx, i);
     const struct idx_keys *k = &idx->keys[i];
-    uint64_t h = UCLOG__HASH_SEED ^ ((uint64_t)first_sending(idx, e->tx.request) << 32 | e->status);
+    uint64_t h = UCLOG__HASH_SEED ^ ((uint64_t)uclog__idx_first_sending(idx, e->tx.request) << 32 | e->status);
 
     h = uclog__hash_byte(h, (uint8_t)e->direction);
     h = uclog__hash_byte(h, k->has);
@@ -322,7 +222,7 @@ static int same_response(const uclog_index *idx, uint32_t a, uint32_t b)
     const struct idx_msg *x = MSG(idx, a), *y = MSG(idx, b);
 
     return x->status == y->status && x->direction == y->direction &&
-           first_sending(idx, x->tx.request) == first_sending(idx, y->tx.request) &&
+           uclog__idx_first_sending(idx, x->tx.request) == uclog__idx_first_sending(idx, y->tx.request) &&
            same_keys(idx, a, b, HAS_BRANCH | HAS_TAG);
 }
 
@@ -353,7 +253,7 @@ static int resps_grow(uclog_index *idx)
  */
 static int resp_add(uclog_index *idx, uint32_t i)
 {
-    struct idx_msg *e = MSG(idx, i), *first = MSG(idx, first_sending(idx, e->tx.request));
+    struct idx_msg *e = MSG(idx, i), *first = MSG(idx, uclog__idx_first_sending(idx, e->tx.request));
     size_t h;
     int rc;
 
@@ -384,21 +284,6 @@ static uint32_t offset_of(uint8_t *has, uint8_t bit, uclog_str v, const char *st
     *has |= bit;
     *len = (uint32_t)v.len;
     return (uint32_t)(v.ptr - start);
-}
-
-static uclog_str view_at(const struct idx_msg *e, uint8_t bit, uint32_t off, uint32_t len)
-{
-    uclog_str v = {NULL, 0};
-    if (e->has & bit) {
-        v.ptr = e->ptr + off;
-        v.len = len;
-    }
-    return v;
-}
-
-static uclog_str cseq_method_of(const struct idx_msg *e)
-{
-    return view_at(e, HAS_CSEQ_METHOD, e->cseq_method_off, e->cseq_method_len);
 }
 
 /*
@@ -570,7 +455,7 @@ static int add_message(uclog_index *idx, const uclog_sip *m, const uclog_packet 
         return rc;
     idx->nmsgs++;
     if (e->has & HAS_CALL_ID) {
-        if ((rc = call_of(&e->call, idx, view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len))))
+        if ((rc = call_of(&e->call, idx, uclog__idx_view(e, HAS_CALL_ID, e->call_id_off, e->call_id_len))))
             return rc;
         idx->calls[e->call].count++;
     }
@@ -725,338 +610,3 @@ uint64_t uclog__index_steps(const uclog_index *idx)
     return idx->steps;
 }
 
-uint32_t uclog_index_message_count(const uclog_index *idx)
-{
-    return idx ? (uint32_t)idx->nmsgs : 0;
-}
-
-static const struct idx_msg *msg_at(const uclog_index *idx, uint32_t i)
-{
-    return idx && i < idx->nmsgs ? MSG(idx, i) : NULL;
-}
-
-int uclog_index_message_parse(uclog_sip **out, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    *out = NULL;
-    if (!e)
-        return idx ? UCLOG_E_RANGE : UCLOG_E_INVALID_ARG;
-    return uclog_sip_parse(out, idx->ctx, e->ptr, (size_t)e->span.length, &e->span);
-}
-
-int32_t uclog_index_message_direction(const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    return e ? e->direction : UCLOG_DIRECTION_UNKNOWN;
-}
-
-int uclog_index_message_span(uclog_span *out, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    *out = e->span;
-    return UCLOG_OK;
-}
-
-int uclog_index_message_endpoints(uclog_str *local, uint16_t *local_port, uclog_str *remote,
-                                  uint16_t *remote_port, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (local)
-        local->ptr = e->local_len ? e->local : NULL, local->len = e->local_len;
-    if (local_port)
-        *local_port = (uint16_t)e->local_port; /* a framing's port is at most 65535 */
-    if (remote)
-        remote->ptr = e->remote_len ? e->remote : NULL, remote->len = e->remote_len;
-    if (remote_port)
-        *remote_port = (uint16_t)e->remote_port;
-    return e->local_len || e->remote_len ? UCLOG_OK : UCLOG_E_NOT_FOUND;
-}
-
-int uclog_index_message_addresses(uclog_str *local, uint32_t *local_port, uclog_str *remote,
-                                  uint32_t *remote_port, const uclog_index *idx, uint32_t i)
-{
-    uint16_t lp, rp;
-    int rc = uclog_index_message_endpoints(local, &lp, remote, &rp, idx, i);
-
-    if (rc == UCLOG_E_RANGE)
-        return rc;
-    if (local_port)
-        *local_port = lp;
-    if (remote_port)
-        *remote_port = rp;
-    return rc;
-}
-
-/* The calendar fields of a day number (days since 1970-01-01), proleptic Gregorian. */
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    int64_t era, doe, yoe, doy, mp;
-
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-/* The timestamp rebuilt from its epoch_ms: the same fields the packet gave. */
-static int timestamp_of(uclog_timestamp *out, const struct idx_msg *e)
-{
-    int64_t ms, days, rem, y;
-    unsigned m, d;
-
-    memset(out, 0, sizeof(*out));
-    if (!(e->ts & TS_OK))
-        return UCLOG_E_NOT_FOUND;
-    ms = e->ts & TS_LEAP ? e->epoch_ms - 1000 : e->epoch_ms;
-    days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
-    rem = ms - days * 86400000;
-    civil_from_days(days, &y, &m, &d);
-    out->epoch_ms = e->epoch_ms;
-    out->year = (uint16_t)y;
-    out->month = (uint8_t)m;
-    out->day = (uint8_t)d;
-    out->hour = (uint8_t)(rem / 3600000);
-    out->minute = (uint8_t)(rem / 60000 % 60);
-    out->second = (uint8_t)(e->ts & TS_LEAP ? 60 : rem / 1000 % 60);
-    out->millisecond = (uint16_t)(rem % 1000);
-    return UCLOG_OK;
-}
-
-int uclog_index_message_timestamp(uclog_timestamp *out, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    if (!e) {
-        memset(out, 0, sizeof(*out));
-        return UCLOG_E_RANGE;
-    }
-    return timestamp_of(out, e);
-}
-
-int uclog_index_message_call_id(uclog_str *out, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!out)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    *out = view_at(e, HAS_CALL_ID, e->call_id_off, e->call_id_len);
-    return out->ptr ? UCLOG_OK : UCLOG_E_NOT_FOUND;
-}
-
-int uclog_index_message_cseq(uint32_t *number, uclog_str *method, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (number)
-        *number = e->cseq;
-    if (method)
-        *method = cseq_method_of(e);
-    return e->has & HAS_CSEQ_METHOD ? UCLOG_OK : UCLOG_E_NOT_FOUND;
-}
-
-int uclog_index_message_type(int32_t *type, uclog_str *method, uint32_t *status, const uclog_index *idx,
-                             uint32_t i)
-{
-    const struct idx_msg *e;
-
-    if (!idx)
-        return UCLOG_E_INVALID_ARG;
-    if (!(e = msg_at(idx, i)))
-        return UCLOG_E_RANGE;
-    if (type)
-        *type = e->is_request ? UCLOG_INDEX_REQUEST : UCLOG_INDEX_RESPONSE;
-    if (method)
-        *method = view_at(e, HAS_METHOD, e->method_off, e->method_len);
-    if (status)
-        *status = e->status;
-    return UCLOG_OK;
-}
-
-int uclog_index_message_kind(uclog_str *method, uint32_t *status, const uclog_index *idx, uint32_t i)
-{
-    int32_t type;
-    int rc = uclog_index_message_type(&type, method, status, idx, i);
-
-    return rc == UCLOG_E_INVALID_ARG ? UCLOG_E_RANGE : rc ? rc : type == UCLOG_INDEX_REQUEST;
-}
-
-int uclog_index_request_of(uint32_t *request, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    if (!request)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (e->is_request || e->tx.request == NONE)
-        return UCLOG_E_NOT_FOUND;
-    *request = e->tx.request;
-    return UCLOG_OK;
-}
-
-uint32_t uclog_index_response_count(const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-    return e && e->is_request ? e->tx.responses.count : 0;
-}
-
-int uclog_index_response(uint32_t *response, const uclog_index *idx, uint32_t i, uint32_t k)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    if (!response)
-        return UCLOG_E_INVALID_ARG;
-    if (!e || !e->is_request || k >= e->tx.responses.count)
-        return UCLOG_E_RANGE;
-    *response = idx->answers[e->tx.responses.first + k];
-    return UCLOG_OK;
-}
-
-int uclog_index_final_response(uint32_t *response, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    if (!response)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (!e->is_request || e->tx.responses.final == NONE)
-        return UCLOG_E_NOT_FOUND;
-    *response = e->tx.responses.final;
-    return UCLOG_OK;
-}
-
-uint32_t uclog_index_call_count(const uclog_index *idx)
-{
-    return idx ? (uint32_t)idx->ncalls : 0;
-}
-
-int uclog_index_call_find(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
-{
-    size_t slot;
-    if (!call || !idx || (!call_id && len))
-        return UCLOG_E_INVALID_ARG;
-    if (!lookup(idx, call_id ? call_id : "", len, &slot))
-        return UCLOG_E_NOT_FOUND;
-    *call = idx->table[slot] - 1;
-    return UCLOG_OK;
-}
-
-int uclog_index_find_call(uint32_t *call, const uclog_index *idx, const char *call_id, size_t len)
-{
-    return uclog_index_call_find(call, idx, call_id, len);
-}
-
-int uclog_index_call_id(uclog_str *out, const uclog_index *idx, uint32_t c)
-{
-    if (!out || !idx)
-        return UCLOG_E_INVALID_ARG;
-    if (c >= idx->ncalls)
-        return UCLOG_E_RANGE;
-    *out = idx->calls[c].call_id;
-    return UCLOG_OK;
-}
-
-uint32_t uclog_index_call_message_count(const uclog_index *idx, uint32_t c)
-{
-    return idx && c < idx->ncalls ? idx->calls[c].count : 0;
-}
-
-int uclog_index_call_message(uint32_t *message, const uclog_index *idx, uint32_t c, uint32_t k)
-{
-
-    if (!message || !idx)
-        return UCLOG_E_INVALID_ARG;
-    if (c >= idx->ncalls || k >= idx->calls[c].count)
-        return UCLOG_E_RANGE;
-    *message = idx->by_call[idx->calls[c].first + k];
-    return UCLOG_OK;
-}
-
-int uclog_index_message_retransmits(uint32_t *of, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    if (!of || !idx)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (e->retx == NONE)
-        return UCLOG_E_NOT_FOUND;
-    *of = e->retx;
-    return UCLOG_OK;
-}
-
-/* Milliseconds from message a to message b, when both have a timestamp. */
-static int64_t ms_between(const uclog_index *idx, uint32_t a, uint32_t b)
-{
-    const struct idx_msg *x, *y;
-
-    if (a == NONE || b == NONE)
-        return UCLOG_INDEX_NO_TIME;
-    x = MSG(idx, a);
-    y = MSG(idx, b);
-    return x->ts & y->ts & TS_OK ? y->epoch_ms - x->epoch_ms : UCLOG_INDEX_NO_TIME;
-}
-
-int uclog_index_message_since_request(int64_t *ms, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    if (!ms || !idx)
-        return UCLOG_E_INVALID_ARG;
-    *ms = UCLOG_INDEX_NO_TIME;
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (e->is_request || e->tx.request == NONE)
-        return UCLOG_E_NOT_FOUND;
-    *ms = ms_between(idx, first_sending(idx, e->tx.request), i);
-    return *ms == UCLOG_INDEX_NO_TIME ? UCLOG_E_NOT_FOUND : UCLOG_OK;
-}
-
-int uclog_index_transaction_timing(int64_t *provisional_ms, int64_t *final_ms, const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i), *first;
-    uint32_t f;
-
-    if (provisional_ms)
-        *provisional_ms = UCLOG_INDEX_NO_TIME;
-    if (final_ms)
-        *final_ms = UCLOG_INDEX_NO_TIME;
-    if (!idx)
-        return UCLOG_E_INVALID_ARG;
-    if (!e)
-        return UCLOG_E_RANGE;
-    if (!e->is_request)
-        return UCLOG_E_NOT_FOUND;
-    f = first_sending(idx, i);
-    first = MSG(idx, f);
-    if (provisional_ms)
-        *provisional_ms = ms_between(idx, f, first->tx.responses.provisional);
-    if (final_ms)
-        *final_ms = ms_between(idx, f, first->tx.responses.first_final);
-    return UCLOG_OK;
-}
-
-uint32_t uclog_index_transaction_retransmissions(const uclog_index *idx, uint32_t i)
-{
-    const struct idx_msg *e = msg_at(idx, i);
-
-    return e && e->is_request ? MSG(idx, first_sending(idx, i))->tx.responses.retransmissions : 0;
-}
