@@ -57,6 +57,10 @@ int uclog__first_timestamp(int64_t *ms, const char *data, size_t len);
 /* Length of the valid UTF-8 sequence at p (n bytes available), or 0 when it is invalid. */
 size_t uclog__utf8_seq(const unsigned char *p, size_t n);
 
+/* Run the deferred scan of a record its iterator lends for NUL bytes and invalid UTF-8 (one
+ * defect each, at the first place found), once: log-read.c asks before it reads defects. */
+void uclog__record_settle(const uclog_record *rec);
+
 /* What a text holds, judged on its first 64 KiB (log-kind.c): a uclog_file_kind value. */
 int32_t uclog__file_kind(const char *d, size_t n);
 
