@@ -600,6 +600,9 @@ def diagnose_log_parts(log: Log, callback: Callable[[Report], Any], edge_ip: Add
     stops the diagnosis; one that raises stops it and the exception goes
     on. ``window_bytes``: the budget for the calls in progress (64 MiB by
     default); a call judged early by a limit says so in ``Call.cut``.
+    A part is read whole before the callback returns (the library frees it
+    then): its values stay, its text is written during the callback only
+    (:meth:`ReportText.part`; ``part.text()`` afterwards raises ValueError).
     Returns the number of parts handed over."""
     lib = _lib()
     state: Dict[str, Any] = {"parts": 0, "error": None}
