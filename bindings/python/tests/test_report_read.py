@@ -1,7 +1,9 @@
 """A Report reads the library's report as it is asked, and its text is the library's
 (uclog.ReportText, include/uclog/diag-text.h)."""
 
+import copy
 import os
+import pickle
 import subprocess
 import sys
 import unittest
@@ -68,6 +70,8 @@ class Values(TestCase):
             self.assertEqual(r.to_dict(), e.to_dict())
             self.assertEqual(r.shown_worst_severity(), e.shown_worst_severity())
             self.assertEqual(r.codes, e.codes)
+            self.assertEqual(pickle.loads(pickle.dumps(r)), e)
+            self.assertEqual(copy.deepcopy(r), e)
 
     def test_sequences(self):
         r = uclog.diagnose(data("diag", "many-calls.uccapilog"))

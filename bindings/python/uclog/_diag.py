@@ -387,6 +387,11 @@ class Report:
     def __repr__(self):
         return "Report(%s)" % ", ".join("%s=%r" % (k, getattr(self, k)) for k in _REPORT_FIELDS)
 
+    def __reduce__(self):
+        """Pickled, copied: as a Report made in Python of the same values."""
+        return (Report, tuple(tuple(v) if isinstance(v, _Lazy) else v
+                              for v in (getattr(self, k) for k in _REPORT_FIELDS)))
+
     # -- what is read from it --
 
     @property
