@@ -98,8 +98,8 @@ static int write_stdout(const char *s, size_t n, void *userdata)
 static int text_new(uclog_ctx *ctx, int width, int colour)
 {
     size_t k;
-    int rc = uclog_diag_text_new(&renderer, ctx, width > 0 ? (uint32_t)width : 0,
-                                 (colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view.failures ? UCLOG_DIAG_TEXT_FAILURES : 0));
+    uint32_t flags = (colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view.failures ? UCLOG_DIAG_TEXT_FAILURES : 0);
+    int rc = uclog_diag_text_new(&renderer, ctx, width > 0 ? (uint32_t)width : 0, flags);
 
     for (k = 0; rc == 0 && k < view.nids; k++)
         rc = uclog_diag_text_add_call_id(renderer, view.ids[k]);

@@ -365,7 +365,9 @@ static const char *cut_text(int32_t cut)
 /* A call attempt's direction; "direction unknown" for bare SIP messages, which do not say it. */
 static const char *direction_name(int32_t dir)
 {
-    return dir == UCLOG_DIAG_CALL_OUTGOING ? "outgoing" : dir == UCLOG_DIAG_CALL_INCOMING ? "incoming" : "direction unknown";
+    return dir == UCLOG_DIAG_CALL_OUTGOING   ? "outgoing"
+           : dir == UCLOG_DIAG_CALL_INCOMING ? "incoming"
+                                             : "direction unknown";
 }
 
 static void call_heading(uclog_diag_text *t, const uclog_diag_report *r, uint32_t call, uint32_t number)
@@ -449,7 +451,8 @@ static void shared_checklists(uclog_diag_text *t, const uclog_diag_report *r)
             continue;
         for (i = 0; i < n; i++) {
             const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
-            if (uclog_diag_verdict_code(v) == code && verdict_shown(t, r, v) && uclog_diag_verdict_severity(v) >= worst) {
+            if (uclog_diag_verdict_code(v) == code && verdict_shown(t, r, v) &&
+                uclog_diag_verdict_severity(v) >= worst) {
                 worst = uclog_diag_verdict_severity(v);
                 any = v;
             }
