@@ -6,9 +6,10 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import unittest
 
-from helpers import TestCase, data, uclog
+from helpers import TestCase, data, read, uclog
 from uclog import _clib, _diag
 
 UCLOG_DIAGNOSE = os.environ.get("UCLOG_DIAGNOSE")
@@ -107,6 +108,23 @@ class Text(TestCase):
             self.assertIn("\n  \033[1;31m[failure]\033[0m 310 CALL_REJECTED (signalling)\n", t.report(r))
         with self.assertRaises(ValueError):
             t.report(r)
+
+    def test_bytes_that_are_not_utf8_as_the_program_writes_them(self):
+        """Each byte of a cut UTF-8 sequence is one '?', a U+FFFD of the log stays: the library's
+        rule, which the binding's own copy of the text did not follow (one '?' for the sequence,
+        and one for the U+FFFD)."""
+        raw = read("hostile", "control-chars.uccapilog")
+        bad = raw.replace(b"\x1b[41my@", b"\x1b\xe2\x82y\xef\xbf\xbd@")
+        self.assertNotEqual(bad, raw)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "bad.uccapilog")
+            with open(path, "wb") as f:
+                f.write(bad)
+            text = uclog.diagnose(path).text(None)
+            self.assertIn("\nCall 1: outgoing to sip:???y\ufffd@litwareinc.com\n", text)
+            if UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE):
+                c = subprocess.run([UCLOG_DIAGNOSE, path], capture_output=True, timeout=60)
+                self.assertEqual(text, c.stdout.decode())
 
     def test_parts_while_their_callback_runs(self):
         path = data("diag", "many-calls.uccapilog")
