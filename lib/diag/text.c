@@ -68,6 +68,12 @@ static void put_c(uclog_diag_text *t, char c)
 
 /* Formatted text of the library's own (numbers, registry names): never the log's. */
 static void putf(uclog_diag_text *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(UCLOG__PRINTF, 2, 3)))
+#endif
+    ;
+
+static void putf(uclog_diag_text *t, const char *fmt, ...)
 {
     char s[512];
     va_list ap;
