@@ -120,6 +120,12 @@ def main():
     def diagnose_python():
         return len(uclog.diagnose(a.log).verdicts)
 
+    def diagnose_python_text():
+        return len(uclog.diagnose(a.log).text(None))
+
+    def diagnose_python_all():
+        return sum(len(v.evidence) for v in uclog.diagnose(a.log).verdicts)
+
     def diagnose_program():
         prog = os.path.join(build, "examples", "uclog-diagnose")
         return subprocess.run([prog, a.log], stdout=subprocess.DEVNULL, check=False).returncode
@@ -148,6 +154,12 @@ def main():
         t_dc, _ = best(diagnose_program, a.runs)
         print("%-52s %8.3f s" % ("uclog-diagnose LOG (the program, to /dev/null)", t_dc))
         print("%-52s %8.3f s  %5.2fx the program" % ("uclog.diagnose(LOG)", t_dp, t_dp / t_dc))
+        t_dt, _ = best(diagnose_python_text, a.runs)
+        print("%-52s %8.3f s  %5.2fx the program" % ("uclog.diagnose(LOG).text(None): the same text", t_dt,
+                                                      t_dt / t_dc))
+        t_da, n_ev = best(diagnose_python_all, a.runs)
+        print("%-52s %8.3f s  %5.2fx the program" % ("uclog.diagnose(LOG): every verdict read (%d evidence)" % n_ev,
+                                                      t_da, t_da / t_dc))
     except NotImplementedError:
         print("uclog.diagnose: libuclog-diag not found")
     tracemalloc.start()

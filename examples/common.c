@@ -233,6 +233,16 @@ int ex_stdout_flush(void)
     return rc;
 }
 
+int ex_stdout_write(const char *s, size_t n)
+{
+    errno = 0;
+    if (fwrite(s, 1, n, stdout) == n)
+        return 0;
+    if (!stdout_errno)
+        stdout_errno = errno;
+    return -1;
+}
+
 int ex_terminal_width(int fd)
 {
     const char *env = getenv("COLUMNS");

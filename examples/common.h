@@ -84,6 +84,10 @@ int ex_stdout_close(const char *prog);
  * a failure for ex_stdout_close(). Returns as fflush(). */
 int ex_stdout_flush(void);
 
+/* Write n bytes to standard output; a failure is noted for ex_stdout_close(). Returns 0, or -1
+ * when the bytes could not all be written. */
+int ex_stdout_write(const char *s, size_t n);
+
 /*
  * The columns of the terminal fd writes to: COLUMNS when it holds a number,
  * else the terminal's own (ioctl TIOCGWINSZ), else 80; 0 when fd is not a

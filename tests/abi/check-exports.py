@@ -29,7 +29,7 @@ def header_symbols(srcdir):
         text = open(path).read()
         text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
         names = set(DECL.findall(text))
-        (diag if os.path.basename(path) == "diag.h" else core).update(names)
+        (diag if os.path.basename(path).startswith("diag") else core).update(names)
     return core, diag
 
 

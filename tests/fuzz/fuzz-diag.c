@@ -1,9 +1,12 @@
 /*
  * Fuzz target: the whole diagnosis of one buffer as a log, with and without
  * Edge addresses, with default limits, tiny limits and a failing allocator;
- * every verdict, evidence item and checklist line is read. The same again
- * in parts (uclog_diag_run_parts), every part read the same way.
+ * every verdict, evidence item and checklist line is read, and the text of
+ * the report written (uclog/diag-text.h: no control byte of the log in it).
+ * The same again in parts (uclog_diag_run_parts), every part read and
+ * written the same way.
  */
+#include <uclog/diag-text.h>
 #include <uclog/diag.h>
 
 #include "fuzz.h"
@@ -44,15 +47,55 @@ static void walk_report(const uclog_diag_report *r)
     }
 }
 
+/* The text without colour: line feeds and printable UTF-8, no C0, DEL or C1 (within a piece). */
+static int check_text(const char *s, size_t n, void *userdata)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i;
+
+    (void)userdata;
+    for (i = 0; i < n; i++) {
+        FZ_CHECK(p[i] == '\n' || (p[i] >= 0x20 && p[i] != 0x7F));
+        FZ_CHECK(!(p[i] == 0xC2 && i + 1 < n && p[i + 1] < 0xA0));
+    }
+    fz_sink += n;
+    return 0;
+}
+
+/* A renderer: a width, --failures and a --call-id from the input's first and last bytes. */
+static uclog_diag_text *text_new(uclog_ctx *ctx, const uint8_t *data, size_t size)
+{
+    uclog_diag_text *t = NULL;
+    int rc = uclog_diag_text_new(&t, ctx, size ? data[size - 1] % 100 : 0,
+                                 size && (data[0] & 4) ? UCLOG_DIAG_TEXT_FAILURES : 0);
+
+    if (rc == 0 && size && (data[0] & 8))
+        rc = uclog_diag_text_add_call_id(t, "a");
+    FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM);
+    if (rc) {
+        uclog_diag_text_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+typedef struct {
+    uint32_t parts;
+    uclog_diag_text *t; /* NULL: could not be made (a failing allocator) */
+} parts_state;
+
 static int walk_part(const uclog_diag_report *part, void *userdata)
 {
+    parts_state *st = userdata;
     uint32_t i;
     FZ_CHECK(uclog_diag_report_call_count(part) <= 1);
     for (i = 0; i < uclog_diag_report_verdict_count(part); i++)
         FZ_CHECK(uclog_diag_verdict_call(uclog_diag_report_verdict(part, i)) <
                  (int32_t)uclog_diag_report_call_count(part));
     walk_report(part);
-    ++*(uint32_t *)userdata;
+    if (st->t)
+        FZ_CHECK(uclog_diag_text_part(st->t, part, check_text, NULL) == 0);
+    st->parts++;
     return 0;
 }
 
@@ -77,14 +120,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             rc = uclog_diag_run(&rep, log, opts);
         fz_status(rc);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM || (fz_archive(data, size) && fz_archive_error(rc) && !log));
-        if (rc == 0)
+        if (rc == 0) {
+            uclog_diag_text *t = text_new(ctx, data, size);
             walk_report(rep);
+            if (t)
+                FZ_CHECK(uclog_diag_text_report(t, rep, check_text, NULL) == 0);
+            uclog_diag_text_free(t);
+        }
         if (rc == 0 || rc == UCLOG_E_NOMEM) {
-            uint32_t parts = 0;
-            int prc = log && opts ? uclog_diag_run_parts(log, opts, walk_part, &parts) : UCLOG_E_NOMEM;
+            parts_state st = {0, NULL};
+            int prc;
+            st.t = log && opts ? text_new(ctx, data, size) : NULL;
+            prc = log && opts ? uclog_diag_run_parts(log, opts, walk_part, &st) : UCLOG_E_NOMEM;
             fz_status(prc);
             FZ_CHECK(prc == 0 || prc == UCLOG_E_NOMEM);
-            FZ_CHECK(prc != 0 || parts >= 1); /* the last part always comes */
+            FZ_CHECK(prc != 0 || st.parts >= 1); /* the last part always comes */
+            uclog_diag_text_free(st.t);
         }
         uclog_diag_report_free(rep);
         uclog_diag_options_free(opts);

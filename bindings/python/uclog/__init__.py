@@ -27,6 +27,7 @@ from ._diag import (Call, CodeInfo, Evidence, Report, Verdict, diagnose, diagnos
                     MsCode, explain_ms_code, icewarn_bits, icewarn_bits_qoe, ms_codes,
                     ms_diagnostics_range, verdict_codes)
 from ._summary import Summary
+from ._text import ReportText
 from ._log import (FollowedLog, Index, IndexEntry, Log, LogFile, Packet, Record, open,
                    open_buffer, open_follow, open_stream)
 from ._batch import MessageFields, RecordFields
@@ -74,7 +75,7 @@ __all__ = [
     "Provisioning", "ProvisioningGroup", "parse_provisioning",
     "ErrorReport", "ReportedError", "parse_error_report",
     "diagnose", "diagnose_log", "diagnose_log_parts", "Report", "Verdict", "Evidence", "Call", "CodeInfo",
-    "Summary",
+    "Summary", "ReportText",
     "verdict_codes", "icewarn_bits", "icewarn_bits_qoe", "ms_diagnostics_range",
     "MsCode", "explain_ms_code", "ms_codes",
     "redact", "redact_log", "mask_secrets", "show_secrets", "REDACT_KINDS",

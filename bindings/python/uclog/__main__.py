@@ -18,7 +18,6 @@ import subprocess
 import sys
 
 import uclog
-from uclog._diag import _StreamRefs, _filter_note
 
 
 class _Out:
@@ -317,40 +316,32 @@ class _Refused(Exception):
 def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
-    state = {"parts": 0, "calls": 0, "shown": 0, "failed": False}
-    width = _width()
+    state = {"parts": 0, "calls": 0, "failed": False}
     ids, failures = args.call_id, args.failures
-    found, refs = set(), _StreamRefs()
+    found = set()
     summary = uclog.Summary(ids, failures, as_json=args.json, stream=True) if args.summary else None
+    text = None
 
     def on_part(part):
         if state["parts"] == 0 and _refuse(log, args.json):
             raise _Refused()
         state["failed"] |= part.shown_worst_severity(ids, failures) == "failure"
-        shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
         found.update(i for c in part.calls for i in ids if c.call_id is not None and c.call_id.startswith(i))
         if summary:
             _Out.write(summary.calls(part, state["calls"]))
         elif args.json:
+            shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
             if not part.calls or any(shown) or any(v.call < 0 for v in part.verdicts):
                 _Out.write(json.dumps(part.to_dict(ids, failures), ensure_ascii=False) + "\n")
         else:
-            out = []
-            if state["parts"] == 0:
-                out.append(part._files_text())
-            if not part.calls:
-                out.append("\n" + part._client_text(state["calls"], width,
-                                                     _filter_note(ids, failures, state["shown"])))
-            out.append(part._verdicts_text(state["calls"], width, shown, refs))
-            text = "\n".join(o for o in out if o)
-            if text:
-                _Out.write(text + "\n")
+            _Out.write(text.part(part))
         _Out.flush()
         state["parts"] += 1
-        state["shown"] += sum(shown)
         state["calls"] += len(part.calls)
 
     try:
+        if not args.summary and not args.json:
+            text = uclog.ReportText(_width(), ids, failures)
         if args.files == ["-"]:
             log = uclog.open_stream(sys.stdin.buffer, name="-")
         elif "-" in args.files:
@@ -366,6 +357,9 @@ def _stream(args, options):
     except (uclog.Error, NotImplementedError) as e:
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
+    finally:
+        if text is not None:
+            text.close()
     unmatched = [i for i in ids if i not in found]
     if unmatched:
         _Out.flush()

@@ -177,6 +177,9 @@ DiagPartFn = CFUNCTYPE(c_int, DiagReportP, c_void_p)
 DiagVerdictP = _opaque("uclog_diag_verdict")
 DiagEvidenceP = _opaque("uclog_diag_evidence")
 DiagMsCodeP = _opaque("uclog_diag_ms_code")
+DiagTextP = _opaque("uclog_diag_text")
+# uclog_diag_write_fn: the text is not NUL-terminated, hence a plain pointer
+DiagWriteFn = CFUNCTYPE(c_int, c_void_p, c_size_t, c_void_p)
 
 
 # ---------------------------------------------------------------------------
@@ -809,6 +812,12 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_evidence_field_count", u32, [EVID], None),
     ("uclog_diag_evidence_field", int_, [POINTER(cstr), POINTER(cstr), POINTER(c_int64), EVID, u32], "status"),
     ("uclog_diag_evidence_info_get", int_, [POINTER(DiagEvidenceInfo), EVID, c_size_t], "status"),
+    # include/uclog/diag-text.h
+    ("uclog_diag_text_new", int_, [POINTER(DiagTextP), CtxP, u32, u32], ("new", "diag_text", CTX)),
+    ("uclog_diag_text_free", None, [DiagTextP], ("free", "diag_text")),
+    ("uclog_diag_text_add_call_id", int_, [DiagTextP, cstr], "status"),
+    ("uclog_diag_text_report", int_, [DiagTextP, REP, DiagWriteFn, c_void_p], "status"),
+    ("uclog_diag_text_part", int_, [DiagTextP, REP, DiagWriteFn, c_void_p], "status"),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.

@@ -143,6 +143,8 @@ class Context:
 
     def __init__(self, limits: Optional[Mapping[str, int]] = None) -> None:
         self._ptr = _clib.CtxP()
+        self._pins = 0          # objects allocated from it that outlive their log (a Report)
+        self._closing = False   # close() was called while pinned: freed by the last unpin()
         lib.uclog_ctx_new(byref(self._ptr), None)
         try:
             for name, value in (limits or {}).items():
@@ -162,7 +164,19 @@ class Context:
     def limit(self, name: str) -> int:
         return lib.uclog_ctx_get_limit(self.ptr, LIMITS[name])
 
+    def pin(self) -> None:
+        """An object allocated from this context lives on: close() waits for its unpin()."""
+        self._pins += 1
+
+    def unpin(self) -> None:
+        self._pins -= 1
+        if self._closing and not self._pins:
+            self.close()
+
     def close(self) -> None:
+        if self._pins:
+            self._closing = True
+            return
         if self._ptr:
             lib.uclog_ctx_free(self._ptr)
             self._ptr = _clib.CtxP()

@@ -1,9 +1,11 @@
 """The diagnostics library (libuclog-diag.so.1, include/uclog/diag.h).
 
 :func:`diagnose` runs the procedure "Troubleshooting External Audio/Video
-Call Failures" over a log set and copies the C report into Python values.
+Call Failures" over a log set; its :class:`Report` reads the C report as it
+is asked (a verdict is made into Python values when first accessed).
 :meth:`Report.to_dict` is the JSON object ``uclog-diagnose --json`` writes,
-:meth:`Report.text` the text report it prints (without colour).
+:meth:`Report.text` the text report it prints (without colour), written by
+the C library.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import ctypes
 import datetime
 import os
-import re
+from collections.abc import Sequence
 from ctypes import c_void_p, cast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from . import _clib
 from ._common import Addresses, Limits, Owned, Paths, Span, byref, cstr, span, timestamp
@@ -133,23 +135,271 @@ class Call:
     worst: Optional[int] = None
 
 
-@dataclass(frozen=True)
+class _Held:
+    """A C report and the context it was allocated from, which stays open while the report
+    lives (a :class:`uclog.Log` closed before its report leaves the freeing to the report).
+    An owned report is freed once: by :meth:`close`, or when the last Python object reading
+    it goes. A part of a streaming diagnosis is lent for its callback only (``ctx`` None)."""
+
+    __slots__ = ("ptr", "_lib", "_ctx")
+
+    def __init__(self, lib, ptr, ctx):
+        self.ptr, self._lib, self._ctx = ptr, lib, ctx
+        if ctx is not None:
+            ctx.pin()
+
+    def close(self):
+        if self.ptr:
+            p, self.ptr = self.ptr, _clib.DiagReportP()
+            if self._ctx is not None:
+                self._lib.uclog_diag_report_free(p)
+                self._ctx.unpin()
+
+    def __del__(self):
+        self.close()
+
+
+class _Lazy(Sequence):
+    """A tuple-like sequence whose items are made on first access (``make(i)``), each once;
+    equal to a tuple or sequence of equal items. ``_fill`` makes the rest and lets the maker
+    go (a part of a streaming diagnosis, once its callback returns)."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, n, make):
+        self._items = [_UNMADE] * n
+        self._make = make
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self._items))))
+        item = self._items[i]
+        if item is _UNMADE:
+            if i < 0:
+                i += len(self._items)
+            item = self._items[i] = self._make(i)
+        return item
+
+    def __iter__(self):
+        for i in range(len(self._items)):
+            yield self[i]
+
+    def _fill(self):
+        for i in range(len(self._items)):
+            self[i]
+        self._make = None
+
+    def __eq__(self, other):
+        if isinstance(other, (tuple, list, _Lazy)):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(tuple(self))
+
+    def __repr__(self):
+        return repr(tuple(self))
+
+
+_UNMADE = object()
+
+#: The fields of a :class:`Report`, in the order of its constructor, with the defaults of the last two.
+_REPORT_FIELDS = ("files", "client_uri", "client_user_agent", "client_version", "client_location",
+                  "client_location_reason", "calls", "verdicts", "worst_severity", "unusable_count",
+                  "unusable")
+
+
 class Report:
-    files: Tuple[str, ...]
-    client_uri: Optional[str]
-    client_user_agent: Optional[str]
-    client_version: Optional[str]
-    client_location: str
-    client_location_reason: str
-    calls: Tuple[Call, ...]
-    verdicts: Tuple[Verdict, ...]
-    worst_severity: str
-    # packets that yielded no SIP message: how many, and (file, line, offset) of the first 64
-    unusable_count: int = 0
-    unusable: Tuple[Tuple[str, int, int], ...] = ()
+    """What the diagnosis found: the log's files, the client, the call attempts and the
+    verdicts. A report of :func:`diagnose` reads the library's report as it is asked: a
+    :class:`Verdict` (with its :class:`Evidence`) or a :class:`Call` is made when first
+    accessed, and the library's report is freed when the last object reading it goes.
+    ``calls`` and ``verdicts`` are tuple-like sequences (equal to tuples of equal items).
+    Immutable; equal to a report of the same values."""
+
+    __slots__ = ("_v", "_held", "__weakref__")
+
+    _v: Dict[str, Any]
+    _held: Optional[_Held]
+
+    def __init__(self, files: Sequence[str], client_uri: Optional[str], client_user_agent: Optional[str],
+                 client_version: Optional[str], client_location: str, client_location_reason: str,
+                 calls: Sequence[Call], verdicts: Sequence[Verdict], worst_severity: str,
+                 unusable_count: int = 0, unusable: Sequence[Tuple[str, int, int]] = ()) -> None:
+        values = locals()
+        object.__setattr__(self, "_v", {k: values[k] for k in _REPORT_FIELDS})
+        object.__setattr__(self, "_held", None)
+
+    @classmethod
+    def _read(cls, held):
+        """A report reading the library's report ``held`` as it is asked."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "_v", {})
+        object.__setattr__(self, "_held", held)
+        return self
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a Report cannot be changed")
+
+    def _get(self, name):
+        v = self._v
+        if name not in v:
+            v[name] = getattr(self, "_read_" + name)(_lib(), self._held.ptr)
+        return v[name]
+
+    def _detach(self):
+        """Read everything, then forget the library's report (a part, freed when its callback
+        returns)."""
+        for name in _REPORT_FIELDS:
+            value = self._get(name)
+            if isinstance(value, _Lazy):
+                value._fill()
+        self._held.close()
+        object.__setattr__(self, "_held", None)
+
+    # -- reading the library's report --
+
+    @staticmethod
+    def _read_files(lib, r):
+        return tuple(_s(lib.uclog_diag_report_file_name(r, i)) for i in range(lib.uclog_diag_report_file_count(r)))
+
+    @staticmethod
+    def _read_client_uri(lib, r):
+        return _s(lib.uclog_diag_report_client_uri(r))
+
+    @staticmethod
+    def _read_client_user_agent(lib, r):
+        return _s(lib.uclog_diag_report_client_user_agent(r))
+
+    @staticmethod
+    def _read_client_version(lib, r):
+        return _s(lib.uclog_diag_report_client_version(r))
+
+    @staticmethod
+    def _read_client_location(lib, r):
+        return _s(lib.uclog_diag_location_name(lib.uclog_diag_report_client_location(r)))
+
+    @staticmethod
+    def _read_client_location_reason(lib, r):
+        return _s(lib.uclog_diag_report_client_location_reason(r))
+
+    @staticmethod
+    def _read_worst_severity(lib, r):
+        return _s(lib.uclog_diag_severity_name(lib.uclog_diag_report_worst_severity(r)))
+
+    @staticmethod
+    def _read_unusable_count(lib, r):
+        return lib.uclog_diag_report_unusable_count(r)
+
+    @staticmethod
+    def _read_unusable(lib, r):
+        out, sp, i = [], _clib.Span(), 0
+        while lib.uclog_diag_report_unusable_span(byref(sp), r, i) == 0:
+            out.append((_s(lib.uclog_diag_report_file_name(r, sp.file)), sp.line, sp.offset))
+            i += 1
+        return tuple(out)
+
+    def _read_verdicts(self, lib, r):
+        held = self._held  # the maker keeps the library's report alive while items are left to make
+        return _Lazy(lib.uclog_diag_report_verdict_count(r),
+                     lambda i: _copy_verdict(lib, lib.uclog_diag_report_verdict(held.ptr, i)))
+
+    def _read_calls(self, lib, r):
+        held, at = self._held, []  # no reference to the report: it is freed when its last reader goes
+
+        def make(i):
+            p = held.ptr
+            if not at:  # a call's worst verdict, by its index in verdicts
+                at.append({_address(lib.uclog_diag_report_verdict(p, k)): k
+                           for k in range(lib.uclog_diag_report_verdict_count(p))})
+            return _frozen(Call, call_id=_s(lib.uclog_diag_report_call_id(p, i)),
+                           direction=DIRECTIONS.get(lib.uclog_diag_report_call_direction(p, i), "unknown"),
+                           peer=_s(lib.uclog_diag_report_call_peer(p, i)),
+                           cut=_s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(p, i))),
+                           outcome=_s(lib.uclog_diag_call_outcome_name(lib.uclog_diag_report_call_outcome(p, i))),
+                           start=_call_start(lib, p, i),
+                           worst=at[0].get(_address(lib.uclog_diag_report_call_worst_verdict(p, i))))
+        return _Lazy(lib.uclog_diag_report_call_count(r), make)
+
+    # -- the fields --
+
+    @property
+    def files(self) -> Tuple[str, ...]:
+        return self._get("files")
+
+    @property
+    def client_uri(self) -> Optional[str]:
+        return self._get("client_uri")
+
+    @property
+    def client_user_agent(self) -> Optional[str]:
+        return self._get("client_user_agent")
+
+    @property
+    def client_version(self) -> Optional[str]:
+        return self._get("client_version")
+
+    @property
+    def client_location(self) -> str:
+        """"unknown", "remote" or "internal"."""
+        return self._get("client_location")
+
+    @property
+    def client_location_reason(self) -> str:
+        return self._get("client_location_reason")
+
+    @property
+    def calls(self) -> Sequence[Call]:
+        """The call attempts, in the order they began (a part: its one call)."""
+        return self._get("calls")
+
+    @property
+    def verdicts(self) -> Sequence[Verdict]:
+        return self._get("verdicts")
+
+    @property
+    def worst_severity(self) -> str:
+        return self._get("worst_severity")
+
+    @property
+    def unusable_count(self) -> int:
+        """Packets that yielded no SIP message."""
+        return self._get("unusable_count")
+
+    @property
+    def unusable(self) -> Tuple[Tuple[str, int, int], ...]:
+        """(file, line, offset) of the first 64 of them."""
+        return self._get("unusable")
+
+    # -- the dataclass-like surface --
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in _REPORT_FIELDS)
+
+    def __hash__(self):
+        return hash(tuple(getattr(self, k) for k in _REPORT_FIELDS))
+
+    def __repr__(self):
+        return "Report(%s)" % ", ".join("%s=%r" % (k, getattr(self, k)) for k in _REPORT_FIELDS)
+
+    def __reduce__(self):
+        """Pickled, copied: as a Report made in Python of the same values."""
+        return (Report, tuple(tuple(v) if isinstance(v, _Lazy) else v
+                              for v in (getattr(self, k) for k in _REPORT_FIELDS)))
+
+    # -- what is read from it --
 
     @property
     def codes(self) -> List[int]:
+        if self._held is not None and "verdicts" not in self._v:
+            lib, r = _lib(), self._held.ptr
+            return [lib.uclog_diag_verdict_code(lib.uclog_diag_report_verdict(r, i))
+                    for i in range(lib.uclog_diag_report_verdict_count(r))]
         return [v.code for v in self.verdicts]
 
     @property
@@ -183,6 +433,8 @@ class Report:
 
     def shown_worst_severity(self, call_ids: Sequence[str] = (), failures: bool = False) -> str:
         """The worst severity of the verdicts shown ("ok" when none): what the exit status says."""
+        if not call_ids and not failures and self._held is not None:
+            return self.worst_severity  # the library's: the worst of all verdicts
         return max((v.severity for v in self.verdicts if self.verdict_shown(v, call_ids, failures)),
                    key=SEVERITIES.index, default="ok")
 
@@ -205,203 +457,27 @@ class Report:
             "verdicts": [v.to_dict() for v in self.verdicts if v.call < 0 or shown[v.call]],
         }
 
-    def text(self, width: int = WIDTH, call_ids: Sequence[str] = (), failures: bool = False) -> str:
+    def text(self, width: Optional[int] = WIDTH, call_ids: Sequence[str] = (), failures: bool = False) -> str:
         """The text report, as ``uclog-diagnose`` prints it (no colour), wrapped at ``width``
         columns (as on a terminal that wide), or not wrapped when ``width`` is None (as into a
         pipe or a file). ``call_ids`` and ``failures`` choose calls as :meth:`call_shown`. A
-        checklist of a code given more than once is printed once, at the end, with its calls."""
-        shown = [self.call_shown(i, call_ids, failures) for i in range(len(self.calls))]
-        uses: Dict[int, Any] = {}
-        for v in self.verdicts:
-            if v.call < 0 or shown[v.call]:
-                uses[v.code] = uses.get(v.code, 0) + 1
-        parts = [self._files_text(),
-                 self._client_text(len(self.calls), width, _filter_note(call_ids, failures, sum(shown))),
-                 self._verdicts_text(0, width, shown, _WholeRefs(uses)),
-                 self._shared_checklists_text(width, shown, uses)]
-        return "\n".join(p for p in parts if p) + "\n"
+        checklist of a code given more than once is printed once, at the end, with its calls.
+        The library writes it (uclog_diag_text_report()), from the report it made: a report of
+        :func:`diagnose` or :func:`diagnose_log`, or a part of :func:`diagnose_log_parts` while
+        its callback runs (:class:`ReportText` writes the parts as one text); ValueError
+        otherwise."""
+        from ._text import ReportText
+        with ReportText(width, call_ids, failures) as t:
+            return t.report(self)
 
-    def _shared_checklists_text(self, width, shown, uses):
-        out = []
-        for code in sorted(c for c, n in uses.items() if n >= 2):
-            vs = [v for v in self.verdicts if v.code == code and (v.call < 0 or shown[v.call])]
-            if not vs or not vs[0].checklist:
-                continue
-            worst = max((v.severity for v in vs), key=SEVERITIES.index)
-            if not out:
-                out.append("\nChecklists of the verdicts given more than once")
-            out.append("\n[%s] %d %s, given %d times:" % (worst, code, vs[0].name, len(vs)))
-            last = -2
-            for v in vs:
-                if v.call == last:
-                    continue
-                last = v.call
-                if v.call < 0:
-                    out.append("  Sign-in and log")
-                else:
-                    c = self.calls[v.call]
-                    out.append("  Call %d  %s  %s" % (v.call + 1, _start_text(c.start), _safe(c.call_id or "")))
-            out.append(_checklist_text(vs[0], "Check" if SEVERITIES.index(worst) >= 2 else "Next", width))
-        return "\n".join(out)
-
-    def _files_text(self):
-        return "\n".join("Log: %s" % _safe(f) for f in self.files)
-
-    def _client_text(self, calls, width=WIDTH, filter_note=None):
-        out = ["Client: %s" % _safe(self.client_uri or "(unknown)")]
-        if self.client_user_agent:
-            out.append(_wrap("  Agent: ", 9, self.client_user_agent, width))
-        out.append(_wrap("  Location: %s " % self.client_location, 4,
-                         "(%s)" % self.client_location_reason, width))
-        out.append("Calls: %d" % calls)
-        if filter_note:
-            out.append(filter_note)
-        if self.unusable_count:
-            out.append("Unreadable packets: %d (no SIP message could be read from them)" % self.unusable_count)
-            out += ["  %s:%d" % (os.path.basename(f), ln) for f, ln, _ in self.unusable[:5]]
-            if self.unusable_count > 5:
-                out.append("  ... and %d more (uclog-dump lists them all)" % (self.unusable_count - 5))
-        return "\n".join(out)
-
-    def _verdicts_text(self, first, width=WIDTH, shown=None, refs=None):
-        """The verdicts under their headings, calls numbered from ``first`` + 1; only those of
-        the calls ``shown`` says (None: all); ``refs`` says where a checklist printed once is."""
-        out, last = [], -2
-        for v in self.verdicts:
-            if shown is not None and v.call >= 0 and not shown[v.call]:
-                continue
-            if v.call != last:
-                if v.call < 0:
-                    out.append("\nSign-in and log")
-                else:
-                    c = self.calls[v.call]
-                    to = ("from " if c.direction == "incoming" else "to ") if c.peer else ""
-                    direction = "direction unknown" if c.direction == "unknown" else c.direction
-                    out.append("\nCall %d: %s %s%s\n  Call-ID: %s"
-                               % (first + v.call + 1, direction, to, _safe(c.peer or ""), _safe(c.call_id)))
-                    if c.cut != "whole":
-                        out.append("  Judged before its end: " + _CUT_TEXT.get(c.cut, c.cut))
-                last = v.call
-            out.append(_verdict_text(v, width, refs.ref(v, first + v.call + 1) if refs else None))
-        return "\n".join(out)
+    def _report_ptr(self):
+        """The library's report, for the renderer; ValueError when this report has none."""
+        if self._held is None or not self._held.ptr:
+            raise ValueError("this Report holds no library report (a part of a streaming diagnosis "
+                             "after its callback, or a Report made in Python): its text cannot be written")
+        return self._held.ptr
 
 
-def _filter_note(call_ids, failures, shown):
-    if not call_ids and not failures:
-        return None
-    return "Shown: %d of them (%s)" % (shown, ", ".join(
-        o for o, on in (("--call-id", call_ids), ("--failures", failures)) if on))
-
-
-def _start_text(t):
-    """As uclog-diagnose: "2008-11-21 23:40:00.100", or "-"."""
-    if t is None:
-        return "-"
-    return "%04d-%02d-%02d %02d:%02d:%02d.%03d" % (t.year, t.month, t.day, t.hour, t.minute, t.second,
-                                                    t.microsecond // 1000)
-
-
-class _WholeRefs:
-    """A whole report: a checklist of a code given more than once is printed at the end."""
-
-    def __init__(self, uses):
-        self.uses = uses
-
-    def ref(self, v, number):
-        if self.uses.get(v.code, 0) < 2:
-            return None
-        return "listed once at the end, under %d %s" % (v.code, v.name)
-
-
-class _StreamRefs:
-    """Parts of a streaming diagnosis: a checklist is printed under the first verdict of its
-    code; later ones point to it (as ``uclog-diagnose --stream``)."""
-
-    def __init__(self):
-        self.first = {}
-
-    def ref(self, v, number):
-        if v.code not in self.first:
-            self.first[v.code] = None if v.call < 0 else number
-            return None
-        f = self.first[v.code]
-        if f is None:
-            return 'as under "Sign-in and log" above (%d %s)' % (v.code, v.name)
-        return "as for call %d above (%d %s)" % (f, v.code, v.name)
-
-
-# What the text report writes as '?', as uclog-diagnose does (examples/common.c,
-# ex_put_char()): control characters (C0, tab included; DEL; C1), and a byte
-# that was not UTF-8 (U+FFFD once decoded), so that no byte of a log reaches
-# the terminal as a control sequence.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
-
-
-def _safe(text):
-    return _UNSAFE.sub("?", text)
-
-
-def _wrap(first, indent, text, width=WIDTH):
-    """As uclog-diagnose's wrap(): words after ``first``, lines of at most
-    ``width`` columns (None: one line), later lines indented; a line breaks
-    only between words, a word longer than a line runs past its end. Log text
-    in ``first`` or ``text`` is written safe."""
-    first, text = _safe(first), _safe(text)
-    words = [w for w in text.split(" ") if w]
-    fresh = True
-    if first.endswith(" ") and first.strip(" "):
-        first, fresh = first[:-1], False    # the space only if a word follows
-    lines, cur = [], first
-    for w in words:
-        if width and len(cur) > indent and len(cur) + (0 if fresh else 1) + len(w) > width:
-            lines.append(cur)
-            cur = " " * indent
-        elif not fresh:
-            cur += " "
-        cur += w
-        fresh = False
-    lines.append(cur)
-    return "\n".join(lines)
-
-
-def _evidence_text(e, width=WIDTH):
-    if e.file is not None:
-        head = "      %s:%d" % (os.path.basename(e.file), e.line or 0)
-    else:
-        head = "     "
-    if e.time is not None:
-        head += " %02d:%02d:%02d.%03d" % (e.time.hour, e.time.minute, e.time.second,
-                                          e.time.microsecond // 1000)
-    return _wrap(head + " ", 8, e.detail, width)
-
-
-_CUT_TEXT = {"calls": "256 calls were in progress at once", "messages": "it reached 512 messages",
-             "bytes": "the calls in progress reached the window's byte budget"}
-
-
-def _checklist_text(v, label, width=WIDTH):
-    out = ["    %s:" % label]
-    out.extend(_wrap("      %2d. " % (i + 1), 10, item, width) for i, item in enumerate(v.checklist))
-    return "\n".join(out)
-
-
-def _verdict_text(v, width=WIDTH, check_ref=None):
-    out = ["  [%s] %d %s (%s%s)" % (v.severity, v.code, v.name, v.step,
-                                    ", " + v.certainty if v.certainty != "certain" else "")]
-    out.append(_wrap("    ", 4, v.summary, width))
-    if v.reason:
-        out.append(_wrap("    Unreadable: " if v.certainty == "unreadable" else "    Inferred: ", 6, v.reason,
-                         width))
-    if v.evidence:
-        out.append("    Evidence:")
-        out.extend(_evidence_text(e, width) for e in v.evidence)
-    if v.checklist:
-        label = "Check" if SEVERITIES.index(v.severity) >= 2 else "Next"
-        if check_ref:
-            out.append(_wrap("    %s: " % label, 6, check_ref, width))
-        else:
-            out.append(_checklist_text(v, label, width))
-    return "\n".join(out)
 
 
 def _s(b):
@@ -471,40 +547,6 @@ def _call_start(lib, r, i):
     return timestamp(ts) if lib.uclog_diag_report_call_start(byref(ts), r, i) else None
 
 
-def _copy_report(lib, r):
-    at = {_address(lib.uclog_diag_report_verdict(r, i)): i for i in range(lib.uclog_diag_report_verdict_count(r))}
-    calls = tuple(Call(_s(lib.uclog_diag_report_call_id(r, i)),
-                       DIRECTIONS.get(lib.uclog_diag_report_call_direction(r, i), "unknown"),
-                       _s(lib.uclog_diag_report_call_peer(r, i)),
-                       _s(lib.uclog_diag_call_cut_name(lib.uclog_diag_report_call_cut(r, i))),
-                       _s(lib.uclog_diag_call_outcome_name(lib.uclog_diag_report_call_outcome(r, i))),
-                       _call_start(lib, r, i),
-                       at.get(_address(lib.uclog_diag_report_call_worst_verdict(r, i))))
-                  for i in range(lib.uclog_diag_report_call_count(r)))
-    return Report(
-        files=tuple(_s(lib.uclog_diag_report_file_name(r, i))
-                    for i in range(lib.uclog_diag_report_file_count(r))),
-        client_uri=_s(lib.uclog_diag_report_client_uri(r)),
-        client_user_agent=_s(lib.uclog_diag_report_client_user_agent(r)),
-        client_version=_s(lib.uclog_diag_report_client_version(r)),
-        client_location=_s(lib.uclog_diag_location_name(lib.uclog_diag_report_client_location(r))),
-        client_location_reason=_s(lib.uclog_diag_report_client_location_reason(r)),
-        calls=calls,
-        verdicts=tuple(_copy_verdict(lib, lib.uclog_diag_report_verdict(r, i))
-                       for i in range(lib.uclog_diag_report_verdict_count(r))),
-        worst_severity=_s(lib.uclog_diag_severity_name(lib.uclog_diag_report_worst_severity(r))),
-        unusable_count=lib.uclog_diag_report_unusable_count(r),
-        unusable=_unusable(lib, r))
-
-
-def _unusable(lib, r):
-    out, sp, i = [], _clib.Span(), 0
-    while lib.uclog_diag_report_unusable_span(byref(sp), r, i) == 0:
-        out.append((_s(lib.uclog_diag_report_file_name(r, sp.file)), sp.line, sp.offset))
-        i += 1
-    return tuple(out)
-
-
 def _as_list(v):
     if v is None:
         return []
@@ -563,17 +605,23 @@ def diagnose_log_parts(log: Log, callback: Callable[[Report], Any], edge_ip: Add
     stops the diagnosis; one that raises stops it and the exception goes
     on. ``window_bytes``: the budget for the calls in progress (64 MiB by
     default); a call judged early by a limit says so in ``Call.cut``.
+    A part is read whole before the callback returns (the library frees it
+    then): its values stay, its text is written during the callback only
+    (:meth:`ReportText.part`; ``part.text()`` afterwards raises ValueError).
     Returns the number of parts handed over."""
     lib = _lib()
     state: Dict[str, Any] = {"parts": 0, "error": None}
 
     def on_part(part, _userdata):
+        report = Report._read(_Held(lib, part, None))
         try:
             state["parts"] += 1
-            return 1 if callback(_copy_report(lib, part)) else 0
+            return 1 if callback(report) else 0
         except BaseException as e:  # raised again once the C side has returned
             state["error"] = e
             return 1
+        finally:
+            report._detach()  # the part is freed when this returns: what it holds is copied
 
     c_fn = _clib.DiagPartFn(on_part)
     with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location, window_bytes) as o:
@@ -590,8 +638,8 @@ def diagnose_log(log: Log, edge_ip: Addresses = (), edge_nat_ip: Optional[str] =
     with _Options(log, edge_ip, edge_nat_ip, edge_private_ip, location) as o:
         rep = _clib.DiagReportP()
         lib.uclog_diag_run(byref(rep), log._check_open(), o)
-        with Owned(rep, lib.uclog_diag_report_free) as r:
-            return _copy_report(lib, r)
+        # allocated from the log's context: the report keeps it open (the log may close first)
+        return Report._read(_Held(lib, rep, log._ctx))
 
 
 def diagnose(paths: Paths, edge_ip: Addresses = (), edge_nat_ip: Optional[str] = None,

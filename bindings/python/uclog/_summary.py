@@ -6,14 +6,31 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence
 
-from ._diag import SEVERITIES, _safe, _start_text, verdict_codes
+from ._diag import SEVERITIES, verdict_codes
 
 if TYPE_CHECKING:
     from ._diag import Report, Verdict
 
 OUTCOMES = ("unknown", "established", "refused", "cancelled", "media-failed")
+
+# What a line writes as '?', as the text report does (include/uclog/diag-text.h): control
+# characters (C0, tab included; DEL; C1), and a byte that was not UTF-8 (U+FFFD once decoded).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
+def _safe(text):
+    return _UNSAFE.sub("?", text)
+
+
+def _start_text(t):
+    """As uclog-diagnose: "2008-11-21 23:40:00.100", or "-"."""
+    if t is None:
+        return "-"
+    return "%04d-%02d-%02d %02d:%02d:%02d.%03d" % (t.year, t.month, t.day, t.hour, t.minute, t.second,
+                                                    t.microsecond // 1000)
 
 
 @functools.lru_cache(maxsize=1)
