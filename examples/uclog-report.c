@@ -1,7 +1,8 @@
 /*
  * uclog-report: one HTML file that opens from disk with no network: the
  * verdicts of the diagnosis with their evidence, a ladder per call, and
- * every message in a list with filters. The page is a style and a script
+ * every message in a list with filters; with two clients' logs, both sides
+ * of their shared calls (report-both.c). The page is a style and a script
  * (examples/report/, embedded at build time) and the data as one JSON object
  * (report-data.c) that the script renders.
  * A thin program on the public API; the logic lives in the library.
@@ -28,7 +29,11 @@ static void usage(FILE *out)
           "(*.uccapilog) that opens from disk with no network: the verdicts of the\n"
           "diagnosis (as uclog-diagnose gives them) with their evidence linked to the\n"
           "messages they cite, a ladder per call, and every message in a list with\n"
-          "filters. Several FILEs are read as one rotated set; '-' reads standard input.\n"
+          "filters; retransmissions marked and the transactions' timings shown.\n"
+          "Several FILEs are read as one rotated set; '-' reads standard input. Files\n"
+          "of two signed-in users (the caller's log and the callee's) are two clients:\n"
+          "each one's diagnosis, and one ladder of both sides per shared Call-ID with\n"
+          "the skew of their clocks.\n"
           "\n"
           "  --edge-ip IP     an address of the A/V Edge's external interface\n"
           "                   (repeatable): the diagnosis is certain of candidates, and\n"

@@ -299,8 +299,8 @@
     var ul = el("ul", { "class": "sides" });
     sides.forEach(function (S, k) {
       var c = S.calls[ids[k]], got = [];
-      S.verdicts.forEach(function (v, j) {
-        if (v.call_id === c.id) got.push(messageLinkOrText(S, v, j));
+      S.verdicts.forEach(function (v) {
+        if (v.call_id === c.id) got.push(verdictLink(S, v));
       });
       var li = el("li", null, S.name + (c.role ? " (" + c.role + ")" : "") + ": ");
       if (!got.length) li.appendChild(document.createTextNode("no verdict"));
@@ -310,7 +310,8 @@
     return ul;
   }
 
-  function messageLinkOrText(S, v) {
+  /* A verdict's code and name, a link to the first message it cites. */
+  function verdictLink(S, v) {
     var t = v.code + " " + v.name, e = v.evidence.filter(function (x) { return x.message !== undefined; })[0];
     return el("span", { "class": "sev-" + v.severity }, e ? messageLink(S, e.message, t) : t);
   }

@@ -5,7 +5,8 @@ usage: check-report.py MODE ROOT REPORT DIAGNOSE FLOW [SCREENSHOT-DIR]
 
 static   the page of the seed log and of a log of many calls: a Content-Security-Policy
          that allows nothing from outside, no src/href/url()/@import leaving the file, and
-         its data: the verdicts uclog-diagnose --json gives, every message the index holds.
+         its data: the verdicts uclog-diagnose --json gives, every message the index holds;
+         the index's retransmissions and timings; two clients' logs (bob's first) paired.
 secrets  the secrets of tests/data/redact/secrets.uccapilog masked by default and kept
          with --show-secrets.
 browser  the page drawn by chromium (headless; skipped, exit 77, without it): as many
@@ -116,6 +117,16 @@ def check_static(root, prog, diagnose, flow, tmp):
         fail("MRAS_OK's first evidence is not linked to the SUBSCRIBE at line 2: %r" % cited)
 
 
+    # Two clients' logs: each one's part, and their shared call paired as uclog-flow pairs it.
+    data = page_data(report(prog, [BOB, ALICE], os.path.join(tmp, "page.html")))
+    both = data.get("both", {})
+    skew = both.get("skew", {})
+    pairs = [p for c in both.get("calls", []) for p in c["pairs"]]
+    if (data["client"]["uri"], data["other"]["client"]["uri"]) != ("sip:bob@litwareinc.com", "sip:alice@litwareinc.com") \
+            or (skew.get("skew_ms"), skew.get("delay_ms"), skew.get("ab"), skew.get("ba")) != (-2500, 40, 3, 2) \
+            or (len(pairs), sum(1 for p in pairs if None not in p[:2])) != (6, 5):
+        fail("bob's and alice's logs: %r, skew %r, %d pairs" % ((data["client"], data.get("other", {}).get("client")),
+                                                               skew, len(pairs)))
     # The index's retransmissions and timings (tests/data/timing/README.md) in the data.
     msgs = page_data(report(prog, [TIMING], os.path.join(tmp, "page.html")))["messages"]
     retx = {m["i"]: m["retx"] for m in msgs if "retx" in m}
