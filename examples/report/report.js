@@ -454,18 +454,25 @@
       (m.retx_count ? "; " + m.retx_count + " retransmission" + (m.retx_count > 1 ? "s" : "") : "") + "."];
   }
 
+  function closeMessage() {
+    dialog.close();
+    if (opener && opener.focus) opener.focus();
+  }
+
   function openMessage(S, i, from) {
     var m = S.messages[i];
     if (!m) return;
     opener = from || null;
     if (!dialog) {
       dialog = el("dialog", { id: "detail", "aria-labelledby": "detail-title" });
-      dialog.addEventListener("close", function () { if (opener && opener.focus) opener.focus(); });
+      /* Escape closes it here, not by the browser's default, so that the focus is back on
+       * what opened it before the next key is read. */
+      dialog.addEventListener("cancel", function (ev) { ev.preventDefault(); closeMessage(); });
       document.body.appendChild(dialog);
     }
     dialog.textContent = "";
     var close = el("button", { type: "button" }, "Close");
-    close.addEventListener("click", function () { dialog.close(); });
+    close.addEventListener("click", closeMessage);
     var text = m.text.replace(/\r\n/g, "\n"), cut = text.indexOf("\n\n");
     var body = cut >= 0 ? text.slice(cut + 2) : "";
     append(dialog, [
