@@ -21,40 +21,45 @@ typedef struct writer {
 /* s as a JSON string: quotes, backslashes and control characters escaped,
  * '<' as \u003c (no "</script>" nor "<!--" can end or bend the element), bytes
  * that are not UTF-8 as \ufffd. */
-static void raw_str(writer *w, const char *s, size_t n)
+void rp_json_string(FILE *out, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, l;
 
     if (!s) {
-        fputs("null", w->out);
+        fputs("null", out);
         return;
     }
-    putc('"', w->out);
+    putc('"', out);
     while (i < n) {
         unsigned c = p[i];
         if (c == '"' || c == '\\') {
-            putc('\\', w->out);
-            putc((int)c, w->out);
+            putc('\\', out);
+            putc((int)c, out);
             i++;
         } else if (c == '\n') {
-            fputs("\\n", w->out);
+            fputs("\\n", out);
             i++;
         } else if (c < 0x20 || c == 0x7f || c == '<') {
-            fprintf(w->out, "\\u%04x", c);
+            fprintf(out, "\\u%04x", c);
             i++;
         } else if (c < 0x80) {
-            putc((int)c, w->out);
+            putc((int)c, out);
             i++;
         } else if ((l = ex_utf8_len(p + i, n - i)) == 0) {
-            fputs("\\ufffd", w->out);
+            fputs("\\ufffd", out);
             i++;
         } else {
-            fwrite(p + i, 1, l, w->out);
+            fwrite(p + i, 1, l, out);
             i += l;
         }
     }
-    putc('"', w->out);
+    putc('"', out);
+}
+
+static void raw_str(writer *w, const char *s, size_t n)
+{
+    rp_json_string(w->out, s, n);
 }
 
 /* A text from the log: its secrets masked unless they are to be shown. */
@@ -149,6 +154,34 @@ static void diagnostics(writer *w, const uclog_sip *sip)
     putc(']', w->out);
 }
 
+/* The index's word on message i: "retx" (the message it sends again) for a
+ * retransmission; a response's "since_ms" (from its request's first
+ * sending); a request's transaction, on its first sending: "prov_ms" and
+ * "final_ms" (to the first 1xx and final response) and "retx_count". */
+static void timing(writer *w, const uclog_index *idx, uint32_t i, int32_t type)
+{
+    uint32_t of, n;
+    int64_t prov, fin, ms;
+
+    if (uclog_index_message_retransmits(&of, idx, i) == 0) {
+        fprintf(w->out, ",\"retx\":%u", (unsigned)of);
+        return;
+    }
+    if (type != UCLOG_INDEX_REQUEST) {
+        if (uclog_index_message_since_request(&ms, idx, i) == 0)
+            fprintf(w->out, ",\"since_ms\":%lld", (long long)ms);
+        return;
+    }
+    if (uclog_index_transaction_timing(&prov, &fin, idx, i) == 0) {
+        if (prov != UCLOG_INDEX_NO_TIME)
+            fprintf(w->out, ",\"prov_ms\":%lld", (long long)prov);
+        if (fin != UCLOG_INDEX_NO_TIME)
+            fprintf(w->out, ",\"final_ms\":%lld", (long long)fin);
+    }
+    if ((n = uclog_index_transaction_retransmissions(idx, i)) > 0)
+        fprintf(w->out, ",\"retx_count\":%u", (unsigned)n);
+}
+
 static int message(writer *w, const uclog_index *idx, uint32_t i, uint32_t call)
 {
     uclog_sip *sip = NULL;
@@ -192,6 +225,7 @@ static int message(writer *w, const uclog_index *idx, uint32_t i, uint32_t call)
     }
     if (uclog_index_message_span(&sp, idx, i) == 0)
         fprintf(w->out, ",\"file\":%u,\"line\":%u", (unsigned)sp.file, (unsigned)sp.line);
+    timing(w, idx, i, type);
     fprintf(w->out, ",\"sdp\":%u", (unsigned)uclog_sip_sdp_count(sip));
     diagnostics(w, sip);
     key(w, 0, "text");
@@ -244,6 +278,10 @@ static void calls(writer *w, const uclog_index *idx, const uclog_diag_report *r,
             strz(w, uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, d)));
             key(w, 0, "peer");
             strz(w, uclog_diag_report_call_peer(r, d));
+            fprintf(w->out, ",\"role\":\"%s\"",
+                    uclog_diag_report_call_direction(r, d) == UCLOG_DIAG_CALL_OUTGOING   ? "caller"
+                    : uclog_diag_report_call_direction(r, d) == UCLOG_DIAG_CALL_INCOMING ? "callee"
+                                                                                         : "party");
         }
         putc('}', w->out);
     }
@@ -333,23 +371,30 @@ static void verdict(writer *w, const uclog_index *idx, const uclog_diag_verdict 
 
 /* ---- the whole ---- */
 
-static void head(writer *w, const uclog_diag_report *r, const rp_options *o)
+void rp_write_head(FILE *out, const rp_options *o)
+{
+    size_t k;
+
+    fprintf(out, "\"version\":\"%s\",\"show_secrets\":%s,\"edge_ips\":[", uclog_version_string(),
+            o->show_secrets ? "true" : "false");
+    for (k = 0; k < o->edge_ip_count; k++) {
+        if (k)
+            putc(',', out);
+        rp_json_string(out, o->edge_ips[k], strlen(o->edge_ips[k]));
+    }
+    putc(']', out);
+}
+
+static void client(writer *w, const uclog_diag_report *r)
 {
     uint32_t k;
 
-    fprintf(w->out, "{\"version\":\"%s\",\"show_secrets\":%s,\"files\":[", uclog_version_string(),
-            o->show_secrets ? "true" : "false");
+    fputs("\"files\":[", w->out);
     for (k = 0; k < uclog_diag_report_file_count(r); k++) {
         const char *f = uclog_diag_report_file_name(r, k), *base = f ? strrchr(f, '/') : NULL;
         if (k)
             putc(',', w->out);
         strz(w, base ? base + 1 : f);
-    }
-    fputs("],\"edge_ips\":[", w->out);
-    for (k = 0; k < o->edge_ip_count; k++) {
-        if (k)
-            putc(',', w->out);
-        raw_str(w, o->edge_ips[k], strlen(o->edge_ips[k]));
     }
     fputs("],\"client\":{", w->out);
     key(w, 1, "uri");
@@ -361,7 +406,7 @@ static void head(writer *w, const uclog_diag_report *r, const rp_options *o)
     fputs("}", w->out);
 }
 
-int rp_write_data(FILE *out, const uclog_index *idx, const uclog_diag_report *r, const rp_options *o)
+int rp_write_side(FILE *out, const uclog_index *idx, const uclog_diag_report *r, const rp_options *o)
 {
     writer w = {out, o->show_secrets, NULL, 0, 0};
     uint32_t i, n = uclog_index_message_count(idx);
@@ -377,7 +422,7 @@ int rp_write_data(FILE *out, const uclog_index *idx, const uclog_diag_report *r,
     judged_calls(judged, idx, r);
     for (i = 0; i < n; i++)
         call_of[i] = UINT32_MAX;
-    head(&w, r, o);
+    client(&w, r);
     fputs(",\n\"verdicts\":[", out);
     for (i = 0; i < uclog_diag_report_verdict_count(r); i++)
         verdict(&w, idx, uclog_diag_report_verdict(r, i), i == 0);
@@ -386,7 +431,7 @@ int rp_write_data(FILE *out, const uclog_index *idx, const uclog_diag_report *r,
     fputs("],\n\"messages\":[", out);
     for (i = 0; i < n && rc == 0; i++)
         rc = message(&w, idx, i, call_of[i]);
-    fputs("]}", out);
+    putc(']', out);
     free(call_of);
     free(judged);
     free(w.mask);

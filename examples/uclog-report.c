@@ -1,7 +1,8 @@
 /*
  * uclog-report: one HTML file that opens from disk with no network: the
  * verdicts of the diagnosis with their evidence, a ladder per call, and
- * every message in a list with filters. The page is a style and a script
+ * every message in a list with filters; with two clients' logs, both sides
+ * of their shared calls (report-both.c). The page is a style and a script
  * (examples/report/, embedded at build time) and the data as one JSON object
  * (report-data.c) that the script renders.
  * A thin program on the public API; the logic lives in the library.
@@ -13,6 +14,7 @@
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
+#include "clients.h"
 #include "common.h"
 #include "options.h"
 #include "report.h"
@@ -27,7 +29,11 @@ static void usage(FILE *out)
           "(*.uccapilog) that opens from disk with no network: the verdicts of the\n"
           "diagnosis (as uclog-diagnose gives them) with their evidence linked to the\n"
           "messages they cite, a ladder per call, and every message in a list with\n"
-          "filters. Several FILEs are read as one rotated set; '-' reads standard input.\n"
+          "filters; retransmissions marked and the transactions' timings shown.\n"
+          "Several FILEs are read as one rotated set; '-' reads standard input. Files\n"
+          "of two signed-in users (the caller's log and the callee's) are two clients:\n"
+          "each one's diagnosis, and one ladder of both sides per shared Call-ID with\n"
+          "the skew of their clocks.\n"
           "\n"
           "  --edge-ip IP     an address of the A/V Edge's external interface\n"
           "                   (repeatable): the diagnosis is certain of candidates, and\n"
@@ -43,9 +49,37 @@ static void usage(FILE *out)
           out);
 }
 
+/* A client's log, its index and its diagnosis. */
+typedef struct side {
+    uclog_log *log;
+    uclog_index *idx;
+    uclog_diag_report *report;
+} side;
+
+/* The data: the first client's members, and with two clients the second's
+ * as "other" and their shared calls as "both". */
+static int write_data(FILE *out, const side *s, int sides, const rp_options *o)
+{
+    int rc;
+
+    putc('{', out);
+    rp_write_head(out, o);
+    putc(',', out);
+    rc = rp_write_side(out, s[0].idx, s[0].report, o);
+    if (rc == 0 && sides == 2) {
+        fputs(",\n\"other\":{", out);
+        rc = rp_write_side(out, s[1].idx, s[1].report, o);
+        fputs("},\n", out);
+        if (rc == 0)
+            rc = rp_write_both(out, s[0].idx, s[1].idx);
+    }
+    putc('}', out);
+    return rc;
+}
+
 /* The page around the data: everything inline, and a policy that forbids
  * the page any other source (no request can leave it, whatever a log holds). */
-static int write_page(FILE *out, const uclog_index *idx, const uclog_diag_report *r, const rp_options *o)
+static int write_page(FILE *out, const side *s, int sides, const rp_options *o)
 {
     int rc;
 
@@ -62,7 +96,7 @@ static int write_page(FILE *out, const uclog_index *idx, const uclog_diag_report
           "<main id=\"report\" data-arrows=\"0\" data-verdicts=\"0\" data-rows=\"0\"></main>\n"
           "<script type=\"application/json\" id=\"uclog-data\">",
           out);
-    rc = rp_write_data(out, idx, r, o);
+    rc = write_data(out, s, sides, o);
     fputs("</script>\n<script>\n", out);
     fputs(ex_report_js, out);
     fputs("</script>\n</body>\n</html>\n", out);
@@ -75,19 +109,46 @@ static int say(int rc, uclog_ctx *ctx)
     return rc;
 }
 
+/* The FILEs as one client (a rotated set) or two (by their signed-in users):
+ * s[0] and s[1] opened, *sides their number. Returns 0, EX_SAID or an error to say. */
+static int open_sides(side s[2], int *sides, uclog_ctx *ctx, char *const *files, size_t n, size_t at, char **input)
+{
+    char users[2][EX_USER_MAX];
+    uclog_log *logs[2];
+    int *which = calloc(n, sizeof(*which));
+    int rc;
+
+    if (!which)
+        return UCLOG_E_NOMEM;
+    *sides = ex_clients_split(which, users, ctx, PROG, files, n, at);
+    if (*sides < 0) {
+        rc = EX_SAID;
+    } else if (*sides == 2) {
+        rc = ex_clients_open(logs, ctx, PROG, files, n, which);
+        s[0].log = logs[0];
+        s[1].log = logs[1];
+    } else {
+        rc = ex_open_files(&s[0].log, ctx, PROG, NULL, files, n, at, input);
+        if (rc == 0 && ex_not_log(s[0].log) != UINT32_MAX) {
+            ex_say_not_log(PROG, s[0].log, ex_not_log(s[0].log));
+            rc = EX_SAID;
+        }
+    }
+    free(which);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     uclog_ctx *ctx = NULL;
-    uclog_log *log = NULL;
-    uclog_index *idx = NULL;
     uclog_diag_options *dopts = NULL;
-    uclog_diag_report *report = NULL;
+    side s[2] = {{NULL, NULL, NULL}, {NULL, NULL, NULL}};
     const char *edge[MAX_EDGE_IPS], *output = NULL, *val;
     rp_options o = {edge, 0, 0};
     char *input = NULL;
     ex_args a;
     size_t at, e;
-    int i, id, rc;
+    int i, k, id, rc, sides = 1;
 
     ex_args_init(&a, ex_options_report, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
@@ -134,29 +195,27 @@ int main(int argc, char **argv)
         return 2;
     }
     /* The index needs the log's bytes in memory: standard input is read whole. */
-    rc = ex_open_files(&log, ctx, PROG, NULL, argv + i, (size_t)(argc - i), at, &input);
+    rc = open_sides(s, &sides, ctx, argv + i, (size_t)(argc - i), at, &input);
     if (rc != 0 && rc != EX_SAID)
         say(rc, ctx);
-    if (rc == 0 && ex_not_log(log) != UINT32_MAX) {
-        ex_say_not_log(PROG, log, ex_not_log(log));
-        rc = EX_SAID;
+    for (k = 0; k < sides && rc == 0; k++) {
+        if ((rc = uclog_index_build(&s[k].idx, s[k].log)) != 0 || (rc = uclog_diag_run(&s[k].report, s[k].log, dopts)) != 0)
+            say(rc, ctx);
     }
-    if (rc == 0 && (rc = uclog_index_build(&idx, log)) != 0)
-        say(rc, ctx);
-    if (rc == 0 && (rc = uclog_diag_run(&report, log, dopts)) != 0)
-        say(rc, ctx);
     if (rc == 0 && output && strcmp(output, "-") && !freopen(output, "w", stdout)) {
         perror(PROG ": cannot write the page");
         rc = UCLOG_E_IO;
     }
-    if (rc == 0 && (rc = write_page(stdout, idx, report, &o)) != 0)
+    if (rc == 0 && (rc = write_page(stdout, s, sides, &o)) != 0)
         say(rc, ctx);
     if (ex_stdout_close(PROG) != 0 && rc == 0)
         rc = UCLOG_E_IO;
-    uclog_diag_report_free(report);
+    for (k = 0; k < 2; k++) {
+        uclog_diag_report_free(s[k].report);
+        uclog_index_free(s[k].idx);
+        uclog_log_free(s[k].log);
+    }
     uclog_diag_options_free(dopts);
-    uclog_index_free(idx);
-    uclog_log_free(log);
     uclog_ctx_free(ctx);
     free(input);
     return rc != 0 ? 2 : 0;

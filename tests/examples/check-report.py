@@ -5,13 +5,27 @@ usage: check-report.py MODE ROOT REPORT DIAGNOSE FLOW [SCREENSHOT-DIR]
 
 static   the page of the seed log and of a log of many calls: a Content-Security-Policy
          that allows nothing from outside, no src/href/url()/@import leaving the file, and
-         its data: the verdicts uclog-diagnose --json gives, every message the index holds.
+         its data: the verdicts uclog-diagnose --json gives, every message the index holds;
+         the index's retransmissions and timings; two clients' logs (bob's first) paired.
 secrets  the secrets of tests/data/redact/secrets.uccapilog masked by default and kept
          with --show-secrets.
 browser  the page drawn by chromium (headless; skipped, exit 77, without it): as many
          verdicts and ladder arrows as uclog-diagnose and uclog-flow give, a filter from the
          address's fragment that narrows the list, no request but for the file itself (the
          browser's network log), and a screenshot kept in SCREENSHOT-DIR.
+timing   tests/data/timing drawn by chromium: the two retransmissions the index tells
+         marked on their arrows and rows and left out of the counts, the transaction's
+         timings on its arrow and in its message.
+both     the two clients' logs of tests/data/pair in one page drawn by chromium: one
+         ladder of both sides with as many paired arrows as uclog-flow draws, its skew
+         sentence, each client's verdicts on the call, and a screenshot.
+keyboard chromium driven by key presses (cdp.py): Tab reaches every arrow in order and
+         then the list's rows, Enter and Space open the message, Escape gives the focus back.
+schemes  the page's colours in the light and the dark scheme: the background follows the
+         scheme, and every text colour keeps a contrast of 4.5:1 or more on it.
+print    printing: without the filters and pagers, every row of the list drawn (a log of
+         more than a page of rows), and a PDF written (by the DevTools protocol and by
+         --print-to-pdf).
 """
 import json
 import os
@@ -22,6 +36,9 @@ import sys
 import tempfile
 
 SEED = "tests/data/seed.uccapilog"
+TIMING = "tests/data/timing/retransmissions.uccapilog"
+ALICE = "tests/data/pair/alice.uccapilog"
+BOB = "tests/data/pair/bob.uccapilog"
 MANY = "tests/data/diag/many-calls.uccapilog"
 SECRETS = "tests/data/redact/secrets.uccapilog"
 # A secret of each kind in SECRETS (an NTLM token, an ICE password).
@@ -100,6 +117,27 @@ def check_static(root, prog, diagnose, flow, tmp):
         fail("MRAS_OK's first evidence is not linked to the SUBSCRIBE at line 2: %r" % cited)
 
 
+    # Two clients' logs: each one's part, and their shared call paired as uclog-flow pairs it.
+    data = page_data(report(prog, [BOB, ALICE], os.path.join(tmp, "page.html")))
+    both = data.get("both", {})
+    skew = both.get("skew", {})
+    pairs = [p for c in both.get("calls", []) for p in c["pairs"]]
+    if (data["client"]["uri"], data["other"]["client"]["uri"]) != ("sip:bob@litwareinc.com", "sip:alice@litwareinc.com") \
+            or (skew.get("skew_ms"), skew.get("delay_ms"), skew.get("ab"), skew.get("ba")) != (-2500, 40, 3, 2) \
+            or (len(pairs), sum(1 for p in pairs if None not in p[:2])) != (6, 5):
+        fail("bob's and alice's logs: %r, skew %r, %d pairs" % ((data["client"], data.get("other", {}).get("client")),
+                                                               skew, len(pairs)))
+    # The index's retransmissions and timings (tests/data/timing/README.md) in the data.
+    msgs = page_data(report(prog, [TIMING], os.path.join(tmp, "page.html")))["messages"]
+    retx = {m["i"]: m["retx"] for m in msgs if "retx" in m}
+    if retx != {1: 0, 5: 3}:
+        fail("%s: retransmissions %r, {1: 0, 5: 3} expected" % (TIMING, retx))
+    got = [(msgs[0].get("prov_ms"), msgs[0].get("final_ms"), msgs[0].get("retx_count")),
+           (msgs[8].get("prov_ms"), msgs[8].get("final_ms")), msgs[2].get("since_ms"), msgs[6].get("since_ms")]
+    if got != [(620, 3400, 2), (None, 80), 620, 3400]:
+        fail("%s: timings %r" % (TIMING, got))
+
+
 def check_secrets(root, prog, tmp):
     html = report(prog, [SECRETS], os.path.join(tmp, "page.html"))
     for s in SECRET_TEXTS:
@@ -161,10 +199,7 @@ def main_attr(dom, name):
 
 
 def check_browser(root, prog, diagnose, flow, tmp, shots):
-    browser = chromium()
-    if not browser:
-        print("SKIP: no chromium")
-        sys.exit(77)
+    browser = browser_or_skip()
     page = os.path.join(tmp, "many-calls.html")
     report(prog, [MANY], page)
     data = page_data(open(page, encoding="utf-8").read())
@@ -198,17 +233,244 @@ def check_browser(root, prog, diagnose, flow, tmp, shots):
     if len(page_requests(netlog)) != 2:
         fail("the network log check does not see a page's requests: %r" % page_requests(netlog))
     if shots:
-        os.makedirs(shots, exist_ok=True)
-        shot = os.path.join(shots, "report-seed.png")
         seed = os.path.join(tmp, "seed.html")
         report(prog, [SEED], seed)
-        subprocess.run([browser] + QUIET + ["--user-data-dir=" + os.path.join(tmp, "profile"), "--hide-scrollbars",
-                        "--window-size=1200,2000", "--screenshot=" + shot, "file://" + seed],
-                       capture_output=True, timeout=120, check=True)
-        if not os.path.getsize(shot):
-            fail("empty screenshot")
-        print("screenshot: " + shot)
+        screenshot(browser, seed, os.path.join(shots, "report-seed.png"), tmp)
     print("chromium: %d verdicts, %d arrows, %d rows, %d after the filter" % (verdicts, arrows, rows, invites))
+
+
+def browser_or_skip():
+    browser = chromium()
+    if not browser:
+        print("SKIP: no chromium")
+        sys.exit(77)
+    return browser
+
+
+def screenshot(browser, page, shot, tmp):
+    os.makedirs(os.path.dirname(shot), exist_ok=True)
+    subprocess.run([browser] + QUIET + ["--user-data-dir=" + os.path.join(tmp, "profile"), "--hide-scrollbars",
+                    "--window-size=1300,1600", "--screenshot=" + shot, "file://" + page],
+                   capture_output=True, timeout=120, check=True)
+    if not os.path.getsize(shot):
+        fail("empty screenshot")
+    print("screenshot: " + shot)
+
+
+def text_of(dom):
+    """The text of a dumped DOM, tags and entities out, spaces folded."""
+    t = re.sub(r"<[^>]*>", "", dom).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return re.sub(r"\s+", " ", t.replace("&#39;", "'").replace("&quot;", '"'))
+
+
+def check_timing(root, prog, tmp):
+    browser = browser_or_skip()
+    page = os.path.join(tmp, "timing.html")
+    report(prog, [TIMING], page)
+    dom = dump_dom(browser, "file://" + page, tmp)
+    marked = re.findall(r'<g class="arrow[^"]* retx"[^>]*data-msg="(\d+)"', dom)
+    if marked != ["1", "5"]:
+        fail("retransmitted arrows %r, messages 1 and 5 expected" % marked)
+    rows = re.findall(r'<tr class="[^"]*retx" data-msg="(\d+)"', dom)
+    if rows != ["1", "5"]:
+        fail("retransmitted rows %r, messages 1 and 5 expected" % rows)
+    text = text_of(dom)
+    for want in ("8 SIP messages, 2 retransmissions, 1 calls", "— 8 messages, 2 retransmissions",
+                 "1xx 0.620 s, final 3.400 s, 2 retx", "retransmission of #0", "retransmission of #3",
+                 "3.400 s after request", "final 0.080 s"):
+        if want not in text:
+            fail("%r not in the drawn page" % want)
+    # A message opened from the fragment: its transaction's timings, or what it retransmits.
+    for frag, want in (("m0", "Its transaction: to the first provisional response 0.620 s, to the final response "
+                               "3.400 s; 2 retransmissions."),
+                       ("m5", "A retransmission: it is received again as message #3; not counted as a message of its own."),
+                       ("m6", "3.400 s after its request was first sent.")):
+        text = text_of(dump_dom(browser, "file://" + page + "#" + frag, tmp))
+        if want not in text:
+            fail("#%s: %r not in the message" % (frag, want))
+    print("chromium: retransmissions 1 and 5 marked, timings shown")
+
+
+def flow_pairs(flow):
+    """uclog-flow's two-client ladder: its skew sentence, its arrows, those both logs hold."""
+    out = subprocess.run([flow, ALICE, BOB], capture_output=True, text=True, check=True).stdout
+    lines = out.splitlines()
+    skew = " ".join(lines[1:3])
+    arrows = [l for l in lines if re.search(r"\|[<-]-", l)]
+    return skew, len(arrows), sum(1 for l in arrows if "only]" not in l)
+
+
+def check_both(root, prog, diagnose, flow, tmp, shots):
+    browser = browser_or_skip()
+    page = os.path.join(tmp, "both.html")
+    report(prog, [ALICE, BOB], page)
+    data = page_data(open(page, encoding="utf-8").read())
+    if data["client"]["uri"] != "sip:alice@litwareinc.com" or data["other"]["client"]["uri"] != "sip:bob@litwareinc.com":
+        fail("the two clients are not alice and bob: %r" % [data["client"], data.get("other", {}).get("client")])
+    skew, arrows, pairs = flow_pairs(flow)
+    dom = dump_dom(browser, "file://" + page, tmp)
+    drawn = re.findall(r'<g class="arrow pair (paired|one-side)', dom)
+    if (main_attr(dom, "data-both-arrows"), main_attr(dom, "data-paired")) != (arrows, pairs) or \
+            (len(drawn), drawn.count("paired")) != (arrows, pairs) or (arrows, pairs) != (6, 5):
+        fail("both sides: %d arrows, %d paired drawn; uclog-flow draws %d, %d paired" %
+             (len(drawn), drawn.count("paired"), arrows, pairs))
+    text = text_of(dom)
+    if skew != "Clock of sip:bob@litwareinc.com is 2.500 s ahead of sip:alice@litwareinc.com's, " \
+               "from 5 pairs (2 one way, 3 the other); one way takes 0.040 s" or skew not in text:
+        fail("the skew %r not in the page" % skew)
+    # Each client's diagnosis: its verdicts in full, and those on the call beside the ladder.
+    verdicts = sum(len(json.loads(subprocess.run([diagnose, "--json", log], capture_output=True, text=True).stdout)
+                       ["verdicts"]) for log in (ALICE, BOB))
+    if main_attr(dom, "data-verdicts") != verdicts or dom.count('class="verdict ') != verdicts:
+        fail("%d verdicts drawn, uclog-diagnose gives %d for the two logs" % (dom.count('class="verdict '), verdicts))
+    for want in ("alice (caller): 210 NO_EDGE_CANDIDATE", "bob (callee): 230 EDGE_CANDIDATE_PRESENT",
+                 "BYE [alice only]", "Verdicts of bob (3)"):
+        if want not in text:
+            fail("%r not in the page" % want)
+    if shots:
+        screenshot(browser, page, os.path.join(shots, "report-both.png"), tmp)
+    print("chromium: %d arrows of both sides, %d paired; %s" % (arrows, pairs, skew))
+
+
+def drive(browser, tmp):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import cdp
+    return cdp.Page(browser, QUIET + ["--window-size=1300,1000"], os.path.join(tmp, "cdp-profile"))
+
+
+READY = "(function (m) { return m !== null && m.dataset.drawMs !== undefined; })(document.getElementById('report'))"
+FOCUSED = ("(function (e) { return e.tagName.toLowerCase() + ' ' + (e.getAttribute('class') || '') + ' ' + "
+           "(e.getAttribute('data-msg') || e.getAttribute('aria-label') || ''); })(document.activeElement)")
+DIALOG = "(function (d) { return d && d.open ? d.querySelector('h2').textContent : null; })(document.getElementById('detail'))"
+
+
+def open_and_close(p, focused, title):
+    """Enter, then Space, on the focused element: the message opens with the focus on its
+    Close button; Escape closes it and gives the focus back."""
+    for key in ("Enter", "Space"):
+        p.press(key)
+        if not (p.eval(DIALOG) or "").startswith(title):
+            fail("%s on %s: %r open, %r expected" % (key, focused, p.eval(DIALOG), title))
+        if p.eval("document.activeElement.textContent") != "Close":
+            fail("%s on %s: the focus is not on the message's Close button" % (key, focused))
+        p.press("Escape")
+        if p.eval(DIALOG) is not None or p.eval(FOCUSED) != focused:
+            fail("Escape after %s: the message still open, or the focus on %s, not %s" % (key, p.eval(FOCUSED), focused))
+
+
+def check_keyboard(root, prog, tmp):
+    browser = browser_or_skip()
+    page = os.path.join(tmp, "seed.html")
+    report(prog, [SEED], page)
+    with drive(browser, tmp) as p:
+        p.open("file://" + page, READY)
+        arrows = p.eval("Array.prototype.map.call(document.querySelectorAll('g.arrow'), function (a) { return a.getAttribute('data-msg'); })")
+        # Tab from the top: every arrow in the ladders' order (the last one opened), then a row of the list.
+        seen = []
+        for _ in range(200):
+            p.press("Tab")
+            f = p.eval(FOCUSED)
+            if f.startswith("g arrow"):
+                seen.append(f.split()[-1])
+                if seen[-1] == arrows[-1]:
+                    open_and_close(p, f, "Message %s: INVITE" % arrows[-1])
+            if f.startswith("button  open message"):
+                break
+        if seen != arrows or len(arrows) != 5:
+            fail("Tab reached the arrows %r, the ladders hold %r" % (seen, arrows))
+        if not f.startswith("button  open message"):
+            fail("Tab did not reach a row of the list (last: %s)" % f)
+        row = f.split()[-1]
+        open_and_close(p, f, "Message %s: " % row)
+    print("keyboard: Tab reached arrows %s and row %s; Enter and Space opened them" % (",".join(seen), row))
+
+
+def luminance(rgb):
+    def lin(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (lin(float(x)) for x in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# The colours read on the page: each text that is drawn, on the page's background.
+COLOURS = """(function () {
+  function c(sel, prop) {
+    var e = document.querySelector(sel);
+    return e ? getComputedStyle(e)[prop].match(/[\d.]+/g).slice(0, 3) : null;
+  }
+  return { background: c("body", "backgroundColor"), text: c("body", "color"), muted: c(".meta", "color"),
+    link: c("a", "color"), failure: c(".failure .sev", "color"), ok: c(".ok .sev", "color"),
+    ladder: c(".ladder text", "fill"), note: c(".ladder .arrow.diag text.note", "fill"),
+    timing: c(".ladder text.timing", "fill"), panel: c(".verdict", "backgroundColor") };
+})()"""
+
+
+def check_schemes(root, prog, tmp):
+    browser = browser_or_skip()
+    page = os.path.join(tmp, "many.html")
+    report(prog, [MANY], page)
+    with drive(browser, tmp) as p:
+        p.open("file://" + page, READY)
+        for scheme in ("light", "dark"):
+            p.media(features=[("prefers-color-scheme", scheme)])
+            col = p.eval(COLOURS)
+            missing = [k for k, v in col.items() if v is None]
+            if missing:
+                fail("%s: no element for %r" % (scheme, missing))
+            bg = luminance(col["background"])
+            if (scheme == "dark") != (bg < 0.05) or (scheme == "light" and bg < 0.9):
+                fail("%s scheme: background %r" % (scheme, col["background"]))
+            for name in ("text", "muted", "link", "failure", "ok", "ladder", "note", "timing"):
+                for under in ("background", "panel"):
+                    r = contrast(col[name], col[under])
+                    if r < 4.5:
+                        fail("%s scheme: %s %r on %s %r: contrast %.2f, under 4.5" %
+                             (scheme, name, col[name], under, col[under], r))
+            print("%s scheme: background %s, text %s" % (scheme, col["background"], col["text"]))
+
+
+def check_print(root, prog, diagnose, tmp):
+    browser = browser_or_skip()
+    log = os.path.join(tmp, "big.uccapilog")
+    subprocess.run([sys.executable, "bench/gen-log.py", "--size", "400k", "-o", log], check=True)
+    page = os.path.join(tmp, "big.html")
+    data = page_data(report(prog, [log], page))
+    rows = len(data["messages"])
+    if rows <= 100:
+        fail("the log holds %d messages: not more than a page" % rows)
+    with drive(browser, tmp) as p:
+        p.open("file://" + page, READY)
+        p.media(media="print")
+        hidden = p.eval("['form.filters', '.pager', 'nav.toc', 'button.more'].filter(function (s) {"
+                        " var e = document.querySelector(s); return e && getComputedStyle(e).display !== 'none'; })")
+        if hidden:
+            fail("printed: %r" % hidden)
+        pdf = p.pdf()
+        if not pdf.startswith(b"%PDF-") or len(pdf) < 10000:
+            fail("Page.printToPDF: %d bytes, not a PDF" % len(pdf))
+        # beforeprint drew every row for the print; afterprint gives the page of 100 back
+        printed = int(p.eval("document.getElementById('report').dataset.printRows || 0"))
+        if printed != rows:
+            fail("printed %d rows of %d" % (printed, rows))
+        p.wait("document.querySelectorAll('table.messages tbody tr').length === 100")
+        verdicts = len(data["verdicts"])
+        if p.eval("document.querySelectorAll('article.verdict').length") != verdicts:
+            fail("not every verdict drawn for the print")
+    out = os.path.join(tmp, "page.pdf")
+    subprocess.run([browser] + QUIET + ["--user-data-dir=" + os.path.join(tmp, "profile"),
+                    "--no-pdf-header-footer", "--print-to-pdf=" + out, "file://" + page],
+                   capture_output=True, timeout=120, check=True)
+    with open(out, "rb") as f:
+        head = f.read(5)
+    if head != b"%PDF-" or os.path.getsize(out) < 10000:
+        fail("--print-to-pdf: %d bytes, not a PDF" % os.path.getsize(out))
+    print("print: %d rows and %d verdicts drawn, PDF of %d bytes" % (printed, verdicts, len(pdf)))
 
 
 def main():
@@ -221,6 +483,16 @@ def main():
             check_static(root, prog, diagnose, flow, tmp)
         elif mode == "secrets":
             check_secrets(root, prog, tmp)
+        elif mode == "timing":
+            check_timing(root, prog, tmp)
+        elif mode == "both":
+            check_both(root, prog, diagnose, flow, tmp, shots)
+        elif mode == "keyboard":
+            check_keyboard(root, prog, tmp)
+        elif mode == "schemes":
+            check_schemes(root, prog, tmp)
+        elif mode == "print":
+            check_print(root, prog, diagnose, tmp)
         else:
             check_browser(root, prog, diagnose, flow, tmp, shots)
     print("ok")
