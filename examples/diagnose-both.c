@@ -131,9 +131,10 @@ unsigned db_print_both(const uclog_diag_report *a, const uclog_diag_report *b, u
 
 /* Two clients' files (which[i]: file i's client): each client's report, then both sides of the
  * calls they share. Returns the exit status. */
-int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opts, char *const *files, size_t n,
-                    const int *which, void (*print)(const uclog_diag_report *r))
+int db_diagnose_two(dt_text *text, uclog_ctx *ctx, const uclog_diag_options *opts, char *const *files, size_t n,
+                    const int *which)
 {
+    dv_view *view = text->view;
     uclog_log *log[2];
     uclog_diag_report *rep[2] = {NULL, NULL};
     int side, rc = ex_clients_open(log, ctx, "uclog-diagnose", files, n, which);
@@ -154,7 +155,7 @@ int db_diagnose_two(dv_view *view, uclog_ctx *ctx, const uclog_diag_options *opt
     }
     for (side = 0; rc == 0 && side < 2; side++) {
         printf("%sClient %d of 2\n", side ? "\n" : "", side + 1);
-        print(rep[side]);
+        dt_report(text, rep[side]);
     }
     if (rc == 0)
         db_print_both(rep[0], rep[1], log[0], log[1]);

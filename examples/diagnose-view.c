@@ -40,6 +40,15 @@ int dv_call_shown(dv_view *v, const uclog_diag_report *r, uint32_t i)
     return named && (!v->failures || call_worst(r, i) >= UCLOG_DIAG_WARNING);
 }
 
+uint32_t dv_shown_calls(dv_view *v, const uclog_diag_report *r)
+{
+    uint32_t i, n = 0;
+
+    for (i = 0; i < uclog_diag_report_call_count(r); i++)
+        n += (uint32_t)dv_call_shown(v, r, i);
+    return n;
+}
+
 int dv_verdict_shown(dv_view *v, const uclog_diag_report *r, const uclog_diag_verdict *verdict)
 {
     int32_t call = uclog_diag_verdict_call(verdict);

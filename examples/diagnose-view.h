@@ -35,6 +35,9 @@ typedef struct dv_view {
 /* Whether call i of report r is shown (a call a --call-id matches is marked found). */
 int dv_call_shown(dv_view *v, const uclog_diag_report *r, uint32_t i);
 
+/* How many of r's calls are shown. */
+uint32_t dv_shown_calls(dv_view *v, const uclog_diag_report *r);
+
 /* Whether a verdict of r is shown: a log-wide one always, a call's when its call is. */
 int dv_verdict_shown(dv_view *v, const uclog_diag_report *r, const uclog_diag_verdict *verdict);
 
