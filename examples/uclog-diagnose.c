@@ -15,12 +15,12 @@
 #include "colour.h"
 #include "clients.h"
 #include "common.h"
-#include "diagnose-both.h"
 #include "diagnose-fleet.h"
 #include "diagnose-json.h"
 #include "diagnose-registry.h"
 #include "diagnose-stream.h"
 #include "diagnose-text.h"
+#include "diagnose-two.h"
 #include "diagnose-view.h"
 #include "follow.h"
 #include "options.h"
@@ -220,24 +220,19 @@ int main(int argc, char **argv)
         fputs("uclog-diagnose: --follow reads one FILE, not standard input\n", stderr);
         goto out;
     }
+    text.colour = !json && ex_colour_decide(colour, STDOUT_FILENO);
+    text.width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
+    view.json = json;
+    view.stream = stream;
+    view.worst = UCLOG_DIAG_OK;
+    dv_summary_reset(&view);
     /* Files of two signed-in users are two clients: each diagnosed, then both sides of their calls. */
     if (!following && n > 1 && at == n) {
         int *which = calloc(n, sizeof(*which)), clients;
         char users[2][EX_USER_MAX];
         clients = which ? ex_clients_split(which, users, ctx, "uclog-diagnose", files, n, at) : -1;
-        if (clients == 2 && (json || stream || view.summary)) {
-            fprintf(stderr, "uclog-diagnose: the files are two clients' logs (%s, %s): --json, --stream and "
-                            "--summary read one client's; give each client's files alone\n", users[0], users[1]);
-            clients = -1;
-        }
-        if (clients == 2) {
-            text.colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-            text.width = ex_terminal_width(STDOUT_FILENO);
-            view.worst = UCLOG_DIAG_OK;
-            view.log_worst = -1;
-            view.number_width = 4;
-            status = db_diagnose_two(&text, ctx, opts, files, n, which);
-        }
+        if (clients == 2)
+            status = d2_run(&text, ctx, opts, files, n, which);
         free(which);
         if (clients != 1) {
             if (ex_stdout_close("uclog-diagnose"))
@@ -260,17 +255,9 @@ int main(int argc, char **argv)
         status = 2;
         goto out;
     }
-    text.colour = !json && ex_colour_decide(colour, STDOUT_FILENO);
-    text.width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
     memset(&st, 0, sizeof(st));
     st.text = &text;
     st.json = json;
-    view.json = json;
-    view.stream = stream;
-    view.worst = UCLOG_DIAG_OK;
-    view.log_worst = -1;
-    view.number_width = stream ? 6 : 4;
-    view.id_width = stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
     st.log = log;
     if (rc == 0 && stream)
         rc = uclog_diag_run_parts(log, opts, ds_print_part, &st);
@@ -306,13 +293,9 @@ int main(int argc, char **argv)
         goto done;
     }
     dv_note_worst(&view, rep);
-    if (view.summary) {
-        uint32_t calls = uclog_diag_report_call_count(rep), w;
-        for (w = 10000; w <= calls && view.number_width < 10; w *= 10)
-            view.number_width++;
-        dv_summary_calls(&view, rep, 0);
-        dv_summary_end(&view, calls);
-    } else if (json) {
+    if (view.summary)
+        dv_summary_report(&view, rep);
+    else if (json) {
         dj_report(&view, rep, NULL, 0);
         putchar('\n');
     } else {
