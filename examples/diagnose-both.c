@@ -327,7 +327,8 @@ static void call_text(const db_side s[2], const db_call *c[2], int form)
 static void skew_json(const ex_skew *skew)
 {
     if (skew->known)
-        printf("{\"known\": true, \"ms\": %lld, \"delay_ms\": %lld", (long long)skew->skew_ms, (long long)skew->delay_ms);
+        printf("{\"known\": true, \"ms\": %lld, \"delay_ms\": %lld", (long long)skew->skew_ms,
+               (long long)skew->delay_ms);
     else
         fputs("{\"known\": false, \"ms\": null, \"delay_ms\": null", stdout);
     printf(", \"pairs\": %u}", (unsigned)(skew->ab + skew->ba));
@@ -403,7 +404,7 @@ static void finding_json(const db_side s[2], const db_call *c[2], const finding 
     fputs("]}", stdout);
 }
 
-static void call_json(const db_side s[2], const db_call *c[2], unsigned shown)
+static void call_json(const db_side s[2], const db_call *c[2], int shown)
 {
     finding f[5];
     int k, n = findings(f, s, c);
@@ -425,23 +426,24 @@ static void call_json(const db_side s[2], const db_call *c[2], unsigned shown)
 
 /* ---- the part ---- */
 
-unsigned db_print_both(const db_side s[2], const ex_skew *skew, int form)
+int db_print_both(const db_side s[2], const ex_skew *skew, int form)
 {
     uint32_t *order = malloc(((size_t)s[1].ncalls + 1) * sizeof(*order)), i, b;
-    unsigned shared = 0, shown = 0;
+    int shared = 0, shown = 0;
     const db_call *c[2];
 
-    for (i = 0; order && i < s[1].ncalls; i++)
+    if (!order)
+        return UCLOG_E_NOMEM;
+    for (i = 0; i < s[1].ncalls; i++)
         order[i] = i;
     sorted_side = &s[1];
-    if (order)
-        qsort(order, s[1].ncalls, sizeof(*order), by_call_id);
+    qsort(order, s[1].ncalls, sizeof(*order), by_call_id);
     if (form == DB_JSON) {
         fputs("{\"clock_skew\": ", stdout);
         skew_json(skew);
         fputs(", \"calls\": [", stdout);
     }
-    for (i = 0; order && i < s[0].ncalls; i++) {
+    for (i = 0; i < s[0].ncalls; i++) {
         c[0] = &s[0].calls[i];
         if (!c[0]->call_id || (b = find_call(&s[1], order, c[0]->call_id)) == UINT32_MAX)
             continue;

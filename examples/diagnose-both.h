@@ -66,8 +66,9 @@ enum { DB_TEXT, DB_SUMMARY, DB_JSON };
  * The part of both sides: the skew, then each shared call shown (either side's call is shown).
  * DB_TEXT: a section "Both sides of the calls", each call its sides' verdicts and a line a
  * finding; DB_SUMMARY: the same section, a line per call; DB_JSON: the value of "both_sides"
- * (doc/uclog-diagnose.schema.json), no line end. Returns the number of shared calls shown.
+ * (doc/uclog-diagnose.schema.json), no line end. Returns the number of shared calls shown, or
+ * UCLOG_E_NOMEM before it printed anything.
  */
-unsigned db_print_both(const db_side s[2], const ex_skew *skew, int form);
+int db_print_both(const db_side s[2], const ex_skew *skew, int form);
 
 #endif

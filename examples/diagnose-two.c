@@ -90,15 +90,18 @@ static void print_whole(dt_text *text, uclog_diag_report *const rep[2])
         fputs("], \"both_sides\": ", stdout);
 }
 
-/* The part of both sides, ending the output. */
-static void print_both(const dv_view *view, const db_side s[2], const ex_skew *skew)
+/* The part of both sides, ending the output. Returns 0 or UCLOG_E_NOMEM. */
+static int print_both(const dv_view *view, const db_side s[2], const ex_skew *skew)
 {
+    int rc;
+
     if (view->json && view->stream)
         fputs("{\"schema\": \"" DJ_SCHEMA_ID "\", \"schema_version\": \"" DJ_SCHEMA_VERSION_TWO "\", \"both_sides\": ",
               stdout);
-    db_print_both(s, skew, view->json ? DB_JSON : view->summary ? DB_SUMMARY : DB_TEXT);
+    rc = db_print_both(s, skew, view->json ? DB_JSON : view->summary ? DB_SUMMARY : DB_TEXT);
     if (view->json)
         fputs("}\n", stdout);
+    return rc < 0 ? rc : 0;
 }
 
 static int no_such_call(const dv_view *view)
@@ -136,13 +139,16 @@ int d2_run(dt_text *text, uclog_ctx *ctx, const uclog_diag_options *opts, char *
         rc = db_skew(&skew, log[0], log[1]);
     if (rc != 0 && rc != EX_SAID) {
         ex_stdout_flush();
-        fprintf(stderr, "uclog-diagnose: %s\n", uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
+        fprintf(stderr, "uclog-diagnose: %s\n",
+                uclog_ctx_errcode(ctx) == rc ? uclog_ctx_errmsg(ctx) : uclog_strerror(rc));
     }
     if (rc == 0 && !no_such_call(view)) {
         if (!view->stream)
             print_whole(text, rep);
-        print_both(view, s, &skew);
-        status = view->worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+        if (print_both(view, s, &skew) == 0)
+            status = view->worst == UCLOG_DIAG_FAILURE ? 1 : 0;
+        else
+            fputs("uclog-diagnose: out of memory\n", stderr);
     }
     for (side = 0; side < 2; side++) {
         db_side_free(&s[side]);
