@@ -42,6 +42,7 @@ def pairs(root):
             [os.path.join(p, "alice-ice-failed.uccapilog"), os.path.join(p, "bob.uccapilog")],
             [os.path.join(p, "alice-rotated-1.uccapilog"), os.path.join(p, "bob.uccapilog"),
              os.path.join(p, "alice-rotated-0.uccapilog")],
+            [os.path.join(p, "alice-cut.uccapilog"), os.path.join(p, "bob.uccapilog")],
             [os.path.join(p, "alice.uccapilog"), seed]]
 
 

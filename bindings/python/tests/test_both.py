@@ -46,6 +46,9 @@ class Clients(TestCase):
         with uclog.open(pair("alice")) as a, uclog.open(pair("bob")) as b:
             self.assertEqual(_both.skew(a, b).to_dict(), {"known": True, "ms": 2500, "delay_ms": 40, "pairs": 5})
             self.assertEqual(_both.skew(b, a).to_dict(), {"known": True, "ms": -2500, "delay_ms": 40, "pairs": 5})
+        # alice's log ends with her INVITE: one pair, one way
+        with uclog.open(pair("alice-cut")) as a, uclog.open(pair("bob")) as b:
+            self.assertEqual(_both.skew(a, b).to_dict(), {"known": False, "ms": None, "delay_ms": None, "pairs": 1})
         with uclog.open(pair("alice")) as a, uclog.open(data("seed.uccapilog")) as b:
             self.assertEqual(_both.skew(a, b).to_dict(), {"known": False, "ms": None, "delay_ms": None, "pairs": 0})
 
@@ -108,6 +111,7 @@ class BothSides(TestCase):
                 [pair("bob-ice-failed"), pair("alice-ice-failed")],
                 [pair("alice"), pair("bob-ice-failed")],
                 [pair("bob"), pair("alice-rotated-1"), pair("alice-rotated-0")],
+                [pair("alice-cut"), pair("bob")],
                 [pair("alice"), data("seed.uccapilog")]]
         forms = [[], ["--json"], ["--summary"], ["--summary", "--json"], ["--stream"], ["--stream", "--json"],
                  ["--stream", "--summary"], ["--stream", "--summary", "--json"], ["--failures"],
