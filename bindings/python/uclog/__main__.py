@@ -1,6 +1,7 @@
 """``python3 -m uclog FILE...``: the report of ``uclog-diagnose``, same
 options, same output, same exit status (0 no failure, 1 a failure verdict,
-2 usage or input error, or an output that cannot be written).
+2 usage or input error, or an output that cannot be written); FILEs of two
+signed-in users too: each client's report, then both sides of their calls.
 
 ``python3 -m uclog redact [--pseudonymise [--key K]] FILE... -o OUT``: as
 ``uclog-redact``, a copy of the logs without their secrets (a file named
