@@ -65,14 +65,11 @@ static int add_evidence(db_side *s, const uclog_diag_evidence *e)
     return 0;
 }
 
-static int add_verdict(db_side *s, const uclog_diag_verdict *v)
+/* Verdict v into its slot d, with its evidence when a finding rests on its code. */
+static int put_verdict(db_side *s, db_verdict *d, const uclog_diag_verdict *v)
 {
-    db_verdict *d;
     uint32_t k;
 
-    if (grow((void **)&s->verdicts, &s->verdicts_cap, s->nverdicts, sizeof(*s->verdicts)))
-        return UCLOG_E_NOMEM;
-    d = &s->verdicts[s->nverdicts];
     d->code = uclog_diag_verdict_code(v);
     d->evidence = s->nevidence;
     d->nevidence = 0;
@@ -81,41 +78,63 @@ static int add_verdict(db_side *s, const uclog_diag_verdict *v)
             return UCLOG_E_NOMEM;
         d->nevidence++;
     }
-    s->nverdicts++;
     return 0;
+}
+
+/* The call of r verdict v is about, as an index of s's calls from base; UINT32_MAX: the log's. */
+static uint32_t call_of(const uclog_diag_verdict *v, uint32_t base, uint32_t calls)
+{
+    int32_t c = uclog_diag_verdict_call(v);
+
+    return c >= 0 && (uint32_t)c < calls ? base + (uint32_t)c : UINT32_MAX;
 }
 
 int db_side_add(db_side *s, dv_view *view, const uclog_diag_report *r)
 {
-    uint32_t i, k, n = uclog_diag_report_verdict_count(r);
+    uint32_t i, k, c, n = uclog_diag_report_verdict_count(r), calls = uclog_diag_report_call_count(r),
+                      base = s->ncalls, total = 0;
     const char *uri = uclog_diag_report_client_uri(r);
-    db_call *c;
 
     if (uri && (!s->uri || strcmp(uri, s->uri))) {
         free(s->uri);
         if (!(s->uri = copy(uri)))
             return UCLOG_E_NOMEM;
     }
-    for (i = 0; i < uclog_diag_report_call_count(r); i++) {
+    for (i = 0; i < calls; i++) {
+        db_call *call;
         if (grow((void **)&s->calls, &s->calls_cap, s->ncalls, sizeof(*s->calls)))
             return UCLOG_E_NOMEM;
-        c = &s->calls[s->ncalls];
-        c->call_id = copy(uclog_diag_report_call_id(r, i));
-        if (uclog_diag_report_call_id(r, i) && !c->call_id)
+        call = &s->calls[s->ncalls];
+        memset(call, 0, sizeof(*call));
+        call->call_id = copy(uclog_diag_report_call_id(r, i));
+        if (uclog_diag_report_call_id(r, i) && !call->call_id)
             return UCLOG_E_NOMEM;
-        c->direction = uclog_diag_report_call_direction(r, i);
-        c->shown = dv_call_shown(view, r, i);
-        c->verdict = s->nverdicts;
-        c->nverdicts = 0;
+        call->direction = uclog_diag_report_call_direction(r, i);
+        call->shown = dv_call_shown(view, r, i);
         s->ncalls++;
-        for (k = 0; k < n; k++) {
-            const uclog_diag_verdict *v = uclog_diag_report_verdict(r, k);
-            if (uclog_diag_verdict_call(v) != (int32_t)i)
-                continue;
-            if (add_verdict(s, v))
-                return UCLOG_E_NOMEM;
-            c->nverdicts++;
+    }
+    /* each call's verdicts side by side, in the report's order: counted, placed (linear time) */
+    for (k = 0; k < n; k++)
+        if ((c = call_of(uclog_diag_report_verdict(r, k), base, calls)) != UINT32_MAX) {
+            s->calls[c].nverdicts++;
+            total++;
         }
+    if (total > UINT32_MAX / 2 - s->nverdicts)
+        return UCLOG_E_NOMEM;
+    while (s->verdicts_cap < s->nverdicts + total)
+        if (grow((void **)&s->verdicts, &s->verdicts_cap, s->verdicts_cap, sizeof(*s->verdicts)))
+            return UCLOG_E_NOMEM;
+    for (i = base; i < s->ncalls; i++) {
+        s->calls[i].verdict = s->nverdicts;
+        s->nverdicts += s->calls[i].nverdicts;
+        s->calls[i].nverdicts = 0;
+    }
+    for (k = 0; k < n; k++) {
+        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, k);
+        if ((c = call_of(v, base, calls)) == UINT32_MAX)
+            continue;
+        if (put_verdict(s, &s->verdicts[s->calls[c].verdict + s->calls[c].nverdicts++], v))
+            return UCLOG_E_NOMEM;
     }
     return 0;
 }

@@ -152,9 +152,12 @@ class Side:
     def add(self, report: Report, call_ids: Sequence[str] = (), failures: bool = False) -> None:
         if report.client_uri:
             self.uri = report.client_uri
+        verdicts: List[List[Tuple[int, str, Tuple[Evidence, ...]]]] = [[] for _ in report.calls]
+        for v in report.verdicts:
+            if 0 <= v.call < len(verdicts):
+                verdicts[v.call].append((v.code, v.name, v.evidence))
         for i, c in enumerate(report.calls):
-            self.calls.append(SideCall(c.call_id, c.direction, report.call_shown(i, call_ids, failures),
-                                       [(v.code, v.name, v.evidence) for v in report.verdicts if v.call == i]))
+            self.calls.append(SideCall(c.call_id, c.direction, report.call_shown(i, call_ids, failures), verdicts[i]))
 
 
 def _findings(c: Tuple[SideCall, SideCall]) -> List[Tuple[str, int, Optional[int], str]]:
