@@ -40,6 +40,15 @@ int dv_call_shown(dv_view *v, const uclog_diag_report *r, uint32_t i)
     return named && (!v->failures || call_worst(r, i) >= UCLOG_DIAG_WARNING);
 }
 
+uint32_t dv_shown_calls(dv_view *v, const uclog_diag_report *r)
+{
+    uint32_t i, n = 0;
+
+    for (i = 0; i < uclog_diag_report_call_count(r); i++)
+        n += (uint32_t)dv_call_shown(v, r, i);
+    return n;
+}
+
 int dv_verdict_shown(dv_view *v, const uclog_diag_report *r, const uclog_diag_verdict *verdict)
 {
     int32_t call = uclog_diag_verdict_call(verdict);
@@ -148,7 +157,10 @@ static void line_json(dv_view *v, const uclog_diag_report *r, uint32_t i, uint32
 
     if (!v->stream && v->lines)
         fputs(", ", stdout);
-    printf("{\"number\": %u, \"call_id\": ", (unsigned)number);
+    putchar('{');
+    if (v->client_number)
+        printf("\"client_number\": %d, ", v->client_number);
+    printf("\"number\": %u, \"call_id\": ", (unsigned)number);
     json_str(uclog_diag_report_call_id(r, i));
     fputs(", \"start\": ", stdout);
     if (ts)
@@ -242,14 +254,17 @@ static void end_json(const dv_view *v, uint32_t calls)
 {
     uint32_t k;
 
-    fputs(v->stream ? "{\"log\": {\"worst\": " : "], \"log\": {\"worst\": ", stdout);
+    if (v->stream && v->client_number)
+        printf("{\"client_number\": %d, \"log\": {\"worst\": ", v->client_number);
+    else
+        fputs(v->stream ? "{\"log\": {\"worst\": " : "], \"log\": {\"worst\": ", stdout);
     json_str(v->log_worst < 0 ? NULL : uclog_diag_severity_name(v->log_worst));
     fputs(", \"verdict\": ", stdout);
     json_verdict(v->log_code, v->log_name, v->log_worst);
     printf("}, \"totals\": {\"calls\": %u, \"shown\": %u", (unsigned)calls, (unsigned)v->shown);
     for (k = 0; k < DV_OUTCOMES; k++)
         printf(", \"%s\": %u", uclog_diag_call_outcome_name((int32_t)k), (unsigned)v->outcomes[k]);
-    printf(", \"failure\": %u, \"warning\": %u}}\n", (unsigned)v->failure, (unsigned)v->warning);
+    printf(", \"failure\": %u, \"warning\": %u}}%s", (unsigned)v->failure, (unsigned)v->warning, v->nested ? "" : "\n");
 }
 
 void dv_summary_end(dv_view *v, uint32_t calls)
@@ -279,4 +294,26 @@ void dv_summary_end(dv_view *v, uint32_t calls)
         printf(", %s %u", uclog_diag_call_outcome_name((int32_t)(k + 1) % DV_OUTCOMES),
                (unsigned)v->outcomes[(k + 1) % DV_OUTCOMES]);
     printf("; failure %u, warning %u\n", (unsigned)v->failure, (unsigned)v->warning);
+}
+
+void dv_summary_report(dv_view *v, const uclog_diag_report *r)
+{
+    uint32_t calls = uclog_diag_report_call_count(r), w;
+
+    for (w = 10000; w <= calls && v->number_width < 10; w *= 10)
+        v->number_width++;
+    dv_summary_calls(v, r, 0);
+    dv_summary_end(v, calls);
+}
+
+void dv_summary_reset(dv_view *v)
+{
+    v->headed = 0;
+    v->id_width = v->stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
+    v->number_width = v->stream ? 6 : 4;
+    v->lines = v->shown = v->failure = v->warning = 0;
+    memset(v->outcomes, 0, sizeof(v->outcomes));
+    v->log_worst = -1;
+    v->log_code = 0;
+    v->log_name = NULL;
 }

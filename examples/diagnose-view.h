@@ -20,6 +20,8 @@ typedef struct dv_view {
     int json;                /* --json */
     int stream;              /* --stream: a JSON object a line */
     int headed;              /* the summary's header was written */
+    int client_number;       /* --stream --json over two clients: which client a line is of (1, 2); 0 one */
+    int nested;              /* the summary's JSON is a member of a larger document: no line end after it */
     char **ids;              /* --call-id values (the command line's), nids of them */
     unsigned char *id_found; /* per value: a call matched it */
     size_t nids;
@@ -34,6 +36,9 @@ typedef struct dv_view {
 
 /* Whether call i of report r is shown (a call a --call-id matches is marked found). */
 int dv_call_shown(dv_view *v, const uclog_diag_report *r, uint32_t i);
+
+/* How many of r's calls are shown. */
+uint32_t dv_shown_calls(dv_view *v, const uclog_diag_report *r);
 
 /* Whether a verdict of r is shown: a log-wide one always, a call's when its call is. */
 int dv_verdict_shown(dv_view *v, const uclog_diag_report *r, const uclog_diag_verdict *verdict);
@@ -59,5 +64,12 @@ void dv_summary_calls(dv_view *v, const uclog_diag_report *r, uint32_t first);
 
 /* --summary: the log-wide line and the totals, after the last part (calls: in the log). */
 void dv_summary_end(dv_view *v, uint32_t calls);
+
+/* --summary of a whole report: its lines (the number column as wide as its calls need), the end. */
+void dv_summary_report(dv_view *v, const uclog_diag_report *r);
+
+/* Before a summary (another client's): no line written, no total, the columns as --stream or a
+ * whole report starts them. */
+void dv_summary_reset(dv_view *v);
 
 #endif

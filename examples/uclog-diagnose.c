@@ -9,16 +9,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <uclog/diag-text.h>
 #include <uclog/diag.h>
 #include <uclog/uclog.h>
 
 #include "colour.h"
 #include "clients.h"
 #include "common.h"
-#include "diagnose-both.h"
+#include "diagnose-fleet.h"
+#include "diagnose-json.h"
+#include "diagnose-registry.h"
+#include "diagnose-stream.h"
+#include "diagnose-text.h"
+#include "diagnose-two.h"
 #include "diagnose-view.h"
-#include "fleet.h"
 #include "follow.h"
 #include "options.h"
 
@@ -36,8 +39,9 @@ static void usage(FILE *out)
           "user are read as one rotated set, in any order; '-' (once, anywhere) reads\n"
           "standard input, the FILEs then one set. A FILE may be gzip-compressed, or a\n"
           "zip (of the Tracing folder): its *.uccapilog files are read. FILEs of two\n"
-          "users (the caller's log and the callee's) are two clients: each diagnosed,\n"
-          "then per shared call which side's offer lacked an Edge candidate.\n"
+          "users (the caller's log and the callee's) are two clients: each diagnosed\n"
+          "(in every form below), then per shared call which side's offer lacked an\n"
+          "Edge candidate or whose ICE failed.\n"
           "\n"
           "  --json               one JSON object instead of text\n"
           "  --stream             one pass in memory that does not grow with the log: each\n"
@@ -82,451 +86,6 @@ static void usage(FILE *out)
           out);
 }
 
-/* ---- text: libuclog-diag renders it (uclog/diag-text.h) ---- */
-
-/* What is shown: the calls chosen, for the JSON and the summary; the text's renderer is told the same. */
-static dv_view view;
-static uclog_diag_text *renderer;
-
-static int write_stdout(const char *s, size_t n, void *userdata)
-{
-    (void)userdata;
-    return ex_stdout_write(s, n);
-}
-
-/* The renderer, once the output's width and colour are known (colour: --color's decision). */
-static int text_new(uclog_ctx *ctx, int width, int colour)
-{
-    size_t k;
-    uint32_t flags = (colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view.failures ? UCLOG_DIAG_TEXT_FAILURES : 0);
-    int rc = uclog_diag_text_new(&renderer, ctx, width > 0 ? (uint32_t)width : 0, flags);
-
-    for (k = 0; rc == 0 && k < view.nids; k++)
-        rc = uclog_diag_text_add_call_id(renderer, view.ids[k]);
-    if (rc)
-        fputs("uclog-diagnose: out of memory\n", stderr);
-    return rc;
-}
-
-static uint32_t shown_calls(const uclog_diag_report *r)
-{
-    uint32_t i, n = 0;
-
-    for (i = 0; i < uclog_diag_report_call_count(r); i++)
-        n += (uint32_t)dv_call_shown(&view, r, i);
-    return n;
-}
-
-static void print_text(const uclog_diag_report *r)
-{
-    uclog_diag_text_report(renderer, r, write_stdout, NULL);
-}
-
-/* ---- JSON ---- */
-
-static void json_str(const char *s)
-{
-    ex_json_strn(s, s ? strlen(s) : 0);
-}
-
-/* The diagnostics code an evidence item cites, with its meaning from the registry (null when the
- * registry does not hold it). */
-static void print_json_ms_code(const uclog_diag_evidence *e)
-{
-    const uclog_diag_ms_code *c;
-    uint32_t code, kind;
-
-    if (uclog_diag_evidence_ms_code(&code, &kind, e) != 0)
-        return;
-    printf(", \"ms_code\": %u, \"ms_kind\": ", (unsigned)code);
-    json_str(uclog_diag_ms_kind_name(kind));
-    fputs(", \"ms_meaning\": ", stdout);
-    json_str(uclog_diag_ms_code_lookup(&c, kind, code) == 0 ? uclog_diag_ms_code_meaning(c) : NULL);
-}
-
-/* What the evidence item names, as an object of its fields under the subject's name ("relay",
- * "candidate", "ms_diagnostics"): doc/uclog-diagnose.schema.json lists them. */
-static void print_json_subject(const uclog_diag_evidence *e)
-{
-    const char *subject = uclog_diag_evidence_subject(e), *name, *text;
-    int64_t number;
-    uint32_t i;
-
-    if (!subject)
-        return;
-    printf(", \"%s\": {", subject);
-    for (i = 0; uclog_diag_evidence_field(&name, &text, &number, e, i) == 0; i++) {
-        printf("%s\"%s\": ", i ? ", " : "", name);
-        if (text)
-            json_str(text);
-        else
-            printf("%lld", (long long)number);
-    }
-    putchar('}');
-}
-
-/* The version of the output's shape, doc/uclog-diagnose.schema.json: the major number changes when a
- * field changes meaning or goes, the minor one when fields are added. */
-#define JSON_SCHEMA_ID "urn:uclog:uclog-diagnose.schema.json"
-#define JSON_SCHEMA_VERSION "1.0"
-/* With --jobs: the path that names the log, the first member of each object. */
-static const char *json_log;
-
-static void print_json(const uclog_diag_report *r)
-{
-    uint32_t i, k, n, shown;
-
-    putchar('{');
-    if (json_log) {
-        fputs("\"log\": ", stdout);
-        json_str(json_log);
-        fputs(", ", stdout);
-    }
-    fputs("\"schema\": \"" JSON_SCHEMA_ID "\", \"schema_version\": \"" JSON_SCHEMA_VERSION "\", \"files\": [", stdout);
-    for (i = 0; i < uclog_diag_report_file_count(r); i++) {
-        if (i)
-            fputs(", ", stdout);
-        json_str(uclog_diag_report_file_name(r, i));
-    }
-    fputs("], \"client\": {\"uri\": ", stdout);
-    json_str(uclog_diag_report_client_uri(r));
-    fputs(", \"user_agent\": ", stdout);
-    json_str(uclog_diag_report_client_user_agent(r));
-    fputs(", \"version\": ", stdout);
-    json_str(uclog_diag_report_client_version(r));
-    fputs(", \"location\": ", stdout);
-    json_str(uclog_diag_location_name(uclog_diag_report_client_location(r)));
-    fputs(", \"location_reason\": ", stdout);
-    json_str(uclog_diag_report_client_location_reason(r));
-    fputs("}, \"calls\": [", stdout);
-    for (i = 0, k = 0; i < uclog_diag_report_call_count(r); i++) {
-        if (!dv_call_shown(&view, r, i))
-            continue;
-        fputs(k++ ? ", {\"call_id\": " : "{\"call_id\": ", stdout);
-        json_str(uclog_diag_report_call_id(r, i));
-        fputs(", \"direction\": ", stdout);
-        json_str(uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_OUTGOING   ? "outgoing"
-                 : uclog_diag_report_call_direction(r, i) == UCLOG_DIAG_CALL_INCOMING ? "incoming"
-                                                                                      : "unknown");
-        fputs(", \"peer\": ", stdout);
-        json_str(uclog_diag_report_call_peer(r, i));
-        fputs(", \"cut\": ", stdout);
-        json_str(uclog_diag_call_cut_name(uclog_diag_report_call_cut(r, i)));
-        putchar('}');
-    }
-    fputs("], \"unusable_packets\": {\"count\": ", stdout);
-    printf("%llu, \"first\": [", (unsigned long long)uclog_diag_report_unusable_count(r));
-    {
-        uclog_span sp;
-        for (i = 0; uclog_diag_report_unusable_span(&sp, r, i) == 0; i++) {
-            fputs(i ? ", {\"file\": " : "{\"file\": ", stdout);
-            json_str(uclog_diag_report_file_name(r, sp.file));
-            printf(", \"line\": %u, \"offset\": %llu}", (unsigned)sp.line, (unsigned long long)sp.offset);
-        }
-    }
-    fputs("]}, \"verdicts\": [", stdout);
-    n = uclog_diag_report_verdict_count(r);
-    for (i = 0, shown = 0; i < n; i++) {
-        const uclog_diag_verdict *v = uclog_diag_report_verdict(r, i);
-        if (!dv_verdict_shown(&view, r, v))
-            continue;
-        printf("%s{\"code\": %d, \"name\": ", shown++ ? ", " : "", (int)uclog_diag_verdict_code(v));
-        json_str(uclog_diag_verdict_name(v));
-        fputs(", \"severity\": ", stdout);
-        json_str(uclog_diag_severity_name(uclog_diag_verdict_severity(v)));
-        fputs(", \"certainty\": ", stdout);
-        json_str(uclog_diag_certainty_name(uclog_diag_verdict_certainty(v)));
-        fputs(", \"reason\": ", stdout);
-        json_str(uclog_diag_verdict_reason(v));
-        fputs(", \"step\": ", stdout);
-        json_str(uclog_diag_verdict_step(v));
-        fputs(", \"summary\": ", stdout);
-        json_str(uclog_diag_verdict_summary(v));
-        fputs(", \"call_id\": ", stdout);
-        json_str(uclog_diag_verdict_call_id(v));
-        fputs(", \"evidence\": [", stdout);
-        for (k = 0; k < uclog_diag_verdict_evidence_count(v); k++) {
-            const uclog_diag_evidence *e = uclog_diag_verdict_evidence(v, k);
-            uclog_span sp;
-            uclog_timestamp ts;
-            char t[32];
-            uclog_diag_evidence_span(&sp, e);
-            fputs(k ? ", {\"file\": " : "{\"file\": ", stdout);
-            json_str(uclog_diag_evidence_file(e));
-            if (uclog_diag_evidence_file(e))
-                printf(", \"line\": %u, \"offset\": %llu", (unsigned)sp.line, (unsigned long long)sp.offset);
-            else
-                fputs(", \"line\": null, \"offset\": null", stdout);
-            fputs(", \"time\": ", stdout);
-            if (uclog_diag_evidence_time(&ts, e) == 0) {
-                snprintf(t, sizeof(t), "%04u-%02u-%02uT%02u:%02u:%02u.%03u", ts.year, ts.month, ts.day, ts.hour,
-                         ts.minute, ts.second, ts.millisecond);
-                json_str(t);
-            } else {
-                fputs("null", stdout);
-            }
-            fputs(", \"call_id\": ", stdout);
-            json_str(uclog_diag_evidence_call_id(e));
-            fputs(", \"detail\": ", stdout);
-            json_str(uclog_diag_evidence_detail(e));
-            print_json_ms_code(e);
-            print_json_subject(e);
-            putchar('}');
-        }
-        fputs("], \"checklist\": [", stdout);
-        for (k = 0; k < uclog_diag_verdict_checklist_count(v); k++) {
-            if (k)
-                fputs(", ", stdout);
-            json_str(uclog_diag_verdict_checklist(v, k));
-        }
-        fputs("]}", stdout);
-    }
-    fputs("]}\n", stdout);
-}
-
-/* ---- in parts (--stream) ---- */
-
-typedef struct {
-    const uclog_log *log;
-    int json;
-    uint32_t parts, calls, shown;
-} stream_state;
-
-/* Whether a part has something shown: a call, or a log-wide verdict. */
-static int part_shown(const uclog_diag_report *part)
-{
-    uint32_t i;
-
-    if (shown_calls(part))
-        return 1;
-    for (i = 0; i < uclog_diag_report_verdict_count(part); i++)
-        if (uclog_diag_verdict_call(uclog_diag_report_verdict(part, i)) < 0)
-            return 1;
-    return 0;
-}
-
-/* Refuse a file that is neither a client log nor bare SIP messages: one line on stderr, and
- * with --json the same in a JSON object, never a verdict. Returns 0, or EX_SAID (exit 2). */
-static int refuse_not_log(const uclog_log *log, int json)
-{
-    uint32_t i = ex_not_log(log);
-    int32_t kind;
-
-    if (i == UINT32_MAX)
-        return 0;
-    kind = uclog_log_file_kind(log, i);
-    ex_say_not_log("uclog-diagnose", log, i);
-    if (json) {
-        fputs("{\"error\": \"not a client log\", \"file\": ", stdout);
-        json_str(uclog_log_file_name(log, i));
-        fputs(", \"kind\": ", stdout);
-        json_str(uclog_file_kind_name(kind));
-        fputs(", \"reason\": ", stdout);
-        json_str(uclog_file_kind_reason(kind));
-        fputs("}\n", stdout);
-    }
-    return EX_SAID;
-}
-
-/* The files first; a call's part: its verdicts as they come; the last part: the client, then the
- * log-wide verdicts. With --summary: a line per call, the totals after the last part. */
-static int print_part(const uclog_diag_report *part, void *userdata)
-{
-    stream_state *st = userdata;
-    int last = uclog_diag_report_call_count(part) == 0;
-
-    /* a stream's kind is known once its first record is read, before the first part */
-    if (st->parts == 0 && refuse_not_log(st->log, st->json))
-        return EX_SAID;
-
-    dv_note_worst(&view, part);
-    if (view.summary) {
-        dv_summary_calls(&view, part, st->calls);
-    } else if (st->json) {
-        if (last || part_shown(part))
-            print_json(part);
-    } else {
-        uclog_diag_text_part(renderer, part, write_stdout, NULL);
-    }
-    st->parts++;
-    st->shown += shown_calls(part);
-    st->calls += uclog_diag_report_call_count(part);
-    ex_stdout_flush();
-    return 0;
-}
-
-/* ---- the registry, as doc/verdicts.md ---- */
-
-static void list_verdicts(void)
-{
-    int32_t c;
-    uint32_t i;
-
-    puts("# Verdicts of uclog-diagnose\n");
-    puts("Made by `uclog-diagnose --list-verdicts` from the registry in `lib/diag/registry.c`; a test");
-    puts("checks that this page and the registry agree. A code never changes meaning; the text may");
-    puts("improve. The ms-diagnostics codes the evidence cites are explained in [ms-codes.md](ms-codes.md).\n");
-    puts("## How sure a verdict is\n");
-    puts("Every verdict says how much of it the log itself states. **certain**: the log says it in so");
-    puts("many words (an answer that arrived or never came, a candidate with an explicit `typ`, a relay");
-    puts("address MRAS named, an address you gave with `--edge-ip`). **inferred**: it rests on a guess,");
-    puts("and the verdict names the guess and the signals behind it (for an untyped candidate: not an");
-    puts("address the log proves the client's, its q-value rank against the client's host candidates, the");
-    puts("default candidate's address, the Edge media port range, the perimeter the client reaches); treat");
-    puts("it as a lead to confirm, not a finding. **unreadable**: the body the step needed (the MRAS or");
-    puts("provisioning XML) could not be read whole; the verdict gives the parse error and its position and");
-    puts("claims nothing about what the body would have said. When the signals do not decide, the verdict");
-    puts("says so (215 `EDGE_CANDIDATE_UNDECIDED`) and tells how to decide; it is never a failure.\n");
-    puts("## The codes\n");
-    puts("| code | name | severity | step | when |");
-    puts("|---|---|---|---|---|");
-    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c))
-        printf("| %d | `%s` | %s | %s | %s |\n", (int)c, uclog_diag_code_name(c),
-               uclog_diag_severity_name(uclog_diag_code_severity(c)), uclog_diag_code_step(c),
-               uclog_diag_code_condition(c));
-    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c)) {
-        printf("\n## %d `%s`\n\n%s.\n\n", (int)c, uclog_diag_code_name(c), uclog_diag_code_condition(c));
-        for (i = 0; i < uclog_diag_code_checklist_count(c); i++)
-            printf("%u. %s\n", (unsigned)(i + 1), uclog_diag_code_checklist(c, i));
-    }
-}
-
-/* ---- the registry of diagnostics codes ---- */
-
-/* --explain CODE: every entry with that id (a server and a client code may share one). */
-static int explain(const char *arg)
-{
-    static const uint32_t kinds[] = {UCLOG_SIP_DIAG_SERVER, UCLOG_SIP_DIAG_CLIENT};
-    const uclog_diag_ms_code *c;
-    char *end;
-    unsigned long id;
-    int found = 0;
-    size_t k;
-
-    id = arg && *arg >= '0' && *arg <= '9' ? strtoul(arg, &end, 10) : 0;
-    if (!arg || *arg < '0' || *arg > '9' || *end || id > UINT32_MAX) {
-        fprintf(stderr, "uclog-diagnose: --explain needs a code (a number)\n");
-        return 2;
-    }
-    for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-        if (uclog_diag_ms_code_lookup(&c, kinds[k], (uint32_t)id) != 0)
-            continue;
-        printf("%s%s %lu\n", found ? "\n" : "", uclog_diag_ms_kind_name(kinds[k]), id);
-        printf("  meaning:     %s\n", uclog_diag_ms_code_meaning(c));
-        printf("  component:   %s\n", uclog_diag_ms_code_component(c));
-        printf("  check:       %s\n", uclog_diag_ms_code_check(c));
-        printf("  source:      %s (%s)\n", uclog_diag_ms_code_source(c), uclog_diag_ms_code_confidence(c));
-        printf("  normal end:  %s\n", uclog_diag_ms_code_normal_end(c) ? "yes, not a failure" : "no");
-        found = 1;
-    }
-    if (!found)
-        printf("%lu: not in the registry; its range: %s\n", id, uclog_diag_ms_diagnostics_range((uint32_t)id));
-    return found ? 0 : 1;
-}
-
-static void list_ms_codes(void)
-{
-    const uclog_diag_ms_code *c;
-
-    puts("# ms-diagnostics codes");
-    puts("");
-    puts("Made by `uclog-diagnose --list-ms-codes` from the registry in `lib/diag/ms-codes.c`; a test");
-    puts("checks that this page and the registry agree. `uclog-diagnose --explain CODE` prints one entry.");
-    puts("A code the registry does not hold is explained by its range only.");
-    puts("");
-    puts("Confidence: **spec** the reason text is in [MS-OCER]; **field** a capture or an article quotes");
-    puts("it; **range** the id is published but its reason text was not found; **unverified** recalled, not");
-    puts("found in a source. A code marked *normal end* is never made a failure by the diagnosis.");
-    puts("");
-    puts("| header | code | meaning | component | check | source | confidence | normal end |");
-    puts("|---|---|---|---|---|---|---|---|");
-    for (c = uclog_diag_ms_code_next(NULL); c; c = uclog_diag_ms_code_next(c))
-        printf("| %s | %u | %s | %s | %s | %s | %s | %s |\n", uclog_diag_ms_kind_name(uclog_diag_ms_code_kind(c)),
-               (unsigned)uclog_diag_ms_code_id(c), uclog_diag_ms_code_meaning(c), uclog_diag_ms_code_component(c),
-               uclog_diag_ms_code_check(c), uclog_diag_ms_code_source(c), uclog_diag_ms_code_confidence(c),
-               uclog_diag_ms_code_normal_end(c) ? "yes" : "no");
-    puts("");
-    puts("ms-diagnostics-public carries the same ids as ms-diagnostics.");
-}
-
-/* ---- many logs (--jobs) ---- */
-
-typedef struct {
-    uclog_ctx *ctx;
-    const uclog_diag_options *opts;
-} fleet_args;
-
-/* One log of the fleet, in a process of its own: its JSON object on one line; exit status as for one log. */
-static int diagnose_one(const char *const *files, size_t n, void *userdata)
-{
-    const fleet_args *fa = userdata;
-    uclog_log *log = NULL;
-    uclog_diag_report *rep = NULL;
-    int rc, status;
-
-    json_log = files[0];
-    rc = uclog_log_open_files(&log, fa->ctx, files, n);
-    if (rc == 0)
-        rc = uclog_diag_run(&rep, log, fa->opts);
-    if (rc != 0) {
-        ex_fleet_error_line(files[0], uclog_ctx_errcode(fa->ctx) == rc ? uclog_ctx_errmsg(fa->ctx) : uclog_strerror(rc));
-        status = 2;
-    } else {
-        print_json(rep);
-        status = uclog_diag_report_worst_severity(rep) == UCLOG_DIAG_FAILURE ? 1 : 0;
-    }
-    uclog_diag_report_free(rep);
-    uclog_log_free(log);
-    return status;
-}
-
-/* One client's text report of two (the checklists' counts are each report's own). */
-static void print_one_of_two(const uclog_diag_report *r)
-{
-    print_text(r);
-}
-
-/* --jobs N PATH...: every log under the paths. */
-static int diagnose_fleet(uclog_ctx *ctx, const uclog_diag_options *opts, int jobs, char *const *paths, size_t n)
-{
-    fleet_args fa = {ctx, opts};
-    ex_fleet f;
-    int status;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (!strcmp(paths[i], "-")) {
-            fputs("uclog-diagnose: --jobs reads logs by name: '-' (standard input) cannot be one\n", stderr);
-            return 2;
-        }
-    }
-    if (ex_fleet_collect(&f, "uclog-diagnose", paths, n) != 0) {
-        ex_fleet_free(&f);
-        return 2;
-    }
-    if (f.nlogs == 0) {
-        fputs("uclog-diagnose: no client log (*.uccapilog, *.uccapilog.gz, *.zip) under the paths given\n", stderr);
-        ex_fleet_free(&f);
-        return 2;
-    }
-    status = ex_fleet_run(&f, "uclog-diagnose", jobs, diagnose_one, &fa);
-    ex_fleet_free(&f);
-    return status;
-}
-
-static int option_jobs(int *jobs, const char *val)
-{
-    char *end;
-    long n = val && *val >= '0' && *val <= '9' ? strtol(val, &end, 10) : 0;
-
-    if (n < 1 || n > 256 || *end) {
-        fprintf(stderr, "uclog-diagnose: --jobs %s: not a number from 1 to 256\n", val ? val : "");
-        return 2;
-    }
-    *jobs = (int)n;
-    return 0;
-}
-
 /* ---- input ---- */
 
 static int option_ip(int (*set)(uclog_diag_options *, const char *), uclog_diag_options *o, const char *opt,
@@ -551,7 +110,13 @@ int main(int argc, char **argv)
     ex_args a;
     size_t at, n;
     int id, json = 0, stream = 0, jobs = 0, following = 0, rc, status = 2, colour = EX_COLOUR_AUTO;
-    stream_state st;
+    dt_text text;
+    dv_view view;
+    ds_stream st;
+
+    memset(&view, 0, sizeof(view));
+    memset(&text, 0, sizeof(text));
+    text.view = &view;
 
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
     view.id_found = calloc((size_t)argc + 1, 1);
@@ -571,15 +136,15 @@ int main(int argc, char **argv)
             status = 0;
             goto done;
         case EX_OPT_LIST_VERDICTS:
-            list_verdicts();
+            dr_list_verdicts();
             status = 0;
             goto done;
         case EX_OPT_LIST_MS_CODES:
-            list_ms_codes();
+            dr_list_ms_codes();
             status = 0;
             goto done;
         case EX_OPT_EXPLAIN:
-            status = explain(val);
+            status = dr_explain(val);
             goto done;
         case EX_OPT_JSON:
             json = 1;
@@ -597,7 +162,7 @@ int main(int argc, char **argv)
             view.ids[view.nids++] = (char *)val;
             break;
         case EX_OPT_JOBS:
-            if (option_jobs(&jobs, val))
+            if (df_option_jobs(&jobs, val))
                 goto out;
             break;
         case EX_OPT_FOLLOW:
@@ -646,7 +211,7 @@ int main(int argc, char **argv)
         goto out;
     }
     if (jobs) {
-        status = diagnose_fleet(ctx, opts, jobs, files, n);
+        status = df_run(ctx, opts, &view, jobs, files, n);
         if (ex_stdout_close("uclog-diagnose"))
             status = 2;
         goto out;
@@ -657,26 +222,20 @@ int main(int argc, char **argv)
         fputs("uclog-diagnose: --follow reads one FILE, not standard input\n", stderr);
         goto out;
     }
+    text.ctx = ctx;
+    text.colour = !json && ex_colour_decide(colour, STDOUT_FILENO);
+    text.width = json ? 0 : ex_terminal_width(STDOUT_FILENO);
+    view.json = json;
+    view.stream = stream;
+    view.worst = UCLOG_DIAG_OK;
+    dv_summary_reset(&view);
     /* Files of two signed-in users are two clients: each diagnosed, then both sides of their calls. */
     if (!following && n > 1 && at == n) {
         int *which = calloc(n, sizeof(*which)), clients;
         char users[2][EX_USER_MAX];
         clients = which ? ex_clients_split(which, users, ctx, "uclog-diagnose", files, n, at) : -1;
-        if (clients == 2 && (json || stream || view.summary)) {
-            fprintf(stderr, "uclog-diagnose: the files are two clients' logs (%s, %s): --json, --stream and "
-                            "--summary read one client's; give each client's files alone\n", users[0], users[1]);
-            clients = -1;
-        }
-        if (clients == 2) {
-            if (text_new(ctx, ex_terminal_width(STDOUT_FILENO), isatty(STDOUT_FILENO) && !getenv("NO_COLOR")))
-                clients = -1;
-        }
-        if (clients == 2) {
-            view.worst = UCLOG_DIAG_OK;
-            view.log_worst = -1;
-            view.number_width = 4;
-            status = db_diagnose_two(&view, ctx, opts, files, n, which, print_one_of_two);
-        }
+        if (clients == 2)
+            status = d2_run(&text, ctx, opts, files, n, which);
         free(which);
         if (clients != 1) {
             if (ex_stdout_close("uclog-diagnose"))
@@ -692,29 +251,22 @@ int main(int argc, char **argv)
     else
         rc = ex_open_files(&log, ctx, "uclog-diagnose", "; --stream reads it in constant memory", files, n, at,
                            &input);
-    if (rc == 0 && !stream && refuse_not_log(log, json))
+    if (rc == 0 && !stream && dj_refuse_not_log(log, json))
         rc = EX_SAID;
     if (rc == EX_SAID) {
         ex_stdout_close("uclog-diagnose");
         status = 2;
         goto out;
     }
-    if (text_new(ctx, json ? 0 : ex_terminal_width(STDOUT_FILENO), !json && ex_colour_decide(colour, STDOUT_FILENO)))
-        goto out;
     memset(&st, 0, sizeof(st));
+    st.text = &text;
     st.json = json;
-    view.json = json;
-    view.stream = stream;
-    view.worst = UCLOG_DIAG_OK;
-    view.log_worst = -1;
-    view.number_width = stream ? 6 : 4;
-    view.id_width = stream ? 32 : 0; /* parts come one by one: a Call-ID of the usual length */
     st.log = log;
     if (rc == 0 && stream)
-        rc = uclog_diag_run_parts(log, opts, print_part, &st);
+        rc = uclog_diag_run_parts(log, opts, ds_print_part, &st);
     else if (rc == 0)
         rc = uclog_diag_run(&rep, log, opts);
-    if (rc == 0 && stream && st.parts == 0 && refuse_not_log(log, json))
+    if (rc == 0 && stream && st.parts == 0 && dj_refuse_not_log(log, json))
         rc = EX_SAID;
     if (rc == EX_SAID) {
         ex_stdout_close("uclog-diagnose");
@@ -744,24 +296,21 @@ int main(int argc, char **argv)
         goto done;
     }
     dv_note_worst(&view, rep);
-    if (view.summary) {
-        uint32_t calls = uclog_diag_report_call_count(rep), w;
-        for (w = 10000; w <= calls && view.number_width < 10; w *= 10)
-            view.number_width++;
-        dv_summary_calls(&view, rep, 0);
-        dv_summary_end(&view, calls);
-    } else if (json) {
-        print_json(rep);
-    } else {
-        print_text(rep);
+    if (view.summary)
+        dv_summary_report(&view, rep);
+    else if (json) {
+        dj_report(&view, rep, NULL, 0);
+        putchar('\n');
+    } else if (dt_report(&text, rep) != 0) {
+        goto done;
     }
     status = view.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
 done:
     if (ex_stdout_close("uclog-diagnose"))
         status = 2;
 out:
+    dt_close(&text);
     uclog_diag_report_free(rep);
-    uclog_diag_text_free(renderer);
     uclog_log_free(log);
     ex_follow_close(follow);
     uclog_diag_options_free(opts);

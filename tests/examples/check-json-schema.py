@@ -4,7 +4,8 @@ every log under tests/data (the bundled sample, seed.uccapilog, among them) and
 tests/examples/browse.uccapilog.
 
 check-json-schema.py SCHEMA ROOT program UCLOG-DIAGNOSE
-    runs the program on each log
+    runs the program on each log, and on pairs of two clients' logs (tests/data/pair: the
+    caller's and the callee's, and two that share no call), whole, --stream and with filters
 check-json-schema.py SCHEMA ROOT python
     the Python binding's Report.to_dict(), whole and in parts, in this interpreter (PYTHONPATH and
     the library variables as the 'python' test sets them), and python3 -m uclog --json once
@@ -30,6 +31,19 @@ def logs(root):
     # bare SIP messages, as pasted into tickets: calls whose direction the file does not say
     found += sorted(glob.glob(os.path.join(root, "tests", "data", "sources", "*.txt")))
     return [f for f in found if os.path.isfile(f)]
+
+
+def pairs(root):
+    """Two clients' logs: both sides of one call, and two logs that share no call."""
+    p = os.path.join(root, "tests", "data", "pair")
+    seed = os.path.join(root, "tests", "data", "seed.uccapilog")
+    return [[os.path.join(p, "alice.uccapilog"), os.path.join(p, "bob.uccapilog")],
+            [os.path.join(p, "bob-ice-failed.uccapilog"), os.path.join(p, "alice-ice-failed.uccapilog")],
+            [os.path.join(p, "alice-ice-failed.uccapilog"), os.path.join(p, "bob.uccapilog")],
+            [os.path.join(p, "alice-rotated-1.uccapilog"), os.path.join(p, "bob.uccapilog"),
+             os.path.join(p, "alice-rotated-0.uccapilog")],
+            [os.path.join(p, "alice-cut.uccapilog"), os.path.join(p, "bob.uccapilog")],
+            [os.path.join(p, "alice.uccapilog"), seed]]
 
 
 def main():
@@ -61,6 +75,20 @@ def main():
                 if c.returncode == 2:  # not a log it can read: no report, said on standard error
                     continue
                 check_lines(c.stdout, " ".join([os.path.basename(program), *args, path]))
+        for files in pairs(root):
+            for args in (["--json"], ["--stream", "--json"], ["--json", "--failures"],
+                         ["--stream", "--json", "--call-id", "c4117e2b"]):
+                c = subprocess.run([program, *args, *files], capture_output=True, text=True, timeout=120)
+                what = " ".join([os.path.basename(program), *args, *files])
+                if c.returncode not in (0, 1):
+                    print("%s: exit status %d: %s" % (what, c.returncode, c.stderr.strip()))
+                    failures += 1
+                    continue
+                lines = c.stdout.splitlines()
+                if not lines or '"both_sides": ' not in lines[-1]:
+                    print("%s: no both sides at the end" % what)
+                    failures += 1
+                check_lines(c.stdout, what)
     else:
         import uclog
         for path in logs(root):
@@ -75,6 +103,10 @@ def main():
         c = subprocess.run([sys.executable, "-m", "uclog", "--json", seed], capture_output=True, text=True,
                            timeout=120)
         check_lines(c.stdout, "python3 -m uclog --json " + seed)
+        for files in pairs(root):
+            c = subprocess.run([sys.executable, "-m", "uclog", "--json", *files], capture_output=True, text=True,
+                               timeout=120)
+            check_lines(c.stdout, "python3 -m uclog --json " + " ".join(files))
 
     print("%d documents checked against %s, %d not valid" % (documents, schema_path, failures))
     if documents < 100:

@@ -1,6 +1,7 @@
 """``python3 -m uclog FILE...``: the report of ``uclog-diagnose``, same
 options, same output, same exit status (0 no failure, 1 a failure verdict,
-2 usage or input error, or an output that cannot be written).
+2 usage or input error, or an output that cannot be written); FILEs of two
+signed-in users too: each client's report, then both sides of their calls.
 
 ``python3 -m uclog redact [--pseudonymise [--key K]] FILE... -o OUT``: as
 ``uclog-redact``, a copy of the logs without their secrets (a file named
@@ -18,6 +19,12 @@ import subprocess
 import sys
 
 import uclog
+from uclog._both import Side, both_dict, both_text, client_user, skew, split_clients
+from uclog._diag import JSON_SCHEMA_ID
+
+#: The version of the two-client document (doc/uclog-diagnose.schema.json): one client's report
+#: is 1.0, the form of two clients' first came in 1.1.
+JSON_SCHEMA_VERSION_TWO = "1.1"
 
 
 class _Out:
@@ -130,8 +137,11 @@ def _main(argv):
     ap = argparse.ArgumentParser(
         prog="python3 -m uclog", allow_abbrev=False, add_help=False,
         description="Diagnose an external audio/video call failure from a Communicator, Lync "
-                    "or Skype for Business client log (*.uccapilog). Several FILEs are read as "
-                    "one rotated set, in any order; '-' reads standard input.")
+                    "or Skype for Business client log (*.uccapilog). Several FILEs of one "
+                    "signed-in user are read as one rotated set, in any order; '-' reads standard "
+                    "input. FILEs of two users (the caller's log and the callee's) are two "
+                    "clients: each diagnosed, then per shared call which side's offer lacked an "
+                    "Edge candidate or whose ICE failed.")
     ap.add_argument("files", nargs="*", metavar="FILE")
     ap.add_argument("--explain", metavar="CODE",
                     help="what an ms-diagnostics or ms-client-diagnostics code means, who raises "
@@ -188,6 +198,12 @@ def _main(argv):
         return 2
     options = dict(edge_ip=args.edge_ip, edge_nat_ip=args.edge_nat_ip,
                    edge_private_ip=args.edge_private_ip, location=args.location)
+    if len(args.files) > 1 and "-" not in args.files:
+        sets = _clients(args.files)
+        if sets is None:
+            return 2
+        if len(sets) == 2:
+            return _two(args, options, sets)
     if args.stream:
         return _stream(args, options)
     try:
@@ -313,35 +329,62 @@ class _Refused(Exception):
     """The stream is not a client log: said, exit 2."""
 
 
+class _Parts:
+    """As ``uclog-diagnose --stream`` prints a log's parts (examples/diagnose-stream.c): the
+    files first, each call's part as it ends, the client and the log-wide verdicts last;
+    ``client_number`` (1 or 2) over two clients' logs, each of whose parts ``side`` keeps."""
+
+    def __init__(self, args, log, client_number=0, side=None):
+        self.args, self.log, self.client_number, self.side = args, log, client_number, side
+        self.parts = self.calls = self.shown = 0
+        self.failed = False
+        self.found = set()
+        self.summary = uclog.Summary(args.call_id, args.failures, as_json=args.json, stream=True,
+                                     client_number=client_number) if args.summary else None
+        # the library's renderer: it numbers the calls on and points to a checklist printed before
+        self.text = (uclog.ReportText(_width(), args.call_id, args.failures)
+                     if not args.summary and not args.json else None)
+
+    def __call__(self, part):
+        args, ids, failures = self.args, self.args.call_id, self.args.failures
+        if self.parts == 0 and _refuse(self.log, args.json):
+            raise _Refused()
+        self.failed |= part.shown_worst_severity(ids, failures) == "failure"
+        shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
+        self.found.update(i for c in part.calls for i in ids if c.call_id is not None and c.call_id.startswith(i))
+        if self.summary:
+            _Out.write(self.summary.calls(part, self.calls))
+        elif args.json:
+            if not part.calls or any(shown) or any(v.call < 0 for v in part.verdicts):
+                d = {"client_number": self.client_number} if self.client_number else {}
+                d.update(part.to_dict(ids, failures))
+                _Out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            _Out.write(self.text.part(part))
+        _Out.flush()
+        if self.side is not None:
+            self.side.add(part, ids, failures)
+        self.parts += 1
+        self.shown += sum(shown)
+        self.calls += len(part.calls)
+
+    def end(self):
+        """After the last part: the summary's log-wide line and totals."""
+        if self.summary:
+            _Out.write(self.summary.end(self.calls))
+
+    def close(self):
+        """Free the renderer."""
+        if self.text is not None:
+            self.text.close()
+            self.text = None
+
+
 def _stream(args, options):
     """As ``uclog-diagnose --stream``: the files first, each call's part as it ends, the client
     and the log-wide verdicts last."""
-    state = {"parts": 0, "calls": 0, "failed": False}
-    ids, failures = args.call_id, args.failures
-    found = set()
-    summary = uclog.Summary(ids, failures, as_json=args.json, stream=True) if args.summary else None
-    text = None
-
-    def on_part(part):
-        if state["parts"] == 0 and _refuse(log, args.json):
-            raise _Refused()
-        state["failed"] |= part.shown_worst_severity(ids, failures) == "failure"
-        found.update(i for c in part.calls for i in ids if c.call_id is not None and c.call_id.startswith(i))
-        if summary:
-            _Out.write(summary.calls(part, state["calls"]))
-        elif args.json:
-            shown = [part.call_shown(i, ids, failures) for i in range(len(part.calls))]
-            if not part.calls or any(shown) or any(v.call < 0 for v in part.verdicts):
-                _Out.write(json.dumps(part.to_dict(ids, failures), ensure_ascii=False) + "\n")
-        else:
-            _Out.write(text.part(part))
-        _Out.flush()
-        state["parts"] += 1
-        state["calls"] += len(part.calls)
-
+    parts = None
     try:
-        if not args.summary and not args.json:
-            text = uclog.ReportText(_width(), ids, failures)
         if args.files == ["-"]:
             log = uclog.open_stream(sys.stdin.buffer, name="-")
         elif "-" in args.files:
@@ -349,8 +392,9 @@ def _stream(args, options):
         else:
             log = uclog.open(args.files)
         with log:
-            uclog.diagnose_log_parts(log, on_part, **options)
-            if state["parts"] == 0 and _refuse(log, args.json):
+            parts = _Parts(args, log)
+            uclog.diagnose_log_parts(log, parts, **options)
+            if parts.parts == 0 and _refuse(log, args.json):
                 return 2
     except _Refused:
         return 2
@@ -358,15 +402,121 @@ def _stream(args, options):
         print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
         return 2
     finally:
-        if text is not None:
-            text.close()
-    unmatched = [i for i in ids if i not in found]
+        if parts is not None:
+            parts.close()
+    unmatched = [i for i in args.call_id if i not in parts.found]
     if unmatched:
         _Out.flush()
         return _no_such_call(unmatched[0])
-    if summary:
-        _Out.write(summary.end(state["calls"]))
-    return 1 if state["failed"] else 0
+    parts.end()
+    return 1 if parts.failed else 0
+
+
+# ---- two clients' logs (examples/diagnose-two.c) ----
+
+def _clients(files):
+    """The FILEs grouped by signed-in user: [files] for one client, [files, files] for two;
+    None having said why (a file that cannot be read, a third user)."""
+    users = []
+    for f in files:
+        try:
+            with uclog.open(f) as log:
+                users.append(client_user(log))
+        except (uclog.Error, NotImplementedError) as e:
+            print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
+            return None
+    try:
+        which, found = split_clients(users)
+    except ValueError as e:
+        i, first, second = e.args
+        print("uclog: %s: a third signed-in user (%s, beside %s and %s): give one client's files, or two"
+              % (files[i], users[i], first, second), file=sys.stderr)
+        return None
+    if len(found) < 2:
+        return [files]
+    return [[f for f, w in zip(files, which) if w == k] for k in (0, 1)]
+
+
+def _heading(k):
+    _Out.write("%sClient %d of 2\n" % ("\n" if k else "", k + 1))
+
+
+def _two(args, options, sets):
+    """As uclog-diagnose over two clients: each client's report, as one client's is printed,
+    then both sides of the calls they share."""
+    ids, failures = args.call_id, args.failures
+    sides = (Side(), Side())
+    logs, reports, streams = [], [], []
+    try:
+        for files in sets:
+            logs.append(uclog.open(files))
+            if _refuse(logs[-1], False):
+                return 2
+        for k, log in enumerate(logs):
+            if args.stream:
+                streams.append(_Parts(args, log, k + 1, sides[k]))
+                if not args.json:
+                    _heading(k)
+                uclog.diagnose_log_parts(log, streams[-1], **options)
+                streams[-1].end()
+            else:
+                reports.append(uclog.diagnose_log(log, **options))
+                sides[k].add(reports[-1], ids, failures)
+        sk = skew(logs[0], logs[1])
+    except _Refused:
+        return 2
+    except (uclog.Error, NotImplementedError) as e:
+        _Out.flush()
+        print("uclog: %s" % (e.text if isinstance(e, uclog.Error) else e), file=sys.stderr)
+        return 2
+    finally:
+        for p in streams:
+            p.close()
+        for log in logs:
+            log.close()
+    if args.stream:
+        unmatched = [i for i in ids if all(i not in p.found for p in streams)]
+        failed = any(p.failed for p in streams)
+    else:
+        unmatched = [i for i in ids if all(r.unmatched_call_ids([i]) for r in reports)]
+        failed = any(r.shown_worst_severity(ids, failures) == "failure" for r in reports)
+    if unmatched:
+        _Out.flush()
+        return _no_such_call(unmatched[0])
+    if not args.stream:
+        _two_whole(args, reports, sides, sk)
+    elif args.json:
+        _Out.write(json.dumps({"schema": JSON_SCHEMA_ID, "schema_version": JSON_SCHEMA_VERSION_TWO,
+                               "both_sides": both_dict(sides, sk)}, ensure_ascii=False) + "\n")
+    else:
+        _Out.write(both_text(sides, sk, args.summary))
+    return 1 if failed else 0
+
+
+def _two_whole(args, reports, sides, sk):
+    """Both clients' whole reports, then both sides."""
+    ids, failures = args.call_id, args.failures
+    if args.json:
+        if args.summary:
+            clients = []
+            for r in reports:
+                s = uclog.Summary(ids, failures, as_json=True, calls_hint=len(r.calls))
+                clients.append(json.loads(s.calls(r) + s.end(len(r.calls))))
+            doc = {"clients": clients}
+        else:
+            doc = {"schema": JSON_SCHEMA_ID, "schema_version": JSON_SCHEMA_VERSION_TWO,
+                   "clients": [r.to_dict(ids, failures) for r in reports]}
+        doc["both_sides"] = both_dict(sides, sk)
+        _Out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        return
+    for k, r in enumerate(reports):
+        _heading(k)
+        if args.summary:
+            s = uclog.Summary(ids, failures, calls_hint=len(r.calls))
+            _Out.write(s.calls(r) + s.end(len(r.calls)))
+        else:
+            _Out.write(r.text(_width(), ids, failures))
+    _Out.write(both_text(sides, sk, args.summary))
 
 
 if __name__ == "__main__":

@@ -47,11 +47,13 @@ class Summary:
     :func:`diagnose_log_parts` in turn), then call :meth:`end`; each returns the text to write.
     ``call_ids`` and ``failures`` choose calls as :meth:`Report.call_shown`. As JSON
     (``as_json``) a whole report gives one object ``{"calls": [...], "log": ..., "totals":
-    ...}``; a stream (``stream``) an object a line for each call, then ``{"log", "totals"}``."""
+    ...}``; a stream (``stream``) an object a line for each call, then ``{"log", "totals"}``;
+    ``client_number`` (1 or 2, over two clients' logs) begins each of those lines."""
 
     def __init__(self, call_ids: Sequence[str] = (), failures: bool = False, as_json: bool = False,
-                     stream: bool = False, calls_hint: int = 0) -> None:
+                     stream: bool = False, calls_hint: int = 0, client_number: int = 0) -> None:
         self.call_ids, self.failures, self.json, self.stream = list(call_ids), failures, as_json, stream
+        self.client_number = client_number if stream else 0
         self.number_width = 6 if stream else 4
         w = 10000
         while w <= calls_hint and self.number_width < 10:
@@ -79,10 +81,11 @@ class Summary:
         w = report.worst_verdict(i)
         sev = w.severity if w is not None else "ok"
         if self.json:
-            obj = {"number": number, "call_id": c.call_id,
-                   "start": _start_text(c.start).replace(" ", "T") if c.start else None,
-                   "direction": c.direction, "peer": c.peer, "outcome": c.outcome, "worst": sev,
-                   "verdict": _verdict_obj(w)}
+            obj: Dict[str, Any] = {"client_number": self.client_number} if self.client_number else {}
+            obj.update({"number": number, "call_id": c.call_id,
+                        "start": _start_text(c.start).replace(" ", "T") if c.start else None,
+                        "direction": c.direction, "peer": c.peer, "outcome": c.outcome, "worst": sev,
+                        "verdict": _verdict_obj(w)})
             text = json.dumps(obj, ensure_ascii=False)
             if self.stream:
                 return text + "\n"
@@ -130,7 +133,9 @@ class Summary:
             out.append(self._header(None))
             self.headed = True
         if self.json:
-            end = json.dumps(self.to_dict_end(calls), ensure_ascii=False)
+            d: Dict[str, Any] = {"client_number": self.client_number} if self.client_number else {}
+            d.update(self.to_dict_end(calls))
+            end = json.dumps(d, ensure_ascii=False)
             out.append(end + "\n" if self.stream else "], " + end[1:] + "\n")
             return "".join(out)
         lw = self.log_worst

@@ -12,7 +12,9 @@ The packets come from ../seed.uccapilog through the helpers of ../diag/rules/mak
 (imported from its own directory, where it reads the seed); byte counts and Content-Length are
 exact, line ends CRLF. alice-rotated-1 and -0 are alice.uccapilog cut in two at the call, a
 rotated set that stays one client. alice-ice-failed and bob-ice-failed: the call ended by bob's BYE
-with ms-client-diagnostics 23, media that did not connect, in both logs.
+with ms-client-diagnostics 23, media that did not connect, in both logs. alice-cut.uccapilog: alice's log
+ending with the INVITE she sent: the call is in both logs, but its pairs go one way only, so the
+skew is not known.
 """
 import importlib.util
 import os
@@ -138,3 +140,4 @@ if __name__ == "__main__":
     fa, fb = ice_failed(a, b)
     write("alice-ice-failed", fa, 0)
     write("bob-ice-failed", fb, 2500)
+    write("alice-cut", [x for x in a if x[1] <= 0], 0)

@@ -1,0 +1,60 @@
+/* uclog-diagnose's text through libuclog-diag's renderer (diagnose-text.h). */
+#include <stdio.h>
+
+#include "common.h"
+#include "diagnose-text.h"
+
+static int write_stdout(const char *s, size_t n, void *userdata)
+{
+    (void)userdata;
+    return ex_stdout_write(s, n);
+}
+
+/* The renderer, once the output's width and colour are known, told the view's calls. */
+static int renderer(dt_text *t)
+{
+    const dv_view *view = t->view;
+    uint32_t flags = (t->colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view->failures ? UCLOG_DIAG_TEXT_FAILURES : 0);
+    size_t k;
+    int rc;
+
+    if (t->r)
+        return 0;
+    rc = uclog_diag_text_new(&t->r, t->ctx, t->width > 0 ? (uint32_t)t->width : 0, flags);
+    for (k = 0; rc == 0 && k < view->nids; k++)
+        rc = uclog_diag_text_add_call_id(t->r, view->ids[k]);
+    if (rc) {
+        dt_close(t);
+        fputs("uclog-diagnose: out of memory\n", stderr);
+    }
+    return rc;
+}
+
+int dt_report(dt_text *t, const uclog_diag_report *r)
+{
+    int rc = renderer(t);
+
+    if (rc == 0)
+        uclog_diag_text_report(t->r, r, write_stdout, NULL); /* a write error is told at the close */
+    return rc;
+}
+
+int dt_part(dt_text *t, const uclog_diag_report *part)
+{
+    int rc = renderer(t);
+
+    if (rc == 0)
+        uclog_diag_text_part(t->r, part, write_stdout, NULL);
+    return rc;
+}
+
+void dt_reset(dt_text *t)
+{
+    dt_close(t);
+}
+
+void dt_close(dt_text *t)
+{
+    uclog_diag_text_free(t->r);
+    t->r = NULL;
+}

@@ -1,0 +1,37 @@
+/*
+ * uclog-diagnose's text, written by libuclog-diag's renderer (uclog/diag-text.h): a whole report
+ * (the files, the client, the verdicts under a heading for the sign-in and each call, the
+ * checklists given more than once listed once at the end), or a --stream part. The calls shown
+ * are the view's (--failures, --call-id).
+ */
+#ifndef UCLOG_EXAMPLES_DIAGNOSE_TEXT_H
+#define UCLOG_EXAMPLES_DIAGNOSE_TEXT_H
+
+#include <uclog/diag-text.h>
+#include <uclog/diag.h>
+
+#include "diagnose-view.h"
+
+typedef struct dt_text {
+    dv_view *view;
+    uclog_ctx *ctx;
+    int colour;          /* severities in colour (escape sequences) */
+    int width;           /* columns to wrap at; 0: not wrapped (a pipe or a file gets one line per item) */
+    uclog_diag_text *r;  /* made on first use, from the fields above and the view */
+} dt_text;
+
+/* A whole report on standard output. 0, or an error code (said on standard error). */
+int dt_report(dt_text *t, const uclog_diag_report *r);
+
+/* One part of a streaming diagnosis on standard output, its calls numbered after the parts before.
+ * 0, or an error code (said on standard error). */
+int dt_part(dt_text *t, const uclog_diag_report *part);
+
+/* Start over: the next stream (another client's) numbers its calls from 1 and refers to no
+ * checklist printed before. */
+void dt_reset(dt_text *t);
+
+/* Free the renderer. */
+void dt_close(dt_text *t);
+
+#endif
