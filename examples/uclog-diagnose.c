@@ -20,6 +20,7 @@
 #include "fleet.h"
 #include "follow.h"
 #include "options.h"
+#include "os.h"
 
 static void usage(FILE *out)
 {
@@ -883,6 +884,7 @@ int main(int argc, char **argv)
     int id, json = 0, stream = 0, jobs = 0, following = 0, rc, status = 2, colour = EX_COLOUR_AUTO;
     stream_state st;
 
+    ex_os_init(&argc, &argv);
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
     view.id_found = calloc((size_t)argc + 1, 1);
     if (!view.ids || !view.id_found || uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {
@@ -998,7 +1000,7 @@ int main(int argc, char **argv)
             clients = -1;
         }
         if (clients == 2) {
-            use_colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+            use_colour = ex_colour_decide(colour, STDOUT_FILENO);
             width = ex_terminal_width(STDOUT_FILENO);
             view.worst = UCLOG_DIAG_OK;
             view.log_worst = -1;

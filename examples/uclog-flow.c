@@ -15,6 +15,7 @@
 #include "clients.h"
 #include "common.h"
 #include "options.h"
+#include "os.h"
 #include "pair.h"
 
 #define WIDTH 80
@@ -574,6 +575,7 @@ int main(int argc, char **argv)
     size_t at;
     int i, id, rc, colour = EX_COLOUR_AUTO;
 
+    ex_os_init(&argc, &argv);
     ex_args_init(&a, ex_options_flow, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
         if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {

@@ -15,6 +15,7 @@
 
 #include "common.h"
 #include "options.h"
+#include "os.h"
 #include "report.h"
 
 #define PROG "uclog-report"
@@ -89,6 +90,7 @@ int main(int argc, char **argv)
     size_t at, e;
     int i, id, rc;
 
+    ex_os_init(&argc, &argv);
     ex_args_init(&a, ex_options_report, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
         if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {
@@ -145,10 +147,12 @@ int main(int argc, char **argv)
         say(rc, ctx);
     if (rc == 0 && (rc = uclog_diag_run(&report, log, dopts)) != 0)
         say(rc, ctx);
-    if (rc == 0 && output && strcmp(output, "-") && !freopen(output, "w", stdout)) {
+    if (rc == 0 && output && strcmp(output, "-") && ex_os_stdout_to(output) != 0) {
         perror(PROG ": cannot write the page");
         rc = UCLOG_E_IO;
     }
+    if (rc == 0)
+        ex_os_stdout_binary(); /* the page's bytes, the same on every system */
     if (rc == 0 && (rc = write_page(stdout, idx, report, &o)) != 0)
         say(rc, ctx);
     if (ex_stdout_close(PROG) != 0 && rc == 0)
