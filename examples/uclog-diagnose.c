@@ -15,6 +15,7 @@
 #include "colour.h"
 #include "clients.h"
 #include "common.h"
+#include "folders.h"
 #include "diagnose-both.h"
 #include "diagnose-view.h"
 #include "fleet.h"
@@ -80,6 +81,7 @@ static void usage(FILE *out)
           "Exit status: 0 no failure found, 1 a failure verdict (among those shown), 2\n"
           "usage or input error (with --jobs: the largest over the logs).\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* ---- text ---- */

@@ -13,6 +13,7 @@
 
 #include "colour.h"
 #include "common.h"
+#include "folders.h"
 #include "dump-stats.h"
 #include "dump.h"
 #include "follow.h"
@@ -63,6 +64,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage or input error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 static void upcase(char *s)

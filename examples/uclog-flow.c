@@ -14,6 +14,7 @@
 #include "colour.h"
 #include "clients.h"
 #include "common.h"
+#include "folders.h"
 #include "options.h"
 #include "os.h"
 #include "pair.h"
@@ -46,6 +47,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage or input error (or no call with that Call-ID).\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* ---- text ---- */

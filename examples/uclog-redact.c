@@ -13,6 +13,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "folders.h"
 #include "options.h"
 #include "os.h"
 
@@ -43,6 +44,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage, input or output error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 struct outputs {

@@ -14,6 +14,7 @@
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "folders.h"
 #include "options.h"
 #include "os.h"
 #include "report.h"
@@ -42,6 +43,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage, input or output error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* The page around the data: everything inline, and a policy that forbids
