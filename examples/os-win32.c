@@ -84,6 +84,14 @@ static char *narrow(const wchar_t *w)
     return s;
 }
 
+/* The console's code page before the program's, given back at its end: the console outlives it. */
+static UINT console_cp;
+
+static void console_cp_back(void)
+{
+    SetConsoleOutputCP(console_cp);
+}
+
 void ex_os_init(int *argc, char ***argv)
 {
     int n = 0, i;
@@ -106,7 +114,8 @@ void ex_os_init(int *argc, char ***argv)
     }
     if (w)
         LocalFree(w);
-    SetConsoleOutputCP(CP_UTF8);
+    if ((console_cp = GetConsoleOutputCP()) != 0 && console_cp != CP_UTF8 && SetConsoleOutputCP(CP_UTF8))
+        atexit(console_cp_back);
     _setmode(_fileno(stdin), _O_BINARY);
 }
 
