@@ -3,7 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "os.h"
 
 int ex_colour_on;
 
@@ -24,9 +25,13 @@ int ex_colour_decide(int mode, int fd)
 {
     const char *no = getenv("NO_COLOR");
 
-    if (mode == EX_COLOUR_ALWAYS || mode == EX_COLOUR_NEVER)
-        return mode == EX_COLOUR_ALWAYS;
-    return isatty(fd) && !(no && *no);
+    if (mode == EX_COLOUR_NEVER)
+        return 0;
+    if (mode == EX_COLOUR_ALWAYS) {
+        ex_os_colour_ready(fd); /* asked for: the sequences are written whatever the console says */
+        return 1;
+    }
+    return ex_os_isatty(fd) && !(no && *no) && ex_os_colour_ready(fd);
 }
 
 const char *ex_colour_start(int c)

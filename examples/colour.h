@@ -16,7 +16,9 @@ enum ex_colour_mode {
 int ex_colour_parse(int *mode, const char *s);
 
 /* Whether output to fd is coloured in mode: always, never, or (auto) when fd
- * is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
+ * is a terminal and NO_COLOR is unset or empty (https://no-color.org). A
+ * Windows console is switched to reading the sequences (virtual terminal
+ * processing); one too old for that gets none in auto mode. */
 int ex_colour_decide(int mode, int fd);
 
 /* What a colour means; the same in every program. */

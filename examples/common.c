@@ -1,13 +1,11 @@
 /* Output helpers shared by the example programs. */
-#define _DEFAULT_SOURCE /* ioctl(TIOCGWINSZ) with -D_POSIX_C_SOURCE */
 #include "common.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "os.h"
 
 size_t ex_utf8_len(const unsigned char *p, size_t n)
 {
@@ -136,17 +134,17 @@ int ex_slurp(char **out, size_t *len, FILE *in, uint64_t limit)
     return 0;
 }
 
-/* Files i and k are one: the same name, or the same device and inode. */
-static int same_file(char *const *files, size_t i, size_t k, const struct stat *st, const int *have)
+/* Files i and k are one: the same name, or the same identity (device and inode, volume and file index). */
+static int same_file(char *const *files, size_t i, size_t k, const ex_os_file_id *id, const int *have)
 {
     if (!strcmp(files[i], files[k]))
         return 1;
-    return have[i] && have[k] && st[i].st_dev == st[k].st_dev && st[i].st_ino == st[k].st_ino;
+    return have[i] && have[k] && id[i].volume == id[k].volume && id[i].file == id[k].file;
 }
 
 int ex_check_files(size_t *at, const char *prog, char *const *files, size_t n)
 {
-    struct stat *st = calloc(n ? n : 1, sizeof(*st));
+    ex_os_file_id *st = calloc(n ? n : 1, sizeof(*st));
     int *have = calloc(n ? n : 1, sizeof(*have)), rc = 0;
     size_t i, k;
 
@@ -165,7 +163,7 @@ int ex_check_files(size_t *at, const char *prog, char *const *files, size_t n)
             continue;
         }
         /* A file that cannot be looked at is reported when it is opened. */
-        have[i] = stat(files[i], &st[i]) == 0;
+        have[i] = ex_os_file_id_get(&st[i], files[i]) == 0;
         for (k = 0; k < i && rc == 0; k++) {
             if (strcmp(files[k], "-") == 0 || !same_file(files, i, k, st, have))
                 continue;
@@ -246,20 +244,18 @@ int ex_stdout_write(const char *s, size_t n)
 int ex_terminal_width(int fd)
 {
     const char *env = getenv("COLUMNS");
-    struct winsize ws;
     char *end;
     long n;
 
-    if (!isatty(fd))
+    if (!ex_os_isatty(fd))
         return 0;
     if (env && *env) {
         n = strtol(env, &end, 10);
         if (!*end && n > 0 && n < 10000)
             return (int)n;
     }
-    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    n = ex_os_terminal_columns(fd);
+    return n > 0 ? (int)n : 80;
 }
 
 int ex_stdout_close(const char *prog)

@@ -90,7 +90,7 @@ int ex_stdout_write(const char *s, size_t n);
 
 /*
  * The columns of the terminal fd writes to: COLUMNS when it holds a number,
- * else the terminal's own (ioctl TIOCGWINSZ), else 80; 0 when fd is not a
+ * else the terminal's own (ioctl TIOCGWINSZ; a Windows console's window), else 80; 0 when fd is not a
  * terminal (a pipe, a file: text is then not wrapped).
  */
 int ex_terminal_width(int fd);

@@ -1,18 +1,13 @@
-/* Many logs at once: the client logs under folders, and a process for each, N at a time. */
+/* Many logs at once: the client logs under folders, grouped into logs (fleet-run-*.c runs them). */
 #include "fleet.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "common.h"
+#include "os.h"
 
 /* Folders nested deeper are not walked (a tree that deep is a loop or an attack). */
 #define MAX_DEPTH 64
@@ -66,7 +61,7 @@ nomem:
 static char *join(const char *dir, const char *name)
 {
     size_t d = strlen(dir), n = strlen(name);
-    int slash = d > 0 && dir[d - 1] == '/';
+    int slash = d > 0 && ex_os_is_sep((unsigned char)dir[d - 1]);
     char *p = malloc(d + !slash + n + 1);
 
     if (p) {
@@ -80,8 +75,8 @@ static char *join(const char *dir, const char *name)
 
 static int walk(ex_fleet *f, const char *prog, const char *dir, int depth)
 {
-    DIR *d;
-    struct dirent *e;
+    ex_os_dir *d;
+    const char *name;
     int rc = 0;
 
     if (depth > MAX_DEPTH) {
@@ -89,24 +84,21 @@ static int walk(ex_fleet *f, const char *prog, const char *dir, int depth)
         f->status = 2;
         return 0;
     }
-    if (!(d = opendir(dir))) {
+    if (ex_os_dir_open(&d, dir) != 0) {
         fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
         f->status = 2;
         return 0;
     }
-    while (rc == 0 && (errno = 0, e = readdir(d)) != NULL) {
-        struct stat st;
+    while (rc == 0 && (name = ex_os_dir_next(d)) != NULL) {
         char *path;
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        if (!(path = join(dir, e->d_name))) {
+        if (!(path = join(dir, name))) {
             fprintf(stderr, "%s: out of memory\n", prog);
             rc = -1;
             break;
         }
-        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        if (ex_os_path_kind(path, 0) == EX_OS_DIR)
             rc = walk(f, prog, path, depth + 1);
-        else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && wanted(e->d_name))
+        else if (ex_os_path_kind(path, 1) == EX_OS_FILE && wanted(name))
             rc = add(f, prog, path);
         free(path);
     }
@@ -114,7 +106,7 @@ static int walk(ex_fleet *f, const char *prog, const char *dir, int depth)
         fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
         f->status = 2;
     }
-    closedir(d);
+    ex_os_dir_close(d);
     return rc;
 }
 
@@ -124,10 +116,12 @@ static int walk(ex_fleet *f, const char *prog, const char *dir, int depth)
  */
 static char *log_key(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path), i;
+    size_t dir = 0, n = strlen(path), i;
     char *key;
 
+    for (i = 0; i < n; i++)
+        if (ex_os_is_sep((unsigned char)path[i]))
+            dir = i + 1;
     if (ends_with_ci(path, n, ".gz"))
         n -= 3;
     if (ends_with_ci(path, n, ".uccapilog")) {
@@ -219,9 +213,8 @@ int ex_fleet_collect(ex_fleet *f, const char *prog, char *const *paths, size_t n
 
     memset(f, 0, sizeof(*f));
     for (i = 0; rc == 0 && i < n; i++) {
-        struct stat st;
         /* a path that cannot be looked at is taken: opening it says why, in its line */
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (ex_os_path_kind(paths[i], 1) == EX_OS_DIR)
             rc = walk(f, prog, paths[i], 0);
         else
             rc = add(f, prog, paths[i]);
@@ -247,118 +240,4 @@ void ex_fleet_error_line(const char *name, const char *why)
     fputs(", \"error\": ", stdout);
     ex_json_strn(why, strlen(why));
     fputs("}\n", stdout);
-}
-
-/* A log's run: its process, and the file its line goes to. */
-typedef struct {
-    pid_t pid;
-    FILE *out;
-    int status, done;
-} run;
-
-/* Start log i; 0, or -1 when the system is short of processes or files for now (try again once a
- * child has ended), having done nothing. */
-static int start(run *r, const ex_fleet *f, size_t i, int (*fn)(const char *const *, size_t, void *),
-                 void *userdata, int running)
-{
-    const ex_fleet_log *l = &f->logs[i];
-
-    fflush(stdout); /* nothing buffered may be written twice, by the child too */
-    if (!(r->out = tmpfile())) {
-        if (running && (errno == EMFILE || errno == ENFILE))
-            return -1;
-        r->done = 1;
-        r->status = -errno;
-        return 0;
-    }
-    r->pid = fork();
-    if (r->pid < 0 && running && errno == EAGAIN) {
-        fclose(r->out);
-        r->out = NULL;
-        return -1;
-    }
-    if (r->pid == 0) {
-        int status;
-        if (dup2(fileno(r->out), STDOUT_FILENO) < 0)
-            _exit(2);
-        status = fn((const char *const *)f->files + l->first, l->n, userdata);
-        fflush(stdout);
-        _exit(status);
-    }
-    if (r->pid < 0) {
-        r->status = -errno;
-        r->done = 1;
-    }
-    return 0;
-}
-
-/* Write a finished log's line; returns its status. */
-static int finish(run *r, const ex_fleet *f, size_t i)
-{
-    const char *name = f->files[f->logs[i].first];
-    char buf[65536], why[128];
-    size_t got;
-
-    if (r->status < 0) {
-        snprintf(why, sizeof(why), "cannot start its diagnosis: %s", strerror(-r->status));
-        ex_fleet_error_line(name, why);
-        if (r->out)
-            fclose(r->out);
-        return 2;
-    }
-    rewind(r->out);
-    while ((got = fread(buf, 1, sizeof(buf), r->out)) > 0)
-        fwrite(buf, 1, got, stdout);
-    fclose(r->out);
-    if (WIFEXITED(r->status))
-        return WEXITSTATUS(r->status) > 2 ? 2 : WEXITSTATUS(r->status);
-    snprintf(why, sizeof(why), "its diagnosis ended by signal %d", WIFSIGNALED(r->status) ? WTERMSIG(r->status) : 0);
-    ex_fleet_error_line(name, why);
-    return 2;
-}
-
-int ex_fleet_run(const ex_fleet *f, const char *prog, int jobs,
-                 int (*fn)(const char *const *files, size_t n, void *userdata), void *userdata)
-{
-    run *runs = calloc(f->nlogs ? f->nlogs : 1, sizeof(*runs));
-    /* logs finished or running ahead of the next line to write: each holds a file open */
-    size_t window = (size_t)jobs * 2, next = 0, printed = 0, i;
-    int running = 0, worst = f->status;
-
-    if (!runs) {
-        fprintf(stderr, "%s: out of memory\n", prog);
-        return 2;
-    }
-    while (printed < f->nlogs) {
-        int st;
-        pid_t pid;
-        while (running < jobs && next < f->nlogs && next - printed < window) {
-            if (start(&runs[next], f, next, fn, userdata, running) < 0)
-                break;
-            running += !runs[next].done;
-            next++;
-        }
-        while (printed < next && runs[printed].done) {
-            int s = finish(&runs[printed], f, printed);
-            worst = s > worst ? s : worst;
-            printed++;
-        }
-        if (!running)
-            continue;
-        pid = waitpid(-1, &st, 0);
-        if (pid < 0 && errno == EINTR)
-            continue;
-        if (pid < 0)
-            break; /* no child left: cannot be, with running > 0 */
-        for (i = printed; i < next; i++) {
-            if (runs[i].pid == pid && !runs[i].done) {
-                runs[i].status = st;
-                runs[i].done = 1;
-                running--;
-                break;
-            }
-        }
-    }
-    free(runs);
-    return worst;
 }

@@ -1,8 +1,10 @@
 /*
  * Many logs at once (uclog-diagnose --jobs): the client logs under folders,
  * grouped into logs (a rotated set is one), each run in a process of its
- * own, N at a time, its output one line of NDJSON, written in the order of
- * the logs' paths whatever order they finish in.
+ * own, N at a time (fleet-run-fork.c; on Windows, which has no fork(), one
+ * after the other in the program's own process: fleet-run-seq.c), its
+ * output one line of NDJSON, written in the order of the logs' paths
+ * whatever order they finish in.
  */
 #ifndef UCLOG_EXAMPLES_FLEET_H
 #define UCLOG_EXAMPLES_FLEET_H
@@ -41,7 +43,9 @@ void ex_fleet_free(ex_fleet *f);
  * there, and returns the exit status. The lines are copied to standard
  * output in the order of the logs. A child that dies (a signal) or cannot
  * be started has a line {"log": NAME, "error": WHY} written for it, and
- * status 2. Returns the largest status of all (0, 1 or 2).
+ * status 2. Returns the largest status of all (0, 1 or 2). Without fork()
+ * (Windows), fn runs in this process for each log in turn, its line
+ * written straight to standard output, and jobs is not used.
  */
 int ex_fleet_run(const ex_fleet *f, const char *prog, int jobs,
                  int (*fn)(const char *const *files, size_t n, void *userdata), void *userdata);

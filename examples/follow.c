@@ -1,19 +1,16 @@
 /* --follow: a log file read as the client writes it, ended by Ctrl-C. */
 #include "follow.h"
 
-#include <signal.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "common.h"
+#include "os.h"
 
 /* The follower the signal handler stops: one per program. */
 static uclog_follow *stopping;
-static struct sigaction old_int, old_term;
 
-static void on_signal(int sig)
+static void on_interrupt(void)
 {
-    (void)sig;
     uclog_follow_stop(stopping);
 }
 
@@ -26,7 +23,6 @@ static void note(int32_t level, const char *message, void *userdata)
 
 int ex_follow_open(uclog_log **log, uclog_follow **f, uclog_ctx *ctx, const char *prog, const char *path)
 {
-    struct sigaction sa;
     int rc;
 
     *log = NULL;
@@ -42,12 +38,7 @@ int ex_follow_open(uclog_log **log, uclog_follow **f, uclog_ctx *ctx, const char
     uclog_ctx_set_log_fn(ctx, note, (void *)(uintptr_t)prog, UCLOG_LOG_INFO);
     setvbuf(stdout, NULL, _IOLBF, 0);
     stopping = *f;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESETHAND; /* a second Ctrl-C ends the program at once */
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    ex_os_on_interrupt(on_interrupt); /* a second Ctrl-C ends the program at once */
     return 0;
 }
 
@@ -55,8 +46,7 @@ void ex_follow_close(uclog_follow *f)
 {
     if (!f)
         return;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    ex_os_interrupt_reset();
     stopping = NULL;
     uclog_follow_free(f);
 }

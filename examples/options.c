@@ -166,7 +166,10 @@ int ex_args_next(int *id, const char **value, ex_args *a)
     }
     if (c == ':') {
         o = option_of(optopt);
-        if (o)
+        /* BSD's getopt_long() (MinGW's is one) answers so for a value given to an option that takes none */
+        if (o && !o->has_value && written_whole(last_arg(a, 0), o->name))
+            snprintf(a->msg, sizeof(a->msg), "--%s takes no value", o->name);
+        else if (o)
             snprintf(a->msg, sizeof(a->msg), "--%s needs a value", o->name);
         else
             snprintf(a->msg, sizeof(a->msg), "-%c needs a value", optopt > 0x20 && optopt < 0x7f ? optopt : '?');

@@ -21,9 +21,11 @@
 #include "diagnose-stream.h"
 #include "diagnose-text.h"
 #include "diagnose-two.h"
+#include "folders.h"
 #include "diagnose-view.h"
 #include "follow.h"
 #include "options.h"
+#include "os.h"
 
 static void usage(FILE *out)
 {
@@ -84,6 +86,7 @@ static void usage(FILE *out)
           "Exit status: 0 no failure found, 1 a failure verdict (among those shown), 2\n"
           "usage or input error (with --jobs: the largest over the logs).\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* ---- input ---- */
@@ -118,6 +121,7 @@ int main(int argc, char **argv)
     memset(&text, 0, sizeof(text));
     text.view = &view;
 
+    ex_os_init(&argc, &argv);
     view.ids = calloc((size_t)argc + 1, sizeof(*view.ids));
     view.id_found = calloc((size_t)argc + 1, 1);
     if (!view.ids || !view.id_found || uclog_ctx_new(&ctx, NULL) || uclog_diag_options_new(&opts, ctx)) {

@@ -13,10 +13,12 @@
 
 #include "colour.h"
 #include "common.h"
+#include "folders.h"
 #include "dump-stats.h"
 #include "dump.h"
 #include "follow.h"
 #include "options.h"
+#include "os.h"
 
 static void usage(FILE *out)
 {
@@ -62,6 +64,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage or input error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 static void upcase(char *s)
@@ -277,10 +280,13 @@ int main(int argc, char **argv)
     size_t at;
     int first, status, rc;
 
+    ex_os_init(&argc, &argv);
     memset(&o, 0, sizeof(o));
     memset(&in, 0, sizeof(in));
     if ((first = parse_args(&o, argc, argv, &status)) < 0)
         return status;
+    if (o.csv)
+        ex_os_stdout_binary(); /* RFC 4180's CRLF, written by ex_csv_end() */
     dump_show_secrets = o.show_secrets;
     ex_colour_on = !o.json && !o.csv && ex_colour_decide(o.colour, 1);
     if (ex_check_files(&at, "uclog-dump", argv + first, (size_t)(argc - first)) != 0)

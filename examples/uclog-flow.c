@@ -14,7 +14,9 @@
 #include "colour.h"
 #include "clients.h"
 #include "common.h"
+#include "folders.h"
 #include "options.h"
+#include "os.h"
 #include "pair.h"
 
 #define WIDTH 80
@@ -45,6 +47,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage or input error (or no call with that Call-ID).\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* ---- text ---- */
@@ -574,6 +577,7 @@ int main(int argc, char **argv)
     size_t at;
     int i, id, rc, colour = EX_COLOUR_AUTO;
 
+    ex_os_init(&argc, &argv);
     ex_args_init(&a, ex_options_flow, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
         if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {

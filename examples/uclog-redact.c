@@ -9,12 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <uclog/uclog.h>
 
 #include "common.h"
+#include "folders.h"
 #include "options.h"
+#include "os.h"
 
 #define PROG "uclog-redact"
 
@@ -43,6 +44,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage, input or output error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 struct outputs {
@@ -65,9 +67,12 @@ static int write_out(void *userdata, uint32_t file, const char *data, size_t len
 
 static const char *base_name(const char *path)
 {
-    const char *s = strrchr(path, '/');
+    const char *s = path, *p;
 
-    return s ? s + 1 : path;
+    for (p = path; *p; p++)
+        if (ex_os_is_sep((unsigned char)*p))
+            s = p + 1;
+    return s;
 }
 
 /* Open the outputs: OUT itself for one file, OUT/<name> for a set. */
@@ -81,7 +86,9 @@ static int open_outputs(struct outputs *o, const uclog_log *log, const char *out
         return -1;
     }
     if (n == 1) {
-        o->files[0] = strcmp(out, "-") == 0 ? stdout : fopen(out, "wb");
+        if (strcmp(out, "-") == 0)
+            ex_os_stdout_binary(); /* the log's bytes, its line ends as they are */
+        o->files[0] = strcmp(out, "-") == 0 ? stdout : ex_os_fopen(out, "wb");
         if (!o->files[0]) {
             fprintf(stderr, PROG ": cannot write %s: %s\n", out, strerror(errno));
             return -1;
@@ -92,7 +99,7 @@ static int open_outputs(struct outputs *o, const uclog_log *log, const char *out
         fprintf(stderr, PROG ": a set of %u files needs a directory as OUT, not '-'\n", (unsigned)n);
         return -1;
     }
-    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+    if (ex_os_mkdir(out) != 0 && errno != EEXIST) {
         fprintf(stderr, PROG ": cannot make the directory %s: %s\n", out, strerror(errno));
         return -1;
     }
@@ -111,7 +118,7 @@ static int open_outputs(struct outputs *o, const uclog_log *log, const char *out
             return -1;
         }
         snprintf(path, len, "%s/%s", out, name);
-        o->files[i] = fopen(path, "wb");
+        o->files[i] = ex_os_fopen(path, "wb");
         if (!o->files[i]) {
             fprintf(stderr, PROG ": cannot write %s: %s\n", path, strerror(errno));
             free(path);
@@ -188,6 +195,7 @@ int main(int argc, char **argv)
     ex_args a;
     size_t at;
 
+    ex_os_init(&argc, &argv);
     ex_args_init(&a, ex_options_redact, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
         if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {

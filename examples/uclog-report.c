@@ -16,7 +16,9 @@
 
 #include "clients.h"
 #include "common.h"
+#include "folders.h"
 #include "options.h"
+#include "os.h"
 #include "report.h"
 
 #define PROG "uclog-report"
@@ -47,6 +49,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: 0 fine, 2 usage, input or output error.\n",
           out);
+    ex_usage_log_folders(out);
 }
 
 /* A client's log, its index and its diagnosis. */
@@ -150,6 +153,7 @@ int main(int argc, char **argv)
     size_t at, e;
     int i, k, id, rc, sides = 1;
 
+    ex_os_init(&argc, &argv);
     ex_args_init(&a, ex_options_report, argc, argv);
     while ((rc = ex_args_next(&id, &val, &a)) == 0) {
         if (id == EX_OPT_HELP || id == EX_OPT_VERSION) {
@@ -202,10 +206,12 @@ int main(int argc, char **argv)
         if ((rc = uclog_index_build(&s[k].idx, s[k].log)) != 0 || (rc = uclog_diag_run(&s[k].report, s[k].log, dopts)) != 0)
             say(rc, ctx);
     }
-    if (rc == 0 && output && strcmp(output, "-") && !freopen(output, "w", stdout)) {
+    if (rc == 0 && output && strcmp(output, "-") && ex_os_stdout_to(output) != 0) {
         perror(PROG ": cannot write the page");
         rc = UCLOG_E_IO;
     }
+    if (rc == 0)
+        ex_os_stdout_binary(); /* the page's bytes, the same on every system */
     if (rc == 0 && (rc = write_page(stdout, s, sides, &o)) != 0)
         say(rc, ctx);
     if (ex_stdout_close(PROG) != 0 && rc == 0)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Run a command that must fail and check what it says on standard error.
 
-usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] [--stdin FILE] MESSAGE -- CMD [ARG...]
+usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] [--stdin FILE] [--skip REASON]
+                      MESSAGE -- CMD [ARG...]
 
 --status N           the exit status the command must end with (default 2)
 --one-line           standard error must be exactly one line (an input error), not a
@@ -12,6 +13,9 @@ usage: check-error.py [--status N] [--one-line] [--unreadable FIXTURE] [--stdin 
 --stdin FILE         the command's standard input (default /dev/null)
 --stdout FILE        the command's standard output (default a pipe that must stay empty),
                      /dev/full for a write error
+--skip REASON        the case does not apply to this build (a Unix device, --follow on
+                     Windows): say REASON and end with status 77 (skipped)
+The command runs through UCLOG_EXE_WRAPPER when it is set (target.py).
 MESSAGE is the first line standard error must hold; standard output must be empty.
 """
 import os
@@ -19,6 +23,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+import target
 
 
 def main(argv):
@@ -35,6 +41,9 @@ def main(argv):
             stdin = argv.pop(0)
         elif opt == "--stdout":
             stdout = argv.pop(0)
+        elif opt == "--skip":
+            print(argv.pop(0) + ": skipped")
+            return 77
         else:
             sys.exit("unknown option " + opt)
     message = argv.pop(0)
@@ -60,7 +69,7 @@ def main(argv):
             argv = [a.replace("@UNREADABLE@", path) for a in argv]
         env = dict(os.environ, NO_COLOR="1")
         with open(stdin, "rb") as inp, open(stdout or os.devnull, "wb") as out:
-            proc = subprocess.run(argv, stdin=inp, stdout=out if stdout else subprocess.PIPE,
+            proc = subprocess.run(target.command(argv), stdin=inp, stdout=out if stdout else subprocess.PIPE,
                                   stderr=subprocess.PIPE, env=env)
     finally:
         if tmpdir:

@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+import target
+
 
 def main(argv):
     gzip_ok = zip_ok = True
@@ -62,7 +64,7 @@ def check(data, prog, tmp, gzip_ok, zip_ok):
         codes[z] = [170, 215]
     out = {}
     for jobs in ("1", "3"):
-        p = subprocess.run([prog, "--jobs", jobs, tmp], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p = subprocess.run(target.command([prog, "--jobs", jobs, tmp]), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out[jobs] = p
         if p.stderr:
             print("stderr: %r" % p.stderr)
@@ -70,7 +72,7 @@ def check(data, prog, tmp, gzip_ok, zip_ok):
     if out["1"].stdout != out["3"].stdout or out["1"].returncode != out["3"].returncode:
         print("--jobs 1 and --jobs 3 differ")
         return 1
-    lines = out["3"].stdout.decode().splitlines()
+    lines = target.text(out["3"].stdout).splitlines()
     names = sorted(logs)
     got = [json.loads(line) for line in lines]
     if [d["log"] for d in got] != names:
@@ -79,7 +81,7 @@ def check(data, prog, tmp, gzip_ok, zip_ok):
     worst = 0
     for d in got:
         files = logs[d["log"]]
-        alone = subprocess.run([prog, "--json"] + files, stdout=subprocess.PIPE)
+        alone = subprocess.run(target.command([prog, "--json"] + files), stdout=subprocess.PIPE)
         want = json.loads(alone.stdout)
         worst = max(worst, alone.returncode)
         if list(d)[0] != "log" or {k: v for k, v in d.items() if k != "log"} != want:
@@ -97,8 +99,8 @@ def check(data, prog, tmp, gzip_ok, zip_ok):
     bad = os.path.join(tmp, "erin", "x.uccapilog")
     os.makedirs(os.path.dirname(bad))
     os.symlink(os.path.join(tmp, "missing"), bad)
-    p = subprocess.run([prog, "-j", "2", tmp, bad], stdout=subprocess.PIPE)
-    errs = [json.loads(line) for line in p.stdout.decode().splitlines() if '"error"' in line]
+    p = subprocess.run(target.command([prog, "-j", "2", tmp, bad]), stdout=subprocess.PIPE)
+    errs = [json.loads(line) for line in target.text(p.stdout).splitlines() if '"error"' in line]
     if p.returncode != 2 or errs != [{"log": bad, "error": bad + ": No such file or directory"}]:
         print("a missing log: status %d, %r" % (p.returncode, errs))
         return 1

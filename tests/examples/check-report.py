@@ -35,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 
+import target
+
 SEED = "tests/data/seed.uccapilog"
 TIMING = "tests/data/timing/retransmissions.uccapilog"
 ALICE = "tests/data/pair/alice.uccapilog"
@@ -51,9 +53,12 @@ def fail(msg):
 
 
 def report(prog, args, out):
-    r = subprocess.run([prog, "-o", out] + args, capture_output=True, text=True)
+    r = subprocess.run(target.command([prog, "-o", out]) + args, capture_output=True, text=True)
     if r.returncode != 0:
         fail("%s %s: exit %d: %s" % (prog, " ".join(args), r.returncode, r.stderr))
+    with open(out, "rb") as f:
+        if b"\r" in f.read():
+            fail("%s: the page holds CR bytes: it is written as bytes, LF line ends, on every system" % out)
     with open(out, encoding="utf-8") as f:
         return f.read()
 
@@ -67,9 +72,9 @@ def page_data(html):
 
 def library_counts(diagnose, flow, log):
     """(verdicts, arrows, messages) of log as uclog-diagnose and uclog-flow give them."""
-    d = subprocess.run([diagnose, "--json", log], capture_output=True, text=True)
+    d = subprocess.run(target.command([diagnose, "--json", log]), capture_output=True, text=True)
     verdicts = len(json.loads(d.stdout)["verdicts"])
-    f = subprocess.run([flow, log], capture_output=True, text=True, check=True)
+    f = subprocess.run(target.command([flow, log]), capture_output=True, text=True, check=True)
     arrows = sum(1 for line in f.stdout.splitlines() if re.search(r"\|[<-]-", line))
     return verdicts, arrows
 

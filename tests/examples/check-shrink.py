@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 
+import target
+
 NREC = 20000
 HEADER = "01/15/2012|11:30:10.163 1384:11C0 INFO  :: "
 
@@ -25,7 +27,7 @@ def main():
         with os.fdopen(fd, "w") as f:
             for i in range(NREC):
                 f.write("%srecord %d of a log that is cut while it is read\n" % (HEADER, i))
-        proc = subprocess.Popen([prog, "--records", path], stdout=subprocess.PIPE)
+        proc = subprocess.Popen(target.command([prog, "--records", path]), stdout=subprocess.PIPE)
         head = proc.stdout.read(4096)
         os.truncate(path, 100)
         rest = proc.stdout.read()
