@@ -298,7 +298,7 @@ def check_timing(root, prog, tmp):
 
 def flow_pairs(flow):
     """uclog-flow's two-client ladder: its skew sentence, its arrows, those both logs hold."""
-    out = subprocess.run([flow, ALICE, BOB], capture_output=True, text=True, check=True).stdout
+    out = target.text(subprocess.run(target.command([flow, ALICE, BOB]), capture_output=True, check=True).stdout)
     lines = out.splitlines()
     skew = " ".join(lines[1:3])
     arrows = [l for l in lines if re.search(r"\|[<-]-", l)]
@@ -324,7 +324,8 @@ def check_both(root, prog, diagnose, flow, tmp, shots):
                "from 5 pairs (2 one way, 3 the other); one way takes 0.040 s" or skew not in text:
         fail("the skew %r not in the page" % skew)
     # Each client's diagnosis: its verdicts in full, and those on the call beside the ladder.
-    verdicts = sum(len(json.loads(subprocess.run([diagnose, "--json", log], capture_output=True, text=True).stdout)
+    verdicts = sum(len(json.loads(subprocess.run(target.command([diagnose, "--json", log]), capture_output=True,
+                                                 text=True).stdout)
                        ["verdicts"]) for log in (ALICE, BOB))
     if main_attr(dom, "data-verdicts") != verdicts or dom.count('class="verdict ') != verdicts:
         fail("%d verdicts drawn, uclog-diagnose gives %d for the two logs" % (dom.count('class="verdict '), verdicts))
