@@ -407,6 +407,8 @@ START_TEST(summary_control_bytes)
     summary_of(&f, "hostile/control-chars.uccapilog", 0, NULL);
     ck_assert_ptr_nonnull(strstr(f.out.p, "  310 CALL_REJECTED              e41f?]0;pwn??[2J?????1m761b202c   "
                                           "sip:?[41my@litwareinc.com\n"));
+    /* the column is as wide as the Call-ID's bytes, each padded by its characters: the peer under "peer" */
+    ck_assert_int_eq(strstr(f.out.p, "peer\n") - f.out.p, strstr(f.out.p, "sip:?") - strchr(f.out.p, '\n') - 1);
     for (i = 0; i < f.out.n; i++) {
         unsigned char c = (unsigned char)f.out.p[i];
         ck_assert_msg(c == '\n' || (c >= 0x20 && c != 0x7F), "byte %02x at %zu", c, i);
