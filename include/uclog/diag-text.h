@@ -195,9 +195,8 @@ UCLOG_EXPORT int uclog_diag_text_set_client_number(uclog_diag_text *t, uint32_t 
  * @param fn called with each piece of the text, in order (nothing when no
  *        call of @p r is shown).
  * @param userdata handed to @p fn unchanged.
- * @return 0; what @p fn returned when not 0 (nothing more is written; the
- *         totals count the calls written); UCLOG_E_INVALID_ARG for a NULL
- *         pointer.
+ * @return 0; what @p fn returned when not 0 (nothing more is written);
+ *         UCLOG_E_INVALID_ARG for a NULL pointer.
  * @since 1.3
  */
 UCLOG_EXPORT int uclog_diag_text_summary_calls(uclog_diag_text *t, const uclog_diag_report *r, uint32_t first,
