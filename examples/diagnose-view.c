@@ -1,11 +1,7 @@
 /* What uclog-diagnose shows of a report: the calls chosen. */
 #include "diagnose-view.h"
 
-#include <stdio.h>
 #include <string.h>
-
-#include "common.h"
-
 
 /* ---- which calls ---- */
 
