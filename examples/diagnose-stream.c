@@ -32,7 +32,9 @@ int ds_print_part(const uclog_diag_report *part, void *userdata)
 
     dv_note_worst(view, part);
     if (view->summary) {
-        dv_summary_calls(view, part, st->calls);
+        int rc = dt_summary_calls(st->text, part, st->calls);
+        if (rc)
+            return rc;
     } else if (st->json) {
         if (last || part_shown(view, part)) {
             dj_report(view, part, NULL, st->client_number);

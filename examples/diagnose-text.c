@@ -14,7 +14,8 @@ static int write_stdout(const char *s, size_t n, void *userdata)
 static int renderer(dt_text *t)
 {
     const dv_view *view = t->view;
-    uint32_t flags = (t->colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view->failures ? UCLOG_DIAG_TEXT_FAILURES : 0);
+    uint32_t flags = (t->colour ? UCLOG_DIAG_TEXT_COLOUR : 0) | (view->failures ? UCLOG_DIAG_TEXT_FAILURES : 0) |
+                     (view->json ? UCLOG_DIAG_TEXT_JSON : 0) | (view->stream ? UCLOG_DIAG_TEXT_STREAM : 0);
     size_t k;
     int rc;
 
@@ -23,6 +24,8 @@ static int renderer(dt_text *t)
     rc = uclog_diag_text_new(&t->r, t->ctx, t->width > 0 ? (uint32_t)t->width : 0, flags);
     for (k = 0; rc == 0 && k < view->nids; k++)
         rc = uclog_diag_text_add_call_id(t->r, view->ids[k]);
+    if (rc == 0)
+        rc = uclog_diag_text_set_client_number(t->r, t->client_number > 0 ? (uint32_t)t->client_number : 0);
     if (rc) {
         dt_close(t);
         fputs("uclog-diagnose: out of memory\n", stderr);
@@ -46,6 +49,31 @@ int dt_part(dt_text *t, const uclog_diag_report *part)
     if (rc == 0)
         uclog_diag_text_part(t->r, part, write_stdout, NULL);
     return rc;
+}
+
+int dt_summary_calls(dt_text *t, const uclog_diag_report *r, uint32_t first)
+{
+    int rc = renderer(t);
+
+    if (rc == 0)
+        uclog_diag_text_summary_calls(t->r, r, first, write_stdout, NULL);
+    return rc;
+}
+
+int dt_summary_end(dt_text *t, uint32_t calls)
+{
+    int rc = renderer(t);
+
+    if (rc == 0)
+        uclog_diag_text_summary_end(t->r, calls, write_stdout, NULL);
+    return rc;
+}
+
+int dt_summary_report(dt_text *t, const uclog_diag_report *r)
+{
+    int rc = dt_summary_calls(t, r, 0);
+
+    return rc ? rc : dt_summary_end(t, uclog_diag_report_call_count(r));
 }
 
 void dt_reset(dt_text *t)

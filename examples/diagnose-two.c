@@ -49,14 +49,13 @@ static int stream_side(dt_text *text, uclog_log *log, const uclog_diag_options *
     tp.st.client_number = side + 1;
     tp.side = s;
     dt_reset(text);
-    dv_summary_reset(view);
-    view->client_number = view->json ? side + 1 : 0;
+    text->client_number = view->json ? side + 1 : 0;
     if (!view->json)
         heading(side);
     rc = uclog_diag_run_parts(log, opts, on_part, &tp);
     if (rc == 0 && view->summary)
-        dv_summary_end(view, tp.st.calls);
-    view->client_number = 0;
+        rc = dt_summary_end(text, tp.st.calls);
+    text->client_number = 0;
     return rc;
 }
 
@@ -76,10 +75,9 @@ static void print_whole(dt_text *text, uclog_diag_report *const rep[2])
         else if (!view->json)
             heading(side);
         if (view->summary) {
-            dv_summary_reset(view);
-            view->nested = view->json;
-            dv_summary_report(view, rep[side]);
-            view->nested = 0;
+            dt_reset(text);
+            if (dt_summary_report(text, rep[side]) != 0)
+                return;
         } else if (view->json) {
             dj_report(view, rep[side], NULL, 0);
         } else if (dt_report(text, rep[side]) != 0) {

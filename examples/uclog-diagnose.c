@@ -232,7 +232,6 @@ int main(int argc, char **argv)
     view.json = json;
     view.stream = stream;
     view.worst = UCLOG_DIAG_OK;
-    dv_summary_reset(&view);
     /* Files of two signed-in users are two clients: each diagnosed, then both sides of their calls. */
     if (!following && n > 1 && at == n) {
         int *which = calloc(n, sizeof(*which)), clients;
@@ -294,15 +293,18 @@ int main(int argc, char **argv)
         goto done;
     }
     if (stream) {
-        if (view.summary)
-            dv_summary_end(&view, st.calls);
+        if (view.summary && dt_summary_end(&text, st.calls) != 0)
+            goto done;
         status = view.worst == UCLOG_DIAG_FAILURE ? 1 : 0;
         goto done;
     }
     dv_note_worst(&view, rep);
-    if (view.summary)
-        dv_summary_report(&view, rep);
-    else if (json) {
+    if (view.summary) {
+        if (dt_summary_report(&text, rep) != 0)
+            goto done;
+        if (json)
+            putchar('\n'); /* the summary's JSON object is left open to a larger document */
+    } else if (json) {
         dj_report(&view, rep, NULL, 0);
         putchar('\n');
     } else if (dt_report(&text, rep) != 0) {

@@ -18,6 +18,17 @@
  * printed). It writes through a callback (::uclog_diag_write_fn) in pieces
  * of at most a few kilobytes.
  *
+ * The same renderer writes the summary of `uclog-diagnose --summary`
+ * (uclog_diag_text_summary_calls(), uclog_diag_text_summary_end()): a line
+ * per call shown, then the log-wide line and the totals, as text or (with
+ * ::UCLOG_DIAG_TEXT_JSON) as JSON. It is the same renderer, not a sibling,
+ * because the summary shows the same calls (uclog_diag_text_add_call_id(),
+ * ::UCLOG_DIAG_TEXT_FAILURES), writes log text by the same rule and through
+ * the same callback, and keeps, like the streamed text, a state across the
+ * parts of one diagnosis (its columns and totals). uclog_diag_text_safe()
+ * applies that rule to any text, for a caller that writes lines of its own
+ * beside the renderer's.
+ *
  * Link with `pkg-config --libs uclog-diag`.
  */
 #ifndef UCLOG_DIAG_TEXT_H
@@ -39,7 +50,18 @@ enum uclog_diag_text_flag {
     UCLOG_DIAG_TEXT_COLOUR = 1u << 0,
     /** Only the calls with a warning or failure verdict (as
      * `uclog-diagnose --failures`); the log-wide verdicts are always shown. */
-    UCLOG_DIAG_TEXT_FAILURES = 1u << 1
+    UCLOG_DIAG_TEXT_FAILURES = 1u << 1,
+    /** The summary (uclog_diag_text_summary_calls(), uclog_diag_text_summary_end())
+     * as JSON instead of text. The text of uclog_diag_text_report() and
+     * uclog_diag_text_part() does not change with it. */
+    UCLOG_DIAG_TEXT_JSON = 1u << 2,
+    /** The summary is of the parts of a streaming diagnosis, handed over in
+     * turn: its columns have a fixed width (call numbers of 6 digits,
+     * Call-IDs of 32 characters, a longer one runs past its column), and as
+     * JSON each call is an object on a line of its own, then the log-wide
+     * verdict and the totals another. Without it, the columns are as wide
+     * as the first report given needs, and the JSON is one object. */
+    UCLOG_DIAG_TEXT_STREAM = 1u << 3
 };
 
 /**
@@ -134,6 +156,96 @@ UCLOG_EXPORT int uclog_diag_text_report(uclog_diag_text *t, const uclog_diag_rep
  */
 UCLOG_EXPORT int uclog_diag_text_part(uclog_diag_text *t, const uclog_diag_report *part, uclog_diag_write_fn fn,
                                       void *userdata);
+
+/**
+ * Over two clients' logs: the client a streaming JSON summary's lines are
+ * of. With ::UCLOG_DIAG_TEXT_STREAM and ::UCLOG_DIAG_TEXT_JSON, each line
+ * then begins with `"client_number": number`; otherwise it changes nothing.
+ * It is kept until set again (uclog_diag_text_summary_end() keeps it).
+ * @param t the renderer.
+ * @param number 1 or 2 (any value is written as it is); 0 for none, as a
+ *        new renderer has.
+ * @return 0; UCLOG_E_INVALID_ARG for a NULL renderer.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_text_set_client_number(uclog_diag_text *t, uint32_t number);
+
+/**
+ * Write the summary's lines of the calls of a report, or of one part of a
+ * streaming diagnosis (the calls shown: uclog_diag_text_add_call_id(),
+ * ::UCLOG_DIAG_TEXT_FAILURES), numbered from @p first + 1. Before the
+ * first line of a summary, its header: as text a line of the column names
+ * (`call`, `start`, `dir`, `outcome`, `worst`, `verdict`, `Call-ID`,
+ * `peer`); as JSON of a whole report `{"calls": [`. A text line holds the
+ * call's number, its start (`2008-11-21 23:40:00.100`, or `-`), its
+ * direction (`out`, `in`, `?`), its outcome, the worst severity of its
+ * verdicts, the code and name of that verdict when it is a warning or a
+ * failure (otherwise `-`), its Call-ID and its peer, the log's text
+ * written as `?` where uclog_diag_text_safe() says. A JSON line holds
+ * the same, as `number`, `call_id`, `start`, `direction`, `peer`,
+ * `outcome`, `worst`, `verdict` (null or `{"code", "name", "severity"}`).
+ * The log-wide verdicts of @p r are noted for uclog_diag_text_summary_end().
+ * Without ::UCLOG_DIAG_TEXT_STREAM the columns are sized from the first
+ * report given to a summary (its call count and the Call-IDs shown).
+ * @param t the renderer.
+ * @param r the report, or a part (then handed over from the callback of
+ *        uclog_diag_run_parts(), while it is valid).
+ * @param first the number of the calls before (0 for a whole report; for a
+ *        part, the calls of the parts before it).
+ * @param fn called with each piece of the text, in order (nothing when no
+ *        call of @p r is shown).
+ * @param userdata handed to @p fn unchanged.
+ * @return 0; what @p fn returned when not 0 (nothing more is written);
+ *         UCLOG_E_INVALID_ARG for a NULL pointer.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_text_summary_calls(uclog_diag_text *t, const uclog_diag_report *r, uint32_t first,
+                                               uclog_diag_write_fn fn, void *userdata);
+
+/**
+ * End a summary: its header if no call was shown, then as text the line of
+ * the log-wide verdicts (`log`, the worst severity of the log-wide
+ * verdicts or `-` when none, the code and name of the worst when it is a
+ * warning or a failure) and the totals: `Total: calls N` (with a filter
+ * `Total: calls S shown of N`), the calls shown of each outcome, and how
+ * many have a failure and a warning as their worst verdict, ending with a
+ * line feed. As JSON: `"log": {"worst", "verdict"}` and `"totals":
+ * {"calls", "shown", the outcomes, "failure", "warning"}`, closing the
+ * object of a whole report (which is then not followed by a line feed, so
+ * that it can be a member of a larger document: write one after it), or
+ * as an object on a line of its own with ::UCLOG_DIAG_TEXT_STREAM. The
+ * renderer's summary then starts over: the next
+ * uclog_diag_text_summary_calls() begins another summary.
+ * @param t the renderer.
+ * @param calls the call attempts of the log (all, shown or not: a whole
+ *        report's uclog_diag_report_call_count(), the sum over the parts).
+ * @param fn called with each piece of the text, in order.
+ * @param userdata handed to @p fn unchanged.
+ * @return 0; what @p fn returned when not 0; UCLOG_E_INVALID_ARG for a
+ *         NULL pointer.
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_diag_text_summary_end(uclog_diag_text *t, uint32_t calls, uclog_diag_write_fn fn,
+                                             void *userdata);
+
+/**
+ * Log text as the renderer writes it: a control character (C0, tab
+ * included; DEL; C1) or a byte that is not part of a UTF-8 sequence
+ * becomes one `?`; anything else is copied. The result is never longer
+ * than the text. For a caller that writes lines of its own beside the
+ * renderer's, by the same rule.
+ * @param[out] out where the result goes, NUL-terminated; its size must be
+ *        at least @p len + 1 for the whole text (a smaller buffer gets the
+ *        characters that fit, whole).
+ * @param size the bytes at @p out.
+ * @param text the text, @p len bytes (a NUL among them is a control
+ *        character); NULL when @p len is 0.
+ * @param len its length.
+ * @return the length of the result (without its NUL); 0 when @p out is
+ *         NULL or @p size is 0 (nothing is written).
+ * @since 1.3
+ */
+UCLOG_EXPORT size_t uclog_diag_text_safe(char *out, size_t size, const char *text, size_t len);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 /* Checklists are counted by code; codes above this share slot 0 (never printed once). */
 #define CODES 1024
 #define OUT_BUF 8192
+/* The outcomes of uclog_diag_call_outcome_name(), UNKNOWN to MEDIA_FAILED. */
+#define OUTCOMES 5
 
 struct uclog_diag_text {
     uclog_ctx *ctx;
@@ -26,6 +28,12 @@ struct uclog_diag_text {
     uint32_t code_first[CODES];
     /* a whole report: the verdicts shown of each code */
     uint32_t code_uses[CODES];
+    /* the summary: its columns (fixed before its first line), totals, worst log-wide verdict */
+    struct {
+        int headed, sized, id_width, number_width;
+        uint32_t client_number, lines, shown, outcomes[OUTCOMES], failure, warning;
+        int32_t log_worst, log_code; /* log_worst -1: no log-wide verdict */
+    } sum;
     /* the output: pieces handed to fn, the first value it returned that was not 0 */
     uclog_diag_write_fn fn;
     void *userdata;
@@ -536,6 +544,250 @@ static void client(uclog_diag_text *t, const uclog_diag_report *r, uint32_t call
     unusable(t, r);
 }
 
+/* ---- the summary: a line a call ---- */
+
+/* A call's direction in one of three words: bare SIP messages do not say it. */
+static const char *summary_direction(int32_t dir, const char *out, const char *in, const char *unknown)
+{
+    return dir == UCLOG_DIAG_CALL_OUTGOING ? out : dir == UCLOG_DIAG_CALL_INCOMING ? in : unknown;
+}
+
+/* The verdict column: a code and the longest name of the registry. */
+static int verdict_width(void)
+{
+    int32_t c;
+    int w = 0;
+
+    for (c = uclog_diag_code_next(0); c; c = uclog_diag_code_next(c))
+        if ((int)strlen(uclog_diag_code_name(c)) > w)
+            w = (int)strlen(uclog_diag_code_name(c));
+    return w + 4;
+}
+
+/* A JSON string: the log's control characters (C1 too) as \u escapes, a byte that is not UTF-8 as
+ * \ufffd; NULL as null. */
+static void json_str(uclog_diag_text *t, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, l, n = s ? strlen(s) : 0;
+
+    if (!s) {
+        put_z(t, "null");
+        return;
+    }
+    put_c(t, '"');
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == '"' || c == '\\') {
+            put_c(t, '\\');
+            put_c(t, (char)c);
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            put_z(t, c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+        } else if (c < 0x20 || c == 0x7F) {
+            putf(t, "\\u%04x", c);
+        } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
+            putf(t, "\\u%04x", p[++i]); /* C1: valid JSON as it is, but not for a terminal */
+        } else if ((l = utf8_len(p + i, n - i)) == 0) {
+            put_z(t, "\\ufffd");
+        } else {
+            put(t, s + i, l);
+            i += l;
+            continue;
+        }
+        i++;
+    }
+    put_c(t, '"');
+}
+
+static void json_verdict(uclog_diag_text *t, int32_t code, const char *name, int32_t sev)
+{
+    if (sev < UCLOG_DIAG_WARNING) {
+        put_z(t, "null");
+        return;
+    }
+    putf(t, "{\"code\": %d, \"name\": ", (int)code);
+    json_str(t, name);
+    put_z(t, ", \"severity\": ");
+    json_str(t, uclog_diag_severity_name(sev));
+    put_c(t, '}');
+}
+
+static int json_form(const uclog_diag_text *t)
+{
+    return (t->flags & UCLOG_DIAG_TEXT_JSON) != 0;
+}
+
+static int stream_form(const uclog_diag_text *t)
+{
+    return (t->flags & UCLOG_DIAG_TEXT_STREAM) != 0;
+}
+
+/* Before a summary: no line written, nothing counted. */
+static void summary_reset(uclog_diag_text *t)
+{
+    uint32_t client = t->sum.client_number;
+
+    memset(&t->sum, 0, sizeof(t->sum));
+    t->sum.client_number = client;
+    t->sum.log_worst = -1;
+    /* parts come one by one: a Call-ID of the usual length, up to a million calls */
+    t->sum.id_width = stream_form(t) ? 32 : 0;
+    t->sum.number_width = stream_form(t) ? 6 : 4;
+}
+
+/* A whole report's number column: as wide as its calls need. */
+static void summary_size(uclog_diag_text *t, uint64_t calls)
+{
+    uint64_t w;
+
+    if (t->sum.sized || stream_form(t))
+        return;
+    t->sum.sized = 1;
+    for (w = 10000; w <= calls && t->sum.number_width < 10; w *= 10)
+        t->sum.number_width++;
+}
+
+/* Log text padded to `width` columns (a longer text is written whole, then two spaces). */
+static void put_padded(uclog_diag_text *t, const char *s, int width)
+{
+    int n = put_text_z(t, s);
+
+    spaces(t, n < width ? width - n + 2 : 2);
+}
+
+static void summary_header(uclog_diag_text *t, const uclog_diag_report *r)
+{
+    uint32_t i;
+
+    t->sum.headed = 1;
+    if (!t->sum.id_width) {
+        t->sum.id_width = 7;
+        for (i = 0; r && i < uclog_diag_report_call_count(r); i++) {
+            const char *id = uclog_diag_report_call_id(r, i);
+            if (id && strlen(id) > (size_t)t->sum.id_width && strlen(id) < INT32_MAX && call_shown(t, r, i))
+                t->sum.id_width = (int)strlen(id);
+        }
+    }
+    if (json_form(t)) {
+        if (!stream_form(t))
+            put_z(t, "{\"calls\": [");
+        return;
+    }
+    putf(t, "%*s  %-23s  %-3s  %-12s  %-7s  %-*s  ", t->sum.number_width, "call", "start", "dir", "outcome", "worst",
+         verdict_width(), "verdict");
+    put_padded(t, "Call-ID", t->sum.id_width); /* a Call-ID may be longer than putf() writes */
+    put_z(t, "peer\n");
+}
+
+static void summary_line_json(uclog_diag_text *t, const uclog_diag_report *r, uint32_t i, uint32_t number,
+                              const uclog_diag_verdict *w, const uclog_timestamp *ts)
+{
+    int32_t sev = w ? uclog_diag_verdict_severity(w) : UCLOG_DIAG_OK;
+
+    if (!stream_form(t) && t->sum.lines)
+        put_z(t, ", ");
+    put_c(t, '{');
+    if (t->sum.client_number && stream_form(t))
+        putf(t, "\"client_number\": %u, ", (unsigned)t->sum.client_number);
+    putf(t, "\"number\": %u, \"call_id\": ", (unsigned)number);
+    json_str(t, uclog_diag_report_call_id(r, i));
+    put_z(t, ", \"start\": ");
+    if (ts)
+        putf(t, "\"%04u-%02u-%02uT%02u:%02u:%02u.%03u\"", ts->year, ts->month, ts->day, ts->hour, ts->minute,
+             ts->second, ts->millisecond);
+    else
+        put_z(t, "null");
+    put_z(t, ", \"direction\": ");
+    json_str(t, summary_direction(uclog_diag_report_call_direction(r, i), "outgoing", "incoming", "unknown"));
+    put_z(t, ", \"peer\": ");
+    json_str(t, uclog_diag_report_call_peer(r, i));
+    put_z(t, ", \"outcome\": ");
+    json_str(t, uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, i)));
+    put_z(t, ", \"worst\": ");
+    json_str(t, uclog_diag_severity_name(sev));
+    put_z(t, ", \"verdict\": ");
+    json_verdict(t, w ? uclog_diag_verdict_code(w) : 0, w ? uclog_diag_verdict_name(w) : NULL, sev);
+    put_z(t, stream_form(t) ? "}\n" : "}");
+}
+
+static void summary_line_text(uclog_diag_text *t, const uclog_diag_report *r, uint32_t i, uint32_t number,
+                              const uclog_diag_verdict *w, const uclog_timestamp *ts)
+{
+    int32_t sev = w ? uclog_diag_verdict_severity(w) : UCLOG_DIAG_OK;
+    char verdict[96];
+    const char *id = uclog_diag_report_call_id(r, i), *peer = uclog_diag_report_call_peer(r, i);
+
+    putf(t, "%*u  ", t->sum.number_width, (unsigned)number);
+    if (ts)
+        putf(t, "%04u-%02u-%02u %02u:%02u:%02u.%03u  ", ts->year, ts->month, ts->day, ts->hour, ts->minute,
+             ts->second, ts->millisecond);
+    else
+        putf(t, "%-23s  ", "-");
+    putf(t, "%-3s  %-12s  %-7s  ", summary_direction(uclog_diag_report_call_direction(r, i), "out", "in", "?"),
+         uclog_diag_call_outcome_name(uclog_diag_report_call_outcome(r, i)), uclog_diag_severity_name(sev));
+    if (sev >= UCLOG_DIAG_WARNING)
+        snprintf(verdict, sizeof(verdict), "%d %s", (int)uclog_diag_verdict_code(w), uclog_diag_verdict_name(w));
+    else
+        snprintf(verdict, sizeof(verdict), "-");
+    putf(t, "%-*s  ", verdict_width(), verdict);
+    put_padded(t, id ? id : "-", t->sum.id_width);
+    put_text_z(t, peer ? peer : "-");
+    put_c(t, '\n');
+}
+
+/* The log-wide verdicts of r: the worst is kept for the log's line. */
+static void summary_note_log_wide(uclog_diag_text *t, const uclog_diag_report *r)
+{
+    uint32_t i;
+
+    for (i = 0; i < uclog_diag_report_verdict_count(r); i++) {
+        const uclog_diag_verdict *w = uclog_diag_report_verdict(r, i);
+        if (uclog_diag_verdict_call(w) < 0 && uclog_diag_verdict_severity(w) > t->sum.log_worst) {
+            t->sum.log_worst = uclog_diag_verdict_severity(w);
+            t->sum.log_code = uclog_diag_verdict_code(w);
+        }
+    }
+}
+
+static void summary_end_json(uclog_diag_text *t, uint32_t calls)
+{
+    uint32_t k;
+
+    if (stream_form(t) && t->sum.client_number)
+        putf(t, "{\"client_number\": %u, \"log\": {\"worst\": ", (unsigned)t->sum.client_number);
+    else
+        put_z(t, stream_form(t) ? "{\"log\": {\"worst\": " : "], \"log\": {\"worst\": ");
+    json_str(t, t->sum.log_worst < 0 ? NULL : uclog_diag_severity_name(t->sum.log_worst));
+    put_z(t, ", \"verdict\": ");
+    json_verdict(t, t->sum.log_code, uclog_diag_code_name(t->sum.log_code), t->sum.log_worst);
+    putf(t, "}, \"totals\": {\"calls\": %u, \"shown\": %u", (unsigned)calls, (unsigned)t->sum.shown);
+    for (k = 0; k < OUTCOMES; k++)
+        putf(t, ", \"%s\": %u", uclog_diag_call_outcome_name((int32_t)k), (unsigned)t->sum.outcomes[k]);
+    putf(t, ", \"failure\": %u, \"warning\": %u}}%s", (unsigned)t->sum.failure, (unsigned)t->sum.warning,
+         stream_form(t) ? "\n" : "");
+}
+
+static void summary_end_text(uclog_diag_text *t, uint32_t calls)
+{
+    char verdict[96];
+    uint32_t k;
+
+    if (t->sum.log_worst >= UCLOG_DIAG_WARNING)
+        snprintf(verdict, sizeof(verdict), "%d %s", (int)t->sum.log_code, uclog_diag_code_name(t->sum.log_code));
+    else
+        snprintf(verdict, sizeof(verdict), "-");
+    putf(t, "%*s  %-23s  %-3s  %-12s  %-7s  %s\n", t->sum.number_width, "log", "-", "-", "-",
+         t->sum.log_worst < 0 ? "-" : uclog_diag_severity_name(t->sum.log_worst), verdict);
+    if (filtering(t))
+        putf(t, "Total: calls %u shown of %u", (unsigned)t->sum.shown, (unsigned)calls);
+    else
+        putf(t, "Total: calls %u", (unsigned)calls);
+    for (k = 0; k < OUTCOMES; k++)
+        putf(t, ", %s %u", uclog_diag_call_outcome_name((int32_t)(k + 1) % OUTCOMES),
+             (unsigned)t->sum.outcomes[(k + 1) % OUTCOMES]);
+    putf(t, "; failure %u, warning %u\n", (unsigned)t->sum.failure, (unsigned)t->sum.warning);
+}
+
 /* ---- the public calls ---- */
 
 int uclog_diag_text_new(uclog_diag_text **out, uclog_ctx *ctx, uint32_t width, uint32_t flags)
@@ -545,7 +797,8 @@ int uclog_diag_text_new(uclog_diag_text **out, uclog_ctx *ctx, uint32_t width, u
     if (!out)
         return UCLOG_E_INVALID_ARG;
     *out = NULL;
-    if (!ctx || (flags & ~(uint32_t)(UCLOG_DIAG_TEXT_COLOUR | UCLOG_DIAG_TEXT_FAILURES)))
+    if (!ctx || (flags & ~(uint32_t)(UCLOG_DIAG_TEXT_COLOUR | UCLOG_DIAG_TEXT_FAILURES | UCLOG_DIAG_TEXT_JSON |
+                                     UCLOG_DIAG_TEXT_STREAM)))
         return UCLOG_E_INVALID_ARG;
     t = uclog_ctx_alloc(ctx, sizeof(*t));
     if (!t)
@@ -554,6 +807,7 @@ int uclog_diag_text_new(uclog_diag_text **out, uclog_ctx *ctx, uint32_t width, u
     t->ctx = ctx;
     t->width = width;
     t->flags = flags;
+    summary_reset(t);
     *out = t;
     return UCLOG_OK;
 }
@@ -638,4 +892,90 @@ int uclog_diag_text_part(uclog_diag_text *t, const uclog_diag_report *part, uclo
     t->shown += shown_calls(t, part);
     t->calls += calls;
     return end(t);
+}
+
+int uclog_diag_text_set_client_number(uclog_diag_text *t, uint32_t number)
+{
+    if (!t)
+        return UCLOG_E_INVALID_ARG;
+    t->sum.client_number = number;
+    return UCLOG_OK;
+}
+
+int uclog_diag_text_summary_calls(uclog_diag_text *t, const uclog_diag_report *r, uint32_t first,
+                                  uclog_diag_write_fn fn, void *userdata)
+{
+    uint32_t i, n;
+
+    if (!t || !r || !fn)
+        return UCLOG_E_INVALID_ARG;
+    n = uclog_diag_report_call_count(r);
+    begin(t, fn, userdata);
+    summary_size(t, (uint64_t)first + n);
+    summary_note_log_wide(t, r);
+    for (i = 0; i < n && !t->rc; i++) {
+        const uclog_diag_verdict *w;
+        uclog_timestamp ts;
+        const uclog_timestamp *start;
+        int32_t sev, outcome;
+        if (!call_shown(t, r, i))
+            continue;
+        if (!t->sum.headed)
+            summary_header(t, r);
+        w = uclog_diag_report_call_worst_verdict(r, i);
+        sev = w ? uclog_diag_verdict_severity(w) : UCLOG_DIAG_OK;
+        outcome = uclog_diag_report_call_outcome(r, i);
+        start = uclog_diag_report_call_start(&ts, r, i) == 0 ? &ts : NULL;
+        t->sum.shown++;
+        t->sum.outcomes[outcome >= 0 && outcome < OUTCOMES ? outcome : 0]++;
+        t->sum.failure += sev == UCLOG_DIAG_FAILURE;
+        t->sum.warning += sev == UCLOG_DIAG_WARNING;
+        if (json_form(t))
+            summary_line_json(t, r, i, first + i + 1, w, start);
+        else
+            summary_line_text(t, r, i, first + i + 1, w, start);
+        t->sum.lines++;
+    }
+    return end(t);
+}
+
+int uclog_diag_text_summary_end(uclog_diag_text *t, uint32_t calls, uclog_diag_write_fn fn, void *userdata)
+{
+    if (!t || !fn)
+        return UCLOG_E_INVALID_ARG;
+    begin(t, fn, userdata);
+    if (!t->sum.headed)
+        summary_header(t, NULL);
+    if (json_form(t))
+        summary_end_json(t, calls);
+    else
+        summary_end_text(t, calls);
+    summary_reset(t);
+    return end(t);
+}
+
+size_t uclog_diag_text_safe(char *out, size_t size, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0, l, n = 0;
+
+    if (!out || !size)
+        return 0;
+    while (text && i < len) {
+        l = utf8_len(p + i, len - i);
+        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F)) || (l == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)) {
+            if (n + 1 >= size)
+                break;
+            out[n++] = '?';
+            i += l ? l : 1;
+        } else {
+            if (n + l >= size)
+                break;
+            memcpy(out + n, text + i, l);
+            n += l;
+            i += l;
+        }
+    }
+    out[n] = '\0';
+    return n;
 }

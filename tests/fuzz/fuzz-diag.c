@@ -62,12 +62,15 @@ static int check_text(const char *s, size_t n, void *userdata)
     return 0;
 }
 
-/* A renderer: a width, --failures and a --call-id from the input's first and last bytes. */
-static uclog_diag_text *text_new(uclog_ctx *ctx, const uint8_t *data, size_t size)
+/* A renderer: a width, --failures, a --call-id and the summary's JSON form from the input's first
+ * and last bytes; stream: the summary of parts. */
+static uclog_diag_text *text_new(uclog_ctx *ctx, const uint8_t *data, size_t size, int stream)
 {
     uclog_diag_text *t = NULL;
     int rc = uclog_diag_text_new(&t, ctx, size ? data[size - 1] % 100 : 0,
-                                 size && (data[0] & 4) ? UCLOG_DIAG_TEXT_FAILURES : 0);
+                                 (size && (data[0] & 4) ? UCLOG_DIAG_TEXT_FAILURES : 0) |
+                                     (size && (data[0] & 16) ? UCLOG_DIAG_TEXT_JSON : 0) |
+                                     (stream ? UCLOG_DIAG_TEXT_STREAM : 0));
 
     if (rc == 0 && size && (data[0] & 8))
         rc = uclog_diag_text_add_call_id(t, "a");
@@ -80,7 +83,7 @@ static uclog_diag_text *text_new(uclog_ctx *ctx, const uint8_t *data, size_t siz
 }
 
 typedef struct {
-    uint32_t parts;
+    uint32_t parts, calls;
     uclog_diag_text *t; /* NULL: could not be made (a failing allocator) */
 } parts_state;
 
@@ -93,9 +96,12 @@ static int walk_part(const uclog_diag_report *part, void *userdata)
         FZ_CHECK(uclog_diag_verdict_call(uclog_diag_report_verdict(part, i)) <
                  (int32_t)uclog_diag_report_call_count(part));
     walk_report(part);
-    if (st->t)
+    if (st->t) {
         FZ_CHECK(uclog_diag_text_part(st->t, part, check_text, NULL) == 0);
+        FZ_CHECK(uclog_diag_text_summary_calls(st->t, part, st->calls, check_text, NULL) == 0);
+    }
     st->parts++;
+    st->calls += uclog_diag_report_call_count(part);
     return 0;
 }
 
@@ -121,20 +127,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_status(rc);
         FZ_CHECK(rc == 0 || rc == UCLOG_E_NOMEM || (fz_archive(data, size) && fz_archive_error(rc) && !log));
         if (rc == 0) {
-            uclog_diag_text *t = text_new(ctx, data, size);
+            uclog_diag_text *t = text_new(ctx, data, size, 0);
             walk_report(rep);
-            if (t)
+            if (t) {
                 FZ_CHECK(uclog_diag_text_report(t, rep, check_text, NULL) == 0);
+                FZ_CHECK(uclog_diag_text_summary_calls(t, rep, 0, check_text, NULL) == 0);
+                FZ_CHECK(uclog_diag_text_summary_end(t, uclog_diag_report_call_count(rep), check_text, NULL) == 0);
+            }
             uclog_diag_text_free(t);
         }
         if (rc == 0 || rc == UCLOG_E_NOMEM) {
-            parts_state st = {0, NULL};
+            parts_state st = {0, 0, NULL};
             int prc;
-            st.t = log && opts ? text_new(ctx, data, size) : NULL;
+            st.t = log && opts ? text_new(ctx, data, size, 1) : NULL;
             prc = log && opts ? uclog_diag_run_parts(log, opts, walk_part, &st) : UCLOG_E_NOMEM;
             fz_status(prc);
             FZ_CHECK(prc == 0 || prc == UCLOG_E_NOMEM);
             FZ_CHECK(prc != 0 || st.parts >= 1); /* the last part always comes */
+            if (prc == 0 && st.t)
+                FZ_CHECK(uclog_diag_text_summary_end(st.t, st.calls, check_text, NULL) == 0);
             uclog_diag_text_free(st.t);
         }
         uclog_diag_report_free(rep);

@@ -459,6 +459,48 @@ class ManyCalls(TestCase):
         self.assertEqual(d["calls"][5]["direction"], "incoming")
         self.assertEqual(d["log"], {"worst": "ok", "verdict": None})
 
+    def test_summary_stream_and_client_number(self):
+        # parts handed over in turn: numbered on, a line each, the client's number first
+        out = []
+        with uclog.Summary(["a5"], as_json=True, stream=True, client_number=2) as s:
+            calls = [0]
+
+            def on_part(part):
+                out.append(s.calls(part, calls[0]))
+                calls[0] += len(part.calls)
+
+            with uclog.open(self.many) as log:
+                uclog.diagnose_log_parts(log, on_part)
+            out.append(s.end(calls[0]))
+        lines = [json.loads(x) for x in "".join(out).splitlines()]
+        self.assertEqual([(d["client_number"], d.get("number"), d.get("call_id")) for d in lines],
+                         [(2, 3, "a5000000000000000000000000000005"), (2, None, None)])
+        self.assertEqual(lines[1]["totals"]["shown"], 1)
+        with self.assertRaises(ValueError):
+            s.end(6)  # closed
+
+    def test_safe_is_the_librarys_rule(self):
+        from uclog._text import safe
+        self.assertEqual(safe(b"e41f\x1b]0;pwn\x07\xc2\x9b1m"), "e41f?]0;pwn??1m")
+        self.assertEqual(safe(b"\xff\xe2\x82x\xc3\xa9"), "???x\xe9")
+        self.assertEqual(safe("sip:\x1b[41my@litwareinc.com\x7f"), "sip:?[41my@litwareinc.com?")
+        self.assertEqual(safe(""), "")
+
+    @unittest.skipUnless(UCLOG_DIAGNOSE and os.path.exists(UCLOG_DIAGNOSE or ""),
+                         "the uclog-diagnose example was not built")
+    def test_summary_of_control_bytes_same_bytes_as_uclog_diagnose(self):
+        # one escaping rule, the library's: the same bytes, JSON too (\u escapes for C1 and DEL)
+        hostile = data("hostile", "control-chars.uccapilog")
+        for args in (["--summary"], ["--summary", "--json"], ["--stream", "--summary"],
+                     ["--stream", "--summary", "--json"]):
+            c = subprocess.run([UCLOG_DIAGNOSE, *args, hostile], capture_output=True, timeout=120,
+                               env=dict(os.environ, NO_COLOR="1"))
+            p = run_module(*args, hostile)
+            self.assertEqual((p.returncode, p.stdout), (c.returncode, c.stdout), args)
+            self.assertIn(b"e41f?]0;pwn??[2J?????1m761b202c" if "--json" not in args else
+                          b'"e41f\\u001b]0;pwn\\u0007\\u001b[2J\\u0008\\u000b\\u000c\\u007f\\u009b1m761b202c"',
+                          p.stdout, args)
+
     def test_command_line(self):
         p = run_module("--summary", "--call-id", "a4", self.many)
         self.assertEqual(p.returncode, 0)

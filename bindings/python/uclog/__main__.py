@@ -225,8 +225,8 @@ def _main(argv):
     if unmatched:
         return _no_such_call(unmatched[0])
     if args.summary:
-        summary = uclog.Summary(ids, failures, as_json=args.json, calls_hint=len(report.calls))
-        _Out.write(summary.calls(report) + summary.end(len(report.calls)))
+        with uclog.Summary(ids, failures, as_json=args.json) as summary:
+            _Out.write(summary.calls(report) + summary.end(len(report.calls)))
     elif args.json:
         _Out.write(json.dumps(report.to_dict(ids, failures), ensure_ascii=False) + "\n")
     else:
@@ -372,6 +372,7 @@ class _Parts:
         """After the last part: the summary's log-wide line and totals."""
         if self.summary:
             _Out.write(self.summary.end(self.calls))
+            self.summary.close()
 
     def close(self):
         """Free the renderer."""
@@ -496,24 +497,26 @@ def _two(args, options, sets):
 def _two_whole(args, reports, sides, sk):
     """Both clients' whole reports, then both sides."""
     ids, failures = args.call_id, args.failures
+    if args.json and args.summary:
+        # the library's JSON as it wrote it, as uclog-diagnose prints it
+        clients = []
+        for r in reports:
+            with uclog.Summary(ids, failures, as_json=True) as s:
+                clients.append((s.calls(r) + s.end(len(r.calls))).rstrip("\n"))
+        _Out.write('{"clients": [%s], "both_sides": %s}\n'
+                   % (", ".join(clients), json.dumps(both_dict(sides, sk), ensure_ascii=False)))
+        return
     if args.json:
-        if args.summary:
-            clients = []
-            for r in reports:
-                s = uclog.Summary(ids, failures, as_json=True, calls_hint=len(r.calls))
-                clients.append(json.loads(s.calls(r) + s.end(len(r.calls))))
-            doc = {"clients": clients}
-        else:
-            doc = {"schema": JSON_SCHEMA_ID, "schema_version": JSON_SCHEMA_VERSION_TWO,
-                   "clients": [r.to_dict(ids, failures) for r in reports]}
+        doc = {"schema": JSON_SCHEMA_ID, "schema_version": JSON_SCHEMA_VERSION_TWO,
+               "clients": [r.to_dict(ids, failures) for r in reports]}
         doc["both_sides"] = both_dict(sides, sk)
         _Out.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return
     for k, r in enumerate(reports):
         _heading(k)
         if args.summary:
-            s = uclog.Summary(ids, failures, calls_hint=len(r.calls))
-            _Out.write(s.calls(r) + s.end(len(r.calls)))
+            with uclog.Summary(ids, failures) as s:
+                _Out.write(s.calls(r) + s.end(len(r.calls)))
         else:
             _Out.write(r.text(_width(), ids, failures))
     _Out.write(both_text(sides, sk, args.summary))

@@ -12,8 +12,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
-from ._diag import verdict_codes
-from ._summary import _safe
+from ._diag import _lib, verdict_codes
+from ._text import safe
 
 if TYPE_CHECKING:
     from ._diag import Evidence, Report
@@ -135,6 +135,7 @@ class SideCall:
     direction: str
     shown: bool
     verdicts: List[Tuple[int, str, Tuple[Evidence, ...]]]  # code, name, evidence
+    call_id_text: Optional[str] = None  # the Call-ID as the text shows it (uclog_diag_text_safe())
 
     @property
     def role(self) -> str:
@@ -146,19 +147,39 @@ class SideCall:
 
 @dataclass
 class Side:
-    """One client: its user and its calls, from its report whole or part by part."""
+    """One client: its user and its calls, from its report whole or part by part (a part while
+    the callback that hands it over runs)."""
     uri: Optional[str] = None
     calls: List[SideCall] = field(default_factory=list)
+    uri_text: Optional[str] = None  # the URI as the text shows it (uclog_diag_text_safe())
 
     def add(self, report: Report, call_ids: Sequence[str] = (), failures: bool = False) -> None:
+        # the text shows the library's bytes, by the library's rule: a str decoded from them
+        # has lost which bytes were not UTF-8
+        raw = _raw_strings(report)
         if report.client_uri:
             self.uri = report.client_uri
+            self.uri_text = safe(raw[0] if raw and raw[0] is not None else report.client_uri)
         verdicts: List[List[Tuple[int, str, Tuple[Evidence, ...]]]] = [[] for _ in report.calls]
         for v in report.verdicts:
             if 0 <= v.call < len(verdicts):
                 verdicts[v.call].append((v.code, v.name, v.evidence))
         for i, c in enumerate(report.calls):
-            self.calls.append(SideCall(c.call_id, c.direction, report.call_shown(i, call_ids, failures), verdicts[i]))
+            cid = raw[1][i] if raw else c.call_id
+            self.calls.append(SideCall(c.call_id, c.direction, report.call_shown(i, call_ids, failures), verdicts[i],
+                                       safe(cid) if cid is not None else None))
+
+
+def _raw_strings(report: Report) -> Optional[Tuple[Optional[bytes], List[Optional[bytes]]]]:
+    """The client URI and the Call-IDs of a library report as its bytes; None for a report
+    that holds no library report (made in Python)."""
+    try:
+        ptr = report._report_ptr()
+    except ValueError:
+        return None
+    lib = _lib()
+    return (lib.uclog_diag_report_client_uri(ptr),
+            [lib.uclog_diag_report_call_id(ptr, i) for i in range(len(report.calls))])
 
 
 def _findings(c: Tuple[SideCall, SideCall]) -> List[Tuple[str, int, Optional[int], str]]:
@@ -214,20 +235,20 @@ def both_text(s: Tuple[Side, Side], sk: Skew, summary: bool = False) -> str:
     out = ["\nBoth sides of the calls\n"]
     if sk.known:
         out.append("Clock of %s is %.3f s %s %s's,\nfrom %d messages one side sent and the other received "
-                   "(uclog-flow draws them)\n" % (_safe(s[1].uri or "client 2"), abs(sk.ms or 0) / 1000,
+                   "(uclog-flow draws them)\n" % (s[1].uri_text or "client 2", abs(sk.ms or 0) / 1000,
                                                   "behind" if (sk.ms or 0) < 0 else "ahead of",
-                                                  _safe(s[0].uri or "client 1"), sk.pairs))
+                                                  s[0].uri_text or "client 1", sk.pairs))
     else:
         out.append("Clock skew unknown: no message went both ways between the two logs\n")
     for c in calls:
         found = _findings(c)
         if summary:
-            out.append("%s  %s\n" % (_safe(c[0].call_id or ""), "; ".join(f[3] for f in found)))
+            out.append("%s  %s\n" % (c[0].call_id_text or "", "; ".join(f[3] for f in found)))
             continue
-        out.append("Call %s\n" % _safe(c[0].call_id or ""))
+        out.append("Call %s\n" % c[0].call_id_text or "")
         for side, call in zip(s, c):
             codes = ",".join(" %d %s" % (v[0], v[1]) for v in call.verdicts)
-            out.append("  %s %s:%s\n" % (call.role, _safe(side.uri or "(unknown)"), codes or " no verdict"))
+            out.append("  %s %s:%s\n" % (call.role, side.uri_text or "(unknown)", codes or " no verdict"))
         out.extend("  So: %s\n" % f[3] for f in found)
     return "".join(out)
 

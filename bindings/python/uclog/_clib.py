@@ -818,6 +818,10 @@ DIAG_PROTOTYPES = [
     ("uclog_diag_text_add_call_id", int_, [DiagTextP, cstr], "status"),
     ("uclog_diag_text_report", int_, [DiagTextP, REP, DiagWriteFn, c_void_p], "status"),
     ("uclog_diag_text_part", int_, [DiagTextP, REP, DiagWriteFn, c_void_p], "status"),
+    ("uclog_diag_text_set_client_number", int_, [DiagTextP, u32], "status"),
+    ("uclog_diag_text_summary_calls", int_, [DiagTextP, REP, u32, DiagWriteFn, c_void_p], "status"),
+    ("uclog_diag_text_summary_end", int_, [DiagTextP, u32, DiagWriteFn, c_void_p], "status"),
+    ("uclog_diag_text_safe", size, [c_void_p, size, c_void_p, size], None),
 ]
 
 #: Symbols of lib/diag/libuclog-diag.map left out on purpose, with why.
