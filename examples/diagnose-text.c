@@ -76,11 +76,6 @@ int dt_summary_report(dt_text *t, const uclog_diag_report *r)
     return rc ? rc : dt_summary_end(t, uclog_diag_report_call_count(r));
 }
 
-void dt_reset(dt_text *t)
-{
-    dt_close(t);
-}
-
 void dt_close(dt_text *t)
 {
     uclog_diag_text_free(t->r);

@@ -40,11 +40,9 @@ int dt_summary_end(dt_text *t, uint32_t calls);
 /* --summary of a whole report: its lines, the log's line, the totals. */
 int dt_summary_report(dt_text *t, const uclog_diag_report *r);
 
-/* Start over: the next stream (another client's) numbers its calls from 1 and refers to no
- * checklist printed before; the next summary is another (client_number is read again). */
-void dt_reset(dt_text *t);
-
-/* Free the renderer. */
+/* Free the renderer. The next call makes a fresh one: a new stream (another client's) then
+ * numbers its calls from 1 and refers to no checklist printed before, and the next summary is
+ * another (its client number read again). */
 void dt_close(dt_text *t);
 
 #endif

@@ -48,7 +48,7 @@ static int stream_side(dt_text *text, uclog_log *log, const uclog_diag_options *
     tp.st.json = view->json;
     tp.st.client_number = side + 1;
     tp.side = s;
-    dt_reset(text);
+    dt_close(text);
     text->client_number = view->json ? side + 1 : 0;
     if (!view->json)
         heading(side);
@@ -75,7 +75,7 @@ static void print_whole(dt_text *text, uclog_diag_report *const rep[2])
         else if (!view->json)
             heading(side);
         if (view->summary) {
-            dt_reset(text);
+            dt_close(text);
             if (dt_summary_report(text, rep[side]) != 0)
                 return;
         } else if (view->json) {
