@@ -1,10 +1,17 @@
 /* The operating system's side of the library on POSIX systems (os.h). */
+/* madvise()'s MADV_HUGEPAGE is outside POSIX: the project builds as c99 with _POSIX_C_SOURCE,
+ * which hides it unless this file asks for the system's defaults too. */
+#define _DEFAULT_SOURCE 1
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/mman.h>
 
 #include "os.h"
+
+#if defined(__linux__) && !defined(MADV_HUGEPAGE)
+#error "MADV_HUGEPAGE is not declared: reading a file would fault in 4 KiB pages"
+#endif
 
 int uclog__os_open_read(const char *path)
 {
