@@ -177,3 +177,69 @@ class Values(TestCase):
         with self.assertRaises(uclog.Error) as cm:
             uclog.addr_parse("host.example")
         self.assertEqual(cm.exception.code, uclog.E_FORMAT)
+
+
+def _eager_messages(log):
+    """Every message with all its fields copied when made (no lazy field)."""
+    from uclog import _clib
+    from uclog._common import lib
+    from uclog._sip import SipMessage
+    return list(log._walk(lib.uclog_msg_iter_new, lib.uclog_msg_iter_next, lib.uclog_msg_iter_free,
+                          _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
+                          lambda sip, pkt: SipMessage(sip, pkt, log._limits, _lazy=False)))
+
+
+class Lazy(TestCase):
+    """A message copies its headers, body, parts and most typed fields when
+    one is first read, from its bytes parsed again: the values must be the
+    ones a copy made at once from the log has, positions included."""
+
+    def fields(self, m):
+        from uclog._sip import _LAZY
+        return {k: getattr(m, k) for k in sorted(_LAZY | set(vars(m)))}
+
+    def test_every_fixture_same_as_copied_at_once(self):
+        import glob
+        import os
+        paths = sorted(p for p in glob.glob(os.path.join(data(), "**", "*.uccapilog"), recursive=True)
+                       if os.path.isfile(p))
+        self.assertGreater(len(paths), 50)
+        compared = with_parts = overruled = 0
+        for path in paths:
+            with self.subTest(path=os.path.relpath(path, data())):
+                with uclog.open(path) as log:
+                    eager = _eager_messages(log)
+                    lazy = list(log.messages())
+                self.assertEqual(len(lazy), len(eager))
+                for a, b in zip(lazy, eager):
+                    # not copied until read, unless the framing overruled Content-Length (215)
+                    beyond = any(d.code == 215 for d in a.defects)
+                    self.assertEqual("headers" in vars(a), beyond)
+                    overruled += beyond
+                    self.assertEqual(self.fields(a), self.fields(b))
+                    compared += 1
+                    with_parts += bool(a.parts)
+        self.assertGreater(compared, 300)
+        self.assertGreater(with_parts, 5)
+        self.assertGreater(overruled, 0)
+
+    def test_limits_of_the_log_apply(self):
+        # the lazy copy is parsed under the log's limits, not the defaults
+        with uclog.open(data("seed.uccapilog"), limits={"max_sip_headers": 3}) as log:
+            lazy = list(log.messages())
+            eager = _eager_messages(log)
+        self.assertEqual([len(m.headers) for m in lazy], [len(m.headers) for m in eager])
+        self.assertEqual({len(m.headers) for m in lazy}, {3})
+        self.assertTrue(all(any(d.name == "SIP_TOO_MANY_HEADERS" for d in m.defects) for m in lazy),
+                        [m.defects for m in lazy])
+
+    def test_copy_and_pickle_before_reading(self):
+        import copy
+        import pickle
+        m = seed_messages()[0]
+        for c in (pickle.loads(pickle.dumps(m)), copy.copy(m), copy.deepcopy(m)):
+            self.assertNotIn("headers", vars(c))
+            self.assertEqual(self.fields(c), self.fields(m))
+        with self.assertRaises(AttributeError):
+            m.no_such_field
+        self.assertFalse(hasattr(m, "_no_such_private"))

@@ -154,6 +154,7 @@ class Log:
     def __init__(self, open_fn: Callable[..., int], *args: Any, limits: Limits = None,
                  keep: Any = None, log_fn: LogFn = None) -> None:
         self._ctx = Context(limits)
+        self._limits = limits                # the messages' lazy fields are parsed under them
         self._ptr = _clib.LogP()
         self._children: Set[Any] = set()
         self._keep = keep                    # bytes or callbacks the C side points at
@@ -312,7 +313,7 @@ class Log:
                                  _batch.message_batches)
         return self._walk(lib.uclog_msg_iter_new, lib.uclog_msg_iter_next,
                           lib.uclog_msg_iter_free, _clib.MsgIterP, (_clib.SipP, _clib.PacketP),
-                          SipMessage)
+                          lambda sip, pkt: SipMessage(sip, pkt, self._limits))
 
     def unusable_packets(self) -> Iterator[Packet]:
         """A generator of the :class:`Packet` objects that yield no SIP
@@ -383,7 +384,7 @@ class Index:
 
         def filter_fn(sip, packet, userdata):
             try:
-                return 1 if keep(SipMessage(sip, packet)) else 0
+                return 1 if keep(SipMessage(sip, packet, log._limits)) else 0
             except BaseException as e:        # raised again below, not across C
                 failure.append(e)
                 return 0
@@ -452,7 +453,7 @@ class Index:
         lib.uclog_index_message_parse(byref(out), self._ptr, i)
         with Owned(out, lib.uclog_sip_free) as sip:
             return SipMessage(sip, dict(direction=e.direction, local=e.local, remote=e.remote,
-                                        timestamp=e.timestamp, packet_span=None))
+                                        timestamp=e.timestamp, packet_span=None), self._log._limits)
 
     def request_of(self, i: int) -> Optional[int]:
         """The number of the request that response ``i`` answers, or None."""

@@ -239,11 +239,29 @@ def _views(n):
     return [Str() for _ in range(n)]
 
 
-def _opt_views(fn, n, msg, ok=(0,)):
+def _opt_views(fn, n, msg, ok=(0,), tx=text):
     outs = _views(n)
     if fn(*(byref(o) for o in outs), msg) not in ok:
         return None
-    return tuple(text(o) for o in outs)
+    return tuple(tx(o) for o in outs)
+
+
+def _text_within(base, buf):
+    """``text`` for views into the bytes at address ``base``, of which
+    ``buf`` is a copy: sliced out of the copy (one foreign read fewer per
+    view); a view elsewhere (an unfolded header) is read where it is."""
+    size = len(buf)
+
+    def tx(view):
+        p = view.ptr
+        if p is None:
+            return None
+        n = view.len
+        o = p - base
+        if 0 <= o <= size - n:
+            return buf[o:o + n].decode("utf-8", "replace")
+        return text(view)
+    return tx
 
 
 def _mime(t, s):
@@ -252,25 +270,25 @@ def _mime(t, s):
     return (t + "/" + s).lower()
 
 
-def _headers(count_fn, get_fn, obj):
+def _headers(count_fn, get_fn, obj, tx=text):
     name, value = Str(), Str()
     out = []
     for i in range(count_fn(obj)):
         get_fn(byref(name), byref(value), None, obj, i)
-        out.append((text(name), text(value)))
+        out.append((tx(name), tx(value)))
     return tuple(out)
 
 
-def _part(p):
+def _part(p, tx=text):
     s, v = Str(), Str()
     sp, bsp = _clib.Span(), _clib.Span()
     lib.uclog_sip_part_raw(byref(s), byref(sp), p)
     lib.uclog_sip_part_body(byref(s), byref(bsp), p)
     body = s.copy() or b""
-    ct = _opt_views(lib.uclog_sip_part_content_type, 3, p)
-    disp = (text(s), text(v)) if lib.uclog_sip_part_disposition(byref(s), byref(v), p) else (None, None)
-    cid = text(s) if lib.uclog_sip_part_content_id(byref(s), p) else None
-    return Part(headers=_headers(lib.uclog_sip_part_header_count, lib.uclog_sip_part_header, p),
+    ct = _opt_views(lib.uclog_sip_part_content_type, 3, p, tx=tx)
+    disp = (tx(s), tx(v)) if lib.uclog_sip_part_disposition(byref(s), byref(v), p) else (None, None)
+    cid = tx(s) if lib.uclog_sip_part_content_id(byref(s), p) else None
+    return Part(headers=_headers(lib.uclog_sip_part_header_count, lib.uclog_sip_part_header, p, tx),
                 content_type=_mime(ct[0], ct[1]) if ct else None,
                 content_type_params=ct[2] if ct else None,
                 disposition=disp[0], disposition_params=disp[1],
@@ -278,9 +296,29 @@ def _part(p):
                 content_id=cid, body=body, body_span=span(bsp), span=span(sp))
 
 
+# What a SipMessage copies only when one of them is first read (see its __getattr__).
+_LAZY = frozenset(("headers", "body", "body_span", "from_", "to", "contact", "vias", "content_type",
+                   "content_type_params", "content_length", "event", "expires", "user_agent",
+                   "server", "logon_data", "is_remote_user", "endpoint_location", "diagnostics",
+                   "parts"))
+
+
+# UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH: the packet's framing held a longer body than
+# Content-Length says, and won; the message's bytes parsed alone would follow Content-Length,
+# so such a message copies everything at once.
+_BODY_BEYOND_LENGTH = 215
+
+
 class SipMessage:
     """A SIP message, every field a Python value copied out of the library
     (safe to keep after its log is closed).
+
+    The start line, Call-ID, CSeq, defects and the packet's direction,
+    addresses and time are copied when the message is made; the headers,
+    body, parts and the other typed fields when one of them is first read,
+    from the message's own bytes parsed once more under the same limits
+    (the same values, positions included: a walk that reads only the
+    Call-ID pays for no more).
 
     The message's own bytes are kept (``raw``); :meth:`header`,
     :meth:`sdp`, :meth:`mras`, :meth:`provisioning` and
@@ -288,7 +326,8 @@ class SipMessage:
     stay absolute (file, offset, line and column in the log).
     """
 
-    def __init__(self, sip: Any, packet: Any = None) -> None:
+    def __init__(self, sip: Any, packet: Any = None, limits: Limits = None, *,
+                 _lazy: bool = True) -> None:
         line, start = Str(), _clib.Span()
         lib.uclog_sip_start_line(byref(line), byref(start), sip)
         raw, sp = Str(), _clib.Span()
@@ -307,46 +346,63 @@ class SipMessage:
             lib.uclog_sip_status_line(byref(v), byref(code), byref(u), sip)
             self.method, self.uri, self.status, self.reason = None, None, code.value, text(u)
         self.version = text(v)
-        self.headers = _headers(lib.uclog_sip_header_count, lib.uclog_sip_header, sip)
-        body, bsp = Str(), _clib.Span()
-        lib.uclog_sip_body(byref(body), byref(bsp), sip)
-        self.body = body.copy() or b""
-        self.body_span = span(bsp)
         self.defects = tuple(defects(lib.uclog_sip_defect_count, lib.uclog_sip_defect, sip))
-        self._copy_typed(sip)
-        self._copy_packet(packet)
-
-    def _copy_typed(self, sip):
         s = Str()
         n = ctypes.c_uint32()
         self.call_id = text(s) if lib.uclog_sip_call_id(byref(s), sip) else None
         self.cseq = (n.value, text(s)) if lib.uclog_sip_cseq(byref(n), byref(s), sip) == 0 else None
-        f = _opt_views(lib.uclog_sip_from, 4, sip)
+        self._limits = dict(limits) if limits else None
+        if not _lazy or any(d.code == _BODY_BEYOND_LENGTH for d in self.defects):
+            self._copy_rest(sip)
+        self._copy_packet(packet)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for what __init__ left out (_LAZY): the copied bytes are parsed
+        # once more, under the limits of the first parse, and every such
+        # field is copied at once.
+        d = self.__dict__
+        if name not in _LAZY or "raw" not in d:
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+        with Context(d.get("_limits")) as ctx, self._reparse(ctx) as sip:
+            self._copy_rest(sip)
+        return d[name]
+
+    def _copy_rest(self, sip):
+        s, sp = Str(), _clib.Span()
+        lib.uclog_sip_raw(byref(s), byref(sp), sip)
+        tx = _text_within(s.ptr or 0, self.raw)     # the views point into raw's original
+        self.headers = _headers(lib.uclog_sip_header_count, lib.uclog_sip_header, sip, tx)
+        body, bsp = Str(), _clib.Span()
+        lib.uclog_sip_body(byref(body), byref(bsp), sip)
+        self.body = body.copy() or b""
+        self.body_span = span(bsp)
+        n = ctypes.c_uint32()
+        f = _opt_views(lib.uclog_sip_from, 4, sip, tx=tx)
         self.from_ = NameAddr(*f) if f else None
-        t = _opt_views(lib.uclog_sip_to, 4, sip)
+        t = _opt_views(lib.uclog_sip_to, 4, sip, tx=tx)
         self.to = NameAddr(*t) if t else None
-        c = _opt_views(lib.uclog_sip_contact, 3, sip)
+        c = _opt_views(lib.uclog_sip_contact, 3, sip, tx=tx)
         self.contact = NameAddr(c[0], c[1], params=c[2]) if c else None
         vias = []
         t, h, p = _views(3)
         vp = ctypes.c_uint16()
         for i in range(lib.uclog_sip_via_count(sip)):
             if lib.uclog_sip_via_entry(byref(t), byref(h), byref(vp), byref(p), sip, i) == 0:
-                vias.append(Via(text(t), text(h), vp.value, text(p)))
+                vias.append(Via(tx(t), tx(h), vp.value, tx(p)))
         self.vias = tuple(vias)
-        ct = _opt_views(lib.uclog_sip_content_type, 3, sip)
+        ct = _opt_views(lib.uclog_sip_content_type, 3, sip, tx=tx)
         self.content_type = _mime(ct[0], ct[1]) if ct else None
         self.content_type_params = ct[2] if ct else None
         cl = ctypes.c_uint64()
         self.content_length = cl.value if lib.uclog_sip_content_length(byref(cl), sip) == 0 else None
-        ev = _opt_views(lib.uclog_sip_event, 2, sip)
+        ev = _opt_views(lib.uclog_sip_event, 2, sip, tx=tx)
         self.event = ev[0] if ev else None
         self.expires = n.value if lib.uclog_sip_expires(byref(n), sip) == 0 else None
-        self.user_agent = text(s) if lib.uclog_sip_user_agent(byref(s), sip) else None
-        self.server = text(s) if lib.uclog_sip_server(byref(s), sip) else None
-        self.logon_data = text(s) if lib.uclog_sip_logon_data(byref(s), sip) else None
+        self.user_agent = tx(s) if lib.uclog_sip_user_agent(byref(s), sip) else None
+        self.server = tx(s) if lib.uclog_sip_server(byref(s), sip) else None
+        self.logon_data = tx(s) if lib.uclog_sip_logon_data(byref(s), sip) else None
         self.is_remote_user = bool(lib.uclog_sip_is_remote_user(sip))
-        self.endpoint_location = _opt_views(lib.uclog_sip_endpoint_location, 2, sip)
+        self.endpoint_location = _opt_views(lib.uclog_sip_endpoint_location, 2, sip, tx=tx)
         diags = []
         for i in range(lib.uclog_sip_diag_count(sip)):
             lib.uclog_sip_diag(byref(s), byref(n), sip, i)
@@ -356,7 +412,7 @@ class SipMessage:
         pp = _clib.SipPartP()
         for i in range(lib.uclog_sip_part_count(sip)):
             lib.uclog_sip_part_get(byref(pp), sip, i)
-            parts.append(_part(pp))
+            parts.append(_part(pp, tx))
         self.parts = tuple(parts)
 
     def _copy_packet(self, pkt):
@@ -477,5 +533,5 @@ def parse_sip(data: Data, base: Optional[Span] = None, limits: Limits = None) ->
         out = _clib.SipP()
         lib.uclog_sip_parse(byref(out), ctx.ptr, data, len(data), c_span(base))
         with Owned(out, lib.uclog_sip_free) as sip:
-            return SipMessage(sip)
+            return SipMessage(sip, None, limits)
 
