@@ -6,7 +6,7 @@
 
 #include <uclog/uclog.h>
 
-/* Length of the valid UTF-8 sequence at p (n bytes available), or 0. */
+/* Length of the valid UTF-8 sequence at p (n bytes available), or 0: uclog_utf8_char_len(). */
 size_t ex_utf8_len(const unsigned char *p, size_t n);
 
 /*

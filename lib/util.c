@@ -1,5 +1,6 @@
 /* Small string and version helpers. */
 #include "internal.h"
+#include "log-internal.h"
 #include <uclog/version.h>
 
 uint32_t uclog_version(void)
@@ -35,6 +36,11 @@ int uclog_str_next_line(uclog_str *line, uclog_str *rest)
     rest->ptr += n;
     rest->len -= n;
     return UCLOG_OK;
+}
+
+size_t uclog_utf8_char_len(const char *p, size_t n)
+{
+    return p && n ? uclog__utf8_seq((const unsigned char *)p, n) : 0;
 }
 
 uclog_str uclog__str_trim(uclog_str s)

@@ -296,6 +296,35 @@ START_TEST(str_next_line)
 }
 END_TEST
 
+/* The one UTF-8 rule: the library's defects, the diagnosis's text and the programs' output. */
+START_TEST(utf8_char_len)
+{
+    static const struct {
+        const char *bytes;
+        size_t n, want;
+    } cases[] = {
+        {"A", 1, 1},                    {"\x1b", 1, 1},               /* ASCII, controls too */
+        {"\xc3\xa9", 2, 2},             {"\xe2\x82\xac", 3, 3},      /* e acute, euro */
+        {"\xf0\x9f\x98\x80", 4, 4},     {"\xf4\x8f\xbf\xbf", 4, 4}, /* U+1F600, U+10FFFF */
+        {"\xc3\xa9rest", 6, 2},         {"\xed\x9f\xbf", 3, 3},      /* U+D7FF, before surrogates */
+        {"\x80", 1, 0},                 {"\xbf\x41", 2, 0},            /* stray continuation */
+        {"\xc0\x80", 2, 0},             {"\xc1\xbf", 2, 0},            /* overlong two-byte */
+        {"\xe0\x80\x80", 3, 0},         {"\xf0\x8f\xbf\xbf", 4, 0}, /* overlong three, four */
+        {"\xed\xa0\x80", 3, 0},         {"\xed\xbf\xbf", 3, 0},      /* surrogates */
+        {"\xf4\x90\x80\x80", 4, 0},     {"\xf5\x80\x80\x80", 4, 0}, /* past U+10FFFF */
+        {"\xff", 1, 0},                 {"\xc3\x41", 2, 0},            /* bad lead, bad follower */
+        {"\xe2\x82\xac", 2, 0},         {"\xf0\x9f\x98\x80", 3, 0}, /* cut short by n */
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        ck_assert_msg(uclog_utf8_char_len(cases[i].bytes, cases[i].n) == cases[i].want, "case %zu: %zu, want %zu",
+                      i, uclog_utf8_char_len(cases[i].bytes, cases[i].n), cases[i].want);
+    ck_assert_uint_eq(uclog_utf8_char_len(NULL, 0), 0);
+    ck_assert_uint_eq(uclog_utf8_char_len("A", 0), 0);
+}
+END_TEST
+
 void log_add_fields(Suite *s)
 {
     TCase *tc = tcase_create("fields");
@@ -311,5 +340,6 @@ void log_add_fields(Suite *s)
     tcase_add_test(tc, one_huge_line_is_cut_in_stream);
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, str_next_line);
+    tcase_add_test(tc, utf8_char_len);
     suite_add_tcase(s, tc);
 }

@@ -201,6 +201,21 @@ UCLOG_EXPORT void uclog_ctx_dealloc(const uclog_ctx *ctx, void *ptr);
  */
 UCLOG_EXPORT int uclog_str_next_line(uclog_str *line, uclog_str *rest);
 
+/**
+ * Length of the UTF-8 character that starts at @p p, of which @p n bytes
+ * are there: 1 for an ASCII byte (control characters included), 2 to 4 for
+ * a well-formed multi-byte sequence, 0 when the bytes at @p p are not one
+ * (a stray continuation byte, an overlong form, a surrogate, a code point
+ * past U+10FFFF, or a sequence cut short by @p n). The rule the library
+ * uses for its UTF-8 defects and the programs for their text output; a
+ * caller that escapes text steps over one byte where this returns 0.
+ * @param p  the bytes (not NUL-terminated; may be NULL when @p n is 0)
+ * @param n  how many bytes may be read from @p p
+ * @return 0 to 4, never more than @p n; 0 when @p n is 0
+ * @since 1.3
+ */
+UCLOG_EXPORT size_t uclog_utf8_char_len(const char *p, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

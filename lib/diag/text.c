@@ -100,28 +100,10 @@ static void spaces(uclog_diag_text *t, int n)
         put_c(t, ' ');
 }
 
-/* Bytes of the UTF-8 sequence at p (n bytes left), 0 when it is not one (as libuclog reads UTF-8;
- * libuclog-diag uses only libuclog's public API, hence this copy). */
+/* Bytes of the UTF-8 sequence at p (n bytes left), 0 when it is not one: libuclog's rule. */
 static size_t utf8_len(const unsigned char *p, size_t n)
 {
-    size_t len, i;
-    unsigned c = p[0];
-    unsigned long cp;
-
-    if (c < 0x80)
-        return 1;
-    len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!len || len > n)
-        return 0;
-    cp = c & (0x3F >> (len - 1));
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
+    return uclog_utf8_char_len((const char *)p, n);
 }
 
 /* n bytes of log text, one character at a time: a control character (C0, tab included; DEL; C1)
