@@ -7,7 +7,8 @@
  * MRAS credentials; 8 bytes or more, not all digits: shorter ones are
  * replaced only where they stand, and may well be other text too). Each
  * runs with default limits, tiny limits and a failing allocator; the
- * secrets check with default limits.
+ * secrets check with default limits. An archive is a log of several files:
+ * each file's output is kept apart and checked against that file.
  */
 #include "fuzz.h"
 
@@ -16,11 +17,19 @@ struct out {
     size_t len, cap;
 };
 
+/* One output per file of the log, in uclog_log_file_name() order. */
+struct outs {
+    struct out *f;
+    uint32_t n;
+};
+
 static int write_out(void *userdata, uint32_t file, const char *data, size_t len)
 {
-    struct out *o = userdata;
+    struct outs *all = userdata;
+    struct out *o;
 
-    FZ_CHECK(file == 0);
+    FZ_CHECK(file < all->n);
+    o = &all->f[file];
     if (o->len + len > o->cap) {
         size_t cap = (o->len + len) * 2;
         char *b = realloc(o->buf, cap);
@@ -37,22 +46,26 @@ static int write_out(void *userdata, uint32_t file, const char *data, size_t len
 /* The secrets the reader finds, as views into the input log's bytes or
  * copies it owns: checked against the output at once. */
 struct check {
-    const struct out *o;
+    const struct outs *o;
 };
 
-static int holds(const struct out *o, const char *s, size_t n)
+static int holds(const struct outs *all, const char *s, size_t n)
 {
+    uint32_t f;
     size_t i;
 
-    if (n == 0 || n > o->len)
-        return 0;
-    for (i = 0; i + n <= o->len; i++)
-        if (o->buf[i] == s[0] && memcmp(o->buf + i, s, n) == 0)
-            return 1;
+    for (f = 0; f < all->n; f++) {
+        const struct out *o = &all->f[f];
+        if (n == 0 || n > o->len)
+            continue;
+        for (i = 0; i + n <= o->len; i++)
+            if (o->buf[i] == s[0] && memcmp(o->buf + i, s, n) == 0)
+                return 1;
+    }
     return 0;
 }
 
-static void no_secret(const struct out *o, uclog_str s)
+static void no_secret(const struct outs *o, uclog_str s)
 {
     size_t i, digits = 0;
 
@@ -68,7 +81,7 @@ static void no_secret(const struct out *o, uclog_str s)
     }
 }
 
-static void check_auth(const struct out *o, const uclog_sip *msg)
+static void check_auth(const struct outs *o, const uclog_sip *msg)
 {
     static const char *const headers[] = {"authorization", "proxy-authorization", "www-authenticate",
                                           "proxy-authenticate", "authentication-info"};
@@ -98,7 +111,7 @@ static void check_auth(const struct out *o, const uclog_sip *msg)
     }
 }
 
-static void check_sdp(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg)
+static void check_sdp(const struct outs *o, uclog_ctx *ctx, const uclog_sip *msg)
 {
     uint32_t i, m, c;
 
@@ -144,7 +157,7 @@ static void check_sdp(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg)
     }
 }
 
-static void check_mras(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg)
+static void check_mras(const struct outs *o, uclog_ctx *ctx, const uclog_sip *msg)
 {
     uclog_str body, v;
     uclog_mras *mras = NULL;
@@ -166,7 +179,7 @@ static void check_mras(const struct out *o, uclog_ctx *ctx, const uclog_sip *msg
     uclog_mras_free(mras);
 }
 
-static void check_secrets(const struct out *o, const uint8_t *data, size_t size)
+static void check_secrets(const struct outs *o, const uint8_t *data, size_t size)
 {
     uclog_ctx *ctx = fz_ctx(0, data, size);
     uclog_log *log = NULL;
@@ -227,9 +240,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uclog_log *log = NULL;
             uclog_redact_options *opts = NULL;
             uclog_redact_stats *stats = NULL;
-            struct out o = {NULL, 0, 0};
+            struct outs o = {NULL, 0};
+            uint32_t f;
             int rc = uclog_log_open_buffer(&log, ctx, data, size, "in");
 
+            if (rc == 0) {
+                o.n = uclog_log_file_count(log);
+                o.f = calloc(o.n ? o.n : 1, sizeof(*o.f));
+                FZ_CHECK(o.f != NULL);
+            }
             if (rc == 0)
                 rc = uclog_redact_options_new(&opts, ctx);
             if (rc == 0)
@@ -244,12 +263,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (rc == 0) {
                 int32_t k;
 
-                FZ_CHECK(o.len == uclog_log_file_size(log, 0));
+                for (f = 0; f < o.n; f++) {
+                    FZ_CHECK(o.f[f].len == uclog_log_file_size(log, f));
+                    if (o.f[f].len)
+                        reread(&o.f[f]);
+                }
                 for (k = 0; k <= UCLOG_REDACT_KIND_END; k++)
                     fz_sink += (unsigned)uclog_redact_stats_count(stats, k) + (unsigned)strlen(uclog_redact_kind_name(k));
-                if (o.len)
-                    reread(&o);
-                if (cfg == 0 && o.len)
+                if (cfg == 0)
                     check_secrets(&o, data, size);
             }
             if (cfg != 2)
@@ -258,7 +279,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uclog_redact_options_free(opts);
             uclog_log_free(log);
             fz_ctx_free(ctx);
-            free(o.buf);
+            for (f = 0; f < o.n; f++)
+                free(o.f[f].buf);
+            free(o.f);
         }
     }
     {
