@@ -13,7 +13,8 @@ typedef void (*uclog__redact_hit_fn)(void *userdata, size_t off, size_t len, int
 
 /* What a line leaves open for the next one of the same text. */
 struct uclog__secret_state {
-    int in_auth; /* an authentication header whose folded lines may follow */
+    int in_auth;  /* an authentication header whose folded lines may follow */
+    int after_cr; /* the line before ended with a CR alone: a header's value goes on */
     int in_xml;  /* inside an MRAS <username> or <password> not closed yet */
 };
 

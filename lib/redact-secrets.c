@@ -325,7 +325,7 @@ void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_st
 {
     size_t v;
 
-    if (st->in_auth && n > 0 && uclog__is_space((unsigned char)p[0]))
+    if (st->in_auth && n > 0 && (uclog__is_space((unsigned char)p[0]) || st->after_cr))
         auth_params(p, 0, n, hit, u);
     else if ((v = auth_header(p, n)) != 0) {
         st->in_auth = 1;

@@ -257,19 +257,23 @@ static void learn(struct secrets *S, const char *p, size_t n)
 /* ---- lines ------------------------------------------------------------------ */
 
 /* Call fn on each line of p[from, n), without its line end: LF, CRLF, or a
- * CR alone (a body can hold one, and its parsers end a line there). */
-typedef void (*line_fn)(void *u, size_t off, size_t len);
+ * CR alone (a body can hold one, and its parsers end a line there; a SIP
+ * header does not: after_cr tells fn that the line before ended so, and the
+ * header may go on). */
+typedef void (*line_fn)(void *u, size_t off, size_t len, int after_cr);
 
 static void each_line(const char *p, size_t from, size_t n, line_fn fn, void *u)
 {
     size_t i = from;
+    int after_cr = 0;
 
     while (i < n) {
         size_t e = i;
 
         while (e < n && p[e] != '\n' && p[e] != '\r')
             e++;
-        fn(u, i, e - i);
+        fn(u, i, e - i, after_cr);
+        after_cr = e < n && p[e] == '\r' && !(e + 1 < n && p[e + 1] == '\n');
         if (e < n && p[e] == '\r' && e + 1 < n && p[e + 1] == '\n')
             e++;
         i = e + 1;
@@ -291,11 +295,12 @@ static void learn_hit(void *u, size_t off, size_t len, int32_t kind)
     learn(r->S, r->p + r->line_off + off, len);
 }
 
-static void learn_line(void *u, size_t off, size_t len)
+static void learn_line(void *u, size_t off, size_t len, int after_cr)
 {
     struct learn_run *r = u;
 
     r->line_off = off;
+    r->st.after_cr = after_cr;
     uclog__redact_find_secrets(r->p + off, len, &r->st, learn_hit, r);
 }
 
@@ -427,11 +432,12 @@ static void copies(struct writer *w, size_t off, size_t len, int over)
     uclog__matcher_each(w->matcher, w->buf + off, len, copy_hit, &r);
 }
 
-static void write_line(void *u, size_t off, size_t len)
+static void write_line(void *u, size_t off, size_t len, int after_cr)
 {
     struct writer *w = u;
 
     w->line_off = off;
+    w->st.after_cr = after_cr;
     uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
     copies(w, off, len, 0);
     if (w->opts && w->opts->pseudonymise) {
@@ -543,11 +549,12 @@ static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
     m->count++;
 }
 
-static void mask_line(void *u, size_t off, size_t len)
+static void mask_line(void *u, size_t off, size_t len, int after_cr)
 {
     struct masker *m = u;
 
     m->line_off = off;
+    m->st.after_cr = after_cr;
     uclog__redact_find_secrets(m->p + off, len, &m->st, mask_hit, m);
 }
 

@@ -229,6 +229,28 @@ START_TEST(secrets_replaced_in_place_and_elsewhere)
 }
 END_TEST
 
+/* A CR alone inside a header's value is part of the value for the SIP reader: a secret after it
+ * is still one of the header's parameters (fuzz-redact found the redactor ending the header there). */
+START_TEST(secret_after_a_cr_alone_in_a_header)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_redact_stats *st = NULL;
+    struct sink s;
+    char line[] = "Authentication-Info: NTLM snum=\"8\",\ropaque=\"EB6E1210\", qop=\"auth\"\r\n";
+
+    ck_assert_int_eq(uclog_redact_stats_new(&st, ctx), 0);
+    redact_path(&s, ctx, tu_data("redact/auth-bare-cr.uccapilog"), NULL, st);
+    ck_assert(!CONTAINS(&s, "EB6E1210"));
+    ck_assert(CONTAINS(&s, "srand=\"807B1E03\", snum=\"8\",\ropaque=\"XXXXXXXX\", qop=\"auth\""));
+    ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_AUTH_TOKEN), 2);
+    ck_assert_uint_eq(uclog_redact_mask_text(line, line, strlen(line)), 1);
+    ck_assert_str_eq(line, "Authentication-Info: NTLM snum=\"8\",\ropaque=\"********\", qop=\"auth\"\r\n");
+    sink_free(&s);
+    uclog_redact_stats_free(st);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 /* ---- the redacted log reads as the original --------------------------------- */
 
 /* Everything a reader reports of a log's structure, one line per item:
@@ -861,6 +883,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, pseudonyms_consistent_with_a_key);
     tcase_add_test(tc, addresses_keep_their_class);
     tcase_add_test(tc, mask_text_stars_secrets);
+    tcase_add_test(tc, secret_after_a_cr_alone_in_a_header);
     tcase_add_test(tc, errors_are_recorded);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, rotated_set_stays_a_set);

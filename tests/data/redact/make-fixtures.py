@@ -3,7 +3,9 @@
 
 secrets.uccapilog holds every kind of secret the redactor replaces, in
 the places a client log has them, and copies of some of them elsewhere;
-people.uccapilog holds personal data of every kind pseudonymise replaces.
+people.uccapilog holds personal data of every kind pseudonymise replaces;
+auth-bare-cr.uccapilog an authentication header with a CR alone inside its
+value (the SIP reader keeps it in the value; a secret after it is one).
 Byte counts match the message bytes, CRLF line ends. Run it from
 anywhere; it writes next to itself.
 """
@@ -146,6 +148,12 @@ def people():
     return "".join(out)
 
 
+def auth_bare_cr():
+    return packet(100, "in", sip("SIP/2.0 200 OK", dialog(2, "REGISTER") + [
+        'Authentication-Info: NTLM rspauth="%s", srand="807B1E03", snum="8",\ropaque="EB6E1210", '
+        'qop="auth", targetname="OCS-FE.litwareinc.com", realm="SIP Communications Service"' % RESPONSE]))
+
+
 def write(name, text):
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(text.encode())
@@ -154,3 +162,4 @@ def write(name, text):
 if __name__ == "__main__":
     write("secrets.uccapilog", secrets())
     write("people.uccapilog", people())
+    write("auth-bare-cr.uccapilog", auth_bare_cr())
