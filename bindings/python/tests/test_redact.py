@@ -25,6 +25,10 @@ class RedactTest(TestCase):
         self.assertEqual(counts["secret-copy"], 2)
         self.assertEqual(counts["ipv4"], 0)
         self.assertEqual(sorted(counts), sorted(uclog.REDACT_KINDS))
+        # read from the library (uclog_redact_kind_name()), in its order
+        self.assertEqual(uclog.REDACT_KINDS, ("auth-token", "mras-credential", "srtp-key", "ice-password",
+                                              "secret-copy", "uri-user", "phone", "display-name", "domain",
+                                              "ipv4", "ipv6"))
         # the copy gives the verdicts of the original
         codes = [v.code for v in uclog.diagnose(data("seed.uccapilog")).verdicts]
         with tempfile.TemporaryDirectory() as d:

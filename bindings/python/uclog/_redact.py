@@ -10,16 +10,26 @@ from ctypes import byref
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 
 from . import _clib
-from ._common import Owned, PathArg, Paths
+from ._common import Owned, PathArg, Paths, lib as _loaded
 
 if TYPE_CHECKING:
     from ._log import Log
 
-#: Kinds of replaced text, by the library's names (uclog_redact_kind_name()).
-REDACT_KINDS = ("auth-token", "mras-credential", "srtp-key", "ice-password", "secret-copy",
-                "uri-user", "phone", "display-name", "domain", "ipv4", "ipv6")
 
-_KIND_END = 12
+
+def _kinds():
+    """The library's kinds, in order: 1, 2, ... until uclog_redact_kind_name()
+    says "unknown" (a later library may know more)."""
+    out = []
+    while True:
+        name = _loaded.uclog_redact_kind_name(len(out) + 1).decode()
+        if name == "unknown":
+            return tuple(out)
+        out.append(name)
+
+
+#: Kinds of replaced text, by the library's names (uclog_redact_kind_name()).
+REDACT_KINDS = _kinds()
 
 
 def _lib():
@@ -66,8 +76,8 @@ def redact_log(log: Log, write: Callable[[int, bytes], Any], pseudonymise: bool 
                 if raised:
                     raise raised[0]
                 raise e.attach_context(ctx)
-            return {lib.uclog_redact_kind_name(k).decode(): lib.uclog_redact_stats_count(st, k)
-                    for k in range(1, _KIND_END)}
+            return {name: lib.uclog_redact_stats_count(st, k)
+                    for k, name in enumerate(REDACT_KINDS, 1)}
 
 
 def redact(paths: Paths, out: PathArg, pseudonymise: bool = False,
