@@ -392,12 +392,13 @@ static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
     w->counts[kind]++;
 }
 
-/* Other copies: every occurrence of a secret learnt, anywhere in the line
- * (inside a longer token too). The matcher reports the longest one ending
+/* Other copies: every occurrence of a secret learnt, anywhere in the
+ * record (inside a longer token too). The matcher reports the longest one ending
  * at each byte; what is already replaced is not filled again. */
 struct copy_run {
     struct writer *w;
-    size_t off, filled; /* line offset; bytes of the line before filled are X */
+    size_t off, filled; /* offset searched from; bytes before filled are X */
+    size_t floor;       /* the record's header ends there: its bytes are kept */
     int over;           /* replace pseudonyms too */
 };
 
@@ -409,6 +410,8 @@ static void copy_hit(void *u, size_t start, size_t end)
     int fresh = 0;
 
     for (k = a; k < end; k++) {
+        if (r->off + k < r->floor)
+            continue;
         if (!w->done[r->off + k] || (r->over && w->buf[r->off + k] != 'X')) {
             w->buf[r->off + k] = 'X';
             w->done[r->off + k] = 1;
@@ -421,29 +424,48 @@ static void copy_hit(void *u, size_t start, size_t end)
         w->counts[UCLOG_REDACT_SECRET_COPY]++;
 }
 
-static void copies(struct writer *w, size_t off, size_t len, int over)
+static void copies_above(struct writer *w, size_t off, size_t len, int over, size_t floor)
 {
     struct copy_run r;
 
     r.w = w;
     r.off = off;
     r.filled = 0;
+    r.floor = floor;
     r.over = over;
     uclog__matcher_each(w->matcher, w->buf + off, len, copy_hit, &r);
 }
 
-static void write_line(void *u, size_t off, size_t len, int after_cr)
+
+static void secrets_line(void *u, size_t off, size_t len, int after_cr)
 {
     struct writer *w = u;
 
     w->line_off = off;
     w->st.after_cr = after_cr;
     uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
-    copies(w, off, len, 0);
+}
+
+static void pseudonyms_line(void *u, size_t off, size_t len, int after_cr)
+{
+    struct writer *w = u;
+
+    (void)after_cr;
+    uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
+}
+
+/* One record in w->buf: the secrets where they stand, line by line; then their other copies in
+ * the whole record (across line ends too; one that starts in the header keeps the header's
+ * bytes, so that the copy still reads as a log, and loses the rest); then the pseudonyms, and
+ * any pseudonym equal to a secret (an input made to hold one). */
+static void write_record(struct writer *w, size_t text_off, size_t len)
+{
+    memset(&w->st, 0, sizeof w->st);
+    each_line(w->buf, text_off, len, secrets_line, w);
+    copies_above(w, 0, len, 0, text_off);
     if (w->opts && w->opts->pseudonymise) {
-        uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
-        /* a pseudonym equal to a secret (an input made to hold one) goes too */
-        copies(w, off, len, 1);
+        each_line(w->buf, text_off, len, pseudonyms_line, w);
+        copies_above(w, 0, len, 1, text_off);
     }
 }
 
@@ -483,8 +505,7 @@ static int write_log(struct writer *w, uclog_log *log, uclog_redact_write_fn wri
             memcpy(w->buf, raw.ptr, raw.len);
             memset(w->done, 0, raw.len);
         }
-        memset(&w->st, 0, sizeof w->st);
-        each_line(w->buf, uclog_record_text_offset(rec), raw.len, write_line, w);
+        write_record(w, uclog_record_text_offset(rec), raw.len);
         if (raw.len && write(userdata, span.file, w->buf, raw.len) != 0) {
             rc = uclog__error(ctx, UCLOG_E_IO, &span, "the redacted output could not be written");
             break;

@@ -251,6 +251,27 @@ START_TEST(secret_after_a_cr_alone_in_a_header)
 }
 END_TEST
 
+/* A copy of a secret that starts in a record's header: the header's bytes stay (the copy must read
+ * as a log), the rest of the copy goes (fuzz-redact found copies looked for in the text only). */
+START_TEST(secret_copy_from_a_header)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_redact_stats *st = NULL;
+    struct sink s;
+
+    ck_assert_int_eq(uclog_redact_stats_new(&st, ctx), 0);
+    redact_path(&s, ctx, tu_data("redact/copy-from-header.uccapilog"), NULL, st);
+    ck_assert(!CONTAINS(&s, "INFO  :: CallMgr: dialing bart for the conference"));
+    ck_assert(CONTAINS(&s, "a=ice-pwd:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\r\n"));
+    ck_assert(CONTAINS(&s, "01/15/2012|11:30:10.200 1384:11C0 INFO  :: XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\r\n"));
+    ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_ICE_PASSWORD), 1);
+    ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_SECRET_COPY), 1);
+    sink_free(&s);
+    uclog_redact_stats_free(st);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 /* ---- the redacted log reads as the original --------------------------------- */
 
 /* Everything a reader reports of a log's structure, one line per item:
@@ -884,6 +905,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, addresses_keep_their_class);
     tcase_add_test(tc, mask_text_stars_secrets);
     tcase_add_test(tc, secret_after_a_cr_alone_in_a_header);
+    tcase_add_test(tc, secret_copy_from_a_header);
     tcase_add_test(tc, errors_are_recorded);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, rotated_set_stays_a_set);

@@ -13,7 +13,10 @@
  * which each of them is replaced, wherever it appears: in its own place
  * (also XML-escaped, `&lt;password&gt;`), and every other occurrence of
  * its value or of its base64 form anywhere in the log, inside a longer
- * word too (a value of 8 or more characters that are not all digits).
+ * word too (a value of 8 or more characters that are not all digits),
+ * across a record's line ends too. A record's header (date, time,
+ * process and thread, level) is kept as it is, so that the copy reads as a
+ * log: a copy that starts inside one loses the part after the header.
  *
  * With uclog_redact_options_set_pseudonymise(), personal data is replaced
  * too, consistently (the same input, the same pseudonym, in one run, and

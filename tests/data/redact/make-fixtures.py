@@ -5,7 +5,9 @@ secrets.uccapilog holds every kind of secret the redactor replaces, in
 the places a client log has them, and copies of some of them elsewhere;
 people.uccapilog holds personal data of every kind pseudonymise replaces;
 auth-bare-cr.uccapilog an authentication header with a CR alone inside its
-value (the SIP reader keeps it in the value; a secret after it is one).
+value (the SIP reader keeps it in the value; a secret after it is one);
+copy-from-header.uccapilog an ICE password whose copy starts inside a
+record's header.
 Byte counts match the message bytes, CRLF line ends. Run it from
 anywhere; it writes next to itself.
 """
@@ -154,6 +156,17 @@ def auth_bare_cr():
         'qop="auth", targetname="OCS-FE.litwareinc.com", realm="SIP Communications Service"' % RESPONSE]))
 
 
+def copy_from_header():
+    # a=ice-pwd takes the rest of its line: here text that a later record's header ends with
+    pwd = "INFO  :: CallMgr: dialing bart for the conference"
+    offer = crlf(["v=0", "o=- 0 0 IN IP4 192.168.1.10", "s=session", "c=IN IP4 192.168.1.10", "t=0 0",
+                  "m=audio 50004 RTP/AVP 0", "a=ice-ufrag:Q3dA", "a=ice-pwd:" + pwd,
+                  "a=candidate:1 1 UDP 2130706431 192.168.1.10 50004 typ host"])
+    return (packet(100, "out", sip("INVITE sip:lisa@litwareinc.com SIP/2.0",
+                                   dialog(1, "INVITE") + ["Content-Type: application/sdp"], offer))
+            + hdr(200) + "CallMgr: dialing bart for the conference\r\n")
+
+
 def write(name, text):
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(text.encode())
@@ -163,3 +176,4 @@ if __name__ == "__main__":
     write("secrets.uccapilog", secrets())
     write("people.uccapilog", people())
     write("auth-bare-cr.uccapilog", auth_bare_cr())
+    write("copy-from-header.uccapilog", copy_from_header())
