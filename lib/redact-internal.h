@@ -13,13 +13,15 @@ typedef void (*uclog__redact_hit_fn)(void *userdata, size_t off, size_t len, int
 
 /* What a line leaves open for the next one of the same text. */
 struct uclog__secret_state {
-    int in_auth;  /* an authentication header whose folded lines may follow */
-    int after_cr; /* the line before ended with a CR alone: a header's value goes on */
+    int in_auth; /* an authentication header whose folded lines may follow */
+    int quote;   /* an authentication parameter's quoted value left open: 1 a secret's, 2 another's */
     int in_xml;  /* inside an MRAS <username> or <password> not closed yet */
 };
 
 /* Find the secrets of one line (no line end) of a text whose earlier lines
- * left st. Each is reported once, in order. */
+ * left st. Each is reported once, in order. A text is read twice (redact.c):
+ * in lines that end at LF, as the SIP and SDP readers take them, then in
+ * pieces that a CR alone ends too; a range found both times is one secret. */
 void uclog__redact_find_secrets(const char *line, size_t len, struct uclog__secret_state *st,
                                 uclog__redact_hit_fn hit, void *userdata);
 

@@ -70,16 +70,36 @@ static int is_secret_param(const char *p, size_t n)
     return 0;
 }
 
-/* Parameters `name=value` or `name="value"`, separated by commas. */
-static void auth_params(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+/* The end of a quoted value that starts at p[i] (its closing quote, or n). */
+static size_t quoted_end(const char *p, size_t i, size_t n)
 {
+    while (i < n && p[i] != '"')
+        i += (p[i] == '\\' && i + 1 < n) ? 2 : 1;
+    return i < n ? i : n;
+}
+
+/* Parameters `name=value` or `name="value"`, separated by commas (and spaces, and a CR alone,
+ * which the SIP reader keeps inside a header's value). A quoted value a line leaves open goes on
+ * in the next line of the header (st->quote: 1 a secret's, 2 another's). */
+static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
+                        uclog__redact_hit_fn hit, void *u)
+{
+    if (st->quote) {
+        size_t e = quoted_end(p, i, n);
+        if (st->quote == 1 && e > i)
+            report(p, i, e, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        if (e >= n)
+            return; /* still open */
+        st->quote = 0;
+        i = e + 1;
+    }
     while (i < n) {
         size_t name, name_end, v;
 
-        while (i < n && (uclog__is_space((unsigned char)p[i]) || p[i] == ','))
+        while (i < n && (uclog__is_space((unsigned char)p[i]) || p[i] == ',' || p[i] == '\r'))
             i++;
         name = i;
-        while (i < n && p[i] != '=' && p[i] != ',' && !uclog__is_space((unsigned char)p[i]))
+        while (i < n && p[i] != '=' && p[i] != ',' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
             i++;
         name_end = i;
         i = skip_space(p, i, n);
@@ -91,16 +111,18 @@ static void auth_params(const char *p, size_t i, size_t n, uclog__redact_hit_fn 
         }
         i = skip_space(p, i + 1, n);
         if (i < n && p[i] == '"') {
+            int secret = is_secret_param(p + name, name_end - name);
             v = ++i;
-            while (i < n && p[i] != '"')
-                i += (p[i] == '\\' && i + 1 < n) ? 2 : 1;
-            if (is_secret_param(p + name, name_end - name))
-                report(p, v, i < n ? i : n, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+            i = quoted_end(p, i, n);
+            if (secret)
+                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
             if (i < n)
                 i++;
+            else
+                st->quote = secret ? 1 : 2;
         } else {
             v = i;
-            while (i < n && p[i] != ',' && !uclog__is_space((unsigned char)p[i]))
+            while (i < n && p[i] != ',' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
                 i++;
             if (is_secret_param(p + name, name_end - name))
                 report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
@@ -110,7 +132,8 @@ static void auth_params(const char *p, size_t i, size_t n, uclog__redact_hit_fn 
 
 /* The value of an authentication header: a scheme, then a token68 (Basic,
  * Bearer, Negotiate) or parameters. */
-static void auth_value(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+static void auth_value(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
+                       uclog__redact_hit_fn hit, void *u)
 {
     size_t t, j;
 
@@ -127,7 +150,7 @@ static void auth_value(const char *p, size_t i, size_t n, uclog__redact_hit_fn h
         report(p, t, j, UCLOG_REDACT_AUTH_TOKEN, hit, u);
         return;
     }
-    auth_params(p, i, n, hit, u);
+    auth_params(p, i, n, st, hit, u);
 }
 
 /* A header `Name:` of auth_headers at the line's start, or quoted further
@@ -325,13 +348,19 @@ void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_st
 {
     size_t v;
 
-    if (st->in_auth && n > 0 && (uclog__is_space((unsigned char)p[0]) || st->after_cr))
-        auth_params(p, 0, n, hit, u);
-    else if ((v = auth_header(p, n)) != 0) {
+    int folded = st->in_auth && n > 0 && uclog__is_space((unsigned char)p[0]);
+
+    /* a folded line goes on with the header's parameters; it may also hold a header of its own
+     * (the SIP reader takes an indented line for a new header): both are looked at */
+    if (folded)
+        auth_params(p, 0, n, st, hit, u);
+    if ((v = auth_header(p, n)) != 0) {
         st->in_auth = 1;
-        auth_value(p, v, n, hit, u);
-    } else {
+        st->quote = 0;
+        auth_value(p, v, n, st, hit, u);
+    } else if (!folded) {
         st->in_auth = 0;
+        st->quote = 0;
         sdp_line(p, n, hit, u);
     }
     mras_credentials(p, n, st, hit, u);

@@ -256,26 +256,33 @@ static void learn(struct secrets *S, const char *p, size_t n)
 
 /* ---- lines ------------------------------------------------------------------ */
 
-/* Call fn on each line of p[from, n), without its line end: LF, CRLF, or a
- * CR alone (a body can hold one, and its parsers end a line there; a SIP
- * header does not: after_cr tells fn that the line before ended so, and the
- * header may go on). */
-typedef void (*line_fn)(void *u, size_t off, size_t len, int after_cr);
+/* Call fn on each line of p[from, n), without its line end: LF or CRLF; with cr_ends, a CR alone
+ * ends a line too. The secrets are looked for in both: the SIP and SDP readers end lines at LF
+ * (a CR alone stays inside a header's value or an attribute), while a text meant for people may
+ * end lines with CR; what both find is replaced once. */
+typedef void (*line_fn)(void *u, size_t off, size_t len);
 
-static void each_line(const char *p, size_t from, size_t n, line_fn fn, void *u)
+static void each_line(const char *p, size_t from, size_t n, int cr_ends, line_fn fn, void *u)
 {
     size_t i = from;
-    int after_cr = 0;
 
     while (i < n) {
-        size_t e = i;
+        size_t e = i, len;
 
-        while (e < n && p[e] != '\n' && p[e] != '\r')
-            e++;
-        fn(u, i, e - i, after_cr);
-        after_cr = e < n && p[e] == '\r' && !(e + 1 < n && p[e + 1] == '\n');
-        if (e < n && p[e] == '\r' && e + 1 < n && p[e + 1] == '\n')
-            e++;
+        if (cr_ends) {
+            while (e < n && p[e] != '\n' && p[e] != '\r')
+                e++;
+            len = e - i;
+            if (e < n && p[e] == '\r' && e + 1 < n && p[e + 1] == '\n')
+                e++;
+        } else {
+            const char *nl = memchr(p + i, '\n', n - i);
+            e = nl ? (size_t)(nl - p) : n;
+            len = e - i;
+            if (nl && len && p[e - 1] == '\r')
+                len--;
+        }
+        fn(u, i, len);
         i = e + 1;
     }
 }
@@ -295,12 +302,11 @@ static void learn_hit(void *u, size_t off, size_t len, int32_t kind)
     learn(r->S, r->p + r->line_off + off, len);
 }
 
-static void learn_line(void *u, size_t off, size_t len, int after_cr)
+static void learn_line(void *u, size_t off, size_t len)
 {
     struct learn_run *r = u;
 
     r->line_off = off;
-    r->st.after_cr = after_cr;
     uclog__redact_find_secrets(r->p + off, len, &r->st, learn_hit, r);
 }
 
@@ -311,7 +317,9 @@ static void learn_text(struct secrets *S, const char *p, size_t from, size_t n)
     memset(&r, 0, sizeof r);
     r.S = S;
     r.p = p;
-    each_line(p, from, n, learn_line, &r);
+    each_line(p, from, n, 0, learn_line, &r);
+    memset(&r.st, 0, sizeof r.st);
+    each_line(p, from, n, 1, learn_line, &r);
 }
 
 /* Pass one: every secret's value, from the records and the packets. */
@@ -388,6 +396,8 @@ static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
     struct writer *w = u;
     size_t at = w->line_off + off;
 
+    if (memchr(w->done + at, 0, len) == NULL)
+        return; /* found before, in the other reading of the lines */
     fill(w->buf + at, w->done + at, len, 'X');
     w->counts[kind]++;
 }
@@ -437,20 +447,18 @@ static void copies_above(struct writer *w, size_t off, size_t len, int over, siz
 }
 
 
-static void secrets_line(void *u, size_t off, size_t len, int after_cr)
+static void secrets_line(void *u, size_t off, size_t len)
 {
     struct writer *w = u;
 
     w->line_off = off;
-    w->st.after_cr = after_cr;
     uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
 }
 
-static void pseudonyms_line(void *u, size_t off, size_t len, int after_cr)
+static void pseudonyms_line(void *u, size_t off, size_t len)
 {
     struct writer *w = u;
 
-    (void)after_cr;
     uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
 }
 
@@ -461,10 +469,12 @@ static void pseudonyms_line(void *u, size_t off, size_t len, int after_cr)
 static void write_record(struct writer *w, size_t text_off, size_t len)
 {
     memset(&w->st, 0, sizeof w->st);
-    each_line(w->buf, text_off, len, secrets_line, w);
+    each_line(w->buf, text_off, len, 0, secrets_line, w);
+    memset(&w->st, 0, sizeof w->st);
+    each_line(w->buf, text_off, len, 1, secrets_line, w);
     copies_above(w, 0, len, 0, text_off);
     if (w->opts && w->opts->pseudonymise) {
-        each_line(w->buf, text_off, len, pseudonyms_line, w);
+        each_line(w->buf, text_off, len, 1, pseudonyms_line, w);
         copies_above(w, 0, len, 1, text_off);
     }
 }
@@ -564,18 +574,23 @@ struct masker {
 static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
 {
     struct masker *m = u;
+    char *at = m->p + m->line_off + off;
+    size_t k;
 
     (void)kind;
-    memset(m->p + m->line_off + off, '*', len);
+    for (k = 0; k < len && at[k] == '*'; k++)
+        ;
+    if (k == len)
+        return; /* found before, in the other reading of the lines */
+    memset(at, '*', len);
     m->count++;
 }
 
-static void mask_line(void *u, size_t off, size_t len, int after_cr)
+static void mask_line(void *u, size_t off, size_t len)
 {
     struct masker *m = u;
 
     m->line_off = off;
-    m->st.after_cr = after_cr;
     uclog__redact_find_secrets(m->p + off, len, &m->st, mask_hit, m);
 }
 
@@ -589,6 +604,8 @@ uint32_t uclog_redact_mask_text(char *out, const char *text, size_t len)
         memmove(out, text, len);
     memset(&m, 0, sizeof m);
     m.p = out;
-    each_line(out, 0, len, mask_line, &m);
+    each_line(out, 0, len, 0, mask_line, &m);
+    memset(&m.st, 0, sizeof m.st);
+    each_line(out, 0, len, 1, mask_line, &m);
     return m.count;
 }

@@ -245,9 +245,54 @@ START_TEST(secret_after_a_cr_alone_in_a_header)
     ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_AUTH_TOKEN), 2);
     ck_assert_uint_eq(uclog_redact_mask_text(line, line, strlen(line)), 1);
     ck_assert_str_eq(line, "Authentication-Info: NTLM snum=\"8\",\ropaque=\"********\", qop=\"auth\"\r\n");
+    {
+        /* a quoted value that a CR alone or a fold cuts goes on in the next line: the CR is the
+         * value's, as the SIP reader reads it */
+        char cut[] = "Authorization: NTLM opaque=\"AB12CD34\rEF56GH78\", qop=\"auth\"\r\n"
+                     "Proxy-Authorization: NTLM realm=\"SIP\r\n Communications\", response=\"0100ab\r\n cdef99\"\r\n"
+                     "Subject: \"open\r\n";
+        ck_assert_uint_eq(uclog_redact_mask_text(cut, cut, strlen(cut)), 3);
+        ck_assert_str_eq(cut, "Authorization: NTLM opaque=\"*****************\", qop=\"auth\"\r\n"
+                              "Proxy-Authorization: NTLM realm=\"SIP\r\n Communications\", response=\"******\r\n ******\"\r\n"
+                              "Subject: \"open\r\n");
+    }
     sink_free(&s);
     uclog_redact_stats_free(st);
     uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* CRs alone and folds around authentication parameters and SDP attributes: the SIP and SDP readers
+ * end lines at LF, a text for people may end them at CR; no piece of a secret survives either. */
+START_TEST(secrets_around_crs_alone_and_folds)
+{
+    static const struct {
+        const char *text, *gone[2];
+    } cases[] = {
+        {"Authentication-Info: NTLM snum=\"8\",\r\ropaque=\"EB6E1210\"\r\n", {"EB6E1210", NULL}},
+        {"Authentication-Info: NTLM snum=\"8\",\r\r\n opaque=\"EB6E1210\"\r\n", {"EB6E1210", NULL}},
+        {"Authorization: NTLM realm=\"x\",\r\r\n\tgssapi-data=\"TlRMTVNTUAAB\"\r\n", {"TlRMTVNTUAAB", NULL}},
+        {"Authorization: NTLM realm=\"x\"\rWWW-Authenticate: Negotiate YIIGhwYJKoZIhvcSAQICAQBu\r\n",
+         {"YIIGhwYJKoZIhvcSAQICAQBu", NULL}},
+        {"a=x-trace:Authorization: NTLM realm=\"x\"\ra=ice-pwd:mXJ0wWkxa9kyNIxUJrhFyQ4d\r\n",
+         {"mXJ0wWkxa9kyNIxUJrhFyQ4d", NULL}},
+        {"a=ice-pwd:mXJ0wWkxa9\rkyNIxUJrhFyQ4d\r\n", {"mXJ0wWkxa9", "kyNIxUJrhFyQ4d"}},
+        {"Authorization: NTLM opaque=\"EB6E\r1210ABCDEFGH\"\r\n", {"EB6E", "1210ABCDEFGH"}},
+        {"Authorization: NTLM realm=\"x\"\r\n WWW-Authenticate: Negotiate YIIGhwYJKoZIhvcSAQICAQBu\r\n",
+         {"YIIGhwYJKoZIhvcSAQICAQBu", NULL}},
+    };
+    size_t i, k;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[256];
+        size_t n = strlen(cases[i].text);
+
+        memcpy(buf, cases[i].text, n + 1);
+        ck_assert_msg(uclog_redact_mask_text(buf, buf, n) >= 1, "case %zu: nothing masked", i);
+        for (k = 0; k < 2 && cases[i].gone[k]; k++)
+            ck_assert_msg(strstr(buf, cases[i].gone[k]) == NULL, "case %zu: %s survived in %s", i,
+                          cases[i].gone[k], buf);
+    }
 }
 END_TEST
 
@@ -906,6 +951,7 @@ Suite *tu_suite(void)
     tcase_add_test(tc, mask_text_stars_secrets);
     tcase_add_test(tc, secret_after_a_cr_alone_in_a_header);
     tcase_add_test(tc, secret_copy_from_a_header);
+    tcase_add_test(tc, secrets_around_crs_alone_and_folds);
     tcase_add_test(tc, errors_are_recorded);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, rotated_set_stays_a_set);
