@@ -8,6 +8,7 @@
 #include "index-store.h"
 #include "internal.h"
 #include "log-layer.h"
+#include "sip-internal.h"
 
 uint32_t uclog_index_message_count(const uclog_index *idx)
 {
@@ -28,7 +29,8 @@ int uclog_index_message_parse(uclog_sip **out, const uclog_index *idx, uint32_t 
     *out = NULL;
     if (!e)
         return idx ? UCLOG_E_RANGE : UCLOG_E_INVALID_ARG;
-    return uclog_sip_parse(out, idx->ctx, e->ptr, (size_t)e->span.length, &e->span);
+    /* as the packet gave it: its framing decides where the body ends, as when it was indexed */
+    return uclog__sip_parse_framed(out, idx->ctx, e->ptr, (size_t)e->span.length, &e->span);
 }
 
 int32_t uclog_index_message_direction(const uclog_index *idx, uint32_t i)

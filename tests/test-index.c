@@ -39,6 +39,53 @@ START_TEST(unusable_packets)
 }
 END_TEST
 
+/* A message parsed again from the index is the message the walk gave: where the packet's framing
+ * held a longer body than Content-Length says, the framing wins both times (defect 215). */
+START_TEST(parse_again_as_framed)
+{
+    uclog_ctx *ctx;
+    uclog_log *log;
+    uclog_index *idx = build(&ctx, &log, "frames/content-length.uccapilog");
+    uclog_msg_iter *it = NULL;
+    const uclog_sip *m;
+    const uclog_packet *pkt;
+    uint32_t i = 0, beyond = 0;
+
+    ck_assert_int_eq(uclog_msg_iter_new(&it, log), 0);
+    while (uclog_msg_iter_next(&m, &pkt, it) == 0) {
+        uclog_sip *again = NULL;
+        uclog_str a, b;
+        uint32_t d;
+
+        ck_assert_int_eq(uclog_index_message_parse(&again, idx, i), 0);
+        ck_assert_int_eq(uclog_sip_body(&a, NULL, m), 0);
+        ck_assert_int_eq(uclog_sip_body(&b, NULL, again), 0);
+        ck_assert_uint_eq(a.len, b.len);
+        ck_assert(a.ptr == b.ptr);
+        /* the same defects of the body (text before the start line is the packet's: not again) */
+        for (d = 0; d < uclog_sip_defect_count(m); d++) {
+            uclog_defect x, y;
+            uint32_t k, same = 0;
+            ck_assert_int_eq(uclog_sip_defect(&x, m, d), 0);
+            if (x.code == UCLOG_DEFECT_SIP_TEXT_BEFORE_START)
+                continue;
+            for (k = 0; k < uclog_sip_defect_count(again); k++)
+                same += uclog_sip_defect(&y, again, k) == 0 && y.code == x.code;
+            ck_assert_uint_eq(same, 1);
+            beyond += x.code == UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH;
+        }
+        uclog_sip_free(again);
+        i++;
+    }
+    ck_assert_uint_eq(i, uclog_index_message_count(idx));
+    ck_assert_uint_eq(beyond, 2);
+    uclog_msg_iter_free(it);
+    uclog_index_free(idx);
+    uclog_log_free(log);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(seed_transactions)
 {
     uclog_ctx *ctx;
@@ -639,6 +686,7 @@ Suite *tu_suite(void)
     TCase *tc = tcase_create("index");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, seed_transactions);
+    tcase_add_test(tc, parse_again_as_framed);
     tcase_add_test(tc, unanswered_service);
     tcase_add_test(tc, deprecated_calls);
     tcase_add_test(tc, provisional_final_and_benotify);

@@ -105,7 +105,11 @@ UCLOG_EXPORT void uclog_index_free(uclog_index *idx);
 UCLOG_EXPORT uint32_t uclog_index_message_count(const uclog_index *idx);
 
 /**
- * Parse message @p i again, for everything the index does not keep.
+ * Parse message @p i again, for everything the index does not keep: as
+ * its packet gave it (where the packet's framing held a longer body than
+ * Content-Length says, the framing wins, as in uclog_msg_iter_next(); since
+ * 1.3, before which Content-Length did here). Text before the start line
+ * is the packet's and gives no defect here.
  * @param[out] out owned by the caller (uclog_sip_free()); its views point
  *             into the log's bytes (or the index's copy).
  * @param idx the index.
