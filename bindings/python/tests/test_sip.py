@@ -189,6 +189,13 @@ def _eager_messages(log):
                           lambda sip, pkt: SipMessage(sip, pkt, log._limits, _lazy=False)))
 
 
+# What a message is, whoever parsed it (the packet's fields and the defects of text before the
+# start line aside).
+_MESSAGE_FIELDS = ("raw", "span", "start_line", "method", "uri", "status", "reason", "call_id", "cseq",
+                   "headers", "body", "body_span", "parts", "vias", "content_type", "content_length",
+                   "diagnostics", "from_", "to", "contact")
+
+
 class Lazy(TestCase):
     """A message copies its headers, body, parts and most typed fields when
     one is first read, from its bytes parsed again: the values must be the
@@ -210,7 +217,14 @@ class Lazy(TestCase):
                 with uclog.open(path) as log:
                     eager = _eager_messages(log)
                     lazy = list(log.messages())
+                    idx = log.index()
+                    again = [idx.message(i) for i in range(len(idx))]
+                    idx.close()
                 self.assertEqual(len(lazy), len(eager))
+                self.assertEqual(len(again), len(eager))
+                for a, b in zip(again, eager):  # the index's parse, as the packet gave it
+                    self.assertEqual({k: getattr(a, k) for k in _MESSAGE_FIELDS},
+                                     {k: getattr(b, k) for k in _MESSAGE_FIELDS})
                 for a, b in zip(lazy, eager):
                     # not copied until read, unless the framing overruled Content-Length (215)
                     beyond = any(d.code == 215 for d in a.defects)
@@ -232,6 +246,43 @@ class Lazy(TestCase):
         self.assertEqual({len(m.headers) for m in lazy}, {3})
         self.assertTrue(all(any(d.name == "SIP_TOO_MANY_HEADERS" for d in m.defects) for m in lazy),
                         [m.defects for m in lazy])
+
+    def test_body_beyond_content_length_with_the_defects_full(self):
+        # the framing overruled Content-Length, and the defect saying so was dropped (over 1024
+        # defects): the message still copies at once, not from its bytes parsed alone
+        msg = ("SIP/2.0 200 OK\r\nCall-ID: capped\r\nCSeq: 2 REGISTER\r\n"
+               + "".join("bad line %d\r\n" % i for i in range(1100))
+               + "Content-Length: 5\r\n\r\nhello world, not SIP\r\n").encode()
+        frame = b"%d bytes" % len(msg)
+        head = b"01/15/2012|11:30:10.100 1384:11C0 INFO  :: "
+        log_bytes = (head + b"Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) "
+                     + frame + b":\r\n" + head + msg + head
+                     + b"End of Data Received - 192.168.1.5:5061 (To Local Address: 192.168.1.10:1259) "
+                     + frame + b"\r\n")
+        with uclog.open_buffer(log_bytes) as log:
+            eager = _eager_messages(log)
+            (m,) = list(log.messages())
+        self.assertNotIn(215, [d.code for d in m.defects])   # dropped: the list is full
+        self.assertIn("headers", vars(m))                      # copied at once all the same
+        self.assertEqual(m.body, b"hello world, not SIP\r\n")
+        self.assertEqual(self.fields(m), self.fields(eager[0]))
+
+    def test_a_field_set_by_the_caller_stays(self):
+        m = seed_messages()[0]
+        m.body = b""
+        self.assertGreater(len(m.headers), 5)                  # the others copied now
+        self.assertEqual(m.body, b"")
+
+    def test_limits_are_the_logs_own_copy(self):
+        limits = {"max_sip_headers": 3}
+        with uclog.open(data("seed.uccapilog"), limits=limits) as log:
+            limits["max_sip_headers"] = 1000                   # after opening: no effect
+            m = next(iter(log.messages()))
+        self.assertEqual(len(m.headers), 3)
+        # the on-demand parses follow them too
+        self.assertIsNone(m.header("Content-Length"))
+        with uclog.open(data("seed.uccapilog")) as log:
+            self.assertIsNotNone(next(iter(log.messages())).header("Content-Length"))
 
     def test_copy_and_pickle_before_reading(self):
         import copy

@@ -154,7 +154,7 @@ class Log:
     def __init__(self, open_fn: Callable[..., int], *args: Any, limits: Limits = None,
                  keep: Any = None, log_fn: LogFn = None) -> None:
         self._ctx = Context(limits)
-        self._limits = limits                # the messages' lazy fields are parsed under them
+        self._limits = dict(limits) if limits else None  # a copy: messages parse again under it
         self._ptr = _clib.LogP()
         self._children: Set[Any] = set()
         self._keep = keep                    # bytes or callbacks the C side points at

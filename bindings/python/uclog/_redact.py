@@ -16,16 +16,16 @@ if TYPE_CHECKING:
     from ._log import Log
 
 
-
 def _kinds():
     """The library's kinds, in order: 1, 2, ... until uclog_redact_kind_name()
-    says "unknown" (a later library may know more)."""
+    says "unknown" (a later library may know more; a kind is an int32)."""
     out = []
-    while True:
-        name = _loaded.uclog_redact_kind_name(len(out) + 1).decode()
+    for k in range(1, 1 << 16):
+        name = _loaded.uclog_redact_kind_name(k).decode()
         if name == "unknown":
-            return tuple(out)
+            break
         out.append(name)
+    return tuple(out)
 
 
 #: Kinds of replaced text, by the library's names (uclog_redact_kind_name()).

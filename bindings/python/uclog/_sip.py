@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, List, Optional, Tuple, Union
 
 from . import _clib, _sdp, _xml
 from ._sdp import Offer
@@ -303,10 +303,14 @@ _LAZY = frozenset(("headers", "body", "body_span", "from_", "to", "contact", "vi
                    "parts"))
 
 
-# UCLOG_DEFECT_SIP_BODY_BEYOND_LENGTH: the packet's framing held a longer body than
-# Content-Length says, and won; the message's bytes parsed alone would follow Content-Length,
-# so such a message copies everything at once.
-_BODY_BEYOND_LENGTH = 215
+def _framing_overruled(sip: Any) -> bool:
+    """Whether the packet's framing held a longer body than Content-Length
+    says, and won (defect SIP_BODY_BEYOND_LENGTH, which a full defect list
+    may have dropped): the message's bytes parsed alone would follow
+    Content-Length, so such a message copies everything at once."""
+    body, cl = Str(), ctypes.c_uint64()
+    lib.uclog_sip_body(byref(body), None, sip)
+    return lib.uclog_sip_content_length(byref(cl), sip) == 0 and body.len > cl.value
 
 
 class SipMessage:
@@ -351,21 +355,24 @@ class SipMessage:
         n = ctypes.c_uint32()
         self.call_id = text(s) if lib.uclog_sip_call_id(byref(s), sip) else None
         self.cseq = (n.value, text(s)) if lib.uclog_sip_cseq(byref(n), byref(s), sip) == 0 else None
-        self._limits = dict(limits) if limits else None
-        if not _lazy or any(d.code == _BODY_BEYOND_LENGTH for d in self.defects):
+        self._limits = limits                # shared, never changed (Log copies the caller's)
+        if not _lazy or _framing_overruled(sip):
             self._copy_rest(sip)
         self._copy_packet(packet)
 
-    def __getattr__(self, name: str) -> Any:
-        # Only for what __init__ left out (_LAZY): the copied bytes are parsed
-        # once more, under the limits of the first parse, and every such
-        # field is copied at once.
-        d = self.__dict__
-        if name not in _LAZY or "raw" not in d:
-            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
-        with Context(d.get("_limits")) as ctx, self._reparse(ctx) as sip:
-            self._copy_rest(sip)
-        return d[name]
+    if not TYPE_CHECKING:  # to a type checker, the fields are those _copy_rest() sets
+        def __getattr__(self, name: str) -> Any:
+            # Only for what __init__ left out (_LAZY): the copied bytes are
+            # parsed once more, under the limits of the first parse, and every
+            # such field is copied at once, but for one the caller has set.
+            d = self.__dict__
+            if name not in _LAZY or "raw" not in d:
+                raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+            kept = {k: d[k] for k in _LAZY if k in d}
+            with Context(d.get("_limits")) as ctx, self._reparse(ctx) as sip:
+                self._copy_rest(sip)
+            d.update(kept)
+            return d[name]
 
     def _copy_rest(self, sip):
         s, sp = Str(), _clib.Span()
@@ -443,6 +450,8 @@ class SipMessage:
     def _reparse(self, ctx):
         out = _clib.SipP()
         lib.uclog_sip_parse(byref(out), ctx.ptr, self.raw, len(self.raw), c_span(self.span))
+        if not out:
+            raise ValueError("the message's bytes did not parse again")
         return Owned(out, lib.uclog_sip_free)
 
     def header(self, name: str, default: Optional[str] = None) -> Optional[str]:
@@ -455,7 +464,7 @@ class SipMessage:
         """The raw values of every header called ``name``, in order."""
         out: List[str] = []
         s, idx = Str(), ctypes.c_uint32()
-        with Context() as ctx, self._reparse(ctx) as sip:
+        with Context(self.__dict__.get("_limits")) as ctx, self._reparse(ctx) as sip:
             start = 0
             while limit is None or len(out) < limit:
                 if not lib.uclog_sip_header_find(byref(s), byref(idx), sip, name.encode(), start):
@@ -478,7 +487,7 @@ class SipMessage:
         """Every ``application/sdp`` body (the whole body, or each part of
         a multipart one) parsed into an :class:`Offer`, in order."""
         offers = []
-        with Context() as ctx:
+        with Context(self.__dict__.get("_limits")) as ctx:
             for body, sp, part in self.bodies("application/sdp"):
                 extra = {}
                 if part is not None:
@@ -493,7 +502,7 @@ class SipMessage:
         if not found:
             return None
         body, sp, _ = found[0]
-        with Context() as ctx:
+        with Context(self.__dict__.get("_limits")) as ctx:
             try:
                 return _xml.parse_in(which, ctx, body, sp)
             except _clib.Error as e:
@@ -514,7 +523,8 @@ class SipMessage:
 
     def is_response_to(self, request: SipMessage) -> bool:
         """Whether this message answers ``request`` (Call-ID, CSeq)."""
-        with Context() as ctx, self._reparse(ctx) as a, request._reparse(ctx) as b:
+        with Context(self.__dict__.get("_limits")) as ctx, self._reparse(ctx) as a, \
+                request._reparse(ctx) as b:
             return bool(lib.uclog_sip_is_response_to(a, b))
 
     @property
@@ -533,5 +543,5 @@ def parse_sip(data: Data, base: Optional[Span] = None, limits: Limits = None) ->
         out = _clib.SipP()
         lib.uclog_sip_parse(byref(out), ctx.ptr, data, len(data), c_span(base))
         with Owned(out, lib.uclog_sip_free) as sip:
-            return SipMessage(sip, None, limits)
+            return SipMessage(sip, None, dict(limits) if limits else None)
 
