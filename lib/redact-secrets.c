@@ -78,6 +78,30 @@ static size_t quoted_end(const char *p, size_t i, size_t n)
     return i < n ? i : n;
 }
 
+/* The end of a list item that starts at p[i]: the next comma outside a quoted string or an
+ * <...>, as uclog_sip_list_next() splits a header's value, or n; *open is set when a quoted string
+ * is still open at n. */
+static size_t item_end(const char *p, size_t i, size_t n, int *open)
+{
+    *open = 0;
+    while (i < n && p[i] != ',') {
+        if (p[i] == '"') {
+            size_t e = quoted_end(p, i + 1, n);
+            if (e >= n) {
+                *open = 1;
+                return n;
+            }
+            i = e + 1;
+        } else if (p[i] == '<') {
+            const char *gt = memchr(p + i, '>', n - i);
+            i = gt ? (size_t)(gt - p) + 1 : n;
+        } else {
+            i++;
+        }
+    }
+    return i;
+}
+
 /* Parameters `name=value` or `name="value"`, separated by commas (and spaces, and a CR alone,
  * which the SIP reader keeps inside a header's value). A quoted value a line leaves open goes on
  * in the next line of the header (st->quote: 1 a secret's, 2 another's). */
@@ -94,39 +118,51 @@ static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_
         i = e + 1;
     }
     while (i < n) {
-        size_t name, name_end, v;
+        size_t start, e, name, name_end, v, ve;
+        int open, secret;
 
         while (i < n && (uclog__is_space((unsigned char)p[i]) || p[i] == ',' || p[i] == '\r'))
             i++;
-        name = i;
-        while (i < n && p[i] != '=' && p[i] != ',' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
-            i++;
-        name_end = i;
-        i = skip_space(p, i, n);
-        if (i >= n || p[i] != '=') {
-            /* a bare word (a scheme after a comma): go on after it */
-            if (i == name)
+        if (i >= n)
+            break;
+        /* one item of the list, as uclog_sip_list_next() cuts it (quotes anywhere in it count) */
+        start = i;
+        e = item_end(p, start, n, &open);
+        /* its parameter's name: the first word followed by '=' (a scheme may come before it) */
+        for (name = start;;) {
+            while (i < e && p[i] != '=' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
                 i++;
+            name_end = i;
+            while (i < e && (uclog__is_space((unsigned char)p[i]) || p[i] == '\r'))
+                i++;
+            if (i >= e || p[i] == '=')
+                break;
+            name = i;
+        }
+        if (open)
+            st->quote = 2;
+        if (i >= e) {
+            i = e;
             continue;
         }
-        i = skip_space(p, i + 1, n);
-        if (i < n && p[i] == '"') {
-            int secret = is_secret_param(p + name, name_end - name);
-            v = ++i;
-            i = quoted_end(p, i, n);
-            if (secret)
-                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-            if (i < n)
-                i++;
-            else
-                st->quote = secret ? 1 : 2;
-        } else {
-            v = i;
-            while (i < n && p[i] != ',' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
-                i++;
-            if (is_secret_param(p + name, name_end - name))
-                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        /* the value as the SIP reader takes it: the rest of the item, trimmed, without its
+         * quotes when it starts and ends with one (text after a closing quote is the value's) */
+        secret = is_secret_param(p + name, name_end - name);
+        v = skip_space(p, i + 1, e);
+        ve = e;
+        while (ve > v && (uclog__is_space((unsigned char)p[ve - 1]) || p[ve - 1] == '\r'))
+            ve--;
+        if (open) {
+            v += v < n && p[v] == '"';
+            ve = n;
+            st->quote = secret ? 1 : 2;
+        } else if (ve - v >= 2 && p[v] == '"' && p[ve - 1] == '"') {
+            v++;
+            ve--;
         }
+        if (secret)
+            report(p, v, ve, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        i = e;
     }
 }
 

@@ -280,6 +280,10 @@ START_TEST(secrets_around_crs_alone_and_folds)
         {"Authorization: NTLM opaque=\"EB6E\r1210ABCDEFGH\"\r\n", {"EB6E", "1210ABCDEFGH"}},
         {"Authorization: NTLM realm=\"x\"\r\n WWW-Authenticate: Negotiate YIIGhwYJKoZIhvcSAQICAQBu\r\n",
          {"YIIGhwYJKoZIhvcSAQICAQBu", NULL}},
+        /* text after a closing quote, before the comma: the reader's value is the whole item */
+        {"Proxy-Authorization: NTLM response=\"0100abcdef99\"\r Address: 1, qop=\"auth\"\r\n",
+         {"0100abcdef99", " Address: 1"}},
+        {"Proxy-Authorization: NTLM opaque=abcd efgh ijkl, qop=\"auth\"\r\n", {"efgh ijkl", NULL}},
     };
     size_t i, k;
 

@@ -65,37 +65,19 @@ static int holds(const struct outs *all, const char *s, size_t n)
     return 0;
 }
 
-static void no_secret_piece(const struct outs *o, const char *p, size_t n)
+static void no_secret(const struct outs *o, uclog_str s)
 {
     size_t i, digits = 0;
 
-    if (n < 8)
+    if (!s.ptr || s.len < 8)
         return;
-    for (i = 0; i < n; i++)
-        digits += p[i] >= '0' && p[i] <= '9';
-    if (digits == n)
+    for (i = 0; i < s.len; i++)
+        digits += s.ptr[i] >= '0' && s.ptr[i] <= '9';
+    if (digits == s.len)
         return;
-    if (holds(o, p, n)) {
-        fprintf(stderr, "secret survived: %.*s\n", (int)n, p);
+    if (holds(o, s.ptr, s.len)) {
+        fprintf(stderr, "secret survived: %.*s\n", (int)s.len, s.ptr);
         FZ_CHECK(0);
-    }
-}
-
-/* The secret, and each piece of it between CRs (a CR alone inside a value, which a text for
- * people may show as a line end: no part of 8 bytes or more may survive either). */
-static void no_secret(const struct outs *o, uclog_str s)
-{
-    size_t a = 0, i;
-
-    if (!s.ptr)
-        return;
-    no_secret_piece(o, s.ptr, s.len);
-    for (i = 0; i <= s.len; i++) {
-        if (i == s.len || s.ptr[i] == '\r') {
-            if (a > 0 || i < s.len)
-                no_secret_piece(o, s.ptr + a, i - a);
-            a = i + 1;
-        }
     }
 }
 
