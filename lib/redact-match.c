@@ -2,14 +2,21 @@
  * linear in the text: an Aho-Corasick automaton over the secrets' bytes.
  * A node's children are a sibling list (secrets are mostly base64: at most
  * 65 children), and each node knows the longest secret that ends there,
- * its own or one of its suffixes', so one pass finds every covered byte. */
+ * its own or one of its suffixes', so one pass finds every covered byte.
+ * A node with many children (the root, and the first bytes of many secrets:
+ * where the search is on most bytes of a text) also gets a table of 256
+ * children, once the automaton is finished: at most one per DENSE_MIN
+ * nodes, so memory stays linear in the secrets' bytes. */
 #include <string.h>
 
 #include "internal.h"
 #include "redact-internal.h"
 
+#define DENSE_MIN 16 /* children from which a node gets a table */
+
 struct node {
     int32_t child, sibling, fail;
+    int32_t dense;    /* its table in dense (256 children, -1: none), or -1 */
     uint32_t longest; /* the longest secret ending at this node, 0: none */
     unsigned char c;
 };
@@ -18,16 +25,50 @@ struct uclog__matcher {
     const uclog_ctx *ctx;
     struct node *nodes;
     size_t n, cap;
+    int32_t *dense; /* 256 child indexes per table */
 };
 
 static int32_t child_of(const uclog__matcher *m, int32_t at, unsigned char c)
 {
     int32_t k;
 
+    if (m->nodes[at].dense >= 0)
+        return m->dense[(size_t)m->nodes[at].dense * 256 + c];
     for (k = m->nodes[at].child; k >= 0; k = m->nodes[k].sibling)
         if (m->nodes[k].c == c)
             return k;
     return -1;
+}
+
+/* Tables for the nodes with DENSE_MIN children or more. */
+static int make_dense(uclog__matcher *m)
+{
+    size_t i, nd = 0, t;
+    int32_t k;
+
+    for (i = 0; i < m->n; i++) {
+        size_t kids = 0;
+        for (k = m->nodes[i].child; k >= 0 && kids < DENSE_MIN; k = m->nodes[k].sibling)
+            kids++;
+        nd += kids >= DENSE_MIN;
+    }
+    if (nd == 0)
+        return 0;
+    if (!(m->dense = uclog__reallocarray(m->ctx, NULL, nd * 256, sizeof *m->dense)))
+        return UCLOG_E_NOMEM;
+    for (i = 0, t = 0; i < m->n; i++) {
+        size_t kids = 0;
+        for (k = m->nodes[i].child; k >= 0 && kids < DENSE_MIN; k = m->nodes[k].sibling)
+            kids++;
+        if (kids < DENSE_MIN)
+            continue;
+        for (k = 0; k < 256; k++)
+            m->dense[t * 256 + (size_t)k] = -1;
+        for (k = m->nodes[i].child; k >= 0; k = m->nodes[k].sibling)
+            m->dense[t * 256 + m->nodes[k].c] = k;
+        m->nodes[i].dense = (int32_t)t++;
+    }
+    return 0;
 }
 
 int uclog__matcher_new(uclog__matcher **out, const uclog_ctx *ctx)
@@ -45,7 +86,7 @@ int uclog__matcher_new(uclog__matcher **out, const uclog_ctx *ctx)
     m->cap = 64;
     m->n = 1;
     memset(&m->nodes[0], 0, sizeof m->nodes[0]);
-    m->nodes[0].child = m->nodes[0].sibling = -1;
+    m->nodes[0].child = m->nodes[0].sibling = m->nodes[0].dense = -1;
     *out = m;
     return 0;
 }
@@ -71,6 +112,7 @@ int uclog__matcher_add(uclog__matcher *m, const char *p, size_t n)
             k = (int32_t)m->n++;
             m->nodes[k].c = c;
             m->nodes[k].child = -1;
+            m->nodes[k].dense = -1;
             m->nodes[k].fail = 0;
             m->nodes[k].longest = 0;
             m->nodes[k].sibling = m->nodes[at].child;
@@ -111,7 +153,7 @@ int uclog__matcher_finish(uclog__matcher *m)
         }
     }
     uclog__free(m->ctx, queue);
-    return 0;
+    return make_dense(m);
 }
 
 void uclog__matcher_each(const uclog__matcher *m, const char *p, size_t n,
@@ -138,5 +180,6 @@ void uclog__matcher_free(uclog__matcher *m)
     if (!m)
         return;
     uclog__free(m->ctx, m->nodes);
+    uclog__free(m->ctx, m->dense);
     uclog__free(m->ctx, m);
 }
