@@ -16,7 +16,9 @@
  * word too (a value of 8 or more characters that are not all digits),
  * across a record's line ends too. A record's header (date, time,
  * process and thread, level) is kept as it is, so that the copy reads as a
- * log: a copy that starts inside one loses the part after the header.
+ * log: a copy that starts inside one loses the part after the header, and
+ * a "secret" whose text is all header text (a value copied from a header)
+ * stays where a header holds it.
  *
  * With uclog_redact_options_set_pseudonymise(), personal data is replaced
  * too, consistently (the same input, the same pseudonym, in one run, and
