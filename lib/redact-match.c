@@ -40,7 +40,8 @@ static int32_t child_of(const uclog__matcher *m, int32_t at, unsigned char c)
     return -1;
 }
 
-/* Tables for the nodes with DENSE_MIN children or more. */
+/* Tables for the nodes with DENSE_MIN children or more (made once, by finish: no secret may be
+ * added after it). */
 static int make_dense(uclog__matcher *m)
 {
     size_t i, nd = 0, t;
@@ -54,7 +55,7 @@ static int make_dense(uclog__matcher *m)
     }
     if (nd == 0)
         return 0;
-    if (!(m->dense = uclog__reallocarray(m->ctx, NULL, nd * 256, sizeof *m->dense)))
+    if (!(m->dense = uclog__reallocarray(m->ctx, NULL, nd, 256 * sizeof *m->dense)))
         return UCLOG_E_NOMEM;
     for (i = 0, t = 0; i < m->n; i++) {
         size_t kids = 0;

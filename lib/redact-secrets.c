@@ -102,39 +102,99 @@ static size_t item_end(const char *p, size_t i, size_t n, int *open)
     return i;
 }
 
-/* Parameters `name=value` or `name="value"`, separated by commas (and spaces, and a CR alone,
- * which the SIP reader keeps inside a header's value). A quoted value a line leaves open goes on
- * in the next line of the header (st->quote: 1 a secret's, 2 another's). */
-static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
-                        uclog__redact_hit_fn hit, void *u)
+static int is_blank_cr(int c)
+{
+    return uclog__is_space(c) || c == '\r';
+}
+
+static size_t skip_blank_cr(const char *p, size_t i, size_t n)
+{
+    while (i < n && is_blank_cr((unsigned char)p[i]))
+        i++;
+    return i;
+}
+
+/* The looser reading of parameters, as a person reads them: `name=value` wherever a blank, a
+ * comma or a CR ends a word, a value ending at the next of them or at its closing quote. It finds
+ * a secret parameter the reader takes as part of an earlier, malformed value. */
+static void auth_params_loose(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+{
+    while (i < n) {
+        size_t name, name_end, v;
+        int secret;
+
+        while (i < n && (is_blank_cr((unsigned char)p[i]) || p[i] == ','))
+            i++;
+        name = i;
+        while (i < n && p[i] != '=' && p[i] != ',' && !is_blank_cr((unsigned char)p[i]))
+            i++;
+        name_end = i;
+        i = skip_space(p, i, n);
+        if (i >= n || p[i] != '=') {
+            if (i == name) /* a bare word (a scheme after a comma): go on after it */
+                i++;
+            continue;
+        }
+        secret = is_secret_param(p + name, name_end - name);
+        i = skip_space(p, i + 1, n);
+        if (i < n && p[i] == '"') {
+            v = ++i;
+            i = quoted_end(p, i, n);
+            if (secret)
+                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+            if (i < n)
+                i++;
+        } else {
+            v = i;
+            while (i < n && p[i] != ',' && !is_blank_cr((unsigned char)p[i]))
+                i++;
+            if (secret)
+                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        }
+    }
+}
+
+/* Parameters as the SIP reader reads them: the list's items cut as uclog_sip_list_next() cuts
+ * them (quotes and <...> anywhere in an item count), each value as uclog_sip_auth_param() takes
+ * it (the rest of the item, trimmed; without its quotes when it starts and ends with one). A
+ * quoted value a line leaves open goes on in the next line of the header (st->quote: 1 a
+ * secret's, 2 another's), to the end of its item there. */
+static void auth_params_items(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
+                              uclog__redact_hit_fn hit, void *u)
 {
     if (st->quote) {
-        size_t e = quoted_end(p, i, n);
-        if (st->quote == 1 && e > i)
-            report(p, i, e, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-        if (e >= n)
+        size_t e = quoted_end(p, i, n), end = n;
+        int open = 1;
+
+        if (e < n)
+            end = item_end(p, e + 1, n, &open);
+        if (st->quote == 1) {
+            size_t ve = end; /* the value ends at its closing quote, or with the item after it */
+            while (ve > e + 1 && is_blank_cr((unsigned char)p[ve - 1]))
+                ve--;
+            report(p, i, e < n && ve == e + 1 ? e : end, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        }
+        if (open)
             return; /* still open */
         st->quote = 0;
-        i = e + 1;
+        i = end;
     }
     while (i < n) {
         size_t start, e, name, name_end, v, ve;
         int open, secret;
 
-        while (i < n && (uclog__is_space((unsigned char)p[i]) || p[i] == ',' || p[i] == '\r'))
+        while (i < n && (is_blank_cr((unsigned char)p[i]) || p[i] == ','))
             i++;
         if (i >= n)
             break;
-        /* one item of the list, as uclog_sip_list_next() cuts it (quotes anywhere in it count) */
         start = i;
         e = item_end(p, start, n, &open);
         /* its parameter's name: the first word followed by '=' (a scheme may come before it) */
         for (name = start;;) {
-            while (i < e && p[i] != '=' && p[i] != '\r' && !uclog__is_space((unsigned char)p[i]))
+            while (i < e && p[i] != '=' && !is_blank_cr((unsigned char)p[i]))
                 i++;
             name_end = i;
-            while (i < e && (uclog__is_space((unsigned char)p[i]) || p[i] == '\r'))
-                i++;
+            i = skip_blank_cr(p, i, e);
             if (i >= e || p[i] == '=')
                 break;
             name = i;
@@ -145,12 +205,10 @@ static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_
             i = e;
             continue;
         }
-        /* the value as the SIP reader takes it: the rest of the item, trimmed, without its
-         * quotes when it starts and ends with one (text after a closing quote is the value's) */
         secret = is_secret_param(p + name, name_end - name);
         v = skip_space(p, i + 1, e);
         ve = e;
-        while (ve > v && (uclog__is_space((unsigned char)p[ve - 1]) || p[ve - 1] == '\r'))
+        while (ve > v && is_blank_cr((unsigned char)p[ve - 1]))
             ve--;
         if (open) {
             v += v < n && p[v] == '"';
@@ -166,6 +224,14 @@ static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_
     }
 }
 
+/* Both readings: what either finds is a secret (a range found twice is replaced once). */
+static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
+                        uclog__redact_hit_fn hit, void *u)
+{
+    auth_params_items(p, i, n, st, hit, u);
+    auth_params_loose(p, i, n, hit, u);
+}
+
 /* The value of an authentication header: a scheme, then a token68 (Basic,
  * Bearer, Negotiate) or parameters. */
 static void auth_value(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
@@ -173,10 +239,16 @@ static void auth_value(const char *p, size_t i, size_t n, struct uclog__secret_s
 {
     size_t t, j;
 
-    i = skip_space(p, i, n);
-    while (i < n && !uclog__is_space((unsigned char)p[i]) && p[i] != ',')
+    i = skip_blank_cr(p, i, n);
+    t = i;
+    while (i < n && !is_blank_cr((unsigned char)p[i]) && p[i] != ',' && p[i] != '=')
         i++; /* the scheme */
-    i = skip_space(p, i, n);
+    if (i < n && p[i] == '=') {
+        /* no scheme (Authentication-Info may have none): all parameters, as the reader has it */
+        auth_params(p, t, n, st, hit, u);
+        return;
+    }
+    i = skip_blank_cr(p, i, n);
     t = i;
     for (j = i; j < n && is_token68_char((unsigned char)p[j]); j++)
         ;
@@ -397,7 +469,8 @@ void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_st
     } else if (!folded) {
         st->in_auth = 0;
         st->quote = 0;
-        sdp_line(p, n, hit, u);
     }
+    if (!folded) /* an attribute line may quote a header's name too */
+        sdp_line(p, n, hit, u);
     mras_credentials(p, n, st, hit, u);
 }

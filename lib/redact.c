@@ -385,9 +385,21 @@ struct writer {
     uint64_t counts[UCLOG_REDACT_KIND_END];
 };
 
+/* A secret's bytes are replaced but its quotes and CRs: they are the text's structure (a value
+ * the reader takes with its quotes, `"a"b`, or cut by a CR alone), which the other reading of
+ * the lines and a person reading the copy still need; they tell nothing of the secret. */
+static int kept_in_secret(char c)
+{
+    return c == '"' || c == '\r';
+}
+
 static void fill(char *p, unsigned char *done, size_t n, char c)
 {
-    memset(p, c, n);
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (!kept_in_secret(p[k]))
+            p[k] = c;
     memset(done, 1, n);
 }
 
@@ -420,7 +432,7 @@ static void copy_hit(void *u, size_t start, size_t end)
     int fresh = 0;
 
     for (k = a; k < end; k++) {
-        if (r->off + k < r->floor)
+        if (r->off + k < r->floor || kept_in_secret(w->buf[r->off + k]))
             continue;
         if (!w->done[r->off + k] || (r->over && w->buf[r->off + k] != 'X')) {
             w->buf[r->off + k] = 'X';
@@ -578,11 +590,13 @@ static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
     size_t k;
 
     (void)kind;
-    for (k = 0; k < len && at[k] == '*'; k++)
+    for (k = 0; k < len && (at[k] == '*' || kept_in_secret(at[k])); k++)
         ;
     if (k == len)
         return; /* found before, in the other reading of the lines */
-    memset(at, '*', len);
+    for (k = 0; k < len; k++)
+        if (!kept_in_secret(at[k]))
+            at[k] = '*';
     m->count++;
 }
 

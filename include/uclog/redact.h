@@ -12,7 +12,8 @@
  * `a=x-candidate-ipv6` line). uclog_redact_log() writes a copy of a log in
  * which each of them is replaced, wherever it appears: in its own place
  * (also XML-escaped, `&lt;password&gt;`), and every other occurrence of
- * its value or of its base64 form anywhere in the log, inside a longer
+ * its value or of its base64 form anywhere in the log (a quote or a CR
+ * inside a secret is kept, every other byte replaced), inside a longer
  * word too (a value of 8 or more characters that are not all digits),
  * across a record's line ends too. A record's header (date, time,
  * process and thread, level) is kept as it is, so that the copy reads as a
