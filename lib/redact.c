@@ -232,6 +232,11 @@ static void learn(struct secrets *S, const char *p, size_t n)
     size_t i, k = 0;
     int digits = 1;
 
+    /* quotes around it are kept where it stands: the value is what they enclose */
+    while (n && p[0] == '"')
+        p++, n--;
+    while (n && p[n - 1] == '"')
+        n--;
     for (i = 0; i < n; i++)
         digits &= uclog__is_digit((unsigned char)p[i]);
     if (n < MIN_COPY_LEN || digits)

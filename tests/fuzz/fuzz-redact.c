@@ -76,13 +76,14 @@ static void no_secret(const struct outs *o, uclog_str s)
 {
     size_t i, digits = 0;
 
-    /* blanks around a value are not the secret (the redactor trims them, and counts the 8
-     * bytes a copy must have without them) */
-    while (s.ptr && s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t' || s.ptr[0] == '\r')) {
+    /* blanks and quotes around a value are not the secret (the redactor trims them, keeps
+     * quotes, and counts the 8 bytes a copy must have, and its digits, without them) */
+    while (s.ptr && s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t' || s.ptr[0] == '\r' || s.ptr[0] == '"')) {
         s.ptr++;
         s.len--;
     }
-    while (s.ptr && s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' || s.ptr[s.len - 1] == '\r'))
+    while (s.ptr && s.len &&
+           (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' || s.ptr[s.len - 1] == '\r' || s.ptr[s.len - 1] == '"'))
         s.len--;
     if (!s.ptr || s.len < 8)
         return;
