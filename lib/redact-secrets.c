@@ -411,7 +411,7 @@ static void candidate(const char *p, size_t i, size_t n, uclog__redact_hit_fn hi
     for (k = 0; k < 4; k++) {
         i = skip_space(p, i, n);
         a[k] = i;
-        while (i < n && !uclog__is_space((unsigned char)p[i]) && p[i] != '\r')
+        while (i < n && !uclog__is_space((unsigned char)p[i])) /* as the SDP reader: a CR is a token's */
             i++;
         b[k] = i;
         if (a[k] == b[k])
@@ -429,9 +429,7 @@ static void crypto_keys(const char *p, size_t i, size_t n, uclog__redact_hit_fn 
         if (!starts_ieq(p + i, n - i, "inline:"))
             continue;
         v = i + 7;
-        for (i = v; i < n && p[i] != '|' && p[i] != ';' && !uclog__is_space((unsigned char)p[i]) &&
-                    p[i] != '\r';
-             i++)
+        for (i = v; i < n && p[i] != '|' && p[i] != ';' && !uclog__is_space((unsigned char)p[i]); i++)
             ;
         report(p, v, i, UCLOG_REDACT_SRTP_KEY, hit, u);
     }

@@ -295,6 +295,9 @@ START_TEST(secrets_around_crs_alone_and_folds)
         {"Authorization: Digest realm=\"a b\" nonce=\"x1234567\"\r\n", {"x1234567", NULL}},
         {"Authorization: Digest realm=<x, nonce=\"secret12\"\r\n", {"secret12", NULL}},
         {"a=ice-pwd:mXJ0wWkxa9kyNIxUJrhFyQ4d Authorization: NTLM\r\n", {"mXJ0wWkxa9kyNIxUJrhFyQ4d", NULL}},
+        /* a CR inside a draft-6 candidate's first field is the field's, as the SDP reader splits */
+        {"a=candidate:elRO2SdL1Y2t\r6WjcDzcz4aV8 1 0VOOAdm3Pye63sPHZvIzrBQ UDP 0.490 192.168.1.7 52545\r\n",
+         {"0VOOAdm3Pye63sPHZvIzrBQ", NULL}},
     };
     size_t i, k;
 
