@@ -90,6 +90,16 @@ class Symbols(TestCase):
         import uclog
         self.assertRegex(uclog.library_version, r"^1\.\d+\.\d+$")
 
+    def test_utf8_char_len(self):
+        # uclog_utf8_char_len() (1.3): the library's one UTF-8 rule, through its declaration
+        lib = _clib.load()
+        self.assertEqual(lib.uclog_utf8_char_len(b"A", 1), 1)
+        self.assertEqual(lib.uclog_utf8_char_len("\u00e9".encode(), 2), 2)
+        self.assertEqual(lib.uclog_utf8_char_len(b"\xe2\x82\xac", 3), 3)
+        self.assertEqual(lib.uclog_utf8_char_len(b"\xe2\x82\xac", 2), 0)   # cut short
+        self.assertEqual(lib.uclog_utf8_char_len(b"\xed\xa0\x80", 3), 0)   # a surrogate
+        self.assertEqual(lib.uclog_utf8_char_len(None, 0), 0)
+
 
 if __name__ == "__main__":
     unittest.main()
