@@ -8,8 +8,11 @@
 #include <uclog/common.h>
 #include <uclog/redact.h>
 
-/* A secret found at line[off, off + len), of a ::uclog_redact_kind. */
+/* A secret found at line[off, off + len), of a ::uclog_redact_kind; with UCLOG__HIT_MORE set in
+ * kind, a further piece of the secret reported just before (a value over folded lines): to be
+ * replaced, not counted again. off + len may pass the line's end (a header's folded lines). */
 typedef void (*uclog__redact_hit_fn)(void *userdata, size_t off, size_t len, int32_t kind);
+#define UCLOG__HIT_MORE 0x10000
 
 /* What a line leaves open for the next one of the same text. */
 struct uclog__secret_state {
@@ -19,10 +22,12 @@ struct uclog__secret_state {
 };
 
 /* Find the secrets of one line (no line end) of a text whose earlier lines
- * left st. Each is reported once, in order. A text is read twice (redact.c):
- * in lines that end at LF, as the SIP and SDP readers take them, then in
+ * left st; avail (>= len) bytes of the text start at line, for a header
+ * whose folded lines follow it. A range may be reported more than once, by
+ * the different readings of a line. A text is read twice (redact.c): in
+ * lines that end at LF, as the SIP and SDP readers take them, then in
  * pieces that a CR alone ends too; a range found both times is one secret. */
-void uclog__redact_find_secrets(const char *line, size_t len, struct uclog__secret_state *st,
+void uclog__redact_find_secrets(const char *line, size_t len, size_t avail, struct uclog__secret_state *st,
                                 uclog__redact_hit_fn hit, void *userdata);
 
 /* The key pseudonyms are derived from. */

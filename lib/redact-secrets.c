@@ -4,8 +4,11 @@
  * carried in uclog__secret_state. */
 #include <string.h>
 
+#include <uclog/sip.h>
+
 #include "internal.h"
 #include "redact-internal.h"
+#include "sip-internal.h"
 
 /* The line starts with lit, ignoring ASCII case (lit in lower case). */
 static int starts_ieq(const char *p, size_t n, const char *lit)
@@ -27,8 +30,8 @@ static size_t skip_space(const char *p, size_t i, size_t n)
     return i;
 }
 
-/* Report [a, b) trimmed of spaces (and a CR), when anything is left. */
-static void report(const char *p, size_t a, size_t b, int32_t kind, uclog__redact_hit_fn hit, void *u)
+/* Report [a, b) trimmed of spaces (and a CR), when anything is left; 1 when reported. */
+static int report(const char *p, size_t a, size_t b, int32_t kind, uclog__redact_hit_fn hit, void *u)
 {
     while (a < b && (uclog__is_space((unsigned char)p[a]) || p[a] == '\r'))
         a++;
@@ -36,6 +39,7 @@ static void report(const char *p, size_t a, size_t b, int32_t kind, uclog__redac
         b--;
     if (b > a)
         hit(u, a, b - a, kind);
+    return b > a;
 }
 
 /* ---- authentication headers ------------------------------------------ */
@@ -286,6 +290,122 @@ static size_t auth_header(const char *p, size_t n)
     return 0;
 }
 
+/* ---- an authentication header over its folded lines --------------------------- */
+
+/* Linear white space as the SIP reader skips it in a header's value (a fold's CR LF too). */
+static int is_lws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The end of the LF line that starts at p[i] (its LF, and a CR before it, excluded); *next is
+ * where the line after it starts (n at the end). */
+static size_t lf_line_end(const char *p, size_t i, size_t n, size_t *next)
+{
+    const char *nl = memchr(p + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - p) : n;
+
+    *next = nl ? e + 1 : n;
+    if (e > i && p[e - 1] == '\r')
+        e--;
+    return e;
+}
+
+/* Report a value that may run over folded lines, a piece per line: the line ends and the blanks
+ * that indent the next line are the text's structure and stay. The pieces after the first are
+ * reported with UCLOG__HIT_MORE: one secret. */
+static void report_folded(const char *p, size_t a, size_t b, int32_t kind, uclog__redact_hit_fn hit,
+                          void *u)
+{
+    int32_t more = 0;
+
+    while (a < b) {
+        const char *nl = memchr(p + a, '\n', b - a);
+        size_t e = nl ? (size_t)(nl - p) : b;
+
+        if (report(p, a, e, kind | more, hit, u))
+            more = UCLOG__HIT_MORE;
+        a = e + 1;
+    }
+}
+
+/* A scheme's token (Negotiate, Basic, Bearer), as a person reads it: token68 characters and
+ * padding, which a fold may cut. */
+static int is_folded_token68(uclog_str v)
+{
+    size_t i;
+
+    for (i = 0; i < v.len; i++) {
+        int c = (unsigned char)v.ptr[i];
+
+        if (c == '=' && (i + 1 == v.len || v.ptr[i + 1] == '=' || is_lws((unsigned char)v.ptr[i + 1])))
+            continue;
+        if (!is_token68_char(c) && !is_lws(c))
+            return 0;
+    }
+    return v.len > 0;
+}
+
+/* When the line p[0, len) starts an authentication header (as the SIP reader finds headers: the
+ * name at the start, or indented), that header read whole, over the folded lines that follow it
+ * in p[0, avail), as the reader reads it: its value cut by uclog_sip_auth_parse(), its items by
+ * uclog_sip_list_next(), each parameter's value as uclog_sip_auth_param() gives it. The reading
+ * line by line misses a value a fold takes from its name (`response=` at a line's end, the value
+ * on the next) and a token after a scheme alone on its line. */
+static void auth_whole(const char *p, size_t len, size_t avail, uclog__redact_hit_fn hit, void *u)
+{
+    size_t first = skip_space(p, 0, len), colon = 0, nl, k, next, end, v0;
+    uclog_str value, scheme, params, rest, item;
+
+    nl = uclog__sip_name_before_colon(p + first, len - first, &colon);
+    for (k = 0; nl && k < sizeof auth_headers / sizeof *auth_headers; k++)
+        if (nl == strlen(auth_headers[k]) && starts_ieq(p + first, nl, auth_headers[k]))
+            break;
+    if (!nl || k == sizeof auth_headers / sizeof *auth_headers)
+        return;
+    end = lf_line_end(p, 0, avail, &next);
+    while (next < avail && uclog__is_space((unsigned char)p[next])) {
+        size_t le = lf_line_end(p, next, avail, &k), f = skip_space(p, next, le), c;
+
+        if (f == le || uclog__sip_name_before_colon(p + f, le - f, &c))
+            break; /* a blank line ends the headers; an indented `name:` is a header of its own */
+        end = le;
+        next = k;
+    }
+    v0 = first + colon + 1;
+    value.ptr = p + v0;
+    value.len = end > v0 ? end - v0 : 0;
+    if (uclog_sip_auth_parse(&scheme, &params, value) != 0 || !params.ptr)
+        return;
+    if (scheme.ptr && is_folded_token68(params)) {
+        report_folded(p, (size_t)(params.ptr - p), (size_t)(params.ptr - p) + params.len,
+                      UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        return;
+    }
+    rest = params;
+    while (uclog_sip_list_next(&item, &rest) == UCLOG_OK) {
+        size_t i = 0, a, b;
+
+        while (i < item.len && item.ptr[i] != '=' && !is_lws((unsigned char)item.ptr[i]))
+            i++;
+        if (!is_secret_param(item.ptr, i))
+            continue;
+        while (i < item.len && is_lws((unsigned char)item.ptr[i]))
+            i++;
+        if (i >= item.len || item.ptr[i] != '=')
+            continue;
+        a = (size_t)(item.ptr - p) + i + 1;
+        b = (size_t)(item.ptr - p) + item.len;
+        while (a < b && is_lws((unsigned char)p[a]))
+            a++;
+        while (b > a && is_lws((unsigned char)p[b - 1]))
+            b--;
+        if (b - a >= 2 && p[a] == '"' && p[b - 1] == '"')
+            a++, b--;
+        report_folded(p, a, b, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+    }
+}
+
 /* ---- MRAS credentials -------------------------------------------------- */
 
 /* The end of an element's text: the next '<' or "&lt;" that does not open
@@ -449,7 +569,7 @@ static void sdp_line(const char *p, size_t n, uclog__redact_hit_fn hit, void *u)
         crypto_keys(p, 8, n, hit, u);
 }
 
-void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_state *st,
+void uclog__redact_find_secrets(const char *p, size_t n, size_t avail, struct uclog__secret_state *st,
                                 uclog__redact_hit_fn hit, void *u)
 {
     size_t v;
@@ -460,6 +580,7 @@ void uclog__redact_find_secrets(const char *p, size_t n, struct uclog__secret_st
      * (the SIP reader takes an indented line for a new header): both are looked at */
     if (folded)
         auth_params(p, 0, n, st, hit, u);
+    auth_whole(p, n, avail, hit, u);
     if ((v = auth_header(p, n)) != 0) {
         st->in_auth = 1;
         st->quote = 0;

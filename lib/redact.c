@@ -265,7 +265,7 @@ static void learn(struct secrets *S, const char *p, size_t n)
  * ends a line too. The secrets are looked for in both: the SIP and SDP readers end lines at LF
  * (a CR alone stays inside a header's value or an attribute), while a text meant for people may
  * end lines with CR; what both find is replaced once. */
-typedef void (*line_fn)(void *u, size_t off, size_t len);
+typedef void (*line_fn)(void *u, size_t off, size_t len, size_t avail);
 
 static void each_line(const char *p, size_t from, size_t n, int cr_ends, line_fn fn, void *u)
 {
@@ -287,7 +287,7 @@ static void each_line(const char *p, size_t from, size_t n, int cr_ends, line_fn
             if (nl && len && p[e - 1] == '\r')
                 len--;
         }
-        fn(u, i, len);
+        fn(u, i, len, n - i);
         i = e + 1;
     }
 }
@@ -307,12 +307,12 @@ static void learn_hit(void *u, size_t off, size_t len, int32_t kind)
     learn(r->S, r->p + r->line_off + off, len);
 }
 
-static void learn_line(void *u, size_t off, size_t len)
+static void learn_line(void *u, size_t off, size_t len, size_t avail)
 {
     struct learn_run *r = u;
 
     r->line_off = off;
-    uclog__redact_find_secrets(r->p + off, len, &r->st, learn_hit, r);
+    uclog__redact_find_secrets(r->p + off, len, avail, &r->st, learn_hit, r);
 }
 
 static void learn_text(struct secrets *S, const char *p, size_t from, size_t n)
@@ -416,7 +416,8 @@ static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
     if (memchr(w->done + at, 0, len) == NULL)
         return; /* found before, in the other reading of the lines */
     fill(w->buf + at, w->done + at, len, 'X');
-    w->counts[kind]++;
+    if (!(kind & UCLOG__HIT_MORE))
+        w->counts[kind]++;
 }
 
 /* Other copies: every occurrence of a secret learnt, anywhere in the
@@ -464,18 +465,19 @@ static void copies_above(struct writer *w, size_t off, size_t len, int over, siz
 }
 
 
-static void secrets_line(void *u, size_t off, size_t len)
+static void secrets_line(void *u, size_t off, size_t len, size_t avail)
 {
     struct writer *w = u;
 
     w->line_off = off;
-    uclog__redact_find_secrets(w->buf + off, len, &w->st, replace_hit, w);
+    uclog__redact_find_secrets(w->buf + off, len, avail, &w->st, replace_hit, w);
 }
 
-static void pseudonyms_line(void *u, size_t off, size_t len)
+static void pseudonyms_line(void *u, size_t off, size_t len, size_t avail)
 {
     struct writer *w = u;
 
+    (void)avail;
     uclog__redact_pseudonymise(&w->opts->key, w->buf + off, w->done + off, len, w->counts);
 }
 
@@ -594,7 +596,6 @@ static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
     char *at = m->p + m->line_off + off;
     size_t k;
 
-    (void)kind;
     for (k = 0; k < len && (at[k] == '*' || kept_in_secret(at[k])); k++)
         ;
     if (k == len)
@@ -602,15 +603,16 @@ static void mask_hit(void *u, size_t off, size_t len, int32_t kind)
     for (k = 0; k < len; k++)
         if (!kept_in_secret(at[k]))
             at[k] = '*';
-    m->count++;
+    if (!(kind & UCLOG__HIT_MORE))
+        m->count++;
 }
 
-static void mask_line(void *u, size_t off, size_t len)
+static void mask_line(void *u, size_t off, size_t len, size_t avail)
 {
     struct masker *m = u;
 
     m->line_off = off;
-    uclog__redact_find_secrets(m->p + off, len, &m->st, mask_hit, m);
+    uclog__redact_find_secrets(m->p + off, len, avail, &m->st, mask_hit, m);
 }
 
 uint32_t uclog_redact_mask_text(char *out, const char *text, size_t len)

@@ -80,4 +80,9 @@ int uclog__sip_try_parse(uclog_sip **out, uclog_ctx *ctx, const char *data, size
 /* 1 when s[0..n) has the shape of a SIP start line ("INVITE sip:x SIP/2.0", "SIP/2.0 200 OK"). */
 int uclog__sip_is_start_line(const char *s, size_t n);
 
+/* The length of the header name (token characters) at s[0..n) when blanks and a ':' follow it,
+ * with *colon the colon's offset; 0 when the line is no header's first line. A line that starts
+ * with a space or a tab and reads no name this way continues the header before it (folding). */
+size_t uclog__sip_name_before_colon(const char *s, size_t n, size_t *colon);
+
 #endif

@@ -336,8 +336,8 @@ static inline int finish_header(uclog_sip *m, struct block *b, const struct sip_
     return UCLOG_OK;
 }
 
-/* Length of a header name (token chars) followed by blanks and ':' at s, or 0. */
-static size_t name_before_colon(const char *s, size_t n, size_t *colon)
+/* Length of a header name (token chars) followed by blanks and ':' at s, or 0 (sip-internal.h). */
+size_t uclog__sip_name_before_colon(const char *s, size_t n, size_t *colon)
 {
     size_t i = 0, nl;
 
@@ -385,7 +385,7 @@ static int parse_block(uclog_sip *m, struct cursor *c, struct block *b, int32_t 
             break;
         }
         s = m->data + first;
-        nl = name_before_colon(s, le - first, &colon);
+        nl = uclog__sip_name_before_colon(s, le - first, &colon);
         if (first > ls && !nl) {
             if (cur) {
                 /* A folded line: the value now reaches its end. */

@@ -247,11 +247,12 @@ START_TEST(secret_after_a_cr_alone_in_a_header)
     ck_assert_str_eq(line, "Authentication-Info: NTLM snum=\"8\",\ropaque=\"********\", qop=\"auth\"\r\n");
     {
         /* a quoted value that a CR alone or a fold cuts goes on in the next line: the CR is the
-         * value's, as the SIP reader reads it (kept, as quotes are: they are the text's shape) */
+         * value's, as the SIP reader reads it (kept, as quotes are: they are the text's shape);
+         * a value over two lines is one secret, counted once */
         char cut[] = "Authorization: NTLM opaque=\"AB12CD34\rEF56GH78\", qop=\"auth\"\r\n"
                      "Proxy-Authorization: NTLM realm=\"SIP\r\n Communications\", response=\"0100ab\r\n cdef99\"\r\n"
                      "Subject: \"open\r\n";
-        ck_assert_uint_eq(uclog_redact_mask_text(cut, cut, strlen(cut)), 3);
+        ck_assert_uint_eq(uclog_redact_mask_text(cut, cut, strlen(cut)), 2);
         ck_assert_str_eq(cut, "Authorization: NTLM opaque=\"********\r********\", qop=\"auth\"\r\n"
                               "Proxy-Authorization: NTLM realm=\"SIP\r\n Communications\", response=\"******\r\n ******\"\r\n"
                               "Subject: \"open\r\n");
@@ -314,6 +315,49 @@ START_TEST(secrets_around_crs_alone_and_folds)
 }
 END_TEST
 
+/* A fold between a secret parameter's name and its value, or after a scheme alone on its line:
+ * the SIP reader joins the folded lines into one value (uclog_sip_auth_param() finds the
+ * parameter), so the value is a secret; the line ends and the indentation stay. An indented
+ * `name:` line is a header of its own to the reader, and a blank line ends the headers. */
+START_TEST(secrets_a_fold_cuts_from_their_names)
+{
+    static const struct {
+        const char *text, *masked;
+        uint32_t count;
+    } cases[] = {
+        {"Authorization: NTLM qop=\"auth\", response=\r\n \"0100000000000000bfb8bea5f1377568\"\r\n",
+         "Authorization: NTLM qop=\"auth\", response=\r\n \"********************************\"\r\n", 1},
+        {"Proxy-Authorization: Negotiate\r\n YIIGhwYJKoZIhvcSAQICAQBuggZ2MIIGcqADAgEF\r\n",
+         "Proxy-Authorization: Negotiate\r\n ****************************************\r\n", 1},
+        {"Proxy-Authorization: Negotiate\r\n\tYIIGhwYJKoZIhvcS\r\n AQICAQBuggZ2MIIGcqADAgEF==\r\n",
+         "Proxy-Authorization: Negotiate\r\n\t****************\r\n **************************\r\n", 1},
+        {"Authorization: Digest username=\"bob\", response\r\n =\"6629fae49393a05397450978507c4ef1\"\r\n",
+         "Authorization: Digest username=\"bob\", response\r\n =\"********************************\"\r\n", 1},
+        {"Authorization: NTLM opaque=abcd1234\r\n efgh5678, qop=auth\r\n",
+         "Authorization: NTLM opaque=********\r\n ********, qop=auth\r\n", 1},
+        {"WWW-Authenticate: NTLM realm=\"SIP Communications Service\", opaque=\r\n\t\"EB6E1210\", gssapi-data=\r\n"
+         " \"TlRMTVNTUAACAAAAAAAAADgAAAA\"\r\n",
+         "WWW-Authenticate: NTLM realm=\"SIP Communications Service\", opaque=\r\n\t\"********\", gssapi-data=\r\n"
+         " \"***************************\"\r\n", 2},
+        /* not folds: an indented header of its own, a value after the headers' blank line */
+        {"Authorization: NTLM qop=\"auth\", response=\r\n X-Note: abcdefgh12\r\n",
+         "Authorization: NTLM qop=\"auth\", response=\r\n X-Note: abcdefgh12\r\n", 0},
+        {"Authorization: NTLM qop=\"auth\", response=\r\n\r\n abcdefgh12\r\n",
+         "Authorization: NTLM qop=\"auth\", response=\r\n\r\n abcdefgh12\r\n", 0},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[256];
+        size_t n = strlen(cases[i].text);
+
+        memcpy(buf, cases[i].text, n + 1);
+        ck_assert_msg(uclog_redact_mask_text(buf, buf, n) == cases[i].count, "case %zu: count", i);
+        ck_assert_msg(strcmp(buf, cases[i].masked) == 0, "case %zu: %s", i, buf);
+    }
+}
+END_TEST
+
 /* A copy of a secret that starts in a record's header: the header's bytes stay (the copy must read
  * as a log), the rest of the copy goes (fuzz-redact found copies looked for in the text only). */
 START_TEST(secret_copy_from_a_header)
@@ -328,6 +372,31 @@ START_TEST(secret_copy_from_a_header)
     ck_assert(CONTAINS(&s, "a=ice-pwd:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\r\n"));
     ck_assert(CONTAINS(&s, "01/15/2012|11:30:10.200 1384:11C0 INFO  :: XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\r\n"));
     ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_ICE_PASSWORD), 1);
+    ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_SECRET_COPY), 1);
+    sink_free(&s);
+    uclog_redact_stats_free(st);
+    uclog_ctx_free(ctx);
+}
+END_TEST
+
+/* The same through the writer, over a log's records and packets: a folded value is replaced in
+ * its pieces, counted once, and learnt for its copies. */
+START_TEST(secrets_a_fold_cuts_from_their_names_in_a_log)
+{
+    uclog_ctx *ctx = tu_ctx();
+    uclog_redact_stats *st = NULL;
+    struct sink s;
+
+    ck_assert_int_eq(uclog_redact_stats_new(&st, ctx), 0);
+    redact_path(&s, ctx, tu_data("redact/auth-folds.uccapilog"), NULL, st);
+    ck_assert(!CONTAINS(&s, "EB6E1210"));
+    ck_assert(!CONTAINS(&s, "0100000000000000bfb8bea5f1377568"));
+    ck_assert(!CONTAINS(&s, "YIIGhwYJKoZIhvcSAQICAQBuggZ2MIIGcqADAgEF"));
+    ck_assert(CONTAINS(&s, "opaque=\r\n \"XXXXXXXX\", targetname=\"OCS-FE.litwareinc.com\", crand=\"9a3b1c2d\", "
+                           "cnum=\"2\", response=\r\n\t\"XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\"\r\n"));
+    ck_assert(CONTAINS(&s, "WWW-Authenticate: Negotiate\r\n XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\r\n"));
+    ck_assert(CONTAINS(&s, "SIPAuth: response XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX accepted\r\n"));
+    ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_AUTH_TOKEN), 3);
     ck_assert_uint_eq(uclog_redact_stats_count(st, UCLOG_REDACT_SECRET_COPY), 1);
     sink_free(&s);
     uclog_redact_stats_free(st);
@@ -970,6 +1039,8 @@ Suite *tu_suite(void)
     tcase_add_test(tc, secret_after_a_cr_alone_in_a_header);
     tcase_add_test(tc, secret_copy_from_a_header);
     tcase_add_test(tc, secrets_around_crs_alone_and_folds);
+    tcase_add_test(tc, secrets_a_fold_cuts_from_their_names);
+    tcase_add_test(tc, secrets_a_fold_cuts_from_their_names_in_a_log);
     tcase_add_test(tc, errors_are_recorded);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, rotated_set_stays_a_set);

@@ -5,7 +5,8 @@
  *
  * A client log holds credentials: the tokens of the `Authorization`,
  * `Proxy-Authorization`, `WWW-Authenticate`, `Proxy-Authenticate` and
- * `Authentication-Info` headers (NTLM, Kerberos, TLS-DSK), the MRAS
+ * `Authentication-Info` headers (NTLM, Kerberos, TLS-DSK; over the header's
+ * folded lines, as the SIP reader joins them), the MRAS
  * `<username>` and `<password>` (media relay credentials valid for hours),
  * SRTP keys (`inline:` of `a=crypto`/`a=cryptoscale`), ICE passwords
  * (`a=ice-pwd`, and the password field of every draft-6 `a=candidate` and

@@ -97,6 +97,45 @@ static void no_secret(const struct outs *o, uclog_str s)
     }
 }
 
+/* A value over folded lines is replaced line by line (its line ends and indentation stay): each
+ * line's piece is a secret. */
+static void no_secret_pieces(const struct outs *o, uclog_str s)
+{
+    no_secret(o, s);
+    while (s.ptr && s.len) {
+        const char *nl = memchr(s.ptr, '\n', s.len);
+        size_t k = nl ? (size_t)(nl - s.ptr) : s.len;
+        uclog_str piece;
+
+        piece.ptr = s.ptr;
+        piece.len = k;
+        no_secret(o, piece);
+        k += nl != NULL;
+        s.ptr += k;
+        s.len -= k;
+    }
+}
+
+/* A scheme's token (Negotiate, Basic, Bearer) as a person reads it: token68 characters and
+ * padding, which folds may cut. */
+static int is_token(uclog_str v)
+{
+    size_t i;
+
+    for (i = 0; i < v.len; i++) {
+        int c = (unsigned char)v.ptr[i], lws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        int next_lws = i + 1 < v.len && (v.ptr[i + 1] == ' ' || v.ptr[i + 1] == '\t' ||
+                                         v.ptr[i + 1] == '\r' || v.ptr[i + 1] == '\n');
+
+        if (c == '=' && (i + 1 == v.len || v.ptr[i + 1] == '=' || next_lws))
+            continue;
+        if (!lws && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      (c && strchr("-._~+/", c))))
+            return 0;
+    }
+    return v.len > 0;
+}
+
 static void check_auth(const struct outs *o, const uclog_sip *msg)
 {
     static const char *const headers[] = {"authorization", "proxy-authorization", "www-authenticate",
@@ -123,7 +162,9 @@ static void check_auth(const struct outs *o, const uclog_sip *msg)
             continue;
         for (k = 0; k < 6; k++)
             if (uclog_sip_auth_param(&v, ps, params[k]) == 0)
-                no_secret(o, v);
+                no_secret_pieces(o, v);
+        if (scheme.ptr && ps.ptr && is_token(ps))
+            no_secret_pieces(o, ps); /* Negotiate's, Basic's or Bearer's token */
     }
 }
 

@@ -7,7 +7,8 @@ people.uccapilog holds personal data of every kind pseudonymise replaces;
 auth-bare-cr.uccapilog an authentication header with a CR alone inside its
 value (the SIP reader keeps it in the value; a secret after it is one);
 copy-from-header.uccapilog an ICE password whose copy starts inside a
-record's header.
+record's header; auth-folds.uccapilog authentication values a fold takes
+from their names or schemes.
 Byte counts match the message bytes, CRLF line ends. Run it from
 anywhere; it writes next to itself.
 """
@@ -167,6 +168,18 @@ def copy_from_header():
             + hdr(200) + "CallMgr: dialing bart for the conference\r\n")
 
 
+def auth_folds():
+    # the SIP reader joins a header's folded lines: these values are its parameters' and tokens
+    register = sip("REGISTER sip:litwareinc.com SIP/2.0", dialog(3, "REGISTER") + [
+        'Authorization: NTLM qop="auth", realm="SIP Communications Service", opaque=\r\n'
+        ' "EB6E1210", targetname="OCS-FE.litwareinc.com", crand="9a3b1c2d", cnum="2", response=\r\n'
+        '\t"%s"' % RESPONSE])
+    challenge = sip("SIP/2.0 401 Unauthorized", dialog(3, "REGISTER") + [
+        "WWW-Authenticate: Negotiate\r\n %s" % NEGOTIATE])
+    return (packet(100, "out", register) + packet(200, "in", challenge)
+            + hdr(300) + "SIPAuth: response %s accepted\r\n" % RESPONSE)
+
+
 def write(name, text):
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(text.encode())
@@ -177,3 +190,4 @@ if __name__ == "__main__":
     write("people.uccapilog", people())
     write("auth-bare-cr.uccapilog", auth_bare_cr())
     write("copy-from-header.uccapilog", copy_from_header())
+    write("auth-folds.uccapilog", auth_folds())
