@@ -18,6 +18,7 @@ typedef void (*uclog__redact_hit_fn)(void *userdata, size_t off, size_t len, int
 struct uclog__secret_state {
     int in_auth; /* an authentication header whose folded lines may follow */
     int quote;   /* an authentication parameter's quoted value left open: 1 a secret's, 2 another's */
+    int value_next; /* a secret parameter's `name=` ended the line: its value may start the next */
     int in_xml;  /* inside an MRAS <username> or <password> not closed yet */
 };
 

@@ -74,6 +74,13 @@ static int is_secret_param(const char *p, size_t n)
     return 0;
 }
 
+/* `response=` (a secret parameter's name and one '=') and nothing else: the parameter, whose value
+ * a fold puts on the next line, not a token with its padding. */
+static int is_name_alone(const char *p, size_t n)
+{
+    return n >= 2 && p[n - 1] == '=' && is_secret_param(p, n - 1);
+}
+
 /* The end of a quoted value that starts at p[i] (its closing quote, or n). */
 static size_t quoted_end(const char *p, size_t i, size_t n)
 {
@@ -121,8 +128,24 @@ static size_t skip_blank_cr(const char *p, size_t i, size_t n)
 /* The looser reading of parameters, as a person reads them: `name=value` wherever a blank, a
  * comma or a CR ends a word, a value ending at the next of them or at its closing quote. It finds
  * a secret parameter the reader takes as part of an earlier, malformed value. */
-static void auth_params_loose(const char *p, size_t i, size_t n, uclog__redact_hit_fn hit, void *u)
+static void auth_params_loose(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
+                              uclog__redact_hit_fn hit, void *u)
 {
+    if (st->value_next) {
+        /* a secret's `name=` ended the line before: its value starts this folded line */
+        st->value_next = 0;
+        i = skip_blank_cr(p, i, n);
+        if (i < n && p[i] == '"') {
+            size_t v = ++i;
+            i = quoted_end(p, i, n);
+            report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        } else {
+            size_t v = i;
+            while (i < n && p[i] != ',' && !is_blank_cr((unsigned char)p[i]))
+                i++;
+            report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        }
+    }
     while (i < n) {
         size_t name, name_end, v;
         int secret;
@@ -141,6 +164,10 @@ static void auth_params_loose(const char *p, size_t i, size_t n, uclog__redact_h
         }
         secret = is_secret_param(p + name, name_end - name);
         i = skip_space(p, i + 1, n);
+        if (i >= n && secret) {
+            st->value_next = 1; /* the value, if any, is on the next line (a fold) */
+            break;
+        }
         if (i < n && p[i] == '"') {
             v = ++i;
             i = quoted_end(p, i, n);
@@ -233,7 +260,7 @@ static void auth_params(const char *p, size_t i, size_t n, struct uclog__secret_
                         uclog__redact_hit_fn hit, void *u)
 {
     auth_params_items(p, i, n, st, hit, u);
-    auth_params_loose(p, i, n, hit, u);
+    auth_params_loose(p, i, n, st, hit, u);
 }
 
 /* The value of an authentication header: a scheme, then a token68 (Basic,
@@ -258,7 +285,7 @@ static void auth_value(const char *p, size_t i, size_t n, struct uclog__secret_s
         ;
     while (j < n && p[j] == '=')
         j++;
-    if (j > t && skip_space(p, j, n) >= n) {
+    if (j > t && skip_space(p, j, n) >= n && !is_name_alone(p + t, j - t)) {
         report(p, t, j, UCLOG_REDACT_AUTH_TOKEN, hit, u);
         return;
     }
@@ -335,6 +362,9 @@ static int is_folded_token68(uclog_str v)
 {
     size_t i;
 
+    if (is_name_alone(v.ptr, v.len))
+        return 0;
+
     for (i = 0; i < v.len; i++) {
         int c = (unsigned char)v.ptr[i];
 
@@ -348,29 +378,29 @@ static int is_folded_token68(uclog_str v)
 
 /* When the line p[0, len) starts an authentication header (as the SIP reader finds headers: the
  * name at the start, or indented), that header read whole, over the folded lines that follow it
- * in p[0, avail), as the reader reads it: its value cut by uclog_sip_auth_parse(), its items by
+ * in p[0, avail) (avail == len: none followed), as the reader reads it: its value cut by uclog_sip_auth_parse(), its items by
  * uclog_sip_list_next(), each parameter's value as uclog_sip_auth_param() gives it. The reading
  * line by line misses a value a fold takes from its name (`response=` at a line's end, the value
  * on the next) and a token after a scheme alone on its line. */
 static void auth_whole(const char *p, size_t len, size_t avail, uclog__redact_hit_fn hit, void *u)
 {
-    size_t first = skip_space(p, 0, len), colon = 0, nl, k, next, end, v0;
+    size_t first = skip_space(p, 0, len), colon = 0, nl, h, next, end, v0;
     uclog_str value, scheme, params, rest, item;
 
     nl = uclog__sip_name_before_colon(p + first, len - first, &colon);
-    for (k = 0; nl && k < sizeof auth_headers / sizeof *auth_headers; k++)
-        if (nl == strlen(auth_headers[k]) && starts_ieq(p + first, nl, auth_headers[k]))
+    for (h = 0; nl && h < sizeof auth_headers / sizeof *auth_headers; h++)
+        if (nl == strlen(auth_headers[h]) && starts_ieq(p + first, nl, auth_headers[h]))
             break;
-    if (!nl || k == sizeof auth_headers / sizeof *auth_headers)
+    if (!nl || h == sizeof auth_headers / sizeof *auth_headers)
         return;
     end = lf_line_end(p, 0, avail, &next);
     while (next < avail && uclog__is_space((unsigned char)p[next])) {
-        size_t le = lf_line_end(p, next, avail, &k), f = skip_space(p, next, le), c;
+        size_t after, le = lf_line_end(p, next, avail, &after), f = skip_space(p, next, le), c;
 
         if (f == le || uclog__sip_name_before_colon(p + f, le - f, &c))
             break; /* a blank line ends the headers; an indented `name:` is a header of its own */
         end = le;
-        next = k;
+        next = after;
     }
     v0 = first + colon + 1;
     value.ptr = p + v0;
@@ -578,12 +608,20 @@ void uclog__redact_find_secrets(const char *p, size_t n, size_t avail, struct uc
 
     /* a folded line goes on with the header's parameters; it may also hold a header of its own
      * (the SIP reader takes an indented line for a new header): both are looked at */
-    if (folded)
+    if (folded) {
+        size_t f = skip_space(p, 0, n), c;
+
+        if (uclog__sip_name_before_colon(p + f, n - f, &c))
+            st->value_next = 0; /* an indented `name:` is a header of its own to the reader */
         auth_params(p, 0, n, st, hit, u);
+    }
     auth_whole(p, n, avail, hit, u);
+    if (!folded)
+        st->value_next = 0;
     if ((v = auth_header(p, n)) != 0) {
         st->in_auth = 1;
         st->quote = 0;
+        st->value_next = 0;
         auth_value(p, v, n, st, hit, u);
     } else if (!folded) {
         st->in_auth = 0;

@@ -287,7 +287,9 @@ static void each_line(const char *p, size_t from, size_t n, int cr_ends, line_fn
             if (nl && len && p[e - 1] == '\r')
                 len--;
         }
-        fn(u, i, len, n - i);
+        /* a header's folded lines are followed in the LF reading only: in the other, every
+         * CR-piece that names a header would read to the end of its line again */
+        fn(u, i, len, cr_ends ? len : n - i);
         i = e + 1;
     }
 }

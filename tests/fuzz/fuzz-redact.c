@@ -136,35 +136,50 @@ static int is_token(uclog_str v)
     return v.len > 0;
 }
 
-static void check_auth(const struct outs *o, const uclog_sip *msg)
+/* One header of a message or of a part: an authentication header's secret values. */
+static void check_auth_header(const struct outs *o, uclog_str name, uclog_str value)
 {
     static const char *const headers[] = {"authorization", "proxy-authorization", "www-authenticate",
                                           "proxy-authenticate", "authentication-info"};
-    static const char *const params[] = {"gssapi-data", "response", "rspauth", "opaque", "nonce", "cnonce"};
-    uint32_t i, n = uclog_sip_header_count(msg);
+    static const char *const params[] = {"gssapi-data", "response", "rspauth", "opaque",
+                                         "nonce",       "cnonce",   "signature", "token"};
+    uclog_str scheme, ps, v;
     size_t h, k;
 
-    for (i = 0; i < n; i++) {
-        uclog_str name, value, scheme, ps, v;
+    for (h = 0; h < 5; h++) {
+        size_t m = strlen(headers[h]), j;
+        if (name.len != m)
+            continue;
+        for (j = 0; j < m && (name.ptr[j] | 0x20) == headers[h][j]; j++)
+            ;
+        if (j == m)
+            break;
+    }
+    if (h == 5 || uclog_sip_auth_parse(&scheme, &ps, value) != 0)
+        return;
+    for (k = 0; k < sizeof params / sizeof *params; k++)
+        if (uclog_sip_auth_param(&v, ps, params[k]) == 0)
+            no_secret_pieces(o, v);
+    if (scheme.ptr && ps.ptr && is_token(ps))
+        no_secret_pieces(o, ps); /* Negotiate's, Basic's or Bearer's token */
+}
 
-        if (uclog_sip_header(&name, &value, NULL, msg, i) != 0)
+static void check_auth(const struct outs *o, const uclog_sip *msg)
+{
+    uint32_t i, p, n = uclog_sip_header_count(msg);
+    uclog_str name, value;
+
+    for (i = 0; i < n; i++)
+        if (uclog_sip_header(&name, &value, NULL, msg, i) == 0)
+            check_auth_header(o, name, value);
+    for (p = 0; p < uclog_sip_part_count(msg); p++) {
+        const uclog_sip_part *part;
+
+        if (uclog_sip_part_get(&part, msg, p) != 0)
             continue;
-        for (h = 0; h < 5; h++) {
-            size_t m = strlen(headers[h]), j;
-            if (name.len != m)
-                continue;
-            for (j = 0; j < m && (name.ptr[j] | 0x20) == headers[h][j]; j++)
-                ;
-            if (j == m)
-                break;
-        }
-        if (h == 5 || uclog_sip_auth_parse(&scheme, &ps, value) != 0)
-            continue;
-        for (k = 0; k < 6; k++)
-            if (uclog_sip_auth_param(&v, ps, params[k]) == 0)
-                no_secret_pieces(o, v);
-        if (scheme.ptr && ps.ptr && is_token(ps))
-            no_secret_pieces(o, ps); /* Negotiate's, Basic's or Bearer's token */
+        for (i = 0; i < uclog_sip_part_header_count(part); i++)
+            if (uclog_sip_part_header(&name, &value, NULL, part, i) == 0)
+                check_auth_header(o, name, value);
     }
 }
 
