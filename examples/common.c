@@ -16,7 +16,7 @@ size_t ex_put_char(const unsigned char *p, size_t n)
 {
     size_t l = ex_utf8_len(p, n);
 
-    if (l == 0 || (l == 1 && (p[0] < 0x20 || p[0] == 0x7F)) || (l == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
+    if (!uclog_utf8_char_shown((const char *)p, n)) {
         putchar('?');
         return l ? l : 1;
     }

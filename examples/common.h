@@ -13,7 +13,7 @@ size_t ex_utf8_len(const unsigned char *p, size_t n);
  * The one rule of every program's text output, so that no byte of a log
  * reaches the terminal as a control sequence (ESC, BEL, CSI...): a control
  * character (C0, tab included; DEL; C1, U+0080-U+009F) or a byte that is not
- * UTF-8 is written as '?', any other character as it is. Writes the
+ * UTF-8 is written as '?' (uclog_utf8_char_shown()), any other character as it is. Writes the
  * character at p (n > 0 bytes available) and returns its length in bytes.
  */
 size_t ex_put_char(const unsigned char *p, size_t n);

@@ -43,6 +43,18 @@ size_t uclog_utf8_char_len(const char *p, size_t n)
     return p && n ? uclog__utf8_seq((const unsigned char *)p, n) : 0;
 }
 
+int uclog_utf8_char_shown(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t l = uclog_utf8_char_len(p, n);
+
+    if (l == 1)
+        return u[0] >= 0x20 && u[0] != 0x7F; /* C0 and DEL */
+    if (l == 2)
+        return u[0] != 0xC2 || u[1] >= 0xA0; /* C1: U+0080-U+009F */
+    return l > 0;
+}
+
 uclog_str uclog__str_trim(uclog_str s)
 {
     while (s.len && (uclog__is_space((unsigned char)s.ptr[0]) || s.ptr[0] == '\r' || s.ptr[0] == '\n')) {

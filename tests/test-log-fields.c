@@ -325,6 +325,33 @@ START_TEST(utf8_char_len)
 }
 END_TEST
 
+/* The programs' and the renderer's one rule for what reaches a terminal as it is. */
+START_TEST(utf8_char_shown)
+{
+    static const struct {
+        const char *bytes;
+        size_t n;
+        int want;
+    } cases[] = {
+        {"A", 1, 1},            {" ", 1, 1},            {"~", 1, 1},           /* printable ASCII */
+        {"\x1b[2J", 4, 0},      {"\x07", 1, 0},         {"\t", 1, 0},          /* ESC, BEL, tab */
+        {"\r", 1, 0},           {"\n", 1, 0},           {"\x7f", 1, 0},        /* CR, LF, DEL */
+        {"", 1, 0},                                                        /* NUL */
+        {"\xc2\x80", 2, 0},     {"\xc2\x9b", 2, 0},     {"\xc2\x9f", 2, 0},   /* C1: PAD, CSI, APC */
+        {"\xc2\xa0", 2, 1},     {"\xc3\xa9", 2, 1},     {"\xe2\x82\xac", 3, 1}, /* NBSP, e acute, euro */
+        {"\xf0\x9f\x98\x80", 4, 1},                                          /* U+1F600 */
+        {"\x80", 1, 0},         {"\xc0\x80", 2, 0},     {"\xed\xa0\x80", 3, 0}, /* not UTF-8 */
+        {"\xe2\x82\xac", 2, 0},                                             /* cut short */
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        ck_assert_msg(uclog_utf8_char_shown(cases[i].bytes, cases[i].n) == cases[i].want, "case %zu", i);
+    ck_assert_int_eq(uclog_utf8_char_shown(NULL, 0), 0);
+    ck_assert_int_eq(uclog_utf8_char_shown("A", 0), 0);
+}
+END_TEST
+
 void log_add_fields(Suite *s)
 {
     TCase *tc = tcase_create("fields");
@@ -341,5 +368,6 @@ void log_add_fields(Suite *s)
     tcase_add_test(tc, bom_cut_by_tiny_limit);
     tcase_add_test(tc, str_next_line);
     tcase_add_test(tc, utf8_char_len);
+    tcase_add_test(tc, utf8_char_shown);
     suite_add_tcase(s, tc);
 }

@@ -216,6 +216,22 @@ UCLOG_EXPORT int uclog_str_next_line(uclog_str *line, uclog_str *rest);
  */
 UCLOG_EXPORT size_t uclog_utf8_char_len(const char *p, size_t n);
 
+/**
+ * Whether the character that starts at @p p (@p n bytes there) is text a
+ * terminal shows as it is: a well-formed UTF-8 character
+ * (uclog_utf8_char_len() > 0) that is no control character: not C0
+ * (U+0000-U+001F, tab, CR and LF included), not DEL (U+007F), not C1
+ * (U+0080-U+009F, which some terminals obey as commands). The rule by which
+ * libuclog-diag's text renderer and the programs write any other character,
+ * and any byte that is not UTF-8, as one `?` (stepping over
+ * uclog_utf8_char_len() bytes, or one when it is 0).
+ * @param p  the bytes (not NUL-terminated; may be NULL when @p n is 0)
+ * @param n  how many bytes may be read from @p p
+ * @return 1 when shown as it is, 0 otherwise (0 when @p n is 0)
+ * @since 1.3
+ */
+UCLOG_EXPORT int uclog_utf8_char_shown(const char *p, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

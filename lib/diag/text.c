@@ -116,7 +116,7 @@ static int put_text(uclog_diag_text *t, const char *s, size_t n)
 
     while (s && i < n) {
         l = utf8_len(p + i, n - i);
-        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F)) || (l == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)) {
+        if (!uclog_utf8_char_shown(s + i, n - i)) {
             put_c(t, '?');
             i += l ? l : 1;
         } else {
@@ -945,7 +945,7 @@ size_t uclog_diag_text_safe(char *out, size_t size, const char *text, size_t len
         return 0;
     while (text && i < len) {
         l = utf8_len(p + i, len - i);
-        if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7F)) || (l == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)) {
+        if (!uclog_utf8_char_shown(text + i, len - i)) {
             if (n + 1 >= size)
                 break;
             out[n++] = '?';

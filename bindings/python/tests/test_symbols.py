@@ -100,6 +100,18 @@ class Symbols(TestCase):
         self.assertEqual(lib.uclog_utf8_char_len(b"\xed\xa0\x80", 3), 0)   # a surrogate
         self.assertEqual(lib.uclog_utf8_char_len(None, 0), 0)
 
+    def test_utf8_char_shown(self):
+        # uclog_utf8_char_shown() (1.3): what reaches a terminal as it is, through its declaration
+        lib = _clib.load()
+        self.assertEqual(lib.uclog_utf8_char_shown(b"A", 1), 1)
+        self.assertEqual(lib.uclog_utf8_char_shown("\u00e9".encode(), 2), 1)
+        self.assertEqual(lib.uclog_utf8_char_shown(b"\x1b[2J", 4), 0)      # ESC
+        self.assertEqual(lib.uclog_utf8_char_shown(b"\x7f", 1), 0)         # DEL
+        self.assertEqual(lib.uclog_utf8_char_shown(b"\xc2\x9b", 2), 0)     # C1 (CSI)
+        self.assertEqual(lib.uclog_utf8_char_shown(b"\xc2\xa0", 2), 1)     # NBSP, past C1
+        self.assertEqual(lib.uclog_utf8_char_shown(b"\xff", 1), 0)         # not UTF-8
+        self.assertEqual(lib.uclog_utf8_char_shown(None, 0), 0)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -377,6 +377,7 @@ CORE_PROTOTYPES = [
     ("uclog_ctx_dealloc", None, [CtxP, c_void_p], ("dealloc", "block")),
     ("uclog_str_next_line", int_, [S, S], "status"),
     ("uclog_utf8_char_len", size, [c_char_p, size], None),  # since 1.3
+    ("uclog_utf8_char_shown", int_, [c_char_p, size], None),  # since 1.3
     ("uclog_strerror", cstr, [int_], None),
     ("uclog_defect_name", cstr, [i32], None),
     ("uclog_defect_text", cstr, [i32], None),
