@@ -299,14 +299,56 @@ struct learn_run {
     const char *p;
     struct uclog__secret_state st;
     size_t line_off;
+    /* A secret over folded lines: its first piece, then its pieces joined (without the folds),
+     * learnt whole too, for a copy that quotes the value on one line */
+    const char *first;
+    size_t first_len, pieces;
+    char *join;
+    size_t join_len, join_cap;
 };
+
+static void learn_joined(struct learn_run *r)
+{
+    if (r->pieces > 1)
+        learn(r->S, r->join, r->join_len);
+    r->pieces = 0;
+    r->join_len = 0;
+}
+
+static void join_piece(struct learn_run *r, const char *p, size_t n)
+{
+    void *join = r->join;
+
+    if (r->S->err)
+        return;
+    if (uclog__grow(r->S->ctx, &join, &r->join_cap, r->join_len + n, 1) != 0) {
+        r->S->err = UCLOG_E_NOMEM;
+        return;
+    }
+    r->join = join;
+    memcpy(r->join + r->join_len, p, n);
+    r->join_len += n;
+}
 
 static void learn_hit(void *u, size_t off, size_t len, int32_t kind)
 {
     struct learn_run *r = u;
+    const char *piece = r->p + r->line_off + off;
 
-    (void)kind;
-    learn(r->S, r->p + r->line_off + off, len);
+    learn(r->S, piece, len);
+    if (!(kind & UCLOG__HIT_MORE)) {
+        learn_joined(r); /* the secret before, when it had pieces */
+        r->first = piece;
+        r->first_len = len;
+        r->pieces = 1;
+        return;
+    }
+    if (!r->pieces)
+        return;
+    if (r->pieces == 1)
+        join_piece(r, r->first, r->first_len);
+    join_piece(r, piece, len);
+    r->pieces++;
 }
 
 static void learn_line(void *u, size_t off, size_t len, size_t avail)
@@ -325,8 +367,11 @@ static void learn_text(struct secrets *S, const char *p, size_t from, size_t n)
     r.S = S;
     r.p = p;
     each_line(p, from, n, 0, learn_line, &r);
+    learn_joined(&r);
     memset(&r.st, 0, sizeof r.st);
     each_line(p, from, n, 1, learn_line, &r);
+    learn_joined(&r);
+    uclog__free(S->ctx, r.join);
 }
 
 /* Pass one: every secret's value, from the records and the packets. */
@@ -410,13 +455,24 @@ static void fill(char *p, unsigned char *done, size_t n, char c)
     memset(done, 1, n);
 }
 
+/* Whether every byte of p[0, n) is replaced already, or one a secret keeps (a quote, a CR). */
+static int replaced(const char *p, const unsigned char *done, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (!done[k] && !kept_in_secret(p[k]))
+            return 0;
+    return 1;
+}
+
 static void replace_hit(void *u, size_t off, size_t len, int32_t kind)
 {
     struct writer *w = u;
     size_t at = w->line_off + off;
 
-    if (memchr(w->done + at, 0, len) == NULL)
-        return; /* found before, in the other reading of the lines */
+    if (replaced(w->buf + at, w->done + at, len))
+        return; /* found before, in the other reading of the lines (with its quotes, maybe) */
     fill(w->buf + at, w->done + at, len, 'X');
     if (!(kind & UCLOG__HIT_MORE))
         w->counts[kind]++;

@@ -32,6 +32,7 @@ SCALE_KEY = "c2NhbGVLZXlzY2FsZUtleXNjYWxlS2V5c2NhbGVL"
 ICE_PWD = "mXJ0wWkxa9kyNIxUJrhFyQ4d"
 CAND_PWD = "1aZ9EbjsP8LMhi6fxLVJVQ"
 CAND6_PWD = "F/UCIT9x+77pF8zQ8mtg5g"
+FOLDED_OPAQUE = "C0FFEE12345678AB"
 
 
 def hdr(ms, time="11:30:10"):
@@ -175,9 +176,13 @@ def auth_folds():
         ' "EB6E1210", targetname="OCS-FE.litwareinc.com", crand="9a3b1c2d", cnum="2", response=\r\n'
         '\t"%s"' % RESPONSE])
     challenge = sip("SIP/2.0 401 Unauthorized", dialog(3, "REGISTER") + [
-        "WWW-Authenticate: Negotiate\r\n %s" % NEGOTIATE])
+        "WWW-Authenticate: Negotiate\r\n %s" % NEGOTIATE,
+        # a fold inside the value: its first piece is too short to be looked for alone
+        'Proxy-Authenticate: NTLM realm="SIP Communications Service", opaque="%s\r\n %s"'
+        % (FOLDED_OPAQUE[:6], FOLDED_OPAQUE[6:])])
     return (packet(100, "out", register) + packet(200, "in", challenge)
-            + hdr(300) + "SIPAuth: response %s accepted\r\n" % RESPONSE)
+            + hdr(300) + "SIPAuth: response %s accepted\r\n" % RESPONSE
+            + hdr(400) + "SIPAuth: challenge opaque %s kept\r\n" % FOLDED_OPAQUE)
 
 
 def write(name, text):
