@@ -82,4 +82,8 @@ static inline uint64_t uclog__limit(const uclog_ctx *ctx, uint32_t which)
 /* Trim spaces and tabs (and CR/LF) at both ends. */
 uclog_str uclog__str_trim(uclog_str s);
 
+/* The line that starts at d[at] (at < len): its end, before its LF or CR LF (len when none),
+ * and in *next where the line after it starts (len at the end). */
+size_t uclog__line_end(const char *d, size_t len, size_t at, size_t *next);
+
 #endif

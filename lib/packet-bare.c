@@ -6,18 +6,6 @@
 #include "sip-internal.h"
 #include "sip-names.h"
 
-/* The line at d[at..): its end (before the line break) and where the next starts. */
-static size_t line_end(const char *d, size_t len, size_t at, size_t *next)
-{
-    const char *nl = memchr(d + at, '\n', len - at);
-    size_t e = nl ? (size_t)(nl - d) : len;
-
-    *next = nl ? e + 1 : len;
-    if (e > at && d[e - 1] == '\r')
-        e--;
-    return e;
-}
-
 /* A framing line of the log written without its record header; *is_end for an End of line. */
 static int framing_line(const char *p, size_t n, int *is_end)
 {
@@ -53,9 +41,9 @@ static size_t next_boundary(const char *d, size_t from, size_t to, int skip_firs
     size_t at = from, next;
 
     if (skip_first)
-        line_end(d, to, from, &at);
+        uclog__line_end(d, to, from, &at);
     while (at < to) {
-        size_t e = line_end(d, to, at, &next);
+        size_t e = uclog__line_end(d, to, at, &next);
         if (boundary(d + at, e - at))
             return at;
         at = next;
@@ -72,7 +60,7 @@ static int read_headers(const char *d, size_t len, size_t at, size_t *body, int 
 
     *has_cl = 0;
     while (at < len) {
-        size_t e = line_end(d, len, at, &next);
+        size_t e = uclog__line_end(d, len, at, &next);
         const char *colon;
         if (e == at || blank(d + at, e - at)) {
             *body = next;
@@ -130,7 +118,7 @@ int uclog__bare_next(struct uclog__bare_msg *m, const char *d, size_t len, size_
         size_t e;
         if (at >= len)
             return UCLOG_DONE;
-        e = line_end(d, len, at, &next);
+        e = uclog__line_end(d, len, at, &next);
         if (uclog__sip_is_start_line(d + at, e - at))
             break;
         if (framing_line(d + at, e - at, &is_end)) {

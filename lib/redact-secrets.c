@@ -49,6 +49,13 @@ static const char *const auth_headers[] = {
     "authentication-info",
 };
 
+/* Whether c may be the first byte of one of auth_headers' names (A, P or W). */
+static int starts_auth_header_name(int c)
+{
+    c = uclog__to_lower(c);
+    return c == 'a' || c == 'p' || c == 'w';
+}
+
 /* Parameters that carry a token, a signature or a server's state; realm,
  * targetname, version, qop, cnum/snum, crand/srand stay (a reader of a
  * challenge needs them, and they open nothing). */
@@ -128,26 +135,36 @@ static size_t skip_blank_cr(const char *p, size_t i, size_t n)
 /* The looser reading of parameters, as a person reads them: `name=value` wherever a blank, a
  * comma or a CR ends a word, a value ending at the next of them or at its closing quote. It finds
  * a secret parameter the reader takes as part of an earlier, malformed value. */
+/* A value of the looser reading at p[i]: to its closing quote, or to the next comma, blank or CR;
+ * reported when secret. Returns where the reading goes on. */
+static size_t loose_value(const char *p, size_t i, size_t n, int secret, uclog__redact_hit_fn hit, void *u)
+{
+    size_t v;
+
+    if (i < n && p[i] == '"') {
+        v = ++i;
+        i = quoted_end(p, i, n);
+        if (secret)
+            report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        return i < n ? i + 1 : i;
+    }
+    for (v = i; i < n && p[i] != ',' && !is_blank_cr((unsigned char)p[i]); i++)
+        ;
+    if (secret)
+        report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+    return i;
+}
+
 static void auth_params_loose(const char *p, size_t i, size_t n, struct uclog__secret_state *st,
                               uclog__redact_hit_fn hit, void *u)
 {
     if (st->value_next) {
         /* a secret's `name=` ended the line before: its value starts this folded line */
         st->value_next = 0;
-        i = skip_blank_cr(p, i, n);
-        if (i < n && p[i] == '"') {
-            size_t v = ++i;
-            i = quoted_end(p, i, n);
-            report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-        } else {
-            size_t v = i;
-            while (i < n && p[i] != ',' && !is_blank_cr((unsigned char)p[i]))
-                i++;
-            report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-        }
+        i = loose_value(p, skip_blank_cr(p, i, n), n, 1, hit, u);
     }
     while (i < n) {
-        size_t name, name_end, v;
+        size_t name, name_end;
         int secret;
 
         while (i < n && (is_blank_cr((unsigned char)p[i]) || p[i] == ','))
@@ -168,20 +185,7 @@ static void auth_params_loose(const char *p, size_t i, size_t n, struct uclog__s
             st->value_next = 1; /* the value, if any, is on the next line (a fold) */
             break;
         }
-        if (i < n && p[i] == '"') {
-            v = ++i;
-            i = quoted_end(p, i, n);
-            if (secret)
-                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-            if (i < n)
-                i++;
-        } else {
-            v = i;
-            while (i < n && p[i] != ',' && !is_blank_cr((unsigned char)p[i]))
-                i++;
-            if (secret)
-                report(p, v, i, UCLOG_REDACT_AUTH_TOKEN, hit, u);
-        }
+        i = loose_value(p, i, n, secret, hit, u);
     }
 }
 
@@ -302,8 +306,7 @@ static size_t auth_header(const char *p, size_t n)
         if (at > 0 && (p[at - 1] == '-' || (p[at - 1] >= 'A' && p[at - 1] <= 'Z') ||
                        (p[at - 1] >= 'a' && p[at - 1] <= 'z')))
             continue;
-        if (uclog__to_lower((unsigned char)p[at]) != 'a' && uclog__to_lower((unsigned char)p[at]) != 'p' &&
-            uclog__to_lower((unsigned char)p[at]) != 'w')
+        if (!starts_auth_header_name((unsigned char)p[at]))
             continue;
         for (k = 0; k < sizeof auth_headers / sizeof *auth_headers; k++) {
             m = strlen(auth_headers[k]);
@@ -323,19 +326,6 @@ static size_t auth_header(const char *p, size_t n)
 static int is_lws(int c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* The end of the LF line that starts at p[i] (its LF, and a CR before it, excluded); *next is
- * where the line after it starts (n at the end). */
-static size_t lf_line_end(const char *p, size_t i, size_t n, size_t *next)
-{
-    const char *nl = memchr(p + i, '\n', n - i);
-    size_t e = nl ? (size_t)(nl - p) : n;
-
-    *next = nl ? e + 1 : n;
-    if (e > i && p[e - 1] == '\r')
-        e--;
-    return e;
 }
 
 /* Report a value that may run over folded lines, a piece per line: the line ends and the blanks
@@ -387,15 +377,17 @@ static void auth_whole(const char *p, size_t len, size_t avail, uclog__redact_hi
     size_t first = skip_space(p, 0, len), colon = 0, nl, h, next, end, v0;
     uclog_str value, scheme, params, rest, item;
 
+    if (first >= len || !starts_auth_header_name((unsigned char)p[first]))
+        return; /* most lines stop here */
     nl = uclog__sip_name_before_colon(p + first, len - first, &colon);
     for (h = 0; nl && h < sizeof auth_headers / sizeof *auth_headers; h++)
         if (nl == strlen(auth_headers[h]) && starts_ieq(p + first, nl, auth_headers[h]))
             break;
     if (!nl || h == sizeof auth_headers / sizeof *auth_headers)
         return;
-    end = lf_line_end(p, 0, avail, &next);
+    end = uclog__line_end(p, avail, 0, &next);
     while (next < avail && uclog__is_space((unsigned char)p[next])) {
-        size_t after, le = lf_line_end(p, next, avail, &after), f = skip_space(p, next, le), c;
+        size_t after, le = uclog__line_end(p, avail, next, &after), f = skip_space(p, next, le), c;
 
         if (f == le || uclog__sip_name_before_colon(p + f, le - f, &c))
             break; /* a blank line ends the headers; an indented `name:` is a header of its own */
@@ -414,7 +406,7 @@ static void auth_whole(const char *p, size_t len, size_t avail, uclog__redact_hi
     }
     rest = params;
     while (uclog_sip_list_next(&item, &rest) == UCLOG_OK) {
-        size_t i = 0, a, b;
+        size_t i = 0;
 
         while (i < item.len && item.ptr[i] != '=' && !is_lws((unsigned char)item.ptr[i]))
             i++;
@@ -424,15 +416,15 @@ static void auth_whole(const char *p, size_t len, size_t avail, uclog__redact_hi
             i++;
         if (i >= item.len || item.ptr[i] != '=')
             continue;
-        a = (size_t)(item.ptr - p) + i + 1;
-        b = (size_t)(item.ptr - p) + item.len;
-        while (a < b && is_lws((unsigned char)p[a]))
-            a++;
-        while (b > a && is_lws((unsigned char)p[b - 1]))
-            b--;
-        if (b - a >= 2 && p[a] == '"' && p[b - 1] == '"')
-            a++, b--;
-        report_folded(p, a, b, UCLOG_REDACT_AUTH_TOKEN, hit, u);
+        value.ptr = item.ptr + i + 1; /* as uclog_sip_auth_param(): trimmed, then unquoted */
+        value.len = item.len - i - 1;
+        value = uclog__str_trim(value);
+        if (value.len >= 2 && value.ptr[0] == '"' && value.ptr[value.len - 1] == '"') {
+            value.ptr++;
+            value.len -= 2;
+        }
+        report_folded(p, (size_t)(value.ptr - p), (size_t)(value.ptr - p) + value.len, UCLOG_REDACT_AUTH_TOKEN,
+                      hit, u);
     }
 }
 

@@ -55,6 +55,17 @@ int uclog_utf8_char_shown(const char *p, size_t n)
     return l > 0;
 }
 
+size_t uclog__line_end(const char *d, size_t len, size_t at, size_t *next)
+{
+    const char *nl = memchr(d + at, '\n', len - at);
+    size_t e = nl ? (size_t)(nl - d) : len;
+
+    *next = nl ? e + 1 : len;
+    if (e > at && d[e - 1] == '\r')
+        e--;
+    return e;
+}
+
 uclog_str uclog__str_trim(uclog_str s)
 {
     while (s.len && (uclog__is_space((unsigned char)s.ptr[0]) || s.ptr[0] == '\r' || s.ptr[0] == '\n')) {
